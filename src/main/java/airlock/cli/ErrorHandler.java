@@ -1,0 +1,36 @@
+package airlock.cli;
+
+import airlock.core.AirlockException;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Turns a failure inside a command into one line a person can act on and the documented exit
+ * code. The stack trace goes to the log once, never to the user's terminal.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+    private final PrintWriter err;
+
+    ErrorHandler(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
+        LOG.debug("command failed", ex);
+        if (ex instanceof AirlockException airlock) {
+            err.println("airlock: " + airlock.getMessage() + " [" + airlock.code() + "]");
+            return AirlockCommand.IO_ERROR;
+        }
+        if (ex instanceof java.io.IOException io) {
+            err.println("airlock: I/O error: " + io.getMessage());
+            return AirlockCommand.IO_ERROR;
+        }
+        err.println("airlock: internal error: " + ex + " (details in the log)");
+        LOG.error("internal error in command {}", cli.getCommandName(), ex);
+        return AirlockCommand.IO_ERROR;
+    }
+}

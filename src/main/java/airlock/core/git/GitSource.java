@@ -1,0 +1,183 @@
+package airlock.core.git;
+
+import airlock.core.AirlockException;
+import airlock.core.source.EntryKind;
+import airlock.core.source.SourceEntry;
+import airlock.core.source.SourceTree;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * A {@link SourceTree} over a git object store (the workstation's read-only bare store of an
+ * imported bundle, or for the demo a repository on disk). Trees are walked and blobs read through
+ * JGit's object reader; nothing is checked out.
+ */
+public final class GitSource implements SourceTree {
+    private final Repository repository;
+    private final String label;
+    private final String reviewRef;
+    private final Map<String, String> refToCommit;
+    private final Map<String, List<SourceEntry>> listings = new ConcurrentHashMap<>();
+
+    /**
+     * @param repository  an open repository; closed with this source
+     * @param label       what the UI shows for it
+     * @param refToCommit the refs to offer and their commits (for a bundle: the signed manifest's map)
+     * @param reviewRef   the ref under review; must be a key of {@code refToCommit}
+     */
+    public GitSource(Repository repository, String label, Map<String, String> refToCommit, String reviewRef) {
+        if (!refToCommit.containsKey(reviewRef)) {
+            throw new IllegalArgumentException("review ref " + reviewRef + " is not among the refs");
+        }
+        this.repository = repository;
+        this.label = label;
+        this.refToCommit = Collections.unmodifiableMap(new TreeMap<>(refToCommit));
+        this.reviewRef = reviewRef;
+    }
+
+    /** A source over every branch and tag of {@code repository}, reviewing {@code reviewRef}. */
+    public static GitSource ofAllRefs(Repository repository, String label, String reviewRef) throws AirlockException {
+        Map<String, String> refs = new TreeMap<>();
+        try {
+            for (Ref ref : repository.getRefDatabase().getRefs()) {
+                if (!ref.getName().startsWith(Constants.R_HEADS) && !ref.getName().startsWith(Constants.R_TAGS)) {
+                    continue;
+                }
+                Ref peeled = repository.getRefDatabase().peel(ref);
+                ObjectId id = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : ref.getObjectId();
+                if (id != null) {
+                    refs.put(ref.getName(), id.name());
+                }
+            }
+        } catch (IOException e) {
+            throw new AirlockException("source.read", "Cannot read the refs of " + label + ": " + e.getMessage(), e);
+        }
+        if (!refs.containsKey(reviewRef)) {
+            throw new AirlockException("source.ref.missing", "The repository has no ref " + reviewRef);
+        }
+        return new GitSource(repository, label, refs, reviewRef);
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public List<String> refs() {
+        return List.copyOf(refToCommit.keySet());
+    }
+
+    @Override
+    public String reviewRef() {
+        return reviewRef;
+    }
+
+    @Override
+    public String commitOf(String ref) throws AirlockException {
+        String commit = refToCommit.get(ref);
+        if (commit == null) {
+            throw new AirlockException("source.ref.missing", "The bundle has no ref " + ref);
+        }
+        return commit;
+    }
+
+    /** The repository behind this source, for history, blame and diff. */
+    public Repository repository() {
+        return repository;
+    }
+
+    @Override
+    public List<SourceEntry> list(String ref) throws AirlockException {
+        List<SourceEntry> cached = listings.get(ref);
+        if (cached != null) {
+            return cached;
+        }
+        List<SourceEntry> entries = walk(ref);
+        listings.put(ref, entries);
+        return entries;
+    }
+
+    private List<SourceEntry> walk(String ref) throws AirlockException {
+        List<SourceEntry> entries = new ArrayList<>();
+        try (ObjectReader reader = repository.newObjectReader();
+             RevWalk revWalk = new RevWalk(reader);
+             TreeWalk walk = new TreeWalk(repository, reader)) {
+            RevCommit commit = revWalk.parseCommit(ObjectId.fromString(commitOf(ref)));
+            walk.addTree(commit.getTree());
+            walk.setRecursive(true);
+            while (walk.next()) {
+                FileMode mode = walk.getFileMode(0);
+                ObjectId id = walk.getObjectId(0);
+                EntryKind kind = kindOf(mode);
+                long size = kind == EntryKind.SUBMODULE ? 0 : reader.getObjectSize(id, Constants.OBJ_BLOB);
+                entries.add(new SourceEntry(walk.getPathString(), kind, size, id.name()));
+            }
+        } catch (IOException e) {
+            throw new AirlockException("source.read", "Cannot read the tree of " + ref + ": " + e.getMessage(), e);
+        }
+        return Collections.unmodifiableList(entries);
+    }
+
+    private static EntryKind kindOf(FileMode mode) {
+        if (mode == FileMode.SYMLINK) {
+            return EntryKind.SYMLINK;
+        }
+        if (mode == FileMode.GITLINK) {
+            return EntryKind.SUBMODULE;
+        }
+        if (mode == FileMode.EXECUTABLE_FILE) {
+            return EntryKind.EXECUTABLE;
+        }
+        return EntryKind.FILE;
+    }
+
+    @Override
+    public SourceEntry find(String ref, String path) throws AirlockException {
+        for (SourceEntry entry : list(ref)) {
+            if (entry.path().equals(path)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public byte[] read(SourceEntry entry, long maxBytes) throws AirlockException {
+        if (entry.kind() == EntryKind.SUBMODULE) {
+            return new byte[0];
+        }
+        try (ObjectReader reader = repository.newObjectReader()) {
+            ObjectLoader loader = reader.open(ObjectId.fromString(entry.blobId()), Constants.OBJ_BLOB);
+            int limit = (int) Math.min(Math.min(maxBytes, loader.getSize()), Integer.MAX_VALUE - 16);
+            byte[] out = new byte[limit];
+            try (InputStream in = loader.openStream()) {
+                int n = in.readNBytes(out, 0, limit);
+                return n == limit ? out : java.util.Arrays.copyOf(out, n);
+            }
+        } catch (IOException e) {
+            throw new AirlockException("source.read", "Cannot read " + entry.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}
