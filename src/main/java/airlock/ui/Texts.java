@@ -25,14 +25,18 @@ public final class Texts {
         return new Texts(ResourceBundle.getBundle(BUNDLE, locale), locale);
     }
 
-    /** The text for {@code key}; an unknown key is a programming error and throws. */
+    /**
+     * The text for {@code key}; an unknown key is a programming error and throws. Every text goes
+     * through {@link MessageFormat}, so the bundle has one quoting rule: an apostrophe is written
+     * {@code ''}.
+     */
     public String get(String key) {
-        return bundle.getString(key);
+        return format(key);
     }
 
     /** The text for {@code key} with {@code {0}}-style arguments filled in. */
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key), locale).format(args);
+        return new MessageFormat(bundle.getString(key), locale).format(args);
     }
 
     /** True when the bundle has {@code key} (for keys built at run time, e.g. error codes). */

@@ -36,7 +36,8 @@ public final class AboutDialog {
         Label trademark = new Label(texts.get("about.cwe.trademark"));
         trademark.setWrapText(true);
         VBox content = new VBox(12, purpose, table, trademark);
-        content.setPrefWidth(560);
+        content.setPrefWidth(720);
+        alert.getDialogPane().setPrefWidth(780);
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().getStyleClass().add("about-dialog");
         if (owner != null && owner.getScene() != null) {
