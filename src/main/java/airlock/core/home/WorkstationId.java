@@ -26,7 +26,8 @@ public final class WorkstationId {
         Path file = home.root().resolve(FILE);
         try {
             if (Files.exists(file)) {
-                String id = Files.readString(file, StandardCharsets.US_ASCII).strip();
+                // read as Latin-1 so any byte decodes; anything but the expected ASCII form fails the pattern
+                String id = Files.size(file) > 64 ? "" : Files.readString(file, StandardCharsets.ISO_8859_1).strip();
                 if (!VALID.matcher(id).matches()) {
                     throw new AirlockException("home.workstation.id", "The file " + file
                             + " does not hold a workstation id of the form WS-XXXX-XXXX. Restore it from backup"
