@@ -122,6 +122,57 @@ class MainWindowGuiTest {
         robot.interact(() -> ((Stage) about).close());
     }
 
+    @Test
+    void keyboardShortcutsWorkWhileTheCodeViewHasFocus(FxRobot robot) throws Exception {
+        waitUntil(() -> window.model().fileTree().totalFiles() == 6);
+        robot.interact(() -> window.model().openFile("README.md", 1));
+        waitUntil(() -> selectedText().startsWith("# Demo"));
+        robot.interact(() -> window.model().openFile(TestRepository.MAIN, 1));
+        waitUntil(() -> selectedText().contains("class Hello"));
+        robot.interact(() -> window.view().selectedCodeView().focusText());
+        robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("README.md", window.model().selectedProperty().get().path());
+        robot.interact(() -> window.view().selectedCodeView().focusText());
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, window.model().documents().size());
+        assertEquals(TestRepository.MAIN, window.model().selectedProperty().get().path());
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.write("hello");
+        waitUntil(() -> window.model().fileTree().isFiltering()
+                && window.model().fileTree().indexProperty().get().fileCount() == 2);
+
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Window keys = robot.listWindows().stream().filter(w -> w != robot.window(0)).reduce((a, b) -> b).orElse(null);
+        assertNotNull(keys, "F1 opened the shortcut list");
+        assertNotNull(keys.getScene().lookup(".shortcut-table"));
+        robot.interact(() -> save(keys, "shortcuts.png"));
+        robot.interact(() -> ((Stage) keys).close());
+    }
+
+    @Test
+    void stylesComputedElsewhereAreAppliedOnlyToTheContentTheyWereComputedFor(FxRobot robot) throws Exception {
+        waitUntil(() -> window.model().fileTree().totalFiles() == 6);
+        robot.interact(() -> window.model().openFile(TestRepository.MAIN, 1));
+        waitUntil(() -> selectedText().contains("class Hello"));
+        CodeViewPane pane = window.view().selectedCodeView();
+        org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>> spans =
+                new org.fxmisc.richtext.model.StyleSpansBuilder<java.util.Collection<String>>()
+                        .add(java.util.List.of("keyword"), 6).add(java.util.List.of(), 1_000_000).create();
+        boolean[] applied = new boolean[2];
+        robot.interact(() -> {
+            applied[0] = pane.applyStyles(pane.contentVersion(), 3, spans);
+            applied[1] = pane.applyStyles(pane.contentVersion() - 1, 0, spans);
+        });
+        assertTrue(applied[0], "current spans apply, cut at the end of the text");
+        assertTrue(!applied[1], "spans for older content are dropped");
+        assertTrue(pane.codeArea().getStyleOfChar(3, 2).contains("keyword"));
+        assertTrue(pane.codeArea().getStyleOfChar(0, 2).isEmpty());
+    }
+
     private static void save(Window window, String name) {
         try {
             Screenshots.save(window.getScene(), name);

@@ -4,13 +4,22 @@ import airlock.ui.Texts;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /** Help → About: version, bundled libraries and their licences, trademark notices. */
 public final class AboutDialog {
     private AboutDialog() {
+    }
+
+    private static Label wrapping(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     public static Alert create(Texts texts, String version, Window owner) {
@@ -27,9 +36,14 @@ public final class AboutDialog {
         libraryHeading.getStyleClass().add("table-heading");
         licenceHeading.getStyleClass().add("table-heading");
         table.addRow(0, libraryHeading, licenceHeading);
+        ColumnConstraints library = new ColumnConstraints();
+        library.setPercentWidth(55);
+        ColumnConstraints licence = new ColumnConstraints();
+        licence.setPercentWidth(45);
+        table.getColumnConstraints().setAll(library, licence);
         int row = 1;
         for (Licences.Bundled bundled : Licences.bundled()) {
-            table.addRow(row++, new Label(bundled.library()), new Label(bundled.licence()));
+            table.addRow(row++, wrapping(bundled.library()), wrapping(bundled.licence()));
         }
         Label purpose = new Label(texts.get("about.purpose"));
         purpose.setWrapText(true);

@@ -15,12 +15,13 @@ public record Shortcut(String keys, String descriptionKey) {
         return KeyCombination.keyCombination(keys);
     }
 
-    /** The keys as this platform displays them (Ctrl+W on Linux). */
+    /** True when the keys include a modifier (a real accelerator rather than a key a control handles). */
+    public boolean hasModifier() {
+        return keys.contains("+");
+    }
+
+    /** The keys as this platform displays them (Ctrl+W on Linux); plain keys as written. */
     public String displayText() {
-        try {
-            return combination().getDisplayText();
-        } catch (IllegalArgumentException e) {
-            return keys;
-        }
+        return hasModifier() ? combination().getDisplayText() : keys;
     }
 }

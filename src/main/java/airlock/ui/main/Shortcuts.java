@@ -11,13 +11,13 @@ public final class Shortcuts {
     public static final Shortcut GO_TO_LINE = new Shortcut("Shortcut+L", "shortcut.goto.line");
     public static final Shortcut NEXT_TAB = new Shortcut("Ctrl+Tab", "shortcut.tab.next");
     public static final Shortcut PREVIOUS_TAB = new Shortcut("Ctrl+Shift+Tab", "shortcut.tab.previous");
-    public static final Shortcut NEXT_TAB_ALT = new Shortcut("Ctrl+Page_Down", "shortcut.tab.next");
-    public static final Shortcut PREVIOUS_TAB_ALT = new Shortcut("Ctrl+Page_Up", "shortcut.tab.previous");
+    public static final Shortcut NEXT_TAB_ALT = new Shortcut("Ctrl+Page Down", "shortcut.tab.next");
+    public static final Shortcut PREVIOUS_TAB_ALT = new Shortcut("Ctrl+Page Up", "shortcut.tab.previous");
     public static final Shortcut FILTER_FILES = new Shortcut("Shortcut+Shift+E", "shortcut.filter.files");
     public static final Shortcut FOCUS_TREE = new Shortcut("Alt+1", "shortcut.focus.tree");
     public static final Shortcut ZOOM_IN = new Shortcut("Shortcut+Equals", "shortcut.zoom.in");
     public static final Shortcut ZOOM_OUT = new Shortcut("Shortcut+Minus", "shortcut.zoom.out");
-    public static final Shortcut ZOOM_RESET = new Shortcut("Shortcut+Digit0", "shortcut.zoom.reset");
+    public static final Shortcut ZOOM_RESET = new Shortcut("Shortcut+0", "shortcut.zoom.reset");
     public static final Shortcut HIGH_CONTRAST = new Shortcut("Shortcut+Shift+H", "shortcut.theme.contrast");
     public static final Shortcut HELP_KEYS = new Shortcut("F1", "shortcut.help.keys");
     public static final Shortcut OPEN_FROM_TREE = new Shortcut("Enter", "shortcut.tree.open");
