@@ -18,6 +18,7 @@ import java.security.SignatureException;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.EdECPublicKey;
 import java.security.spec.InvalidKeySpecException;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 
@@ -134,6 +135,50 @@ public final class Ed25519 {
             return SignatureCheck.invalid("key is not an Ed25519 public key: " + e.getMessage());
         } catch (SignatureException e) {
             return SignatureCheck.invalid("signature is malformed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The public key of an Ed25519 private key. The JDK has no direct call for this; its key pair
+     * generator takes the 32-byte private key from the random source, so it is given the key's own
+     * bytes. The result is checked by a signature round trip.
+     */
+    public static PublicKey publicKeyOf(PrivateKey key) throws AirlockException {
+        if (!(key instanceof EdECPrivateKey ed) || ed.getBytes().isEmpty() || !ALGORITHM.equals(ed.getParams().getName())) {
+            throw new AirlockException("key.type", "The key is not an Ed25519 private key");
+        }
+        byte[] seed = ed.getBytes().get();
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);
+            generator.initialize(NamedParameterSpec.ED25519, new FixedRandom(seed));
+            PublicKey derived = generator.generateKeyPair().getPublic();
+            byte[] probe = "airlock-key-derivation-check".getBytes(StandardCharsets.US_ASCII);
+            if (!verify(derived, probe, sign(key, probe)).isValid()) {
+                throw new AirlockException("key.type", "Cannot derive the public key of this Ed25519 private key");
+            }
+            return derived;
+        } catch (GeneralSecurityException e) {
+            throw new AirlockException("key.type", "Cannot derive the public key of this Ed25519 private key", e);
+        } finally {
+            java.util.Arrays.fill(seed, (byte) 0);
+        }
+    }
+
+    /** A random source that yields one fixed byte string, for {@link #publicKeyOf}. */
+    private static final class FixedRandom extends java.security.SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private final byte[] bytes;
+
+        FixedRandom(byte[] bytes) {
+            this.bytes = bytes.clone();
+        }
+
+        @Override
+        public void nextBytes(byte[] out) {
+            if (out.length != bytes.length) {
+                throw new IllegalStateException("unexpected request for " + out.length + " random bytes");
+            }
+            System.arraycopy(bytes, 0, out, 0, bytes.length);
         }
     }
 

@@ -78,5 +78,10 @@ public final class IsolatedGit {
         public boolean isOutdated() {
             return false;
         }
+
+        @Override
+        public void save() {
+            // JGit caches file-system timestamp resolution in its own config; with no file there is nowhere to save
+        }
     }
 }
