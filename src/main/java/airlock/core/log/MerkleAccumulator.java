@@ -33,6 +33,15 @@ public final class MerkleAccumulator {
         size++;
     }
 
+    /** An independent copy (the append path builds the next state before COMMIT). */
+    public MerkleAccumulator copy() {
+        MerkleAccumulator copy = new MerkleAccumulator(hashes);
+        copy.subtrees.addAll(subtrees);
+        copy.sizes.addAll(sizes);
+        copy.size = size;
+        return copy;
+    }
+
     public long size() {
         return size;
     }
