@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             KeygenCommand.class,
             TrustCommand.class,
             BundleCommand.class,
+            LogCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
