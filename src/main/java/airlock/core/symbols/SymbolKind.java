@@ -1,0 +1,12 @@
+package airlock.core.symbols;
+
+/** What a definition is. Stored by name in the index; never renumber. */
+public enum SymbolKind {
+    FUNCTION, METHOD, MACRO, STRUCT, UNION, CLASS, INTERFACE, ENUM, ENUMERATOR, TYPEDEF, TYPE, NAMESPACE, MODULE,
+    TRAIT, CONSTANT;
+
+    /** Kinds that have a body a call can be made from (used for callers/callees). */
+    public boolean isCallable() {
+        return this == FUNCTION || this == METHOD;
+    }
+}

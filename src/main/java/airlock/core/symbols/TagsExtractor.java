@@ -1,0 +1,101 @@
+package airlock.core.symbols;
+
+import airlock.core.syntax.Language;
+import airlock.core.syntax.Language.Syntax;
+import airlock.core.syntax.TokenKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lexer-level tags extractor: definitions (functions, methods, macros, structs/classes/enums/typedefs,
+ * ...) and identifier occurrences, for C/C++, Java, C#, JavaScript/TypeScript, Go, Rust, Python and shell.
+ * One pass over the fallback lexer's tokens with brace (or indentation) tracking; no full parse, so it
+ * runs at lexer speed across a whole tree. Heuristic by design: see docs/navigation.md.
+ */
+public final class TagsExtractor {
+
+    /** Extracts definitions and occurrences from one file's text. */
+    public FileSymbols extract(Language language, CharSequence text) {
+        if (language == Language.PLAIN || language == Language.MAKE) {
+            return new FileSymbols(List.of(), Map.of());
+        }
+        Tokens t = Tokens.of(language, text);
+        Walk w = new Walk(t, language);
+        if (language.syntax() == Syntax.PYTHON) {
+            new PythonRules(w).run();
+        } else {
+            new BraceRules(w).run();
+        }
+        return new FileSymbols(w.tags(), occurrences(t, w));
+    }
+
+    private static Map<String, int[]> occurrences(Tokens t, Walk w) {
+        Map<String, Occurrences.Builder> by = new HashMap<>();
+        for (int i = 0; i < t.size; i++) {
+            if (t.kind[i] != TokenKind.IDENT || w.isDefSite(i)) {
+                continue;
+            }
+            by.computeIfAbsent(t.text(i), k -> new Occurrences.Builder())
+                    .add(t.line[i], t.col[i], t.is(i + 1, '(') ? Occurrences.CALL : 0);
+        }
+        Map<String, int[]> out = new HashMap<>(by.size() * 2);
+        by.forEach((k, v) -> out.put(k, v.toArray()));
+        return out;
+    }
+
+    /** Mutable state shared by the rule sets: definitions found so far and which tokens name them. */
+    static final class Walk {
+        final Tokens t;
+        final Language language;
+        private final List<Def> defs = new ArrayList<>();
+        private final java.util.BitSet defSites = new java.util.BitSet();
+
+        Walk(Tokens t, Language language) {
+            this.t = t;
+            this.language = language;
+        }
+
+        Def define(int token, SymbolKind kind, String scope) {
+            Def d = new Def(t.text(token), kind, t.line[token], t.col[token], scope == null ? "" : scope,
+                    t.lineText(token));
+            defs.add(d);
+            defSites.set(token);
+            return d;
+        }
+
+        boolean isDefSite(int token) {
+            return defSites.get(token);
+        }
+
+        List<Tag> tags() {
+            List<Tag> out = new ArrayList<>(defs.size());
+            for (Def d : defs) {
+                out.add(new Tag(d.name, d.kind, d.line, d.col, Math.max(d.line, d.endLine), d.scope, d.signature));
+            }
+            return out;
+        }
+    }
+
+    /** A definition while its end line is still unknown. */
+    static final class Def {
+        final String name;
+        final SymbolKind kind;
+        final int line;
+        final int col;
+        final String scope;
+        final String signature;
+        int endLine;
+
+        Def(String name, SymbolKind kind, int line, int col, String scope, String signature) {
+            this.name = name;
+            this.kind = kind;
+            this.line = line;
+            this.col = col;
+            this.scope = scope;
+            this.signature = signature;
+            this.endLine = line;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package airlock.core.symbols;
+
+import airlock.core.syntax.Language;
+import airlock.core.syntax.Lexer;
+import airlock.core.syntax.TokenKind;
+import java.util.Arrays;
+
+/** A file's code tokens (comments dropped) with their lines and columns, for lookahead by the extractor. */
+final class Tokens {
+    final CharSequence text;
+    TokenKind[] kind = new TokenKind[1024];
+    int[] start = new int[1024];
+    int[] end = new int[1024];
+    int[] line = new int[1024];
+    int[] col = new int[1024];
+    int size;
+
+    private Tokens(CharSequence text) {
+        this.text = text;
+    }
+
+    static Tokens of(Language language, CharSequence text) {
+        Tokens t = new Tokens(text);
+        int[] cursor = {0, 1, 0}; // scanned offset, line, line start
+        new Lexer(language).tokenize(text, (k, s, e) -> {
+            for (int i = cursor[0]; i < s; i++) {
+                if (text.charAt(i) == '\n') {
+                    cursor[1]++;
+                    cursor[2] = i + 1;
+                }
+            }
+            int tokLine = cursor[1];
+            int tokCol = s - cursor[2] + 1;
+            for (int i = s; i < e; i++) {
+                if (text.charAt(i) == '\n') {
+                    cursor[1]++;
+                    cursor[2] = i + 1;
+                }
+            }
+            cursor[0] = e;
+            if (k != TokenKind.COMMENT) {
+                t.add(k, s, e, tokLine, tokCol);
+            }
+        });
+        return t;
+    }
+
+    private void add(TokenKind k, int s, int e, int ln, int c) {
+        if (size == kind.length) {
+            int grow = size * 2;
+            kind = Arrays.copyOf(kind, grow);
+            start = Arrays.copyOf(start, grow);
+            end = Arrays.copyOf(end, grow);
+            line = Arrays.copyOf(line, grow);
+            col = Arrays.copyOf(col, grow);
+        }
+        kind[size] = k;
+        start[size] = s;
+        end[size] = e;
+        line[size] = ln;
+        col[size] = c;
+        size++;
+    }
+
+    boolean is(int i, char punct) {
+        return i >= 0 && i < size && kind[i] == TokenKind.PUNCT && text.charAt(start[i]) == punct;
+    }
+
+    boolean isWord(int i, String word) {
+        return i >= 0 && i < size && (kind[i] == TokenKind.KEYWORD || kind[i] == TokenKind.IDENT)
+                && end[i] - start[i] == word.length() && word.contentEquals(text.subSequence(start[i], end[i]));
+    }
+
+    boolean isIdent(int i) {
+        return i >= 0 && i < size && kind[i] == TokenKind.IDENT;
+    }
+
+    String text(int i) {
+        return text.subSequence(start[i], end[i]).toString();
+    }
+
+    /** Index of the token closing the group opened at {@code i} ('(' '[' '{' '<'), or size when unbalanced. */
+    int matching(int i) {
+        char open = text.charAt(start[i]);
+        char close = switch (open) {
+            case '(' -> ')';
+            case '[' -> ']';
+            case '{' -> '}';
+            default -> '>';
+        };
+        int depth = 0;
+        for (int j = i; j < size; j++) {
+            if (kind[j] != TokenKind.PUNCT) {
+                continue;
+            }
+            char c = text.charAt(start[j]);
+            if (c == open) {
+                depth++;
+            } else if (c == close && --depth == 0) {
+                return j;
+            }
+        }
+        return size;
+    }
+
+    /** The source line holding token {@code i}, trimmed and cut to 200 characters. */
+    String lineText(int i) {
+        int s = start[i];
+        int e = start[i];
+        while (s > 0 && text.charAt(s - 1) != '\n') {
+            s--;
+        }
+        while (e < text.length() && text.charAt(e) != '\n') {
+            e++;
+        }
+        String l = text.subSequence(s, Math.min(e, s + 400)).toString().strip();
+        return l.length() > 200 ? l.substring(0, 200) : l;
+    }
+}

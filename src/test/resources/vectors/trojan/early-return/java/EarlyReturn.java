@@ -1,0 +1,6 @@
+public class EarlyReturn {
+    static int subtract(int balance, int amount) {
+        /* Check for negative‮ ⁦*/ return balance; /*⁩ ⁦ */
+        return balance - amount;
+    }
+}

@@ -1,0 +1,4 @@
+function subtractFunds(account, amount) {
+    /* Subtract funds‮ ⁦*/ return; /*⁩ ⁦ */
+    account.balance -= amount;
+}

