@@ -1,0 +1,136 @@
+package airlock.core.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A query compiled for verification: finds the matching lines of a decoded text with ripgrep's line
+ * semantics. Lines end at LF only; a pattern never matches across lines (each candidate line is
+ * re-checked on its own, with {@code ^}/{@code $} at the line's ends); Unicode classes and
+ * Unicode case folding as in ripgrep's default regex. Thread-safe: a matcher per call.
+ */
+public final class TextMatcher {
+    private static final int FLAGS = Pattern.UNIX_LINES | Pattern.MULTILINE | Pattern.UNICODE_CHARACTER_CLASS;
+    private final Pattern pattern;
+    private final String plainLiteral;
+
+    private TextMatcher(Pattern pattern, String plainLiteral) {
+        this.pattern = pattern;
+        this.plainLiteral = plainLiteral;
+    }
+
+    /** Compiles {@code query}; an invalid regular expression is reported with its position. */
+    public static TextMatcher compile(SearchQuery query) throws InvalidQueryException {
+        String source = query.regex() ? query.pattern() : Pattern.quote(query.pattern());
+        if (query.wholeWord()) {
+            source = "(?<!\\w)(?:" + source + ")(?!\\w)";
+        }
+        int flags = FLAGS | (query.ignoreCase() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        try {
+            Pattern compiled = Pattern.compile(source, flags);
+            boolean plain = !query.regex() && !query.ignoreCase() && !query.wholeWord()
+                    && !query.pattern().isEmpty() && query.pattern().indexOf('\n') < 0;
+            return new TextMatcher(compiled, plain ? query.pattern() : null);
+        } catch (PatternSyntaxException e) {
+            throw new InvalidQueryException("Invalid regular expression: " + e.getDescription()
+                    + (e.getIndex() >= 0 ? " near position " + e.getIndex() : "")
+                    + ". Check the pattern, or search for it as literal text (without --regex).");
+        } catch (IllegalArgumentException | StackOverflowError e) {
+            throw new InvalidQueryException("The pattern cannot be compiled (" + e.getMessage() + ").");
+        }
+    }
+
+    /**
+     * Every matching line of {@code text}.
+     *
+     * @throws BudgetedText.Stop when the search was cancelled or the pattern exceeded its budget
+     */
+    List<LineMatch> matchLines(String text, BooleanSupplier cancelled) {
+        return plainLiteral != null ? literalLines(text) : regexLines(text, cancelled);
+    }
+
+    private List<LineMatch> regexLines(String text, BooleanSupplier cancelled) {
+        List<LineMatch> out = new ArrayList<>();
+        BudgetedText seq = new BudgetedText(text, BudgetedText.defaultBudget(text.length()), cancelled);
+        Matcher whole = pattern.matcher(seq);
+        Matcher line = pattern.matcher(seq);
+        line.useAnchoringBounds(true).useTransparentBounds(false);
+        int n = text.length();
+        boolean phantomLast = n == 0 || text.charAt(n - 1) == '\n';
+        LineCounter counter = new LineCounter(text);
+        int pos = 0;
+        while (pos <= n && whole.find(pos)) {
+            int s = whole.start();
+            int lineStart = s == 0 ? 0 : text.lastIndexOf('\n', s - 1) + 1;
+            if (lineStart == n && phantomLast) {
+                break;
+            }
+            int lineEnd = text.indexOf('\n', s);
+            if (lineEnd < 0) {
+                lineEnd = n;
+            }
+            List<MatchRange> ranges = new ArrayList<>(2);
+            line.region(lineStart, lineEnd);
+            while (line.find()) {
+                ranges.add(new MatchRange(line.start() - lineStart, line.end() - lineStart));
+            }
+            if (!ranges.isEmpty()) {
+                out.add(new LineMatch(counter.lineOf(lineStart), text.substring(lineStart, lineEnd), ranges));
+            }
+            pos = lineEnd + 1;
+        }
+        return out;
+    }
+
+    private List<LineMatch> literalLines(String text) {
+        List<LineMatch> out = new ArrayList<>();
+        LineCounter counter = new LineCounter(text);
+        int len = plainLiteral.length();
+        int s = text.indexOf(plainLiteral);
+        while (s >= 0) {
+            int lineStart = s == 0 ? 0 : text.lastIndexOf('\n', s - 1) + 1;
+            int lineEnd = text.indexOf('\n', s);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            List<MatchRange> ranges = new ArrayList<>(2);
+            while (s >= 0 && s + len <= lineEnd) {
+                ranges.add(new MatchRange(s - lineStart, s + len - lineStart));
+                s = text.indexOf(plainLiteral, s + len);
+            }
+            out.add(new LineMatch(counter.lineOf(lineStart), text.substring(lineStart, lineEnd), ranges));
+            if (s >= 0 && s <= lineEnd) {
+                s = text.indexOf(plainLiteral, lineEnd + 1);
+            }
+        }
+        return out;
+    }
+
+    /** Line numbers for increasing offsets, counting LFs once over the whole text. */
+    private static final class LineCounter {
+        private final String text;
+        private int offset;
+        private int line = 1;
+
+        LineCounter(String text) {
+            this.text = text;
+        }
+
+        int lineOf(int lineStart) {
+            while (offset < lineStart) {
+                int next = text.indexOf('\n', offset);
+                if (next < 0 || next >= lineStart) {
+                    offset = lineStart;
+                    break;
+                }
+                line++;
+                offset = next + 1;
+            }
+            return line;
+        }
+    }
+}
