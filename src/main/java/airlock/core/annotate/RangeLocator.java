@@ -42,7 +42,7 @@ public final class RangeLocator {
         int bestDistance = Integer.MAX_VALUE;
         for (TextRange candidate : candidates) {
             Fingerprint found = Fingerprints.of(text, candidate);
-            int score = (found.beforeHash().equals(fp.beforeHash()) ? 2 : 0)
+            int score = (beforeHash(candidate, original.range()).equals(fp.beforeHash()) ? 2 : 0)
                     + (found.afterHash().equals(fp.afterHash()) ? 2 : 0)
                     + (found.textHash().equals(fp.textHash()) ? 1 : 0);
             int distance = Math.abs(candidate.startLine() - original.range().startLine());
@@ -60,6 +60,19 @@ public final class RangeLocator {
         boolean distinctive = original.range().length() >= MIN_DISTINCTIVE_LENGTH || fp.lineCount() > 1;
         boolean accepted = bothContexts || (distinctive && (oneContext || candidates.size() == 1));
         return accepted ? best : null;
+    }
+
+    /**
+     * The context hash before {@code candidate} over as many lines as the original had: a range
+     * near the top of its file had fewer than {@link Fingerprints#CONTEXT_LINES} lines above it.
+     */
+    private String beforeHash(TextRange candidate, TextRange original) {
+        int lines = Math.min(Fingerprints.CONTEXT_LINES, original.startLine() - 1);
+        int first = candidate.startLine() - lines;
+        if (first < 1) {
+            return "";
+        }
+        return Fingerprints.sha256(Fingerprints.normalizedLines(text, first, candidate.startLine() - 1));
     }
 
     private List<TextRange> exactOccurrences(String needle) {
