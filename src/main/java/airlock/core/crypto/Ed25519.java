@@ -1,0 +1,172 @@
+package airlock.core.crypto;
+
+import airlock.core.AirlockException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.interfaces.EdECPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+
+/**
+ * Ed25519 keys and signatures with the JDK provider, in the file formats openssl uses: public keys
+ * as SPKI PEM ({@code PUBLIC KEY}), private keys as PKCS#8 PEM, plain ({@code PRIVATE KEY}) or
+ * encrypted with PBES2 / PBKDF2-HMAC-SHA256 / AES-256-CBC ({@code ENCRYPTED PRIVATE KEY}).
+ *
+ * <p>{@link #verify} checks the signature length itself: the JDK accepts a valid 64-byte
+ * signature followed by extra bytes.
+ */
+public final class Ed25519 {
+    public static final int SIGNATURE_LENGTH = 64;
+    private static final String ALGORITHM = "Ed25519";
+
+    private Ed25519() {
+    }
+
+    public static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java runtime lacks Ed25519", e);
+        }
+    }
+
+    public static PublicKey readPublicPem(Path file) throws AirlockException {
+        return readPublicPem(readText(file, "public key"), "public key " + file);
+    }
+
+    public static PublicKey readPublicPem(String pem) throws AirlockException {
+        return readPublicPem(pem, "public key");
+    }
+
+    private static PublicKey readPublicPem(String pem, String what) throws AirlockException {
+        byte[] der = Pem.decode(pem, "PUBLIC KEY", what);
+        try {
+            PublicKey key = keyFactory().generatePublic(new X509EncodedKeySpec(der));
+            if (!(key instanceof EdECPublicKey ed) || !ALGORITHM.equals(ed.getParams().getName())) {
+                throw new AirlockException("key.type", what + " is not an Ed25519 key");
+            }
+            return key;
+        } catch (InvalidKeySpecException e) {
+            throw new AirlockException("key.type", what + " is not an Ed25519 public key (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Reads a PKCS#8 private key; {@code passphrase} is needed only when the file is encrypted. */
+    public static PrivateKey readPrivatePem(Path file, char[] passphrase) throws AirlockException {
+        String text = readText(file, "private key");
+        String what = "private key " + file;
+        String label = Pem.firstLabel(text);
+        byte[] pkcs8;
+        if ("ENCRYPTED PRIVATE KEY".equals(label)) {
+            if (passphrase == null) {
+                throw new AirlockException("key.passphrase.required", what
+                        + " is encrypted: give its passphrase (--passphrase-file, or type it when asked)");
+            }
+            pkcs8 = Pkcs8Encryption.decrypt(Pem.decode(text, label, what), passphrase, what);
+        } else {
+            pkcs8 = Pem.decode(text, "PRIVATE KEY", what);
+        }
+        try {
+            PrivateKey key = keyFactory().generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            if (!(key instanceof EdECPrivateKey ed) || !ALGORITHM.equals(ed.getParams().getName())) {
+                throw new AirlockException("key.type", what + " is not an Ed25519 key");
+            }
+            return key;
+        } catch (InvalidKeySpecException e) {
+            throw new AirlockException("key.type", what + " is not an Ed25519 private key (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static String publicPem(PublicKey key) {
+        return Pem.encode("PUBLIC KEY", key.getEncoded());
+    }
+
+    /** PKCS#8 PEM; encrypted (PBES2, AES-256-CBC) when {@code passphrase} is not null. */
+    public static String privatePem(PrivateKey key, char[] passphrase) {
+        if (passphrase == null) {
+            return Pem.encode("PRIVATE KEY", key.getEncoded());
+        }
+        return Pem.encode("ENCRYPTED PRIVATE KEY", Pkcs8Encryption.encrypt(key.getEncoded(), passphrase));
+    }
+
+    public static byte[] sign(PrivateKey key, byte[] message) {
+        try {
+            Signature signer = Signature.getInstance(ALGORITHM);
+            signer.initSign(key);
+            signer.update(message);
+            return signer.sign();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java runtime lacks Ed25519", e);
+        } catch (InvalidKeyException | SignatureException e) {
+            throw new IllegalArgumentException("cannot sign with this key: " + e.getMessage(), e);
+        }
+    }
+
+    /** Verifies {@code signature} over exactly {@code message}; any length other than 64 is refused. */
+    public static SignatureCheck verify(PublicKey key, byte[] message, byte[] signature) {
+        if (signature == null || signature.length != SIGNATURE_LENGTH) {
+            return SignatureCheck.invalid("signature is " + (signature == null ? 0 : signature.length)
+                    + " bytes long; an Ed25519 signature is exactly 64");
+        }
+        try {
+            Signature verifier = Signature.getInstance(ALGORITHM);
+            verifier.initVerify(key);
+            verifier.update(message);
+            return verifier.verify(signature) ? SignatureCheck.valid()
+                    : SignatureCheck.invalid("signature does not match the signed bytes and key " + keyId(key));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java runtime lacks Ed25519", e);
+        } catch (InvalidKeyException e) {
+            return SignatureCheck.invalid("key is not an Ed25519 public key: " + e.getMessage());
+        } catch (SignatureException e) {
+            return SignatureCheck.invalid("signature is malformed: " + e.getMessage());
+        }
+    }
+
+    /** SHA-256 (hex) of the SPKI DER encoding; see {@link KeyId}. */
+    public static KeyId keyId(PublicKey key) {
+        return new KeyId(Sha256.hex(Sha256.digest(key.getEncoded())));
+    }
+
+    private static KeyFactory keyFactory() {
+        try {
+            return KeyFactory.getInstance(ALGORITHM);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java runtime lacks Ed25519", e);
+        }
+    }
+
+    private static String readText(Path file, String what) throws AirlockException {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new AirlockException("key.file.missing", "The " + what + " file " + file
+                        + " does not exist or is not a regular file");
+            }
+            if (Files.size(file) > 64 * 1024) {
+                throw new AirlockException("key.pem.invalid", "The " + what + " file " + file + " is too large to be a key");
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new AirlockException("key.file.unreadable", "Cannot read the " + what + " file " + file + ": " + e, e);
+        }
+    }
+
+    static AirlockException wrongPassphrase(String what, GeneralSecurityException cause) {
+        return new AirlockException("key.passphrase.wrong", "Cannot decrypt " + what
+                + ": the passphrase is wrong or the file is damaged", cause);
+    }
+}

@@ -1,0 +1,47 @@
+package airlock.core.log;
+
+import java.util.Optional;
+
+/** Every kind of event the session log records; the wire name is what appears in the entry's "type". */
+public enum EntryType {
+    SESSION_START("session.start"),
+    SESSION_END("session.end"),
+    BUNDLE_VERIFIED("bundle.verified"),
+    BUNDLE_IMPORTED("bundle.imported"),
+    FILE_OPENED("file.opened"),
+    SEARCH_RUN("search.run"),
+    ANNOTATION_CREATED("annotation.created"),
+    ANNOTATION_EDITED("annotation.edited"),
+    ANNOTATION_DELETED("annotation.deleted"),
+    ANNOTATION_STATUS_CHANGED("annotation.status"),
+    REVIEWED_MARKED("review.marked"),
+    EXPORT_WRITTEN("export.written"),
+    COPY_REFUSED("copy.refused"),
+    PRINT_REFUSED("print.refused"),
+    POLICY_VIOLATION("policy.violation"),
+    CHECKPOINT("checkpoint"),
+    RECOVERY("recovery"),
+    /** Workstation ledger only: the first entry of the ledger. */
+    LEDGER_START("ledger.start"),
+    /** Workstation ledger only: a session was sealed; carries its final checkpoint and seal. */
+    SEAL("seal");
+
+    private final String wireName;
+
+    EntryType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<EntryType> fromWire(String name) {
+        for (EntryType type : values()) {
+            if (type.wireName.equals(name)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

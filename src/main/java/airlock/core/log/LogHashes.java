@@ -1,0 +1,70 @@
+package airlock.core.log;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The hashes of the session log, RFC 6962 style: an entry's hash is SHA-256(0x00 || entry bytes),
+ * an inner Merkle node is SHA-256(0x01 || left || right). The 0x00/0x01 prefixes keep a leaf from
+ * ever being mistaken for a node (second-preimage attacks on the tree).
+ */
+public final class LogHashes {
+    public static final int LENGTH = 32;
+    private static final HexFormat HEX = HexFormat.of();
+    private final MessageDigest digest;
+
+    public LogHashes() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java runtime lacks SHA-256", e);
+        }
+    }
+
+    /** Entry (leaf) hash of the exact canonical bytes of one entry, without its line feed. */
+    public byte[] entryHash(byte[] entry, int offset, int length) {
+        digest.update((byte) 0x00);
+        digest.update(entry, offset, length);
+        return digest.digest();
+    }
+
+    public byte[] entryHash(byte[] entry) {
+        return entryHash(entry, 0, entry.length);
+    }
+
+    public byte[] nodeHash(byte[] left, byte[] right) {
+        digest.update((byte) 0x01);
+        digest.update(left);
+        digest.update(right);
+        return digest.digest();
+    }
+
+    /** Root of the empty tree: SHA-256 of nothing. */
+    public byte[] emptyRoot() {
+        return digest.digest();
+    }
+
+    /** The "prev" of entry 0: 32 zero bytes. */
+    public static byte[] genesisPrev() {
+        return new byte[LENGTH];
+    }
+
+    public static String hex(byte[] hash) {
+        return HEX.formatHex(hash);
+    }
+
+    /** Parses 64 lower-case hex digits; anything else is refused (one spelling per hash). */
+    public static byte[] parseHex(String text) {
+        if (text == null || text.length() != 2 * LENGTH) {
+            throw new IllegalArgumentException("a hash is 64 lower-case hex digits");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                throw new IllegalArgumentException("a hash is 64 lower-case hex digits");
+            }
+        }
+        return HEX.parseHex(text);
+    }
+}
