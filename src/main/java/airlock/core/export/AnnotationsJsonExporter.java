@@ -1,0 +1,151 @@
+package airlock.core.export;
+
+import airlock.core.annotate.AnchoredRange;
+import airlock.core.annotate.Annotation;
+import airlock.core.annotate.Fingerprint;
+import airlock.core.annotate.FolderCoverage;
+import airlock.core.annotate.Reply;
+import airlock.core.annotate.TextRange;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * {@code annotations.json}: Airlock's own exchange format, documented with its JSON Schema in
+ * {@code docs/formats/annotations.schema.json}. Lossless for everything but code, which appears
+ * only as far as the {@link ExportPolicy} allows.
+ */
+public final class AnnotationsJsonExporter implements Exporter {
+    public static final String FORMAT = "airlock-annotations";
+    public static final int FORMAT_VERSION = 1;
+
+    @Override
+    public ExportFormat format() {
+        return ExportFormat.JSON;
+    }
+
+    @Override
+    public void write(ExportDocument doc, ExportPolicy policy, OutputStream out) throws IOException {
+        try (JsonGenerator g = Json.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("formatVersion", FORMAT_VERSION);
+            g.writeObjectFieldStart("tool");
+            g.writeStringField("name", "Airlock");
+            g.writeStringField("version", doc.toolVersion());
+            g.writeEndObject();
+            g.writeStringField("exportedAt", doc.exportedAt().toString());
+            writeSession(g, doc.session());
+            writeBundle(g, doc.bundle());
+            g.writeObjectFieldStart("policy");
+            g.writeBooleanField("snippetsAllowed", policy.snippetsAllowed());
+            g.writeNumberField("maxSnippetLines", policy.maxSnippetLines());
+            g.writeEndObject();
+            g.writeArrayFieldStart("annotations");
+            for (Annotation a : doc.annotations()) {
+                writeAnnotation(g, a, policy);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("coverage");
+            for (FolderCoverage c : doc.coverage()) {
+                g.writeStartObject();
+                g.writeStringField("path", c.path());
+                g.writeNumberField("files", c.files());
+                g.writeNumberField("reviewedFiles", c.reviewedFiles());
+                g.writeNumberField("lines", c.lines());
+                g.writeNumberField("reviewedLines", c.reviewedLines());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void writeSession(JsonGenerator g, SessionInfo s) throws IOException {
+        g.writeObjectFieldStart("session");
+        g.writeStringField("id", s.id());
+        g.writeStringField("inspector", s.inspector());
+        g.writeStringField("workstation", s.workstation());
+        g.writeStringField("started", s.started().toString());
+        Json.stringOrNull(g, "ended", s.ended() == null ? null : s.ended().toString());
+        g.writeEndObject();
+    }
+
+    private static void writeBundle(JsonGenerator g, BundleIdentity b) throws IOException {
+        g.writeObjectFieldStart("bundle");
+        g.writeStringField("id", b.id());
+        g.writeStringField("product", b.product());
+        g.writeStringField("release", b.release());
+        g.writeStringField("ref", b.ref());
+        g.writeStringField("commit", b.commit());
+        g.writeEndObject();
+    }
+
+    private static void writeAnnotation(JsonGenerator g, Annotation a, ExportPolicy policy) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", a.id());
+        g.writeStringField("title", a.title());
+        g.writeStringField("body", a.body());
+        g.writeStringField("severity", a.severity().id());
+        g.writeStringField("confidence", a.confidence().id());
+        Json.stringOrNull(g, "cwe", a.cweLabel());
+        g.writeArrayFieldStart("tags");
+        for (String tag : a.tags()) {
+            g.writeString(tag);
+        }
+        g.writeEndArray();
+        g.writeStringField("status", a.status().id());
+        g.writeStringField("author", a.author());
+        g.writeStringField("created", a.created().toString());
+        g.writeStringField("updated", a.updated().toString());
+        g.writeStringField("anchorState", a.anchorState().id());
+        g.writeObjectFieldStart("location");
+        g.writeStringField("ref", a.anchor().ref());
+        g.writeStringField("commit", a.anchor().commit());
+        g.writeStringField("path", a.anchor().path());
+        g.writeStringField("blobId", a.anchor().blobId());
+        g.writeArrayFieldStart("ranges");
+        for (AnchoredRange r : a.anchor().ranges()) {
+            writeRange(g, r, policy);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeArrayFieldStart("replies");
+        for (Reply reply : a.replies()) {
+            g.writeStartObject();
+            g.writeStringField("id", reply.id());
+            g.writeStringField("author", reply.author());
+            g.writeStringField("body", reply.body());
+            g.writeStringField("created", reply.created().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeRange(JsonGenerator g, AnchoredRange r, ExportPolicy policy) throws IOException {
+        TextRange t = r.range();
+        Fingerprint f = r.fingerprint();
+        g.writeStartObject();
+        g.writeNumberField("startLine", t.startLine());
+        g.writeNumberField("startColumn", t.startColumn());
+        g.writeNumberField("endLine", t.endLine());
+        g.writeNumberField("endColumn", t.endColumn());
+        g.writeNumberField("startOffset", t.startOffset());
+        g.writeNumberField("endOffset", t.endOffset());
+        g.writeObjectFieldStart("fingerprint");
+        g.writeStringField("text", f.textHash());
+        g.writeStringField("lines", f.linesHash());
+        g.writeStringField("head", f.headHash());
+        g.writeStringField("before", f.beforeHash());
+        g.writeStringField("after", f.afterHash());
+        g.writeNumberField("lineCount", f.lineCount());
+        g.writeEndObject();
+        String snippet = policy.snippet(r.originalText());
+        if (snippet != null) {
+            g.writeStringField("snippet", snippet);
+        }
+        g.writeEndObject();
+    }
+
+}
