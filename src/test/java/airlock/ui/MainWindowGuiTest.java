@@ -173,6 +173,22 @@ class MainWindowGuiTest {
         assertTrue(pane.codeArea().getStyleOfChar(0, 2).isEmpty());
     }
 
+    @Test
+    void aFailingTaskShowsAnErrorDialogWithTheCode(FxRobot robot) throws Exception {
+        robot.interact(() -> window.model().background(airlock.ui.task.BackgroundTask.of("Verifying the bundle",
+                monitor -> {
+                    throw new airlock.core.AirlockException("source.read", "pack file is truncated");
+                })));
+        waitUntil(() -> robot.listWindows().size() > 1);
+        Window dialog = robot.listWindows().get(robot.listWindows().size() - 1);
+        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) dialog.getScene().getRoot();
+        assertTrue(pane.getContentText().contains("pack file is truncated"), pane.getContentText());
+        assertTrue(pane.getContentText().contains("source.read"), pane.getContentText());
+        assertTrue(window.model().statusMessageProperty().get().contains("source.read"));
+        robot.interact(() -> save(dialog, "error.png"));
+        robot.interact(() -> ((Stage) dialog).close());
+    }
+
     private static void save(Window window, String name) {
         try {
             Screenshots.save(window.getScene(), name);
