@@ -231,6 +231,24 @@ class MainWindowGuiTest {
         robot.interact(() -> ((Stage) dialog).close());
     }
 
+    @Test
+    void aTreeOfEightyThousandFilesOpensAndFilters(FxRobot robot) throws Exception {
+        airlock.testutil.MemorySource big = new airlock.testutil.MemorySource();
+        for (int d = 0; d < 400; d++) {
+            for (int f = 0; f < 200; f++) {
+                big.put(String.format("drivers/d%03d/f%03d.c", d, f), "int x;\n");
+            }
+        }
+        robot.interact(() -> window.model().openSource(big, "drivers/d399/f199.c"));
+        waitUntil(() -> window.model().fileTree().totalFiles() == 80_000
+                && selectedText().equals("int x;\n"));
+        robot.interact(() -> assertTrue(window.view().fileTree().reveal("drivers/d200/f100.c")));
+        robot.interact(() -> window.model().fileTree().filterProperty().set("d123/f12"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10, window.model().fileTree().indexProperty().get().fileCount());
+        robot.interact(() -> save(robot.window(0), "large-tree.png"));
+    }
+
     private static void save(Window window, String name) {
         try {
             Screenshots.save(window.getScene(), name);

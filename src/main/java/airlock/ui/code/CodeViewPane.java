@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Objects;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.LineNumberFactory;
@@ -33,6 +34,9 @@ public final class CodeViewPane extends BorderPane {
                 new CopyAttempt(documentPath, kind, areaSelectionLength())));
         area.getStyleClass().add("airlock-code");
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        // the fill must exist before the highlighter is switched on: setting the first fill later
+        // re-creates the highlighter and leaves RichTextFX's default yellow one painted behind
+        area.setLineHighlighterFill(Color.web("#eef3fb"));
         area.setLineHighlighterOn(true);
         notice.getStyleClass().add("code-notice");
         notice.setMaxWidth(Double.MAX_VALUE);
