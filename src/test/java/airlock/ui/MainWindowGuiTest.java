@@ -93,6 +93,9 @@ class MainWindowGuiTest {
                 && window.model().selectedProperty().get().contentProperty().get() != null);
         DocumentViewModel doc = window.model().selectedProperty().get();
         assertEquals("evil\u27E8U+202E\u27E9gnp.exe", doc.title());
+        assertEquals(4, window.view().selectedCodeView().hiddenCharacterCount());
+        assertTrue(selectedText().startsWith("access = \"user\u00A4 \u00A4// Check"), selectedText());
+        robot.interact(() -> save(robot.window(0), "bidi-file.png"));
         List<CopyAttempt> attempts = new ArrayList<>();
         robot.interact(() -> {
             window.model().addCopyAttemptListener(attempts::add);
