@@ -133,6 +133,31 @@ class MainViewModelTest {
     }
 
     @Test
+    void progressIsShownWhileATaskRunsAndHiddenAfter() {
+        List<airlock.ui.task.ProgressState> seen = new ArrayList<>();
+        model.background(airlock.ui.task.BackgroundTask.of("Indexing", monitor -> {
+            monitor.beginTask("files", 10);
+            monitor.update(4);
+            seen.add(model.progressProperty().get());
+            return null;
+        }));
+        assertEquals(new airlock.ui.task.ProgressState("Indexing", "files", 4, 10), seen.get(0));
+        assertNull(model.progressProperty().get());
+    }
+
+    @Test
+    void aCancelledTaskIsNotAFailure() {
+        List<String> outcome = new ArrayList<>();
+        model.cancelRunning();
+        assertEquals("", model.statusMessageProperty().get(), "nothing to cancel: nothing happens");
+        model.background(airlock.ui.task.BackgroundTask.of("Indexing", monitor -> {
+            throw new airlock.core.progress.CancelledException();
+        }).onCancelled(() -> outcome.add("cancelled")));
+        assertEquals(List.of("cancelled"), outcome);
+        assertEquals(List.of(), failures, "a cancel is not reported as a failure");
+    }
+
+    @Test
     void openingAnotherSourceClosesThePreviousOne() {
         model.openSource(source);
         model.openFile("README.md", 1);
