@@ -81,7 +81,8 @@ public final class IsolatedGit {
 
         @Override
         public void save() {
-            // JGit caches file-system timestamp resolution in its own config; with no file there is nowhere to save
+            // nothing is written either: JGit saves measured file-system timestamps here from a
+            // background thread, and a config with no file behind it would fail with a NullPointerException
         }
     }
 }
