@@ -5,6 +5,7 @@ import airlock.core.bundle.BundleFlag;
 import airlock.core.bundle.BundleIntake;
 import airlock.core.bundle.BundleManifest;
 import airlock.core.bundle.BundleStore;
+import airlock.core.bundle.Check;
 import airlock.core.bundle.ImportResult;
 import airlock.core.bundle.MediaLocations;
 import airlock.core.bundle.MediaLocations.Medium;
@@ -190,7 +191,7 @@ public final class IntakeViewModel {
         verification.signer().ifPresent(key -> details.add(new Detail(texts.get("intake.field.key"),
                 texts.format("intake.key", key.id().fingerprint(), VisibleText.escape(key.label())))));
         for (BundleFlag flag : verification.flags()) {
-            details.add(new Detail(texts.get("intake.field.flags"), texts.format("intake.flag." + flag.kind().name(),
+            details.add(new Detail(texts.get("intake.field.flags"), texts.format(flagKey(flag.kind()),
                     VisibleText.escape(flag.path()), VisibleText.escape(flag.detail()))));
         }
         if (verification.accepted()) {
@@ -200,10 +201,34 @@ public final class IntakeViewModel {
         } else {
             stage.set(Stage.REFUSED);
             headline.set(texts.get("intake.refused"));
-            String code = verification.failedCheck().orElseThrow().code();
-            explanation.set(texts.get("intake.refusal." + code));
+            Check check = verification.failedCheck().orElseThrow();
+            String code = check.code();
+            explanation.set(texts.get(refusalKey(check)));
             details.add(new Detail(texts.get("intake.field.reason"), "[" + code + "] " + VisibleText.escape(verification.reason())));
         }
+    }
+
+    /** The words a supervisor reads for each refusal. */
+    static String refusalKey(Check check) {
+        return switch (check) {
+            case FILES -> "intake.refusal.bundle.files";
+            case SIGNATURE -> "intake.refusal.bundle.signature";
+            case MANIFEST -> "intake.refusal.bundle.manifest";
+            case FRESHNESS -> "intake.refusal.bundle.freshness";
+            case BUNDLE_HASH -> "intake.refusal.bundle.hash";
+            case BUNDLE_HEADER -> "intake.refusal.bundle.header";
+            case OBJECTS -> "intake.refusal.bundle.objects";
+            case TREE_DIGEST -> "intake.refusal.bundle.tree";
+            case ROLLBACK -> "intake.refusal.bundle.rollback";
+        };
+    }
+
+    private static String flagKey(BundleFlag.Kind kind) {
+        return switch (kind) {
+            case SYMLINK -> "intake.flag.symlink";
+            case SUBMODULE -> "intake.flag.submodule";
+            case GITMODULES -> "intake.flag.gitmodules";
+        };
     }
 
     private void describe(BundleManifest m) {

@@ -88,7 +88,8 @@ class IntakeViewModelTest {
     @Test
     void everyRefusalCodeHasSupervisorWords() {
         for (airlock.core.bundle.Check check : airlock.core.bundle.Check.values()) {
-            assertTrue(texts.has("intake.refusal." + check.code()), check.code());
+            assertTrue(texts.has(IntakeViewModel.refusalKey(check)), check.code());
+            assertTrue(IntakeViewModel.refusalKey(check).endsWith(check.code()), check.code());
         }
     }
 }
