@@ -3,13 +3,17 @@ package airlock.cli;
 import airlock.core.progress.ProgressMonitor;
 import java.io.PrintWriter;
 
-/** Progress for long commands, on stderr: one line per phase and per 25% (or per 50,000 units when the total is unknown). */
+/**
+ * Progress for long commands, on stderr: one line per phase, per 25% (or per 50,000 units when the
+ * total is unknown), and the phase's duration when it ends (the benchmark script reads these).
+ */
 final class StderrProgress implements ProgressMonitor {
     private final PrintWriter err;
     private String title = "";
     private long total;
     private long done;
     private long lastStep;
+    private long started;
 
     StderrProgress(PrintWriter err) {
         this.err = err;
@@ -21,6 +25,7 @@ final class StderrProgress implements ProgressMonitor {
         this.total = totalWork;
         this.done = 0;
         this.lastStep = 0;
+        this.started = System.nanoTime();
         err.println(title + "...");
     }
 
@@ -36,7 +41,7 @@ final class StderrProgress implements ProgressMonitor {
 
     @Override
     public void endTask() {
-        // the next phase prints its own line
+        err.printf("  %s: done in %.2f s%n", title, (System.nanoTime() - started) / 1e9);
     }
 
     @Override

@@ -26,6 +26,11 @@ public final class DemoProject {
         this.projectDir = projectDir.toAbsolutePath().normalize();
     }
 
+    /** The project folder the demo shows. */
+    public Path projectDir() {
+        return projectDir;
+    }
+
     /** The demo's workstation home. */
     public Path home() {
         return projectDir.resolve("target").resolve("demo-home");

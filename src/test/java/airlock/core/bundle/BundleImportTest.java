@@ -1,0 +1,134 @@
+package airlock.core.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import airlock.core.AirlockException;
+import airlock.core.git.GitSource;
+import airlock.core.home.AirlockHome;
+import airlock.core.progress.CancelledException;
+import airlock.core.progress.ProgressMonitor;
+import airlock.core.source.EntryKind;
+import airlock.core.source.SourceEntry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleImportTest {
+    @TempDir
+    Path temp;
+    private AirlockHome home;
+    private BundleIntake intake;
+    private BundleVectors vectors;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        home = VectorHarness.homeWithPinnedKeys(temp.resolve("home"));
+        intake = VectorHarness.intake(home);
+        vectors = new BundleVectors(temp.resolve("vectors"));
+    }
+
+    @Test
+    void importsIntoTheReadOnlyStoreAndReadsThroughGitSource() throws Exception {
+        ImportResult result = intake.importBundle(vectors.good(), Optional.empty(), ProgressMonitor.NONE);
+        assertTrue(result.verification().accepted(), result.verification().summary());
+        Path folder = result.storeFolder().orElseThrow();
+        assertEquals(result.verification().manifestSha256().orElseThrow(), folder.getFileName().toString());
+        assertFalse(Files.isWritable(folder.resolve(BundleFiles.MANIFEST)) && !isRoot(), "store files are read-only");
+        List<BundleStore.Imported> imported = new BundleStore(home).list();
+        assertEquals(1, imported.size());
+        try (GitSource source = new BundleStore(home).open(imported.get(0))) {
+            assertEquals(List.of("refs/heads/main", "refs/tags/v1.0", "refs/tags/v2.0"), source.refs());
+            assertEquals("refs/tags/v2.0", source.reviewRef());
+            SourceEntry main = source.find("refs/tags/v2.0", "src/main.c");
+            assertArrayEquals("int main(void) { return 1; }\n".getBytes(StandardCharsets.UTF_8), source.read(main, 1000));
+            assertEquals(EntryKind.EXECUTABLE, source.find("refs/tags/v2.0", "run.sh").kind());
+            assertEquals(null, source.find("refs/tags/v1.0", "run.sh"));
+            assertTrue(source.find("refs/heads/main", "NEWS") != null);
+        }
+        try (Stream<Path> staging = Files.list(home.staging())) {
+            assertEquals(0, staging.count(), "staging is empty after import");
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    @Test
+    void importingTheSameBundleTwiceIsANoOp() throws Exception {
+        ImportResult first = intake.importBundle(vectors.good(), Optional.empty(), ProgressMonitor.NONE);
+        ImportResult second = intake.importBundle(vectors.good(), Optional.empty(), ProgressMonitor.NONE);
+        assertFalse(first.alreadyImported());
+        assertTrue(second.alreadyImported());
+        assertEquals(first.storeFolder(), second.storeFolder());
+        assertEquals(1, new BundleStore(home).list().size());
+    }
+
+    @Test
+    void aFailedImportLeavesNothingThatLooksImportedAndCanBeRetried() throws Exception {
+        String id = intake.verify(vectors.good(), Optional.empty(), ProgressMonitor.NONE).manifestSha256().orElseThrow();
+        Path blocker = Files.writeString(home.store().resolve(id), "in the way");
+        AirlockException e = assertThrows(AirlockException.class,
+                () -> intake.importBundle(vectors.good(), Optional.empty(), ProgressMonitor.NONE));
+        assertEquals("bundle.import", e.code());
+        assertTrue(new BundleStore(home).list().isEmpty());
+        try (Stream<Path> staging = Files.list(home.staging())) {
+            assertEquals(0, staging.count());
+        }
+        Files.delete(blocker);
+        assertTrue(intake.importBundle(vectors.good(), Optional.empty(), ProgressMonitor.NONE).storeFolder().isPresent());
+    }
+
+    @Test
+    void leftoverStagingFromACrashIsDiscardedAndNeverListed() throws Exception {
+        Path leftover = Files.createDirectories(home.staging().resolve("intake-crashed").resolve("repo.git"));
+        Files.writeString(leftover.resolve("HEAD"), "ref: refs/heads/main\n");
+        assertTrue(new BundleStore(home).list().isEmpty());
+        intake.discardUnfinished();
+        assertFalse(Files.exists(leftover));
+    }
+
+    @Test
+    void cancellingStopsAndDiscardsStaging() throws Exception {
+        ProgressMonitor cancelled = new ProgressMonitor() {
+            @Override public void beginTask(String title, long totalWork) { }
+            @Override public void update(long completed) { }
+            @Override public void endTask() { }
+            @Override public boolean isCancelled() { return true; }
+        };
+        assertThrows(CancelledException.class, () -> intake.importBundle(vectors.good(), Optional.empty(), cancelled));
+        assertTrue(new BundleStore(home).list().isEmpty());
+        try (Stream<Path> staging = Files.list(home.staging())) {
+            assertEquals(0, staging.count());
+        }
+    }
+
+    @Test
+    void aNewerSequenceIsAcceptedAfterAnOlderOne() throws Exception {
+        assertTrue(intake.importBundle(vectors.goodV1(), Optional.empty(), ProgressMonitor.NONE).verification().accepted());
+        assertTrue(intake.importBundle(vectors.good(), Optional.empty(), ProgressMonitor.NONE).verification().accepted());
+        VerificationResult replay = intake.verify(vectors.goodV1(), Optional.empty(), ProgressMonitor.NONE);
+        assertEquals(Optional.of(Check.ROLLBACK), replay.failedCheck());
+        assertTrue(Files.isRegularFile(home.root().resolve("evidence").resolve(replay.manifestSha256().orElseThrow())
+                .resolve(BundleFiles.MANIFEST)), "the refused manifest is kept as evidence");
+    }
+
+    @Test
+    void aVendorNameIsBoundToTheKeyItWasFirstAcceptedUnder() throws Exception {
+        assertTrue(intake.importBundle(vectors.goodV1(), Optional.empty(), ProgressMonitor.NONE).verification().accepted());
+        BundleFiles byB = vectors.create("by-b", List.of(), "v2.0", 3, Optional.empty(), TestKeys.VENDOR_B);
+        VerificationResult result = intake.verify(byB, Optional.empty(), ProgressMonitor.NONE);
+        assertEquals(Optional.of(Check.SIGNATURE), result.failedCheck(), result.summary());
+        assertTrue(result.reason().contains("were accepted here under key"), result.reason());
+    }
+}

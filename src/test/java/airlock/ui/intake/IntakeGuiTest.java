@@ -1,0 +1,93 @@
+package airlock.ui.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import airlock.core.bundle.BundleIntake;
+import airlock.core.bundle.BundleStore;
+import airlock.core.bundle.IntakeFixtures;
+import airlock.core.bundle.IntakeLimits;
+import airlock.core.bundle.MediaLocations;
+import airlock.core.home.AirlockHome;
+import airlock.testutil.Screenshots;
+import airlock.ui.Texts;
+import airlock.ui.WorkstationWindow;
+import airlock.ui.intake.IntakeViewModel.Stage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The intake screen in the real window, headless: an accepted and a refused bundle, with screenshots. */
+@ExtendWith(ApplicationExtension.class)
+class IntakeGuiTest {
+    @TempDir
+    static Path dir;
+    private WorkstationWindow window;
+    private IntakeViewModel model;
+    private IntakeView view;
+    private Path medium;
+
+    @Start
+    void start(javafx.stage.Stage stage) throws Exception {
+        Path work = dir.resolve("run-" + System.nanoTime());
+        AirlockHome home = IntakeFixtures.home(work.resolve("home"));
+        medium = IntakeFixtures.medium(work);
+        Texts texts = Texts.load(Locale.ROOT);
+        window = new WorkstationWindow(stage, texts, IntakeFixtures.CLOCK, "WS-TEST-0001");
+        stage.show();
+        model = new IntakeViewModel(texts, window.model(), new MediaLocations(List.of()),
+                new BundleIntake(home, IntakeFixtures.CLOCK, IntakeLimits.defaults()), new BundleStore(home));
+        view = new IntakeView(model, window.model(), texts, stage);
+        view.show();
+    }
+
+    @Stop
+    void stop() {
+        window.close();
+    }
+
+    @Test
+    void anAcceptedBundleShowsWhoSignedItThenOpensInTheWorkspace(FxRobot robot) throws Exception {
+        robot.interact(() -> model.openFolderAsMedium(medium));
+        waitUntil(() -> model.bundles().size() == 2);
+        robot.interact(() -> model.selectedBundleProperty().set(model.bundles().get(0)));
+        robot.clickOn(Texts.load(Locale.ROOT).get("intake.verify"));
+        waitUntil(() -> model.stageProperty().get() == Stage.ACCEPTED);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> save(view, "intake-accepted.png"));
+        robot.clickOn(Texts.load(Locale.ROOT).get("intake.accept"));
+        waitUntil(() -> window.model().sourceProperty().get() != null);
+        assertEquals("refs/tags/v2.0", window.model().sourceProperty().get().reviewRef());
+    }
+
+    @Test
+    void aRefusedBundleSaysWhyInPlainWords(FxRobot robot) throws Exception {
+        robot.interact(() -> model.openFolderAsMedium(medium));
+        waitUntil(() -> model.bundles().size() == 2);
+        robot.interact(() -> model.selectedBundleProperty().set(model.bundles().get(1)));
+        robot.clickOn(Texts.load(Locale.ROOT).get("intake.verify"));
+        waitUntil(() -> model.stageProperty().get() == Stage.REFUSED);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> save(view, "intake-refused.png"));
+    }
+
+    private static void save(IntakeView view, String name) {
+        try {
+            Screenshots.save(view.stage().getScene(), name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+    }
+}
