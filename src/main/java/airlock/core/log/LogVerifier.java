@@ -63,6 +63,7 @@ public final class LogVerifier {
         private String firstTime;
         private int checkpoints;
         private String sealedBy;
+        private SignatureBatch batch;
 
         Run(PinnedKeys trust, boolean strict, LineReader reader, byte[] sealBytes, boolean requireSeal, ProgressMonitor monitor) {
             this.trust = trust;
@@ -78,6 +79,10 @@ public final class LogVerifier {
             try {
                 String sealProblem = readSeal();
                 LogVerification failure = entries();
+                LogVerification earlier = batchFailure(failure == null || failure.entry() == null ? Long.MAX_VALUE : failure.entry());
+                if (earlier != null) {
+                    return earlier;
+                }
                 if (failure != null) {
                     return failure;
                 }
@@ -86,7 +91,24 @@ public final class LogVerifier {
                 }
                 return sealProblem != null ? fail(FailureKind.MALFORMED, null, sealProblem) : seal();
             } finally {
+                if (batch != null) {
+                    batch.close();
+                }
                 monitor.endTask();
+            }
+        }
+
+        private LogVerification batchFailure(long limit) throws CancelledException {
+            if (batch == null) {
+                return null;
+            }
+            try {
+                SignatureBatch.Failure failure = batch.firstFailureBefore(limit);
+                return failure == null ? null : fail(FailureKind.SIGNATURE_INVALID, failure.entry(),
+                        "the checkpoint in entry " + failure.entry() + ": " + failure.reason());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
             }
         }
 
@@ -225,9 +247,8 @@ public final class LogVerifier {
             if (problem != null) {
                 return fail(FailureKind.CHECKPOINT_INCONSISTENT, i, "the checkpoint in entry " + i + " " + problem);
             }
-            LogVerification signature = workstationSignature(note, i, "the checkpoint in entry " + i);
             checkpoints++;
-            return signature;
+            return workstationSignature(note, i, "the checkpoint in entry " + i);
         }
 
         private String treeProblem(Checkpoint checkpoint, long size, byte[] head, byte[] root) {
@@ -254,6 +275,13 @@ public final class LogVerifier {
             }
             if (!NoteKeys.matches(lines.get(0), header.workstationKey())) {
                 return fail(FailureKind.UNKNOWN_KEY, entry, what + " is signed by a key other than the workstation key of entry 0");
+            }
+            if (entry != null) {
+                if (batch == null) {
+                    batch = new SignatureBatch(header.workstationKey());
+                }
+                batch.submit(entry, SignaturePurpose.CHECKPOINT.signedBytes(note.body()), lines.get(0).signature());
+                return null;
             }
             SignatureCheck check = NoteKeys.verify(SignaturePurpose.CHECKPOINT, note.body(), lines.get(0), header.workstationKey());
             return check.isValid() ? null
