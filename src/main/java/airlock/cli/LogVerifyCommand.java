@@ -34,12 +34,15 @@ final class LogVerifyCommand implements Callable<Integer> {
             description = "Trust folder with workstation/ and supervisor/ public keys (default: the workstation home's).")
     Path trust;
 
+    @Option(names = "--strict", description = "Also check that every entry is canonical JSON with valid fields (slower).")
+    boolean strict;
+
     @Override
     public Integer call() throws AirlockException {
         Path entries = LogFiles.entriesFile(path);
         Path sealFile = seal != null ? seal : LogFiles.sealFor(entries);
         PinnedKeys keys = PinnedKeys.load(trust != null ? trust : home.open().trustRoot());
-        LogVerification result = LogFiles.verify(entries, sealFile, keys, ProgressMonitor.NONE);
+        LogVerification result = LogFiles.verify(entries, sealFile, keys, strict, ProgressMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
         out.println(result.describe());
         LogSummary summary = result.summary();

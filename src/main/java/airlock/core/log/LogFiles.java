@@ -48,6 +48,12 @@ public final class LogFiles {
 
     public static LogVerification verify(Path entries, Path seal, PinnedKeys trust, ProgressMonitor monitor)
             throws AirlockException, CancelledException {
+        return verify(entries, seal, trust, false, monitor);
+    }
+
+    /** {@code strict}: decode every entry in full, not only the chain fields. */
+    public static LogVerification verify(Path entries, Path seal, PinnedKeys trust, boolean strict, ProgressMonitor monitor)
+            throws AirlockException, CancelledException {
         try (InputStream in = Files.newInputStream(entries)) {
             byte[] sealBytes = null;
             if (seal != null && Files.isRegularFile(seal)) {
@@ -57,7 +63,7 @@ public final class LogFiles {
                 }
                 sealBytes = Files.readAllBytes(seal);
             }
-            return new LogVerifier(trust).verify(in, sealBytes, true, monitor);
+            return new LogVerifier(trust, strict).verify(in, sealBytes, true, monitor);
         } catch (IOException e) {
             throw new AirlockException("log.file.unreadable", "Cannot read " + entries + ": " + e.getMessage(), e);
         }
