@@ -35,15 +35,17 @@ public final class AirlockApp extends Application {
         DemoProject demo = new DemoProject(Path.of(System.getProperty("airlock.project.dir", ".")));
         String workstationId = texts.get("status.workstation.unknown");
         String homeProblem = "";
+        Path symbolDatabases = null;
         try {
             AirlockHome home = AirlockHome.open(demo.home());
+            symbolDatabases = home.databases();
             Files.createDirectories(demo.media());
             workstationId = WorkstationId.loadOrCreate(home, new SecureRandom());
         } catch (AirlockException | java.io.IOException e) {
             LOG.warn("demo workstation home unavailable", e);
             homeProblem = texts.format("demo.home.failed", demo.home(), e.getMessage());
         }
-        window = new WorkstationWindow(stage, texts, Clock.systemDefaultZone(), workstationId);
+        window = new WorkstationWindow(stage, texts, Clock.systemDefaultZone(), workstationId, symbolDatabases);
         window.model().showBanner(homeProblem);
         stage.show();
         window.model().background(BackgroundTask.of(texts.get("task.demo"), monitor -> demo.open())
