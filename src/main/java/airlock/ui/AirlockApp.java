@@ -46,15 +46,17 @@ public final class AirlockApp extends Application {
         String workstationId = texts.get("status.workstation.unknown");
         String homeProblem = "";
         AirlockHome home = null;
+        Path symbolDatabases = null;
         try {
             home = AirlockHome.open(demo.home());
+            symbolDatabases = home.databases();
             Files.createDirectories(demo.media());
             workstationId = WorkstationId.loadOrCreate(home, new SecureRandom());
         } catch (AirlockException | java.io.IOException e) {
             LOG.warn("demo workstation home unavailable", e);
             homeProblem = texts.format("demo.home.failed", demo.home(), e.getMessage());
         }
-        window = new WorkstationWindow(stage, texts, Clock.systemDefaultZone(), workstationId);
+        window = new WorkstationWindow(stage, texts, Clock.systemDefaultZone(), workstationId, symbolDatabases);
         window.model().showBanner(homeProblem);
         stage.show();
         if (home == null) {

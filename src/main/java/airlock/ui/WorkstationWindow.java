@@ -8,6 +8,8 @@ import airlock.ui.task.AlertFailureReporter;
 import airlock.ui.task.FailureTranslator;
 import airlock.ui.task.FxTaskExecutor;
 import airlock.ui.task.TaskExecutor;
+import airlock.ui.navigate.NavigationFeature;
+import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -22,9 +24,15 @@ public final class WorkstationWindow {
     private final MainViewModel model;
     private final MainView view;
     private final Stage stage;
+    private final NavigationFeature navigation;
     private boolean closed;
 
     public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId) {
+        this(stage, texts, clock, workstationId, null);
+    }
+
+    /** @param symbolDatabases folder for symbol indexes (the home's db folder), or null for none */
+    public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId, Path symbolDatabases) {
         this.stage = stage;
         AlertFailureReporter reporter = new AlertFailureReporter(texts, () -> stage, this::showStatus);
         this.executor = new FxTaskExecutor(2, Platform::runLater, reporter, new FailureTranslator(texts));
@@ -32,6 +40,7 @@ public final class WorkstationWindow {
         this.view = new MainView(model, texts, new Shortcuts(), BuildInfo.version(), stage::close);
         Scene scene = new Scene(view.root(), 1280, 800);
         view.installKeys(scene);
+        this.navigation = new NavigationFeature(model, view, texts, symbolDatabases);
         stage.setScene(scene);
         stage.setTitle(texts.get("app.title"));
         model.sourceProperty().addListener((obs, old, source) -> stage.setTitle(source == null
@@ -62,6 +71,10 @@ public final class WorkstationWindow {
 
     public MainView view() {
         return view;
+    }
+
+    public NavigationFeature navigation() {
+        return navigation;
     }
 
     public Stage stage() {

@@ -80,29 +80,12 @@ public final class DisplayText {
     }
 
     /**
-     * One line of repository text (a path, a tab title, a search hit) made safe to show inline: flagged
-     * characters and also line feeds and tabs become tokens, so a name can never break the layout.
+     * One line of repository text (a path, a tab title, a search hit) made safe to show inline: the
+     * shell's name rule ({@link VisibleText#escape}), which escapes everything {@link InvisibleChars}
+     * flags plus line feeds, tabs, unusual spaces and the token brackets themselves.
      */
     public static String inline(String text) {
-        StringBuilder out = null;
-        int n = text.length();
-        for (int i = 0; i < n; ) {
-            int cp = text.codePointAt(i);
-            int len = Character.charCount(cp);
-            boolean escape = cp == '\n' || cp == '\t' || InvisibleChars.classify(cp, -1) != null;
-            if (escape && out == null) {
-                out = new StringBuilder(n + 16).append(text, 0, i);
-            }
-            if (out != null) {
-                if (escape) {
-                    out.append(InvisibleChars.token(cp));
-                } else {
-                    out.appendCodePoint(cp);
-                }
-            }
-            i += len;
-        }
-        return out == null ? text : out.toString();
+        return VisibleText.escape(text);
     }
 
     public String original() {

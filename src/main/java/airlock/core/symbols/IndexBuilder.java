@@ -1,0 +1,178 @@
+package airlock.core.symbols;
+
+import airlock.core.AirlockException;
+import airlock.core.progress.ProgressMonitor;
+import airlock.core.source.EntryKind;
+import airlock.core.source.SourceEntry;
+import airlock.core.source.SourceTree;
+import airlock.core.syntax.Language;
+import airlock.core.text.ContentLimits;
+import airlock.core.text.DecodedContent;
+import airlock.core.text.Decoder;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds (or resumes) the symbol index of one ref: lists the tree, then extracts and stores files in
+ * batches, priority files (those open on screen) first. Each batch commits with its files marked done,
+ * so cancelling or crashing leaves a PARTIAL index that the next build continues.
+ */
+public final class IndexBuilder {
+    /** Files larger than this are not indexed for symbols (generated tables); the code view still opens them. */
+    public static final long MAX_FILE_BYTES = 32L << 20;
+    private static final int BATCH_FILES = 256;
+
+    private final SourceTree source;
+    private final String ref;
+    private final Path dbFile;
+    private final TagsExtractor extractor = new TagsExtractor();
+    private final Decoder decoder = new Decoder(ContentLimits.DEFAULT);
+
+    public IndexBuilder(SourceTree source, String ref, Path dbFile) {
+        this.source = source;
+        this.ref = ref;
+        this.dbFile = dbFile;
+    }
+
+    /** Builds or resumes; returns the final state. Throws CancelledException if cancelled (work so far is kept). */
+    public IndexState build(Collection<String> priorityPaths, ProgressMonitor monitor) throws AirlockException {
+        try (Connection c = SymbolDatabase.open(dbFile)) {
+            c.setAutoCommit(false);
+            String commit = source.commitOf(ref);
+            prepare(c, commit);
+            List<Object[]> todo = pending(c, priorityPaths);
+            long total = count(c, "SELECT count(*) FROM files");
+            monitor.beginTask("Indexing symbols", todo.size());
+            Map<String, Long> names = loadNames(c);
+            try (PreparedStatement insName = c.prepareStatement("INSERT INTO names(name) VALUES (?)",
+                    Statement.RETURN_GENERATED_KEYS);
+                    PreparedStatement insDef = c.prepareStatement("INSERT INTO defs VALUES (?,?,?,?,?,?,?,?)");
+                    PreparedStatement insRef = c.prepareStatement("INSERT INTO refs VALUES (?,?,?,?)");
+                    PreparedStatement done = c.prepareStatement("UPDATE files SET done=1 WHERE id=?")) {
+                Inserter ins = new Inserter(names, insName, insDef, insRef);
+                int inBatch = 0;
+                for (Object[] f : todo) {
+                    if (monitor.isCancelled()) {
+                        c.commit();
+                        monitor.checkCancelled();
+                    }
+                    index((Long) f[0], (String) f[1], ins);
+                    done.setLong(1, (Long) f[0]);
+                    done.executeUpdate();
+                    monitor.update(1);
+                    if (++inBatch >= BATCH_FILES) {
+                        c.commit();
+                        inBatch = 0;
+                    }
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("INSERT OR REPLACE INTO meta VALUES ('state','complete')");
+                }
+                c.commit();
+            }
+            monitor.endTask();
+            return new IndexState(IndexState.Status.COMPLETE, total, total, "");
+        } catch (SQLException e) {
+            throw new AirlockException("symbols.build", "Building the symbol index failed (" + e.getMessage()
+                    + "). The partial index is kept; building again resumes it.", e);
+        }
+    }
+
+    private void prepare(Connection c, String commit) throws SQLException, AirlockException {
+        String existing = meta(c, "commit");
+        if (existing != null && !existing.equals(commit)) {
+            throw new AirlockException("symbols.db.mismatch", "The symbol index " + dbFile + " belongs to commit "
+                    + existing + ", not " + commit + ". Delete it to rebuild.");
+        }
+        if (existing != null) {
+            return;
+        }
+        try (PreparedStatement m = c.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?,?)");
+                PreparedStatement f = c.prepareStatement("INSERT INTO files(path, blob, lang, size) VALUES (?,?,?,?)")) {
+            for (String[] kv : new String[][] {{"ref", ref}, {"commit", commit}, {"state", "building"}}) {
+                m.setString(1, kv[0]);
+                m.setString(2, kv[1]);
+                m.executeUpdate();
+            }
+            for (SourceEntry e : source.list(ref)) {
+                Language lang = Language.forPath(e.path());
+                boolean indexable = (e.kind() == EntryKind.FILE || e.kind() == EntryKind.EXECUTABLE)
+                        && e.size() <= MAX_FILE_BYTES && lang != Language.PLAIN && lang != Language.MAKE;
+                if (indexable) {
+                    f.setString(1, e.path());
+                    f.setString(2, e.blobId());
+                    f.setString(3, lang.name());
+                    f.setLong(4, e.size());
+                    f.addBatch();
+                }
+            }
+            f.executeBatch();
+        }
+        c.commit();
+    }
+
+    private static List<Object[]> pending(Connection c, Collection<String> priority) throws SQLException {
+        Set<String> first = new LinkedHashSet<>(priority);
+        List<Object[]> head = new ArrayList<>();
+        List<Object[]> rest = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, path FROM files WHERE done=0 ORDER BY path")) {
+            while (rs.next()) {
+                Object[] row = {rs.getLong(1), rs.getString(2)};
+                (first.contains((String) row[1]) ? head : rest).add(row);
+            }
+        }
+        head.addAll(rest);
+        return head;
+    }
+
+    private void index(long fileId, String path, Inserter ins) throws AirlockException, SQLException {
+        SourceEntry e = source.find(ref, path);
+        if (e == null) {
+            return;
+        }
+        byte[] bytes = source.read(e, MAX_FILE_BYTES);
+        DecodedContent content = decoder.decode(bytes, e.size());
+        if (!content.isText()) {
+            return; // binary: nothing to hand to the extractor
+        }
+        FileSymbols fs = extractor.extract(Language.forPath(path), content.text());
+        ins.insert(fileId, fs);
+    }
+
+    static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    static String meta(Connection c, String key) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT value FROM meta WHERE key=?")) {
+            p.setString(1, key);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static Map<String, Long> loadNames(Connection c) throws SQLException {
+        Map<String, Long> names = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, name FROM names")) {
+            while (rs.next()) {
+                names.put(rs.getString(2), rs.getLong(1));
+            }
+        }
+        return names;
+    }
+}

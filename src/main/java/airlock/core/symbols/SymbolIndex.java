@@ -1,0 +1,266 @@
+package airlock.core.symbols;
+
+import airlock.core.AirlockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Read side of a symbol index: definitions, paged references, fuzzy symbol search, outlines and
+ * search-based callers/callees. Usable while {@link IndexBuilder} is still writing (answers then cover
+ * the files indexed so far; {@link #state()} says so).
+ */
+public final class SymbolIndex implements AutoCloseable {
+    private final Connection c;
+
+    private SymbolIndex(Connection c) {
+        this.c = c;
+    }
+
+    /** The index file for {@code commit} under the home's database folder. */
+    public static Path fileFor(Path databases, String commit) {
+        return databases.resolve("symbols").resolve(commit.replaceAll("[^0-9a-fA-F]", "") + ".sqlite");
+    }
+
+    public static SymbolIndex open(Path file) throws AirlockException {
+        return new SymbolIndex(SymbolDatabase.open(file));
+    }
+
+    public static boolean exists(Path file) {
+        return Files.isRegularFile(file);
+    }
+
+    public synchronized IndexState state() throws AirlockException {
+        try {
+            long total = IndexBuilder.count(c, "SELECT count(*) FROM files");
+            long done = IndexBuilder.count(c, "SELECT count(*) FROM files WHERE done=1");
+            String st = IndexBuilder.meta(c, "state");
+            if (st == null) {
+                return new IndexState(IndexState.Status.ABSENT, 0, 0, "not built");
+            }
+            if (st.equals("complete")) {
+                return new IndexState(IndexState.Status.COMPLETE, done, total, "");
+            }
+            return new IndexState(IndexState.Status.PARTIAL, done, total, "indexed " + done + " of " + total + " files");
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    /** Every definition of {@code name}, shortest path first (the chooser's order). */
+    public synchronized List<Definition> definitions(String name) throws AirlockException {
+        return defs("SELECT f.path, n.name, d.kind, d.line, d.col, d.end_line, d.scope, d.signature FROM defs d"
+                + " JOIN names n ON n.id=d.name_id JOIN files f ON f.id=d.file_id WHERE n.name=?"
+                + " ORDER BY length(f.path), f.path, d.line", name);
+    }
+
+    /** The definitions in one file, in line order: the outline. */
+    public synchronized List<Definition> outline(String path) throws AirlockException {
+        return defs("SELECT f.path, n.name, d.kind, d.line, d.col, d.end_line, d.scope, d.signature FROM defs d"
+                + " JOIN names n ON n.id=d.name_id JOIN files f ON f.id=d.file_id WHERE f.path=? ORDER BY d.line, d.col",
+                path);
+    }
+
+    /** References to {@code name} from {@code offset}, at most {@code limit}, ordered by path then position. */
+    public synchronized ReferencePage references(String name, long offset, int limit) throws AirlockException {
+        try {
+            long total;
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT coalesce(sum(r.count),0) FROM refs r JOIN names n ON n.id=r.name_id WHERE n.name=?")) {
+                p.setString(1, name);
+                try (ResultSet rs = p.executeQuery()) {
+                    total = rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+            List<Reference> page = new ArrayList<>(Math.min(limit, 4096));
+            long skipped = 0;
+            try (PreparedStatement p = c.prepareStatement("SELECT f.path, r.count, r.positions FROM refs r"
+                    + " JOIN names n ON n.id=r.name_id JOIN files f ON f.id=r.file_id WHERE n.name=? ORDER BY f.path")) {
+                p.setString(1, name);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next() && page.size() < limit) {
+                        int count = rs.getInt(2);
+                        if (skipped + count <= offset) {
+                            skipped += count;
+                            continue;
+                        }
+                        String path = rs.getString(1);
+                        int[] pos = Occurrences.decode(rs.getBytes(3));
+                        for (int i = 0; i + 2 < pos.length && page.size() < limit; i += 3) {
+                            if (skipped++ < offset) {
+                                continue;
+                            }
+                            page.add(new Reference(path, pos[i], pos[i + 1], (pos[i + 2] & Occurrences.CALL) != 0));
+                        }
+                    }
+                }
+            }
+            return new ReferencePage(List.copyOf(page), offset, total);
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    /** Defined names matching {@code query} fuzzily, best first. */
+    public synchronized List<SymbolMatch> searchSymbols(String query, int limit) throws AirlockException {
+        if (query.isBlank()) {
+            return List.of();
+        }
+        StringBuilder like = new StringBuilder("%");
+        for (char ch : query.strip().toCharArray()) {
+            if (ch == '%' || ch == '_' || ch == '\\') {
+                like.append('\\');
+            }
+            like.append(ch).append('%');
+        }
+        PriorityQueue<SymbolMatch> top = new PriorityQueue<>(Comparator.comparingInt(SymbolMatch::score));
+        try (PreparedStatement p = c.prepareStatement("SELECT n.name, count(*) FROM names n JOIN defs d ON"
+                + " d.name_id=n.id WHERE n.name LIKE ? ESCAPE '\\' GROUP BY n.id LIMIT 200000")) {
+            p.setString(1, like.toString());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    int score = FuzzyMatcher.score(query.strip(), name);
+                    if (score == FuzzyMatcher.NONE) {
+                        continue;
+                    }
+                    top.add(new SymbolMatch(name, score, rs.getInt(2)));
+                    if (top.size() > limit) {
+                        top.poll();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+        List<SymbolMatch> out = new ArrayList<>(top);
+        out.sort(Comparator.comparingInt(SymbolMatch::score).reversed().thenComparing(SymbolMatch::name));
+        return out;
+    }
+
+    /** Calls of {@code name} (occurrences followed by '(') inside function bodies, each with its function. */
+    public synchronized List<CallSite> callers(String name, int limit) throws AirlockException {
+        List<CallSite> out = new ArrayList<>();
+        Map<String, List<Definition>> outlines = new HashMap<>();
+        long offset = 0;
+        while (out.size() < limit) {
+            ReferencePage page = references(name, offset, 2000);
+            for (Reference r : page.references()) {
+                if (!r.call()) {
+                    continue;
+                }
+                List<Definition> defs = outlines.computeIfAbsent(r.path(), this::outlineOrEmpty);
+                Definition enclosing = null;
+                for (Definition d : defs) {
+                    if (d.kind().isCallable() && d.line() <= r.line() && r.line() <= d.endLine()
+                            && (enclosing == null || d.line() >= enclosing.line())) {
+                        enclosing = d;
+                    }
+                }
+                if (enclosing == null) {
+                    continue; // a prototype or file-level macro use, not a call from a function
+                }
+                out.add(new CallSite(enclosing, r));
+                if (out.size() >= limit) {
+                    break;
+                }
+            }
+            if (!page.hasMore() || page.references().isEmpty()) {
+                break;
+            }
+            offset += page.references().size();
+        }
+        return out;
+    }
+
+    /** Names called inside the body of {@code def}, in order of first call. */
+    public synchronized List<Callee> callees(Definition def) throws AirlockException {
+        Map<String, int[]> first = new LinkedHashMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT n.name, r.positions FROM refs r JOIN names n ON"
+                + " n.id=r.name_id JOIN files f ON f.id=r.file_id WHERE f.path=?")) {
+            p.setString(1, def.path());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    int[] pos = Occurrences.decode(rs.getBytes(2));
+                    for (int i = 0; i + 2 < pos.length; i += 3) {
+                        boolean inBody = pos[i] >= def.line() && pos[i] <= def.endLine()
+                                && !(pos[i] == def.line() && pos[i + 1] < def.column());
+                        if (inBody && (pos[i + 2] & Occurrences.CALL) != 0) {
+                            first.putIfAbsent(rs.getString(1), new int[] {pos[i], pos[i + 1]});
+                            break;
+                        }
+                    }
+                }
+            }
+            List<Callee> out = new ArrayList<>();
+            for (Map.Entry<String, int[]> e : first.entrySet()) {
+                out.add(new Callee(e.getKey(), e.getValue()[0], e.getValue()[1], countDefs(e.getKey())));
+            }
+            out.sort(Comparator.comparingInt(Callee::line).thenComparingInt(Callee::column));
+            return out;
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    private int countDefs(String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT count(*) FROM defs d JOIN names n ON n.id=d.name_id WHERE n.name=?")) {
+            p.setString(1, name);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    private List<Definition> outlineOrEmpty(String path) {
+        try {
+            return outline(path);
+        } catch (AirlockException e) {
+            org.slf4j.LoggerFactory.getLogger(SymbolIndex.class).warn("outline of {} unavailable: {}", path,
+                    e.getMessage());
+            return List.of();
+        }
+    }
+
+    private List<Definition> defs(String sql, String arg) throws AirlockException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, arg);
+            List<Definition> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Definition(rs.getString(1), rs.getString(2), SymbolKind.valueOf(rs.getString(3)),
+                            rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+            return out;
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new AirlockException("symbols.query", "The symbol index could not answer (" + e.getMessage()
+                    + "). Rebuild the index.", e);
+        }
+    }
+
+    private static AirlockException fail(SQLException e) {
+        return new AirlockException("symbols.query", "The symbol index could not answer (" + e.getMessage()
+                + "). Rebuild the index.", e);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            org.slf4j.LoggerFactory.getLogger(SymbolIndex.class).warn("closing symbol index: {}", e.getMessage());
+        }
+    }
+}

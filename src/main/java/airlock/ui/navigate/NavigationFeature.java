@@ -1,0 +1,333 @@
+package airlock.ui.navigate;
+
+import airlock.core.symbols.CallSite;
+import airlock.core.symbols.Definition;
+import airlock.core.symbols.FileSymbols;
+import airlock.core.symbols.Reference;
+import airlock.core.symbols.ReferencePage;
+import airlock.core.symbols.SymbolMatch;
+import airlock.core.symbols.Tag;
+import airlock.core.symbols.TagsExtractor;
+import airlock.core.syntax.Language;
+import airlock.core.syntax.SyntaxHighlighter;
+import airlock.core.syntax.TreeSitterHighlighter;
+import airlock.core.text.ContentLimits;
+import airlock.core.text.DisplayText;
+import airlock.ui.Texts;
+import airlock.ui.code.CodeViewPane;
+import airlock.ui.main.MainView;
+import airlock.ui.main.MainViewModel;
+import airlock.ui.main.MenuId;
+import airlock.ui.main.Shortcut;
+import airlock.ui.task.BackgroundTask;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.input.MouseButton;
+import org.fxmisc.richtext.CodeArea;
+
+/**
+ * Code navigation in the workstation: highlighting and Trojan Source marks on every code view, go to
+ * definition (F12, Ctrl+click; a chooser when several), back/forward, find references and callers,
+ * go to file, go to symbol, find in file and the outline. Installs itself through the shell's hooks.
+ */
+public final class NavigationFeature {
+    static final int REFERENCE_PAGE = 500;
+    private final MainViewModel model;
+    private final MainView view;
+    private final Texts texts;
+    private final NavigationHistory history = new NavigationHistory();
+    private final CodeDecorator decorator;
+    private final SymbolService symbols;
+    private final ResultsPanel results;
+    private final ResultsPanel outline;
+    private final Tab resultsTab;
+    private final TagsExtractor extractor = new TagsExtractor();
+    private QuickOpen lastQuickOpen;
+
+    /** @param databases folder for symbol indexes (the home's db folder), or null for no index */
+    public NavigationFeature(MainViewModel model, MainView view, Texts texts, Path databases) {
+        this.model = model;
+        this.view = view;
+        this.texts = texts;
+        ContentLimits limits = ContentLimits.DEFAULT;
+        this.decorator = new CodeDecorator(model, texts, new SyntaxHighlighter(TreeSitterHighlighter.create(), limits),
+                limits);
+        this.symbols = new SymbolService(model, texts, databases);
+        this.results = new ResultsPanel(this::jump);
+        this.outline = new ResultsPanel(loc -> model.openFile(loc.path(), loc.line()));
+        view.addSidePanel(texts.get("nav.panel.outline"), outline);
+        this.resultsTab = view.addSidePanel(texts.get("nav.panel.results"), results);
+        Label indexStatus = new Label();
+        indexStatus.getStyleClass().add("nav-index-status");
+        indexStatus.textProperty().bind(symbols.statusProperty());
+        view.addStatusItem(indexStatus);
+        view.onCodeViewCreated(this::attach);
+        model.selectedProperty().addListener((obs, old, now) -> refreshOutline());
+        menus();
+    }
+
+    private void menus() {
+        add("nav.menu.definition", new Shortcut("F12", "nav.shortcut.definition"), this::goToDefinition);
+        add("nav.menu.references", new Shortcut("Shift+F12", "nav.shortcut.references"), this::findReferences);
+        add("nav.menu.callers", new Shortcut("Shortcut+Alt+H", "nav.shortcut.callers"), this::findCallers);
+        add("nav.menu.back", new Shortcut("Alt+Left", "nav.shortcut.back"), this::back);
+        add("nav.menu.forward", new Shortcut("Alt+Right", "nav.shortcut.forward"), this::forward);
+        add("nav.menu.file", new Shortcut("Shortcut+P", "nav.shortcut.file"), this::goToFile);
+        add("nav.menu.symbol", new Shortcut("Shortcut+T", "nav.shortcut.symbol"), this::goToSymbol);
+        add("nav.menu.find", new Shortcut("Shortcut+F", "nav.shortcut.find"), this::findInFile);
+    }
+
+    private void add(String key, Shortcut shortcut, Runnable action) {
+        MenuItem item = new MenuItem(texts.get(key));
+        item.setId(key.replace('.', '-'));
+        item.setAccelerator(shortcut.combination());
+        item.setOnAction(e -> action.run());
+        view.addMenuItem(MenuId.GO, item);
+        view.shortcuts().add(shortcut);
+    }
+
+    private void attach(CodeViewPane pane) {
+        decorator.attach(pane);
+        CodeArea area = pane.codeArea();
+        area.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown()) {
+                goToDefinition();
+            } else if (e.getButton() == MouseButton.BACK) {
+                back();
+            } else if (e.getButton() == MouseButton.FORWARD) {
+                forward();
+            }
+        });
+        area.textProperty().addListener((obs, old, text) -> {
+            if (pane == view.selectedCodeView()) {
+                refreshOutline();
+            }
+        });
+    }
+
+    /** The identifier under the caret of the selected view, or null. */
+    String wordAtCaret() {
+        CodeViewPane pane = view.selectedCodeView();
+        if (pane == null) {
+            return null;
+        }
+        CodeArea area = pane.codeArea();
+        String line = area.getParagraph(area.getCurrentParagraph()).getText();
+        int col = Math.min(area.getCaretColumn(), line.length());
+        int s = col;
+        int e = col;
+        while (s > 0 && isIdent(line.charAt(s - 1))) {
+            s--;
+        }
+        while (e < line.length() && isIdent(line.charAt(e))) {
+            e++;
+        }
+        return s == e ? null : line.substring(s, e);
+    }
+
+    private static boolean isIdent(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    private Location here() {
+        CodeViewPane pane = view.selectedCodeView();
+        return pane == null ? null : new Location(pane.documentPath(), pane.currentLine());
+    }
+
+    void jump(Location to) {
+        history.jumped(here());
+        model.openFile(to.path(), to.line());
+    }
+
+    void back() {
+        history.back(here()).ifPresent(loc -> model.openFile(loc.path(), loc.line()));
+    }
+
+    void forward() {
+        history.forward(here()).ifPresent(loc -> model.openFile(loc.path(), loc.line()));
+    }
+
+    void goToDefinition() {
+        String word = wordAtCaret();
+        if (word == null) {
+            model.showStatus(texts.get("nav.noword"));
+            return;
+        }
+        showDefinitions(word);
+    }
+
+    private void showDefinitions(String word) {
+        String shown = DisplayText.inline(word);
+        symbols.query(texts.format("nav.task.definition", shown), idx -> idx.definitions(word), defs -> {
+            if (defs.isEmpty()) {
+                model.showStatus(texts.format("nav.definition.none", shown));
+            } else if (defs.size() == 1) {
+                jump(new Location(defs.get(0).path(), defs.get(0).line()));
+            } else {
+                List<ResultItem> items = new ArrayList<>();
+                for (Definition d : defs) {
+                    items.add(new ResultItem(kind(d.kind().name()) + " " + DisplayText.inline(d.qualifiedName())
+                            + " \u2014 " + DisplayText.inline(d.path()) + ":" + d.line(), new Location(d.path(), d.line())));
+                }
+                showResults(texts.format("nav.definition.choose", defs.size(), shown), items);
+            }
+        });
+    }
+
+    void findReferences() {
+        String word = wordAtCaret();
+        if (word == null) {
+            model.showStatus(texts.get("nav.noword"));
+            return;
+        }
+        String shown = DisplayText.inline(word);
+        symbols.query(texts.format("nav.task.references", shown), idx -> idx.references(word, 0, REFERENCE_PAGE),
+                (ReferencePage page) -> {
+                    List<ResultItem> items = new ArrayList<>();
+                    for (Reference r : page.references()) {
+                        items.add(new ResultItem(DisplayText.inline(r.path()) + ":" + r.line() + ":" + r.column(),
+                                new Location(r.path(), r.line())));
+                    }
+                    String title = page.hasMore()
+                            ? texts.format("nav.references.some", page.references().size(), page.total(), shown)
+                            : texts.format("nav.references.all", page.total(), shown);
+                    showResults(title, items);
+                });
+    }
+
+    void findCallers() {
+        String word = wordAtCaret();
+        if (word == null) {
+            model.showStatus(texts.get("nav.noword"));
+            return;
+        }
+        String shown = DisplayText.inline(word);
+        symbols.query(texts.format("nav.task.callers", shown), idx -> idx.callers(word, REFERENCE_PAGE), sites -> {
+            List<ResultItem> items = new ArrayList<>();
+            for (CallSite c : sites) {
+                items.add(new ResultItem(DisplayText.inline(c.caller().qualifiedName()) + " \u2014 "
+                        + DisplayText.inline(c.at().path()) + ":" + c.at().line(), new Location(c.at().path(), c.at().line())));
+            }
+            showResults(texts.format("nav.callers.title", sites.size(), shown), items);
+        });
+    }
+
+    private void showResults(String title, List<ResultItem> items) {
+        results.show(title, items);
+        if (resultsTab.getTabPane() != null) {
+            resultsTab.getTabPane().getSelectionModel().select(resultsTab);
+        }
+    }
+
+    void goToFile() {
+        lastQuickOpen = new QuickOpen(view.root().getScene().getWindow(), texts.get("nav.menu.file"),
+                view.root().getStylesheets(), typed -> symbols.files().find(typed, 100).stream()
+                        .map(m -> new ResultItem(DisplayText.inline(m.path()), new Location(m.path(), 1))).toList(),
+                this::jump);
+        lastQuickOpen.show();
+    }
+
+    void goToSymbol() {
+        lastQuickOpen = new QuickOpen(view.root().getScene().getWindow(), texts.get("nav.menu.symbol"),
+                view.root().getStylesheets(), this::searchSymbols, loc -> showDefinitions(loc.path()));
+        lastQuickOpen.show();
+    }
+
+    /** Symbol search runs on the FX thread: it is one indexed SQLite query with a small result. */
+    private List<ResultItem> searchSymbols(String typed) {
+        if (symbols.index() == null || typed.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<ResultItem> out = new ArrayList<>();
+            for (SymbolMatch m : symbols.index().searchSymbols(typed, 100)) {
+                // the name travels in the Location's path slot to the definitions lookup
+                out.add(new ResultItem(DisplayText.inline(m.name()) + "  (" + m.definitions() + ")",
+                        new Location(m.name(), 0)));
+            }
+            return out;
+        } catch (airlock.core.AirlockException e) {
+            model.showStatus(e.getMessage());
+            return List.of();
+        }
+    }
+
+    void findInFile() {
+        CodeViewPane pane = view.selectedCodeView();
+        if (pane == null) {
+            return;
+        }
+        String path = pane.documentPath();
+        String[] lines = pane.text().split("\n", -1);
+        lastQuickOpen = new QuickOpen(view.root().getScene().getWindow(), texts.get("nav.menu.find"),
+                view.root().getStylesheets(), typed -> findLines(lines, typed, path),
+                loc -> model.openFile(loc.path(), loc.line()));
+        lastQuickOpen.show();
+    }
+
+    private static List<ResultItem> findLines(String[] lines, String typed, String path) {
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        String needle = typed.toLowerCase(Locale.ROOT);
+        List<ResultItem> out = new ArrayList<>();
+        for (int i = 0; i < lines.length && out.size() < 1000; i++) {
+            if (lines[i].toLowerCase(Locale.ROOT).contains(needle)) {
+                String text = lines[i].strip();
+                out.add(new ResultItem((i + 1) + ": " + DisplayText.inline(text.length() > 160 ? text.substring(0, 160)
+                        : text), new Location(path, i + 1)));
+            }
+        }
+        return out;
+    }
+
+    private void refreshOutline() {
+        CodeViewPane pane = view.selectedCodeView();
+        if (pane == null || pane.content() == null) {
+            outline.show("", List.of());
+            return;
+        }
+        String path = pane.documentPath();
+        String text = pane.text();
+        model.background(BackgroundTask.of(texts.format("nav.task.outline", DisplayText.inline(path)),
+                monitor -> extractor.extract(Language.forPath(path), text)).onSuccess((FileSymbols fs) -> {
+                    List<ResultItem> items = new ArrayList<>();
+                    for (Tag t : fs.definitions()) {
+                        String indent = t.scope().isEmpty() ? "" : "    ";
+                        items.add(new ResultItem(indent + kind(t.kind().name()) + " " + DisplayText.inline(t.name()),
+                                new Location(path, t.line())));
+                    }
+                    outline.show(texts.format("nav.outline.title", items.size(), DisplayText.inline(path)), items);
+                }));
+    }
+
+    private static String kind(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** For tests: the results panel, the outline panel, the last quick-open window, the history. */
+    ResultsPanel results() {
+        return results;
+    }
+
+    ResultsPanel outline() {
+        return outline;
+    }
+
+    QuickOpen lastQuickOpen() {
+        return lastQuickOpen;
+    }
+
+    CodeDecorator decorator() {
+        return decorator;
+    }
+
+    SymbolService symbols() {
+        return symbols;
+    }
+}

@@ -1,0 +1,136 @@
+package airlock.ui.navigate;
+
+import airlock.core.AirlockException;
+import airlock.core.source.SourceEntry;
+import airlock.core.source.SourceTree;
+import airlock.core.symbols.FileFinder;
+import airlock.core.symbols.IndexBuilder;
+import airlock.core.symbols.IndexState;
+import airlock.core.symbols.SymbolIndex;
+import airlock.ui.Texts;
+import airlock.ui.main.DocumentViewModel;
+import airlock.ui.main.MainViewModel;
+import airlock.ui.task.BackgroundTask;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Per source: the in-memory file finder and the symbol index (opened at once, built or resumed in the
+ * background with progress; open files are indexed first). Queries go through the task executor.
+ */
+final class SymbolService {
+    private final MainViewModel model;
+    private final Texts texts;
+    private final Path databases;
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private SymbolIndex index;
+    private FileFinder files = new FileFinder(List.of());
+    private SourceTree source;
+
+    SymbolService(MainViewModel model, Texts texts, Path databases) {
+        this.model = model;
+        this.texts = texts;
+        this.databases = databases;
+        model.sourceProperty().addListener((obs, old, now) -> sourceChanged(now));
+        if (model.sourceProperty().get() != null) {
+            sourceChanged(model.sourceProperty().get());
+        }
+    }
+
+    ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    FileFinder files() {
+        return files;
+    }
+
+    SymbolIndex index() {
+        return index;
+    }
+
+    private void sourceChanged(SourceTree tree) {
+        close();
+        source = tree;
+        if (tree == null) {
+            status.set("");
+            return;
+        }
+        model.background(BackgroundTask.of(texts.get("task.list"), monitor -> tree.list(tree.reviewRef()))
+                .onSuccess(entries -> {
+                    if (source == tree) {
+                        files = new FileFinder(entries.stream().map(SourceEntry::path).toList());
+                    }
+                }));
+        if (databases == null) {
+            status.set(texts.get("nav.index.off"));
+            return;
+        }
+        status.set(texts.get("nav.index.opening"));
+        model.background(BackgroundTask.of(texts.get("nav.task.index.open"), monitor -> {
+            Path file = SymbolIndex.fileFor(databases, tree.commitOf(tree.reviewRef()));
+            return new Object[] {file, SymbolIndex.open(file)};
+        }).onSuccess(opened -> {
+            SymbolIndex idx = (SymbolIndex) opened[1];
+            if (source != tree) {
+                idx.close();
+                return;
+            }
+            index = idx;
+            build(tree, (Path) opened[0]);
+        }));
+    }
+
+    private void build(SourceTree tree, Path file) {
+        status.set(texts.get("nav.index.building"));
+        List<String> open = model.documents().stream().map(DocumentViewModel::path).toList();
+        model.background(BackgroundTask.of(texts.get("nav.task.index.build"),
+                        monitor -> new IndexBuilder(tree, tree.reviewRef(), file).build(open, monitor))
+                .onSuccess(state -> status.set(texts.format("nav.index.ready", state.filesTotal())))
+                .onCancelled(() -> refreshState())
+                .onFailure(failure -> refreshState()));
+    }
+
+    private void refreshState() {
+        SymbolIndex idx = index;
+        if (idx == null) {
+            return;
+        }
+        model.background(BackgroundTask.of(texts.get("nav.task.index.open"), monitor -> idx.state())
+                .onSuccess(st -> status.set(describe(st))));
+    }
+
+    String describe(IndexState st) {
+        return switch (st.status()) {
+            case COMPLETE -> texts.format("nav.index.ready", st.filesTotal());
+            case PARTIAL -> texts.format("nav.index.partial", st.filesDone(), st.filesTotal());
+            case ABSENT -> texts.get("nav.index.off");
+        };
+    }
+
+    /** Runs {@code query} on the index in the background; says so when there is no index. */
+    <T> void query(String title, IndexQuery<T> query, Consumer<T> then) {
+        SymbolIndex idx = index;
+        if (idx == null) {
+            model.showStatus(texts.get("nav.index.unavailable"));
+            return;
+        }
+        model.background(BackgroundTask.of(title, monitor -> query.run(idx)).onSuccess(then));
+    }
+
+    /** A query against the index. */
+    interface IndexQuery<T> {
+        T run(SymbolIndex index) throws AirlockException;
+    }
+
+    void close() {
+        if (index != null) {
+            index.close();
+            index = null;
+        }
+        files = new FileFinder(List.of());
+    }
+}

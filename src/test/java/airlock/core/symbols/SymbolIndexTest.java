@@ -1,0 +1,169 @@
+package airlock.core.symbols;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import airlock.core.AirlockException;
+import airlock.core.progress.CancelledException;
+import airlock.core.progress.ProgressMonitor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SymbolIndexTest {
+    @TempDir
+    Path dir;
+
+    private static MapSource demo() {
+        MapSource s = new MapSource();
+        s.put("include/lock.h", "#define LOCK_MAX 4\nvoid mutex_lock(struct mutex *m);\nvoid mutex_unlock(struct mutex *m);\n");
+        s.put("kernel/lock.c", """
+                #include "lock.h"
+                void mutex_lock(struct mutex *m)
+                {
+                    spin(m);
+                }
+                void mutex_unlock(struct mutex *m)
+                {
+                    release(m);
+                }
+                """);
+        s.put("drivers/a.c", """
+                static int probe(struct dev *d)
+                {
+                    mutex_lock(&d->lock);
+                    setup(d);
+                    mutex_unlock(&d->lock);
+                    return 0;
+                }
+                static int remove(struct dev *d)
+                {
+                    mutex_lock(&d->lock);
+                    mutex_unlock(&d->lock);
+                    return 0;
+                }
+                """);
+        s.put("tools/run.py", "def mutex_lock():\n    pass\n");
+        s.putBytes("drivers/logo.c", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0});
+        s.put("README", "mutex_lock everywhere\n");
+        return s;
+    }
+
+    private Path build(MapSource s) throws AirlockException {
+        Path db = SymbolIndex.fileFor(dir, s.commitOf("x"));
+        IndexState st = new IndexBuilder(s, "refs/heads/main", db).build(List.of(), ProgressMonitor.NONE);
+        assertTrue(st.isComplete());
+        return db;
+    }
+
+    @Test
+    void definitionsReferencesOutlineAndSearch() throws AirlockException {
+        try (SymbolIndex idx = SymbolIndex.open(build(demo()))) {
+            assertEquals(IndexState.Status.COMPLETE, idx.state().status());
+            List<Definition> defs = idx.definitions("mutex_lock");
+            assertEquals(List.of("tools/run.py", "kernel/lock.c"), defs.stream().map(Definition::path).toList());
+            assertEquals(2, defs.get(1).line());
+            assertEquals(5, defs.get(1).endLine());
+
+            ReferencePage all = idx.references("mutex_lock", 0, 100);
+            assertEquals(3, all.total()); // two in drivers/a.c, one declaration in the header
+            assertEquals("drivers/a.c", all.references().get(0).path());
+            assertEquals(3, all.references().get(0).line());
+            ReferencePage second = idx.references("mutex_lock", 1, 1);
+            assertEquals(10, second.references().get(0).line());
+            assertTrue(second.hasMore());
+            assertFalse(idx.references("mutex_lock", 2, 5).hasMore());
+            assertEquals(0, idx.references("no_such_name", 0, 10).total());
+
+            assertEquals(List.of("probe", "remove"), idx.outline("drivers/a.c").stream().map(Definition::name).toList());
+            List<SymbolMatch> hits = idx.searchSymbols("mxlk", 10);
+            assertEquals("mutex_lock", hits.get(0).name());
+            assertEquals(2, hits.get(0).definitions());
+            assertTrue(idx.searchSymbols("%_", 10).isEmpty());
+        }
+    }
+
+    @Test
+    void callersAndCallees() throws AirlockException {
+        try (SymbolIndex idx = SymbolIndex.open(build(demo()))) {
+            List<CallSite> callers = idx.callers("mutex_lock", 50);
+            assertEquals(List.of("probe", "remove"), callers.stream().map(c -> c.caller().name()).toList());
+            Definition probe = idx.definitions("probe").get(0);
+            assertEquals(List.of("mutex_lock", "setup", "mutex_unlock"),
+                    idx.callees(probe).stream().map(Callee::name).toList());
+            assertEquals(0, idx.callees(probe).get(1).definitions());
+        }
+    }
+
+    @Test
+    void cancelledBuildIsPartialAndResumes() throws AirlockException {
+        MapSource s = demo();
+        Path db = SymbolIndex.fileFor(dir, s.commitOf("x"));
+        ProgressMonitor cancelAfterOne = new ProgressMonitor() {
+            int done;
+            @Override public void beginTask(String title, long totalWork) { }
+            @Override public void update(long completed) { done += (int) completed; }
+            @Override public void endTask() { }
+            @Override public boolean isCancelled() { return done >= 1; }
+        };
+        assertThrows(CancelledException.class,
+                () -> new IndexBuilder(s, "refs/heads/main", db).build(List.of("tools/run.py"), cancelAfterOne));
+        try (SymbolIndex idx = SymbolIndex.open(db)) {
+            IndexState st = idx.state();
+            assertEquals(IndexState.Status.PARTIAL, st.status());
+            assertEquals(1, st.filesDone());
+            assertEquals(5, st.filesTotal());
+            assertEquals("tools/run.py", idx.definitions("mutex_lock").get(0).path(), "priority file indexed first");
+        }
+        s.reads = 0;
+        assertTrue(new IndexBuilder(s, "refs/heads/main", db).build(List.of(), ProgressMonitor.NONE).isComplete());
+        assertEquals(4, s.reads, "resume reads only the files not yet done");
+        try (SymbolIndex idx = SymbolIndex.open(db)) {
+            assertEquals(2, idx.definitions("mutex_lock").size());
+        }
+    }
+
+    @Test
+    void indexOfAnotherCommitIsRefused() throws Exception {
+        Path db = build(demo());
+        MapSource other = new MapSource() {
+            @Override public String commitOf(String ref) { return "ffffffffffffffffffffffffffffffffffffffff"; }
+        };
+        AirlockException e = assertThrows(AirlockException.class,
+                () -> new IndexBuilder(other, "refs/heads/main", db).build(List.of(), ProgressMonitor.NONE));
+        assertEquals("symbols.db.mismatch", e.code());
+    }
+
+    @Test
+    void corruptDatabaseGivesAClearError() throws Exception {
+        Path db = dir.resolve("bad.sqlite");
+        Files.writeString(db, "this is not a database at all, just text that is long enough to be read");
+        AirlockException e = assertThrows(AirlockException.class, () -> SymbolIndex.open(db));
+        assertEquals("symbols.db.open", e.code());
+        assertTrue(e.getMessage().contains("Delete the file"));
+    }
+
+    @Test
+    void occurrenceBlobsRoundTripAndSurviveCorruption() {
+        int[] triples = {1, 5, 1, 1, 9, 0, 300, 70000, 1};
+        assertEquals(java.util.Arrays.toString(triples), java.util.Arrays.toString(
+                Occurrences.decode(Occurrences.encode(triples))));
+        byte[] broken = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+        assertEquals(0, Occurrences.decode(broken).length);
+    }
+
+    @Test
+    void fuzzyFileFinderPrefersBasenameAndWordStarts() {
+        FileFinder f = new FileFinder(List.of("drivers/gpu/drm/drm_file.c", "fs/file.c", "kernel/fork.c",
+                "include/linux/fs.h", "Documentation/filesystems/files.rst"));
+        assertEquals("fs/file.c", f.find("file.c", 5).get(0).path());
+        assertEquals("include/linux/fs.h", f.find("fs.h", 5).get(0).path());
+        assertEquals("kernel/fork.c", f.find("kfork", 5).get(0).path());
+        assertTrue(f.find("zzz", 5).isEmpty());
+        assertEquals(5, f.find("", 10).size());
+    }
+}
