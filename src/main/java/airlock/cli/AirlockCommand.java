@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         description = "Offline source-code review workstation. With no command, starts the workstation window.",
         subcommands = {
             VersionCommand.class,
+            SearchCommand.class,
+            SearchIndexCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
