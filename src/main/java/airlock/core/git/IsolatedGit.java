@@ -78,5 +78,11 @@ public final class IsolatedGit {
         public boolean isOutdated() {
             return false;
         }
+
+        @Override
+        public void save() {
+            // JGit records file-store timestamps resolution into its own config; with no file behind
+            // this configuration there is nowhere to save it (without this, a background thread fails)
+        }
     }
 }
