@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             TrustCommand.class,
             BundleCommand.class,
             LogCommand.class,
+            SearchCommand.class,
+            SearchIndexCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

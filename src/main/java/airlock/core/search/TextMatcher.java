@@ -58,7 +58,10 @@ public final class TextMatcher {
         BudgetedText seq = new BudgetedText(text, BudgetedText.defaultBudget(text.length()), cancelled);
         Matcher whole = pattern.matcher(seq);
         Matcher line = pattern.matcher(seq);
-        line.useAnchoringBounds(true).useTransparentBounds(false);
+        // non-anchoring bounds: ^ and $ then see the surrounding LFs (MULTILINE, UNIX_LINES), so they
+        // match at the line's ends, including on an empty line (an anchoring ^ never matches at the
+        // region's end)
+        line.useAnchoringBounds(false).useTransparentBounds(false);
         int n = text.length();
         boolean phantomLast = n == 0 || text.charAt(n - 1) == '\n';
         LineCounter counter = new LineCounter(text);

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Search benchmark: Airlock's trigram index against codesearch (cindex/csearch) and ripgrep on one
+# tree, in one go on one machine. Prints a table; keeps raw results in $OUT.
+#
+#   bench/search-bench.sh [TREE] [GITDIR]
+#
+# TREE   a source folder (default: the Linux kernel, /work/kernel/linux-source-6.1, unpacked from
+#        apt-get install linux-source-6.1)
+# GITDIR a one-commit bare repository of TREE (created here when missing; Airlock reads the code
+#        from the object store, as it reads an imported bundle)
+# Needs: ripgrep, codesearch (apt-get install -y ripgrep codesearch), git, python3, Maven offline.
+set -euo pipefail
+TREE=$(realpath "${1:-/work/kernel/linux-source-6.1}")
+GITDIR=${2:-/work/kernel/search-bench/linux.git}
+OUT=${OUT:-$(mktemp -d /tmp/search-bench.XXXXXX)}
+RUNS=${RUNS:-3}
+cd "$(dirname "$0")/.."
+mkdir -p "$OUT"
+
+if [ ! -d "$GITDIR" ]; then
+  echo "creating $GITDIR from $TREE (one commit, every file, no deltas)" >&2
+  export GIT_DIR="$GITDIR" GIT_WORK_TREE="$TREE"
+  git init -q && git -c core.autocrlf=false add -A -f \
+    && git -c user.name=bench -c user.email=bench@localhost commit -q -m tree \
+    && git repack -a -d -q --window=0
+  unset GIT_DIR GIT_WORK_TREE
+fi
+REF=$(git --git-dir="$GITDIR" symbolic-ref HEAD)
+
+mvn -B -o -q test-compile >&2
+CP="target/classes:target/test-classes:$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+
+# kind:pattern for Airlock (F literal, R regex, I ignore-case literal, W whole-word literal),
+# the same query for csearch (RE2) and the rg flags
+NAMES=(rare-literal medium-literal common-literal regex-alternation ignore-case whole-word regex-no-trigram)
+SPECS=("F:ieee80211_rx_irqsafe" "F:spin_lock_irqsave(&" "F:kmalloc(" "R:mutex_(lock|unlock)\\(&dev->"
+       "I:copyright (c) 2009" "W:of_node_put" "R:[0-9]{4}-[0-9]{2}-[0-9]{2}T")
+CSEARCH=("ieee80211_rx_irqsafe" "spin_lock_irqsave\\(&" "kmalloc\\(" "mutex_(lock|unlock)\\(&dev->"
+         "(?i)copyright \\(c\\) 2009" "\\bof_node_put\\b" "[0-9]{4}-[0-9]{2}-[0-9]{2}T")
+RGFLAGS=("-F" "-F" "-F" "" "-F -i" "-F -w" "")
+
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)" >&2
+# codesearch index
+rm -f "$OUT/csearchindex"
+t=$(date +%s%N); CSEARCHINDEX="$OUT/csearchindex" cindex "$TREE" >/dev/null 2>&1; CINDEX_MS=$(ms "$t")
+CINDEX_SIZE=$(stat -c %s "$OUT/csearchindex")
+
+# Airlock: index build + warm queries in one process
+rm -rf "$OUT/airlock-index"
+java -Xmx3g -cp "$CP" airlock.bench.SearchBench "$GITDIR" "$REF" "$OUT" "$RUNS" "${SPECS[@]}" > "$OUT/airlock-times.txt"
+AIRLOCK_BUILD_MS=$(awk '$2=="build" {print $3}' "$OUT/airlock-times.txt")
+AIRLOCK_SIZE=$(du -cb "$OUT"/airlock-index/*.sqlite | tail -1 | cut -f1)
+
+printf "\n## Index build (%s)\n\n" "$TREE"
+printf "| | time (s) | size (MB) | vs cindex time | vs cindex size |\n|---|---|---|---|---|\n"
+printf "| cindex | %.1f | %.1f | 1.0 | 1.0 |\n" "$(echo "$CINDEX_MS/1000" | bc -l)" "$(echo "$CINDEX_SIZE/1048576" | bc -l)"
+printf "| airlock (%s shards) | %.1f | %.1f | %.2f | %.2f |\n" "$(ls "$OUT"/airlock-index/*.sqlite | wc -l)" \
+  "$(echo "$AIRLOCK_BUILD_MS/1000" | bc -l)" "$(echo "$AIRLOCK_SIZE/1048576" | bc -l)" \
+  "$(echo "$AIRLOCK_BUILD_MS/$CINDEX_MS" | bc -l)" "$(echo "$AIRLOCK_SIZE/$CINDEX_SIZE" | bc -l)"
+
+printf "\n## Queries (median of %s runs, ms; airlock in a warm process with the index open)\n\n" "$RUNS"
+printf "| query | airlock | first result | csearch | rg | airlock/csearch | airlock/rg | lines airlock | lines rg | identical to rg | index use |\n"
+printf "|---|---|---|---|---|---|---|---|---|---|---|\n"
+for i in "${!NAMES[@]}"; do
+  n=$((i + 1))
+  a_ms=$(awk -v n=$n '$1==n && $2=="query" {print $3}' "$OUT/airlock-times.txt" | median)
+  a_first=$(awk -v n=$n '$1==n && $2=="query" {print $4}' "$OUT/airlock-times.txt" | median)
+  cov=$(awk -v n=$n '$1==n && $2=="query" {print $7}' "$OUT/airlock-times.txt" | tail -1)
+  c_runs=(); r_runs=()
+  for r in $(seq "$RUNS"); do
+    t=$(date +%s%N); CSEARCHINDEX="$OUT/csearchindex" csearch -n "${CSEARCH[$i]}" > "$OUT/csearch-$n.txt" || true; c_runs+=("$(ms "$t")")
+    # shellcheck disable=SC2086
+    t=$(date +%s%N); (cd "$TREE" && rg -n -uu --no-heading --color never ${RGFLAGS[$i]} -e "${SPECS[$i]:2}" . > "$OUT/rg-$n.txt" 2>/dev/null) || true; r_runs+=("$(ms "$t")")
+  done
+  c_ms=$(printf "%s\n" "${c_runs[@]}" | median); r_ms=$(printf "%s\n" "${r_runs[@]}" | median)
+  read -r la lr same < <(python3 - "$OUT/airlock-$n.txt" "$OUT/rg-$n.txt" <<'PY'
+import sys
+def load(p, strip):
+    out = []
+    with open(p, 'rb') as f:
+        for raw in f.read().split(b'\n'):
+            if not raw:
+                continue
+            s = raw.decode('utf-8', 'replace')
+            out.append(s[2:] if strip and s.startswith('./') else s)
+    return sorted(out)
+a = load(sys.argv[1], False); r = load(sys.argv[2], True)
+print(len(a), len(r), 'yes' if a == r else 'NO(%d differ)' % len(set(a) ^ set(r)))
+PY
+)
+  printf "| %s | %s | %s | %s | %s | %.2f | %.2f | %s | %s | %s | %s |\n" "${NAMES[$i]}" "$a_ms" "$a_first" "$c_ms" "$r_ms" \
+    "$(echo "$a_ms/$c_ms" | bc -l)" "$(echo "$a_ms/$r_ms" | bc -l)" "$la" "$lr" "$same" "$cov"
+done
+echo
+echo "index open + tree listing (ms): $(awk '$2=="open" {print $3}' "$OUT/airlock-times.txt")"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); raw results in $OUT"

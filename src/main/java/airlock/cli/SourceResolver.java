@@ -1,0 +1,93 @@
+package airlock.cli;
+
+import airlock.core.AirlockException;
+import airlock.core.git.GitSource;
+import airlock.core.git.IsolatedGit;
+import airlock.core.home.AirlockHome;
+import airlock.core.source.SourceTree;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * Maps the {@code --bundle ID|PATH} argument to a source and the folder of its search index. For
+ * now the argument may name a git repository folder (work tree or bare); imported bundle ids are
+ * added here once intake lands, and nowhere else.
+ */
+final class SourceResolver {
+    /** An opened source and where its search index lives. */
+    record Opened(SourceTree source, Path indexDir) implements AutoCloseable {
+        @Override
+        public void close() {
+            source.close();
+        }
+    }
+
+    private SourceResolver() {
+    }
+
+    static Opened open(AirlockHome home, String bundle) throws AirlockException {
+        Path path = Path.of(bundle).toAbsolutePath().normalize();
+        if (!Files.isDirectory(path)) {
+            throw new AirlockException("source.not.found", "No git repository or imported bundle '" + bundle
+                    + "'. Give the folder of a git repository.");
+        }
+        IsolatedGit.install();
+        Repository repo;
+        try {
+            FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
+            if (Files.isDirectory(path.resolve(".git"))) {
+                builder.setGitDir(path.resolve(".git").toFile());
+            } else {
+                builder.setGitDir(path.toFile());
+            }
+            repo = builder.build();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AirlockException("source.not.found", "'" + bundle + "' is not a git repository ("
+                    + e.getMessage() + ").", e);
+        }
+        try {
+            String review = reviewRef(repo);
+            GitSource source = GitSource.ofAllRefs(repo, path.getFileName().toString(), review);
+            return new Opened(source, home.databases().resolve("search").resolve("repo-" + key(path)));
+        } catch (AirlockException | RuntimeException e) {
+            repo.close();
+            throw e;
+        }
+    }
+
+    /** The branch HEAD names, else the first branch or tag. */
+    private static String reviewRef(Repository repo) throws AirlockException {
+        try {
+            Ref head = repo.exactRef(Constants.HEAD);
+            if (head != null && head.isSymbolic() && head.getTarget().getObjectId() != null) {
+                return head.getTarget().getName();
+            }
+            for (Ref ref : repo.getRefDatabase().getRefs()) {
+                if (ref.getName().startsWith(Constants.R_HEADS) || ref.getName().startsWith(Constants.R_TAGS)) {
+                    return ref.getName();
+                }
+            }
+        } catch (IOException e) {
+            throw new AirlockException("source.read", "Cannot read the refs: " + e.getMessage(), e);
+        }
+        throw new AirlockException("source.ref.missing", "The repository has no branch or tag to search.");
+    }
+
+    private static String key(Path path) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(path.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}
