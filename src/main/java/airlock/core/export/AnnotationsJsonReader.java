@@ -99,7 +99,7 @@ public final class AnnotationsJsonReader {
                 b.field("ref").nonEmpty(1024), b.field("commit").matching(OBJECT_ID));
     }
 
-    private static Annotation annotation(JsonField a) throws ImportException {
+    static Annotation annotation(JsonField a) throws ImportException {
         a.object(ANNOTATION);
         String cwe = a.field("cwe").node().isNull() ? null : a.field("cwe").matching(CWE);
         JsonField tagList = a.field("tags").array(64);
