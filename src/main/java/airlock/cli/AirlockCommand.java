@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             VersionCommand.class,
             KeygenCommand.class,
             TrustCommand.class,
+            AnnotationsCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
