@@ -2,6 +2,11 @@ package airlock.cli;
 
 import airlock.core.AirlockException;
 import airlock.core.BuildInfo;
+import airlock.core.annotate.Annotation;
+import airlock.core.annotate.AnnotationFilter;
+import airlock.core.annotate.AnnotationOrder;
+import airlock.core.annotate.Severity;
+import airlock.core.annotate.Status;
 import airlock.core.annotate.store.AnnotationStore;
 import airlock.core.annotate.store.SessionExports;
 import airlock.core.cwe.CweCatalogueLoader;
@@ -27,6 +32,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +41,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code airlock annotations export|check}: the archive path for a session's findings. */
-@Command(name = "annotations", description = "Export a stored session's findings, or check an annotations.json export.",
-        subcommands = {AnnotationsCommand.Export.class, AnnotationsCommand.Check.class})
+@Command(name = "annotations", description = "Export or list a stored session's findings, or check an annotations.json export.",
+        subcommands = {AnnotationsCommand.Export.class, AnnotationsCommand.ListFindings.class, AnnotationsCommand.Check.class})
 final class AnnotationsCommand implements Runnable {
     /** The workstation database (session log and annotations) inside the home's db/ folder. */
     static final String DATABASE = "workstation.db";
@@ -96,6 +102,62 @@ final class AnnotationsCommand implements Runnable {
                     WrittenFile file = service.export(doc, format, ExportPolicy.none(), out, null);
                     spec.commandLine().getOut().println(file.path().getFileName() + "  " + file.size() + " bytes  sha256 " + file.sha256());
                 }
+            }
+            return AirlockCommand.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List a stored session's findings, filtered and sorted as in the annotations panel.")
+    static final class ListFindings implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        HomeOption home;
+        @Option(names = "--session", required = true, paramLabel = "ID")
+        String session;
+        @Option(names = "--path", paramLabel = "FOLDER", description = "only files under this folder or file")
+        String path;
+        @Option(names = "--severity", split = ",", paramLabel = "S", description = "informational, low, medium, high, critical")
+        List<String> severities = List.of();
+        @Option(names = "--status", split = ",", paramLabel = "S", description = "open, confirmed, disputed, resolved, false_positive")
+        List<String> statuses = List.of();
+        @Option(names = "--cwe", paramLabel = "N", description = "only this CWE number")
+        Integer cwe;
+        @Option(names = "--author", paramLabel = "NAME")
+        String author;
+        @Option(names = "--text", paramLabel = "TEXT", description = "text in title, body, tags, path or replies")
+        String text;
+        @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "severity",
+                description = "file, severity, status, category, author or newest (default: ${DEFAULT-VALUE})")
+        String sort;
+
+        @Override
+        public Integer call() throws AirlockException {
+            AnnotationFilter filter;
+            AnnotationOrder order;
+            try {
+                filter = new AnnotationFilter(path, severities.stream().map(Severity::fromId).collect(Collectors.toSet()),
+                        statuses.stream().map(Status::fromId).collect(Collectors.toSet()), cwe, author, text);
+                order = AnnotationOrder.fromId(sort);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("airlock: " + e.getMessage());
+                return AirlockCommand.USAGE;
+            }
+            Path db = home.open().databases().resolve(DATABASE);
+            if (!Files.isRegularFile(db)) {
+                spec.commandLine().getErr().println("airlock: there is no workstation database at " + db);
+                return AirlockCommand.CHECK_FAILED;
+            }
+            try (LogStore logStore = LogStore.open(db); AnnotationStore store = AnnotationStore.open(db)) {
+                new SessionExports(logStore, store, Clock.systemUTC()).session(session);
+                PrintWriter out = spec.commandLine().getOut();
+                List<Annotation> shown = order.select(store.list(session), filter);
+                for (Annotation a : shown) {
+                    out.printf("%-13s %-14s %-8s %s:%d  %s%n", a.severity().id(), a.status().id(),
+                            a.cweLabel() == null ? "-" : a.cweLabel(), VisibleText.escape(a.anchor().path()),
+                            a.anchor().primary().range().startLine(), VisibleText.escape(a.title()));
+                }
+                out.println(shown.size() + " findings");
             }
             return AirlockCommand.OK;
         }

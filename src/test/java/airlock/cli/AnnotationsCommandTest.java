@@ -84,6 +84,19 @@ class AnnotationsCommandTest {
     }
 
     @Test
+    void listsFilteredFindings() throws Exception {
+        Path home = dir.resolve("home");
+        session(home, false);
+        assertEquals(0, run("annotations", "list", "--home", home.toString(), "--session", "s1", "--severity", "high", "--text", "COPY"));
+        assertTrue(out.toString().contains("high          open           CWE-120  src/f.c:2  Unbounded copy"), out.toString());
+        assertTrue(out.toString().endsWith("1 findings\n"));
+        assertEquals(0, run("annotations", "list", "--home", home.toString(), "--session", "s1", "--status", "resolved"));
+        assertTrue(out.toString().endsWith("0 findings\n"));
+        assertEquals(2, run("annotations", "list", "--home", home.toString(), "--session", "s1", "--severity", "urgent"));
+        assertTrue(err.toString().contains("allowed: informational, low, medium, high, critical"), err.toString());
+    }
+
+    @Test
     void refusesOpenSessionsUnknownSessionsAndBadArguments() throws Exception {
         Path home = dir.resolve("home");
         session(home, false);
