@@ -15,7 +15,19 @@ import airlock.core.annotate.LineIndex;
 import airlock.core.annotate.ReviewMark;
 import airlock.core.annotate.Severity;
 import airlock.core.annotate.Status;
+import airlock.core.cwe.CweCatalogueLoader;
+import airlock.core.export.AnnotationsJsonReader;
+import airlock.core.export.BundleIdentity;
+import airlock.core.export.ExportDocument;
+import airlock.core.export.ExportFormat;
+import airlock.core.export.ExportPolicy;
+import airlock.core.export.ExportService;
+import airlock.core.export.ImportedExport;
 import airlock.core.log.EntryCodec;
+import airlock.core.log.LogExport;
+import airlock.core.media.SafeWriter;
+import airlock.core.media.WriteHooks;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import airlock.core.log.EntryType;
 import airlock.core.log.LogEntry;
 import airlock.core.log.LogStore;
@@ -159,5 +171,47 @@ class AnnotationServiceTest {
         assertThrows(AirlockException.class, () -> service.edit("no-such-id", content("x")));
         assertThrows(AirlockException.class, () -> service.reply("no-such-id", "x"));
         assertEquals(before, entries().size());
+    }
+
+    ImportedExport exportOf(byte[] json) throws Exception {
+        return new AnnotationsJsonReader().read(new ByteArrayInputStream(json));
+    }
+
+    byte[] renderJson(ExportService service) throws Exception {
+        store.recordBundle("s1", new BundleIdentity("ab".repeat(32), "demo", "1.0", "refs/tags/v1", "fedcba9876543210fedcba9876543210fedcba98"));
+        ExportDocument doc = new SessionExports(logStore, store, Clock.systemUTC()).document("s1", "0.1.0", List.of());
+        return service.render(doc, ExportFormat.JSON, ExportPolicy.none());
+    }
+
+    @Test
+    void anExportIsCheckedAgainstTheLogByReplayAndItsTamperingIsNamed() throws Exception {
+        Annotation a = service.create(anchor(), content("Kept"));
+        service.setStatus(a.id(), Status.CONFIRMED);
+        Annotation b = service.create(anchor(), content("Deleted later"));
+        service.delete(b.id());
+        ExportService exports = new ExportService(new CweCatalogueLoader(new ObjectMapper()).loadBundled(), new SafeWriter(WriteHooks.NONE));
+        byte[] json = renderJson(exports);
+        byte[] entries = LogExport.entriesFile(logStore, "s1");
+        ExportLogCheck check = new ExportLogCheck();
+        ExportLogCheck.Result ok = check.check(json, exportOf(json), entries);
+        assertTrue(ok.matches(), ok.reason());
+
+        byte[] tampered = new String(json, StandardCharsets.UTF_8).replace("\"confirmed\"", "\"false_positive\"").getBytes(StandardCharsets.UTF_8);
+        ExportLogCheck.Result bad = check.check(tampered, exportOf(tampered), entries);
+        assertFalse(bad.matches());
+        assertTrue(bad.reason().contains(a.id() + " differs"), bad.reason());
+    }
+
+    @Test
+    void anExportWrittenDuringTheSessionIsFoundByItsHash() throws Exception {
+        service.create(anchor(), content("Recorded"));
+        ExportService exports = new ExportService(new CweCatalogueLoader(new ObjectMapper()).loadBundled(), new SafeWriter(WriteHooks.NONE));
+        renderJson(exports);
+        ExportDocument doc = new SessionExports(logStore, store, Clock.systemUTC()).document("s1", "0.1.0", List.of());
+        Path stick = java.nio.file.Files.createDirectories(dir.resolve("stick"));
+        exports.export(doc, ExportFormat.JSON, ExportPolicy.none(), stick, log);
+        byte[] json = java.nio.file.Files.readAllBytes(stick.resolve("annotations.json"));
+        ExportLogCheck.Result r = new ExportLogCheck().check(json, exportOf(json), LogExport.entriesFile(logStore, "s1"));
+        assertTrue(r.matches() && r.reason().contains("exact file"), r.reason());
     }
 }
