@@ -8,6 +8,12 @@ import airlock.core.annotate.AnnotationOrder;
 import airlock.core.annotate.Severity;
 import airlock.core.annotate.Status;
 import airlock.core.annotate.store.AnnotationStore;
+import airlock.core.annotate.store.ExportLogCheck;
+import airlock.core.log.LogVerification;
+import airlock.core.log.LogVerifier;
+import airlock.core.log.PinnedKeys;
+import airlock.core.progress.CancelledException;
+import airlock.core.progress.ProgressMonitor;
 import airlock.core.annotate.store.SessionExports;
 import airlock.core.cwe.CweCatalogueLoader;
 import airlock.core.export.AnnotationsJsonReader;
@@ -23,6 +29,7 @@ import airlock.core.media.SafeWriter;
 import airlock.core.media.WriteHooks;
 import airlock.core.media.WrittenFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -163,31 +170,72 @@ final class AnnotationsCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", description = "Check that FILE is a well-formed annotations.json export and summarise it.")
+    @Command(name = "check", description = "Check that FILE is a well-formed annotations.json export and summarise it;"
+            + " with --log, also verify that session log (against the pinned keys) and that the export matches it.")
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        @Mixin
+        HomeOption home;
         @Parameters(index = "0", paramLabel = "FILE", description = "an annotations.json export")
         Path file;
+        @Option(names = "--log", paramLabel = "ENTRIES", description = "the session log's entries file the export came from")
+        Path log;
+        @Option(names = "--seal", paramLabel = "SEAL", description = "the supervisor's seal of that log (required for a sealed session)")
+        Path seal;
 
         @Override
-        public Integer call() {
+        public Integer call() throws AirlockException {
             PrintWriter out = spec.commandLine().getOut();
-            if (!Files.isRegularFile(file)) {
-                spec.commandLine().getErr().println("airlock: " + file + " is not a regular file");
-                return AirlockCommand.CHECK_FAILED;
+            PrintWriter err = spec.commandLine().getErr();
+            for (Path p : new Path[] {file, log, seal}) {
+                if (p != null && !Files.isRegularFile(p)) {
+                    err.println("airlock: " + p + " is not a regular file");
+                    return AirlockCommand.CHECK_FAILED;
+                }
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                ImportedExport imported = new AnnotationsJsonReader().read(in);
-                out.println("OK: " + imported.annotations().size() + " findings from session "
-                        + VisibleText.escape(imported.session().id()) + " (" + VisibleText.escape(imported.bundle().product()) + " "
-                        + VisibleText.escape(imported.bundle().release()) + ", " + imported.bundle().commit() + ")");
-                return AirlockCommand.OK;
+            byte[] bytes;
+            try {
+                if (Files.size(file) > AnnotationsJsonReader.MAX_BYTES) {
+                    out.println("INVALID: " + file + " is larger than any Airlock export");
+                    return AirlockCommand.CHECK_FAILED;
+                }
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                err.println("airlock: cannot read " + file + ": " + e.getMessage());
+                return AirlockCommand.IO_ERROR;
+            }
+            ImportedExport imported;
+            try {
+                imported = new AnnotationsJsonReader().read(new ByteArrayInputStream(bytes));
             } catch (ImportException e) {
                 out.println("INVALID: " + e.getMessage());
                 return AirlockCommand.CHECK_FAILED;
+            }
+            out.println("OK: " + imported.annotations().size() + " findings from session "
+                    + VisibleText.escape(imported.session().id()) + " (" + VisibleText.escape(imported.bundle().product()) + " "
+                    + VisibleText.escape(imported.bundle().release()) + ", " + imported.bundle().commit() + ")");
+            return log == null ? AirlockCommand.OK : againstLog(bytes, imported, out, err);
+        }
+
+        private int againstLog(byte[] bytes, ImportedExport imported, PrintWriter out, PrintWriter err) throws AirlockException {
+            PinnedKeys trust = PinnedKeys.load(home.open().trustRoot());
+            try (InputStream entries = Files.newInputStream(log)) {
+                LogVerification verdict = new LogVerifier(trust).verify(entries, seal == null ? null : Files.readAllBytes(seal),
+                        seal != null, ProgressMonitor.NONE);
+                if (!verdict.isValid()) {
+                    out.println("LOG " + verdict.describe());
+                    return AirlockCommand.CHECK_FAILED;
+                }
+                out.println("LOG " + verdict.describe());
+                ExportLogCheck.Result match = new ExportLogCheck().check(bytes, imported, Files.readAllBytes(log));
+                out.println((match.matches() ? "MATCHES LOG: " : "DIFFERS FROM LOG: ") + match.reason());
+                return match.matches() ? AirlockCommand.OK : AirlockCommand.CHECK_FAILED;
             } catch (IOException e) {
-                spec.commandLine().getErr().println("airlock: cannot read " + file + ": " + e.getMessage());
+                err.println("airlock: cannot read " + log + ": " + e.getMessage());
+                return AirlockCommand.IO_ERROR;
+            } catch (CancelledException e) {
+                err.println("airlock: cancelled");
                 return AirlockCommand.IO_ERROR;
             }
         }

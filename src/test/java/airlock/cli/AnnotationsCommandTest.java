@@ -45,9 +45,11 @@ class AnnotationsCommandTest {
         return AirlockCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
+    KeyPair keys;
+
     void session(Path home, boolean end) throws Exception {
         Path db = AirlockHome.open(home).databases().resolve(AnnotationsCommand.DATABASE);
-        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         try (LogStore logStore = LogStore.open(db); AnnotationStore store = AnnotationStore.open(db)) {
             SessionLog log = SessionLog.start(logStore, new SessionHeader(SessionHeader.SESSION_FORMAT, "s1", "ws-1", keys.getPublic(),
                     List.of("alice"), "ab".repeat(32), null), "supervisor",
@@ -81,6 +83,28 @@ class AnnotationsCommandTest {
         assertEquals("CWE-120", sarif.at("/runs/0/results/0/ruleId").asText());
         assertEquals(0, run("annotations", "check", stick.resolve("annotations.json").toString()));
         assertTrue(out.toString().contains("OK: 1 findings from session s1"));
+    }
+
+    @Test
+    void checkVerifiesTheExportAgainstItsSessionLog() throws Exception {
+        Path home = dir.resolve("home");
+        session(home, true);
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        assertEquals(0, run("annotations", "export", "--home", home.toString(), "--session", "s1", "--format", "json", "--out", stick.toString()));
+        Path db = home.resolve("db").resolve(AnnotationsCommand.DATABASE);
+        Path entries = dir.resolve("s1.log");
+        try (LogStore logStore = LogStore.open(db)) {
+            Files.write(entries, airlock.core.log.LogExport.entriesFile(logStore, "s1"));
+        }
+        Path pem = Files.writeString(dir.resolve("ws.pem"), "-----BEGIN PUBLIC KEY-----\n"
+                + java.util.Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        assertEquals(0, run("trust", "add", "--home", home.toString(), "workstation", pem.toString()), err.toString());
+        Path json = stick.resolve("annotations.json");
+        assertEquals(0, run("annotations", "check", "--home", home.toString(), json.toString(), "--log", entries.toString()), out + "" + err);
+        assertTrue(out.toString().contains("MATCHES LOG: all 1 findings match"), out.toString());
+        Files.writeString(json, Files.readString(json).replace("\"high\"", "\"low\""));
+        assertEquals(1, run("annotations", "check", "--home", home.toString(), json.toString(), "--log", entries.toString()));
+        assertTrue(out.toString().contains("DIFFERS FROM LOG: finding"), out.toString());
     }
 
     @Test
