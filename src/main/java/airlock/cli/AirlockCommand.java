@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             LogCommand.class,
             SearchCommand.class,
             SearchIndexCommand.class,
+            AnnotationsCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,11 +1,7 @@
 package airlock.core.export;
 
-import airlock.core.annotate.AnchoredRange;
 import airlock.core.annotate.Annotation;
-import airlock.core.annotate.Fingerprint;
 import airlock.core.annotate.FolderCoverage;
-import airlock.core.annotate.Reply;
-import airlock.core.annotate.TextRange;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,70 +78,6 @@ public final class AnnotationsJsonExporter implements Exporter {
     }
 
     private static void writeAnnotation(JsonGenerator g, Annotation a, ExportPolicy policy) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("id", a.id());
-        g.writeStringField("title", a.title());
-        g.writeStringField("body", a.body());
-        g.writeStringField("severity", a.severity().id());
-        g.writeStringField("confidence", a.confidence().id());
-        Json.stringOrNull(g, "cwe", a.cweLabel());
-        g.writeArrayFieldStart("tags");
-        for (String tag : a.tags()) {
-            g.writeString(tag);
-        }
-        g.writeEndArray();
-        g.writeStringField("status", a.status().id());
-        g.writeStringField("author", a.author());
-        g.writeStringField("created", a.created().toString());
-        g.writeStringField("updated", a.updated().toString());
-        g.writeStringField("anchorState", a.anchorState().id());
-        g.writeObjectFieldStart("location");
-        g.writeStringField("ref", a.anchor().ref());
-        g.writeStringField("commit", a.anchor().commit());
-        g.writeStringField("path", a.anchor().path());
-        g.writeStringField("blobId", a.anchor().blobId());
-        g.writeArrayFieldStart("ranges");
-        for (AnchoredRange r : a.anchor().ranges()) {
-            writeRange(g, r, policy);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeArrayFieldStart("replies");
-        for (Reply reply : a.replies()) {
-            g.writeStartObject();
-            g.writeStringField("id", reply.id());
-            g.writeStringField("author", reply.author());
-            g.writeStringField("body", reply.body());
-            g.writeStringField("created", reply.created().toString());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+        g.writeObject(AnnotationCodec.toMap(a, policy::snippet));
     }
-
-    private static void writeRange(JsonGenerator g, AnchoredRange r, ExportPolicy policy) throws IOException {
-        TextRange t = r.range();
-        Fingerprint f = r.fingerprint();
-        g.writeStartObject();
-        g.writeNumberField("startLine", t.startLine());
-        g.writeNumberField("startColumn", t.startColumn());
-        g.writeNumberField("endLine", t.endLine());
-        g.writeNumberField("endColumn", t.endColumn());
-        g.writeNumberField("startOffset", t.startOffset());
-        g.writeNumberField("endOffset", t.endOffset());
-        g.writeObjectFieldStart("fingerprint");
-        g.writeStringField("text", f.textHash());
-        g.writeStringField("lines", f.linesHash());
-        g.writeStringField("head", f.headHash());
-        g.writeStringField("before", f.beforeHash());
-        g.writeStringField("after", f.afterHash());
-        g.writeNumberField("lineCount", f.lineCount());
-        g.writeEndObject();
-        String snippet = policy.snippet(r.originalText());
-        if (snippet != null) {
-            g.writeStringField("snippet", snippet);
-        }
-        g.writeEndObject();
-    }
-
 }

@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a previous {@code annotations.json} as hostile input: bounded size and nesting, duplicate
@@ -31,8 +32,9 @@ import java.util.Set;
 public final class AnnotationsJsonReader {
     public static final long MAX_BYTES = 256L << 20;
     static final int MAX_ANNOTATIONS = 100_000;
-    static final String OBJECT_ID = "[0-9a-f]{40}([0-9a-f]{24})?";
-    static final String SHA256 = "[0-9a-f]{64}";
+    static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
+    static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    static final Pattern CWE = Pattern.compile("CWE-[1-9][0-9]{0,5}");
     private static final Set<String> TOP = Set.of("format", "formatVersion", "tool", "exportedAt", "session", "bundle", "policy", "annotations", "coverage");
     private static final Set<String> ANNOTATION = Set.of("id", "title", "body", "severity", "confidence", "cwe", "tags", "status", "author",
             "created", "updated", "anchorState", "location", "replies");
@@ -97,9 +99,9 @@ public final class AnnotationsJsonReader {
                 b.field("ref").nonEmpty(1024), b.field("commit").matching(OBJECT_ID));
     }
 
-    private static Annotation annotation(JsonField a) throws ImportException {
+    static Annotation annotation(JsonField a) throws ImportException {
         a.object(ANNOTATION);
-        String cwe = a.field("cwe").node().isNull() ? null : a.field("cwe").matching("CWE-[1-9][0-9]{0,5}");
+        String cwe = a.field("cwe").node().isNull() ? null : a.field("cwe").matching(CWE);
         JsonField tagList = a.field("tags").array(64);
         List<String> tags = new ArrayList<>();
         for (int i = 0; i < tagList.size(); i++) {

@@ -75,7 +75,11 @@ public final class HtmlReportExporter implements Exporter {
             w.write("<tr><td>" + h(c.path().isEmpty() ? "(all)" : c.path()) + "</td><td>" + c.reviewedFiles() + " / " + c.files()
                     + "</td><td>" + c.reviewedLines() + " / " + c.lines() + "</td><td>" + ReportSummary.percent(c) + "</td></tr>\n");
         }
-        w.write("</table>\n<h2>Findings by severity</h2>\n");
+        w.write("</table>\n");
+        if (summary.coverage().isEmpty()) {
+            w.write("<p>Coverage was not computed for this export (the bundle was not open).</p>\n");
+        }
+        w.write("<h2>Findings by severity</h2>\n");
         int n = 0;
         for (Annotation a : summary.bySeverity()) {
             writeFinding(w, a, ++n, policy);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -15,6 +16,7 @@ final class Json {
     static JsonGenerator generator(OutputStream out) throws IOException {
         JsonFactory factory = JsonFactory.builder().build();
         JsonGenerator g = factory.createGenerator(out);
+        g.setCodec(new ObjectMapper(factory));
         g.setCharacterEscapes(new VisibleJsonEscapes());
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A JSON value with its path, for reading outside input with messages that say where it is wrong. */
 record JsonField(JsonNode node, String path) {
@@ -49,9 +50,9 @@ record JsonField(JsonNode node, String path) {
         return node.isNull() ? null : string(maxLength);
     }
 
-    String matching(String regex) throws ImportException {
+    String matching(Pattern pattern) throws ImportException {
         String s = string(256);
-        if (!s.matches(regex)) {
+        if (!pattern.matcher(s).matches()) {
             throw fail("has an unexpected form '" + VisibleText.escape(cut(s)) + "'");
         }
         return s;

@@ -67,6 +67,9 @@ public final class MarkdownReportExporter implements Exporter {
             w.write("| " + md(c.path().isEmpty() ? "(all)" : c.path()) + " | " + c.reviewedFiles() + " / " + c.files() + " | "
                     + c.reviewedLines() + " / " + c.lines() + " | " + ReportSummary.percent(c) + " |\n");
         }
+        if (summary.coverage().isEmpty()) {
+            w.write("\nCoverage was not computed for this export (the bundle was not open).\n");
+        }
         w.write("\n## Findings by severity\n");
         int n = 0;
         for (Annotation a : summary.bySeverity()) {

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Exports N (default 10,000) annotations in each format (JSON, SARIF, HTML, Markdown) through the
+# same service as the app (render + safe-write to a temp folder), then imports the JSON back.
+# Prints one table row per format with wall-clock milliseconds. Goal: each export < 5 s.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-10000}"
+BUILD="${AIRLOCK_BUILD_DIR:-target}"
+mvn -B -o -q test-compile -Dairlock.build.dir="$PWD/$BUILD" >/dev/null
+CP_FILE="$BUILD/bench-classpath.txt"
+mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
+java -Xmx1g -cp "$BUILD/classes:$BUILD/test-classes:$(cat "$CP_FILE")" airlock.bench.AnnotBench "$N"

@@ -1,0 +1,64 @@
+package airlock.core.export;
+
+import airlock.core.AirlockException;
+import airlock.core.cwe.CweCatalogue;
+import airlock.core.log.EntryType;
+import airlock.core.log.SessionLog;
+import airlock.core.log.SqlAction;
+import airlock.core.media.SafeWriter;
+import airlock.core.media.WrittenFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one export path for the window and the command line: render a format in memory, write it
+ * with the safe-write protocol (temp file, fsync, atomic rename, read-back hash), then record the
+ * file's name, size and SHA-256 in the session log. An export is reported complete only after
+ * both.
+ */
+public final class ExportService {
+    private final Map<ExportFormat, Exporter> exporters = new EnumMap<>(ExportFormat.class);
+    private final SafeWriter writer;
+
+    public ExportService(CweCatalogue catalogue, SafeWriter writer) {
+        for (Exporter e : List.of(new AnnotationsJsonExporter(), new SarifExporter(catalogue),
+                new HtmlReportExporter(catalogue), new MarkdownReportExporter(catalogue))) {
+            exporters.put(e.format(), e);
+        }
+        this.writer = writer;
+    }
+
+    /** The bytes of one format (what {@link #export} writes). */
+    public byte[] render(ExportDocument doc, ExportFormat format, ExportPolicy policy) throws AirlockException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        try {
+            exporters.get(format).write(doc, policy, out);
+        } catch (IOException e) {
+            throw new AirlockException("export.render.failed", "Cannot produce the " + format.id() + " export: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes one format to {@code folder} and records it in {@code log} (when a session is open). */
+    public WrittenFile export(ExportDocument doc, ExportFormat format, ExportPolicy policy, Path folder, SessionLog log)
+            throws AirlockException {
+        WrittenFile written = writer.write(folder, format.fileName(), render(doc, format, policy));
+        if (log != null) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("format", format.id());
+            data.put("file", format.fileName());
+            data.put("size", written.size());
+            data.put("sha256", written.sha256());
+            data.put("annotations", doc.annotations().size());
+            data.put("snippetsAllowed", policy.snippetsAllowed());
+            data.put("maxSnippetLines", policy.maxSnippetLines());
+            log.append(EntryType.EXPORT_WRITTEN, data, SqlAction.NONE);
+        }
+        return written;
+    }
+}

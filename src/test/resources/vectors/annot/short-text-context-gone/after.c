@@ -1,0 +1,4 @@
+int unrelated(void) {
+    work();
+    return 0;
+}
