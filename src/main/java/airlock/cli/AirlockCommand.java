@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             TrustCommand.class,
             BundleCommand.class,
             LogCommand.class,
+            PolicyCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -66,17 +66,20 @@ public final class PolicyCodec {
             throw new AirlockException("policy.json", "The policy file is not canonical JSON: " + e.getMessage()
                     + ". Write policies with 'airlock policy sign', which produces the canonical form.", e);
         }
-        StrictObject root = StrictObject.of(document, "");
+        StrictObject root = StrictObject.of(document, "", "type", "name", "export", "clipboard", "idleLockMinutes",
+                "inspectorsSeeEachOther", "maxSessionMinutes", "confirmation");
         String type = root.string("type", 64);
         if (!RoomPolicy.TYPE.equals(type)) {
             throw new AirlockException("policy.type", "The file's type is '" + printable(type) + "', not '" + RoomPolicy.TYPE
                     + "': it is not a room policy (or one for another Airlock version)");
         }
         try {
-            RoomPolicy policy = new RoomPolicy(root.string("name", 200), exportRules(root.object("export")),
+            RoomPolicy policy = new RoomPolicy(root.string("name", 200), exportRules(root.object("export", "annotations", "snippets",
+                    "maxSnippetLinesPerFinding", "maxSnippetLinesPerFile", "maxSnippetLinesPerSession", "searchStrings",
+                    "forbiddenPaths")),
                     root.bool("clipboard"), root.integer("idleLockMinutes", 1, RoomPolicy.MAX_IDLE_LOCK_MINUTES),
                     root.bool("inspectorsSeeEachOther"), root.integer("maxSessionMinutes", 1, RoomPolicy.MAX_SESSION_MINUTES),
-                    confirmation(root.object("confirmation")));
+                    confirmation(root.object("confirmation", "mode", "pin")));
             root.finish();
             return policy;
         } catch (IllegalArgumentException e) {
@@ -109,11 +112,15 @@ public final class PolicyCodec {
 
     private static SupervisorConfirmation confirmation(StrictObject o) throws AirlockException {
         String mode = o.string("mode", 16);
+        if (!"pin".equals(mode) && o.has("pin")) {
+            throw new AirlockException("policy.field.invalid", "Policy field " + o.at("pin") + " is only allowed when "
+                    + o.at("mode") + " is pin");
+        }
         SupervisorConfirmation result;
         switch (mode) {
             case "none" -> result = SupervisorConfirmation.none();
             case "key" -> result = SupervisorConfirmation.key();
-            case "pin" -> result = SupervisorConfirmation.pin(pin(o.object("pin")));
+            case "pin" -> result = SupervisorConfirmation.pin(pin(o.object("pin", "algorithm", "salt", "iterations", "hash")));
             default -> throw new AirlockException("policy.field.invalid", "Policy field " + o.at("mode") + " is '"
                     + printable(mode) + "'; it must be none, key or pin");
         }

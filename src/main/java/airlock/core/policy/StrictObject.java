@@ -23,15 +23,20 @@ final class StrictObject {
         this.path = path;
     }
 
-    static StrictObject of(Object value, String path) throws AirlockException {
+    /** Opens an object whose members must all be among {@code known}; an unknown one is named first. */
+    static StrictObject of(Object value, String path, String... known) throws AirlockException {
         if (!(value instanceof Map<?, ?> map)) {
             throw wrongType(path, "an object", value);
         }
-        return new StrictObject(map, path);
+        StrictObject object = new StrictObject(map, path);
+        object.read.addAll(Set.of(known));
+        object.finish();
+        object.read.clear();
+        return object;
     }
 
-    StrictObject object(String name) throws AirlockException {
-        return of(required(name), at(name));
+    StrictObject object(String name, String... known) throws AirlockException {
+        return of(required(name), at(name), known);
     }
 
     String string(String name, int maxLength) throws AirlockException {
