@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             SearchIndexCommand.class,
             AnnotationsCommand.class,
+            PolicyCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,161 @@
+package airlock.core.policy;
+
+import airlock.core.AirlockException;
+import airlock.core.crypto.Base64Strict;
+import airlock.core.crypto.CanonicalJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The policy file: canonical JSON (RFC 8785 subset, see {@link CanonicalJson}) whose {@code type}
+ * is {@value RoomPolicy#TYPE}. Parsing is strict: non-canonical bytes, unknown or missing fields
+ * and wrong types are refused with the field named. The signed bytes are the file's bytes.
+ */
+public final class PolicyCodec {
+    public static final int MAX_BYTES = 64 * 1024;
+    static final int MAX_FORBIDDEN_PATHS = 256;
+    static final int MAX_SNIPPET_LINES = 100_000;
+
+    private PolicyCodec() {
+    }
+
+    public static byte[] write(RoomPolicy p) {
+        Map<String, Object> export = new LinkedHashMap<>();
+        RoomPolicy.ExportRules e = p.export();
+        export.put("annotations", e.annotations());
+        export.put("snippets", e.snippets());
+        export.put("maxSnippetLinesPerFinding", e.maxSnippetLinesPerFinding());
+        export.put("maxSnippetLinesPerFile", e.maxSnippetLinesPerFile());
+        export.put("maxSnippetLinesPerSession", e.maxSnippetLinesPerSession());
+        export.put("searchStrings", e.searchStrings());
+        export.put("forbiddenPaths", new ArrayList<Object>(e.forbiddenPaths()));
+        Map<String, Object> confirmation = new LinkedHashMap<>();
+        confirmation.put("mode", p.confirmation().mode().wire());
+        if (p.confirmation().pin() != null) {
+            PinHash pin = p.confirmation().pin();
+            Map<String, Object> hash = new LinkedHashMap<>();
+            hash.put("algorithm", "pbkdf2-hmac-sha256");
+            hash.put("salt", Base64Strict.encode(pin.salt()));
+            hash.put("iterations", pin.iterations());
+            hash.put("hash", Base64Strict.encode(pin.hash()));
+            confirmation.put("pin", hash);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("type", RoomPolicy.TYPE);
+        root.put("name", p.name());
+        root.put("export", export);
+        root.put("clipboard", p.clipboard());
+        root.put("idleLockMinutes", p.idleLockMinutes());
+        root.put("inspectorsSeeEachOther", p.inspectorsSeeEachOther());
+        root.put("maxSessionMinutes", p.maxSessionMinutes());
+        root.put("confirmation", confirmation);
+        return CanonicalJson.write(root);
+    }
+
+    public static RoomPolicy parse(byte[] bytes) throws AirlockException {
+        if (bytes.length > MAX_BYTES) {
+            throw new AirlockException("policy.too.large", "The policy file is " + bytes.length + " bytes; a policy is at most "
+                    + MAX_BYTES + " bytes. Is this the right file?");
+        }
+        Object document;
+        try {
+            document = CanonicalJson.parseStrict(bytes);
+        } catch (AirlockException e) {
+            throw new AirlockException("policy.json", "The policy file is not canonical JSON: " + e.getMessage()
+                    + ". Write policies with 'airlock policy sign', which produces the canonical form.", e);
+        }
+        StrictObject root = StrictObject.of(document, "", "type", "name", "export", "clipboard", "idleLockMinutes",
+                "inspectorsSeeEachOther", "maxSessionMinutes", "confirmation");
+        String type = root.string("type", 64);
+        if (!RoomPolicy.TYPE.equals(type)) {
+            throw new AirlockException("policy.type", "The file's type is '" + printable(type) + "', not '" + RoomPolicy.TYPE
+                    + "': it is not a room policy (or one for another Airlock version)");
+        }
+        try {
+            RoomPolicy policy = new RoomPolicy(root.string("name", 200), exportRules(root.object("export", "annotations", "snippets",
+                    "maxSnippetLinesPerFinding", "maxSnippetLinesPerFile", "maxSnippetLinesPerSession", "searchStrings",
+                    "forbiddenPaths")),
+                    root.bool("clipboard"), root.integer("idleLockMinutes", 1, RoomPolicy.MAX_IDLE_LOCK_MINUTES),
+                    root.bool("inspectorsSeeEachOther"), root.integer("maxSessionMinutes", 1, RoomPolicy.MAX_SESSION_MINUTES),
+                    confirmation(root.object("confirmation", "mode", "pin")));
+            root.finish();
+            return policy;
+        } catch (IllegalArgumentException e) {
+            throw new AirlockException("policy.field.invalid", "The policy is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static RoomPolicy.ExportRules exportRules(StrictObject o) throws AirlockException {
+        RoomPolicy.ExportRules rules = new RoomPolicy.ExportRules(o.bool("annotations"), o.bool("snippets"),
+                o.integer("maxSnippetLinesPerFinding", 0, MAX_SNIPPET_LINES),
+                o.integer("maxSnippetLinesPerFile", 0, MAX_SNIPPET_LINES),
+                o.integer("maxSnippetLinesPerSession", 0, MAX_SNIPPET_LINES),
+                o.bool("searchStrings"), globs(o));
+        o.finish();
+        return rules;
+    }
+
+    private static List<String> globs(StrictObject o) throws AirlockException {
+        List<String> globs = o.strings("forbiddenPaths", MAX_FORBIDDEN_PATHS);
+        for (int i = 0; i < globs.size(); i++) {
+            try {
+                PathGlob.compile(globs.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new AirlockException("policy.field.invalid", "Policy field " + o.at("forbiddenPaths") + "[" + i + "]: "
+                        + e.getMessage(), e);
+            }
+        }
+        return globs;
+    }
+
+    private static SupervisorConfirmation confirmation(StrictObject o) throws AirlockException {
+        String mode = o.string("mode", 16);
+        if (!"pin".equals(mode) && o.has("pin")) {
+            throw new AirlockException("policy.field.invalid", "Policy field " + o.at("pin") + " is only allowed when "
+                    + o.at("mode") + " is pin");
+        }
+        SupervisorConfirmation result;
+        switch (mode) {
+            case "none" -> result = SupervisorConfirmation.none();
+            case "key" -> result = SupervisorConfirmation.key();
+            case "pin" -> result = SupervisorConfirmation.pin(pin(o.object("pin", "algorithm", "salt", "iterations", "hash")));
+            default -> throw new AirlockException("policy.field.invalid", "Policy field " + o.at("mode") + " is '"
+                    + printable(mode) + "'; it must be none, key or pin");
+        }
+        o.finish();
+        return result;
+    }
+
+    private static PinHash pin(StrictObject o) throws AirlockException {
+        String algorithm = o.string("algorithm", 32);
+        if (!"pbkdf2-hmac-sha256".equals(algorithm)) {
+            throw new AirlockException("policy.field.invalid", "Policy field " + o.at("algorithm")
+                    + " must be pbkdf2-hmac-sha256");
+        }
+        byte[] salt = base64(o, "salt");
+        int iterations = o.integer("iterations", PinHash.MIN_ITERATIONS, PinHash.MAX_ITERATIONS);
+        byte[] hash = base64(o, "hash");
+        o.finish();
+        try {
+            return new PinHash(salt, iterations, hash);
+        } catch (IllegalArgumentException e) {
+            throw new AirlockException("policy.field.invalid", "Policy field " + o.at("") + " " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] base64(StrictObject o, String name) throws AirlockException {
+        String text = o.string(name, 128);
+        try {
+            return Base64Strict.decode(text);
+        } catch (AirlockException e) {
+            throw new AirlockException("policy.field.invalid", "Policy field " + o.at(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String printable(String text) {
+        String cut = text.length() > 64 ? text.substring(0, 64) + "…" : text;
+        return cut.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+}

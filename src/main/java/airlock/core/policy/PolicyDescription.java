@@ -1,0 +1,36 @@
+package airlock.core.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules of a policy as lines a supervisor reads (shown by {@code airlock policy show} and the UI). */
+public final class PolicyDescription {
+    private PolicyDescription() {
+    }
+
+    public static List<String> lines(RoomPolicy p) {
+        List<String> lines = new ArrayList<>();
+        RoomPolicy.ExportRules e = p.export();
+        lines.add("room:                    " + p.name());
+        lines.add("findings may leave:      " + yesNo(e.annotations()));
+        lines.add("quoted code in exports:  " + (e.snippets() ? "yes, at most " + e.maxSnippetLinesPerFinding()
+                + " lines per finding, " + e.maxSnippetLinesPerFile() + " per file, " + e.maxSnippetLinesPerSession()
+                + " per session" : "no"));
+        lines.add("search strings exported: " + yesNo(e.searchStrings()));
+        lines.add("forbidden export paths:  " + (e.forbiddenPaths().isEmpty() ? "none" : String.join(", ", e.forbiddenPaths())));
+        lines.add("clipboard:               " + (p.clipboard() ? "allowed" : "off"));
+        lines.add("idle lock after:         " + p.idleLockMinutes() + " min");
+        lines.add("session length at most:  " + p.maxSessionMinutes() + " min");
+        lines.add("inspectors see each other's findings: " + yesNo(p.inspectorsSeeEachOther()));
+        lines.add("supervisor confirms start: " + switch (p.confirmation().mode()) {
+            case NONE -> "no";
+            case KEY -> "yes, with a pinned supervisor key";
+            case PIN -> "yes, with the room PIN";
+        });
+        return lines;
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+}

@@ -1,0 +1,89 @@
+package airlock.core.policy;
+
+import airlock.core.export.ExportPolicy;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The rules of one room, as signed by the room administrator. A workstation without a policy
+ * applies {@link #strictest()}.
+ *
+ * @param name                  the room's name, for people
+ * @param export                what may leave the room
+ * @param clipboard             whether code may be copied to the clipboard
+ * @param idleLockMinutes       the screen locks after this many minutes without input (1..240)
+ * @param inspectorsSeeEachOther whether inspectors see findings made by other inspectors
+ * @param maxSessionMinutes     a session ends after this many minutes (1..1440)
+ * @param confirmation          how the supervisor confirms a session start
+ */
+public record RoomPolicy(String name, ExportRules export, boolean clipboard, int idleLockMinutes,
+                         boolean inspectorsSeeEachOther, int maxSessionMinutes, SupervisorConfirmation confirmation) {
+    public static final String TYPE = "airlock-room-policy/1";
+    public static final int MAX_IDLE_LOCK_MINUTES = 240;
+    public static final int MAX_SESSION_MINUTES = 1440;
+
+    public RoomPolicy {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(export, "export");
+        Objects.requireNonNull(confirmation, "confirmation");
+        if (idleLockMinutes < 1 || idleLockMinutes > MAX_IDLE_LOCK_MINUTES) {
+            throw new IllegalArgumentException("idleLockMinutes must be 1.." + MAX_IDLE_LOCK_MINUTES + ", not " + idleLockMinutes);
+        }
+        if (maxSessionMinutes < 1 || maxSessionMinutes > MAX_SESSION_MINUTES) {
+            throw new IllegalArgumentException("maxSessionMinutes must be 1.." + MAX_SESSION_MINUTES + ", not " + maxSessionMinutes);
+        }
+    }
+
+    /**
+     * What applies when no signed policy is installed: findings may leave without any code, no
+     * clipboard, lock after 5 idle minutes, sessions of at most 4 hours, inspectors do not see each
+     * other's findings, and a supervisor key must confirm each session start.
+     */
+    public static RoomPolicy strictest() {
+        return new RoomPolicy("default (no room policy installed)", ExportRules.strictest(), false, 5, false, 240,
+                SupervisorConfirmation.key());
+    }
+
+    /** The export limits in the shape the exporters take. */
+    public ExportPolicy exportPolicy() {
+        return export.snippets() ? ExportPolicy.snippets(export.maxSnippetLinesPerFinding()) : ExportPolicy.none();
+    }
+
+    /**
+     * Export limits.
+     *
+     * @param annotations               whether findings may leave the room at all
+     * @param snippets                  whether findings may quote code
+     * @param maxSnippetLinesPerFinding quoted lines per finding (0 when snippets are off)
+     * @param maxSnippetLinesPerFile    quoted lines over all findings on one file
+     * @param maxSnippetLinesPerSession quoted lines over the whole export
+     * @param searchStrings             whether search strings typed in the session may appear in the export
+     * @param forbiddenPaths            path globs ({@code *} within a folder, {@code **} across folders) no finding may name
+     */
+    public record ExportRules(boolean annotations, boolean snippets, int maxSnippetLinesPerFinding,
+                              int maxSnippetLinesPerFile, int maxSnippetLinesPerSession, boolean searchStrings,
+                              List<String> forbiddenPaths) {
+        public ExportRules {
+            forbiddenPaths = List.copyOf(forbiddenPaths);
+            if (maxSnippetLinesPerFinding < 0 || maxSnippetLinesPerFile < 0 || maxSnippetLinesPerSession < 0) {
+                throw new IllegalArgumentException("snippet line limits must not be negative");
+            }
+            if (!snippets && (maxSnippetLinesPerFinding | maxSnippetLinesPerFile | maxSnippetLinesPerSession) != 0) {
+                throw new IllegalArgumentException("snippets are off, so every snippet line limit must be 0");
+            }
+            if (snippets && (maxSnippetLinesPerFinding == 0 || maxSnippetLinesPerFile == 0 || maxSnippetLinesPerSession == 0)) {
+                throw new IllegalArgumentException("snippets are on: give positive line limits (or turn snippets off)");
+            }
+            if (snippets && !annotations) {
+                throw new IllegalArgumentException("snippets are on but annotations may not leave the room");
+            }
+            for (String glob : forbiddenPaths) {
+                PathGlob.compile(glob);
+            }
+        }
+
+        public static ExportRules strictest() {
+            return new ExportRules(true, false, 0, 0, 0, false, List.of());
+        }
+    }
+}
