@@ -37,19 +37,9 @@ final class ObjectFetch {
         this.limits = limits;
     }
 
-    /**
-     * A checker with every rule on, set in code (the workstation's git configuration plays no part).
-     * With the Windows and macOS rules on, every spelling of {@code .git} those systems would map
-     * onto the real one ({@code .GIT}, {@code git~1}, {@code .git.}, ignorable Unicode) is refused.
-     * Only {@code WIN32_BAD_NAME} is let through: names that merely cannot be created on Windows
-     * ({@code aux.c}, {@code CON}, a trailing space). The Linux kernel has such files, Airlock
-     * never writes repository paths to disk, and export names come from a safe alphabet. Characters
-     * Windows forbids ({@code : * ? " < > | \\}) stay refused: JGit offers no switch for them alone.
-     */
+    /** The object checker intake uses; see {@link IntakeObjectChecker}. */
     static ObjectChecker strictChecker() {
-        return new ObjectChecker().setSafeForWindows(true).setSafeForMacOS(true)
-                .setAllowInvalidPersonIdent(false).setAllowLeadingZeroFileMode(false)
-                .setIgnore(ObjectChecker.ErrorType.WIN32_BAD_NAME, true);
+        return new IntakeObjectChecker();
     }
 
     /** Number of objects parsed. */

@@ -244,6 +244,14 @@ final class BundleVectors {
                     writeRawCase(dir.resolve("bundle"), RawGit.tree(entries), List.of(blob),
                             treeDigest(entries, Map.of(blob.id(), blob.content())));
                 }));
+        c.add(accepted("accepted-case-only-duplicates", "Names that differ only in case (xt_TCPMSS.c and xt_tcpmss.c, as in"
+                + " the Linux kernel); exact duplicates stay refused", 0, (dir, v) -> {
+                    Obj upper = RawGit.blob("upper\n");
+                    Obj lower = RawGit.blob("lower\n");
+                    List<Entry> entries = List.of(Entry.of("100644", "xt_TCPMSS.c", upper), Entry.of("100644", "xt_tcpmss.c", lower));
+                    writeRawCase(dir.resolve("bundle"), RawGit.tree(entries), List.of(upper, lower),
+                            treeDigest(entries, Map.of(upper.id(), upper.content(), lower.id(), lower.content())));
+                }));
         // signature row
         c.add(refused("signed-by-unpinned-key", "Manifest signed by a key that is not pinned", Check.SIGNATURE,
                 (dir, v) -> resign(v, dir, TestKeys.STRANGER, TestKeys.STRANGER)));
