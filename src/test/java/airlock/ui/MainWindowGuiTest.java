@@ -9,6 +9,11 @@ import airlock.core.git.IsolatedGit;
 import airlock.testutil.Screenshots;
 import airlock.testutil.TestRepository;
 import airlock.ui.code.CodeViewPane;
+import airlock.ui.code.CopyAttempt;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import airlock.ui.main.DocumentViewModel;
 import airlock.ui.theme.Theme;
 import java.nio.file.Path;
@@ -88,11 +93,43 @@ class MainWindowGuiTest {
                 && window.model().selectedProperty().get().contentProperty().get() != null);
         DocumentViewModel doc = window.model().selectedProperty().get();
         assertEquals("evil\u27E8U+202E\u27E9gnp.exe", doc.title());
-        robot.clickOn(".airlock-code");
+        assertEquals(4, window.view().selectedCodeView().hiddenCharacterCount());
+        assertTrue(selectedText().startsWith("access = \"user\u00A4 \u00A4// Check"), selectedText());
+        robot.interact(() -> save(robot.window(0), "bidi-file.png"));
+        List<CopyAttempt> attempts = new ArrayList<>();
+        robot.interact(() -> {
+            window.model().addCopyAttemptListener(attempts::add);
+            ClipboardContent sentinel = new ClipboardContent();
+            sentinel.putString("sentinel");
+            Clipboard.getSystemClipboard().setContent(sentinel);
+            window.view().selectedCodeView().focusText();
+        });
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.INSERT).release(KeyCode.INSERT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.X).release(KeyCode.X, KeyCode.CONTROL);
+        robot.interact(() -> window.view().selectedCodeView().codeArea().copy());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Texts.load(Locale.ROOT).get("code.copy.refused"), window.model().statusMessageProperty().get());
+        String[] clipboard = new String[2];
+        robot.interact(() -> {
+            clipboard[0] = Clipboard.getSystemClipboard().getString();
+            // proof that the headless clipboard is real: an unguarded area does reach it
+            org.fxmisc.richtext.CodeArea plain = new org.fxmisc.richtext.CodeArea("plain text");
+            plain.selectAll();
+            plain.copy();
+            clipboard[1] = Clipboard.getSystemClipboard().getString();
+        });
+        assertEquals("sentinel", clipboard[0], "nothing reached the clipboard");
+        assertEquals("plain text", clipboard[1]);
+        assertEquals(List.of(CopyAttempt.Kind.COPY, CopyAttempt.Kind.COPY, CopyAttempt.Kind.CUT, CopyAttempt.Kind.COPY),
+                attempts.stream().map(CopyAttempt::kind).toList());
+        assertTrue(attempts.get(0).selectedChars() > 10, "the whole text was selected");
+        assertEquals(TestRepository.BIDI_NAME, attempts.get(0).documentPath());
+        robot.interact(() -> {
+            assertTrue(window.view().selectedCodeView().codeArea().getContextMenu() == null, "no context menu");
+            assertTrue(!window.view().selectedCodeView().codeArea().isEditable());
+        });
     }
 
     @Test
@@ -138,6 +175,14 @@ class MainWindowGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, window.model().documents().size());
         assertEquals(TestRepository.MAIN, window.model().selectedProperty().get().path());
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, robot.listWindows().size(), "Ctrl+L opened the go-to-line dialog");
+        Window lineDialog = robot.listWindows().get(1);
+        robot.clickOn(robot.from(lineDialog.getScene().getRoot()).lookup(".text-field").queryAs(Node.class));
+        robot.write("30").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(30, window.view().selectedCodeView().currentLine());
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
         robot.write("hello");
@@ -187,6 +232,24 @@ class MainWindowGuiTest {
         assertTrue(window.model().statusMessageProperty().get().contains("source.read"));
         robot.interact(() -> save(dialog, "error.png"));
         robot.interact(() -> ((Stage) dialog).close());
+    }
+
+    @Test
+    void aTreeOfEightyThousandFilesOpensAndFilters(FxRobot robot) throws Exception {
+        airlock.testutil.MemorySource big = new airlock.testutil.MemorySource();
+        for (int d = 0; d < 400; d++) {
+            for (int f = 0; f < 200; f++) {
+                big.put(String.format("drivers/d%03d/f%03d.c", d, f), "int x;\n");
+            }
+        }
+        robot.interact(() -> window.model().openSource(big, "drivers/d399/f199.c"));
+        waitUntil(() -> window.model().fileTree().totalFiles() == 80_000
+                && selectedText().equals("int x;\n"));
+        robot.interact(() -> assertTrue(window.view().fileTree().reveal("drivers/d200/f100.c")));
+        robot.interact(() -> window.model().fileTree().filterProperty().set("d123/f12"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10, window.model().fileTree().indexProperty().get().fileCount());
+        robot.interact(() -> save(robot.window(0), "large-tree.png"));
     }
 
     private static void save(Window window, String name) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Objects;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.LineNumberFactory;
@@ -23,8 +24,11 @@ public final class CodeViewPane extends BorderPane {
     private final GuardedCodeArea area;
     private final Label notice = new Label();
     private final String documentPath;
+    /** Marking each hidden character costs a style change; past this many, they are masked but not styled. */
+    private static final int MAX_STYLED_MARKS = 10_000;
     private DocumentContent content;
     private long contentVersion;
+    private int[] marks = new int[0];
 
     public CodeViewPane(Texts texts, String documentPath, CopyAttemptListener copyListener) {
         this.texts = texts;
@@ -33,6 +37,9 @@ public final class CodeViewPane extends BorderPane {
                 new CopyAttempt(documentPath, kind, areaSelectionLength())));
         area.getStyleClass().add("airlock-code");
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        // the fill must exist before the highlighter is switched on: setting the first fill later
+        // re-creates the highlighter and leaves RichTextFX's default yellow one painted behind
+        area.setLineHighlighterFill(Color.web("#eef3fb"));
         area.setLineHighlighterOn(true);
         notice.getStyleClass().add("code-notice");
         notice.setMaxWidth(Double.MAX_VALUE);
@@ -49,7 +56,12 @@ public final class CodeViewPane extends BorderPane {
     public void show(DocumentContent newContent) {
         this.content = Objects.requireNonNull(newContent);
         contentVersion++;
-        area.replaceText(newContent.text());
+        HiddenCharacters.Masked masked = newContent.kind() == DocumentContent.Kind.HEX
+                ? new HiddenCharacters.Masked(newContent.text(), new int[0])
+                : HiddenCharacters.mask(newContent.text());
+        marks = masked.positions();
+        area.replaceText(masked.text());
+        styleMarks(0, area.getLength());
         area.getStyleClass().remove("hex");
         if (newContent.kind() == DocumentContent.Kind.HEX) {
             area.getStyleClass().add("hex");
@@ -57,6 +69,10 @@ public final class CodeViewPane extends BorderPane {
         area.moveTo(0);
         area.requestFollowCaret();
         String message = noticeFor(newContent);
+        if (marks.length > 0) {
+            String hidden = texts.format("code.notice.hidden", marks.length, String.valueOf(HiddenCharacters.MARK));
+            message = message.isEmpty() ? hidden : message + " " + hidden;
+        }
         notice.setText(message);
         setTop(message.isEmpty() ? null : notice);
     }
@@ -90,7 +106,28 @@ public final class CodeViewPane extends BorderPane {
             spans = spans.subView(0, area.getLength() - start);
         }
         area.setStyleSpans(start, spans);
+        styleMarks(start, start + spans.length());
         return true;
+    }
+
+    /** Adds the warning style to the hidden-character marks in [from, to), keeping other styles. */
+    private void styleMarks(int from, int to) {
+        int styled = 0;
+        for (int position : marks) {
+            if (styled++ >= MAX_STYLED_MARKS) {
+                return;
+            }
+            if (position >= from && position < to) {
+                Collection<String> style = new java.util.ArrayList<>(area.getStyleAtPosition(position + 1));
+                style.add("hidden-char");
+                area.setStyle(position, position + 1, style);
+            }
+        }
+    }
+
+    /** How many hidden characters the shown text marks. */
+    public int hiddenCharacterCount() {
+        return marks.length;
     }
 
     /** Changes each time {@link #show} replaces the text. */
@@ -116,7 +153,7 @@ public final class CodeViewPane extends BorderPane {
         return area.getParagraphs().size();
     }
 
-    /** The shown text (for tests and for features that read what the user sees). */
+    /** The shown text, hidden characters masked (for tests and features that read what the user sees). */
     public String text() {
         return area.getText();
     }
