@@ -21,7 +21,13 @@ if [ ! -f "$BUILD/bench-classpath.txt" ]; then
   mvn -o -q dependency:build-classpath -Dmdep.outputFile="$BUILD/bench-classpath.txt" >/dev/null
 fi
 CP="$BUILD/classes:$(cat "$BUILD/bench-classpath.txt")"
-rm -rf "$WORK" && mkdir -p "$WORK"
+# REUSE=1 keeps the bundle made by an earlier run and measures everything after "create" again.
+if [ -n "${REUSE:-}" ] && ls -d "$WORK"/media/*.airlock >/dev/null 2>&1; then
+  rm -rf "$WORK/home" "$WORK/git-clone.git"
+else
+  REUSE=""
+  rm -rf "$WORK" && mkdir -p "$WORK"
+fi
 LOG="$WORK/log.txt"
 : > "$LOG"
 
@@ -37,15 +43,15 @@ airlock() { java -Xmx"$HEAP" -cp "$CP" airlock.Launcher "$@"; }
 export -f airlock 2>/dev/null || true
 AIRLOCK=(java -Xmx"$HEAP" -cp "$CP" airlock.Launcher)
 
-"${AIRLOCK[@]}" keygen --out "$WORK/vendor" >>"$LOG"
+[ -n "$REUSE" ] || "${AIRLOCK[@]}" keygen --out "$WORK/vendor" >>"$LOG"
 "${AIRLOCK[@]}" trust add vendor "$WORK/vendor.pub" --home "$WORK/home" >>"$LOG"
 
-run create "${AIRLOCK[@]}" bundle create --from-dir "$SRC" --review-ref refs/heads/main --vendor "Linux" \
+[ -n "$REUSE" ] || run create "${AIRLOCK[@]}" bundle create --from-dir "$SRC" --review-ref refs/heads/main --vendor "Linux" \
   --product linux --version 6.1 --sequence 1 --key "$WORK/vendor.key" --out "$WORK/media"
 B="$(ls -d "$WORK"/media/*.airlock)"
 BUNDLE="$B/repo.bundle"
 SIZE=$(stat -c %s "$BUNDLE")
-OBJECTS=$(grep -c . <(git bundle list-heads "$BUNDLE") || true)
+REFS=$(grep -c . <(git bundle list-heads "$BUNDLE") || true)
 
 sync
 cat "$BUNDLE" > /dev/null   # same page-cache state for every reader below
@@ -65,12 +71,16 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 
 echo
 echo "Bundle intake benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "source: $SRC ($(find "$SRC" -type f | wc -l) files); bundle: $MB MB, $OBJECTS ref(s); Airlock JVM heap cap -Xmx$HEAP"
+echo "source: $SRC ($(find "$SRC" -type f | wc -l) files); bundle: $MB MB, $REFS ref(s); Airlock JVM heap cap -Xmx$HEAP"
 echo
 printf "| %-52s | %9s | %12s | %10s |\n" "step" "wall s" "throughput" "peak RSS"
 printf "|%s|%s|%s|%s|\n" "$(printf -- '-%.0s' {1..54})" "-----------" "--------------" "------------"
 row() { printf "| %-52s | %9s | %12s | %10s |\n" "$1" "$2" "$3" "$4"; }
-row "airlock bundle create --from-dir (commit+pack+sign)" "${WALL[create]}" "" "$(mib "${RSS[create]}")"
+if [ -z "$REUSE" ]; then
+  row "airlock bundle create --from-dir (commit+pack+sign)" "${WALL[create]}" "" "$(mib "${RSS[create]}")"
+else
+  row "airlock bundle create (bundle reused from an earlier run)" "-" "" ""
+fi
 row "openssl dgst -sha256 repo.bundle" "${WALL[openssl]}" "$(rate "${WALL[openssl]}")" "$(mib "${RSS[openssl]}")"
 row "sha256sum repo.bundle" "${WALL[sha256sum]}" "$(rate "${WALL[sha256sum]}")" "$(mib "${RSS[sha256sum]}")"
 row "airlock hash check (copy to staging + SHA-256)" "$HASH_S" "$(rate "$HASH_S")" ""

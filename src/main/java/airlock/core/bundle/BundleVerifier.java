@@ -11,7 +11,8 @@ import airlock.core.trust.TrustedKey;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -217,17 +218,21 @@ public final class BundleVerifier {
         MessageDigest digest = Sha256.newDigest();
         long copied = 0;
         monitor.beginTask("Checking the bundle hash", size);
-        try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS);
-             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
-            byte[] buffer = new byte[1 << 20];
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+             FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
             int n;
             while ((n = in.read(buffer)) > 0) {
                 copied += n;
                 if (copied > size) {
                     throw new AirlockException(Check.BUNDLE_HASH.code(), "repo.bundle grew while being read");
                 }
-                digest.update(buffer, 0, n);
-                out.write(buffer, 0, n);
+                buffer.flip();
+                digest.update(buffer.duplicate());
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                buffer.clear();
                 monitor.update(n);
                 monitor.checkCancelled();
             }

@@ -37,10 +37,9 @@ final class ObjectFetch {
         this.limits = limits;
     }
 
-    /** A checker with every rule on; the workstation's git configuration plays no part. */
+    /** The object checker intake uses; see {@link IntakeObjectChecker}. */
     static ObjectChecker strictChecker() {
-        return new ObjectChecker().setSafeForWindows(true).setSafeForMacOS(true)
-                .setAllowInvalidPersonIdent(false).setAllowLeadingZeroFileMode(false);
+        return new IntakeObjectChecker();
     }
 
     /** Number of objects parsed. */

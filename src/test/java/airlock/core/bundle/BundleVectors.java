@@ -234,6 +234,24 @@ final class BundleVectors {
         c.add(accepted("accepted-links-and-submodules", "Symlinks to /etc/passwd and ../../.., a submodule entry and a"
                 + " .gitmodules with a '../' name and an option-like URL: accepted, each shown inert and flagged", 4,
                 BundleVectors::linksAndSubmodules));
+        c.add(accepted("accepted-windows-reserved-names", "Names Windows cannot create but that are harmless when never"
+                + " written to disk (aux.c, CON, nul.h, a trailing space), as in the Linux kernel", 0, (dir, v) -> {
+                    Obj blob = RawGit.blob("int aux;\n");
+                    List<Entry> entries = new ArrayList<>();
+                    for (String name : List.of("CON", "aux.c", "nul.h", "x ")) {
+                        entries.add(Entry.of("100644", name, blob));
+                    }
+                    writeRawCase(dir.resolve("bundle"), RawGit.tree(entries), List.of(blob),
+                            treeDigest(entries, Map.of(blob.id(), blob.content())));
+                }));
+        c.add(accepted("accepted-case-only-duplicates", "Names that differ only in case (xt_TCPMSS.c and xt_tcpmss.c, as in"
+                + " the Linux kernel); exact duplicates stay refused", 0, (dir, v) -> {
+                    Obj upper = RawGit.blob("upper\n");
+                    Obj lower = RawGit.blob("lower\n");
+                    List<Entry> entries = List.of(Entry.of("100644", "xt_TCPMSS.c", upper), Entry.of("100644", "xt_tcpmss.c", lower));
+                    writeRawCase(dir.resolve("bundle"), RawGit.tree(entries), List.of(upper, lower),
+                            treeDigest(entries, Map.of(upper.id(), upper.content(), lower.id(), lower.content())));
+                }));
         // signature row
         c.add(refused("signed-by-unpinned-key", "Manifest signed by a key that is not pinned", Check.SIGNATURE,
                 (dir, v) -> resign(v, dir, TestKeys.STRANGER, TestKeys.STRANGER)));

@@ -97,6 +97,13 @@ class Ed25519Test {
     }
 
     @Test
+    void derivesThePublicKeyOfAPrivateKey() throws Exception {
+        KeyPair pair = Ed25519.generate();
+        assertEquals(Ed25519.keyId(pair.getPublic()), Ed25519.keyId(Ed25519.publicKeyOf(pair.getPrivate())));
+        assertArrayEquals(pair.getPublic().getEncoded(), Ed25519.publicKeyOf(pair.getPrivate()).getEncoded());
+    }
+
+    @Test
     void keyIdIsSha256OfTheSpkiDer() {
         KeyPair pair = Ed25519.generate();
         assertEquals(Sha256.hex(Sha256.digest(pair.getPublic().getEncoded())), Ed25519.keyId(pair.getPublic()).hex());
