@@ -38,6 +38,7 @@ public final class WorkstationWindow {
         this.executor = new FxTaskExecutor(2, Platform::runLater, reporter, new FailureTranslator(texts));
         this.model = new MainViewModel(texts, executor, clock, workstationId);
         this.view = new MainView(model, texts, new Shortcuts(), BuildInfo.version(), stage::close);
+        airlock.ui.verify.VerifyLogWindow.install(view, texts, executor);
         Scene scene = new Scene(view.root(), 1280, 800);
         view.installKeys(scene);
         this.navigation = new NavigationFeature(model, view, texts, symbolDatabases);

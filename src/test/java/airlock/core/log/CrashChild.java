@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Child process of {@link CrashTest}: appends entries to session "crash" as fast as it can and
- * prints "ack <seq>" after each append has returned (that is, after COMMIT). It never stops on its
+ * prints "ack <seq>" after each append has returned (that is, after COMMIT). Each append also
+ * inserts an annotation row in the same transaction, as a feature would. It never stops on its
  * own; the test kills it with SIGKILL.
  */
 public final class CrashChild {
@@ -22,8 +23,17 @@ public final class CrashChild {
         System.out.println("ready " + log.size());
         System.out.flush();
         for (long i = 0; ; i++) {
-            LogEntry entry = log.append("alice", EntryType.ANNOTATION_CREATED, Map.of("id", "a-" + i, "body", "note " + i),
-                    connection -> { });
+            String id = "a-" + log.size();
+            LogEntry entry = log.append("alice", EntryType.ANNOTATION_CREATED, Map.of("id", id, "body", "note " + i),
+                    connection -> {
+                        try (var statement = connection.createStatement()) {
+                            statement.executeUpdate("CREATE TABLE IF NOT EXISTS crash_note(id TEXT PRIMARY KEY)");
+                        }
+                        try (var insert = connection.prepareStatement("INSERT INTO crash_note(id) VALUES (?)")) {
+                            insert.setString(1, id);
+                            insert.executeUpdate();
+                        }
+                    });
             System.out.println("ack " + entry.seq());
             System.out.flush();
         }

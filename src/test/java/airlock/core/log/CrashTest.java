@@ -78,6 +78,13 @@ class CrashTest {
                 LogVerification chain = new LogVerifier(LogFixture.trust()).verify(new java.io.ByteArrayInputStream(entries), null,
                         false, airlock.core.progress.ProgressMonitor.NONE);
                 assertTrue(chain.isValid(), "round " + round + ": " + chain.describe());
+                String text = new String(entries, StandardCharsets.UTF_8);
+                long annotations = text.split("\"type\":\"annotation.created\"", -1).length - 1;
+                try (var statement = store.connection().createStatement();
+                     var row = statement.executeQuery("SELECT count(*) FROM crash_note")) {
+                    row.next();
+                    assertEquals(annotations, row.getLong(1), "round " + round + ": annotation rows and their entries, both or neither");
+                }
                 assertEquals(recoveries, new String(entries, StandardCharsets.UTF_8).split("\"type\":\"recovery\"", -1).length - 1);
             }
         }
