@@ -55,8 +55,7 @@ public final class IndexBuilder {
             long total = count(c, "SELECT count(*) FROM files");
             monitor.beginTask("Indexing symbols", todo.size());
             Map<String, Long> names = loadNames(c);
-            try (PreparedStatement insName = c.prepareStatement("INSERT INTO names(name) VALUES (?)",
-                    Statement.RETURN_GENERATED_KEYS);
+            try (PreparedStatement insName = c.prepareStatement("INSERT INTO names(id, name) VALUES (?,?)");
                     PreparedStatement insDef = c.prepareStatement("INSERT INTO defs VALUES (?,?,?,?,?,?,?,?)");
                     PreparedStatement insRef = c.prepareStatement("INSERT INTO refs VALUES (?,?,?,?)");
                     PreparedStatement done = c.prepareStatement("UPDATE files SET done=1 WHERE id=?")) {

@@ -1,7 +1,6 @@
 package airlock.core.symbols;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -11,12 +10,14 @@ final class Inserter {
     private final PreparedStatement insName;
     private final PreparedStatement insDef;
     private final PreparedStatement insRef;
+    private long nextId;
 
     Inserter(Map<String, Long> names, PreparedStatement insName, PreparedStatement insDef, PreparedStatement insRef) {
         this.names = names;
         this.insName = insName;
         this.insDef = insDef;
         this.insRef = insRef;
+        this.nextId = names.values().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
     }
 
     void insert(long fileId, FileSymbols fs) throws SQLException {
@@ -31,7 +32,6 @@ final class Inserter {
             insDef.setString(8, t.signature());
             insDef.addBatch();
         }
-        insDef.executeBatch();
         for (Map.Entry<String, int[]> e : fs.occurrences().entrySet()) {
             insRef.setLong(1, nameId(e.getKey()));
             insRef.setLong(2, fileId);
@@ -39,20 +39,21 @@ final class Inserter {
             insRef.setBytes(4, Occurrences.encode(e.getValue()));
             insRef.addBatch();
         }
+        insName.executeBatch();
+        insDef.executeBatch();
         insRef.executeBatch();
     }
 
+    /** Ids are assigned here (one writer) and names inserted in the same batch as the rows that use them. */
     private long nameId(String name) throws SQLException {
         Long id = names.get(name);
         if (id != null) {
             return id;
         }
-        insName.setString(1, name);
-        insName.executeUpdate();
-        try (ResultSet rs = insName.getGeneratedKeys()) {
-            rs.next();
-            id = rs.getLong(1);
-        }
+        id = nextId++;
+        insName.setLong(1, id);
+        insName.setString(2, name);
+        insName.addBatch();
         names.put(name, id);
         return id;
     }
