@@ -18,8 +18,8 @@ if [ ! -d "$SRC" ]; then
     fi
 fi
 cd "$SRC"
-secs() { python3 -c "import time,sys; print('%.2f' % (time.time()-float(sys.argv[1])))" "$1"; }
-now() { python3 -c "import time; print(time.time())"; }
+now() { date +%s%N; }
+secs() { echo "$1 $(date +%s%N)" | awk '{ printf "%.2f", ($2 - $1) / 1e9 }'; }
 rm -f GTAGS GRTAGS GPATH tags
 t=$(now); gtags >/dev/null 2>&1; GTAGS_S=$(secs "$t")
 t=$(now); ctags -R -f tags . >/dev/null 2>&1; CTAGS_S=$(secs "$t")
@@ -33,8 +33,8 @@ get() { awk -v k="$1" '$1==k { $1=""; sub(/^ /, ""); print }' "$WORK/airlock.txt
 echo "tree: $SRC ($(du -sh --exclude='*.sqlite' . | cut -f1)), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-34s %-22s %s\n' "measure" "airlock" "anchor"
 printf '%-34s %-22s %s\n' "symbol index build (s)" "$(get index_build_s)" "gtags $GTAGS_S / ctags -R $CTAGS_S"
-printf '%-34s %-22s %s\n' "definition of $NAME (ms)" "$(get definition_ms)" "global -x $(python3 -c "print('%.0f' % ($GDEF_S*1000))")"
-printf '%-34s %-22s %s\n' "all references (ms)" "$(get references_all_ms)" "global -rx $(python3 -c "print('%.0f' % ($GREF_S*1000))") ($GREFS refs)"
+printf '%-34s %-22s %s\n' "definition of $NAME (ms)" "$(get definition_ms)" "global -x $(echo "$GDEF_S" | awk '{ printf "%.0f", $1 * 1000 }')"
+printf '%-34s %-22s %s\n' "all references (ms)" "$(get references_all_ms)" "global -rx $(echo "$GREF_S" | awk '{ printf "%.0f", $1 * 1000 }') ($GREFS refs)"
 printf '%-34s %-22s %s\n' "references first page (ms)" "$(get references_first_page_ms)" "-"
 printf '%-34s %-22s %s\n' "reference count" "$(get references)" "$GREFS"
 printf '%-34s %-22s %s\n' "fuzzy symbol search (ms)" "$(get symbol_search_ms)" "-"

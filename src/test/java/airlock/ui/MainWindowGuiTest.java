@@ -204,6 +204,8 @@ class MainWindowGuiTest {
         robot.interact(() -> window.model().openFile(TestRepository.MAIN, 1));
         waitUntil(() -> selectedText().contains("class Hello"));
         CodeViewPane pane = window.view().selectedCodeView();
+        // navigation decorates every view with its own highlighting: let it finish so it cannot race this test
+        waitUntil(() -> window.navigation().isDecorated(pane));
         org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>> spans =
                 new org.fxmisc.richtext.model.StyleSpansBuilder<java.util.Collection<String>>()
                         .add(java.util.List.of("keyword"), 6).add(java.util.List.of(), 1_000_000).create();
@@ -215,7 +217,7 @@ class MainWindowGuiTest {
         assertTrue(applied[0], "current spans apply, cut at the end of the text");
         assertTrue(!applied[1], "spans for older content are dropped");
         assertTrue(pane.codeArea().getStyleOfChar(3, 2).contains("keyword"));
-        assertTrue(pane.codeArea().getStyleOfChar(0, 2).isEmpty());
+        assertTrue(!pane.codeArea().getStyleOfChar(0, 2).contains("keyword"));
     }
 
     @Test

@@ -55,27 +55,31 @@ public final class IndexBuilder {
             long total = count(c, "SELECT count(*) FROM files");
             monitor.beginTask("Indexing symbols", todo.size());
             Map<String, Long> names = loadNames(c);
-            try (PreparedStatement insName = c.prepareStatement("INSERT INTO names(name) VALUES (?)",
-                    Statement.RETURN_GENERATED_KEYS);
+            try (PreparedStatement insName = c.prepareStatement("INSERT INTO names(id, name) VALUES (?,?)");
                     PreparedStatement insDef = c.prepareStatement("INSERT INTO defs VALUES (?,?,?,?,?,?,?,?)");
                     PreparedStatement insRef = c.prepareStatement("INSERT INTO refs VALUES (?,?,?,?)");
-                    PreparedStatement done = c.prepareStatement("UPDATE files SET done=1 WHERE id=?")) {
+                    PreparedStatement done = c.prepareStatement("UPDATE files SET done=1, batch=? WHERE id=?")) {
                 Inserter ins = new Inserter(names, insName, insDef, insRef);
+                long batch = count(c, "SELECT coalesce(max(batch), 0) FROM files") + 1;
                 int inBatch = 0;
                 for (Object[] f : todo) {
                     if (monitor.isCancelled()) {
+                        ins.flush(batch);
                         c.commit();
                         monitor.checkCancelled();
                     }
                     index((Long) f[0], (String) f[1], ins);
-                    done.setLong(1, (Long) f[0]);
+                    done.setLong(1, batch);
+                    done.setLong(2, (Long) f[0]);
                     done.executeUpdate();
                     monitor.update(1);
                     if (++inBatch >= BATCH_FILES) {
+                        ins.flush(batch++);
                         c.commit();
                         inBatch = 0;
                     }
                 }
+                ins.flush(batch);
                 try (Statement s = c.createStatement()) {
                     s.execute("INSERT OR REPLACE INTO meta VALUES ('state','complete')");
                 }

@@ -1,22 +1,30 @@
 package airlock.core.symbols;
 
+import java.io.ByteArrayOutputStream;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Writes one file's definitions and occurrences, interning names. */
+/**
+ * Writes files' definitions at once and collects their occurrences per name for the whole batch, so a
+ * batch of 256 files costs one reference row per name instead of one per name and file.
+ */
 final class Inserter {
     private final Map<String, Long> names;
     private final PreparedStatement insName;
     private final PreparedStatement insDef;
     private final PreparedStatement insRef;
+    private long nextId;
+    private final Map<Long, ByteArrayOutputStream> pending = new TreeMap<>();
+    private final Map<Long, int[]> pendingCount = new java.util.HashMap<>();
 
     Inserter(Map<String, Long> names, PreparedStatement insName, PreparedStatement insDef, PreparedStatement insRef) {
         this.names = names;
         this.insName = insName;
         this.insDef = insDef;
         this.insRef = insRef;
+        this.nextId = names.values().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
     }
 
     void insert(long fileId, FileSymbols fs) throws SQLException {
@@ -31,28 +39,39 @@ final class Inserter {
             insDef.setString(8, t.signature());
             insDef.addBatch();
         }
-        insDef.executeBatch();
         for (Map.Entry<String, int[]> e : fs.occurrences().entrySet()) {
-            insRef.setLong(1, nameId(e.getKey()));
-            insRef.setLong(2, fileId);
-            insRef.setInt(3, e.getValue().length / 3);
-            insRef.setBytes(4, Occurrences.encode(e.getValue()));
+            long id = nameId(e.getKey());
+            Occurrences.appendGroup(pending.computeIfAbsent(id, k -> new ByteArrayOutputStream()), fileId, e.getValue());
+            pendingCount.computeIfAbsent(id, k -> new int[1])[0] += e.getValue().length / 3;
+        }
+        insName.executeBatch();
+        insDef.executeBatch();
+    }
+
+    /** Writes the batch's reference rows (call before the batch commits). */
+    void flush(long batch) throws SQLException {
+        for (Map.Entry<Long, ByteArrayOutputStream> e : pending.entrySet()) {
+            insRef.setLong(1, e.getKey());
+            insRef.setLong(2, batch);
+            insRef.setInt(3, pendingCount.get(e.getKey())[0]);
+            insRef.setBytes(4, e.getValue().toByteArray());
             insRef.addBatch();
         }
         insRef.executeBatch();
+        pending.clear();
+        pendingCount.clear();
     }
 
+    /** Ids are assigned here (one writer) and names inserted in the same batch as the rows that use them. */
     private long nameId(String name) throws SQLException {
         Long id = names.get(name);
         if (id != null) {
             return id;
         }
-        insName.setString(1, name);
-        insName.executeUpdate();
-        try (ResultSet rs = insName.getGeneratedKeys()) {
-            rs.next();
-            id = rs.getLong(1);
-        }
+        id = nextId++;
+        insName.setLong(1, id);
+        insName.setString(2, name);
+        insName.addBatch();
         names.put(name, id);
         return id;
     }

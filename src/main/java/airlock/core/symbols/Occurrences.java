@@ -65,6 +65,49 @@ public final class Occurrences {
         return b.toArray();
     }
 
+    /** Appends one file's group to a batch blob: file id, count, then the triples as in {@link #encode}. */
+    public static void appendGroup(ByteArrayOutputStream out, long fileId, int[] triples) {
+        writeVarint(out, (int) fileId);
+        writeVarint(out, triples.length / 3);
+        byte[] body = encode(triples);
+        out.write(body, 0, body.length);
+    }
+
+    /** One file's occurrences inside a batch blob. */
+    public record Group(long fileId, int[] triples) {
+    }
+
+    /** Decodes {@link #appendGroup} output; stops at the first damaged group. */
+    public static java.util.List<Group> decodeGroups(byte[] blob) {
+        java.util.List<Group> out = new java.util.ArrayList<>();
+        int[] pos = {0};
+        while (pos[0] < blob.length) {
+            int file = readVarint(blob, pos);
+            int n = readVarint(blob, pos);
+            if (file < 0 || n < 0) {
+                break;
+            }
+            Builder b = new Builder();
+            int line = 0;
+            boolean ok = true;
+            for (int i = 0; i < n && ok; i++) {
+                int delta = readVarint(blob, pos);
+                int col = readVarint(blob, pos);
+                int flags = readVarint(blob, pos);
+                ok = delta >= 0 && col >= 0 && flags >= 0;
+                line += delta;
+                if (ok) {
+                    b.add(line, col, flags);
+                }
+            }
+            out.add(new Group(file, b.toArray()));
+            if (!ok) {
+                break;
+            }
+        }
+        return out;
+    }
+
     private static void writeVarint(ByteArrayOutputStream out, int v) {
         while ((v & ~0x7F) != 0) {
             out.write((v & 0x7F) | 0x80);

@@ -32,6 +32,8 @@ final class SymbolDatabase {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=10000");
+                s.execute("PRAGMA cache_size=-65536");
+                s.execute("PRAGMA temp_store=MEMORY");
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
                 int version = 0;
                 try (ResultSet rs = s.executeQuery("SELECT max(version) FROM schema_version")) {

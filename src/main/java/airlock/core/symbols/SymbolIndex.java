@@ -22,6 +22,7 @@ import java.util.PriorityQueue;
  */
 public final class SymbolIndex implements AutoCloseable {
     private final Connection c;
+    private Map<Long, String> paths;
 
     private SymbolIndex(Connection c) {
         this.c = c;
@@ -71,44 +72,52 @@ public final class SymbolIndex implements AutoCloseable {
                 path);
     }
 
-    /** References to {@code name} from {@code offset}, at most {@code limit}, ordered by path then position. */
+    /**
+     * References to {@code name} from {@code offset}, at most {@code limit}, ordered by path then position.
+     * All of a name's rows are decoded (a few per build batch), sorted, then sliced.
+     */
     public synchronized ReferencePage references(String name, long offset, int limit) throws AirlockException {
         try {
-            long total;
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT coalesce(sum(r.count),0) FROM refs r JOIN names n ON n.id=r.name_id WHERE n.name=?")) {
+            Map<Long, String> paths = paths();
+            List<Reference> all = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT r.positions FROM refs r"
+                    + " JOIN names n ON n.id=r.name_id WHERE n.name=?")) {
                 p.setString(1, name);
                 try (ResultSet rs = p.executeQuery()) {
-                    total = rs.next() ? rs.getLong(1) : 0;
-                }
-            }
-            List<Reference> page = new ArrayList<>(Math.min(limit, 4096));
-            long skipped = 0;
-            try (PreparedStatement p = c.prepareStatement("SELECT f.path, r.count, r.positions FROM refs r"
-                    + " JOIN names n ON n.id=r.name_id JOIN files f ON f.id=r.file_id WHERE n.name=? ORDER BY f.path")) {
-                p.setString(1, name);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next() && page.size() < limit) {
-                        int count = rs.getInt(2);
-                        if (skipped + count <= offset) {
-                            skipped += count;
-                            continue;
-                        }
-                        String path = rs.getString(1);
-                        int[] pos = Occurrences.decode(rs.getBytes(3));
-                        for (int i = 0; i + 2 < pos.length && page.size() < limit; i += 3) {
-                            if (skipped++ < offset) {
-                                continue;
+                    while (rs.next()) {
+                        for (Occurrences.Group g : Occurrences.decodeGroups(rs.getBytes(1))) {
+                            String path = paths.get(g.fileId());
+                            int[] pos = g.triples();
+                            for (int i = 0; path != null && i + 2 < pos.length; i += 3) {
+                                all.add(new Reference(path, pos[i], pos[i + 1], (pos[i + 2] & Occurrences.CALL) != 0));
                             }
-                            page.add(new Reference(path, pos[i], pos[i + 1], (pos[i + 2] & Occurrences.CALL) != 0));
                         }
                     }
                 }
             }
-            return new ReferencePage(List.copyOf(page), offset, total);
+            all.sort(Comparator.comparing(Reference::path).thenComparingInt(Reference::line)
+                    .thenComparingInt(Reference::column));
+            int from = (int) Math.min(offset, all.size());
+            int to = (int) Math.min(all.size(), from + (long) limit);
+            return new ReferencePage(List.copyOf(all.subList(from, to)), offset, all.size());
         } catch (SQLException e) {
             throw fail(e);
         }
+    }
+
+    /** File id → path, loaded once (the file list is written before any reference). */
+    private Map<Long, String> paths() throws SQLException {
+        if (paths == null || paths.isEmpty()) {
+            Map<Long, String> m = new HashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, path FROM files");
+                    ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    m.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            paths = m;
+        }
+        return paths;
     }
 
     /** Defined names matching {@code query} fuzzily, best first. */
@@ -186,18 +195,36 @@ public final class SymbolIndex implements AutoCloseable {
     /** Names called inside the body of {@code def}, in order of first call. */
     public synchronized List<Callee> callees(Definition def) throws AirlockException {
         Map<String, int[]> first = new LinkedHashMap<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT n.name, r.positions FROM refs r JOIN names n ON"
-                + " n.id=r.name_id JOIN files f ON f.id=r.file_id WHERE f.path=?")) {
-            p.setString(1, def.path());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    int[] pos = Occurrences.decode(rs.getBytes(2));
-                    for (int i = 0; i + 2 < pos.length; i += 3) {
-                        boolean inBody = pos[i] >= def.line() && pos[i] <= def.endLine()
-                                && !(pos[i] == def.line() && pos[i + 1] < def.column());
-                        if (inBody && (pos[i + 2] & Occurrences.CALL) != 0) {
-                            first.putIfAbsent(rs.getString(1), new int[] {pos[i], pos[i + 1]});
-                            break;
+        try {
+            long fileId = -1;
+            long batch = -1;
+            try (PreparedStatement p = c.prepareStatement("SELECT id, batch FROM files WHERE path=?")) {
+                p.setString(1, def.path());
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        fileId = rs.getLong(1);
+                        batch = rs.getLong(2);
+                    }
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT n.name, r.positions FROM refs r JOIN names n ON"
+                    + " n.id=r.name_id WHERE r.batch=?")) {
+                p.setLong(1, batch);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        for (Occurrences.Group g : Occurrences.decodeGroups(rs.getBytes(2))) {
+                            if (g.fileId() != fileId) {
+                                continue;
+                            }
+                            int[] pos = g.triples();
+                            for (int i = 0; i + 2 < pos.length; i += 3) {
+                                boolean inBody = pos[i] >= def.line() && pos[i] <= def.endLine()
+                                        && !(pos[i] == def.line() && pos[i + 1] < def.column());
+                                if (inBody && (pos[i + 2] & Occurrences.CALL) != 0) {
+                                    first.putIfAbsent(rs.getString(1), new int[] {pos[i], pos[i + 1]});
+                                    break;
+                                }
+                            }
                         }
                     }
                 }

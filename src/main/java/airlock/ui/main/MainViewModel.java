@@ -164,8 +164,23 @@ public final class MainViewModel implements CopyAttemptListener {
                 yield new DocumentContent(VisibleText.escape(new String(target, java.nio.charset.StandardCharsets.UTF_8)),
                         DocumentContent.Kind.SYMLINK, target.length, entry.size());
             }
-            default -> ContentDecoder.decode(tree.read(entry, ContentDecoder.TEXT_LIMIT), entry.size());
+            default -> decode(tree.read(entry, ContentDecoder.TEXT_LIMIT), entry.size());
         };
+    }
+
+    /**
+     * Core's decoder decides (binary by magic or NUL, UTF-16/32 by BOM, invalid UTF-8 replaced); binary
+     * content gets the hex dump, text is shown decoded.
+     */
+    private static DocumentContent decode(byte[] bytes, long size) {
+        airlock.core.text.DecodedContent decoded = new airlock.core.text.Decoder(
+                airlock.core.text.ContentLimits.DEFAULT).decode(bytes, size);
+        if (!decoded.isText()) {
+            int shown = Math.min(bytes.length, ContentDecoder.HEX_LIMIT);
+            return new DocumentContent(ContentDecoder.hexDump(bytes, shown), DocumentContent.Kind.HEX, shown, size);
+        }
+        return new DocumentContent(decoded.text().replace("\r\n", "\n"), DocumentContent.Kind.TEXT, bytes.length,
+                size);
     }
 
     private Optional<DocumentViewModel> find(String path) {

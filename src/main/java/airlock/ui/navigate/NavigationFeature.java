@@ -310,6 +310,11 @@ public final class NavigationFeature {
         return name.toLowerCase(Locale.ROOT);
     }
 
+    /** True once {@code pane}'s current text has been highlighted and checked for invisible characters. */
+    public boolean isDecorated(CodeViewPane pane) {
+        return decorator.decorationOf(pane) != null;
+    }
+
     /** For tests: the results panel, the outline panel, the last quick-open window, the history. */
     ResultsPanel results() {
         return results;

@@ -154,6 +154,16 @@ class SymbolIndexTest {
                 Occurrences.decode(Occurrences.encode(triples))));
         byte[] broken = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
         assertEquals(0, Occurrences.decode(broken).length);
+        java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+        Occurrences.appendGroup(batch, 7, triples);
+        Occurrences.appendGroup(batch, 300, new int[] {2, 1, 0});
+        List<Occurrences.Group> groups = Occurrences.decodeGroups(batch.toByteArray());
+        assertEquals(2, groups.size());
+        assertEquals(300, groups.get(1).fileId());
+        assertEquals(java.util.Arrays.toString(triples), java.util.Arrays.toString(groups.get(0).triples()));
+        byte[] cut = java.util.Arrays.copyOf(batch.toByteArray(), batch.size() - 2);
+        assertEquals(2, Occurrences.decodeGroups(cut).size(), "a cut blob keeps what decoded before the damage");
+        assertTrue(Occurrences.decodeGroups(broken).isEmpty());
     }
 
     @Test
