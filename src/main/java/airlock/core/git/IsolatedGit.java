@@ -4,6 +4,8 @@ import java.io.File;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.FS_POSIX;
+import org.slf4j.LoggerFactory;
 import org.eclipse.jgit.util.SystemReader;
 
 /**
@@ -14,15 +16,43 @@ import org.eclipse.jgit.util.SystemReader;
  * (and from tests), before any repository is opened.
  */
 public final class IsolatedGit {
+    static final int STRICTEST_UMASK = 077;
+
     private IsolatedGit() {
     }
 
     /** Installs the isolating SystemReader; calling it again is harmless. */
     public static synchronized void install() {
+        if (FS.DETECTED instanceof FS_POSIX posix) {
+            // Left unset, JGit learns the umask by running "sh -c umask" the first time it writes a file.
+            posix.setUmask(umask(readProcStatus()));
+        }
         if (SystemReader.getInstance() instanceof Reader) {
             return;
         }
         SystemReader.setInstance(new Reader(SystemReader.getInstance()));
+    }
+
+    /** The process umask from {@code /proc/self/status} (Linux 4.7+); the strictest, 077, when it cannot be read. */
+    static int umask(String procStatus) {
+        for (String line : procStatus.split("\n")) {
+            if (line.startsWith("Umask:")) {
+                String value = line.substring("Umask:".length()).strip();
+                if (value.matches("0?[0-7]{1,4}")) {
+                    return Integer.parseInt(value, 8) & 0777;
+                }
+            }
+        }
+        return STRICTEST_UMASK;
+    }
+
+    private static String readProcStatus() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/status"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException | RuntimeException e) {
+            LoggerFactory.getLogger(IsolatedGit.class).info("cannot read the umask from /proc/self/status ({}); using 077", e.toString());
+            return "";
+        }
     }
 
     private static final class Reader extends SystemReader.Delegate {

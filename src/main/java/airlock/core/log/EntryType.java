@@ -19,6 +19,13 @@ public enum EntryType {
     COPY_REFUSED("copy.refused"),
     PRINT_REFUSED("print.refused"),
     POLICY_VIOLATION("policy.violation"),
+    /** Right after the start: who the inspector is and how the supervisor confirmed the start (core.session). */
+    SESSION_CONFIRMED("session.confirmed"),
+    /** The screen locked (idle, or asked for); actions are refused until unlocked. */
+    SESSION_LOCKED("session.locked"),
+    SESSION_UNLOCKED("session.unlocked"),
+    /** A supervisor's redact / refuse / override decision on an export policy violation (core.policy). */
+    EXPORT_DECISION("export.decision"),
     CHECKPOINT("checkpoint"),
     RECOVERY("recovery"),
     /** Workstation ledger only: the first entry of the ledger. */

@@ -104,6 +104,22 @@ public final class LogStore implements AutoCloseable {
         }
     }
 
+    /** Ids of the session logs that are still open (not ended), for the one-session-at-a-time rule. */
+    public List<String> openSessionIds() throws AirlockException {
+        requireWritable();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id FROM log_session WHERE state = 'open' AND id <> '"
+                     + SessionHeader.LEDGER_SESSION + "' ORDER BY id")) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new AirlockException("log.store.read", "Cannot read the session log database: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() throws AirlockException {
         if (connection == null) {

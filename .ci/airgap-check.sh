@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Air-gap proof: run every CLI verb and the real GUI (headless) with no network interfaces
+# (unshare -rn) and under strace, and fail if the process creates any socket other than AF_UNIX,
+# talks to any non-local address, or starts any other process. See docs/airgap.md.
+#
+# Usage: .ci/airgap-check.sh            (from anywhere; needs root or unprivileged user namespaces,
+#                                         strace, java and an offline-ready ~/.m2)
+# Output: $AIRLOCK_BUILD_DIR/airgap/ (default target/airgap): strace logs and the verdict.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BUILD=${AIRLOCK_BUILD_DIR:-$ROOT/target}
+OUT=$BUILD/airgap
+LIMIT=${AIRGAP_TIME_LIMIT:-150}
+PROBES=3
+
+fail() { echo "airgap-check: FAIL: $*" >&2; exit 1; }
+say() { echo "airgap-check: $*"; }
+
+for tool in unshare strace java mvn timeout; do
+    command -v "$tool" >/dev/null || fail "'$tool' is not installed (apt-get install strace util-linux; a JDK 17; Maven)"
+done
+unshare -rn true 2>/dev/null || fail "'unshare -rn true' does not work here: run as root or enable unprivileged user namespaces"
+
+# run NAME ARGS...: one JVM, no network namespace, every network and process system call traced.
+run() {
+    local name=$1; shift
+    say "running $name without network, under strace"
+    set +e
+    timeout "$LIMIT" unshare -rn -- \
+        strace -f -qq -e trace=network,process -o "$OUT/$name.strace" \
+        "$JAVA_BIN" "${JAVA_OPTS[@]}" -cp "$CP" "$@" >"$OUT/$name.out" 2>&1
+    local rc=$?
+    set -e
+    [ $rc -eq 124 ] && fail "$name did not finish within ${LIMIT}s (see $OUT/$name.out)"
+    [ $rc -eq 0 ] || { tail -n 30 "$OUT/$name.out" >&2; fail "$name exited with $rc (see $OUT/$name.out)"; }
+    judge "$name" "$OUT/$name.strace"
+}
+
+# judge NAME FILE: the verdict on one strace log.
+judge() {
+    local name=$1 log=$2 bad
+    [ -s "$log" ] || fail "$name: strace wrote nothing to $log"
+    local execs
+    execs=$(grep -cE '^[0-9]+ +execve(at)?\(' "$log" || true)
+    [ "$execs" -eq 1 ] || { grep -E '^[0-9]+ +execve(at)?\(' "$log" >&2; fail "$name: $execs program executions; only the initial java is allowed"; }
+    grep -qE '^[0-9]+ +execve\("[^"]*/java"' "$log" || fail "$name: the one execution is not java"
+    bad=$(grep -E '^[0-9]+ +(fork|vfork)\(|^[0-9]+ +clone3?\(' "$log" | grep -v 'CLONE_THREAD' || true)
+    [ -z "$bad" ] || { echo "$bad" >&2; fail "$name: a new process was started (fork/vfork/clone without CLONE_THREAD)"; }
+    # The JDK loads libnet the first time a FileChannel is used; its JNI_OnLoad probes for IPv6
+    # (socket(AF_INET6, SOCK_STREAM)) and SO_REUSEPORT (socket(AF_INET, SOCK_STREAM)) and closes the
+    # sockets unused. Those probes, at most $PROBES stream sockets, are the only non-AF_UNIX sockets
+    # allowed; any other family or type, and any address use below, fails the check.
+    bad=$(grep -E '^[0-9]+ +socket(pair)?\(' "$log" | grep -vE 'socket(pair)?\(AF_(UNIX|LOCAL),' \
+        | grep -vE 'socket\(AF_INET6?, SOCK_STREAM, IPPROTO_IP\)' || true)
+    [ -z "$bad" ] || { echo "$bad" >&2; fail "$name: a socket other than AF_UNIX (or the JDK's load-time probe) was created"; }
+    local probes
+    probes=$(grep -cE '^[0-9]+ +socket\(AF_INET6?, SOCK_STREAM, IPPROTO_IP\)' "$log" || true)
+    [ "$probes" -le "$PROBES" ] || fail "$name: $probes internet sockets; the JDK's libnet probe makes at most $PROBES"
+    bad=$(grep -E '^[0-9]+ +(listen|accept4?)\(' "$log" || true)
+    [ -z "$bad" ] || { echo "$bad" >&2; fail "$name: a socket listened or accepted"; }
+    bad=$(grep -E '^[0-9]+ +(connect|bind|sendto|sendmsg|sendmmsg)\(' "$log" | grep -vE 'sa_family=AF_(UNIX|LOCAL)' \
+        | grep -E 'sa_family=' || true)
+    [ -z "$bad" ] || { echo "$bad" >&2; fail "$name: a network address was used"; }
+    local sockets threads
+    sockets=$(grep -cE '^[0-9]+ +socket(pair)?\(AF_(UNIX|LOCAL)' "$log" || true)
+    threads=$(grep -cE '^[0-9]+ +clone3?\(' "$log" || true)
+    say "$name: 1 execve (java), $threads threads, $sockets AF_UNIX sockets, $probes libnet probe sockets (no address used),"\
+" no network address, no child process"
+}
+
+# --self-test: the judge itself, on made-up traces (no Java needed): each bad trace must fail.
+self_test() {
+    mkdir -p "$OUT"
+    java_exec='1 execve("/usr/bin/java", ["java"], 0x0 /* 1 vars */) = 0'
+    thread='1 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD, exit_signal=0}, 88) = 2'
+    printf '%s\n%s\n1 socket(AF_INET6, SOCK_STREAM, IPPROTO_IP) = 5\n' "$java_exec" "$thread" >"$OUT/good.strace"
+    ( judge good "$OUT/good.strace" ) >/dev/null || fail "self-test: a clean trace was refused"
+    i=0
+    for bad in '1 execve("/usr/bin/sh", ["sh", "-c", "umask"], 0x0 /* 1 vars */) = 0' \
+               '1 clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x1, stack_size=0x9000}, 88) = 3' \
+               '1 vfork() = 3' \
+               '1 socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP) = 5' \
+               '1 socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, NETLINK_ROUTE) = 5' \
+               '1 connect(5, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.0.0.1")}, 16) = -1 ENETUNREACH' \
+               '1 bind(5, {sa_family=AF_INET6, sin6_port=htons(0)}, 28) = 0' \
+               '1 listen(5, 50) = 0'; do
+        i=$((i + 1))
+        printf '%s\n%s\n%s\n' "$java_exec" "$thread" "$bad" >"$OUT/bad$i.strace"
+        if ( judge "bad$i" "$OUT/bad$i.strace" ) >/dev/null 2>&1; then fail "self-test: accepted: $bad"; fi
+    done
+    printf '%s\n' "$java_exec" >"$OUT/probes.strace"
+    for _ in 1 2 3 4; do echo '1 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 5' >>"$OUT/probes.strace"; done
+    if ( judge probes "$OUT/probes.strace" ) >/dev/null 2>&1; then fail "self-test: accepted 4 internet sockets"; fi
+    say "self-test PASS: 1 clean trace accepted, $((i + 1)) bad traces refused"
+}
+
+if [ "${1:-}" = "--self-test" ]; then
+    self_test
+    exit 0
+fi
+
+say "building test classes and the class path (offline)"
+mvn -B -o -q -Dairlock.build.dir="$BUILD" -DskipTests test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test >"$OUT/build.log" 2>&1 \
+    || { cat "$OUT/build.log" >&2; fail "the build failed (see $OUT/build.log)"; }
+CP="$BUILD/classes:$BUILD/test-classes:$(cat "$OUT/classpath.txt")"
+JAVA_BIN=$(command -v java)
+JAVA_OPTS=(-Xmx1g -Duser.home="$OUT/userhome" -Djava.awt.headless=true -Dprism.order=sw -Dprism.text=t2k
+    -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dairlock.project.dir="$ROOT")
+
+rm -rf "$OUT/work" "$OUT/userhome"
+mkdir -p "$OUT/work" "$OUT/userhome"
+self_test
+
+# The network namespace really is empty: only a loopback device, and it is down.
+unshare -rn -- sh -c 'cat /proc/net/dev' >"$OUT/netdev.txt"
+devices=$(tail -n +3 "$OUT/netdev.txt" | awk -F: '{gsub(/ /,"",$1); print $1}' | tr '\n' ' ')
+[ "$devices" = "lo " ] || fail "the namespace has network devices other than lo: $devices"
+say "namespace network devices: $devices(down)"
+
+run launcher-version airlock.Launcher version
+run smoke airlock.airgap.AirgapSmoke "$OUT/work"
+grep -q 'airgap-smoke: GUI window shown' "$OUT/smoke.out" || fail "the GUI smoke run did not show its window"
+say "PASS: no network address used, no socket but AF_UNIX and the JDK probe, no process spawned (logs in $OUT)"

@@ -1,0 +1,45 @@
+package airlock.core.policy;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What an export does against the room policy, and what a supervisor may do about it. */
+public enum ViolationKind {
+    /** The policy lets no findings leave the room. */
+    ANNOTATIONS_FORBIDDEN(Scope.SESSION, EnumSet.of(SupervisorAction.REFUSE, SupervisorAction.OVERRIDE)),
+    /** A finding names a path the policy forbids in exports. */
+    FORBIDDEN_PATH(Scope.FINDING, EnumSet.of(SupervisorAction.REFUSE, SupervisorAction.OVERRIDE)),
+    /** A finding quotes more code lines than the per-finding limit. */
+    SNIPPET_PER_FINDING(Scope.FINDING, EnumSet.allOf(SupervisorAction.class)),
+    /** The findings on one file quote more lines than the per-file limit. */
+    SNIPPET_PER_FILE(Scope.FILE, EnumSet.allOf(SupervisorAction.class)),
+    /** The whole export quotes more lines than the per-session limit. */
+    SNIPPET_PER_SESSION(Scope.SESSION, EnumSet.allOf(SupervisorAction.class)),
+    /** A finding's text has lines that look like code (or encoded, or reversed code). */
+    CODE_IN_TEXT(Scope.FINDING, EnumSet.allOf(SupervisorAction.class)),
+    /** A finding's text repeats a search string typed in the session. */
+    SEARCH_STRING(Scope.FINDING, EnumSet.allOf(SupervisorAction.class));
+
+    /** What a violation is about: one finding, every finding on one file, or the whole export. */
+    public enum Scope { FINDING, FILE, SESSION }
+
+    private final Scope scope;
+    private final Set<SupervisorAction> actions;
+
+    ViolationKind(Scope scope, Set<SupervisorAction> actions) {
+        this.scope = scope;
+        this.actions = actions;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public Set<SupervisorAction> allowedActions() {
+        return EnumSet.copyOf(actions);
+    }
+
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
