@@ -81,8 +81,8 @@ public final class IsolatedGit {
 
         @Override
         public void save() {
-            // JGit records file-store timestamps resolution into its own config; with no file behind
-            // this configuration there is nowhere to save it (without this, a background thread fails)
+            // nothing is written either: JGit saves measured file-system timestamps here from a
+            // background thread, and a config with no file behind it would fail with a NullPointerException
         }
     }
 }
