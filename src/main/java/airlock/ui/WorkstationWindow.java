@@ -1,5 +1,6 @@
 package airlock.ui;
 
+import airlock.ui.search.SearchFeature;
 import airlock.core.BuildInfo;
 import airlock.ui.main.MainView;
 import airlock.ui.main.MainViewModel;
@@ -22,6 +23,7 @@ public final class WorkstationWindow {
     private final MainViewModel model;
     private final MainView view;
     private final Stage stage;
+    private final SearchFeature search;
     private boolean closed;
 
     public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId) {
@@ -32,6 +34,8 @@ public final class WorkstationWindow {
         this.view = new MainView(model, texts, new Shortcuts(), BuildInfo.version(), stage::close);
         Scene scene = new Scene(view.root(), 1280, 800);
         view.installKeys(scene);
+        this.search = new SearchFeature(model, view, texts);
+        search.installKeys(scene);
         stage.setScene(scene);
         stage.setTitle(texts.get("app.title"));
         model.sourceProperty().addListener((obs, old, source) -> stage.setTitle(source == null
@@ -51,6 +55,7 @@ public final class WorkstationWindow {
         }
         closed = true;
         executor.shutdown();
+        search.close();
         if (model.sourceProperty().get() != null) {
             model.sourceProperty().get().close();
         }
@@ -62,6 +67,10 @@ public final class WorkstationWindow {
 
     public MainView view() {
         return view;
+    }
+
+    public SearchFeature search() {
+        return search;
     }
 
     public Stage stage() {
