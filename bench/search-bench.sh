@@ -28,7 +28,7 @@ fi
 REF=$(git --git-dir="$GITDIR" symbolic-ref HEAD)
 
 mvn -B -o -q test-compile >&2
-CP="target/classes:target/test-classes:$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+CP="target/classes:target/test-classes:$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout | sed "s/\x1b\[[0-9;]*m//g")"
 
 # kind:pattern for Airlock (F literal, R regex, I ignore-case literal, W whole-word literal),
 # the same query for csearch (RE2) and the rg flags

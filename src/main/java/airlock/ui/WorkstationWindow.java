@@ -1,5 +1,6 @@
 package airlock.ui;
 
+import airlock.ui.search.SearchFeature;
 import airlock.core.BuildInfo;
 import airlock.ui.main.MainView;
 import airlock.ui.main.MainViewModel;
@@ -25,6 +26,7 @@ public final class WorkstationWindow {
     private final MainView view;
     private final Stage stage;
     private final NavigationFeature navigation;
+    private final SearchFeature search;
     private boolean closed;
 
     public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId) {
@@ -42,6 +44,8 @@ public final class WorkstationWindow {
         Scene scene = new Scene(view.root(), 1280, 800);
         view.installKeys(scene);
         this.navigation = new NavigationFeature(model, view, texts, symbolDatabases);
+        this.search = new SearchFeature(model, view, texts);
+        search.installKeys(scene);
         stage.setScene(scene);
         stage.setTitle(texts.get("app.title"));
         model.sourceProperty().addListener((obs, old, source) -> stage.setTitle(source == null
@@ -61,6 +65,7 @@ public final class WorkstationWindow {
         }
         closed = true;
         executor.shutdown();
+        search.close();
         if (model.sourceProperty().get() != null) {
             model.sourceProperty().get().close();
         }
@@ -76,6 +81,10 @@ public final class WorkstationWindow {
 
     public NavigationFeature navigation() {
         return navigation;
+    }
+
+    public SearchFeature search() {
+        return search;
     }
 
     public Stage stage() {

@@ -66,6 +66,7 @@ public final class IndexBuilder {
             }
         }
         monitor.beginTask("Indexing files", todo);
+        monitor.checkCancelled();
         AtomicLong done = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<Void>> futures = new ArrayList<>();
@@ -152,7 +153,7 @@ public final class IndexBuilder {
             for (Future<Void> f : futures) {
                 while (true) {
                     try {
-                        f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        f.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
                         break;
                     } catch (java.util.concurrent.TimeoutException e) {
                         long now = done.get();

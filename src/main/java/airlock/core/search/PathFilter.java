@@ -54,7 +54,8 @@ final class PathFilter {
     }
 
     boolean accepts(String path) {
-        if (!languages.isEmpty() && !languages.contains(Languages.of(path))) {
+        String language = languages.isEmpty() ? null : Languages.of(path);
+        if (!languages.isEmpty() && (language == null || !languages.contains(language))) {
             return false;
         }
         Path full;

@@ -1,0 +1,153 @@
+package airlock.ui.search;
+
+import airlock.core.search.MatchRange;
+import airlock.core.text.VisibleText;
+import airlock.ui.Texts;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * The search panel: an editable query box with history, options, the counts, and the results as
+ * {@code path:line: text} rows with the matches highlighted. Rows are drawn as text nodes, which
+ * cannot be selected, and copy keys are swallowed: results never reach the clipboard.
+ */
+public final class SearchPane {
+    private static final int MAX_SHOWN_CHARS = 240;
+    private final SearchViewModel model;
+    private final TextField queryBox = new TextField();
+    private final ComboBox<String> historyBox = new ComboBox<>();
+    private final ListView<SearchHit> results = new ListView<>();
+    private final VBox root;
+
+    public SearchPane(SearchViewModel model, Texts texts) {
+        this.model = model;
+        queryBox.setPromptText(texts.get("search.prompt"));
+        queryBox.textProperty().bindBidirectional(model.queryProperty());
+        model.queryProperty().addListener((obs, old, now) -> model.search());
+        queryBox.setOnAction(e -> model.remember());
+        historyBox.setItems(model.history());
+        historyBox.setPromptText(texts.get("search.history"));
+        historyBox.setOnAction(e -> {
+            String picked = historyBox.getValue();
+            if (picked != null) {
+                model.queryProperty().set(picked);
+            }
+        });
+        CheckBox regex = option(texts.get("search.option.regex"), model.regexProperty());
+        CheckBox ignoreCase = option(texts.get("search.option.case"), model.ignoreCaseProperty());
+        CheckBox word = option(texts.get("search.option.word"), model.wholeWordProperty());
+        Label summary = new Label();
+        summary.getStyleClass().add("search-summary");
+        summary.textProperty().bind(model.summaryProperty());
+        results.setItems(model.hits());
+        results.getStyleClass().add("search-results");
+        results.setCellFactory(list -> new HitCell());
+        results.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                model.open(results.getSelectionModel().getSelectedIndex());
+            }
+        });
+        results.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                model.open(results.getSelectionModel().getSelectedIndex());
+                e.consume();
+            } else if ((e.isShortcutDown() && (e.getCode() == KeyCode.C || e.getCode() == KeyCode.INSERT))
+                    || e.getCode() == KeyCode.COPY) {
+                e.consume();
+            }
+        });
+        model.currentProperty().addListener((obs, old, now) -> {
+            if (now.intValue() >= 0) {
+                results.getSelectionModel().select(now.intValue());
+                results.scrollTo(Math.max(0, now.intValue() - 3));
+            }
+        });
+        HBox options = new HBox(8, regex, ignoreCase, word);
+        HBox.setHgrow(queryBox, Priority.ALWAYS);
+        root = new VBox(6, new HBox(6, queryBox, historyBox), options, summary, results);
+        root.getStyleClass().add("search-pane");
+        VBox.setVgrow(results, Priority.ALWAYS);
+    }
+
+    private CheckBox option(String label, javafx.beans.property.BooleanProperty property) {
+        CheckBox box = new CheckBox(label);
+        box.selectedProperty().bindBidirectional(property);
+        box.selectedProperty().addListener((obs, old, now) -> model.search());
+        return box;
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Puts the cursor in the query box. */
+    public void focusQuery() {
+        queryBox.requestFocus();
+        queryBox.selectAll();
+    }
+
+    /** One result row; repository text is escaped piece by piece so match offsets stay right. */
+    private static final class HitCell extends ListCell<SearchHit> {
+        @Override
+        protected void updateItem(SearchHit hit, boolean empty) {
+            super.updateItem(hit, empty);
+            setText(null);
+            if (empty || hit == null) {
+                setGraphic(null);
+                return;
+            }
+            Text where = new Text(VisibleText.escape(hit.path()) + ":" + hit.line() + ": ");
+            where.getStyleClass().add("search-location");
+            TextFlow flow = new TextFlow(where);
+            String text = hit.text();
+            int from = 0;
+            if (!hit.ranges().isEmpty() && hit.ranges().get(0).start() > MAX_SHOWN_CHARS / 2) {
+                from = hit.ranges().get(0).start() - MAX_SHOWN_CHARS / 4;
+                flow.getChildren().add(new Text("\u2026"));
+            }
+            // indentation says nothing in a result list: start at the first visible character
+            int firstMatch = hit.ranges().isEmpty() ? text.length() : hit.ranges().get(0).start();
+            while (from < firstMatch && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+                from++;
+            }
+            int to = Math.min(text.length(), from + MAX_SHOWN_CHARS);
+            int at = from;
+            for (MatchRange range : hit.ranges()) {
+                int start = Math.max(range.start(), at);
+                int end = Math.min(range.end(), to);
+                if (start >= to) {
+                    break;
+                }
+                if (start > at) {
+                    flow.getChildren().add(new Text(VisibleText.escape(text.substring(at, start))));
+                }
+                if (end > start) {
+                    Text match = new Text(VisibleText.escape(text.substring(start, end)));
+                    match.getStyleClass().add("search-match");
+                    flow.getChildren().add(match);
+                }
+                at = Math.max(at, end);
+            }
+            if (at < to) {
+                flow.getChildren().add(new Text(VisibleText.escape(text.substring(at, to))));
+            }
+            if (to < text.length()) {
+                flow.getChildren().add(new Text("\u2026"));
+            }
+            setGraphic(flow);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package airlock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import airlock.core.git.IsolatedGit;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchCommandTest {
+    @TempDir
+    Path tmp;
+    private Path repo;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        IsolatedGit.install();
+        repo = tmp.resolve("repo");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(repo.resolve("a.c"), "int access_ok;\n/* \u202E } \u2066 if (admin) */ access_ok = 1;\n"
+                    + "printf(\"\\033[2J\"); access_ok\u001b[31m\n", StandardCharsets.UTF_8);
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("T", "t@example.org", 0L, 0);
+            git.commit().setMessage("m").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+    }
+
+    private int run(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "search";
+        all[1] = "--home=" + tmp.resolve("home");
+        System.arraycopy(args, 0, all, 2, args.length);
+        return AirlockCommand.run(all, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void printsPathLineTextWithControlAndBidiCharactersEscaped() {
+        assertEquals(AirlockCommand.OK, run("--bundle", repo.toString(), "access_ok"));
+        String printed = out.toString();
+        assertTrue(printed.startsWith("a.c:1:int access_ok;\n"), printed);
+        assertTrue(printed.contains("a.c:2:/* ⟨U+202E⟩ } ⟨U+2066⟩ if (admin) */ access_ok = 1;\n"), printed);
+        assertTrue(printed.contains("a.c:3:printf(\"\\033[2J\"); access_ok⟨U+001B⟩[31m\n"), printed);
+        for (char c : printed.toCharArray()) {
+            assertTrue(c == '\n' || (c >= 0x20 && c != 0x7F && c != 0x202E && c != 0x2066), "raw control " + (int) c);
+        }
+        assertTrue(err.toString().contains("no search index"), err.toString());
+    }
+
+    @Test
+    void exitCodesSayMatchNoMatchOrBadQuery() {
+        assertEquals(AirlockCommand.CHECK_FAILED, run("--bundle", repo.toString(), "nothing-like-this"));
+        assertEquals(AirlockCommand.USAGE, run("--bundle", repo.toString(), "--regex", "access_(ok"));
+        assertTrue(err.toString().contains("Invalid regular expression"), err.toString());
+        assertEquals(AirlockCommand.OK, run("--bundle", repo.toString(), "-e", "-i", "-w", "ACCESS_OK"));
+        assertEquals(AirlockCommand.IO_ERROR, run("--bundle", tmp.resolve("missing").toString(), "x"));
+    }
+
+    @Test
+    void usesTheIndexOnceBuilt() {
+        assertEquals(AirlockCommand.OK, AirlockCommand.run(new String[] {"search-index", "--home=" + tmp.resolve("home"),
+            "--bundle", repo.toString()}, new PrintWriter(out), new PrintWriter(err)));
+        err.getBuffer().setLength(0);
+        assertEquals(AirlockCommand.OK, run("--bundle", repo.toString(), "--path", "*.c", "access_ok"));
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void escapingIsUnambiguous() {
+        assertEquals("a⟨U+27E8⟩U+0041⟩", TerminalText.escape("a⟨U+0041⟩"));
+        assertEquals("tab\tok é", TerminalText.escape("tab\tok é"));
+        assertEquals("⟨U+E0041⟩⟨U+200B⟩⟨U+FEFF⟩⟨U+3164⟩", TerminalText.escape("\uDB40\uDC41\u200B\uFEFF\u3164"));
+    }
+}

@@ -1,0 +1,97 @@
+package airlock.ui.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import airlock.core.git.GitSource;
+import airlock.core.git.IsolatedGit;
+import airlock.testutil.Screenshots;
+import airlock.testutil.TestRepository;
+import airlock.ui.Texts;
+import airlock.ui.WorkstationWindow;
+import airlock.ui.code.CodeViewPane;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Types a query in the demo window, sees streamed results, opens one at the match, walks on. */
+@ExtendWith(ApplicationExtension.class)
+class SearchGuiTest {
+    @TempDir
+    static Path dir;
+    private WorkstationWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        IsolatedGit.install();
+        Path work = dir.resolve("repo-" + System.nanoTime());
+        TestRepository.create(work);
+        var repository = new FileRepositoryBuilder().setWorkTree(work.toFile()).setMustExist(true).build();
+        GitSource source = GitSource.ofAllRefs(repository, "test-vendor / demo 1.1", "refs/tags/v1.1");
+        Clock clock = Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC);
+        window = new WorkstationWindow(stage, Texts.load(Locale.ROOT), clock, "WS-TEST-0001");
+        stage.show();
+        window.model().openSource(source);
+    }
+
+    @Stop
+    void stop() {
+        window.close();
+    }
+
+    @Test
+    void typeSeeStreamedResultsOpenAtTheMatchAndWalk(FxRobot robot) throws Exception {
+        waitUntil(() -> window.model().fileTree().totalFiles() == 6);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("VALUE_1");
+        SearchViewModel model = window.search().model();
+        waitUntil(() -> model.summaryProperty().get().startsWith("11 lines"));
+        assertEquals(11, model.hits().size());
+        assertEquals("src/main/Hello.java", model.hits().get(0).path());
+        assertEquals(6, model.hits().get(0).line());
+        robot.interact(() -> save("search-results.png"));
+
+        robot.press(KeyCode.F4).release(KeyCode.F4);
+        waitUntil(() -> selected() != null && selected().currentLine() == 6);
+        assertTrue(selected().text().contains("VALUE_1 = 1;"));
+        assertEquals(java.util.List.of("VALUE_1"), model.history());
+        robot.press(KeyCode.F4).release(KeyCode.F4);
+        waitUntil(() -> selected().currentLine() == model.hits().get(1).line());
+        robot.press(KeyCode.SHIFT, KeyCode.F4).release(KeyCode.F4, KeyCode.SHIFT);
+        waitUntil(() -> selected().currentLine() == 6);
+        robot.interact(() -> save("search-opened.png"));
+    }
+
+    private CodeViewPane selected() {
+        return window.view().selectedCodeView();
+    }
+
+    private void save(String name) {
+        try {
+            Screenshots.save(window.stage().getScene(), name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
