@@ -9,7 +9,8 @@ import java.util.List;
  * <p>The algorithm, in order: (1) every occurrence of the exact original characters, when they
  * are known; (2) otherwise every window of lines whose whitespace-normalised text has the
  * fingerprint's line hash (so re-indented code is still found), at the original columns when the
- * exact text hash matches there, else as whole lines. Each candidate scores 2 for matching
+ * exact text hash matches there, else wherever in the window the exact text hash matches, else
+ * as whole lines. Each candidate scores 2 for matching
  * context before, 2 for context after and 1 for exact characters; ties go to the candidate
  * nearest the original line. The best candidate is accepted when both contexts match, or when the
  * range is distinctive (several lines, or at least {@value #MIN_DISTINCTIVE_LENGTH} characters)
@@ -18,6 +19,7 @@ import java.util.List;
  */
 public final class RangeLocator {
     static final int MAX_CANDIDATES = 2_000;
+    static final int MAX_SLIDE_WINDOW = 8_192;
     static final int MIN_DISTINCTIVE_LENGTH = 16;
 
     private final LineIndex text;
@@ -99,6 +101,9 @@ public final class RangeLocator {
                 continue;
             }
             TextRange precise = atOriginalColumns(first, r, fp);
+            if (precise == null) {
+                precise = bySlidingHash(text.lineStart(first), text.lineEnd(first + span - 1), r.length(), fp.textHash());
+            }
             found.add(precise != null ? precise : text.range(text.lineStart(first), text.lineEnd(first + span - 1)));
         }
         return found;
@@ -117,6 +122,19 @@ public final class RangeLocator {
             }
         } catch (IllegalArgumentException columnsPastLineEnd) {
             return null;
+        }
+        return null;
+    }
+
+    /** The exact range inside a window whose characters hash to {@code textHash}, trying each start (small windows only). */
+    private TextRange bySlidingHash(int from, int to, int length, String textHash) {
+        if (to - from > MAX_SLIDE_WINDOW) {
+            return null;
+        }
+        for (int start = from; start + length <= to; start++) {
+            if (Fingerprints.sha256(text.text().substring(start, start + length)).equals(textHash)) {
+                return text.range(start, start + length);
+            }
         }
         return null;
     }
