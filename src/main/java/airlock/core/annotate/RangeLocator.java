@@ -1,7 +1,9 @@
 package airlock.core.annotate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds an anchored range again in another version of its file, by content.
@@ -23,7 +25,7 @@ public final class RangeLocator {
     static final int MIN_DISTINCTIVE_LENGTH = 16;
 
     private final LineIndex text;
-    private String[] headHashes;
+    private Map<String, List<Integer>> linesByHead;
 
     public RangeLocator(LineIndex text) {
         this.text = text;
@@ -94,10 +96,11 @@ public final class RangeLocator {
         TextRange r = original.range();
         int span = fp.lineCount();
         List<TextRange> found = new ArrayList<>();
-        String[] heads = headHashes();
-        for (int first = 1; first + span - 1 <= text.lineCount() && found.size() < MAX_CANDIDATES; first++) {
-            if (!heads[first].equals(fp.headHash())
-                    || !Fingerprints.sha256(Fingerprints.normalizedLines(text, first, first + span - 1)).equals(fp.linesHash())) {
+        for (int first : linesWithHead(fp.headHash())) {
+            if (first + span - 1 > text.lineCount() || found.size() >= MAX_CANDIDATES) {
+                break;
+            }
+            if (!Fingerprints.sha256(Fingerprints.normalizedLines(text, first, first + span - 1)).equals(fp.linesHash())) {
                 continue;
             }
             TextRange precise = atOriginalColumns(first, r, fp);
@@ -139,13 +142,14 @@ public final class RangeLocator {
         return null;
     }
 
-    private String[] headHashes() {
-        if (headHashes == null) {
-            headHashes = new String[text.lineCount() + 1];
+    /** Lines (ascending) whose normalised text has this hash; the index is built once per file. */
+    private List<Integer> linesWithHead(String headHash) {
+        if (linesByHead == null) {
+            linesByHead = new HashMap<>();
             for (int line = 1; line <= text.lineCount(); line++) {
-                headHashes[line] = Fingerprints.sha256(Fingerprints.normalize(text.line(line)));
+                linesByHead.computeIfAbsent(Fingerprints.sha256(Fingerprints.normalize(text.line(line))), h -> new ArrayList<>()).add(line);
             }
         }
-        return headHashes;
+        return linesByHead.getOrDefault(headHash, List.of());
     }
 }
