@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             VersionCommand.class,
             KeygenCommand.class,
             TrustCommand.class,
+            LogCommand.class,
             AnnotationsCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -78,5 +78,11 @@ public final class IsolatedGit {
         public boolean isOutdated() {
             return false;
         }
+
+        @Override
+        public void save() {
+            // nothing is written either: JGit saves measured file-system timestamps here from a
+            // background thread, and a config with no file behind it would fail with a NullPointerException
+        }
     }
 }

@@ -17,9 +17,17 @@ import java.util.List;
  */
 public final class LogVerifier {
     private final PinnedKeys trust;
+    private final boolean strict;
 
+    /** A verifier that decodes in full entry 0, checkpoints and the entries it must interpret. */
     public LogVerifier(PinnedKeys trust) {
+        this(trust, false);
+    }
+
+    /** {@code strict}: also decode every entry in full (canonical JSON, every field), slower. */
+    public LogVerifier(PinnedKeys trust, boolean strict) {
         this.trust = trust;
+        this.strict = strict;
     }
 
     /**
@@ -29,12 +37,18 @@ public final class LogVerifier {
      */
     public LogVerification verify(InputStream entries, byte[] seal, boolean requireSeal, ProgressMonitor monitor)
             throws IOException, CancelledException {
-        return new Run(trust, new LineReader(entries), seal, requireSeal, monitor).execute();
+        return new Run(trust, strict, new LineReader(entries), seal, requireSeal, monitor).execute();
     }
 
     /** One verification; holds the running state so the checks read as a sequence. */
+    /** The fields the chain checks need, from a full decode ({@code full} set) or from the entry's tail. */
+    private record Head(long seq, byte[] prev, String time, EntryType type, byte[] hash, LogEntry full) {
+    }
+
     private static final class Run {
         private final PinnedKeys trust;
+        private final boolean strict;
+        private final LogHashes hashes = new LogHashes();
         private final LineReader reader;
         private final byte[] sealBytes;
         private final boolean requireSeal;
@@ -45,13 +59,15 @@ public final class LogVerifier {
         private Checkpoint sealCheckpoint;
         private SessionHeader header;
         private byte[] prevHash = LogHashes.genesisPrev();
-        private LogEntry last;
+        private Head last;
         private String firstTime;
         private int checkpoints;
         private String sealedBy;
+        private SignatureBatch batch;
 
-        Run(PinnedKeys trust, LineReader reader, byte[] sealBytes, boolean requireSeal, ProgressMonitor monitor) {
+        Run(PinnedKeys trust, boolean strict, LineReader reader, byte[] sealBytes, boolean requireSeal, ProgressMonitor monitor) {
             this.trust = trust;
+            this.strict = strict;
             this.reader = reader;
             this.sealBytes = sealBytes;
             this.requireSeal = requireSeal;
@@ -63,6 +79,10 @@ public final class LogVerifier {
             try {
                 String sealProblem = readSeal();
                 LogVerification failure = entries();
+                LogVerification earlier = batchFailure(failure == null || failure.entry() == null ? Long.MAX_VALUE : failure.entry());
+                if (earlier != null) {
+                    return earlier;
+                }
                 if (failure != null) {
                     return failure;
                 }
@@ -71,7 +91,24 @@ public final class LogVerifier {
                 }
                 return sealProblem != null ? fail(FailureKind.MALFORMED, null, sealProblem) : seal();
             } finally {
+                if (batch != null) {
+                    batch.close();
+                }
                 monitor.endTask();
+            }
+        }
+
+        private LogVerification batchFailure(long limit) throws CancelledException {
+            if (batch == null) {
+                return null;
+            }
+            try {
+                SignatureBatch.Failure failure = batch.firstFailureBefore(limit);
+                return failure == null ? null : fail(FailureKind.SIGNATURE_INVALID, failure.entry(),
+                        "the checkpoint in entry " + failure.entry() + ": " + failure.reason());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
             }
         }
 
@@ -103,9 +140,9 @@ public final class LogVerifier {
                 if (!line.terminated()) {
                     return fail(FailureKind.TRUNCATED, i, "entry " + i + " is cut off (the file ends without a line feed)");
                 }
-                LogEntry entry;
+                Head entry;
                 try {
-                    entry = codec.decode(line.bytes());
+                    entry = head(i, line.bytes());
                 } catch (AirlockException e) {
                     return fail(FailureKind.MALFORMED, i, "entry " + i + ": " + e.getMessage());
                 }
@@ -123,7 +160,30 @@ public final class LogVerifier {
             return null;
         }
 
-        private LogVerification checkEntry(long i, LogEntry entry) throws IOException {
+        private Head head(long i, byte[] bytes) throws AirlockException {
+            if (!strict && i > 0) {
+                EntryTail tail = EntryTail.parse(bytes);
+                if (tail.type() != EntryType.CHECKPOINT) {
+                    return new Head(tail.seq(), tail.prev(), tail.time(), tail.type(), hashes.entryHash(bytes), null);
+                }
+            }
+            LogEntry entry = codec.decode(bytes);
+            return new Head(entry.seq(), entry.prev(), entry.time(), entry.type(), entry.hash(), entry);
+        }
+
+        private byte[] prevOf(byte[] bytes) {
+            try {
+                return EntryTail.parse(bytes).prev();
+            } catch (AirlockException e) {
+                try {
+                    return codec.decode(bytes).prev();
+                } catch (AirlockException again) {
+                    return null;
+                }
+            }
+        }
+
+        private LogVerification checkEntry(long i, Head entry) throws IOException {
             if (entry.seq() != i) {
                 return fail(FailureKind.SEQUENCE_GAP, i, "line " + (i + 1) + " holds entry " + entry.seq() + " where entry " + i
                         + " belongs: an entry is missing, duplicated or out of order");
@@ -136,7 +196,7 @@ public final class LogVerifier {
             }
             if (i == 0) {
                 try {
-                    header = SessionHeader.fromEntry(entry);
+                    header = SessionHeader.fromEntry(entry.full());
                 } catch (AirlockException e) {
                     return fail(FailureKind.MALFORMED, 0L, e.getMessage());
                 }
@@ -148,22 +208,18 @@ public final class LogVerifier {
             if (entry.type() == EntryType.SESSION_START || entry.type() == EntryType.LEDGER_START) {
                 return fail(FailureKind.MALFORMED, i, "entry " + i + " is a second start entry");
             }
-            return entry.type() == EntryType.CHECKPOINT ? checkpoint(i, entry) : null;
+            return entry.type() == EntryType.CHECKPOINT ? checkpoint(i, entry.full()) : null;
         }
 
         /** Entry i does not link to entry i-1: decide which of the two was altered by looking one ahead. */
-        private LogVerification linkBroken(long i, LogEntry entry) throws IOException {
+        private LogVerification linkBroken(long i, Head entry) throws IOException {
             if (i == 0) {
                 return fail(FailureKind.HASH_MISMATCH, 0L, "entry 0 must link to 64 zeros but names another prev hash");
             }
             boolean entryIntact;
             LineReader.Line next = reader.peek();
             if (next != null && next.terminated() && !next.tooLong()) {
-                try {
-                    entryIntact = Arrays.equals(new EntryCodec().decode(next.bytes()).prev(), entry.hash());
-                } catch (AirlockException e) {
-                    entryIntact = false;
-                }
+                entryIntact = Arrays.equals(prevOf(next.bytes()), entry.hash());
             } else {
                 entryIntact = next == null && sealCheckpoint != null && Arrays.equals(sealCheckpoint.head(), entry.hash());
             }
@@ -191,9 +247,8 @@ public final class LogVerifier {
             if (problem != null) {
                 return fail(FailureKind.CHECKPOINT_INCONSISTENT, i, "the checkpoint in entry " + i + " " + problem);
             }
-            LogVerification signature = workstationSignature(note, i, "the checkpoint in entry " + i);
             checkpoints++;
-            return signature;
+            return workstationSignature(note, i, "the checkpoint in entry " + i);
         }
 
         private String treeProblem(Checkpoint checkpoint, long size, byte[] head, byte[] root) {
@@ -220,6 +275,13 @@ public final class LogVerifier {
             }
             if (!NoteKeys.matches(lines.get(0), header.workstationKey())) {
                 return fail(FailureKind.UNKNOWN_KEY, entry, what + " is signed by a key other than the workstation key of entry 0");
+            }
+            if (entry != null) {
+                if (batch == null) {
+                    batch = new SignatureBatch(header.workstationKey());
+                }
+                batch.submit(entry, SignaturePurpose.CHECKPOINT.signedBytes(note.body()), lines.get(0).signature());
+                return null;
             }
             SignatureCheck check = NoteKeys.verify(SignaturePurpose.CHECKPOINT, note.body(), lines.get(0), header.workstationKey());
             return check.isValid() ? null

@@ -28,7 +28,7 @@ public final class SafeWriter {
     private static final Logger LOG = LoggerFactory.getLogger(SafeWriter.class);
     /** FAT32's largest file: 4 GiB − 1. */
     public static final long FAT32_MAX_FILE = 4L * 1024 * 1024 * 1024 - 1;
-    private static final int CHUNK = 64 * 1024;
+    private static final int CHUNK = 16 * 1024;
     private final WriteHooks hooks;
 
     public SafeWriter(WriteHooks hooks) {

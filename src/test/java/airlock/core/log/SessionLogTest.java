@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,28 @@ class SessionLogTest {
                     LogFixture.resource("keys/log/supervisor.enc.key.pem"), passphrase));
             assertEquals(2, sealed.signatures().size());
             assertFalse(new String(LogExport.entriesFile(store, "ledger"), StandardCharsets.UTF_8).contains("correct-horse"));
+        }
+    }
+
+    @Test
+    void failedExportKeepsSessionSealedLocallyAndRetryOntoAnotherFolderVerifies() throws Exception {
+        StepClock clock = new StepClock(LogFixture.START);
+        try (LogStore store = LogStore.open(dir.resolve("airlock.db"))) {
+            SessionLog ledger = LogFixture.ledger(store, clock);
+            LogFixture.endedSession(store, "s-6", 10, 4, clock);
+            new Sealer(store, ledger, LogFixture.trust().supervisor()).seal("s-6", LogFixture.privateKey("supervisor"));
+            LogExport export = new LogExport(store, ledger, new airlock.core.media.SafeWriter(airlock.core.media.WriteHooks.NONE));
+            assertThrows(AirlockException.class, () -> export.export("s-6", dir.resolve("pulled-stick"), false));
+            assertEquals("sealed", LogState.status(store.connection(), "s-6"));
+            Path stick = java.nio.file.Files.createDirectories(dir.resolve("stick"));
+            var written = export.export("s-6", stick, false);
+            assertEquals(List.of("session-s-6.log", "session-s-6.seal"),
+                    written.stream().map(f -> f.path().getFileName().toString()).toList());
+            assertEquals("exported", LogState.status(store.connection(), "s-6"));
+            LogVerification result = LogFiles.verify(stick.resolve("session-s-6.log"), stick.resolve("session-s-6.seal"),
+                    LogFixture.trust(), airlock.core.progress.ProgressMonitor.NONE);
+            assertTrue(result.isValid(), result.describe());
+            assertTrue(new String(LogExport.entriesFile(store, "ledger"), StandardCharsets.UTF_8).contains("export.written"));
         }
     }
 

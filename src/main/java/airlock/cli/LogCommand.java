@@ -1,0 +1,17 @@
+package airlock.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code airlock log ...}: the session log. */
+@Command(name = "log", description = "Session log: verify an exported, sealed log.",
+        subcommands = {LogVerifyCommand.class})
+final class LogCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

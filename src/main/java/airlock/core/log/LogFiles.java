@@ -1,0 +1,71 @@
+package airlock.core.log;
+
+import airlock.core.AirlockException;
+import airlock.core.progress.CancelledException;
+import airlock.core.progress.ProgressMonitor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Verifies an exported log from files: {@code session-….log} and the seal next to it
+ * ({@code session-….seal}). Used by {@code airlock log verify} and the verify screen.
+ */
+public final class LogFiles {
+    private LogFiles() {
+    }
+
+    /** The entries file named by {@code path}: the file itself, or the one .log file in a folder. */
+    public static Path entriesFile(Path path) throws AirlockException {
+        if (Files.isDirectory(path)) {
+            List<Path> logs;
+            try (Stream<Path> listing = Files.list(path)) {
+                logs = listing.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList();
+            } catch (IOException e) {
+                throw new AirlockException("log.file.unreadable", "Cannot list " + path + ": " + e.getMessage(), e);
+            }
+            if (logs.size() != 1) {
+                throw new AirlockException("log.file.ambiguous", "The folder " + path + " holds " + logs.size()
+                        + " .log files; name the log file to verify");
+            }
+            return logs.get(0);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new AirlockException("log.file.missing", "There is no log file at " + path);
+        }
+        return path;
+    }
+
+    /** The seal that belongs next to {@code entries}: same name, extension .seal. */
+    public static Path sealFor(Path entries) {
+        String name = entries.getFileName().toString();
+        String stem = name.endsWith(".log") ? name.substring(0, name.length() - 4) : name;
+        return entries.resolveSibling(stem + ".seal");
+    }
+
+    public static LogVerification verify(Path entries, Path seal, PinnedKeys trust, ProgressMonitor monitor)
+            throws AirlockException, CancelledException {
+        return verify(entries, seal, trust, false, monitor);
+    }
+
+    /** {@code strict}: decode every entry in full, not only the chain fields. */
+    public static LogVerification verify(Path entries, Path seal, PinnedKeys trust, boolean strict, ProgressMonitor monitor)
+            throws AirlockException, CancelledException {
+        try (InputStream in = Files.newInputStream(entries)) {
+            byte[] sealBytes = null;
+            if (seal != null && Files.isRegularFile(seal)) {
+                if (Files.size(seal) > SignedNote.MAX_NOTE_BYTES) {
+                    return LogVerification.invalid(FailureKind.MALFORMED, null, "the seal file " + seal + " is larger than "
+                            + SignedNote.MAX_NOTE_BYTES + " bytes; it is not a seal", null);
+                }
+                sealBytes = Files.readAllBytes(seal);
+            }
+            return new LogVerifier(trust, strict).verify(in, sealBytes, true, monitor);
+        } catch (IOException e) {
+            throw new AirlockException("log.file.unreadable", "Cannot read " + entries + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package airlock.core.log;
+
+import airlock.core.AirlockException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recovery of a damaged store into a NEW file: the damaged file is only read. Every log's intact
+ * prefix (contiguous, canonical, correctly chained entries from 0) is copied; each log that stays
+ * or becomes open gets a recovery entry naming the damaged file, its SHA-256 and the first entry
+ * that was lost. A log that lost entries after it ended is re-opened (its seal could no longer
+ * verify) and must be ended again.
+ */
+public final class StoreRecovery {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreRecovery.class);
+
+    private StoreRecovery() {
+    }
+
+    /** What recovery did for one log. */
+    public record Recovered(String id, long keptEntries, long lostFrom, String problem) {
+    }
+
+    public static List<Recovered> recover(Path damaged, Path target, String problem, WorkstationSigner signer, Clock clock)
+            throws AirlockException {
+        if (Files.exists(target)) {
+            throw new AirlockException("log.recover.target-exists", "The recovery file " + target
+                    + " already exists; choose a new name (nothing is ever written over an existing database)");
+        }
+        String damagedSha256 = sha256(damaged);
+        List<Recovered> recovered = new ArrayList<>();
+        List<Copy> copies = new ArrayList<>();
+        try (Connection source = LogStore.connect(damaged, true)) {
+            for (String id : LogStore.ids(source)) {
+                copies.add(read(source, id));
+            }
+        } catch (SQLException | AirlockException e) {
+            LOG.warn("nothing readable in the damaged log store {}: {}", damaged, e.toString());
+        }
+        try (LogStore store = LogStore.open(target)) {
+            Connection connection = store.connection();
+            for (Copy copy : copies) {
+                if (!copy.rows().isEmpty()) {
+                    write(connection, copy);
+                }
+            }
+            for (Copy copy : copies) {
+                if (copy.rows().isEmpty()) {
+                    recovered.add(new Recovered(copy.id(), 0, 0, copy.problem()));
+                    continue;
+                }
+                SessionLog log = SessionLog.resume(store, copy.id(), signer, clock, SessionLog.DEFAULT_CHECKPOINT_INTERVAL);
+                if ("open".equals(log.status())) {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("reason", "recovered from a damaged database: " + problem);
+                    data.put("previousFile", damaged.getFileName().toString());
+                    data.put("previousFileSha256", damagedSha256);
+                    data.put("lostFrom", copy.complete() ? null : (Object) (long) copy.rows().size());
+                    log.append("workstation", EntryType.RECOVERY, data, SqlAction.NONE);
+                }
+                recovered.add(new Recovered(copy.id(), copy.rows().size(), copy.complete() ? -1 : copy.rows().size(), copy.problem()));
+            }
+        }
+        return recovered;
+    }
+
+    private record Copy(String id, String origin, String state, String finalNote, String sealNote, List<byte[][]> rows,
+                        boolean complete, String problem) {
+    }
+
+    private static Copy read(Connection source, String id) throws SQLException {
+        ChainCheck check = new ChainCheck(source, id);
+        String problem = check.run();
+        List<byte[][]> rows = new ArrayList<>();
+        try (PreparedStatement query = source.prepareStatement(
+                "SELECT bytes, hash FROM log_entry WHERE session = ? ORDER BY seq LIMIT ?")) {
+            query.setString(1, id);
+            query.setLong(2, check.goodPrefix());
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new byte[][] {row.getBytes(1), row.getBytes(2)});
+                }
+            }
+        }
+        try (PreparedStatement query = source.prepareStatement(
+                "SELECT origin, state, final_note, seal_note FROM log_session WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                boolean complete = problem == null;
+                return new Copy(id, row.getString(1), complete ? row.getString(2) : "open", complete ? row.getString(3) : null,
+                        complete ? row.getString(4) : null, rows, complete, problem);
+            }
+        }
+    }
+
+    private static void write(Connection connection, Copy copy) throws AirlockException {
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement session = connection.prepareStatement(
+                    "INSERT INTO log_session(id, origin, state, final_note, seal_note) VALUES (?, ?, ?, ?, ?)");
+                 PreparedStatement entry = connection.prepareStatement(
+                         "INSERT INTO log_entry(session, seq, bytes, hash) VALUES (?, ?, ?, ?)")) {
+                session.setString(1, copy.id());
+                session.setString(2, copy.origin());
+                session.setString(3, copy.state());
+                session.setString(4, copy.finalNote());
+                session.setString(5, copy.sealNote());
+                session.executeUpdate();
+                long seq = 0;
+                for (byte[][] row : copy.rows()) {
+                    entry.setString(1, copy.id());
+                    entry.setLong(2, seq++);
+                    entry.setBytes(3, row[0]);
+                    entry.setBytes(4, row[1]);
+                    entry.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new AirlockException("log.recover.write", "Cannot write the recovered log '" + copy.id() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256(Path file) throws AirlockException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new AirlockException("log.recover.read", "Cannot read the damaged database " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java runtime lacks SHA-256", e);
+        }
+    }
+}

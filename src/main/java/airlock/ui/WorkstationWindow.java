@@ -1,0 +1,71 @@
+package airlock.ui;
+
+import airlock.core.BuildInfo;
+import airlock.ui.main.MainView;
+import airlock.ui.main.MainViewModel;
+import airlock.ui.main.Shortcuts;
+import airlock.ui.task.AlertFailureReporter;
+import airlock.ui.task.FailureTranslator;
+import airlock.ui.task.FxTaskExecutor;
+import airlock.ui.task.TaskExecutor;
+import java.time.Clock;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Wires the workstation window onto a stage: task executor, view model, view, scene. Used by
+ * {@link AirlockApp} and by the GUI tests, so both run the same window.
+ */
+public final class WorkstationWindow {
+    private final TaskExecutor executor;
+    private final MainViewModel model;
+    private final MainView view;
+    private final Stage stage;
+    private boolean closed;
+
+    public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId) {
+        this.stage = stage;
+        AlertFailureReporter reporter = new AlertFailureReporter(texts, () -> stage, this::showStatus);
+        this.executor = new FxTaskExecutor(2, Platform::runLater, reporter, new FailureTranslator(texts));
+        this.model = new MainViewModel(texts, executor, clock, workstationId);
+        this.view = new MainView(model, texts, new Shortcuts(), BuildInfo.version(), stage::close);
+        airlock.ui.verify.VerifyLogWindow.install(view, texts, executor);
+        Scene scene = new Scene(view.root(), 1280, 800);
+        view.installKeys(scene);
+        stage.setScene(scene);
+        stage.setTitle(texts.get("app.title"));
+        model.sourceProperty().addListener((obs, old, source) -> stage.setTitle(source == null
+                ? texts.get("app.title")
+                : texts.format("app.title.source", airlock.core.text.VisibleText.escape(source.label()))));
+        stage.setOnHidden(event -> close());
+    }
+
+    private void showStatus(String message) {
+        model.showStatus(message);
+    }
+
+    /** Stops background work and closes the source. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        executor.shutdown();
+        if (model.sourceProperty().get() != null) {
+            model.sourceProperty().get().close();
+        }
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,181 @@
+package airlock.ui.code;
+
+import airlock.ui.Texts;
+import java.util.Collection;
+import java.util.Objects;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.StyleSpans;
+
+/**
+ * A read-only code view: RichTextFX {@code CodeArea} with line numbers, a current-line highlight,
+ * a monospace font, a hex view for binary content and a notice when only part of a file is shown.
+ * Nothing can be copied out of it (see {@link GuardedCodeArea}).
+ *
+ * <p>Highlighting is computed elsewhere, off the FX thread, and handed in as style classes
+ * through {@link #applyStyles}; CSS gives them colours.
+ */
+public final class CodeViewPane extends BorderPane {
+    private final Texts texts;
+    private final GuardedCodeArea area;
+    private final Label notice = new Label();
+    private final String documentPath;
+    /** Marking each hidden character costs a style change; past this many, they are masked but not styled. */
+    private static final int MAX_STYLED_MARKS = 10_000;
+    private DocumentContent content;
+    private long contentVersion;
+    private int[] marks = new int[0];
+
+    public CodeViewPane(Texts texts, String documentPath, CopyAttemptListener copyListener) {
+        this.texts = texts;
+        this.documentPath = Objects.requireNonNull(documentPath);
+        this.area = new GuardedCodeArea(kind -> copyListener.copyRefused(
+                new CopyAttempt(documentPath, kind, areaSelectionLength())));
+        area.getStyleClass().add("airlock-code");
+        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        // the fill must exist before the highlighter is switched on: setting the first fill later
+        // re-creates the highlighter and leaves RichTextFX's default yellow one painted behind
+        area.setLineHighlighterFill(Color.web("#eef3fb"));
+        area.setLineHighlighterOn(true);
+        notice.getStyleClass().add("code-notice");
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.setWrapText(true);
+        getStyleClass().add("code-view");
+        setCenter(new VirtualizedScrollPane<>(area));
+    }
+
+    private int areaSelectionLength() {
+        return area.getSelection().getLength();
+    }
+
+    /** Replaces what is shown. Styles applied before are dropped. */
+    public void show(DocumentContent newContent) {
+        this.content = Objects.requireNonNull(newContent);
+        contentVersion++;
+        HiddenCharacters.Masked masked = newContent.kind() == DocumentContent.Kind.HEX
+                ? new HiddenCharacters.Masked(newContent.text(), new int[0])
+                : HiddenCharacters.mask(newContent.text());
+        marks = masked.positions();
+        area.replaceText(masked.text());
+        styleMarks(0, area.getLength());
+        area.getStyleClass().remove("hex");
+        if (newContent.kind() == DocumentContent.Kind.HEX) {
+            area.getStyleClass().add("hex");
+        }
+        area.moveTo(0);
+        area.requestFollowCaret();
+        String message = noticeFor(newContent);
+        if (marks.length > 0) {
+            String hidden = texts.format("code.notice.hidden", marks.length, String.valueOf(HiddenCharacters.MARK));
+            message = message.isEmpty() ? hidden : message + " " + hidden;
+        }
+        notice.setText(message);
+        setTop(message.isEmpty() ? null : notice);
+    }
+
+    private String noticeFor(DocumentContent c) {
+        return switch (c.kind()) {
+            case HEX -> texts.format("code.notice.binary", kib(c.shownBytes()), kib(c.totalBytes()));
+            case SYMLINK -> texts.get("code.notice.symlink");
+            case SUBMODULE -> texts.get("code.notice.submodule");
+            case TEXT -> c.truncated() ? texts.format("code.notice.truncated", kib(c.shownBytes()), kib(c.totalBytes())) : "";
+        };
+    }
+
+    private static long kib(long bytes) {
+        return (bytes + 1023) / 1024;
+    }
+
+    /**
+     * Applies style classes computed off the FX thread, starting at {@code fromParagraph}. Call on
+     * the FX thread with the {@link #contentVersion()} read when the work started; spans computed
+     * for older content are ignored. Spans running past the end are cut.
+     *
+     * @return true when the styles were applied
+     */
+    public boolean applyStyles(long forVersion, int fromParagraph, StyleSpans<Collection<String>> spans) {
+        if (forVersion != contentVersion || fromParagraph < 0 || fromParagraph >= area.getParagraphs().size()) {
+            return false;
+        }
+        int start = area.getAbsolutePosition(fromParagraph, 0);
+        if (start + spans.length() > area.getLength()) {
+            spans = spans.subView(0, area.getLength() - start);
+        }
+        area.setStyleSpans(start, spans);
+        styleMarks(start, start + spans.length());
+        return true;
+    }
+
+    /** Adds the warning style to the hidden-character marks in [from, to), keeping other styles. */
+    private void styleMarks(int from, int to) {
+        int styled = 0;
+        for (int position : marks) {
+            if (styled++ >= MAX_STYLED_MARKS) {
+                return;
+            }
+            if (position >= from && position < to) {
+                Collection<String> style = new java.util.ArrayList<>(area.getStyleAtPosition(position + 1));
+                style.add("hidden-char");
+                area.setStyle(position, position + 1, style);
+            }
+        }
+    }
+
+    /** How many hidden characters the shown text marks. */
+    public int hiddenCharacterCount() {
+        return marks.length;
+    }
+
+    /** Changes each time {@link #show} replaces the text. */
+    public long contentVersion() {
+        return contentVersion;
+    }
+
+    /** Moves the caret to the start of {@code line} (1-based, clamped) and scrolls it into view. */
+    public void goToLine(int line) {
+        int paragraphs = area.getParagraphs().size();
+        int index = Math.max(0, Math.min(line - 1, paragraphs - 1));
+        area.moveTo(index, 0);
+        area.showParagraphAtCenter(index);
+        area.requestFocus();
+    }
+
+    /** The caret's line, 1-based. */
+    public int currentLine() {
+        return area.getCurrentParagraph() + 1;
+    }
+
+    public int lineCount() {
+        return area.getParagraphs().size();
+    }
+
+    /** The shown text, hidden characters masked (for tests and features that read what the user sees). */
+    public String text() {
+        return area.getText();
+    }
+
+    public DocumentContent content() {
+        return content;
+    }
+
+    public String documentPath() {
+        return documentPath;
+    }
+
+    public void setLineHighlight(Paint fill) {
+        area.setLineHighlighterFill(fill);
+    }
+
+    public void focusText() {
+        area.requestFocus();
+    }
+
+    /** The area, for features that add gutter marks or listen to the caret. It stays read-only. */
+    public org.fxmisc.richtext.CodeArea codeArea() {
+        return area;
+    }
+}

@@ -1,0 +1,123 @@
+package airlock.ui.main;
+
+import airlock.ui.Texts;
+import airlock.ui.code.CodeViewPane;
+import airlock.ui.code.CopyAttemptListener;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.paint.Paint;
+
+/**
+ * The centre tab pane, kept in step with the view model's open documents: one tab with a
+ * {@link CodeViewPane} per document, selection mirrored both ways.
+ */
+final class DocumentTabs {
+    private final TabPane tabs = new TabPane();
+    private final MainViewModel model;
+    private final Texts texts;
+    private final CopyAttemptListener copyListener;
+    private final Map<DocumentViewModel, Tab> tabOf = new HashMap<>();
+    private final java.util.List<Consumer<CodeViewPane>> paneListeners = new java.util.ArrayList<>();
+    private Paint lineHighlight;
+    private boolean syncing;
+
+    DocumentTabs(MainViewModel model, Texts texts, CopyAttemptListener copyListener) {
+        this.model = model;
+        this.texts = texts;
+        this.copyListener = copyListener;
+        tabs.getStyleClass().add("document-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        Label placeholder = new Label(texts.get("tabs.empty"));
+        placeholder.getStyleClass().add("tabs-empty");
+        model.documents().addListener((ListChangeListener<DocumentViewModel>) change -> sync());
+        model.selectedProperty().addListener((obs, old, now) -> selectTabOf(now));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (!syncing) {
+                model.selectedProperty().set(tab == null ? null : (DocumentViewModel) tab.getUserData());
+            }
+        });
+    }
+
+    TabPane node() {
+        return tabs;
+    }
+
+    /** Called for every code view created, so features can decorate it (highlighting, marks). */
+    void onPaneCreated(Consumer<CodeViewPane> listener) {
+        paneListeners.add(listener);
+    }
+
+    private void sync() {
+        syncing = true;
+        try {
+            tabOf.keySet().removeIf(doc -> {
+                if (!model.documents().contains(doc)) {
+                    tabs.getTabs().remove(tabOf.get(doc));
+                    return true;
+                }
+                return false;
+            });
+            for (DocumentViewModel doc : model.documents()) {
+                if (!tabOf.containsKey(doc)) {
+                    Tab tab = createTab(doc);
+                    tabOf.put(doc, tab);
+                    tabs.getTabs().add(tab);
+                }
+            }
+        } finally {
+            syncing = false;
+        }
+        selectTabOf(model.selectedProperty().get());
+    }
+
+    private Tab createTab(DocumentViewModel doc) {
+        CodeViewPane pane = new CodeViewPane(texts, doc.path(), copyListener);
+        if (lineHighlight != null) {
+            pane.setLineHighlight(lineHighlight);
+        }
+        Tab tab = new Tab(doc.title(), pane);
+        tab.setUserData(doc);
+        tab.setTooltip(new Tooltip(doc.escapedPath()));
+        tab.setOnCloseRequest(event -> {
+            event.consume();
+            model.close(doc);
+        });
+        if (doc.contentProperty().get() != null) {
+            pane.show(doc.contentProperty().get());
+        }
+        doc.contentProperty().addListener((obs, old, content) -> pane.show(content));
+        doc.lineRequestProperty().addListener((obs, old, request) -> {
+            if (request != null) {
+                pane.goToLine(request.line());
+            }
+        });
+        paneListeners.forEach(listener -> listener.accept(pane));
+        return tab;
+    }
+
+    private void selectTabOf(DocumentViewModel doc) {
+        Tab tab = doc == null ? null : tabOf.get(doc);
+        if (tab != null && tabs.getSelectionModel().getSelectedItem() != tab) {
+            tabs.getSelectionModel().select(tab);
+        }
+    }
+
+    /** The code view of the selected tab, or null. */
+    CodeViewPane selectedPane() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        return tab == null ? null : (CodeViewPane) tab.getContent();
+    }
+
+    void setLineHighlight(Paint fill) {
+        lineHighlight = fill;
+        for (Tab tab : tabs.getTabs()) {
+            ((CodeViewPane) tab.getContent()).setLineHighlight(fill);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package airlock.ui.main;
+
+import airlock.core.source.SourceEntry;
+import airlock.core.text.VisibleText;
+import airlock.ui.code.DocumentContent;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** One open file: which entry, its content once loaded, and the line the user asked to see. */
+public final class DocumentViewModel {
+    private final SourceEntry entry;
+    private final ObjectProperty<DocumentContent> content = new SimpleObjectProperty<>(this, "content");
+    private final ObjectProperty<LineRequest> lineRequest = new SimpleObjectProperty<>(this, "lineRequest");
+    private long requests;
+
+    public DocumentViewModel(SourceEntry entry) {
+        this.entry = entry;
+    }
+
+    public SourceEntry entry() {
+        return entry;
+    }
+
+    public String path() {
+        return entry.path();
+    }
+
+    /** The file name with invisible characters made visible, for a tab title. */
+    public String title() {
+        return VisibleText.escape(entry.name());
+    }
+
+    /** The full path, escaped, for a tooltip. */
+    public String escapedPath() {
+        return VisibleText.escape(entry.path());
+    }
+
+    public ReadOnlyObjectProperty<DocumentContent> contentProperty() {
+        return content;
+    }
+
+    void setContent(DocumentContent loaded) {
+        content.set(loaded);
+    }
+
+    public ReadOnlyObjectProperty<LineRequest> lineRequestProperty() {
+        return lineRequest;
+    }
+
+    /** Asks the view to show {@code line} (1-based). */
+    public void requestLine(int line) {
+        lineRequest.set(new LineRequest(Math.max(1, line), ++requests));
+    }
+}

@@ -1,0 +1,195 @@
+package airlock.ui.main;
+
+import airlock.ui.Texts;
+import airlock.ui.code.CodeViewPane;
+import airlock.ui.help.AboutDialog;
+import airlock.ui.help.ShortcutsDialog;
+import airlock.ui.theme.Theme;
+import airlock.ui.tree.FileTreePane;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * The workstation window: menu bar, file tree (left), code tabs (centre), status bar. Binds to
+ * {@link MainViewModel} and delegates every decision to it. Other features extend it through
+ * {@link #addMenuItem}, {@link #addSidePanel}, {@link #addStatusItem} and
+ * {@link #onCodeViewCreated}.
+ */
+public final class MainView {
+    private static final double BASE_FONT = 13;
+    private final MainViewModel model;
+    private final Texts texts;
+    private final Shortcuts shortcuts;
+    private final String version;
+    private final BorderPane root = new BorderPane();
+    private final Map<MenuId, Menu> menus = new EnumMap<>(MenuId.class);
+    private final TabPane sidePanels = new TabPane();
+    private final FileTreePane fileTree;
+    private final DocumentTabs documentTabs;
+    private final StatusBar statusBar;
+    private final MainMenus mainMenus;
+    private Theme theme = Theme.LIGHT;
+    private double fontSize = BASE_FONT;
+
+    public MainView(MainViewModel model, Texts texts, Shortcuts shortcuts, String version, Runnable quit) {
+        this.model = model;
+        this.texts = texts;
+        this.shortcuts = shortcuts;
+        this.version = version;
+        root.getStyleClass().add("main-window");
+        MenuBar menuBar = new MenuBar();
+        for (MenuId id : MenuId.values()) {
+            Menu menu = new Menu(texts.get(id.textKey()));
+            menu.setId("menu-" + id.name().toLowerCase(java.util.Locale.ROOT));
+            menu.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(menu.getItems()));
+            menus.put(id, menu);
+            menuBar.getMenus().add(menu);
+        }
+        Label banner = new Label();
+        banner.getStyleClass().add("banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(model.bannerProperty());
+        banner.visibleProperty().bind(model.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        root.setTop(new VBox(menuBar, banner));
+
+        fileTree = new FileTreePane(model.fileTree(), texts);
+        sidePanels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sidePanels.getStyleClass().add("side-panels");
+        addSidePanel(texts.get("side.files"), fileTree);
+
+        documentTabs = new DocumentTabs(model, texts, model);
+        Label empty = new Label(texts.get("tabs.empty"));
+        empty.getStyleClass().add("tabs-empty");
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.documents()));
+        StackPane centre = new StackPane(documentTabs.node(), empty);
+        SplitPane split = new SplitPane(sidePanels, centre);
+        split.setDividerPositions(0.27);
+        SplitPane.setResizableWithParent(sidePanels, false);
+        root.setCenter(split);
+
+        statusBar = new StatusBar(model, texts);
+        root.setBottom(statusBar);
+        mainMenus = new MainMenus(this, model, texts, quit);
+        mainMenus.install();
+        model.selectedProperty().addListener((obs, old, doc) -> {
+            if (doc != null) {
+                fileTree.reveal(doc.path());
+            }
+        });
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
+        clock.setCycleCount(Animation.INDEFINITE);
+        clock.play();
+        setTheme(Theme.LIGHT);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Scene-wide keys that controls inside the window would otherwise swallow (Ctrl+Tab). */
+    public void installKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (Shortcuts.NEXT_TAB.combination().match(event) || Shortcuts.NEXT_TAB_ALT.combination().match(event)) {
+                model.cycle(+1);
+                event.consume();
+            } else if (Shortcuts.PREVIOUS_TAB.combination().match(event)
+                    || Shortcuts.PREVIOUS_TAB_ALT.combination().match(event)) {
+                model.cycle(-1);
+                event.consume();
+            }
+        });
+    }
+
+    /** Adds {@code item} to a menu; the menu appears once it has an item. */
+    public void addMenuItem(MenuId menu, MenuItem item) {
+        menus.get(menu).getItems().add(item);
+    }
+
+    /** Adds a panel beside the file tree (outline, search results, annotations...). */
+    public Tab addSidePanel(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        sidePanels.getTabs().add(tab);
+        return tab;
+    }
+
+    /** Adds a node to the status bar, left of the clock. */
+    public void addStatusItem(Node item) {
+        statusBar.extraItems().getChildren().add(item);
+    }
+
+    /** Called with each new code view, e.g. to start highlighting it. */
+    public void onCodeViewCreated(Consumer<CodeViewPane> listener) {
+        documentTabs.onPaneCreated(listener);
+    }
+
+    public Shortcuts shortcuts() {
+        return shortcuts;
+    }
+
+    public FileTreePane fileTree() {
+        return fileTree;
+    }
+
+    /** The code view of the selected tab, or null. */
+    public CodeViewPane selectedCodeView() {
+        return documentTabs.selectedPane();
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    public void setTheme(Theme newTheme) {
+        theme = newTheme;
+        root.getStylesheets().setAll(Theme.baseUrl(), newTheme.stylesheetUrl());
+        documentTabs.setLineHighlight(newTheme.currentLine());
+        mainMenus.themeChanged(newTheme);
+    }
+
+    /** Steps the font size: +1 larger, -1 smaller, 0 back to the default. */
+    public void zoom(int step) {
+        fontSize = step == 0 ? BASE_FONT : Math.max(9, Math.min(32, fontSize + step));
+        root.setStyle("-fx-font-size: " + fontSize + "px;");
+    }
+
+    Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    public void showAbout() {
+        AboutDialog.create(texts, version, window()).show();
+    }
+
+    public void showShortcuts() {
+        ShortcutsDialog.create(texts, shortcuts.all(), window()).show();
+    }
+
+    void focusCode() {
+        CodeViewPane pane = documentTabs.selectedPane();
+        if (pane != null) {
+            pane.focusText();
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package airlock.ui.main;
+
+import airlock.core.source.SourceEntry;
+import airlock.core.source.SourceTree;
+import airlock.core.text.VisibleText;
+import airlock.ui.Texts;
+import airlock.ui.code.ContentDecoder;
+import airlock.ui.code.CopyAttempt;
+import airlock.ui.code.CopyAttemptListener;
+import airlock.ui.code.DocumentContent;
+import airlock.ui.task.BackgroundTask;
+import airlock.ui.task.ProgressState;
+import airlock.ui.task.TaskHandle;
+import airlock.ui.task.TaskExecutor;
+import airlock.ui.tree.FileTreeViewModel;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the workstation window: the source under review, open documents, status bar texts and
+ * the task in progress. Talks to core only through the {@link TaskExecutor}; never touches a node,
+ * so it is tested with plain JUnit and the same-thread executor.
+ */
+public final class MainViewModel implements CopyAttemptListener {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+    private final Texts texts;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final String workstationId;
+    private final FileTreeViewModel fileTree = new FileTreeViewModel();
+    private final ObjectProperty<SourceTree> source = new SimpleObjectProperty<>(this, "source");
+    private final ReadOnlyStringWrapper bundleText = new ReadOnlyStringWrapper(this, "bundleText");
+    private final ReadOnlyStringWrapper sessionText = new ReadOnlyStringWrapper(this, "sessionText");
+    private final ReadOnlyStringWrapper clockText = new ReadOnlyStringWrapper(this, "clockText");
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
+    private final ReadOnlyObjectWrapper<ProgressState> progress = new ReadOnlyObjectWrapper<>(this, "progress");
+    private final ObservableList<DocumentViewModel> documents = FXCollections.observableArrayList();
+    private final ObjectProperty<DocumentViewModel> selected = new SimpleObjectProperty<>(this, "selected");
+    private final List<CopyAttemptListener> copyListeners = new CopyOnWriteArrayList<>();
+    private TaskHandle running;
+
+    public MainViewModel(Texts texts, TaskExecutor executor, Clock clock, String workstationId) {
+        this.texts = texts;
+        this.executor = executor;
+        this.clock = clock;
+        this.workstationId = workstationId;
+        sessionText.set(texts.get("status.session.none"));
+        bundleText.set(texts.get("status.bundle.none"));
+        fileTree.onOpenProperty().set(entry -> openEntry(entry, 1));
+        tick();
+    }
+
+    /** Runs {@code task} with its progress shown in the status bar and cancellable from there. */
+    public <T> TaskHandle background(BackgroundTask<T> task) {
+        TaskHandle handle = executor.submit(task.onProgress(progress::set).onFinished(() -> progress.set(null)));
+        if (!handle.isDone()) {
+            running = handle;
+        }
+        return handle;
+    }
+
+    /** Cancels the task whose progress the status bar shows. */
+    public void cancelRunning() {
+        if (running != null) {
+            running.cancel();
+            statusMessage.set(texts.get("status.cancelling"));
+        }
+    }
+
+    /** Shows {@code tree}: its review ref in the file tree and its label in the status bar. */
+    public void openSource(SourceTree tree) {
+        openSource(tree, null);
+    }
+
+    /** Shows {@code tree} and, once its files are listed, opens {@code firstFile} (if not null). */
+    public void openSource(SourceTree tree, String firstFile) {
+        SourceTree previous = source.get();
+        documents.clear();
+        selected.set(null);
+        source.set(tree);
+        if (previous != null && previous != tree) {
+            previous.close();
+        }
+        bundleText.set(texts.format("status.bundle", VisibleText.escape(tree.label()),
+                VisibleText.escape(shortRef(tree.reviewRef()))));
+        background(BackgroundTask.of(texts.get("task.list"), monitor -> tree.list(tree.reviewRef()))
+                .onSuccess(entries -> {
+                    if (source.get() == tree) {
+                        fileTree.setEntries(entries);
+                        if (firstFile != null) {
+                            openFile(firstFile, 1);
+                        }
+                    }
+                }));
+    }
+
+    static String shortRef(String ref) {
+        for (String prefix : new String[] {"refs/heads/", "refs/tags/"}) {
+            if (ref.startsWith(prefix)) {
+                return ref.substring(prefix.length());
+            }
+        }
+        return ref;
+    }
+
+    /** Opens {@code path} of the review ref at {@code line} (1-based); selects it if already open. */
+    public void openFile(String path, int line) {
+        Optional<DocumentViewModel> open = find(path);
+        if (open.isPresent()) {
+            selected.set(open.get());
+            open.get().requestLine(line);
+            return;
+        }
+        SourceTree tree = source.get();
+        if (tree == null) {
+            statusMessage.set(texts.get("status.nosource"));
+            return;
+        }
+        background(BackgroundTask.of(texts.format("task.find", VisibleText.escape(path)),
+                        monitor -> Optional.ofNullable(tree.find(tree.reviewRef(), path)))
+                .onSuccess(entry -> entry.ifPresentOrElse(e -> openEntry(e, line), () ->
+                        statusMessage.set(texts.format("status.file.missing", VisibleText.escape(path))))));
+    }
+
+    /** Opens {@code entry} (from the tree) at {@code line}. */
+    public void openEntry(SourceEntry entry, int line) {
+        Optional<DocumentViewModel> open = find(entry.path());
+        if (open.isPresent()) {
+            selected.set(open.get());
+            open.get().requestLine(line);
+            return;
+        }
+        DocumentViewModel document = new DocumentViewModel(entry);
+        documents.add(document);
+        selected.set(document);
+        SourceTree tree = source.get();
+        background(BackgroundTask.of(texts.format("task.open", document.title()), monitor -> load(tree, entry))
+                .onSuccess(content -> {
+                    document.setContent(content);
+                    document.requestLine(line);
+                })
+                .onFailure(failure -> close(document))
+                .onCancelled(() -> close(document)));
+    }
+
+    private static DocumentContent load(SourceTree tree, SourceEntry entry) throws airlock.core.AirlockException {
+        return switch (entry.kind()) {
+            case SUBMODULE -> new DocumentContent(entry.blobId(), DocumentContent.Kind.SUBMODULE, 0, 0);
+            case SYMLINK -> {
+                byte[] target = tree.read(entry, 4096);
+                yield new DocumentContent(VisibleText.escape(new String(target, java.nio.charset.StandardCharsets.UTF_8)),
+                        DocumentContent.Kind.SYMLINK, target.length, entry.size());
+            }
+            default -> ContentDecoder.decode(tree.read(entry, ContentDecoder.TEXT_LIMIT), entry.size());
+        };
+    }
+
+    private Optional<DocumentViewModel> find(String path) {
+        return documents.stream().filter(d -> d.path().equals(path)).findFirst();
+    }
+
+    public void close(DocumentViewModel document) {
+        int index = documents.indexOf(document);
+        if (index < 0) {
+            return;
+        }
+        documents.remove(index);
+        if (selected.get() == document) {
+            selected.set(documents.isEmpty() ? null : documents.get(Math.min(index, documents.size() - 1)));
+        }
+    }
+
+    public void closeSelected() {
+        if (selected.get() != null) {
+            close(selected.get());
+        }
+    }
+
+    public void closeAll() {
+        documents.clear();
+        selected.set(null);
+    }
+
+    /** Selects the next (+1) or previous (-1) tab, wrapping around. */
+    public void cycle(int direction) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        int index = documents.indexOf(selected.get());
+        int next = Math.floorMod((index < 0 ? 0 : index) + direction, documents.size());
+        selected.set(documents.get(next));
+    }
+
+    /**
+     * Parses what the user typed in "Go to line" and moves the selected document there.
+     *
+     * @return empty on success, else the message to show
+     */
+    public Optional<String> goToLine(String typed) {
+        DocumentViewModel document = selected.get();
+        if (document == null) {
+            return Optional.of(texts.get("goto.line.nofile"));
+        }
+        String text = typed == null ? "" : typed.strip();
+        int line;
+        try {
+            line = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return Optional.of(texts.format("goto.line.invalid", VisibleText.escape(text)));
+        }
+        if (line < 1) {
+            return Optional.of(texts.format("goto.line.invalid", text));
+        }
+        document.requestLine(line);
+        return Optional.empty();
+    }
+
+    @Override
+    public void copyRefused(CopyAttempt attempt) {
+        statusMessage.set(texts.get("code.copy.refused"));
+        for (CopyAttemptListener listener : copyListeners) {
+            listener.copyRefused(attempt);
+        }
+    }
+
+    /** Where the session log plugs in to record refused copy attempts. */
+    public void addCopyAttemptListener(CopyAttemptListener listener) {
+        copyListeners.add(listener);
+    }
+
+    /** Updates the status-bar clock from the injected clock. */
+    public void tick() {
+        clockText.set(CLOCK.format(ZonedDateTime.now(clock)));
+    }
+
+    /** A message shown across the top of the window (e.g. the demo has nothing to show). */
+    public void showBanner(String message) {
+        banner.set(message == null ? "" : message);
+    }
+
+    public void showStatus(String message) {
+        statusMessage.set(message);
+    }
+
+    /** Sets the session part of the status bar (the session feature owns what it says). */
+    public void setSessionText(String text) {
+        sessionText.set(text);
+    }
+
+    public FileTreeViewModel fileTree() {
+        return fileTree;
+    }
+
+    public ReadOnlyObjectProperty<SourceTree> sourceProperty() {
+        return source;
+    }
+
+    public ObservableList<DocumentViewModel> documents() {
+        return documents;
+    }
+
+    public ObjectProperty<DocumentViewModel> selectedProperty() {
+        return selected;
+    }
+
+    public String workstationText() {
+        return texts.format("status.workstation", VisibleText.escape(workstationId));
+    }
+
+    public ReadOnlyStringProperty bundleTextProperty() {
+        return bundleText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sessionTextProperty() {
+        return sessionText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty clockTextProperty() {
+        return clockText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ProgressState> progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+}

@@ -1,0 +1,51 @@
+package airlock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import airlock.core.BuildInfo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The command line as app/airlock runs it, through AirlockCommand.run(args, out, err). */
+class AirlockCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return AirlockCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        assertEquals(AirlockCommand.OK, run("--help"));
+        String help = out.toString();
+        assertTrue(help.contains("version"), help);
+        for (String code : new String[] {"0   success", "1   a verification", "2   usage error", "3   I/O"}) {
+            assertTrue(help.contains(code), "help lists exit code '" + code + "':\n" + help);
+        }
+    }
+
+    @Test
+    void versionPrintsTheBuildVersion() {
+        assertEquals(AirlockCommand.OK, run("version"));
+        assertEquals("airlock " + BuildInfo.version(), out.toString().strip());
+        assertTrue(!BuildInfo.version().equals("unknown"), "build.properties is filtered by Maven");
+    }
+
+    @Test
+    void aBadOptionExitsTwoWithOneLine() {
+        assertEquals(AirlockCommand.USAGE, run("--bogus"));
+        String message = err.toString().strip();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("--bogus"), message);
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void anUnknownCommandExitsTwo() {
+        assertEquals(AirlockCommand.USAGE, run("frobnicate"));
+        assertEquals(1, err.toString().strip().lines().count());
+    }
+}

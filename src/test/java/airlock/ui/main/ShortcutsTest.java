@@ -1,0 +1,33 @@
+package airlock.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.util.HashSet;
+import java.util.Set;
+import javafx.scene.input.KeyCodeCombination;
+import org.junit.jupiter.api.Test;
+
+class ShortcutsTest {
+
+    @Test
+    void everyShortcutNamesARealKey() {
+        // a misspelt key name ("Page_Down") parses as a character combination that never matches
+        for (Shortcut shortcut : new Shortcuts().all()) {
+            assertInstanceOf(KeyCodeCombination.class, shortcut.combination(), shortcut.keys());
+        }
+    }
+
+    @Test
+    void noTwoActionsShareKeys() {
+        Set<String> seen = new HashSet<>();
+        for (Shortcut shortcut : new Shortcuts().all()) {
+            assertEquals(true, seen.add(shortcut.keys()), "used twice: " + shortcut.keys());
+        }
+    }
+
+    @Test
+    void plainKeysAreShownAsWritten() {
+        assertEquals("Enter", Shortcuts.OPEN_FROM_TREE.displayText());
+    }
+}
