@@ -50,9 +50,51 @@ public final class AnnotBench {
         int read = new AnnotationsJsonReader().read(new ByteArrayInputStream(json)).annotations().size();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("%-8s %12d %10d %10d %12d %12d%n", "import", read, ms, (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000, ms, json.length);
+        long f0 = System.nanoTime();
+        int shown = 0;
+        for (airlock.core.annotate.AnnotationOrder order : airlock.core.annotate.AnnotationOrder.values()) {
+            shown += order.select(doc.annotations(), new airlock.core.annotate.AnnotationFilter(null, java.util.Set.of(),
+                    java.util.Set.of(), null, null, "unbounded")).size();
+        }
+        long filterMs = (System.nanoTime() - f0) / 1_000_000 / airlock.core.annotate.AnnotationOrder.values().length;
+        System.out.printf("%-8s %12d %10d %10s %12s %12s%n", "filter", shown / airlock.core.annotate.AnnotationOrder.values().length, filterMs, "-", "-", "-");
+        reanchorBench(n);
         for (ExportFormat f : ExportFormat.values()) {
             Files.deleteIfExists(out.resolve(f.fileName()));
         }
         Files.deleteIfExists(out);
+    }
+
+    /** N annotations spread over one 20,000-line file, re-anchored after 50 lines were inserted at the top. */
+    private static void reanchorBench(int n) throws Exception {
+        StringBuilder v1 = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            v1.append("    value_").append(i).append(" = compute(").append(i % 97).append(");\n");
+        }
+        String before = v1.toString();
+        String after = "/* inserted */\n".repeat(50) + before;
+        airlock.core.annotate.LineIndex idx = new airlock.core.annotate.LineIndex(before);
+        airlock.core.annotate.MemorySourceTree tree = new airlock.core.annotate.MemorySourceTree()
+                .put("v1", "big.c", before).put("v2", "big.c", after);
+        java.util.List<airlock.core.annotate.Annotation> list = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int line = 1 + (i * 7) % 20_000;
+            airlock.core.annotate.AnchoredRange r = airlock.core.annotate.AnchoredRange.of(idx,
+                    idx.range(idx.lineStart(line), idx.lineEnd(line))).withoutText();
+            list.add(ExportFixtures.annotation(i).withAnchor(new airlock.core.annotate.Anchor("v1", tree.commitOf("v1"), "big.c",
+                    airlock.core.annotate.MemorySourceTree.blobId(before), java.util.List.of(r)), airlock.core.annotate.AnchorState.CURRENT));
+        }
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = cpu.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        airlock.core.annotate.Reanchorer reanchorer = new airlock.core.annotate.Reanchorer(tree, "v2");
+        int moved = 0;
+        for (airlock.core.annotate.Annotation a : list) {
+            if (reanchorer.reanchor(a).state() == airlock.core.annotate.AnchorState.MOVED) {
+                moved++;
+            }
+        }
+        System.out.printf("%-8s %12d %10d %10d %12s %12s%n", "reanchor", moved, (System.nanoTime() - t0) / 1_000_000,
+                (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000, "-", "-");
     }
 }

@@ -1,7 +1,9 @@
 package airlock.core.annotate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds an anchored range again in another version of its file, by content.
@@ -9,7 +11,8 @@ import java.util.List;
  * <p>The algorithm, in order: (1) every occurrence of the exact original characters, when they
  * are known; (2) otherwise every window of lines whose whitespace-normalised text has the
  * fingerprint's line hash (so re-indented code is still found), at the original columns when the
- * exact text hash matches there, else as whole lines. Each candidate scores 2 for matching
+ * exact text hash matches there, else wherever in the window the exact text hash matches, else
+ * as whole lines. Each candidate scores 2 for matching
  * context before, 2 for context after and 1 for exact characters; ties go to the candidate
  * nearest the original line. The best candidate is accepted when both contexts match, or when the
  * range is distinctive (several lines, or at least {@value #MIN_DISTINCTIVE_LENGTH} characters)
@@ -18,10 +21,11 @@ import java.util.List;
  */
 public final class RangeLocator {
     static final int MAX_CANDIDATES = 2_000;
+    static final int MAX_SLIDE_WINDOW = 8_192;
     static final int MIN_DISTINCTIVE_LENGTH = 16;
 
     private final LineIndex text;
-    private String[] headHashes;
+    private Map<String, List<Integer>> linesByHead;
 
     public RangeLocator(LineIndex text) {
         this.text = text;
@@ -92,13 +96,17 @@ public final class RangeLocator {
         TextRange r = original.range();
         int span = fp.lineCount();
         List<TextRange> found = new ArrayList<>();
-        String[] heads = headHashes();
-        for (int first = 1; first + span - 1 <= text.lineCount() && found.size() < MAX_CANDIDATES; first++) {
-            if (!heads[first].equals(fp.headHash())
-                    || !Fingerprints.sha256(Fingerprints.normalizedLines(text, first, first + span - 1)).equals(fp.linesHash())) {
+        for (int first : linesWithHead(fp.headHash())) {
+            if (first + span - 1 > text.lineCount() || found.size() >= MAX_CANDIDATES) {
+                break;
+            }
+            if (!Fingerprints.sha256(Fingerprints.normalizedLines(text, first, first + span - 1)).equals(fp.linesHash())) {
                 continue;
             }
             TextRange precise = atOriginalColumns(first, r, fp);
+            if (precise == null) {
+                precise = bySlidingHash(text.lineStart(first), text.lineEnd(first + span - 1), r.length(), fp.textHash());
+            }
             found.add(precise != null ? precise : text.range(text.lineStart(first), text.lineEnd(first + span - 1)));
         }
         return found;
@@ -121,13 +129,27 @@ public final class RangeLocator {
         return null;
     }
 
-    private String[] headHashes() {
-        if (headHashes == null) {
-            headHashes = new String[text.lineCount() + 1];
-            for (int line = 1; line <= text.lineCount(); line++) {
-                headHashes[line] = Fingerprints.sha256(Fingerprints.normalize(text.line(line)));
+    /** The exact range inside a window whose characters hash to {@code textHash}, trying each start (small windows only). */
+    private TextRange bySlidingHash(int from, int to, int length, String textHash) {
+        if (to - from > MAX_SLIDE_WINDOW) {
+            return null;
+        }
+        for (int start = from; start + length <= to; start++) {
+            if (Fingerprints.sha256(text.text().substring(start, start + length)).equals(textHash)) {
+                return text.range(start, start + length);
             }
         }
-        return headHashes;
+        return null;
+    }
+
+    /** Lines (ascending) whose normalised text has this hash; the index is built once per file. */
+    private List<Integer> linesWithHead(String headHash) {
+        if (linesByHead == null) {
+            linesByHead = new HashMap<>();
+            for (int line = 1; line <= text.lineCount(); line++) {
+                linesByHead.computeIfAbsent(Fingerprints.sha256(Fingerprints.normalize(text.line(line))), h -> new ArrayList<>()).add(line);
+            }
+        }
+        return linesByHead.getOrDefault(headHash, List.of());
     }
 }

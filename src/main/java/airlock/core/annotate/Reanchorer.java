@@ -35,7 +35,7 @@ public final class Reanchorer {
     public ReanchorResult reanchor(Annotation annotation) throws AirlockException {
         Anchor old = annotation.anchor();
         SourceEntry entry = tree.find(ref, old.path());
-        if (entry != null && entry.blobId().equals(old.blobId())) {
+        if (entry != null && entry.blobId().equals(old.blobId()) && fits(entry, old)) {
             Anchor same = new Anchor(ref, commit, entry.path(), entry.blobId(), old.ranges());
             return new ReanchorResult(annotation.withAnchor(same, AnchorState.CURRENT), AnchorState.CURRENT, "unchanged");
         }
@@ -50,6 +50,25 @@ public final class Reanchorer {
                     "the same file content is now at another path");
         }
         return byContent;
+    }
+
+    /**
+     * Whether every range really is where it says in this blob (positions agree with the text and
+     * the text hash matches): an imported file could name the right blob with wrong ranges.
+     */
+    private boolean fits(SourceEntry entry, Anchor anchor) throws AirlockException {
+        if (entry.size() > MAX_FILE_BYTES) {
+            return false;
+        }
+        LineIndex text = locator(entry).text();
+        for (AnchoredRange r : anchor.ranges()) {
+            TextRange t = r.range();
+            if (t.endOffset() > text.text().length() || !text.range(t.startOffset(), t.endOffset()).equals(t)
+                    || !Fingerprints.sha256(text.text().substring(t.startOffset(), t.endOffset())).equals(r.fingerprint().textHash())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ReanchorResult searchIn(SourceEntry entry, Annotation annotation) throws AirlockException {

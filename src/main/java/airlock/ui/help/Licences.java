@@ -22,6 +22,9 @@ public final class Licences {
                 new Bundled("sqlite-jdbc 3.54", "Apache-2.0"),
                 new Bundled("Jackson 2.21", "Apache-2.0"),
                 new Bundled("picocli 4.7", "Apache-2.0"),
-                new Bundled("SLF4J 2.0 (API and simple backend)", "MIT"));
+                new Bundled("SLF4J 2.0 (API and simple backend)", "MIT"),
+                new Bundled("CWE 4.8 catalogue as SARIF taxonomies (sarif-standard/taxonomies)",
+                        "MIT; CWE content \u00a9 The MITRE Corporation under the CWE Terms of Use."
+                                + " CWE\u2122 is a trademark of The MITRE Corporation."));
     }
 }

@@ -14,9 +14,15 @@ import java.util.TreeMap;
 /** A source in memory for tests: ref → path → text; blob ids are content hashes. */
 public final class MemorySourceTree implements SourceTree {
     private final Map<String, Map<String, String>> refs = new TreeMap<>();
+    private final Map<String, List<SourceEntry>> entries = new TreeMap<>();
+    private final Map<String, String> blobs = new java.util.HashMap<>();
 
     public MemorySourceTree put(String ref, String path, String text) {
         refs.computeIfAbsent(ref, r -> new TreeMap<>()).put(path, text);
+        blobs.put(blobId(text), text);
+        entries.put(ref, refs.get(ref).entrySet().stream()
+                .map(e -> new SourceEntry(e.getKey(), EntryKind.FILE, e.getValue().getBytes(StandardCharsets.UTF_8).length, blobId(e.getValue())))
+                .toList());
         return this;
     }
 
@@ -49,9 +55,7 @@ public final class MemorySourceTree implements SourceTree {
 
     @Override
     public List<SourceEntry> list(String ref) {
-        return refs.getOrDefault(ref, Map.of()).entrySet().stream()
-                .map(e -> new SourceEntry(e.getKey(), EntryKind.FILE, e.getValue().getBytes(StandardCharsets.UTF_8).length, blobId(e.getValue())))
-                .toList();
+        return entries.getOrDefault(ref, List.of());
     }
 
     @Override
@@ -61,13 +65,10 @@ public final class MemorySourceTree implements SourceTree {
 
     @Override
     public byte[] read(SourceEntry entry, long maxBytes) throws AirlockException {
-        for (Map<String, String> files : refs.values()) {
-            for (String text : files.values()) {
-                if (blobId(text).equals(entry.blobId())) {
-                    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                    return Arrays.copyOf(bytes, (int) Math.min(bytes.length, maxBytes));
-                }
-            }
+        String text = blobs.get(entry.blobId());
+        if (text != null) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            return Arrays.copyOf(bytes, (int) Math.min(bytes.length, maxBytes));
         }
         throw new AirlockException("source.blob.missing", "no blob " + entry.blobId());
     }

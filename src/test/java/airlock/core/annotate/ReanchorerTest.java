@@ -75,4 +75,17 @@ class ReanchorerTest {
         assertEquals(AnchorState.OUTDATED, r.state());
         assertEquals(2, r.annotation().anchor().ranges().size());
     }
+
+    @Test
+    void rangesThatDoNotFitTheirClaimedBlobAreNeverTakenAsCurrent() throws Exception {
+        MemorySourceTree tree = new MemorySourceTree().put("v1", "a.c", V1);
+        Annotation a = annotate(tree, "v1", "a.c", "strcpy(buf, p);");
+        AnchoredRange real = a.anchor().primary();
+        TextRange beyond = new TextRange(400, 1, 400, 16, 90_000, 90_015);
+        Anchor lying = new Anchor("v1", a.anchor().commit(), "a.c", a.anchor().blobId(),
+                List.of(new AnchoredRange(beyond, real.fingerprint(), null)));
+        ReanchorResult r = new Reanchorer(tree, "v1").reanchor(a.withAnchor(lying, AnchorState.CURRENT));
+        assertEquals(AnchorState.MOVED, r.state(), r.reason());
+        assertEquals(real.range(), r.annotation().anchor().primary().range(), "found again by content");
+    }
 }
