@@ -25,6 +25,7 @@ public final class WorkstationWindow {
     private final MainView view;
     private final Stage stage;
     private final NavigationFeature navigation;
+    private final airlock.ui.history.VersionsFeature versions;
     private boolean closed;
 
     public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId) {
@@ -41,6 +42,7 @@ public final class WorkstationWindow {
         Scene scene = new Scene(view.root(), 1280, 800);
         view.installKeys(scene);
         this.navigation = new NavigationFeature(model, view, texts, symbolDatabases);
+        this.versions = new airlock.ui.history.VersionsFeature(model, view, texts);
         stage.setScene(scene);
         stage.setTitle(texts.get("app.title"));
         model.sourceProperty().addListener((obs, old, source) -> stage.setTitle(source == null
@@ -75,6 +77,10 @@ public final class WorkstationWindow {
 
     public NavigationFeature navigation() {
         return navigation;
+    }
+
+    public airlock.ui.history.VersionsFeature versions() {
+        return versions;
     }
 
     public Stage stage() {

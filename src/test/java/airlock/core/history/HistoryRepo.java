@@ -12,7 +12,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /** A small repository with tags v1 and v2: one modified, one deleted, one renamed, one added, one binary file. */
-final class HistoryRepo {
+public final class HistoryRepo {
     static final String MAIN_V1 = "int main(void)\n{\n\tint count = 1;\n\treturn count;\n}\n"
             + "// a\n// b\n// c\n// d\n// e\n// f\n// g\n// h\n// i\n// j\n// tail\n";
     static final String MAIN_V2 = "int main(void)\n{\n\tint total = 1;\n\ttotal++;\n\treturn total;\n}\n"
@@ -22,7 +22,7 @@ final class HistoryRepo {
     private HistoryRepo() {
     }
 
-    static GitSource create(Path work) throws Exception {
+    public static GitSource create(Path work) throws Exception {
         IsolatedGit.install();
         Files.createDirectories(work);
         try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
