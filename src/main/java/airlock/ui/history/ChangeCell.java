@@ -4,7 +4,6 @@ import airlock.core.history.DiffVerdict;
 import airlock.core.history.FileChange;
 import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
-import java.util.Locale;
 import javafx.scene.control.ListCell;
 
 /** A changed file in the compare list: kind letter, escaped path(s), line counts or why there are none. */
@@ -34,7 +33,18 @@ final class ChangeCell extends ListCell<FileChange> {
         };
         String counts = change.verdict() == DiffVerdict.TEXT
                 ? texts.format("versions.change.counts", change.linesAdded(), change.linesRemoved())
-                : texts.get("versions.verdict." + change.verdict().name().toLowerCase(Locale.ROOT));
-        return texts.get("versions.kind." + change.kind().name().toLowerCase(Locale.ROOT)) + "  " + path + "   " + counts;
+                : texts.get(switch (change.verdict()) {
+                    case BINARY -> "versions.verdict.binary";
+                    case TOO_LARGE -> "versions.verdict.too_large";
+                    case SPECIAL, TEXT -> "versions.verdict.special";
+                });
+        String kind = texts.get(switch (change.kind()) {
+            case ADDED -> "versions.kind.added";
+            case DELETED -> "versions.kind.deleted";
+            case MODIFIED -> "versions.kind.modified";
+            case RENAMED -> "versions.kind.renamed";
+            case COPIED -> "versions.kind.copied";
+        });
+        return kind + "  " + path + "   " + counts;
     }
 }

@@ -19,7 +19,6 @@ import airlock.ui.main.MenuId;
 import airlock.ui.main.Shortcut;
 import airlock.ui.task.BackgroundTask;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -211,8 +210,11 @@ public final class VersionsFeature {
 
     private String verdictText(FileDiff diff) {
         return diff.verdict() == DiffVerdict.TEXT ? ""
-                : texts.format("versions.diff.notdiffed." + diff.verdict().name().toLowerCase(Locale.ROOT),
-                        diff.oldSize(), diff.newSize());
+                : texts.format(switch (diff.verdict()) {
+                    case BINARY -> "versions.diff.notdiffed.binary";
+                    case TOO_LARGE -> "versions.diff.notdiffed.too_large";
+                    case SPECIAL, TEXT -> "versions.diff.notdiffed.special";
+                }, diff.oldSize(), diff.newSize());
     }
 
     private static String tabName(String path) {
@@ -248,8 +250,11 @@ public final class VersionsFeature {
 
     private void showBlame(GitSource git, Blame blame) {
         if (blame.verdict() != DiffVerdict.TEXT) {
-            model.showStatus(texts.format("versions.blame.refused." + blame.verdict().name().toLowerCase(Locale.ROOT),
-                    VisibleText.escape(blame.path())));
+            model.showStatus(texts.format(switch (blame.verdict()) {
+                case BINARY -> "versions.blame.refused.binary";
+                case TOO_LARGE -> "versions.blame.refused.too_large";
+                case SPECIAL, TEXT -> "versions.blame.refused.special";
+            }, VisibleText.escape(blame.path())));
             return;
         }
         String header = texts.format("versions.blame.header", VisibleText.escape(blame.path()),
