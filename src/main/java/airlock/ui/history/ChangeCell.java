@@ -4,6 +4,7 @@ import airlock.core.history.DiffVerdict;
 import airlock.core.history.FileChange;
 import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
+import java.util.Locale;
 import javafx.scene.control.ListCell;
 
 /** A changed file in the compare list: kind letter, escaped path(s), line counts or why there are none. */
