@@ -27,6 +27,7 @@ public final class WorkstationWindow {
     private final Stage stage;
     private final NavigationFeature navigation;
     private final SearchFeature search;
+    private final airlock.ui.history.VersionsFeature versions;
     private boolean closed;
 
     public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId) {
@@ -46,6 +47,7 @@ public final class WorkstationWindow {
         this.navigation = new NavigationFeature(model, view, texts, symbolDatabases);
         this.search = new SearchFeature(model, view, texts);
         search.installKeys(scene);
+        this.versions = new airlock.ui.history.VersionsFeature(model, view, texts);
         stage.setScene(scene);
         stage.setTitle(texts.get("app.title"));
         model.sourceProperty().addListener((obs, old, source) -> stage.setTitle(source == null
@@ -85,6 +87,10 @@ public final class WorkstationWindow {
 
     public SearchFeature search() {
         return search;
+    }
+
+    public airlock.ui.history.VersionsFeature versions() {
+        return versions;
     }
 
     public Stage stage() {

@@ -1,0 +1,295 @@
+package airlock.ui.history;
+
+import airlock.core.git.GitSource;
+import airlock.core.history.Blame;
+import airlock.core.history.DiffVerdict;
+import airlock.core.history.FileChange;
+import airlock.core.history.FileDiff;
+import airlock.core.history.FileHistory;
+import airlock.core.history.FileTimeline;
+import airlock.core.history.RefSwitch;
+import airlock.core.history.VersionHistory;
+import airlock.core.source.SourceTree;
+import airlock.core.text.VisibleText;
+import airlock.ui.Texts;
+import airlock.ui.main.DocumentViewModel;
+import airlock.ui.main.MainView;
+import airlock.ui.main.MainViewModel;
+import airlock.ui.main.MenuId;
+import airlock.ui.main.Shortcut;
+import airlock.ui.task.BackgroundTask;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * Versions in the workstation: a ref switcher in the status bar (and Go ▸ Switch version…), Review ▸
+ * Compare versions… (changed files, then side-by-side diffs), and history and blame of the current
+ * file. Needs a git-backed source; other sources say there is no history.
+ */
+public final class VersionsFeature {
+    static final int CONTEXT_LINES = 3;
+    static final int HISTORY_LIMIT = 2_000;
+    private final MainViewModel model;
+    private final MainView view;
+    private final Texts texts;
+    private final ComboBox<String> refBox = new ComboBox<>();
+    private final List<Consumer<VersionOpened>> openListeners = new CopyOnWriteArrayList<>();
+    private VersionsWindow window;
+    private boolean updatingRefs;
+
+    public VersionsFeature(MainViewModel model, MainView view, Texts texts) {
+        this.model = model;
+        this.view = view;
+        this.texts = texts;
+        refBox.setId("ref-switcher");
+        refBox.getStyleClass().add("ref-switcher");
+        refBox.setCellFactory(list -> new RefCell());
+        refBox.setButtonCell(new RefCell());
+        refBox.setDisable(true);
+        refBox.setOnAction(event -> {
+            String chosen = refBox.getValue();
+            SourceTree tree = model.sourceProperty().get();
+            if (!updatingRefs && chosen != null && tree != null && !chosen.equals(tree.reviewRef())) {
+                switchTo(chosen);
+            }
+        });
+        view.addStatusItem(refBox);
+        model.sourceProperty().addListener((obs, old, tree) -> refreshRefs(tree));
+        refreshRefs(model.sourceProperty().get());
+        add(MenuId.GO, "versions.menu.switch", "Alt+Shift+V", "versions.shortcut.switch", this::chooseRef);
+        add(MenuId.REVIEW, "versions.menu.compare", "Alt+Shift+D", "versions.shortcut.compare", this::compare);
+        add(MenuId.REVIEW, "versions.menu.history", "Alt+Shift+H", "versions.shortcut.history",
+                this::historyOfCurrent);
+        add(MenuId.REVIEW, "versions.menu.blame", "Alt+Shift+B", "versions.shortcut.blame", this::blameOfCurrent);
+    }
+
+    private void add(MenuId menu, String textKey, String keys, String shortcutKey, Runnable action) {
+        MenuItem item = new MenuItem(texts.get(textKey));
+        item.setAccelerator(KeyCombination.keyCombination(keys));
+        item.setOnAction(event -> action.run());
+        view.addMenuItem(menu, item);
+        view.shortcuts().add(new Shortcut(keys, shortcutKey));
+    }
+
+    private void refreshRefs(SourceTree tree) {
+        updatingRefs = true;
+        try {
+            refBox.getItems().setAll(tree == null ? List.of() : tree.refs());
+            refBox.setValue(tree == null ? null : tree.reviewRef());
+            refBox.setDisable(!(tree instanceof GitSource) || tree.refs().size() < 2);
+        } finally {
+            updatingRefs = false;
+        }
+        if (window != null && tree != null) {
+            window.setRefs(tree.refs(), otherRef(tree), tree.reviewRef());
+            window.changes().clear();
+            window.setSummary("");
+        }
+    }
+
+    /** Where the session log plugs in to record each file version a diff or blame shows. */
+    public void addOpenListener(Consumer<VersionOpened> listener) {
+        openListeners.add(listener);
+    }
+
+    private void opened(String ref, String path, String blob, String kind) {
+        VersionOpened event = new VersionOpened(ref, path, blob, kind);
+        openListeners.forEach(listener -> listener.accept(event));
+    }
+
+    private Optional<GitSource> git() {
+        if (model.sourceProperty().get() instanceof GitSource git) {
+            return Optional.of(git);
+        }
+        model.showStatus(texts.get("versions.nohistory"));
+        return Optional.empty();
+    }
+
+    /** Go ▸ Switch version…: asks which ref to review. */
+    public void chooseRef() {
+        git().ifPresent(git -> {
+            ChoiceDialog<String> dialog = new ChoiceDialog<>(git.reviewRef(), git.refs());
+            dialog.setTitle(texts.get("versions.switch.title"));
+            dialog.setHeaderText(texts.get("versions.switch.header"));
+            dialog.initOwner(view.root().getScene().getWindow());
+            dialog.showAndWait().filter(ref -> !ref.equals(git.reviewRef())).ifPresent(this::switchTo);
+        });
+    }
+
+    /** Re-opens the tree at {@code ref}, keeping the selected file open if it exists there. */
+    public void switchTo(String ref) {
+        git().ifPresent(git -> {
+            DocumentViewModel selected = model.selectedProperty().get();
+            String keep = selected == null ? null : selected.path();
+            model.background(BackgroundTask.of(texts.format("versions.task.switch", RefCell.shortName(ref)),
+                            monitor -> RefSwitch.reviewAt(git, ref))
+                    .onSuccess(next -> {
+                        model.openSource(next, keep);
+                        model.showStatus(texts.format("versions.switched", RefCell.shortName(ref)));
+                    }));
+        });
+    }
+
+    /** Review ▸ Compare versions…: shows the compare tab with the review ref against another. */
+    public void compare() {
+        git().ifPresent(git -> {
+            VersionsWindow w = window();
+            if (w.fromRef() == null) {
+                w.setRefs(git.refs(), otherRef(git), git.reviewRef());
+            }
+            w.showCompare();
+            runCompare();
+        });
+    }
+
+    private static String otherRef(SourceTree tree) {
+        List<String> refs = tree.refs();
+        int index = refs.indexOf(tree.reviewRef());
+        return refs.size() < 2 ? tree.reviewRef() : refs.get(index > 0 ? index - 1 : 1);
+    }
+
+    /** Compares the two refs chosen in the compare tab. */
+    public void compare(String fromRef, String toRef) {
+        git().ifPresent(git -> {
+            window().setRefs(git.refs(), fromRef, toRef);
+            window().showCompare();
+            runCompare();
+        });
+    }
+
+    private void runCompare() {
+        VersionsWindow w = window();
+        String fromRef = w.fromRef();
+        String toRef = w.toRef();
+        git().ifPresent(git -> model.background(BackgroundTask.of(
+                        texts.format("versions.task.compare", RefCell.shortName(fromRef), RefCell.shortName(toRef)),
+                        monitor -> new VersionHistory(git).changes(fromRef, toRef, monitor))
+                .onSuccess(changes -> {
+                    w.changes().setAll(changes);
+                    w.setSummary(texts.format("versions.compare.summary", changes.size(),
+                            RefCell.shortName(fromRef), RefCell.shortName(toRef)));
+                })));
+    }
+
+    /** Opens the side-by-side diff of {@code change} (between the compare tab's refs). */
+    public void openDiff(FileChange change) {
+        VersionsWindow w = window();
+        String fromRef = w.fromRef();
+        String toRef = w.toRef();
+        git().ifPresent(git -> model.background(BackgroundTask.of(
+                        texts.format("versions.task.diff", VisibleText.escape(change.path())),
+                        monitor -> prepared(new VersionHistory(git).diff(change, CONTEXT_LINES)))
+                .onSuccess(ready -> {
+                    String header = texts.format("versions.diff.header", RefCell.shortName(fromRef),
+                            VisibleText.escape(change.oldPath() == null ? "\u2014" : change.oldPath()),
+                            RefCell.shortName(toRef),
+                            VisibleText.escape(change.newPath() == null ? "\u2014" : change.newPath()),
+                            verdictText(ready.diff()));
+                    DiffPane pane = new DiffPane(texts, ready.diff(), header, ready.left(), ready.right(), model);
+                    w.showTab("diff:" + change.path(), texts.format("versions.tab.diff", tabName(change.path())),
+                            VisibleText.escape(change.path()), pane);
+                    opened(fromRef, change.oldPath(), change.oldBlob(), "diff");
+                    opened(toRef, change.newPath(), change.newBlob(), "diff");
+                })));
+    }
+
+    private record Prepared(FileDiff diff, DiffDocument left, DiffDocument right) {
+    }
+
+    private Prepared prepared(FileDiff diff) {
+        java.util.function.IntFunction<String> skipped = n -> texts.format("versions.diff.skipped", n);
+        return new Prepared(diff, DiffDocument.of(diff.rows(), DiffDocument.Side.LEFT, skipped),
+                DiffDocument.of(diff.rows(), DiffDocument.Side.RIGHT, skipped));
+    }
+
+    private String verdictText(FileDiff diff) {
+        return diff.verdict() == DiffVerdict.TEXT ? ""
+                : texts.format(switch (diff.verdict()) {
+                    case BINARY -> "versions.diff.notdiffed.binary";
+                    case TOO_LARGE -> "versions.diff.notdiffed.too_large";
+                    case SPECIAL, TEXT -> "versions.diff.notdiffed.special";
+                }, diff.oldSize(), diff.newSize());
+    }
+
+    private static String tabName(String path) {
+        return VisibleText.escape(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    /** Review ▸ History of this file: commits that touched the selected tab's file. */
+    public void historyOfCurrent() {
+        current().ifPresent(path -> git().ifPresent(git -> {
+            String ref = git.reviewRef();
+            model.background(BackgroundTask.of(texts.format("versions.task.history", VisibleText.escape(path)),
+                            monitor -> new FileTimeline(git).history(ref, path, HISTORY_LIMIT, monitor))
+                    .onSuccess(history -> window().showTab("history:" + path,
+                            texts.format("versions.tab.history", tabName(path)), VisibleText.escape(path),
+                            new HistoryView(history, historyHeader(history)))));
+        }));
+    }
+
+    private String historyHeader(FileHistory history) {
+        return texts.format(history.truncated() ? "versions.history.header.cut" : "versions.history.header",
+                VisibleText.escape(history.path()), RefCell.shortName(history.ref()), history.commits().size());
+    }
+
+    /** Review ▸ Blame: who last changed each line of the selected tab's file at the review ref. */
+    public void blameOfCurrent() {
+        current().ifPresent(path -> git().ifPresent(git -> {
+            String ref = git.reviewRef();
+            model.background(BackgroundTask.of(texts.format("versions.task.blame", VisibleText.escape(path)),
+                            monitor -> new FileTimeline(git).blame(ref, path, monitor))
+                    .onSuccess(blame -> showBlame(git, blame)));
+        }));
+    }
+
+    private void showBlame(GitSource git, Blame blame) {
+        if (blame.verdict() != DiffVerdict.TEXT) {
+            model.showStatus(texts.format(switch (blame.verdict()) {
+                case BINARY -> "versions.blame.refused.binary";
+                case TOO_LARGE -> "versions.blame.refused.too_large";
+                case SPECIAL, TEXT -> "versions.blame.refused.special";
+            }, VisibleText.escape(blame.path())));
+            return;
+        }
+        String header = texts.format("versions.blame.header", VisibleText.escape(blame.path()),
+                RefCell.shortName(blame.ref()));
+        window().showTab("blame:" + blame.path(), texts.format("versions.tab.blame", tabName(blame.path())),
+                VisibleText.escape(blame.path()), new BlameView(texts, blame, header, model));
+        String blob = null;
+        try {
+            var entry = git.find(blame.ref(), blame.path());
+            blob = entry == null ? null : entry.blobId();
+        } catch (airlock.core.AirlockException e) {
+            model.showStatus(e.getMessage());
+        }
+        opened(blame.ref(), blame.path(), blob, "blame");
+    }
+
+    private Optional<String> current() {
+        DocumentViewModel selected = model.selectedProperty().get();
+        if (selected == null) {
+            model.showStatus(texts.get("versions.nofile"));
+            return Optional.empty();
+        }
+        return Optional.of(selected.path());
+    }
+
+    private VersionsWindow window() {
+        if (window == null) {
+            window = new VersionsWindow(texts, view.root().getScene().getWindow(), view.root(), this::runCompare,
+                    this::openDiff);
+        }
+        return window;
+    }
+
+    /** The versions window's parts, for tests. */
+    VersionsWindow windowForTests() {
+        return window;
+    }
+}

@@ -1,0 +1,130 @@
+package airlock.ui.history;
+
+import airlock.core.history.FileChange;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The versions window: a "Compare" tab (two refs and the files changed between them) and one tab per
+ * opened diff, history or blame. Kept beside the main window so code and its diff can be read together.
+ */
+final class VersionsWindow {
+    private final Stage stage = new Stage();
+    private final TabPane tabs = new TabPane();
+    private final ComboBox<String> from = new ComboBox<>();
+    private final ComboBox<String> to = new ComboBox<>();
+    private final ListView<FileChange> changes = new ListView<>();
+    private final Label summary = new Label();
+
+    VersionsWindow(airlock.ui.Texts texts, Window owner, Parent styleSource, Runnable compare,
+                   Consumer<FileChange> open) {
+        stage.initOwner(owner);
+        stage.setTitle(texts.get("versions.window.title"));
+        from.setId("versions-from");
+        to.setId("versions-to");
+        changes.setId("versions-changes");
+        from.setCellFactory(list -> new RefCell());
+        from.setButtonCell(new RefCell());
+        to.setCellFactory(list -> new RefCell());
+        to.setButtonCell(new RefCell());
+        Button run = new Button(texts.get("versions.compare.run"));
+        run.setId("versions-compare");
+        run.setOnAction(event -> compare.run());
+        HBox bar = new HBox(8, new Label(texts.get("versions.compare.from")), from,
+                new Label(texts.get("versions.compare.to")), to, run);
+        bar.getStyleClass().add("versions-bar");
+        changes.setCellFactory(list -> new ChangeCell(texts));
+        changes.getSelectionModel().selectedItemProperty().addListener((obs, old, change) -> {
+            if (change != null) {
+                open.accept(change);
+            }
+        });
+        changes.setPlaceholder(new Label(texts.get("versions.compare.empty")));
+        summary.getStyleClass().add("versions-summary");
+        BorderPane compareBox = new BorderPane(changes, bar, null, summary, null);
+        Tab compareTab = new Tab(texts.get("versions.tab.compare"), compareBox);
+        compareTab.setClosable(false);
+        tabs.getTabs().add(compareTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabs.setStyle("-fx-open-tab-animation: NONE; -fx-close-tab-animation: NONE;");
+        Scene scene = new Scene(tabs, 1200, 760);
+        scene.getRoot().getStylesheets().setAll(styleSource.getStylesheets());
+        scene.getRoot().getStyleClass().add("versions-window");
+        stage.setScene(scene);
+    }
+
+    void setRefs(List<String> refs, String fromRef, String toRef) {
+        from.getItems().setAll(refs);
+        to.getItems().setAll(refs);
+        from.setValue(fromRef);
+        to.setValue(toRef);
+    }
+
+    String fromRef() {
+        return from.getValue();
+    }
+
+    String toRef() {
+        return to.getValue();
+    }
+
+    ObservableList<FileChange> changes() {
+        return changes.getItems();
+    }
+
+    ListView<FileChange> changeList() {
+        return changes;
+    }
+
+    void setSummary(String text) {
+        summary.setText(text);
+    }
+
+    /** Adds (or re-selects, by id) a tab and brings the window forward. */
+    void showTab(String id, String title, String tooltip, Node content) {
+        for (Tab tab : tabs.getTabs()) {
+            if (id.equals(tab.getId())) {
+                tabs.getTabs().remove(tab);
+                break;
+            }
+        }
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        tab.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        show();
+    }
+
+    void showCompare() {
+        tabs.getSelectionModel().select(0);
+        show();
+    }
+
+    private void show() {
+        stage.show();
+        stage.toFront();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+}
