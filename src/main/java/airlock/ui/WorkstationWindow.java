@@ -27,6 +27,7 @@ public final class WorkstationWindow {
     private final Stage stage;
     private final NavigationFeature navigation;
     private final SearchFeature search;
+    private final airlock.ui.session.SessionContext session = new airlock.ui.session.SessionContext();
     private final airlock.ui.history.VersionsFeature versions;
     private boolean closed;
 
@@ -91,6 +92,11 @@ public final class WorkstationWindow {
 
     public airlock.ui.history.VersionsFeature versions() {
         return versions;
+    }
+
+    /** The current inspection session, shared by every feature that records actions. */
+    public airlock.ui.session.SessionContext session() {
+        return session;
     }
 
     public Stage stage() {

@@ -1,0 +1,34 @@
+package airlock.ui.session;
+
+import airlock.core.session.ActiveSession;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The workstation's current inspection session as the UI sees it: empty when none is open. One
+ * instance per window, created by {@link airlock.ui.WorkstationWindow} and handed to every feature
+ * that records actions (file opened, search run, annotation changes, refused copies); only the
+ * session feature opens and closes it. Read and written on the FX thread.
+ */
+public final class SessionContext {
+    private final ReadOnlyObjectWrapper<ActiveSession> current = new ReadOnlyObjectWrapper<>(this, "current");
+
+    public ReadOnlyObjectProperty<ActiveSession> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public Optional<ActiveSession> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** Makes {@code session} the current one (the session feature, after a confirmed start or a resume). */
+    public void open(ActiveSession session) {
+        current.set(session);
+    }
+
+    /** No session any more (after the end entry is written). */
+    public void close() {
+        current.set(null);
+    }
+}
