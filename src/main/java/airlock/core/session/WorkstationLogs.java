@@ -116,6 +116,34 @@ public final class WorkstationLogs implements AutoCloseable {
         return written;
     }
 
+    /**
+     * Writes an ended, sealed session's files to a stick: {@code extras} (the annotation exports the
+     * supervisor approved) first, then log and seal, all recorded in one ledger entry.
+     */
+    public List<WrittenFile> export(String id, Path folder, WriteHooks hooks, List<LogExport.Extra> extras) throws AirlockException {
+        requireUsable();
+        List<WrittenFile> written = new LogExport(store, ledger, new SafeWriter(hooks)).export(id, folder, false, extras);
+        writeLedgerCheckpoint();
+        return written;
+    }
+
+    /**
+     * Records a supervisor's act about a session that has already ended (an export decision) in the
+     * workstation ledger: the session's own log is closed by its end entry, the ledger is not.
+     */
+    public airlock.core.log.LogEntry recordInLedger(String actor, airlock.core.log.EntryType type,
+                                                    java.util.Map<String, Object> data) throws AirlockException {
+        requireUsable();
+        airlock.core.log.LogEntry entry = ledger.append(actor, type, data, airlock.core.log.SqlAction.NONE);
+        writeLedgerCheckpoint();
+        return entry;
+    }
+
+    /** The stored state of a log: open, ended, sealed or exported (null when there is no such log). */
+    public String status(String id) throws AirlockException {
+        return LogExport.status(store, id);
+    }
+
     private void writeLedgerCheckpoint() throws AirlockException {
         byte[] entries = LogExport.entriesFile(store, SessionHeader.LEDGER_SESSION);
         MerkleAccumulator tree = new MerkleAccumulator(new LogHashes());

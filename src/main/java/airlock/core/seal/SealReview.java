@@ -1,0 +1,282 @@
+package airlock.core.seal;
+
+import airlock.core.AirlockException;
+import airlock.core.annotate.store.AnnotationStore;
+import airlock.core.annotate.store.SessionExports;
+import airlock.core.export.BundleIdentity;
+import airlock.core.export.ExportDocument;
+import airlock.core.export.ExportFormat;
+import airlock.core.export.ExportService;
+import airlock.core.log.EntryCodec;
+import airlock.core.log.EntryType;
+import airlock.core.log.LogEntry;
+import airlock.core.log.LogExport;
+import airlock.core.log.PinnedKeys;
+import airlock.core.log.SessionLog;
+import airlock.core.log.SignedNote;
+import airlock.core.media.WrittenFile;
+import airlock.core.policy.ExportResolution;
+import airlock.core.policy.ExportResolver;
+import airlock.core.policy.RoomPolicy;
+import airlock.core.policy.SupervisorAction;
+import airlock.core.policy.SupervisorDecision;
+import airlock.core.policy.Violation;
+import airlock.core.policy.ViolationKind;
+import airlock.core.progress.ProgressMonitor;
+import airlock.core.session.WorkstationLogs;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The supervisor's end of a session: what will leave the room (each file's exact bytes, size and
+ * SHA-256), the room-policy checks on the annotation export, the supervisor's redact / refuse /
+ * override decisions (each recorded in the workstation ledger as it is made, because the
+ * session's own log is closed by its end entry), the seal, and the safe write to media. A seal is
+ * refused while any check fails without a decision; a failed write leaves the session sealed on
+ * the workstation and can be retried onto another folder.
+ */
+public final class SealReview {
+    private final WorkstationLogs logs;
+    private final String session;
+    private final RoomPolicy policy;
+    private final ExportService exports;
+    private final ExportDocument document;
+    private final List<String> searchStrings;
+    private final ExportResolver resolver;
+    private final List<Violation> violations;
+    private final List<SupervisorDecision> decisions = new ArrayList<>();
+    private ExportResolution resolution;
+    private List<OutgoingFile> files;
+
+    private SealReview(WorkstationLogs logs, String session, RoomPolicy policy, ExportService exports, ExportDocument document,
+                       List<String> searchStrings) throws AirlockException {
+        this.logs = logs;
+        this.session = session;
+        this.policy = policy;
+        this.exports = exports;
+        this.document = document;
+        this.searchStrings = List.copyOf(searchStrings);
+        this.resolver = new ExportResolver(policy);
+        this.resolution = resolver.resolve(document.annotations(), searchStrings, List.of());
+        this.violations = resolution.unresolved();
+        this.files = render();
+    }
+
+    /**
+     * Opens the review of an ended session. Refused while the session is still open (it must be
+     * ended first, so that the log that leaves is complete) and for an unknown id.
+     */
+    public static SealReview open(WorkstationLogs logs, AnnotationStore annotations, String session, RoomPolicy policy,
+                                  ExportService exports, Clock clock, String toolVersion) throws AirlockException {
+        String status = logs.status(session);
+        if (status == null) {
+            throw new AirlockException("seal.session.unknown", "There is no session '" + session + "' on this workstation.");
+        }
+        if ("open".equals(status)) {
+            throw new AirlockException("seal.session.open", "Session '" + session + "' is still open: end it first (Session ▸"
+                    + " End session…), so that the log that leaves the room is complete.");
+        }
+        SessionExports stored = new SessionExports(logs.store(), annotations, clock);
+        SessionExports.StoredSession info = stored.session(session);
+        BundleIdentity bundle = annotations.bundle(session).orElseGet(() -> unrecordedBundle(logs, session));
+        ExportDocument document = new ExportDocument(toolVersion, clock.instant(), info.info(), bundle, annotations.list(session),
+                List.of());
+        return new SealReview(logs, session, policy, exports, document, searchStrings(logs, session));
+    }
+
+    /** The manifest hash from entry 0 when the session recorded no bundle details (nothing else is known). */
+    private static BundleIdentity unrecordedBundle(WorkstationLogs logs, String session) {
+        String manifest = "unknown";
+        try {
+            List<String> found = new ArrayList<>();
+            EntryCodec codec = new EntryCodec();
+            SessionLog.readEntries(logs.store(), session, bytes -> {
+                if (found.isEmpty()) {
+                    Object value = codec.decode(bytes).data().get("bundleManifestSha256");
+                    found.add(value == null ? "unknown" : value.toString());
+                }
+            });
+            manifest = found.isEmpty() ? manifest : found.get(0);
+        } catch (AirlockException e) {
+            manifest = "unreadable (" + e.getMessage() + ")";
+        }
+        String none = "not recorded in this session";
+        return new BundleIdentity(manifest, none, none, none, none);
+    }
+
+    /** The queries of the session's searches, which the policy may keep in the room. */
+    private static List<String> searchStrings(WorkstationLogs logs, String session) throws AirlockException {
+        Set<String> out = new LinkedHashSet<>();
+        EntryCodec codec = new EntryCodec();
+        SessionLog.readEntries(logs.store(), session, bytes -> {
+            LogEntry e = codec.decode(bytes);
+            if (e.type() == EntryType.SEARCH_RUN && e.data().get("query") instanceof String query) {
+                out.add(query);
+            }
+        });
+        return List.copyOf(out);
+    }
+
+    public String session() {
+        return session;
+    }
+
+    public ExportDocument document() {
+        return document;
+    }
+
+    public RoomPolicy policy() {
+        return policy;
+    }
+
+    /** Stored state of the session: ended, sealed or exported. */
+    public String status() throws AirlockException {
+        return logs.status(session);
+    }
+
+    /** Every violation the export had before any decision, in the checker's order. */
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    public synchronized List<SupervisorDecision> decisions() {
+        return List.copyOf(decisions);
+    }
+
+    /** The decision taken on {@code violation}, if any. */
+    public synchronized Optional<SupervisorDecision> decisionOn(Violation violation) {
+        return decisions.stream().filter(d -> d.violation().id().equals(violation.id())).findFirst();
+    }
+
+    public synchronized ExportResolution resolution() {
+        return resolution;
+    }
+
+    /** True when no check fails without a decision: the seal may be made. */
+    public synchronized boolean canSeal() {
+        return resolution.unresolved().isEmpty();
+    }
+
+    /** What will leave the room, in writing order: annotation exports, log, seal. */
+    public synchronized List<OutgoingFile> files() {
+        return files;
+    }
+
+    /**
+     * Records {@code decision} in the workstation ledger, then applies it. A decision is final: a
+     * violation already decided cannot be decided again (the ledger keeps what was decided).
+     */
+    public synchronized void decide(SupervisorDecision decision) throws AirlockException {
+        if (!"ended".equals(status())) {
+            throw new AirlockException("seal.decision.late", "Session '" + session + "' is already sealed; its export"
+                    + " decisions were final at sealing.");
+        }
+        if (decisions.stream().anyMatch(d -> d.violation().id().equals(decision.violation().id()))) {
+            throw new AirlockException("seal.decision.twice", "This violation has already been decided; decisions are final.");
+        }
+        if (violations.stream().noneMatch(v -> v.id().equals(decision.violation().id()))) {
+            throw new AirlockException("seal.decision.unknown", "This export has no violation '" + decision.violation().id()
+                    + "'.");
+        }
+        List<SupervisorDecision> next = new ArrayList<>(decisions);
+        next.add(decision);
+        ExportResolution resolved = resolver.resolve(document.annotations(), searchStrings, next);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("session", session);
+        data.putAll(decision.logData());
+        logs.recordInLedger("supervisor", EntryType.EXPORT_DECISION, data);
+        decisions.add(decision);
+        resolution = resolved;
+        files = render();
+    }
+
+    /**
+     * Seals the session with the supervisor's key (already checked against the trust list). Refused
+     * while a check fails without a decision. A session sealed before (an export that failed and
+     * is being retried) is not sealed again.
+     */
+    public synchronized SignedNote seal(SupervisorKey key, List<PinnedKeys.Pinned> supervisors) throws AirlockException {
+        if (!canSeal()) {
+            throw new AirlockException("seal.blocked", "The seal cannot be made: " + resolution.blockReason());
+        }
+        SignedNote sealed;
+        if ("ended".equals(status())) {
+            sealed = logs.seal(session, key.key(), supervisors);
+        } else {
+            sealed = LogExport.sealNote(logs.store(), session);
+        }
+        files = render();
+        return sealed;
+    }
+
+    /**
+     * Writes every outgoing file to {@code folder} with the safe-write protocol and records them in
+     * the ledger. On failure nothing is reported as exported, the files of this attempt are removed
+     * where possible, and the session stays sealed here: call again with another folder.
+     */
+    public synchronized List<WrittenFile> write(Path folder, ProgressMonitor monitor) throws AirlockException {
+        String status = status();
+        if (!"sealed".equals(status) && !"exported".equals(status)) {
+            throw new AirlockException("seal.write.unsealed", "Session '" + session + "' is not sealed yet; seal it first.");
+        }
+        List<LogExport.Extra> extras = new ArrayList<>();
+        long total = 0;
+        for (OutgoingFile f : files) {
+            total += f.size();
+            if (f.kind() != OutgoingFile.Kind.LOG && f.kind() != OutgoingFile.Kind.SEAL) {
+                extras.add(new LogExport.Extra(f.name(), f.content()));
+            }
+        }
+        MediaProgress progress = new MediaProgress(monitor);
+        monitor.beginTask("Writing " + files.size() + " files to " + folder, total);
+        try {
+            return logs.export(session, folder, progress, extras);
+        } catch (AirlockException e) {
+            if (progress.cancelled()) {
+                throw new airlock.core.progress.CancelledException();
+            }
+            throw e;
+        } finally {
+            monitor.endTask();
+        }
+    }
+
+    private List<OutgoingFile> render() throws AirlockException {
+        List<OutgoingFile> out = new ArrayList<>();
+        if (annotationsLeave()) {
+            ExportDocument approved = new ExportDocument(document.toolVersion(), document.exportedAt(), document.session(),
+                    document.bundle(), resolution.annotations(), document.coverage());
+            out.add(render(approved, ExportFormat.JSON, OutgoingFile.Kind.ANNOTATIONS_JSON));
+            out.add(render(approved, ExportFormat.SARIF, OutgoingFile.Kind.SARIF));
+            out.add(render(approved, ExportFormat.HTML, OutgoingFile.Kind.HTML_REPORT));
+            out.add(render(approved, ExportFormat.MD, OutgoingFile.Kind.MARKDOWN_REPORT));
+        }
+        String stem = LogExport.stem(session);
+        out.add(new OutgoingFile(stem + ".log", OutgoingFile.Kind.LOG, LogExport.entriesFile(logs.store(), session), false));
+        boolean sealed = !"ended".equals(status());
+        SignedNote note = sealed ? LogExport.sealNote(logs.store(), session) : LogExport.finalNote(logs.store(), session);
+        out.add(new OutgoingFile(stem + ".seal", OutgoingFile.Kind.SEAL, note.text().getBytes(StandardCharsets.UTF_8), !sealed));
+        return List.copyOf(out);
+    }
+
+    private OutgoingFile render(ExportDocument doc, ExportFormat format, OutgoingFile.Kind kind) throws AirlockException {
+        return new OutgoingFile(format.fileName(), kind, exports.render(doc, format, policy.exportPolicy()), false);
+    }
+
+    /** Findings leave unless the export was refused, or the policy forbids them and no override says otherwise. */
+    private boolean annotationsLeave() {
+        if (resolution.refused()) {
+            return false;
+        }
+        return policy.export().annotations() || decisions.stream().anyMatch(d -> d.violation().kind()
+                == ViolationKind.ANNOTATIONS_FORBIDDEN && d.action() == SupervisorAction.OVERRIDE);
+    }
+}
