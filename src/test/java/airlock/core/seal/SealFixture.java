@@ -106,7 +106,7 @@ public final class SealFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws AirlockException {
         annotations.close();
         logs.close();
     }

@@ -1,0 +1,118 @@
+package airlock.ui.seal;
+
+import airlock.core.session.ActiveSession;
+import airlock.ui.Texts;
+import airlock.ui.main.MainView;
+import airlock.ui.main.MenuId;
+import airlock.ui.session.SessionContext;
+import airlock.ui.task.BackgroundTask;
+import airlock.ui.task.TaskExecutor;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+
+/**
+ * The supervisor's end of a session in the main window: Session ▸ "Review and seal…" for any
+ * session that ended without a verified copy on media, and the same screen at once when the
+ * current session ends (the session feature closes the {@link SessionContext} after writing the
+ * end entry).
+ */
+public final class SealFeature {
+    private final MainView view;
+    private final Texts texts;
+    private final TaskExecutor executor;
+    private final SealServices services;
+
+    public SealFeature(MainView view, Texts texts, TaskExecutor executor, SealServices services) {
+        this.view = view;
+        this.texts = texts;
+        this.executor = executor;
+        this.services = services;
+    }
+
+    /** Adds the menu item and opens the screen whenever {@code sessions} loses a session that has ended. */
+    public void install(SessionContext sessions) {
+        MenuItem item = new MenuItem(texts.get("menu.session.seal"));
+        item.setId("menu-session-seal");
+        item.setOnAction(event -> chooseAndOpen());
+        view.addMenuItem(MenuId.SESSION, item);
+        sessions.currentProperty().addListener((obs, old, now) -> {
+            if (old != null && now == null) {
+                openIfEnded(old);
+            }
+        });
+    }
+
+    private void openIfEnded(ActiveSession ended) {
+        executor.submit(BackgroundTask.of(texts.get("seal.task.find"), monitor -> services.logs().status(ended.id()))
+                .onSuccess(status -> {
+                    if ("ended".equals(status)) {
+                        open(ended.id());
+                    }
+                }));
+    }
+
+    private void chooseAndOpen() {
+        executor.submit(BackgroundTask.of(texts.get("seal.task.find"), monitor -> services.awaitingSupervisor())
+                .onSuccess(this::choose));
+    }
+
+    private void choose(List<String> waiting) {
+        if (waiting.isEmpty()) {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION, texts.get("seal.none.waiting"), ButtonType.OK);
+            alert.initOwner(owner());
+            alert.setHeaderText(null);
+            alert.show();
+            return;
+        }
+        if (waiting.size() == 1) {
+            open(waiting.get(0));
+            return;
+        }
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(waiting.get(waiting.size() - 1), waiting);
+        dialog.initOwner(owner());
+        dialog.setTitle(texts.get("seal.title"));
+        dialog.setHeaderText(null);
+        dialog.setContentText(texts.get("seal.choose.session"));
+        Optional<String> chosen = dialog.showAndWait();
+        chosen.ifPresent(this::open);
+    }
+
+    /** Opens the screen for {@code session} in its own window and starts loading it. */
+    public SealView open(String session) {
+        SealViewModel model = new SealViewModel(texts, executor, services, session);
+        SealView screen = new SealView(model, texts);
+        Stage stage = new Stage();
+        if (owner() != null) {
+            stage.initOwner(owner());
+        }
+        stage.setTitle(texts.format("seal.window.title", airlock.core.text.VisibleText.escape(session)));
+        Scene scene = new Scene(screen.root(), 1280, 860);
+        scene.getStylesheets().setAll(view.root().getStylesheets());
+        stage.setScene(scene);
+        stage.show();
+        model.load();
+        opened = new Opened(model, screen, stage);
+        return screen;
+    }
+
+    private javafx.stage.Window owner() {
+        return view.root().getScene() == null ? null : view.root().getScene().getWindow();
+    }
+
+    /** The screen opened last (for tests and the end-to-end run). */
+    public Optional<Opened> lastOpened() {
+        return Optional.ofNullable(opened);
+    }
+
+    private Opened opened;
+
+    /** An open screen: its model, view and window. */
+    public record Opened(SealViewModel model, SealView view, Stage stage) {
+    }
+}

@@ -1,0 +1,48 @@
+package airlock.ui.seal;
+
+import airlock.core.AirlockException;
+import airlock.core.annotate.store.AnnotationStore;
+import airlock.core.export.ExportService;
+import airlock.core.policy.RoomPolicy;
+import airlock.core.seal.SealReview;
+import airlock.core.session.WorkstationLogs;
+import airlock.core.trust.TrustStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the supervisor's screen needs from the workstation, handed in by the composition root: the
+ * session logs, the annotation tables (same database), the supervisor trust list, the room policy
+ * in force, the exporters, the clock and the version written into exports.
+ */
+public record SealServices(WorkstationLogs logs, AnnotationStore annotations, TrustStore trust, RoomPolicy policy,
+                           ExportService exports, Clock clock, String toolVersion) {
+    public SealServices {
+        Objects.requireNonNull(logs, "logs");
+        Objects.requireNonNull(annotations, "annotations");
+        Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(exports, "exports");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(toolVersion, "toolVersion");
+    }
+
+    /** Opens the review of {@code session} (blocking: reads the log and renders the exports). */
+    public SealReview review(String session) throws AirlockException {
+        return SealReview.open(logs, annotations, session, policy, exports, clock, toolVersion);
+    }
+
+    /** Sessions that ended but have no verified copy on media yet (ended, or sealed and not exported). */
+    public List<String> awaitingSupervisor() throws AirlockException {
+        List<String> out = new ArrayList<>();
+        for (String id : logs.store().logIds()) {
+            String status = logs.status(id);
+            if ("ended".equals(status) || "sealed".equals(status)) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,285 @@
+package airlock.ui.seal;
+
+import airlock.core.policy.SupervisorAction;
+import airlock.core.text.VisibleText;
+import airlock.ui.Texts;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The supervisor's end-of-session screen: on the left the files that will leave (name, size,
+ * SHA-256) and the room-policy checks with Redact / Refuse / Override; on the right the selected
+ * file as it will be read, as plain escaped text (the HTML report is shown as source, nothing is
+ * rendered or loaded); at the bottom the seal: supervisor, key file, passphrase, media folder,
+ * progress. Nothing on this screen can be copied out.
+ */
+public final class SealView {
+    private final SealViewModel model;
+    private final Texts texts;
+    private final BorderPane root = new BorderPane();
+    private final VBox checkList = new VBox(8);
+    private final PasswordField passphrase = new PasswordField();
+
+    public SealView(SealViewModel model, Texts texts) {
+        this.model = model;
+        this.texts = texts;
+        build();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void build() {
+        root.getStyleClass().add("seal-screen");
+        root.setPadding(new Insets(12));
+        Label title = new Label();
+        title.getStyleClass().add("seal-title");
+        title.textProperty().bind(model.headlineProperty());
+        Label details = new Label();
+        details.setWrapText(true);
+        details.textProperty().bind(model.detailsProperty());
+        VBox top = new VBox(4, title, details);
+        top.setPadding(new Insets(0, 0, 8, 0));
+        root.setTop(top);
+
+        SplitPane split = new SplitPane(left(), preview());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.5);
+        root.setCenter(split);
+        root.setBottom(sealPanel());
+        // Nothing on the supervisor's screen goes to the clipboard either.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            boolean copy = event.isShortcutDown() && (event.getCode() == KeyCode.C || event.getCode() == KeyCode.X
+                    || event.getCode() == KeyCode.INSERT);
+            if (copy || (event.isShiftDown() && event.getCode() == KeyCode.DELETE)) {
+                event.consume();
+            }
+        });
+    }
+
+    private Parent left() {
+        Label filesTitle = new Label(texts.get("seal.files"));
+        filesTitle.getStyleClass().add("seal-section");
+        TableView<SealViewModel.FileRow> table = new TableView<>(model.files());
+        table.setId("seal-files");
+        table.getColumns().add(column(texts.get("seal.column.name"), SealViewModel.FileRow::name, 150));
+        table.getColumns().add(column(texts.get("seal.column.kind"), SealViewModel.FileRow::kind, 130));
+        table.getColumns().add(column(texts.get("seal.column.size"), SealViewModel.FileRow::size, 90));
+        table.getColumns().add(column(texts.get("seal.column.sha"), SealViewModel.FileRow::sha256, 420));
+        table.setPrefHeight(210);
+        table.setContextMenu(new ContextMenu());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                model.selectedProperty().set(row);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, row) -> {
+            if (row != null && table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+            }
+        });
+
+        Label checksTitle = new Label(texts.get("seal.checks"));
+        checksTitle.getStyleClass().add("seal-section");
+        Label none = new Label(texts.get("seal.checks.none"));
+        none.visibleProperty().bind(Bindings.isEmpty(model.checks()));
+        none.managedProperty().bind(none.visibleProperty());
+        model.checks().addListener((ListChangeListener<SealViewModel.CheckRow>) change -> fillChecks());
+        ScrollPane scroll = new ScrollPane(checkList);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Label supervisorLabel = new Label(texts.get("seal.supervisor"));
+        TextField supervisor = new TextField();
+        supervisor.setId("seal-supervisor");
+        supervisor.setPromptText(texts.get("seal.supervisor.prompt"));
+        supervisor.textProperty().bindBidirectional(model.supervisorProperty());
+        HBox who = new HBox(8, supervisorLabel, supervisor);
+        HBox.setHgrow(supervisor, Priority.ALWAYS);
+        VBox box = new VBox(6, filesTitle, table, checksTitle, who, none, scroll);
+        box.setPadding(new Insets(0, 8, 0, 0));
+        return box;
+    }
+
+    private static TableColumn<SealViewModel.FileRow, String> column(String title,
+            java.util.function.Function<SealViewModel.FileRow, String> value, double width) {
+        TableColumn<SealViewModel.FileRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        return column;
+    }
+
+    private void fillChecks() {
+        checkList.getChildren().clear();
+        int i = 0;
+        for (SealViewModel.CheckRow check : model.checks()) {
+            Label reason = new Label(check.reason());
+            reason.setWrapText(true);
+            Label state = new Label(check.state());
+            state.setWrapText(true);
+            state.getStyleClass().add(check.open() ? "seal-check-open" : "seal-check-done");
+            VBox card = new VBox(4, reason, state);
+            card.getStyleClass().add("seal-check");
+            card.setId("seal-check-" + i);
+            if (!check.decided()) {
+                TextField why = new TextField();
+                why.setId("seal-reason-" + i);
+                why.setPromptText(texts.get("seal.reason.prompt"));
+                HBox actions = new HBox(6);
+                for (SupervisorAction action : check.violation().kind().allowedActions()) {
+                    Button button = new Button(texts.get("seal.action." + action.wire()));
+                    button.setId("seal-" + action.wire() + "-" + i);
+                    button.disableProperty().bind(model.runningProperty());
+                    button.setOnAction(event -> model.decide(check, action, why.getText()));
+                    actions.getChildren().add(button);
+                }
+                actions.getChildren().add(why);
+                HBox.setHgrow(why, Priority.ALWAYS);
+                card.getChildren().add(actions);
+            }
+            checkList.getChildren().add(card);
+            i++;
+        }
+    }
+
+    private Parent preview() {
+        Label title = new Label();
+        title.getStyleClass().add("seal-section");
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null ? ""
+                : texts.format("seal.preview.title", model.selectedProperty().get().name()), model.selectedProperty()));
+        TextArea text = new TextArea();
+        text.setId("seal-preview");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.getStyleClass().add("seal-preview");
+        text.setContextMenu(new ContextMenu());
+        text.textProperty().bind(model.previewProperty());
+        VBox.setVgrow(text, Priority.ALWAYS);
+        VBox box = new VBox(6, title, text);
+        box.setPadding(new Insets(0, 0, 0, 8));
+        return box;
+    }
+
+    private Parent sealPanel() {
+        TextField key = readOnly(model.keyFileProperty().get());
+        model.keyFileProperty().addListener((obs, old, path) -> key.setText(show(path)));
+        Button chooseKey = new Button(texts.get("seal.key.choose"));
+        chooseKey.setOnAction(event -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(texts.get("seal.key.choose"));
+            File file = chooser.showOpenDialog(window());
+            if (file != null) {
+                model.keyFileProperty().set(file.toPath());
+            }
+        });
+        passphrase.setId("seal-passphrase");
+        passphrase.setPromptText(texts.get("seal.passphrase.prompt"));
+        TextField folder = readOnly(model.folderProperty().get());
+        model.folderProperty().addListener((obs, old, path) -> folder.setText(show(path)));
+        Button chooseFolder = new Button(texts.get("seal.folder.choose"));
+        chooseFolder.setOnAction(event -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(texts.get("seal.folder.choose"));
+            File dir = chooser.showDialog(window());
+            if (dir != null) {
+                model.folderProperty().set(dir.toPath());
+            }
+        });
+        Button action = new Button();
+        action.setId("seal-run");
+        action.setDefaultButton(true);
+        action.textProperty().bind(Bindings.createStringBinding(() -> texts.get(
+                model.stageProperty().get() == SealViewModel.Stage.SEALED_NOT_EXPORTED ? "seal.run.retry" : "seal.run"),
+                model.stageProperty()));
+        action.disableProperty().bind(model.actionDisabled());
+        action.setOnAction(event -> {
+            char[] typed = passphrase.getText().toCharArray();
+            passphrase.clear();
+            model.sealAndWrite(typed);
+        });
+        Button cancel = new Button(texts.get("seal.cancel"));
+        cancel.setId("seal-cancel");
+        cancel.disableProperty().bind(model.stageProperty().isNotEqualTo(SealViewModel.Stage.WORKING));
+        cancel.setOnAction(event -> model.cancel());
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(model.progressProperty());
+        bar.visibleProperty().bind(model.stageProperty().isEqualTo(SealViewModel.Stage.WORKING));
+        bar.setPrefWidth(220);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.addRow(0, new Label(texts.get("seal.key")), key, chooseKey);
+        grid.addRow(1, new Label(texts.get("seal.passphrase")), passphrase);
+        grid.addRow(2, new Label(texts.get("seal.folder")), folder, chooseFolder);
+        GridPane.setHgrow(key, Priority.ALWAYS);
+        GridPane.setHgrow(folder, Priority.ALWAYS);
+        passphrase.disableProperty().bind(model.stageProperty().isNotEqualTo(SealViewModel.Stage.REVIEW));
+
+        Label blocked = new Label();
+        blocked.setId("seal-blocked");
+        blocked.setWrapText(true);
+        blocked.getStyleClass().add("seal-blocked");
+        blocked.textProperty().bind(model.blockReasonProperty());
+        blocked.visibleProperty().bind(model.blockedProperty().and(model.stageProperty().isEqualTo(SealViewModel.Stage.REVIEW)));
+        blocked.managedProperty().bind(blocked.visibleProperty());
+        Label message = new Label();
+        message.setId("seal-message");
+        message.setWrapText(true);
+        message.getStyleClass().add("seal-message");
+        message.textProperty().bind(model.messageProperty());
+        Label error = new Label();
+        error.setId("seal-error");
+        error.setWrapText(true);
+        error.getStyleClass().add("seal-error");
+        error.textProperty().bind(model.errorProperty().map(VisibleText::escape));
+        Label title = new Label(texts.get("seal.section"));
+        title.getStyleClass().add("seal-section");
+        VBox panel = new VBox(6, title, grid, new HBox(8, action, cancel, bar), blocked, message, error);
+        panel.getStyleClass().add("seal-panel");
+        panel.setPadding(new Insets(10, 0, 0, 0));
+        return panel;
+    }
+
+    private static TextField readOnly(Path initial) {
+        TextField field = new TextField(show(initial));
+        field.setEditable(false);
+        field.setPrefColumnCount(50);
+        return field;
+    }
+
+    private static String show(Path path) {
+        return path == null ? "" : VisibleText.escape(path.toString());
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}
