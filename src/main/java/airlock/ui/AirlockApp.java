@@ -35,6 +35,7 @@ public final class AirlockApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(AirlockApp.class);
     private WorkstationWindow window;
     private airlock.core.session.WorkstationLogs logs;
+    private airlock.core.annotate.store.AnnotationStore annotations;
 
     public static void launchApp(String[] args) {
         Application.launch(AirlockApp.class, args);
@@ -66,7 +67,37 @@ public final class AirlockApp extends Application {
             return;
         }
         airlock.ui.session.SessionFeature sessions = installSessions(texts, home, workstationId);
+        installSeal(texts, home, demo);
         showIntake(texts, stage, demo, home, sessions);
+    }
+
+    /**
+     * The supervisor's end of a session (Session ▸ Review and seal…, and at once when a session
+     * ends), on the same database as the sessions; the demo supervisor's key is on a folder next
+     * to the demo media, its passphrase shown on the seal screen.
+     */
+    private void installSeal(Texts texts, AirlockHome home, DemoProject demo) {
+        if (logs == null || !logs.store().health().writable()) {
+            return;
+        }
+        try {
+            var trust = new airlock.core.trust.TrustStore(home);
+            var policy = new airlock.core.policy.PolicyLoader(home, trust).load();
+            annotations = airlock.core.annotate.store.AnnotationStore.open(
+                    home.databases().resolve(airlock.core.session.WorkstationLogs.DATABASE));
+            var exports = new airlock.core.export.ExportService(new airlock.core.cwe.CweCatalogueLoader(
+                    new com.fasterxml.jackson.databind.ObjectMapper()).loadBundled(),
+                    new airlock.core.media.SafeWriter(airlock.core.media.WriteHooks.NONE));
+            var services = new airlock.ui.seal.SealServices(logs, annotations, trust, policy.policy(), exports, Clock.systemUTC(),
+                    airlock.core.BuildInfo.version());
+            var seal = new airlock.ui.seal.SealFeature(window.view(), texts, window.executor(), services);
+            Path key = airlock.core.demo.DemoSupervisor.install(home, demo.media().resolveSibling("demo-supervisor-stick"));
+            seal.setDemo(key, demo.media(), texts.format("seal.demo.hint", key, airlock.core.demo.DemoSupervisor.PASSPHRASE));
+            seal.install(window.session());
+        } catch (AirlockException e) {
+            LOG.warn("the supervisor's seal screen is unavailable on {}", home.root(), e);
+            window.model().showBanner(texts.format("seal.unavailable", e.getMessage()));
+        }
     }
 
     /**
@@ -155,6 +186,13 @@ public final class AirlockApp extends Application {
     public void stop() {
         if (window != null) {
             window.close();
+        }
+        if (annotations != null) {
+            try {
+                annotations.close();
+            } catch (AirlockException e) {
+                LOG.warn("the annotation tables did not close cleanly", e);
+            }
         }
         if (logs != null) {
             try {

@@ -99,6 +99,11 @@ public final class WorkstationWindow {
         return session;
     }
 
+    /** The window's task executor, for features wired by the composition root. */
+    public airlock.ui.task.TaskExecutor executor() {
+        return executor;
+    }
+
     public Stage stage() {
         return stage;
     }

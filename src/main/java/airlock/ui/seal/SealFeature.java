@@ -35,6 +35,17 @@ public final class SealFeature {
         this.services = services;
     }
 
+    private java.nio.file.Path demoKey;
+    private java.nio.file.Path demoFolder;
+    private String demoHint;
+
+    /** The demo: key file and media folder filled in, and a hint naming the demo passphrase. */
+    public void setDemo(java.nio.file.Path keyFile, java.nio.file.Path folder, String hint) {
+        this.demoKey = keyFile;
+        this.demoFolder = folder;
+        this.demoHint = hint;
+    }
+
     /** Adds the menu item and opens the screen whenever {@code sessions} loses a session that has ended. */
     public void install(SessionContext sessions) {
         MenuItem item = new MenuItem(texts.get("menu.session.seal"));
@@ -86,6 +97,9 @@ public final class SealFeature {
     /** Opens the screen for {@code session} in its own window and starts loading it. */
     public SealView open(String session) {
         SealViewModel model = new SealViewModel(texts, executor, services, session);
+        model.keyFileProperty().set(demoKey);
+        model.folderProperty().set(demoFolder);
+        model.hintProperty().set(demoHint == null ? "" : demoHint);
         SealView screen = new SealView(model, texts);
         Stage stage = new Stage();
         if (owner() != null) {

@@ -260,9 +260,16 @@ public final class SealView {
         error.setWrapText(true);
         error.getStyleClass().add("seal-error");
         error.textProperty().bind(model.errorProperty().map(VisibleText::escape));
+        Label hint = new Label();
+        hint.setId("seal-hint");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("seal-hint");
+        hint.textProperty().bind(model.hintProperty().map(VisibleText::escape));
+        hint.visibleProperty().bind(model.hintProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
         Label title = new Label(texts.get("seal.section"));
         title.getStyleClass().add("seal-section");
-        VBox panel = new VBox(6, title, grid, new HBox(8, action, cancel, bar), blocked, message, error);
+        VBox panel = new VBox(6, title, hint, grid, new HBox(8, action, cancel, bar), blocked, message, error);
         panel.getStyleClass().add("seal-panel");
         panel.setPadding(new Insets(10, 0, 0, 0));
         return panel;

@@ -69,6 +69,7 @@ public final class SealViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty hint = new SimpleStringProperty("");
     private SealReview review;
     private TaskHandle current;
 
@@ -331,6 +332,11 @@ public final class SealViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** A hint under the seal inputs (the demo's passphrase); empty in a real room. */
+    public StringProperty hintProperty() {
+        return hint;
     }
 
     public StringProperty errorProperty() {
