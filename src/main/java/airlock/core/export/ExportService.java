@@ -3,6 +3,7 @@ package airlock.core.export;
 import airlock.core.AirlockException;
 import airlock.core.cwe.CweCatalogue;
 import airlock.core.log.EntryType;
+import airlock.core.log.LogRecorder;
 import airlock.core.log.SessionLog;
 import airlock.core.log.SqlAction;
 import airlock.core.media.SafeWriter;
@@ -47,6 +48,12 @@ public final class ExportService {
     /** Writes one format to {@code folder} and records it in {@code log} (when a session is open). */
     public WrittenFile export(ExportDocument doc, ExportFormat format, ExportPolicy policy, Path folder, SessionLog log)
             throws AirlockException {
+        return exportRecorded(doc, format, policy, folder, log == null ? null : (type, data, action) -> log.append(type, data, action));
+    }
+
+    /** Writes one format to {@code folder} and records it through {@code log} (the running session's gate), if not null. */
+    public WrittenFile exportRecorded(ExportDocument doc, ExportFormat format, ExportPolicy policy, Path folder, LogRecorder log)
+            throws AirlockException {
         WrittenFile written = writer.write(folder, format.fileName(), render(doc, format, policy));
         if (log != null) {
             Map<String, Object> data = new LinkedHashMap<>();
@@ -57,7 +64,7 @@ public final class ExportService {
             data.put("annotations", doc.annotations().size());
             data.put("snippetsAllowed", policy.snippetsAllowed());
             data.put("maxSnippetLines", policy.maxSnippetLines());
-            log.append(EntryType.EXPORT_WRITTEN, data, SqlAction.NONE);
+            log.record(EntryType.EXPORT_WRITTEN, data, SqlAction.NONE);
         }
         return written;
     }

@@ -15,6 +15,10 @@ public enum EntryType {
     ANNOTATION_DELETED("annotation.deleted"),
     ANNOTATION_STATUS_CHANGED("annotation.status"),
     REVIEWED_MARKED("review.marked"),
+    /** A "reviewed" mark taken back by the inspector (the mark's id and place). */
+    REVIEW_UNMARKED("review.unmarked"),
+    /** A bookmark: a line of a file at a ref, with a label. */
+    BOOKMARK_ADDED("bookmark.added"),
     EXPORT_WRITTEN("export.written"),
     COPY_REFUSED("copy.refused"),
     PRINT_REFUSED("print.refused"),

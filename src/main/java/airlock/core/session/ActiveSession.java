@@ -48,6 +48,16 @@ public final class ActiveSession {
         return log.header().inspectors().get(0);
     }
 
+    /** The log's first entry: workstation, inspectors, bundle manifest, policy hash. */
+    public airlock.core.log.SessionHeader header() {
+        return log.header();
+    }
+
+    /** The room policy this session runs under (exports follow its snippet rules). */
+    public RoomPolicy policy() {
+        return policy;
+    }
+
     public Instant started() {
         return started;
     }

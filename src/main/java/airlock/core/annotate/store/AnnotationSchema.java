@@ -17,7 +17,11 @@ final class AnnotationSchema {
                             + " json TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(session, id))",
                     "CREATE TABLE annot_review_mark(session TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL,"
                             + " PRIMARY KEY(session, id))",
-                    "CREATE TABLE annot_session(session TEXT PRIMARY KEY, bundle_json TEXT NOT NULL)"));
+                    "CREATE TABLE annot_session(session TEXT PRIMARY KEY, bundle_json TEXT NOT NULL)"),
+            // 2: reviewed marks can be taken back (kept, flagged), and bookmarks
+            List.of("ALTER TABLE annot_review_mark ADD COLUMN removed INTEGER NOT NULL DEFAULT 0",
+                    "CREATE TABLE annot_bookmark(session TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL,"
+                            + " PRIMARY KEY(session, id))"));
 
     private AnnotationSchema() {
     }

@@ -5,12 +5,14 @@ import airlock.core.annotate.Anchor;
 import airlock.core.annotate.AnchorState;
 import airlock.core.annotate.Annotation;
 import airlock.core.annotate.AnnotationContent;
+import airlock.core.annotate.Bookmark;
 import airlock.core.annotate.ReanchorResult;
 import airlock.core.annotate.Reply;
 import airlock.core.annotate.ReviewMark;
 import airlock.core.annotate.Status;
 import airlock.core.export.AnnotationCodec;
 import airlock.core.log.EntryType;
+import airlock.core.log.LogRecorder;
 import airlock.core.log.SessionLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,21 +34,51 @@ public final class AnnotationService {
     public static final int MAX_TAG = 64;
 
     private final AnnotationStore store;
-    private final SessionLog log;
+    private final String session;
+    private final LogRecorder log;
     private final Clock clock;
     private final Supplier<String> ids;
     private final String inspector;
 
+    /** Appends straight to {@code log} (tools and tests); the workstation goes through the session gate instead. */
     public AnnotationService(AnnotationStore store, SessionLog log, Clock clock, Supplier<String> ids, String inspector) {
+        this(store, log.id(), LogRecorder.of(log, inspector), clock, ids, inspector);
+    }
+
+    /**
+     * @param session   the session whose findings these are
+     * @param recorder  where each change is logged, in the change's transaction: in the workstation,
+     *                  {@code ActiveSession::record}, so nothing changes while the session is locked or ended
+     * @param inspector the author of new findings, replies and marks
+     */
+    public AnnotationService(AnnotationStore store, String session, LogRecorder recorder, Clock clock, Supplier<String> ids,
+                             String inspector) {
         this.store = store;
-        this.log = log;
+        this.session = session;
+        this.log = recorder;
         this.clock = clock;
         this.ids = ids;
         this.inspector = inspector;
     }
 
+    public String session() {
+        return session;
+    }
+
+    public String inspector() {
+        return inspector;
+    }
+
     public List<Annotation> list() throws AirlockException {
-        return store.list(log.id());
+        return store.list(session);
+    }
+
+    public List<ReviewMark> reviewMarks() throws AirlockException {
+        return store.reviewMarks(session);
+    }
+
+    public List<Bookmark> bookmarks() throws AirlockException {
+        return store.bookmarks(session);
     }
 
     public Annotation create(Anchor anchor, AnnotationContent content) throws AirlockException {
@@ -54,14 +86,14 @@ public final class AnnotationService {
         Instant now = clock.instant();
         Annotation a = new Annotation(ids.get(), anchor, AnchorState.CURRENT, content.title(), content.body(), content.severity(),
                 content.confidence(), content.cweId(), content.tags(), Status.OPEN, inspector, now, now, List.of());
-        log.append(inspector, EntryType.ANNOTATION_CREATED, data("create", a), store.insert(log.id(), a));
+        log.record(EntryType.ANNOTATION_CREATED, data("create", a), store.insert(session, a));
         return a;
     }
 
     public Annotation edit(String id, AnnotationContent content) throws AirlockException {
         check(content);
         Annotation edited = existing(id).withContent(content, clock.instant());
-        log.append(inspector, EntryType.ANNOTATION_EDITED, data("edit", edited), store.update(log.id(), edited));
+        log.record(EntryType.ANNOTATION_EDITED, data("edit", edited), store.update(session, edited));
         return edited;
     }
 
@@ -70,7 +102,7 @@ public final class AnnotationService {
             throw invalid("A reply must have text, at most " + MAX_BODY + " characters");
         }
         Annotation replied = existing(id).withReply(new Reply(ids.get(), inspector, body, clock.instant()));
-        log.append(inspector, EntryType.ANNOTATION_EDITED, data("reply", replied), store.update(log.id(), replied));
+        log.record(EntryType.ANNOTATION_EDITED, data("reply", replied), store.update(session, replied));
         return replied;
     }
 
@@ -80,7 +112,7 @@ public final class AnnotationService {
         Map<String, Object> data = data("status", after);
         data.put("from", before.status().id());
         data.put("to", status.id());
-        log.append(inspector, EntryType.ANNOTATION_STATUS_CHANGED, data, store.update(log.id(), after));
+        log.record(EntryType.ANNOTATION_STATUS_CHANGED, data, store.update(session, after));
         return after;
     }
 
@@ -89,13 +121,13 @@ public final class AnnotationService {
         Annotation a = result.annotation();
         Map<String, Object> data = data("reanchor", a);
         data.put("reason", result.reason());
-        log.append(inspector, EntryType.ANNOTATION_EDITED, data, store.update(log.id(), a));
+        log.record(EntryType.ANNOTATION_EDITED, data, store.update(session, a));
         return a;
     }
 
     public void delete(String id) throws AirlockException {
         Annotation gone = existing(id);
-        log.append(inspector, EntryType.ANNOTATION_DELETED, data("delete", gone), store.delete(log.id(), id));
+        log.record(EntryType.ANNOTATION_DELETED, data("delete", gone), store.delete(session, id));
     }
 
     /** Adds imported findings (see {@code AnnotationImporter}), one logged creation each. */
@@ -106,7 +138,7 @@ public final class AnnotationService {
             Map<String, Object> data = data("import", r.annotation());
             data.put("importedFrom", sourceSession);
             data.put("anchor", r.reason());
-            log.append(inspector, EntryType.ANNOTATION_CREATED, data, store.insert(log.id(), r.annotation()));
+            log.record(EntryType.ANNOTATION_CREATED, data, store.insert(session, r.annotation()));
             added.add(r.annotation());
         }
         return added;
@@ -123,18 +155,50 @@ public final class AnnotationService {
         data.put("lastLine", lastLine);
         data.put("author", inspector);
         data.put("created", mark.created().toString());
-        log.append(inspector, EntryType.REVIEWED_MARKED, data, store.insertMark(log.id(), mark, store.json(data)));
+        log.record(EntryType.REVIEWED_MARKED, data, store.insertMark(session, mark, store.json(data)));
         return mark;
     }
 
+    /** Takes back a reviewed mark (logged with the mark's place, so the log shows what is no longer marked). */
+    public void unmarkReviewed(ReviewMark mark) throws AirlockException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", mark.id());
+        data.put("ref", mark.ref());
+        data.put("path", mark.path());
+        data.put("blobId", mark.blobId());
+        data.put("firstLine", mark.firstLine());
+        data.put("lastLine", mark.lastLine());
+        log.record(EntryType.REVIEW_UNMARKED, data, store.removeMark(session, mark.id()));
+    }
+
+    public Bookmark addBookmark(String ref, String path, int line, String label) throws AirlockException {
+        if (label.length() > MAX_TITLE) {
+            throw invalid("A bookmark label has at most " + MAX_TITLE + " characters");
+        }
+        Bookmark b = new Bookmark(ids.get(), ref, path, line, label, inspector, clock.instant());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", b.id());
+        data.put("ref", ref);
+        data.put("path", path);
+        data.put("line", line);
+        data.put("label", label);
+        data.put("author", inspector);
+        data.put("created", b.created().toString());
+        log.record(EntryType.BOOKMARK_ADDED, data, store.insertBookmark(session, b, store.json(data)));
+        return b;
+    }
+
     private Annotation existing(String id) throws AirlockException {
-        return store.find(log.id(), id).orElseThrow(() -> new AirlockException("annotations.unknown",
-                "There is no annotation " + id + " in session " + log.id() + " (it may have been deleted)"));
+        return store.find(session, id).orElseThrow(() -> new AirlockException("annotations.unknown",
+                "There is no annotation " + id + " in session " + session + " (it may have been deleted)"));
     }
 
     private static Map<String, Object> data(String change, Annotation a) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("change", change);
+        // top-level id and severity: what the session summary counts without decoding the finding
+        data.put("id", a.id());
+        data.put("severity", a.severity().id());
         data.put("annotation", AnnotationCodec.withoutCode(a));
         return data;
     }

@@ -2,6 +2,7 @@ package airlock.core.annotate.store;
 
 import airlock.core.AirlockException;
 import airlock.core.annotate.Annotation;
+import airlock.core.annotate.Bookmark;
 import airlock.core.annotate.ReviewMark;
 import airlock.core.export.AnnotationCodec;
 import airlock.core.export.BundleIdentity;
@@ -86,13 +87,31 @@ public final class AnnotationStore implements AutoCloseable {
 
     public List<ReviewMark> reviewMarks(String session) throws AirlockException {
         List<ReviewMark> out = new ArrayList<>();
-        try (PreparedStatement q = connection.prepareStatement("SELECT json FROM annot_review_mark WHERE session = ? ORDER BY rowid")) {
+        try (PreparedStatement q = connection.prepareStatement("SELECT json FROM annot_review_mark WHERE session = ? AND removed = 0 ORDER BY rowid")) {
             q.setString(1, session);
             try (ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {
                     JsonNode n = mapper.readTree(rows.getString(1));
                     out.add(new ReviewMark(n.path("id").asText(), n.path("ref").asText(), n.path("path").asText(), n.path("blobId").asText(),
                             n.path("firstLine").asInt(), n.path("lastLine").asInt(), n.path("author").asText(), Instant.parse(n.path("created").asText())));
+                }
+            }
+        } catch (SQLException | JsonProcessingException | RuntimeException e) {
+            throw readFailed(e);
+        }
+        return out;
+    }
+
+    /** The session's bookmarks, oldest first. */
+    public List<Bookmark> bookmarks(String session) throws AirlockException {
+        List<Bookmark> out = new ArrayList<>();
+        try (PreparedStatement q = connection.prepareStatement("SELECT json FROM annot_bookmark WHERE session = ? ORDER BY rowid")) {
+            q.setString(1, session);
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    JsonNode n = mapper.readTree(rows.getString(1));
+                    out.add(new Bookmark(n.path("id").asText(), n.path("ref").asText(), n.path("path").asText(), n.path("line").asInt(),
+                            n.path("label").asText(), n.path("author").asText(), Instant.parse(n.path("created").asText())));
                 }
             }
         } catch (SQLException | JsonProcessingException | RuntimeException e) {
@@ -168,6 +187,29 @@ public final class AnnotationStore implements AutoCloseable {
             try (PreparedStatement u = c.prepareStatement("INSERT INTO annot_review_mark(session, id, json) VALUES (?, ?, ?)")) {
                 u.setString(1, session);
                 u.setString(2, mark.id());
+                u.setString(3, json);
+                u.executeUpdate();
+            }
+        };
+    }
+
+    SqlAction removeMark(String session, String id) {
+        return c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE annot_review_mark SET removed = 1 WHERE session = ? AND id = ? AND removed = 0")) {
+                u.setString(1, session);
+                u.setString(2, id);
+                if (u.executeUpdate() != 1) {
+                    throw new SQLException("review mark " + id + " is not in session " + session);
+                }
+            }
+        };
+    }
+
+    SqlAction insertBookmark(String session, Bookmark bookmark, String json) {
+        return c -> {
+            try (PreparedStatement u = c.prepareStatement("INSERT INTO annot_bookmark(session, id, json) VALUES (?, ?, ?)")) {
+                u.setString(1, session);
+                u.setString(2, bookmark.id());
                 u.setString(3, json);
                 u.executeUpdate();
             }

@@ -1,0 +1,125 @@
+package airlock.ui.annotate;
+
+import airlock.core.AirlockException;
+import airlock.core.BuildInfo;
+import airlock.core.annotate.AnchorState;
+import airlock.core.annotate.CoverageCalculator;
+import airlock.core.annotate.FolderCoverage;
+import airlock.core.annotate.ReanchorResult;
+import airlock.core.annotate.store.FindingsImport;
+import airlock.core.cwe.CweCatalogue;
+import airlock.core.export.BundleIdentity;
+import airlock.core.export.ExportDocument;
+import airlock.core.export.ExportFormat;
+import airlock.core.export.ExportPolicy;
+import airlock.core.export.ExportService;
+import airlock.core.export.SessionInfo;
+import airlock.core.log.PinnedKeys;
+import airlock.core.media.SafeWriter;
+import airlock.core.media.WriteHooks;
+import airlock.core.media.WrittenFile;
+import airlock.core.policy.RoomPolicy;
+import airlock.core.session.ActiveSession;
+import airlock.core.source.SourceTree;
+import airlock.ui.task.BackgroundTask;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Export and import of the running session's findings from the window: the same core paths as the
+ * command line ({@link ExportService}, {@link FindingsImport}), run off the FX thread, recorded
+ * through the session's gate. Exports carry code only as the session's room policy allows (none
+ * under the default policy) and are refused when the policy keeps findings in the room.
+ */
+final class FindingsTransfer {
+    private final AnnotationsModel model;
+    private final CatalogueSource catalogue;
+    private final String workstation;
+    private final LineCounts lineCounts;
+    private final Path trustRoot;
+
+    /** The CWE catalogue, loaded once on first use (off the FX thread). */
+    interface CatalogueSource {
+        CweCatalogue get() throws AirlockException;
+    }
+
+    FindingsTransfer(AnnotationsModel model, CatalogueSource catalogue, String workstation, LineCounts lineCounts, Path trustRoot) {
+        this.model = model;
+        this.catalogue = catalogue;
+        this.workstation = workstation;
+        this.lineCounts = lineCounts;
+        this.trustRoot = trustRoot;
+    }
+
+    /** Writes {@code formats} to {@code folder}; each file safe-written, then recorded with its SHA-256. */
+    void export(Path folder, Set<ExportFormat> formats, Consumer<List<WrittenFile>> done) {
+        SourceTree tree = model.main().sourceProperty().get();
+        model.requireSession().ifPresent(b -> {
+            if (tree == null) {
+                model.main().showStatus(model.texts().get("status.nosource"));
+                return;
+            }
+            model.main().background(BackgroundTask.of(model.texts().get("annot.task.export"), monitor -> {
+                ActiveSession s = b.session();
+                RoomPolicy policy = s.policy();
+                if (!policy.export().annotations()) {
+                    throw new AirlockException("annotations.export.forbidden", "the room policy (" + policy.name()
+                            + ") keeps findings in the room");
+                }
+                ExportPolicy snippets = policy.exportPolicy();
+                String ref = tree.reviewRef();
+                List<FolderCoverage> coverage = new CoverageCalculator().compute(lineCounts.of(tree, ref, monitor), b.service().reviewMarks());
+                BundleIdentity bundle = identity(s, tree, ref);
+                b.store().recordBundle(s.id(), bundle);
+                ExportDocument doc = new ExportDocument(BuildInfo.version(), model.clock().instant(),
+                        new SessionInfo(s.id(), s.inspector(), s.header().workstation(), s.started(), null), bundle,
+                        b.service().list(), coverage);
+                ExportService service = new ExportService(catalogue.get(), new SafeWriter(WriteHooks.NONE));
+                List<WrittenFile> written = new ArrayList<>();
+                for (ExportFormat format : ExportFormat.values()) {
+                    if (formats.contains(format)) {
+                        monitor.checkCancelled();
+                        written.add(service.exportRecorded(doc, format, snippets, folder, s::record));
+                    }
+                }
+                return written;
+            }).onSuccess(files -> {
+                model.main().showStatus(model.texts().format("annot.exported", files.size(), folder.toString()));
+                done.accept(files);
+            }));
+        });
+    }
+
+    static BundleIdentity identity(ActiveSession s, SourceTree tree, String ref) throws AirlockException {
+        String manifest = s.header().bundleManifestSha256();
+        return new BundleIdentity(manifest == null ? "" : manifest, tree.label(), shortRef(ref), ref, tree.commitOf(ref));
+    }
+
+    private static String shortRef(String ref) {
+        return ref.startsWith("refs/tags/") ? ref.substring(10) : ref.startsWith("refs/heads/") ? ref.substring(11) : ref;
+    }
+
+    /** Imports a previous export (checked against its log when given), re-anchored to the version under review. */
+    void importFile(Path file, Path log, Path seal, Consumer<FindingsImport.Outcome> done) {
+        SourceTree tree = model.main().sourceProperty().get();
+        model.requireSession().ifPresent(b -> {
+            if (tree == null) {
+                model.main().showStatus(model.texts().get("status.nosource"));
+                return;
+            }
+            String ref = tree.reviewRef();
+            model.main().background(BackgroundTask.of(model.texts().get("annot.task.import"), monitor -> {
+                PinnedKeys trust = log == null ? null : PinnedKeys.load(trustRoot);
+                return new FindingsImport(trust, model.clock(), model.ids()).run(file, log, seal, tree, ref, b.service());
+            }).onSuccess(outcome -> {
+                model.imported(outcome.added().stream().map(ReanchorResult::annotation).toList());
+                model.main().showStatus(model.texts().format("annot.imported", outcome.added().size(),
+                        outcome.count(AnchorState.MOVED), outcome.count(AnchorState.OUTDATED)));
+                done.accept(outcome);
+            }));
+        });
+    }
+}
