@@ -77,10 +77,6 @@ public final class ActiveSession {
         return java.util.HexFormat.of().formatHex(log.head());
     }
 
-    public RoomPolicy policy() {
-        return policy;
-    }
-
     public Instant deadline() {
         return started.plus(Duration.ofMinutes(policy.maxSessionMinutes()));
     }
