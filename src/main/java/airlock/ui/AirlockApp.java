@@ -89,7 +89,7 @@ public final class AirlockApp extends Application {
                     new com.fasterxml.jackson.databind.ObjectMapper()).loadBundled(),
                     new airlock.core.media.SafeWriter(airlock.core.media.WriteHooks.NONE));
             var services = new airlock.ui.seal.SealServices(logs, annotations, trust, policy.policy(), exports, Clock.systemUTC(),
-                    airlock.core.BuildInfo.version());
+                    airlock.core.BuildInfo.version(), new BundleStore(home));
             var seal = new airlock.ui.seal.SealFeature(window.view(), texts, window.executor(), services);
             Path key = airlock.core.demo.DemoSupervisor.install(home, demo.media().resolveSibling("demo-supervisor-stick"));
             seal.setDemo(key, demo.media(), texts.format("seal.demo.hint", key, airlock.core.demo.DemoSupervisor.PASSPHRASE));

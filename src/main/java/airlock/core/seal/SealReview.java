@@ -3,6 +3,8 @@ package airlock.core.seal;
 import airlock.core.AirlockException;
 import airlock.core.annotate.store.AnnotationStore;
 import airlock.core.annotate.store.SessionExports;
+import airlock.core.bundle.BundleManifest;
+import airlock.core.bundle.BundleStore;
 import airlock.core.export.BundleIdentity;
 import airlock.core.export.ExportDocument;
 import airlock.core.export.ExportFormat;
@@ -44,6 +46,7 @@ import java.util.Set;
  * the workstation and can be retried onto another folder.
  */
 public final class SealReview {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SealReview.class);
     private final WorkstationLogs logs;
     private final String session;
     private final RoomPolicy policy;
@@ -76,6 +79,16 @@ public final class SealReview {
      */
     public static SealReview open(WorkstationLogs logs, AnnotationStore annotations, String session, RoomPolicy policy,
                                   ExportService exports, Clock clock, String toolVersion) throws AirlockException {
+        return open(logs, annotations, null, session, policy, exports, clock, toolVersion);
+    }
+
+    /**
+     * As {@link #open(WorkstationLogs, AnnotationStore, String, RoomPolicy, ExportService, Clock, String)}; the
+     * bundle's product, release, ref and commit come from the session's own record or else from the
+     * imported bundle named in entry 0 ({@code bundles} may be null).
+     */
+    public static SealReview open(WorkstationLogs logs, AnnotationStore annotations, BundleStore bundles, String session,
+                                  RoomPolicy policy, ExportService exports, Clock clock, String toolVersion) throws AirlockException {
         String status = logs.status(session);
         if (status == null) {
             throw new AirlockException("seal.session.unknown", "There is no session '" + session + "' on this workstation.");
@@ -86,14 +99,14 @@ public final class SealReview {
         }
         SessionExports stored = new SessionExports(logs.store(), annotations, clock);
         SessionExports.StoredSession info = stored.session(session);
-        BundleIdentity bundle = annotations.bundle(session).orElseGet(() -> unrecordedBundle(logs, session));
+        BundleIdentity bundle = annotations.bundle(session).orElseGet(() -> fromEntryZero(logs, bundles, session));
         ExportDocument document = new ExportDocument(toolVersion, clock.instant(), info.info(), bundle, annotations.list(session),
                 List.of());
         return new SealReview(logs, session, policy, exports, document, searchStrings(logs, session));
     }
 
-    /** The manifest hash from entry 0 when the session recorded no bundle details (nothing else is known). */
-    private static BundleIdentity unrecordedBundle(WorkstationLogs logs, String session) {
+    /** The bundle named in entry 0, from the store of imported bundles; only its manifest hash if it is not there. */
+    private static BundleIdentity fromEntryZero(WorkstationLogs logs, BundleStore bundles, String session) {
         String manifest = "unknown";
         try {
             List<String> found = new ArrayList<>();
@@ -108,7 +121,16 @@ public final class SealReview {
         } catch (AirlockException e) {
             manifest = "unreadable (" + e.getMessage() + ")";
         }
-        String none = "not recorded in this session";
+        if (bundles != null && manifest.matches("[0-9a-f]{64}")) {
+            try {
+                BundleManifest m = bundles.get(manifest).manifest();
+                return new BundleIdentity(manifest, m.product(), m.version(), m.reviewRef(),
+                        m.refs().getOrDefault(m.reviewRef(), "unknown"));
+            } catch (AirlockException e) {
+                LOG.warn("bundle {} of session {} is not in the store: {}", manifest, session, e.getMessage());
+            }
+        }
+        String none = "not recorded";
         return new BundleIdentity(manifest, none, none, none, none);
     }
 

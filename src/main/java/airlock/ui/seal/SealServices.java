@@ -15,10 +15,11 @@ import java.util.Objects;
 /**
  * What the supervisor's screen needs from the workstation, handed in by the composition root: the
  * session logs, the annotation tables (same database), the supervisor trust list, the room policy
- * in force, the exporters, the clock and the version written into exports.
+ * in force, the exporters, the clock, the version written into exports, and the store of imported
+ * bundles (null when there is none) that names the bundle a session reviewed.
  */
 public record SealServices(WorkstationLogs logs, AnnotationStore annotations, TrustStore trust, RoomPolicy policy,
-                           ExportService exports, Clock clock, String toolVersion) {
+                           ExportService exports, Clock clock, String toolVersion, airlock.core.bundle.BundleStore bundles) {
     public SealServices {
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(annotations, "annotations");
@@ -31,7 +32,7 @@ public record SealServices(WorkstationLogs logs, AnnotationStore annotations, Tr
 
     /** Opens the review of {@code session} (blocking: reads the log and renders the exports). */
     public SealReview review(String session) throws AirlockException {
-        return SealReview.open(logs, annotations, session, policy, exports, clock, toolVersion);
+        return SealReview.open(logs, annotations, bundles, session, policy, exports, clock, toolVersion);
     }
 
     /** Sessions that ended but have no verified copy on media yet (ended, or sealed and not exported). */

@@ -71,8 +71,11 @@ public final class SealView {
 
         SplitPane split = new SplitPane(left(), preview());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.5);
-        root.setCenter(split);
+        split.setDividerPositions(0.45);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        Label filesTitle = new Label(texts.get("seal.files"));
+        filesTitle.getStyleClass().add("seal-section");
+        root.setCenter(new VBox(6, filesTitle, fileTable(), split));
         root.setBottom(sealPanel());
         // Nothing on the supervisor's screen goes to the clipboard either.
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -84,16 +87,17 @@ public final class SealView {
         });
     }
 
-    private Parent left() {
-        Label filesTitle = new Label(texts.get("seal.files"));
-        filesTitle.getStyleClass().add("seal-section");
+    private TableView<SealViewModel.FileRow> fileTable() {
         TableView<SealViewModel.FileRow> table = new TableView<>(model.files());
         table.setId("seal-files");
-        table.getColumns().add(column(texts.get("seal.column.name"), SealViewModel.FileRow::name, 150));
-        table.getColumns().add(column(texts.get("seal.column.kind"), SealViewModel.FileRow::kind, 130));
-        table.getColumns().add(column(texts.get("seal.column.size"), SealViewModel.FileRow::size, 90));
-        table.getColumns().add(column(texts.get("seal.column.sha"), SealViewModel.FileRow::sha256, 420));
-        table.setPrefHeight(210);
+        table.getColumns().add(column(texts.get("seal.column.name"), SealViewModel.FileRow::name, 300));
+        table.getColumns().add(column(texts.get("seal.column.kind"), SealViewModel.FileRow::kind, 250));
+        table.getColumns().add(column(texts.get("seal.column.size"), SealViewModel.FileRow::size, 100));
+        TableColumn<SealViewModel.FileRow, String> sha = column(texts.get("seal.column.sha"), SealViewModel.FileRow::sha256, 560);
+        sha.getStyleClass().add("seal-sha");
+        table.getColumns().add(sha);
+        table.setPrefHeight(190);
+        table.setMinHeight(150);
         table.setContextMenu(new ContextMenu());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
@@ -105,7 +109,10 @@ public final class SealView {
                 table.getSelectionModel().select(row);
             }
         });
+        return table;
+    }
 
+    private Parent left() {
         Label checksTitle = new Label(texts.get("seal.checks"));
         checksTitle.getStyleClass().add("seal-section");
         Label none = new Label(texts.get("seal.checks.none"));
@@ -122,7 +129,7 @@ public final class SealView {
         supervisor.textProperty().bindBidirectional(model.supervisorProperty());
         HBox who = new HBox(8, supervisorLabel, supervisor);
         HBox.setHgrow(supervisor, Priority.ALWAYS);
-        VBox box = new VBox(6, filesTitle, table, checksTitle, who, none, scroll);
+        VBox box = new VBox(6, checksTitle, who, none, scroll);
         box.setPadding(new Insets(0, 8, 0, 0));
         return box;
     }

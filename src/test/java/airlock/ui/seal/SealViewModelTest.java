@@ -36,7 +36,7 @@ class SealViewModelTest {
         fx.endedSession();
         Texts texts = Texts.load(Locale.ROOT);
         SealServices services = new SealServices(fx.logs, fx.annotations, fx.trust, fx.policy, fx.exportService(),
-                Clock.systemUTC(), "test");
+                Clock.systemUTC(), "test", null);
         assertEquals(List.of(SealFixture.SESSION), services.awaitingSupervisor());
         model = new SealViewModel(texts, new SameThreadTaskExecutor(reported::add, new FailureTranslator(texts)), services,
                 SealFixture.SESSION);
