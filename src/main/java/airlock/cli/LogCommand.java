@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code airlock log ...}: the session log. */
-@Command(name = "log", description = "Session log: verify an exported, sealed log.",
-        subcommands = {LogVerifyCommand.class})
+@Command(name = "log", description = "Session log: seal an ended session and write it to media; verify an exported, sealed log.",
+        subcommands = {LogVerifyCommand.class, LogSealCommand.class})
 final class LogCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -58,6 +58,7 @@ public final class SealReview {
     private final List<SupervisorDecision> decisions = new ArrayList<>();
     private ExportResolution resolution;
     private List<OutgoingFile> files;
+    private boolean findingsStay;
 
     private SealReview(WorkstationLogs logs, String session, RoomPolicy policy, ExportService exports, ExportDocument document,
                        List<String> searchStrings) throws AirlockException {
@@ -182,9 +183,18 @@ public final class SealReview {
         return resolution;
     }
 
-    /** True when no check fails without a decision: the seal may be made. */
+    /** True when no check fails without a decision (or no finding leaves at all): the seal may be made. */
     public synchronized boolean canSeal() {
-        return resolution.unresolved().isEmpty();
+        return findingsStay || resolution.unresolved().isEmpty();
+    }
+
+    /**
+     * Keeps every finding in the room: only the log and the seal leave, so no export check applies.
+     * (The command line's {@code --without-findings}; the ledger's export entry lists what left.)
+     */
+    public synchronized void keepFindingsInTheRoom() throws AirlockException {
+        findingsStay = true;
+        files = render();
     }
 
     /** What will leave the room, in writing order: annotation exports, log, seal. */
@@ -295,7 +305,7 @@ public final class SealReview {
 
     /** Findings leave unless the export was refused, or the policy forbids them and no override says otherwise. */
     private boolean annotationsLeave() {
-        if (resolution.refused()) {
+        if (findingsStay || resolution.refused()) {
             return false;
         }
         return policy.export().annotations() || decisions.stream().anyMatch(d -> d.violation().kind()

@@ -24,6 +24,8 @@ import airlock.core.media.SafeWriter;
 import airlock.core.media.WriteHooks;
 import airlock.core.policy.RoomPolicy;
 import airlock.core.policy.SupervisorConfirmation;
+import airlock.core.home.WorkstationId;
+import airlock.core.session.WorkstationKey;
 import airlock.core.session.WorkstationLogs;
 import airlock.core.trust.TrustStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +51,8 @@ public final class SealFixture implements AutoCloseable {
     public final Path dir;
     public final AirlockHome home;
     public final TrustStore trust;
-    public final KeyPair workstation = Ed25519.generate();
+    public final String workstationId;
+    public final WorkstationSigner signer;
     public final KeyPair supervisor = Ed25519.generate();
     public final Path supervisorKeyFile;
     public final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
@@ -63,18 +66,23 @@ public final class SealFixture implements AutoCloseable {
         home = AirlockHome.open(dir.resolve("home"));
         trust = new TrustStore(home);
         trust.add(TrustPurpose.SUPERVISOR, supervisor.getPublic(), "Sam Supervisor");
-        trust.add(TrustPurpose.WORKSTATION, workstation.getPublic(), "ws-room1");
+        KeyPair admin = Ed25519.generate();
+        trust.add(TrustPurpose.ROOM_ADMIN, admin.getPublic(), "Room administrator");
+        var signed = airlock.core.policy.PolicySigner.sign(policy, admin.getPrivate());
+        airlock.core.policy.PolicyFiles.write(airlock.core.policy.PolicyFiles.installed(home), signed.bytes(), signed.signature());
+        workstationId = WorkstationId.loadOrCreate(home, new java.security.SecureRandom());
+        signer = WorkstationKey.loadOrCreate(home, workstationId);
         Path stick = Files.createDirectories(dir.resolve("supervisor-stick"));
         supervisorKeyFile = Files.writeString(stick.resolve("supervisor.key"),
                 Ed25519.privatePem(supervisor.getPrivate(), PASSPHRASE.toCharArray()));
-        logs = WorkstationLogs.open(home, new WorkstationSigner("ws-room1", workstation.getPrivate(), workstation.getPublic()), clock);
+        logs = WorkstationLogs.open(home, signer, clock);
         annotations = AnnotationStore.open(home.databases().resolve(WorkstationLogs.DATABASE));
     }
 
     /** Runs a session with a search, two findings (one quoting 5 lines) and ends it. */
     public void endedSession() throws AirlockException {
-        SessionLog log = logs.startSession(new SessionHeader(SessionHeader.SESSION_FORMAT, SESSION, "ws-room1",
-                workstation.getPublic(), List.of("alice"), "ab".repeat(32), null), "supervisor");
+        SessionLog log = logs.startSession(new SessionHeader(SessionHeader.SESSION_FORMAT, SESSION, workstationId,
+                signer.publicKey(), List.of("alice"), "ab".repeat(32), null), "supervisor");
         annotations.recordBundle(SESSION, new BundleIdentity("ab".repeat(32), "demo", "1.0", "refs/tags/v1", "c".repeat(40)));
         log.append(EntryType.FILE_OPENED, Map.of("path", "src/f.c", "blob", "b".repeat(40)), SqlAction.NONE);
         log.append(EntryType.SEARCH_RUN, Map.of("query", "strcpy", "scope", "all", "results", 1), SqlAction.NONE);
