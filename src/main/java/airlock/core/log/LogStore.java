@@ -40,6 +40,7 @@ public final class LogStore implements AutoCloseable {
 
     /** Opens (creating if absent) the store at {@code file} and runs the start-up checks. */
     public static LogStore open(Path file) throws AirlockException {
+        airlock.core.sqlite.NativeSqlite.install();
         boolean fresh = !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         if (!fresh) {
             String problem = fileProblem(file);

@@ -38,6 +38,7 @@ final class IndexShard implements AutoCloseable {
     }
 
     static IndexShard open(Path file) throws AirlockException {
+        airlock.core.sqlite.NativeSqlite.install();
         try {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
             IndexShard shard = new IndexShard(file, db);

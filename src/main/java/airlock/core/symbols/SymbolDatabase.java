@@ -25,6 +25,7 @@ final class SymbolDatabase {
     }
 
     static Connection open(Path file) throws AirlockException {
+        airlock.core.sqlite.NativeSqlite.install();
         try {
             Files.createDirectories(file.getParent());
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());

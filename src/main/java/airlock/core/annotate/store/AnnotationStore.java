@@ -39,6 +39,7 @@ public final class AnnotationStore implements AutoCloseable {
 
     /** Opens the annotation tables in the database file the log store uses (open the log store first). */
     public static AnnotationStore open(Path databaseFile) throws AirlockException {
+        airlock.core.sqlite.NativeSqlite.install();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(5_000);
         try {
