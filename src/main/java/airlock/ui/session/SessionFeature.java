@@ -51,6 +51,8 @@ public final class SessionFeature {
     private static final KeyCombination[] CUT_KEYS = {
         KeyCombination.keyCombination("Shortcut+X"), KeyCombination.keyCombination("Shift+Delete"),
     };
+    private static final java.util.Set<KeyCode> LOCK_KEYS = java.util.EnumSet.of(KeyCode.TAB, KeyCode.ENTER, KeyCode.SPACE,
+            KeyCode.SHIFT, KeyCode.UNDEFINED);
     private final WorkstationWindow window;
     private final Texts texts;
     private final SessionViewModel model;
@@ -84,7 +86,8 @@ public final class SessionFeature {
         layers.getStyleClass().add("session-layers");
         Bindings.bindContent(layers.getStylesheets(), main.getStylesheets());
         scene.setRoot(layers);
-        scene.addEventFilter(KeyEvent.ANY, this::filterKey);
+        // on the window, not the scene: the window's filters run before the scene's accelerators
+        window.stage().addEventFilter(KeyEvent.ANY, this::filterKey);
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> model.touch());
         scene.addEventFilter(ScrollEvent.SCROLL, event -> model.touch());
         scene.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> {
@@ -97,8 +100,12 @@ public final class SessionFeature {
 
     private void filterKey(KeyEvent event) {
         SessionState state = model.stateProperty().get();
-        if ((state == SessionState.LOCKED || state == SessionState.EXPIRED) && !inside(event.getTarget(), lock)) {
-            event.consume();
+        if (state == SessionState.LOCKED || state == SessionState.EXPIRED) {
+            // only moving between and pressing the lock screen's own buttons
+            if (!inside(event.getTarget(), lock) || !LOCK_KEYS.contains(event.getCode()) || event.isShortcutDown()
+                    || event.isAltDown() || event.isControlDown() || event.isMetaDown()) {
+                event.consume();
+            }
             return;
         }
         if (event.getEventType() != KeyEvent.KEY_PRESSED) {
