@@ -167,6 +167,17 @@ class SessionGuiTest {
         robot.interact(() -> save(robot.window(0), "session-running.png"));
         robot.interact(() -> save(robot.window(0), "watermark.png"));
 
+        // dialogs get the watermark too (here the shortcut list, which also names the session keys)
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        waitUntil(() -> robot.listWindows().stream().anyMatch(w -> w != robot.window(0)
+                && w.getScene().getRoot() instanceof SessionFeature.WatermarkedRoot root && root.lookup(".shortcut-table") != null));
+        Window keys = robot.listWindows().stream().filter(w -> w.getScene().getRoot() instanceof SessionFeature.WatermarkedRoot)
+                .findFirst().orElseThrow();
+        Watermark dialogMark = (Watermark) keys.getScene().getRoot().lookup(".session-watermark");
+        waitUntil(() -> !dialogMark.getChildren().isEmpty());
+        robot.interact(() -> save(keys, "dialog-watermark.png"));
+        robot.interact(() -> ((Stage) keys).close());
+
         // copy from the code view and from the tree: refused, clipboard unchanged, both recorded
         robot.interact(() -> {
             ClipboardContent sentinel = new ClipboardContent();
