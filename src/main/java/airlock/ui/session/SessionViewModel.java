@@ -231,7 +231,7 @@ public final class SessionViewModel {
         ActiveSession session = recording;
         if (session == null) {
             if (requireSession && manager != null) {
-                throw new AirlockException("session.none", texts.get("session.none.open"));
+                throw new AirlockException("session.none", texts.get("session.none"));
             }
             return;
         }
