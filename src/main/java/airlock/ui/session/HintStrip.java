@@ -18,7 +18,7 @@ final class HintStrip extends HBox {
         Label title = new Label(texts.get("session.hints.title"));
         title.getStyleClass().add("session-hints-title");
         getChildren().add(title);
-        for (String key : new String[] {"session.hints.start", "session.hints.open", "session.hints.annotate", "session.hints.end"}) {
+        for (String key : new String[] {"session.hints.intake", "session.hints.start", "session.hints.open", "session.hints.annotate", "session.hints.end"}) {
             Label step = new Label(texts.get(key));
             step.getStyleClass().add("session-hint");
             getChildren().add(step);

@@ -51,6 +51,8 @@ public final class SessionFeature {
     private static final KeyCombination[] CUT_KEYS = {
         KeyCombination.keyCombination("Shortcut+X"), KeyCombination.keyCombination("Shift+Delete"),
     };
+    private static final java.util.Set<KeyCode> LOCK_KEYS = java.util.EnumSet.of(KeyCode.TAB, KeyCode.ENTER, KeyCode.SPACE,
+            KeyCode.SHIFT, KeyCode.UNDEFINED);
     private final WorkstationWindow window;
     private final Texts texts;
     private final SessionViewModel model;
@@ -70,6 +72,11 @@ public final class SessionFeature {
         this.lock = new LockScreen(texts, model::unlock, this::confirmEnd);
         installLayers(window.stage().getScene());
         installMenu();
+        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::watchWindow);
+            }
+        });
         model.stateProperty().addListener((obs, old, state) -> showLock(state));
         Timeline timer = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.refresh()));
         timer.setCycleCount(Animation.INDEFINITE);
@@ -84,7 +91,8 @@ public final class SessionFeature {
         layers.getStyleClass().add("session-layers");
         Bindings.bindContent(layers.getStylesheets(), main.getStylesheets());
         scene.setRoot(layers);
-        scene.addEventFilter(KeyEvent.ANY, this::filterKey);
+        // on the window, not the scene: the window's filters run before the scene's accelerators
+        window.stage().addEventFilter(KeyEvent.ANY, this::filterKey);
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> model.touch());
         scene.addEventFilter(ScrollEvent.SCROLL, event -> model.touch());
         scene.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> {
@@ -95,10 +103,62 @@ public final class SessionFeature {
         });
     }
 
+    /**
+     * Every other window and dialog of this workstation (versions, diff, blame, dialogs) gets the
+     * same watermark when shown, and copy keys outside their code views are refused and recorded
+     * there too.
+     */
+    private void watchWindow(javafx.stage.Window other) {
+        if (other == window.stage() || !(other instanceof javafx.stage.Stage stage) || !ownedByMain(stage)) {
+            return;
+        }
+        other.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, event -> {
+            Scene scene = other.getScene();
+            if (scene == null || scene.getRoot() instanceof WatermarkedRoot) {
+                return;
+            }
+            Parent root = scene.getRoot();
+            scene.setRoot(new Group());
+            Watermark mark = new Watermark(model.watermarkProperty());
+            WatermarkedRoot layers = new WatermarkedRoot(root, mark);
+            Bindings.bindContent(layers.getStylesheets(), root.getStylesheets());
+            scene.setRoot(layers);
+            other.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
+                boolean copy = key.getCode() == KeyCode.COPY || matches(COPY_KEYS, key);
+                boolean cut = key.getCode() == KeyCode.CUT || matches(CUT_KEYS, key);
+                if ((copy || cut) && !insideCodeView(key.getTarget())) {
+                    key.consume();
+                    model.copyRefused(null, copy ? "copy" : "cut", 0, "window " + viewName(key.getTarget()));
+                }
+            });
+        });
+    }
+
+    private boolean ownedByMain(javafx.stage.Stage stage) {
+        for (javafx.stage.Window w = stage.getOwner(); w != null; w = w instanceof javafx.stage.Stage s ? s.getOwner() : null) {
+            if (w == window.stage()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The root of another window once the watermark is laid over it. */
+    static final class WatermarkedRoot extends StackPane {
+        WatermarkedRoot(Parent content, Watermark mark) {
+            super(content, mark);
+            getStyleClass().add("session-layers");
+        }
+    }
+
     private void filterKey(KeyEvent event) {
         SessionState state = model.stateProperty().get();
-        if ((state == SessionState.LOCKED || state == SessionState.EXPIRED) && !inside(event.getTarget(), lock)) {
-            event.consume();
+        if (state == SessionState.LOCKED || state == SessionState.EXPIRED) {
+            // only moving between and pressing the lock screen's own buttons
+            if (!inside(event.getTarget(), lock) || !LOCK_KEYS.contains(event.getCode()) || event.isShortcutDown()
+                    || event.isAltDown() || event.isControlDown() || event.isMetaDown()) {
+                event.consume();
+            }
             return;
         }
         if (event.getEventType() != KeyEvent.KEY_PRESSED) {

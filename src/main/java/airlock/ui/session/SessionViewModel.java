@@ -231,7 +231,7 @@ public final class SessionViewModel {
         ActiveSession session = recording;
         if (session == null) {
             if (requireSession && manager != null) {
-                throw new AirlockException("session.none", texts.get("session.none.open"));
+                throw new AirlockException("session.none", texts.get("session.none"));
             }
             return;
         }
@@ -300,9 +300,8 @@ public final class SessionViewModel {
         }
         state.set(now);
         Duration elapsed = Duration.between(session.started(), clock.instant());
-        String head = session.chainHead().substring(0, 12);
-        main.setSessionText(texts.format("session.status", session.id(), elapsed(elapsed), session.entryCount(), head,
-                texts.get("session.state." + now.name().toLowerCase(Locale.ROOT))));
+        String head = session.chainHead().substring(0, 8);
+        main.setSessionText(texts.format("session.status", session.id(), elapsed(elapsed), session.entryCount(), head));
         watermark.set(texts.format("session.watermark", VisibleText.escape(session.inspector()), session.id(),
                 WATERMARK_TIME.format(clock.instant())));
     }
