@@ -51,8 +51,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "annotations", description = "Export or list a stored session's findings, or check an annotations.json export.",
         subcommands = {AnnotationsCommand.Export.class, AnnotationsCommand.ListFindings.class, AnnotationsCommand.Check.class})
 final class AnnotationsCommand implements Runnable {
-    /** The workstation database (session log and annotations) inside the home's db/ folder. */
-    static final String DATABASE = "workstation.db";
+    /** The one workstation database (session log and annotations, so an action and its entry share a transaction). */
+    static final String DATABASE = airlock.core.session.WorkstationLogs.DATABASE;
 
     @Spec
     CommandSpec spec;

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class AirlockApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(AirlockApp.class);
     private WorkstationWindow window;
+    private airlock.core.session.WorkstationLogs logs;
 
     public static void launchApp(String[] args) {
         Application.launch(AirlockApp.class, args);
@@ -64,16 +65,72 @@ public final class AirlockApp extends Application {
                     .onSuccess(opening -> showDemo(texts, opening)));
             return;
         }
-        showIntake(texts, stage, demo, home);
+        airlock.ui.session.SessionFeature sessions = installSessions(texts, home, workstationId);
+        showIntake(texts, stage, demo, home, sessions);
+    }
+
+    /**
+     * The session feature on the demo home: the workstation key (created on first run), the demo
+     * room policy (supervisor PIN shown on screen), the log store, and resumption of a session
+     * left open. Anything that stops sessions from working is said in the banner and the start dialog.
+     */
+    private airlock.ui.session.SessionFeature installSessions(Texts texts, AirlockHome home, String workstationId) {
+        Clock clock = Clock.systemUTC();
+        airlock.core.session.SessionManager manager = null;
+        String unavailable = null;
+        try {
+            var signer = airlock.core.session.WorkstationKey.loadOrCreate(home, workstationId);
+            airlock.core.demo.DemoRoom.install(home, new SecureRandom());
+            logs = airlock.core.session.WorkstationLogs.open(home, signer, clock);
+            if (!logs.store().health().writable()) {
+                unavailable = logs.store().health().problem();
+            } else if (logs.rollbackProblem() != null) {
+                unavailable = logs.rollbackProblem();
+            } else {
+                var trust = new airlock.core.trust.TrustStore(home);
+                var policy = new airlock.core.policy.PolicyLoader(home, trust).load();
+                manager = new airlock.core.session.SessionManager(logs.store(), signer, trust, policy, clock,
+                        airlock.core.log.SessionLog.DEFAULT_CHECKPOINT_INTERVAL);
+            }
+        } catch (AirlockException e) {
+            LOG.warn("sessions unavailable on {}", home.root(), e);
+            unavailable = e.getMessage();
+        }
+        if (unavailable != null) {
+            window.model().showBanner(texts.format("session.unavailable", unavailable));
+        }
+        var model = new airlock.ui.session.SessionViewModel(texts, window.model(), window.session(), manager, unavailable,
+                new BundleStore(home), clock, workstationId);
+        var feature = new airlock.ui.session.SessionFeature(window, texts, model);
+        feature.setDemoHint(texts.format("session.demo.pin", airlock.core.demo.DemoRoom.PIN));
+        Path dismissed = home.root().resolve("hints-dismissed");
+        if (!Files.exists(dismissed)) {
+            feature.showHints(() -> {
+                try {
+                    Files.writeString(dismissed, "the first-run hints were dismissed\n");
+                } catch (java.io.IOException e) {
+                    LOG.warn("cannot remember that the hints were dismissed", e);
+                    window.model().showStatus(texts.format("session.hints.unsaved", e.getMessage()));
+                }
+            });
+        }
+        model.resumeOpenSession();
+        return feature;
     }
 
     /** The demo goes through the real intake: a signed bundle of this project on the demo media. */
-    private void showIntake(Texts texts, Stage stage, DemoProject demo, AirlockHome home) {
+    private void showIntake(Texts texts, Stage stage, DemoProject demo, AirlockHome home,
+                            airlock.ui.session.SessionFeature sessions) {
         Clock clock = Clock.systemUTC();
         BundleIntake intake = new BundleIntake(home, clock, IntakeLimits.defaults());
         IntakeViewModel model = new IntakeViewModel(texts, window.model(),
                 MediaLocations.forUser(System.getenv(), System.getProperty("user.name")), intake, new BundleStore(home));
         IntakeView view = new IntakeView(model, window.model(), texts, stage);
+        // after intake the demo offers to start a session on the bundle just opened
+        model.setOnBundleOpened(id -> {
+            sessions.model().bundleOpened(id);
+            sessions.showStartDialog();
+        });
         MenuItem item = new MenuItem(texts.get("menu.file.intake"));
         item.setOnAction(e -> view.show());
         window.view().addMenuItem(MenuId.FILE, item);
@@ -98,6 +155,13 @@ public final class AirlockApp extends Application {
     public void stop() {
         if (window != null) {
             window.close();
+        }
+        if (logs != null) {
+            try {
+                logs.close();
+            } catch (AirlockException e) {
+                LOG.warn("the session log database did not record a clean stop; the next start adds a recovery entry", e);
+            }
         }
     }
 }

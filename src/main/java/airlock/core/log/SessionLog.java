@@ -108,6 +108,16 @@ public final class SessionLog {
         return state.status();
     }
 
+    /** The hash of the last entry (what the next entry will carry as its prev): the chain head. */
+    public byte[] head() {
+        return state.head().clone();
+    }
+
+    /** The time of entry 0, as written in it. */
+    public String startTime() {
+        return state.first().time();
+    }
+
     /** Records an event by the session's first inspector. */
     public LogEntry append(EntryType type, Map<String, Object> data, SqlAction action) throws AirlockException {
         String actor = header.inspectors().isEmpty() ? "workstation" : header.inspectors().get(0);

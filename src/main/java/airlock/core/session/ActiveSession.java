@@ -37,7 +37,7 @@ public final class ActiveSession {
         this.policy = policy;
         this.clock = clock;
         this.started = started;
-        this.lastActivity = started;
+        this.lastActivity = clock.instant();
     }
 
     public String id() {
@@ -53,13 +53,27 @@ public final class ActiveSession {
         return log.header();
     }
 
-    /** The room policy this session runs under (exports follow its snippet rules). */
-    public RoomPolicy policy() {
-        return policy;
-    }
-
     public Instant started() {
         return started;
+    }
+
+    /** The SHA-256 of the manifest of the bundle under review (from entry 0). */
+    public String bundleManifestSha256() {
+        return log.header().bundleManifestSha256();
+    }
+
+    /** How many entries the log holds so far (checkpoints included). */
+    public synchronized long entryCount() {
+        return log.size();
+    }
+
+    /** The chain head (hash of the last entry), lower-case hex. */
+    public synchronized String chainHead() {
+        return java.util.HexFormat.of().formatHex(log.head());
+    }
+
+    public RoomPolicy policy() {
+        return policy;
     }
 
     public Instant deadline() {

@@ -50,6 +50,32 @@ public final class SessionManager {
         return policy;
     }
 
+    /** The id of the session left open on this workstation (at most one), if any. */
+    public java.util.Optional<String> openSession() throws AirlockException {
+        List<String> open = store.openSessionIds();
+        return open.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(open.get(0));
+    }
+
+    /**
+     * Continues a session that was left open when the workstation stopped. The log always gets a
+     * recovery entry: the log's own one after an unclean stop (crash, kill, power loss), else one
+     * saying the application was closed with the session open. Idle time starts again from now.
+     */
+    public ActiveSession resume(String id) throws AirlockException {
+        SessionLog log = SessionLog.resume(store, id, signer, clock, checkpointInterval);
+        if (!"open".equals(log.status())) {
+            throw new AirlockException("session.ended", "The session '" + id + "' has already ended; it cannot be resumed.");
+        }
+        if (!store.health().uncleanStop()) {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("reason", "the application was closed with the session open; the session resumes at the next start");
+            data.put("lastSeq", log.size() - 1);
+            log.append("workstation", EntryType.RECOVERY, data, SqlAction.NONE);
+        }
+        Instant started = Instant.parse(log.startTime());
+        return new ActiveSession(store, log, policy.policy(), clock, started);
+    }
+
     /** Starts a session; refused when another is open or the supervisor's confirmation does not hold. */
     public ActiveSession start(SessionRequest request, Confirmation confirmation) throws AirlockException {
         Instant now = clock.instant();

@@ -65,6 +65,7 @@ public final class IntakeViewModel {
     private final ReadOnlyStringWrapper bundlesHint = new ReadOnlyStringWrapper("");
     private VerificationResult result;
     private TaskHandle running;
+    private java.util.function.Consumer<String> onBundleOpened = id -> { };
 
     public IntakeViewModel(Texts texts, MainViewModel main, MediaLocations locations, BundleIntake intake, BundleStore store) {
         this.texts = texts;
@@ -170,6 +171,12 @@ public final class IntakeViewModel {
         stage.set(Stage.OPENED);
         headline.set(texts.get(opened.result().alreadyImported() ? "intake.already" : "intake.imported"));
         main.openSource(opened.source(), null);
+        opened.result().verification().manifestSha256().ifPresent(onBundleOpened);
+    }
+
+    /** Told the manifest SHA-256 of each bundle opened in the workspace (the session feature offers a session on it). */
+    public void setOnBundleOpened(java.util.function.Consumer<String> listener) {
+        onBundleOpened = java.util.Objects.requireNonNull(listener);
     }
 
     /** Cancels verification or import. */

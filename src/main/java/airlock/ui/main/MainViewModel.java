@@ -51,6 +51,7 @@ public final class MainViewModel implements CopyAttemptListener {
     private final ObjectProperty<DocumentViewModel> selected = new SimpleObjectProperty<>(this, "selected");
     private final List<CopyAttemptListener> copyListeners = new CopyOnWriteArrayList<>();
     private TaskHandle running;
+    private volatile FileOpenGate openGate = FileOpenGate.OPEN;
 
     public MainViewModel(Texts texts, TaskExecutor executor, Clock clock, String workstationId) {
         this.texts = texts;
@@ -147,7 +148,11 @@ public final class MainViewModel implements CopyAttemptListener {
         documents.add(document);
         selected.set(document);
         SourceTree tree = source.get();
-        background(BackgroundTask.of(texts.format("task.open", document.title()), monitor -> load(tree, entry))
+        background(BackgroundTask.of(texts.format("task.open", document.title()), monitor -> {
+                    DocumentContent content = load(tree, entry);
+                    openGate.beforeShow(tree, entry);
+                    return content;
+                })
                 .onSuccess(content -> {
                     document.setContent(content);
                     document.requestLine(line);
@@ -249,6 +254,11 @@ public final class MainViewModel implements CopyAttemptListener {
         for (CopyAttemptListener listener : copyListeners) {
             listener.copyRefused(attempt);
         }
+    }
+
+    /** Where the session log plugs in to record each file opened before it is shown. */
+    public void setFileOpenGate(FileOpenGate gate) {
+        openGate = java.util.Objects.requireNonNull(gate);
     }
 
     /** Where the session log plugs in to record refused copy attempts. */

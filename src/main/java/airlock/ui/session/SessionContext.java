@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class SessionContext {
     private final ReadOnlyObjectWrapper<ActiveSession> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final ReadOnlyObjectWrapper<ActiveSession.Ending> lastEnding = new ReadOnlyObjectWrapper<>(this, "lastEnding");
 
     public ReadOnlyObjectProperty<ActiveSession> currentProperty() {
         return current.getReadOnlyProperty();
@@ -25,6 +26,19 @@ public final class SessionContext {
     /** Makes {@code session} the current one (the session feature, after a confirmed start or a resume). */
     public void open(ActiveSession session) {
         current.set(session);
+    }
+
+    /**
+     * The last session ended in this window: its summary and final checkpoint, ready for the
+     * supervisor's review and seal. Set just before {@link #close()}.
+     */
+    public ReadOnlyObjectProperty<ActiveSession.Ending> lastEndingProperty() {
+        return lastEnding.getReadOnlyProperty();
+    }
+
+    /** Records that the current session ended with {@code ending} (the session feature, after the end entry). */
+    public void ended(ActiveSession.Ending ending) {
+        lastEnding.set(ending);
     }
 
     /** No session any more (after the end entry is written). */

@@ -1,0 +1,66 @@
+package airlock.ui.session;
+
+import airlock.core.session.SessionState;
+import airlock.ui.Texts;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The opaque layer over the whole window while the session is locked (idle or on request) or
+ * past its maximum length: the code and the tree are hidden, and the only actions are to unlock
+ * (recorded in the log) or, for an expired session, to end it.
+ */
+final class LockScreen extends StackPane {
+    private final Label title = new Label();
+    private final Label message = new Label();
+    private final Button unlock;
+    private final Button end;
+    private final Texts texts;
+
+    LockScreen(Texts texts, Runnable onUnlock, Runnable onEnd) {
+        this.texts = texts;
+        getStyleClass().add("session-lock");
+        setId("session-lock");
+        title.getStyleClass().add("session-lock-title");
+        message.getStyleClass().add("session-lock-message");
+        message.setWrapText(true);
+        message.setMaxWidth(560);
+        unlock = new Button(texts.get("session.lock.unlock"));
+        unlock.setId("session-unlock");
+        unlock.setDefaultButton(true);
+        unlock.setOnAction(event -> onUnlock.run());
+        end = new Button(texts.get("session.lock.end"));
+        end.setId("session-lock-end");
+        end.setOnAction(event -> onEnd.run());
+        VBox box = new VBox(16, title, message, unlock, end);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("session-lock-box");
+        box.setMaxSize(640, 320);
+        getChildren().add(box);
+        setVisible(false);
+    }
+
+    /** Shows the layer for LOCKED and EXPIRED, hides it otherwise. */
+    void show(SessionState state, String sessionId, int idleMinutes) {
+        boolean locked = state == SessionState.LOCKED;
+        boolean expired = state == SessionState.EXPIRED;
+        setVisible(locked || expired);
+        if (locked) {
+            title.setText(texts.get("session.lock.title"));
+            message.setText(texts.format("session.lock.message", sessionId, idleMinutes));
+        } else if (expired) {
+            title.setText(texts.get("session.expired.title"));
+            message.setText(texts.format("session.expired.message", sessionId));
+        }
+        unlock.setVisible(locked);
+        unlock.setManaged(locked);
+        end.setVisible(expired);
+        end.setManaged(expired);
+        if (locked) {
+            unlock.requestFocus();
+        }
+    }
+}

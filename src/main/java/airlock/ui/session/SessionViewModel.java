@@ -1,0 +1,363 @@
+package airlock.ui.session;
+
+import airlock.core.AirlockException;
+import airlock.core.bundle.BundleStore;
+import airlock.core.crypto.Ed25519;
+import airlock.core.log.EntryType;
+import airlock.core.log.SqlAction;
+import airlock.core.policy.SupervisorConfirmation;
+import airlock.core.session.ActiveSession;
+import airlock.core.session.Confirmation;
+import airlock.core.session.SessionManager;
+import airlock.core.session.SessionRequest;
+import airlock.core.session.SessionState;
+import airlock.core.source.EntryKind;
+import airlock.core.source.SourceEntry;
+import airlock.core.source.SourceTree;
+import airlock.core.text.VisibleText;
+import airlock.ui.Texts;
+import airlock.ui.code.CopyAttempt;
+import airlock.ui.main.MainViewModel;
+import airlock.ui.task.BackgroundTask;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The session feature's state and actions, without nodes: start (with the supervisor's
+ * confirmation the policy asks for), the status-bar text, idle lock and unlock, the end with its
+ * summary, and the recording of files opened and refused copies. Core work runs through the
+ * window's task executor; results come back on the FX thread.
+ */
+public final class SessionViewModel {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WATERMARK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private final Texts texts;
+    private final MainViewModel main;
+    private final SessionContext context;
+    private final SessionManager manager;
+    private final String unavailable;
+    private final BundleStore bundles;
+    private final Clock clock;
+    private final String workstationId;
+    private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyStringWrapper watermark = new ReadOnlyStringWrapper(this, "watermark", "");
+    private final ReadOnlyStringWrapper openBundle = new ReadOnlyStringWrapper(this, "openBundle");
+    /** Mirror of the context for the file-open gate, which runs off the FX thread. */
+    private volatile ActiveSession recording;
+    private volatile boolean requireSession = true;
+    /** Mirror of {@link #openBundle} for the file-open gate. */
+    private volatile String openBundleId;
+
+    /** One bundle the inspector can review, as the start dialog lists it. */
+    public record BundleChoice(String id, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** What the start dialog collected. {@code pin} and {@code passphrase} are cleared after use. */
+    public record StartForm(String inspector, String organisation, String badge, String bundleId, char[] pin, Path keyFile,
+                            char[] passphrase) {
+    }
+
+    /** Result of a start attempt: the session, or why it did not start (shown in the dialog). */
+    public record StartOutcome(ActiveSession session, String problem) {
+    }
+
+    /**
+     * @param manager     starts and resumes sessions; null when the workstation cannot keep logs
+     * @param unavailable why sessions cannot start (shown to the user) when {@code manager} is null
+     */
+    public SessionViewModel(Texts texts, MainViewModel main, SessionContext context, SessionManager manager, String unavailable,
+                            BundleStore bundles, Clock clock, String workstationId) {
+        this.texts = texts;
+        this.main = main;
+        this.context = context;
+        this.manager = manager;
+        this.unavailable = unavailable;
+        this.bundles = bundles;
+        this.clock = clock;
+        this.workstationId = workstationId;
+        context.currentProperty().addListener((obs, old, session) -> {
+            recording = session;
+            refresh();
+        });
+        main.setFileOpenGate(this::recordFileOpened);
+        main.addCopyAttemptListener(this::copyRefused);
+        refresh();
+    }
+
+    /** Whether files may be opened only inside a session (true in the workstation; tests of other features say false). */
+    public void setRequireSession(boolean require) {
+        requireSession = require;
+    }
+
+    public Optional<String> unavailableReason() {
+        return manager == null ? Optional.of(unavailable) : Optional.empty();
+    }
+
+    public SupervisorConfirmation.Mode confirmationMode() {
+        return manager == null ? SupervisorConfirmation.Mode.NONE : manager.policy().policy().confirmation().mode();
+    }
+
+    public String policyName() {
+        return manager == null ? "" : manager.policy().policy().name();
+    }
+
+    /** The bundle open in the workspace (manifest SHA-256), as the intake reports it. */
+    public void bundleOpened(String manifestSha256) {
+        openBundle.set(manifestSha256);
+        openBundleId = manifestSha256;
+    }
+
+    public ReadOnlyStringProperty openBundleProperty() {
+        return openBundle.getReadOnlyProperty();
+    }
+
+    /** Lists the imported bundles for the start dialog. */
+    public void listBundles(Consumer<List<BundleChoice>> onListed) {
+        main.background(BackgroundTask.of(texts.get("session.task.bundles"), monitor -> bundles.list().stream()
+                .map(b -> new BundleChoice(b.id(), VisibleText.escape(b.label()) + "  (" + b.id().substring(0, 12) + "…)"))
+                .toList()).onSuccess(onListed::accept));
+    }
+
+    /** A new session id: time and workstation, so it is unique per workstation and readable. */
+    String newSessionId() {
+        return "S-" + ID_TIME.format(clock.instant()) + "-" + workstationId;
+    }
+
+    /** Checks the form, asks core to start the session off the FX thread, and reports the outcome. */
+    public void start(StartForm form, Consumer<StartOutcome> onOutcome) {
+        if (manager == null) {
+            onOutcome.accept(new StartOutcome(null, unavailable));
+            return;
+        }
+        SessionRequest request;
+        try {
+            request = new SessionRequest(newSessionId(), form.inspector(), form.organisation(), form.badge(), form.bundleId());
+        } catch (IllegalArgumentException e) {
+            clear(form);
+            onOutcome.accept(new StartOutcome(null, texts.format("session.start.invalid", e.getMessage())));
+            return;
+        }
+        main.background(BackgroundTask.of(texts.get("session.task.start"), monitor -> {
+            try {
+                ActiveSession session = manager.start(request, confirmation(form));
+                return new StartOutcome(session, null);
+            } catch (AirlockException e) {
+                // a refused start is an answer for the dialog, not a failure of the workstation
+                return new StartOutcome(null, e.getMessage());
+            } finally {
+                clear(form);
+            }
+        }).onSuccess(outcome -> {
+            if (outcome.session() != null) {
+                context.open(outcome.session());
+                openBundleOf(outcome.session());
+            }
+            onOutcome.accept(outcome);
+        }));
+    }
+
+    private Confirmation confirmation(StartForm form) throws AirlockException {
+        return switch (confirmationMode()) {
+            case NONE -> new Confirmation.None();
+            case PIN -> new Confirmation.RoomPin(form.pin() == null ? new char[0] : form.pin().clone());
+            case KEY -> {
+                if (form.keyFile() == null) {
+                    throw new AirlockException("session.key.missing", texts.get("session.key.missing"));
+                }
+                char[] passphrase = form.passphrase() == null || form.passphrase().length == 0 ? null : form.passphrase();
+                yield new Confirmation.SupervisorKey(Ed25519.readPrivatePem(form.keyFile(), passphrase));
+            }
+        };
+    }
+
+    private static void clear(StartForm form) {
+        if (form.pin() != null) {
+            Arrays.fill(form.pin(), '\0');
+        }
+        if (form.passphrase() != null) {
+            Arrays.fill(form.passphrase(), '\0');
+        }
+    }
+
+    /** Resumes the session left open when the workstation stopped, if any (called once at start-up). */
+    public void resumeOpenSession() {
+        if (manager == null) {
+            return;
+        }
+        main.background(BackgroundTask.of(texts.get("session.task.resume"), monitor -> {
+            Optional<String> open = manager.openSession();
+            return open.isPresent() ? Optional.of(manager.resume(open.get())) : Optional.<ActiveSession>empty();
+        }).onSuccess(resumed -> resumed.ifPresent(session -> {
+            context.open(session);
+            main.showStatus(texts.format("session.resumed", session.id()));
+            openBundleOf(session);
+        })));
+    }
+
+    /** Opens the session's bundle in the workspace unless it is the one already open. */
+    private void openBundleOf(ActiveSession session) {
+        String id = session.bundleManifestSha256();
+        if (id == null || id.equals(openBundle.get())) {
+            return;
+        }
+        main.background(BackgroundTask.of(texts.get("session.task.bundle.open"), monitor -> bundles.open(bundles.get(id)))
+                .onSuccess(source -> {
+                    main.openSource(source);
+                    bundleOpened(id);
+                }));
+    }
+
+    /** The file-open gate: records {@code file.opened} before the file is shown (off the FX thread). */
+    void recordFileOpened(SourceTree tree, SourceEntry entry) throws AirlockException {
+        ActiveSession session = recording;
+        if (session == null) {
+            if (requireSession && manager != null) {
+                throw new AirlockException("session.none", texts.get("session.none"));
+            }
+            return;
+        }
+        String bundle = openBundleId;
+        if (requireSession && !session.bundleManifestSha256().equals(bundle)) {
+            throw new AirlockException("session.bundle.other", texts.get("session.bundle.other"));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("path", entry.path());
+        data.put("blob", entry.blobId());
+        data.put("ref", tree.reviewRef());
+        data.put("size", entry.size());
+        session.record(EntryType.FILE_OPENED, data, SqlAction.NONE);
+    }
+
+    /** Records a refused copy, cut or drag; the refusal itself never depends on this. */
+    public void copyRefused(CopyAttempt attempt) {
+        copyRefused(attempt.documentPath(), attempt.kind().name().toLowerCase(Locale.ROOT), attempt.selectedChars(), "code");
+    }
+
+    /** Records a refused attempt from any view ({@code where}: code, tree, search, dialog...). */
+    public void copyRefused(String path, String kind, int selectedChars, String where) {
+        ActiveSession session = context.current().orElse(null);
+        main.showStatus(texts.get("code.copy.refused"));
+        if (session == null) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("path", path);
+        data.put("kind", kind);
+        data.put("selectedChars", selectedChars);
+        data.put("view", where);
+        main.background(BackgroundTask.of(texts.get("session.task.refusal"), monitor -> session.recordRefusal(EntryType.COPY_REFUSED, data))
+                .onSuccess(entry -> main.showStatus(texts.get("session.copy.logged"))));
+    }
+
+    /** Input from the inspector: resets the idle timer while the session is active. */
+    public void touch() {
+        ActiveSession session = context.current().orElse(null);
+        if (session != null && state.get() == SessionState.ACTIVE) {
+            try {
+                session.touch();
+            } catch (AirlockException e) {
+                // the session locked or expired at this very moment: show that state
+                refresh();
+            }
+        }
+    }
+
+    /** Called every second: checks idle lock and expiry, updates status and watermark. */
+    public void refresh() {
+        ActiveSession session = context.current().orElse(null);
+        if (session == null) {
+            state.set(null);
+            watermark.set("");
+            main.setSessionText(texts.get("status.session.none"));
+            return;
+        }
+        SessionState now;
+        try {
+            now = session.state();
+        } catch (AirlockException e) {
+            // the lock entry could not be written: lock the screen anyway and say why
+            main.showStatus(texts.format("session.lock.failed", e.getMessage()));
+            now = SessionState.LOCKED;
+        }
+        state.set(now);
+        Duration elapsed = Duration.between(session.started(), clock.instant());
+        String head = session.chainHead().substring(0, 8);
+        main.setSessionText(texts.format("session.status", session.id(), elapsed(elapsed), session.entryCount(), head));
+        watermark.set(texts.format("session.watermark", VisibleText.escape(session.inspector()), session.id(),
+                WATERMARK_TIME.format(clock.instant())));
+    }
+
+    static String elapsed(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    public void lockNow() {
+        context.current().ifPresent(session -> main.background(BackgroundTask.of(texts.get("session.task.lock"), monitor -> {
+            session.lockNow();
+            return session;
+        }).onSuccess(s -> refresh())));
+    }
+
+    public void unlock() {
+        context.current().ifPresent(session -> main.background(BackgroundTask.of(texts.get("session.task.unlock"), monitor -> {
+            session.unlock(session.inspector());
+            return session;
+        }).onSuccess(s -> refresh())));
+    }
+
+    /** Ends the session: counts the bundle's files for the coverage figure, writes the end entry, reports the ending. */
+    public void end(Consumer<ActiveSession.Ending> onEnded) {
+        ActiveSession session = context.current().orElse(null);
+        if (session == null) {
+            return;
+        }
+        SourceTree tree = main.sourceProperty().get();
+        main.background(BackgroundTask.of(texts.get("session.task.end"), monitor -> {
+            int files = 0;
+            if (tree != null) {
+                for (SourceEntry e : tree.list(tree.reviewRef())) {
+                    if (e.kind() == EntryKind.FILE || e.kind() == EntryKind.EXECUTABLE) {
+                        files++;
+                    }
+                }
+            }
+            return session.end(session.inspector(), files);
+        }).onSuccess(ending -> {
+            context.ended(ending);
+            context.close();
+            onEnded.accept(ending);
+        }));
+    }
+
+    public ReadOnlyObjectProperty<SessionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty watermarkProperty() {
+        return watermark.getReadOnlyProperty();
+    }
+
+    public SessionContext context() {
+        return context;
+    }
+}

@@ -1,0 +1,153 @@
+package airlock.ui.session;
+
+import airlock.core.policy.SupervisorConfirmation;
+import airlock.ui.Texts;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * "Start session…": who (inspector, organisation, optional badge), which bundle, and the
+ * supervisor's confirmation in the form the room policy asks for (nothing, the room PIN, or a
+ * supervisor key file and its passphrase). The dialog stays open with the reason when the start is
+ * refused (wrong PIN, unpinned key, another session open) and closes once the session runs.
+ */
+final class StartSessionDialog {
+    private final Dialog<ButtonType> dialog = new Dialog<>();
+    private final TextField inspector = new TextField();
+    private final TextField organisation = new TextField();
+    private final TextField badge = new TextField();
+    private final ComboBox<SessionViewModel.BundleChoice> bundle = new ComboBox<>();
+    private final PasswordField pin = new PasswordField();
+    private final TextField keyFile = new TextField();
+    private final PasswordField passphrase = new PasswordField();
+    private final Label problem = new Label();
+
+    StartSessionDialog(SessionViewModel model, Texts texts, Window owner, String demoHint, java.util.List<String> stylesheets) {
+        dialog.initOwner(owner);
+        dialog.setTitle(texts.get("session.start.title"));
+        dialog.setHeaderText(texts.format("session.start.header", model.policyName()));
+        dialog.getDialogPane().getStylesheets().setAll(stylesheets);
+        dialog.getDialogPane().getStyleClass().add("session-start");
+        ButtonType start = new ButtonType(texts.get("session.start.button"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
+
+        inspector.setId("session-inspector");
+        organisation.setId("session-organisation");
+        badge.setId("session-badge");
+        bundle.setId("session-bundle");
+        pin.setId("session-pin");
+        keyFile.setId("session-key-file");
+        passphrase.setId("session-passphrase");
+        problem.setId("session-start-problem");
+        problem.getStyleClass().add("session-problem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(520);
+        badge.setPromptText(texts.get("session.start.badge.prompt"));
+        bundle.setMaxWidth(Double.MAX_VALUE);
+        bundle.setPromptText(texts.get("session.start.bundle.loading"));
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        int row = 0;
+        grid.addRow(row++, new Label(texts.get("session.start.inspector")), inspector);
+        grid.addRow(row++, new Label(texts.get("session.start.organisation")), organisation);
+        grid.addRow(row++, new Label(texts.get("session.start.badge")), badge);
+        grid.addRow(row++, new Label(texts.get("session.start.bundle")), bundle);
+        SupervisorConfirmation.Mode mode = model.confirmationMode();
+        Label confirm = new Label(switch (mode) {
+            case NONE -> texts.get("session.start.confirm.none");
+            case PIN -> texts.get("session.start.confirm.pin");
+            case KEY -> texts.get("session.start.confirm.key");
+        });
+        confirm.setWrapText(true);
+        confirm.getStyleClass().add("session-confirm");
+        grid.add(confirm, 0, row++, 2, 1);
+        if (mode == SupervisorConfirmation.Mode.PIN) {
+            grid.addRow(row++, new Label(texts.get("session.start.pin")), pin);
+        } else if (mode == SupervisorConfirmation.Mode.KEY) {
+            Button browse = new Button(texts.get("session.start.key.browse"));
+            browse.setOnAction(event -> {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle(texts.get("session.start.key.choose"));
+                File chosen = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
+                if (chosen != null) {
+                    keyFile.setText(chosen.getPath());
+                }
+            });
+            HBox keyRow = new HBox(6, keyFile, browse);
+            HBox.setHgrow(keyFile, Priority.ALWAYS);
+            grid.addRow(row++, new Label(texts.get("session.start.key")), keyRow);
+            grid.addRow(row++, new Label(texts.get("session.start.passphrase")), passphrase);
+        }
+        GridPane.setHgrow(inspector, Priority.ALWAYS);
+        VBox content = new VBox(10, grid);
+        if (demoHint != null) {
+            Label demo = new Label(demoHint);
+            demo.setId("session-demo-hint");
+            demo.getStyleClass().add("session-demo-hint");
+            demo.setWrapText(true);
+            demo.setMaxWidth(520);
+            content.getChildren().add(demo);
+        }
+        model.unavailableReason().ifPresent(reason -> problem.setText(texts.format("session.unavailable", reason)));
+        content.getChildren().add(problem);
+        content.setPrefWidth(560);
+        dialog.getDialogPane().setContent(content);
+
+        Node startButton = dialog.getDialogPane().lookupButton(start);
+        startButton.setId("session-start-button");
+        startButton.disableProperty().bind(inspector.textProperty().isEmpty().or(organisation.textProperty().isEmpty())
+                .or(bundle.valueProperty().isNull()));
+        startButton.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();
+            problem.setText(texts.get("session.start.checking"));
+            SessionViewModel.BundleChoice chosen = bundle.getValue();
+            Path key = keyFile.getText().isBlank() ? null : Path.of(keyFile.getText().strip());
+            model.start(new SessionViewModel.StartForm(inspector.getText(), organisation.getText(), badge.getText(),
+                    chosen.id(), pin.getText().toCharArray(), key, passphrase.getText().toCharArray()), outcome -> {
+                        pin.clear();
+                        passphrase.clear();
+                        if (outcome.session() != null) {
+                            dialog.setResult(start);
+                            dialog.close();
+                        } else {
+                            problem.setText(outcome.problem());
+                        }
+                    });
+        });
+        model.listBundles(list -> {
+            bundle.getItems().setAll(list);
+            bundle.setPromptText(list.isEmpty() ? texts.get("session.start.bundle.none") : "");
+            String open = model.openBundleProperty().get();
+            list.stream().filter(b -> b.id().equals(open)).findFirst()
+                    .or(() -> list.size() == 1 ? java.util.Optional.of(list.get(0)) : java.util.Optional.empty())
+                    .ifPresent(bundle::setValue);
+        });
+    }
+
+    Dialog<ButtonType> dialog() {
+        return dialog;
+    }
+
+    void show() {
+        dialog.show();
+        inspector.requestFocus();
+    }
+}
