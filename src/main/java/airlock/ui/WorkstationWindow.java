@@ -29,6 +29,7 @@ public final class WorkstationWindow {
     private final SearchFeature search;
     private final airlock.ui.session.SessionContext session = new airlock.ui.session.SessionContext();
     private final airlock.ui.history.VersionsFeature versions;
+    private final airlock.ui.annotate.AnnotationsFeature annotations;
     private boolean closed;
 
     public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId) {
@@ -49,6 +50,7 @@ public final class WorkstationWindow {
         this.search = new SearchFeature(model, view, texts);
         search.installKeys(scene);
         this.versions = new airlock.ui.history.VersionsFeature(model, view, texts);
+        this.annotations = new airlock.ui.annotate.AnnotationsFeature(model, view, texts, session, clock, symbolDatabases);
         stage.setScene(scene);
         stage.setTitle(texts.get("app.title"));
         model.sourceProperty().addListener((obs, old, source) -> stage.setTitle(source == null
@@ -92,6 +94,10 @@ public final class WorkstationWindow {
 
     public airlock.ui.history.VersionsFeature versions() {
         return versions;
+    }
+
+    public airlock.ui.annotate.AnnotationsFeature annotations() {
+        return annotations;
     }
 
     /** The current inspection session, shared by every feature that records actions. */

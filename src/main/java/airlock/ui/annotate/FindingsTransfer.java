@@ -37,7 +37,6 @@ import java.util.function.Consumer;
 final class FindingsTransfer {
     private final AnnotationsModel model;
     private final CatalogueSource catalogue;
-    private final String workstation;
     private final LineCounts lineCounts;
     private final Path trustRoot;
 
@@ -46,10 +45,9 @@ final class FindingsTransfer {
         CweCatalogue get() throws AirlockException;
     }
 
-    FindingsTransfer(AnnotationsModel model, CatalogueSource catalogue, String workstation, LineCounts lineCounts, Path trustRoot) {
+    FindingsTransfer(AnnotationsModel model, CatalogueSource catalogue, LineCounts lineCounts, Path trustRoot) {
         this.model = model;
         this.catalogue = catalogue;
-        this.workstation = workstation;
         this.lineCounts = lineCounts;
         this.trustRoot = trustRoot;
     }

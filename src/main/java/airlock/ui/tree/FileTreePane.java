@@ -29,6 +29,8 @@ public final class FileTreePane extends BorderPane {
     private final TextField filterField = new TextField();
     private final TreeView<PathNode> tree = new TreeView<>();
     private final Label summary = new Label();
+    private final java.util.List<java.util.function.Function<PathNode, javafx.scene.Node>> decorators =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FileTreePane(FileTreeViewModel model, Texts texts) {
         this.model = model;
@@ -133,6 +135,25 @@ public final class FileTreePane extends BorderPane {
         return true;
     }
 
+    /**
+     * Adds marks shown after each name (review coverage, warnings); the function is called for every
+     * visible node on the FX thread and returns null for no mark. Several features can add theirs.
+     */
+    public void addDecorator(java.util.function.Function<PathNode, javafx.scene.Node> decorator) {
+        decorators.add(decorator);
+        tree.refresh();
+    }
+
+    /** Redraws the visible rows' marks, after what a decorator shows has changed. */
+    public void refreshDecorations() {
+        tree.refresh();
+    }
+
+    /** The tree itself, for tests. */
+    public TreeView<PathNode> treeView() {
+        return tree;
+    }
+
     public void focusFilter() {
         filterField.requestFocus();
         filterField.selectAll();
@@ -143,14 +164,32 @@ public final class FileTreePane extends BorderPane {
     }
 
     private final class NodeCell extends TreeCell<PathNode> {
+        private void decorate(PathNode node) {
+            javafx.scene.layout.HBox marks = null;
+            for (var decorator : decorators) {
+                javafx.scene.Node mark = decorator.apply(node);
+                if (mark != null) {
+                    if (marks == null) {
+                        marks = new javafx.scene.layout.HBox(4);
+                        marks.getStyleClass().add("tree-marks");
+                    }
+                    marks.getChildren().add(mark);
+                }
+            }
+            setGraphic(marks);
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        }
+
         @Override
         protected void updateItem(PathNode node, boolean empty) {
             super.updateItem(node, empty);
             getStyleClass().removeAll("folder", "file", "link");
             if (empty || node == null) {
                 setText(null);
+                setGraphic(null);
                 return;
             }
+            decorate(node);
             String name = VisibleText.escape(node.name());
             if (node.isFolder()) {
                 getStyleClass().add("folder");

@@ -1,0 +1,196 @@
+package airlock.ui.annotate;
+
+import airlock.core.annotate.Annotation;
+import airlock.core.annotate.Bookmark;
+import airlock.core.annotate.Status;
+import airlock.core.export.ExportFormat;
+import airlock.core.media.WrittenFile;
+import airlock.core.text.VisibleText;
+import airlock.ui.Texts;
+import airlock.ui.main.MainView;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The small dialogs of the Review menu; each returns what the user chose, the feature acts on it. */
+final class FeatureDialogs {
+    private final MainView view;
+    private final Texts texts;
+    private Alert lastWritten;
+
+    FeatureDialogs(MainView view, Texts texts) {
+        this.view = view;
+        this.texts = texts;
+    }
+
+    private Window owner() {
+        return view.root().getScene().getWindow();
+    }
+
+    private <T extends Dialog<?>> T styled(T dialog) {
+        dialog.initOwner(owner());
+        dialog.getDialogPane().getStylesheets().setAll(view.root().getStylesheets());
+        return dialog;
+    }
+
+    Optional<String> reply(Annotation to, BiConsumer<Scene, String> guard) {
+        Dialog<String> d = styled(new Dialog<>());
+        d.setTitle(texts.get("annot.reply.title"));
+        d.setHeaderText(texts.format("annot.reply.header", VisibleText.escape(to.title())));
+        TextArea body = new TextArea();
+        body.setId("annot-reply-body");
+        body.setWrapText(true);
+        body.setPromptText(texts.get("annot.reply.prompt"));
+        d.getDialogPane().setContent(body);
+        ButtonType send = new ButtonType(texts.get("annot.reply.send"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(send, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(send).disableProperty().bind(body.textProperty().isEmpty());
+        d.setResultConverter(b -> b == send ? body.getText() : null);
+        guard.accept(d.getDialogPane().getScene(), to.anchor().path());
+        return d.showAndWait().filter(s -> !s.isBlank());
+    }
+
+    Optional<Status> status(Annotation of) {
+        ChoiceDialog<Status> d = styled(new ChoiceDialog<>(of.status(), Status.values()));
+        d.setTitle(texts.get("annot.status.title"));
+        d.setHeaderText(texts.format("annot.status.header", VisibleText.escape(of.title())));
+        return d.showAndWait().filter(s -> s != of.status());
+    }
+
+    boolean confirmDelete(Annotation a) {
+        Alert alert = styled(new Alert(Alert.AlertType.CONFIRMATION, texts.format("annot.delete.confirm", VisibleText.escape(a.title())),
+                ButtonType.OK, ButtonType.CANCEL));
+        alert.setTitle(texts.get("annot.delete.title"));
+        alert.setHeaderText(null);
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    Optional<String> bookmarkLabel(String path, int line) {
+        TextInputDialog d = styled(new TextInputDialog());
+        d.setTitle(texts.get("annot.bookmark.title"));
+        d.setHeaderText(texts.format("annot.bookmark.header", VisibleText.escape(path), line));
+        d.setContentText(texts.get("annot.bookmark.label"));
+        return d.showAndWait().map(String::strip);
+    }
+
+    Optional<Bookmark> chooseBookmark(List<Bookmark> bookmarks) {
+        List<String> labels = new ArrayList<>();
+        for (Bookmark b : bookmarks) {
+            labels.add(texts.format("annot.bookmark.item", VisibleText.escape(b.path()), b.line(), VisibleText.escape(b.label())));
+        }
+        ChoiceDialog<String> d = styled(new ChoiceDialog<>(labels.get(labels.size() - 1), labels));
+        d.setTitle(texts.get("annot.bookmarks.title"));
+        d.setHeaderText(null);
+        return d.showAndWait().map(labels::indexOf).filter(i -> i >= 0).map(bookmarks::get);
+    }
+
+    /** What to import: the export and, optionally, the session log (and seal) to check it against. */
+    record ImportChoice(Path file, Path log, Path seal) {
+    }
+
+    Optional<ImportChoice> chooseImport() {
+        FileChooser files = new FileChooser();
+        files.setTitle(texts.get("annot.import.choose"));
+        files.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.get("annot.import.filter"), "annotations.json", "*.json"));
+        File file = files.showOpenDialog(owner());
+        if (file == null) {
+            return Optional.empty();
+        }
+        Alert ask = styled(new Alert(Alert.AlertType.CONFIRMATION, texts.get("annot.import.withlog"), ButtonType.YES, ButtonType.NO));
+        ask.setHeaderText(null);
+        if (ask.showAndWait().filter(b -> b == ButtonType.YES).isEmpty()) {
+            return Optional.of(new ImportChoice(file.toPath(), null, null));
+        }
+        files.setTitle(texts.get("annot.import.log"));
+        files.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(texts.get("annot.import.log.filter"), "*"));
+        File log = files.showOpenDialog(owner());
+        if (log == null) {
+            return Optional.empty();
+        }
+        files.setTitle(texts.get("annot.import.seal"));
+        File seal = files.showOpenDialog(owner());
+        return Optional.of(new ImportChoice(file.toPath(), log.toPath(), seal == null ? null : seal.toPath()));
+    }
+
+    /** Where and what to export. */
+    record ExportChoice(Path folder, EnumSet<ExportFormat> formats) {
+    }
+
+    Optional<ExportChoice> chooseExport() {
+        Dialog<EnumSet<ExportFormat>> d = styled(new Dialog<>());
+        d.setTitle(texts.get("annot.export.title"));
+        d.setHeaderText(texts.get("annot.export.header"));
+        Map<ExportFormat, CheckBox> boxes = new EnumMap<>(ExportFormat.class);
+        VBox content = new VBox(6);
+        for (ExportFormat f : ExportFormat.values()) {
+            CheckBox box = new CheckBox(texts.format("annot.export.format", f.fileName(), texts.get("annot.export.kind." + f.name().toLowerCase(Locale.ROOT))));
+            box.setSelected(true);
+            boxes.put(f, box);
+            content.getChildren().add(box);
+        }
+        content.getChildren().add(new Label(texts.get("annot.export.policy")));
+        d.getDialogPane().setContent(content);
+        ButtonType choose = new ButtonType(texts.get("annot.export.choose"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(choose, ButtonType.CANCEL);
+        d.setResultConverter(b -> {
+            if (b != choose) {
+                return null;
+            }
+            EnumSet<ExportFormat> chosen = EnumSet.noneOf(ExportFormat.class);
+            boxes.forEach((f, box) -> {
+                if (box.isSelected()) {
+                    chosen.add(f);
+                }
+            });
+            return chosen;
+        });
+        Optional<EnumSet<ExportFormat>> formats = d.showAndWait().filter(s -> !s.isEmpty());
+        if (formats.isEmpty()) {
+            return Optional.empty();
+        }
+        DirectoryChooser folder = new DirectoryChooser();
+        folder.setTitle(texts.get("annot.export.folder"));
+        File dir = folder.showDialog(owner());
+        return dir == null ? Optional.empty() : Optional.of(new ExportChoice(dir.toPath(), formats.get()));
+    }
+
+    /** Shows what an export wrote, with each file's size and SHA-256 (as recorded in the log). */
+    void showWritten(Path folder, List<WrittenFile> files) {
+        StringBuilder lines = new StringBuilder();
+        for (WrittenFile f : files) {
+            lines.append(texts.format("annot.export.file", f.path().getFileName().toString(), f.size(), f.sha256())).append('\n');
+        }
+        Alert alert = styled(new Alert(Alert.AlertType.INFORMATION, lines.toString().strip(), ButtonType.OK));
+        alert.setTitle(texts.get("annot.export.done.title"));
+        alert.setHeaderText(texts.format("annot.export.done.header", files.size(), VisibleText.escape(folder.toString())));
+        alert.getDialogPane().setId("annot-export-done");
+        alert.getDialogPane().setMinWidth(760);
+        lastWritten = alert;
+        alert.show();
+    }
+
+    Alert lastWritten() {
+        return lastWritten;
+    }
+}
