@@ -53,6 +53,11 @@ public final class ActiveSession {
         return log.header();
     }
 
+    /** The room policy this session runs under (exports follow its snippet rules). */
+    public RoomPolicy policy() {
+        return policy;
+    }
+
     public Instant started() {
         return started;
     }
