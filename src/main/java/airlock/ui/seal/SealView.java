@@ -161,7 +161,7 @@ public final class SealView {
                 why.setPromptText(texts.get("seal.reason.prompt"));
                 HBox actions = new HBox(6);
                 for (SupervisorAction action : check.violation().kind().allowedActions()) {
-                    Button button = new Button(texts.get("seal.action." + action.wire()));
+                    Button button = new Button(texts.get(SealViewModel.actionKey(action)));
                     button.setId("seal-" + action.wire() + "-" + i);
                     button.disableProperty().bind(model.runningProperty());
                     button.setOnAction(event -> model.decide(check, action, why.getText()));

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -134,7 +133,7 @@ public final class SealViewModel {
             r.decide(decision);
             return r;
         }).onSuccess(done -> {
-            message.set(texts.format("seal.decided", texts.get("seal.action." + action.wire()), check.reason()));
+            message.set(texts.format("seal.decided", texts.get(actionKey(action)), check.reason()));
             refresh();
         }).onFailure(failure -> error.set(failure.message())).onFinished(() -> running.set(false)));
     }
@@ -237,7 +236,7 @@ public final class SealViewModel {
     }
 
     private FileRow row(OutgoingFile f) {
-        String kind = texts.get("seal.kind." + f.kind().name().toLowerCase(Locale.ROOT));
+        String kind = texts.get(kindKey(f.kind()));
         return new FileRow(f.name(), kind, texts.format("seal.size", f.size()),
                 f.pending() ? texts.get("seal.sha.pending") : f.sha256(), f);
     }
@@ -245,9 +244,37 @@ public final class SealViewModel {
     private CheckRow check(Violation v) {
         var decision = review.decisionOn(v);
         boolean open = review.resolution().unresolved().stream().anyMatch(u -> u.id().equals(v.id()));
-        String state = decision.map(d -> texts.format("seal.check.decided." + d.action().wire(), VisibleText.escape(d.supervisor()),
+        String state = decision.map(d -> texts.format(decidedKey(d.action()), VisibleText.escape(d.supervisor()),
                 VisibleText.escape(d.reason()))).orElse(texts.get(open ? "seal.check.open" : "seal.check.resolved"));
         return new CheckRow(v, VisibleText.escape(v.reason()), state, open, decision.isPresent());
+    }
+
+    /** The button text of a decision (bundle keys named literally so the bundle check sees them). */
+    public static String actionKey(SupervisorAction action) {
+        return switch (action) {
+            case REDACT -> "seal.action.redact";
+            case REFUSE -> "seal.action.refuse";
+            case OVERRIDE -> "seal.action.override";
+        };
+    }
+
+    private static String decidedKey(SupervisorAction action) {
+        return switch (action) {
+            case REDACT -> "seal.check.decided.redact";
+            case REFUSE -> "seal.check.decided.refuse";
+            case OVERRIDE -> "seal.check.decided.override";
+        };
+    }
+
+    private static String kindKey(OutgoingFile.Kind kind) {
+        return switch (kind) {
+            case LOG -> "seal.kind.log";
+            case SEAL -> "seal.kind.seal";
+            case ANNOTATIONS_JSON -> "seal.kind.annotations_json";
+            case SARIF -> "seal.kind.sarif";
+            case HTML_REPORT -> "seal.kind.html_report";
+            case MARKDOWN_REPORT -> "seal.kind.markdown_report";
+        };
     }
 
     private String previewOf(OutgoingFile f) {
