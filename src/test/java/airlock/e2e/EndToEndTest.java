@@ -206,16 +206,17 @@ class EndToEndTest {
 
         // The supervisor confirms the start with the room PIN.
         waitUntil(() -> sessions.startDialog().isPresent());
-        Scene startScene = sessions.startDialog().get().getDialogPane().getScene();
-        waitUntil(() -> ((javafx.scene.control.ComboBox<?>) startScene.lookup("#session-bundle")).getValue() != null);
+        waitUntil(() -> robot.lookup("#session-bundle").tryQuery().isPresent()
+                && robot.lookup("#session-bundle").queryComboBox().getValue() != null);
         robot.interact(() -> {
-            ((TextField) startScene.lookup("#session-inspector")).setText(INSPECTOR);
-            ((TextField) startScene.lookup("#session-organisation")).setText("National Cyber Agency");
-            ((TextField) startScene.lookup("#session-badge")).setText("B-0042");
-            ((PasswordField) startScene.lookup("#session-pin")).setText(PIN);
+            robot.lookup("#session-inspector").queryTextInputControl().setText(INSPECTOR);
+            robot.lookup("#session-organisation").queryTextInputControl().setText("National Cyber Agency");
+            robot.lookup("#session-badge").queryTextInputControl().setText("B-0042");
+            robot.lookup("#session-pin").queryTextInputControl().setText(PIN);
         });
+        Scene startScene = robot.lookup("#session-pin").query().getScene();
         shot(startScene, "e2e-02-session-start.png");
-        robot.clickOn(startScene.lookup("#session-start-button"));
+        robot.clickOn("#session-start-button");
         waitUntil(() -> window.session().current().isPresent());
         ActiveSession session = window.session().current().get();
 
@@ -309,7 +310,7 @@ class EndToEndTest {
         robot.clickOn(sealScene.lookup("#seal-run"));
         waitUntil(() -> model.stageProperty().get() == SealViewModel.Stage.SEALED_NOT_EXPORTED && !model.runningProperty().get());
         assertEquals("", ((PasswordField) sealScene.lookup("#seal-passphrase")).getText(), "the passphrase field is cleared");
-        closeAlerts(robot);
+        closeAlerts(robot, screen.stage());
         WaitForAsyncUtils.waitForFxEvents();
         shot(sealScene, "e2e-09-seal-write-failed.png");
         assertEquals("sealed", logs.status(session.id()));
@@ -384,11 +385,13 @@ class EndToEndTest {
         return list;
     }
 
-    private void closeAlerts(FxRobot robot) {
+    /** Closes the failure alert the task executor shows on top of the screens (every window but these). */
+    private void closeAlerts(FxRobot robot, Stage... keep) {
         robot.interact(() -> {
+            List<Window> kept = new ArrayList<>(List.of(keep));
+            kept.add(window.stage());
             for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w instanceof Stage s && s.getScene() != null && s.getScene().getRoot() instanceof javafx.scene.control.DialogPane
-                        && s.getOwner() != null) {
+                if (w instanceof Stage s && !kept.contains(s)) {
                     s.close();
                 }
             }
