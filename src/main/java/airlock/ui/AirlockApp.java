@@ -36,6 +36,7 @@ public final class AirlockApp extends Application {
     private WorkstationWindow window;
     private airlock.core.session.WorkstationLogs logs;
     private airlock.core.annotate.store.AnnotationStore annotations;
+    private airlock.ui.session.SessionFeature sessions;
 
     public static void launchApp(String[] args) {
         Application.launch(AirlockApp.class, args);
@@ -66,7 +67,7 @@ public final class AirlockApp extends Application {
                     .onSuccess(opening -> showDemo(texts, opening)));
             return;
         }
-        airlock.ui.session.SessionFeature sessions = installSessions(texts, home, workstationId);
+        sessions = installSessions(texts, home, workstationId);
         installSeal(texts, home, demo);
         showIntake(texts, stage, demo, home, sessions);
     }
@@ -133,7 +134,9 @@ public final class AirlockApp extends Application {
         var model = new airlock.ui.session.SessionViewModel(texts, window.model(), window.session(), manager, unavailable,
                 new BundleStore(home), clock, workstationId);
         var feature = new airlock.ui.session.SessionFeature(window, texts, model);
-        feature.setDemoHint(texts.format("session.demo.pin", airlock.core.demo.DemoRoom.PIN));
+        if (model.policyName().equals(airlock.core.demo.DemoRoom.NAME)) {
+            feature.setDemoHint(texts.format("session.demo.pin", airlock.core.demo.DemoRoom.PIN));
+        }
         Path dismissed = home.root().resolve("hints-dismissed");
         if (!Files.exists(dismissed)) {
             feature.showHints(() -> {
@@ -184,6 +187,9 @@ public final class AirlockApp extends Application {
 
     @Override
     public void stop() {
+        if (sessions != null) {
+            sessions.close();
+        }
         if (window != null) {
             window.close();
         }
