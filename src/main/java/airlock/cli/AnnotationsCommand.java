@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code airlock annotations export|check}: the archive path for a session's findings. */
 @Command(name = "annotations", description = "Export or list a stored session's findings, or check an annotations.json export.",
-        subcommands = {AnnotationsCommand.Export.class, AnnotationsCommand.ListFindings.class, AnnotationsCommand.Check.class})
+        subcommands = {AnnotationsCommand.Export.class, AnnotationsCommand.ListFindings.class, AnnotationsCommand.Check.class,
+            AnnotationsImport.class})
 final class AnnotationsCommand implements Runnable {
     /** The one workstation database (session log and annotations, so an action and its entry share a transaction). */
     static final String DATABASE = airlock.core.session.WorkstationLogs.DATABASE;

@@ -12,7 +12,6 @@ import airlock.ui.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
@@ -110,7 +109,7 @@ final class AnnotationEditor {
         return new StringConverter<>() {
             @Override
             public String toString(Object value) {
-                return value == null ? "" : texts.get(prefix + ((Enum<?>) value).name().toLowerCase(Locale.ROOT));
+                return value == null ? "" : EnumTexts.of(texts, prefix, (Enum<?>) value);
             }
 
             @Override

@@ -6,7 +6,7 @@ import airlock.core.annotate.AnchoredRange;
 import airlock.core.annotate.Annotation;
 import airlock.core.annotate.Bookmark;
 import airlock.core.annotate.LineIndex;
-import airlock.core.annotate.Status;
+import airlock.core.annotate.Selections;
 import airlock.core.annotate.TextRange;
 import airlock.core.cwe.CweCatalogue;
 import airlock.core.cwe.CweCatalogueLoader;
@@ -196,13 +196,7 @@ public final class AnnotationsFeature {
     }
 
     private static TextRange toFile(ViewTextMap map, LineIndex text, IndexRange selection) throws AirlockException {
-        int start = map.toFile(selection.getStart());
-        int end = map.toFile(selection.getEnd());
-        if (start < 0 || end < start) {
-            throw new AirlockException("annotations.anchor.unmapped", "the selected text cannot be matched to the file's bytes"
-                    + " (the file is shown decoded from another encoding, or as binary); only UTF-8 text can be annotated");
-        }
-        return text.range(start, end);
+        return Selections.of(text, map.toFile(selection.getStart()), map.toFile(selection.getEnd()));
     }
 
     private void openEditor(Pending pending, CweCatalogue c) {

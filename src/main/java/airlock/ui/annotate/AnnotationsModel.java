@@ -205,8 +205,7 @@ public final class AnnotationsModel {
         }
         Annotation earlier = undo.pop();
         requireSession().ifPresent(b -> main.background(BackgroundTask.of(texts.get("annot.task.undo"), monitor -> {
-            Annotation now = b.service().list().stream().filter(x -> x.id().equals(earlier.id())).findFirst()
-                    .orElseThrow(() -> new AirlockException("annotations.unknown", "the finding was deleted"));
+            Annotation now = b.service().get(earlier.id());
             Annotation a = now.content().equals(earlier.content()) ? now : b.service().edit(now.id(), earlier.content());
             return a.status() == earlier.status() ? a : b.service().setStatus(a.id(), earlier.status());
         }).onSuccess(a -> {

@@ -53,8 +53,8 @@ final class AnnotationsPanel extends BorderPane {
         table.setId("annotations-table");
         table.setItems(model.visible());
         table.setPlaceholder(new Label(texts.get("annot.panel.empty")));
-        table.getColumns().add(column("annot.panel.col.severity", r -> texts.get("annot.severity." + lower(r.annotation().severity())), 70));
-        table.getColumns().add(column("annot.panel.col.status", r -> texts.get("annot.status." + lower(r.annotation().status())), 80));
+        table.getColumns().add(column("annot.panel.col.severity", r -> EnumTexts.of(texts, "annot.severity.", r.annotation().severity()), 70));
+        table.getColumns().add(column("annot.panel.col.status", r -> EnumTexts.of(texts, "annot.status.", r.annotation().status()), 80));
         table.getColumns().add(column("annot.panel.col.title", r -> VisibleText.escape(r.annotation().title()), 180));
         table.getColumns().add(column("annot.panel.col.where", this::where, 140));
         table.getColumns().add(column("annot.panel.col.cwe", r -> r.annotation().cweLabel() == null ? "\u2014" : r.annotation().cweLabel(), 70));
@@ -175,7 +175,7 @@ final class AnnotationsPanel extends BorderPane {
         return new StringConverter<>() {
             @Override
             public String toString(E value) {
-                return value == null ? texts.get("annot.panel.any") : texts.get(prefix + lower(value));
+                return value == null ? texts.get("annot.panel.any") : EnumTexts.of(texts, prefix, value);
             }
 
             @Override
@@ -195,8 +195,8 @@ final class AnnotationsPanel extends BorderPane {
         Label head = new Label(VisibleText.escape(a.title()));
         head.getStyleClass().add("annot-detail-title");
         head.setWrapText(true);
-        Label meta = new Label(texts.format("annot.panel.detail.meta", texts.get("annot.severity." + lower(a.severity())),
-                texts.get("annot.confidence." + lower(a.confidence())), texts.get("annot.status." + lower(a.status())),
+        Label meta = new Label(texts.format("annot.panel.detail.meta", EnumTexts.of(texts, "annot.severity.", a.severity()),
+                EnumTexts.of(texts, "annot.confidence.", a.confidence()), EnumTexts.of(texts, "annot.status.", a.status()),
                 a.cweLabel() == null ? "\u2014" : a.cweLabel(), VisibleText.escape(a.author()), a.created().toString(),
                 VisibleText.escape(String.join(", ", a.tags()))));
         meta.setWrapText(true);

@@ -279,8 +279,8 @@ final class CodeMarks {
         if (lines.length > PREVIEW_BODY_LINES) {
             shown.add("\u2026");
         }
-        return texts.format("annot.preview", VisibleText.escape(a.title()), texts.get("annot.severity." + lower(a.severity())),
-                texts.get("annot.status." + lower(a.status())), a.cweLabel() == null ? "\u2014" : a.cweLabel(),
+        return texts.format("annot.preview", VisibleText.escape(a.title()), EnumTexts.of(texts, "annot.severity.", a.severity()),
+                EnumTexts.of(texts, "annot.status.", a.status()), a.cweLabel() == null ? "\u2014" : a.cweLabel(),
                 String.join("\n", shown));
     }
 

@@ -3,27 +3,21 @@ package airlock.ui.annotate;
 import airlock.core.AirlockException;
 import airlock.core.BuildInfo;
 import airlock.core.annotate.AnchorState;
-import airlock.core.annotate.CoverageCalculator;
-import airlock.core.annotate.FolderCoverage;
 import airlock.core.annotate.ReanchorResult;
 import airlock.core.annotate.store.FindingsImport;
+import airlock.core.annotate.store.LiveExport;
 import airlock.core.cwe.CweCatalogue;
 import airlock.core.export.BundleIdentity;
-import airlock.core.export.ExportDocument;
 import airlock.core.export.ExportFormat;
-import airlock.core.export.ExportPolicy;
 import airlock.core.export.ExportService;
-import airlock.core.export.SessionInfo;
 import airlock.core.log.PinnedKeys;
 import airlock.core.media.SafeWriter;
 import airlock.core.media.WriteHooks;
 import airlock.core.media.WrittenFile;
-import airlock.core.policy.RoomPolicy;
 import airlock.core.session.ActiveSession;
 import airlock.core.source.SourceTree;
 import airlock.ui.task.BackgroundTask;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -61,29 +55,10 @@ final class FindingsTransfer {
                 return;
             }
             model.main().background(BackgroundTask.of(model.texts().get("annot.task.export"), monitor -> {
-                ActiveSession s = b.session();
-                RoomPolicy policy = s.policy();
-                if (!policy.export().annotations()) {
-                    throw new AirlockException("annotations.export.forbidden", "the room policy (" + policy.name()
-                            + ") keeps findings in the room");
-                }
-                ExportPolicy snippets = policy.exportPolicy();
                 String ref = tree.reviewRef();
-                List<FolderCoverage> coverage = new CoverageCalculator().compute(lineCounts.of(tree, ref, monitor), b.service().reviewMarks());
-                BundleIdentity bundle = identity(s, tree, ref);
-                b.store().recordBundle(s.id(), bundle);
-                ExportDocument doc = new ExportDocument(BuildInfo.version(), model.clock().instant(),
-                        new SessionInfo(s.id(), s.inspector(), s.header().workstation(), s.started(), null), bundle,
-                        b.service().list(), coverage);
-                ExportService service = new ExportService(catalogue.get(), new SafeWriter(WriteHooks.NONE));
-                List<WrittenFile> written = new ArrayList<>();
-                for (ExportFormat format : ExportFormat.values()) {
-                    if (formats.contains(format)) {
-                        monitor.checkCancelled();
-                        written.add(service.exportRecorded(doc, format, snippets, folder, s::record));
-                    }
-                }
-                return written;
+                return new LiveExport(catalogue.get(), new SafeWriter(WriteHooks.NONE), model.clock(), BuildInfo.version())
+                        .export(b.session(), b.store(), identity(b.session(), tree, ref), lineCounts.of(tree, ref, monitor), formats,
+                                folder, monitor);
             }).onSuccess(files -> {
                 model.main().showStatus(model.texts().format("annot.exported", files.size(), folder.toString()));
                 done.accept(files);

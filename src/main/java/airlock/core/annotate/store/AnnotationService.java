@@ -188,6 +188,11 @@ public final class AnnotationService {
         return b;
     }
 
+    /** The finding as stored now; fails when it was deleted. */
+    public Annotation get(String id) throws AirlockException {
+        return existing(id);
+    }
+
     private Annotation existing(String id) throws AirlockException {
         return store.find(session, id).orElseThrow(() -> new AirlockException("annotations.unknown",
                 "There is no annotation " + id + " in session " + session + " (it may have been deleted)"));
