@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import airlock.cli.AirlockCommand;
-import airlock.core.annotate.Anchor;
-import airlock.core.annotate.AnchoredRange;
-import airlock.core.annotate.AnnotationContent;
-import airlock.core.annotate.Confidence;
-import airlock.core.annotate.LineIndex;
 import airlock.core.annotate.Severity;
-import airlock.core.annotate.store.AnnotationService;
 import airlock.core.annotate.store.AnnotationStore;
 import airlock.core.bundle.BundleCreator;
 import airlock.core.bundle.BundleIntake;
@@ -74,7 +68,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javafx.scene.Scene;
 import javafx.scene.control.PasswordField;
@@ -98,7 +91,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The whole mission in the real window, headless (issue 8's end-to-end script): a vendor signs a
  * bundle of a real git repository onto a media folder; the workstation verifies and imports it;
  * the supervisor confirms a session start with the room PIN; the inspector opens a file, searches,
- * records findings, marks a file reviewed and tries to copy code (refused, clipboard unchanged,
+ * records two findings in the annotation editor, marks the file reviewed and tries to copy code (refused, clipboard unchanged,
  * logged); the session ends; the supervisor reviews exactly what leaves, redacts the finding over
  * the snippet limit, seals with a passphrase-protected key, sees a write to a pulled stick fail,
  * and writes to the media folder; {@code airlock log verify} (in-process) and the auditor's Python
@@ -237,26 +230,42 @@ class EndToEndTest {
         session.record(EntryType.SEARCH_RUN, Map.of("query", "println", "scope", "refs/heads/main", "results", hits), SqlAction.NONE);
         shot(window.stage().getScene(), "e2e-04-search.png");
 
-        // Annotates and marks reviewed (core API through the session gate: the annotation UI is not merged yet).
-        String code = ((CodeViewPane) robot.lookup(n -> n instanceof CodeViewPane).query()).text();
-        String blob = entries(session.id()).stream().filter(e -> e.type() == EntryType.FILE_OPENED)
-                .map(e -> String.valueOf(e.data().get("blob"))).findFirst().orElseThrow();
-        AtomicInteger ids = new AtomicInteger();
-        AnnotationService findings = new AnnotationService(annotations, session.id(), session::record, clock,
-                () -> "finding-" + ids.incrementAndGet(), INSPECTOR);
-        LineIndex index = new LineIndex(code);
+        // Annotates through the annotation UI (editor from the code selection; a second range for the
+        // finding over the snippet limit) and marks the file reviewed.
+        var feature = window.annotations();
+        CodeViewPane codeView = (CodeViewPane) robot.lookup(n -> n instanceof CodeViewPane).query();
+        waitUntil(() -> feature.model().bindingProperty().get() != null);
+        String code = codeView.text();
         int main = code.indexOf("public static void main");
-        findings.create(anchor(blob, AnchoredRange.of(index, index.range(main, code.indexOf("}", main) + 1))),
-                new AnnotationContent("Entry point prints without checking its arguments", "Low risk; noted for completeness.",
-                        Severity.LOW, Confidence.HIGH, 20, List.of("input")));
+        int mainEnd = code.indexOf("}", main) + 1;
+        robot.interact(() -> codeView.codeArea().selectRange(main, mainEnd));
+        robot.interact(feature::annotateSelection);
+        waitUntil(() -> editorShowing(robot));
+        robot.interact(() -> {
+            robot.lookup("#annot-title").queryTextInputControl().setText("Entry point prints without checking its arguments");
+            robot.lookup("#annot-body").queryTextInputControl().setText("Low risk; noted for completeness.");
+            robot.lookup("#annot-severity").<javafx.scene.control.ChoiceBox<Severity>>query().setValue(Severity.LOW);
+        });
+        shot(robot.lookup("#annot-title").query().getScene(), "e2e-05-annotation-editor.png");
+        robot.interact(() -> robot.lookup("#annot-save").queryButton().fire());
+        waitUntil(() -> feature.model().annotations().size() == 1 && !editorShowing(robot));
         int constants = code.indexOf("static final int VALUE_0");
         int later = code.indexOf("static final int VALUE_20");
-        findings.create(new Anchor("refs/heads/main", "0".repeat(40), TestRepository.MAIN, blob, List.of(
-                        AnchoredRange.of(index, index.range(constants, code.indexOf("VALUE_4") + 14)),
-                        AnchoredRange.of(index, index.range(later, code.indexOf("VALUE_24") + 16)))),
-                new AnnotationContent("Magic constants table", "Two runs of constants quoted to show the pattern.", Severity.MEDIUM,
-                        Confidence.MEDIUM, 1078, List.of()));
-        findings.markReviewed("refs/heads/main", TestRepository.MAIN, blob, 1, index.lineCount());
+        robot.interact(() -> codeView.codeArea().selectRange(constants, code.indexOf("VALUE_4") + 14));
+        robot.interact(feature::annotateSelection);
+        waitUntil(() -> editorShowing(robot));
+        robot.interact(() -> {
+            codeView.codeArea().selectRange(later, code.indexOf("VALUE_24") + 16);
+            robot.lookup("#annot-title").queryTextInputControl().setText("Magic constants table");
+            robot.lookup("#annot-body").queryTextInputControl().setText("Two runs of constants quoted to show the pattern.");
+            robot.lookup("#annot-severity").<javafx.scene.control.ChoiceBox<Severity>>query().setValue(Severity.MEDIUM);
+            robot.lookup("#annot-add-range").queryButton().fire();
+        });
+        waitUntil(() -> robot.lookup("#annot-ranges").queryListView().getItems().size() == 2);
+        robot.interact(() -> robot.lookup("#annot-save").queryButton().fire());
+        waitUntil(() -> feature.model().annotations().size() == 2);
+        robot.interact(feature::toggleFileReviewed);
+        waitUntil(() -> feature.model().marks().size() == 1);
 
         // Tries to copy code: refused, clipboard unchanged, refusal logged.
         robot.interact(() -> {
@@ -264,20 +273,19 @@ class EndToEndTest {
             sentinel.putString("clipboard before the copy attempt");
             Clipboard.getSystemClipboard().setContent(sentinel);
         });
-        CodeViewPane pane = (CodeViewPane) robot.lookup(n -> n instanceof CodeViewPane).query();
-        robot.clickOn(pane);
+        robot.clickOn(codeView);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         waitUntil(() -> entries(session.id()).stream().anyMatch(e -> e.type() == EntryType.COPY_REFUSED));
         String clipboard = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(60, TimeUnit.SECONDS);
         assertEquals("clipboard before the copy attempt", clipboard);
-        shot(window.stage().getScene(), "e2e-05-copy-refused.png");
+        shot(window.stage().getScene(), "e2e-06-copy-refused.png");
 
         // The session ends; the summary shows, and the supervisor's screen opens at once.
         robot.interact(() -> sessions.endNow());
         waitUntil(() -> sessions.summaryDialog().isPresent());
-        shot(sessions.summaryDialog().get().getDialogPane().getScene(), "e2e-06-session-summary.png");
+        shot(sessions.summaryDialog().get().getDialogPane().getScene(), "e2e-07-session-summary.png");
         waitUntil(() -> seal.lastOpened().isPresent()
                 && seal.lastOpened().get().model().stageProperty().get() == SealViewModel.Stage.REVIEW);
         robot.interact(() -> sessions.summaryDialog().ifPresent(javafx.scene.control.Dialog::close));
@@ -287,7 +295,7 @@ class EndToEndTest {
         assertTrue(model.blockedProperty().get(), "the finding quoting two ranges (3 + 3 lines after the cut) breaks the 3-line limit");
         assertTrue(sealScene.lookup("#seal-run").isDisabled(), "Seal is disabled while a check fails");
         WaitForAsyncUtils.waitForFxEvents();
-        shot(sealScene, "e2e-07-seal-review-blocked.png");
+        shot(sealScene, "e2e-08-seal-review-blocked.png");
 
         // The supervisor redacts the quoted code of that finding (recorded in the ledger).
         robot.interact(() -> ((TextField) sealScene.lookup("#seal-supervisor")).setText("Sam Supervisor"));
@@ -297,7 +305,7 @@ class EndToEndTest {
         robot.interact(() -> model.selectedProperty().set(model.files().stream()
                 .filter(f -> f.name().equals("report.md")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
-        shot(sealScene, "e2e-08-seal-review-redacted.png");
+        shot(sealScene, "e2e-09-seal-review-redacted.png");
         assertFalse(model.previewProperty().get().contains("VALUE_21"), "the redacted code is not in the report");
 
         // Seal with the passphrase-protected key; the first folder is a pulled stick.
@@ -312,7 +320,7 @@ class EndToEndTest {
         assertEquals("", ((PasswordField) sealScene.lookup("#seal-passphrase")).getText(), "the passphrase field is cleared");
         closeAlerts(robot, screen.stage());
         WaitForAsyncUtils.waitForFxEvents();
-        shot(sealScene, "e2e-09-seal-write-failed.png");
+        shot(sealScene, "e2e-10-seal-write-failed.png");
         assertEquals("sealed", logs.status(session.id()));
 
         robot.interact(() -> {
@@ -322,7 +330,7 @@ class EndToEndTest {
         robot.clickOn(sealScene.lookup("#seal-run"));
         waitUntil(() -> model.stageProperty().get() == SealViewModel.Stage.EXPORTED);
         WaitForAsyncUtils.waitForFxEvents();
-        shot(sealScene, "e2e-10-seal-exported.png");
+        shot(sealScene, "e2e-11-seal-exported.png");
         assertEquals("exported", logs.status(session.id()));
 
         // Everything the table listed is on the stick, byte for byte.
@@ -374,9 +382,6 @@ class EndToEndTest {
         assertTrue(output.startsWith("VALID "), output);
     }
 
-    private static Anchor anchor(String blob, AnchoredRange range) {
-        return new Anchor("refs/heads/main", "0".repeat(40), TestRepository.MAIN, blob, List.of(range));
-    }
 
     private List<LogEntry> entries(String session) throws Exception {
         List<LogEntry> list = new ArrayList<>();
@@ -415,6 +420,11 @@ class EndToEndTest {
         for (Path shot : shots) {
             Files.copy(shot, folder.resolve(shot.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    private static boolean editorShowing(FxRobot robot) {
+        return robot.lookup("#annot-title").tryQuery().map(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing()).orElse(false);
     }
 
     private static String sha256(Path file) throws Exception {
