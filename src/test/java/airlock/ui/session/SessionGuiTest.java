@@ -134,7 +134,7 @@ class SessionGuiTest {
     @Test
     void aWholeSessionIsRecordedAndNothingIsCopiedOut(FxRobot robot) throws Exception {
         waitUntil(() -> window.model().fileTree().totalFiles() == 3);
-        robot.interact(() -> save(robot.window(0), "session-none.png"));
+        robot.interact(() -> save(robot.window(0), "first-run-hints.png"));
 
         // start: the dialog, a wrong PIN (refused, said why), then the demo PIN
         robot.clickOn("#menu-session").clickOn("#session-start");
