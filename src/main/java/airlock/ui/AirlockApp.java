@@ -35,6 +35,7 @@ public final class AirlockApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(AirlockApp.class);
     private WorkstationWindow window;
     private airlock.core.session.WorkstationLogs logs;
+    private airlock.ui.session.SessionFeature sessions;
 
     public static void launchApp(String[] args) {
         Application.launch(AirlockApp.class, args);
@@ -65,7 +66,7 @@ public final class AirlockApp extends Application {
                     .onSuccess(opening -> showDemo(texts, opening)));
             return;
         }
-        airlock.ui.session.SessionFeature sessions = installSessions(texts, home, workstationId);
+        sessions = installSessions(texts, home, workstationId);
         showIntake(texts, stage, demo, home, sessions);
     }
 
@@ -102,7 +103,9 @@ public final class AirlockApp extends Application {
         var model = new airlock.ui.session.SessionViewModel(texts, window.model(), window.session(), manager, unavailable,
                 new BundleStore(home), clock, workstationId);
         var feature = new airlock.ui.session.SessionFeature(window, texts, model);
-        feature.setDemoHint(texts.format("session.demo.pin", airlock.core.demo.DemoRoom.PIN));
+        if (model.policyName().equals(airlock.core.demo.DemoRoom.NAME)) {
+            feature.setDemoHint(texts.format("session.demo.pin", airlock.core.demo.DemoRoom.PIN));
+        }
         Path dismissed = home.root().resolve("hints-dismissed");
         if (!Files.exists(dismissed)) {
             feature.showHints(() -> {
@@ -153,6 +156,9 @@ public final class AirlockApp extends Application {
 
     @Override
     public void stop() {
+        if (sessions != null) {
+            sessions.close();
+        }
         if (window != null) {
             window.close();
         }

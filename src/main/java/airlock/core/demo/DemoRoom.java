@@ -27,6 +27,8 @@ public final class DemoRoom {
     /** The demo room's supervisor PIN, shown on the demo's start dialog. Never used outside the demo home. */
     public static final String PIN = "246810";
     public static final int IDLE_LOCK_MINUTES = 10;
+    /** The demo policy's room name; the demo shows its PIN only while this policy is in force. */
+    public static final String NAME = "Airlock demo room";
 
     private DemoRoom() {
     }
@@ -39,7 +41,7 @@ public final class DemoRoom {
         KeyPair admin = Ed25519.generate();
         new TrustStore(home).add(TrustPurpose.ROOM_ADMIN, admin.getPublic(), "Airlock demo room administrator");
         RoomPolicy strict = RoomPolicy.strictest();
-        RoomPolicy demo = new RoomPolicy("Airlock demo room", strict.export(), false, IDLE_LOCK_MINUTES, false,
+        RoomPolicy demo = new RoomPolicy(NAME, strict.export(), false, IDLE_LOCK_MINUTES, false,
                 strict.maxSessionMinutes(), SupervisorConfirmation.pin(PinHash.of(PIN.toCharArray(), random)));
         PolicySigner.Result signed = PolicySigner.sign(demo, admin.getPrivate());
         PolicyFiles.write(PolicyFiles.installed(home), signed.bytes(), signed.signature());

@@ -4,34 +4,36 @@ import airlock.ui.Texts;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 
-/** First-run hints for a newcomer: the four steps of a session, until dismissed. */
-final class HintStrip extends HBox {
+/** First-run hints for a newcomer: the steps of a session, wrapping on narrow windows, until dismissed. */
+final class HintStrip extends BorderPane {
     HintStrip(Texts texts, Runnable onDismiss) {
-        super(18);
         setId("session-hints");
         getStyleClass().add("session-hints");
-        setAlignment(Pos.CENTER_LEFT);
+        FlowPane steps = new FlowPane(18, 4);
+        steps.setAlignment(Pos.CENTER_LEFT);
         Label title = new Label(texts.get("session.hints.title"));
         title.getStyleClass().add("session-hints-title");
-        getChildren().add(title);
-        for (String key : new String[] {"session.hints.intake", "session.hints.start", "session.hints.open", "session.hints.annotate", "session.hints.end"}) {
+        steps.getChildren().add(title);
+        for (String key : new String[] {"session.hints.intake", "session.hints.start", "session.hints.open",
+            "session.hints.annotate", "session.hints.end"}) {
             Label step = new Label(texts.get(key));
             step.getStyleClass().add("session-hint");
-            getChildren().add(step);
+            step.setMinWidth(Label.USE_PREF_SIZE);
+            steps.getChildren().add(step);
         }
-        Pane spring = new Pane();
-        HBox.setHgrow(spring, Priority.ALWAYS);
         Button dismiss = new Button(texts.get("session.hints.dismiss"));
         dismiss.setId("session-hints-dismiss");
+        dismiss.setMinWidth(Button.USE_PREF_SIZE);
         dismiss.setOnAction(event -> {
             setVisible(false);
             setManaged(false);
             onDismiss.run();
         });
-        getChildren().addAll(spring, dismiss);
+        BorderPane.setAlignment(dismiss, Pos.CENTER_RIGHT);
+        setCenter(steps);
+        setRight(dismiss);
     }
 }

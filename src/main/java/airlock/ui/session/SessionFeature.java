@@ -19,6 +19,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -62,6 +63,13 @@ public final class SessionFeature {
     private String demoHint;
     private StartSessionDialog openDialog;
     private Alert lastSummary;
+    private final Timeline timer;
+    private final javafx.collections.ListChangeListener<javafx.stage.Window> windowWatcher = change -> {
+        while (change.next()) {
+            change.getAddedSubList().forEach(this::watchWindow);
+        }
+    };
+    private final javafx.event.EventHandler<KeyEvent> keyFilter = this::filterKey;
 
     public SessionFeature(WorkstationWindow window, Texts texts, SessionViewModel model) {
         this.window = window;
@@ -72,15 +80,18 @@ public final class SessionFeature {
         this.lock = new LockScreen(texts, model::unlock, this::confirmEnd);
         installLayers(window.stage().getScene());
         installMenu();
-        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) change -> {
-            while (change.next()) {
-                change.getAddedSubList().forEach(this::watchWindow);
-            }
-        });
+        javafx.stage.Window.getWindows().addListener(windowWatcher);
         model.stateProperty().addListener((obs, old, state) -> showLock(state));
-        Timeline timer = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.refresh()));
+        timer = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.refresh()));
         timer.setCycleCount(Animation.INDEFINITE);
         timer.play();
+    }
+
+    /** Stops the timer and lets go of the stage and the window list (the stage may be reused, as in tests). */
+    public void close() {
+        timer.stop();
+        javafx.stage.Window.getWindows().removeListener(windowWatcher);
+        window.stage().removeEventFilter(KeyEvent.ANY, keyFilter);
     }
 
     private void installLayers(Scene scene) {
@@ -92,7 +103,7 @@ public final class SessionFeature {
         Bindings.bindContent(layers.getStylesheets(), main.getStylesheets());
         scene.setRoot(layers);
         // on the window, not the scene: the window's filters run before the scene's accelerators
-        window.stage().addEventFilter(KeyEvent.ANY, this::filterKey);
+        window.stage().addEventFilter(KeyEvent.ANY, keyFilter);
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> model.touch());
         scene.addEventFilter(ScrollEvent.SCROLL, event -> model.touch());
         scene.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> {
@@ -114,15 +125,26 @@ public final class SessionFeature {
         }
         other.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, event -> {
             Scene scene = other.getScene();
-            if (scene == null || scene.getRoot() instanceof WatermarkedRoot) {
+            if (scene == null || scene.getRoot() instanceof WatermarkedRoot || scene.lookup(".session-watermark") != null) {
                 return;
             }
-            Parent root = scene.getRoot();
-            scene.setRoot(new Group());
             Watermark mark = new Watermark(model.watermarkProperty());
-            WatermarkedRoot layers = new WatermarkedRoot(root, mark);
-            Bindings.bindContent(layers.getStylesheets(), root.getStylesheets());
-            scene.setRoot(layers);
+            if (scene.getRoot() instanceof javafx.scene.control.DialogPane pane) {
+                // a dialog's root must stay its DialogPane: the mark goes over the dialog's content
+                Node content = pane.getContent();
+                if (content == null) {
+                    Label text = new Label(pane.getContentText());
+                    text.setWrapText(true);
+                    content = text;
+                }
+                pane.setContent(new WatermarkedRoot(content, mark));
+            } else {
+                Parent root = scene.getRoot();
+                scene.setRoot(new Group());
+                WatermarkedRoot layers = new WatermarkedRoot(root, mark);
+                Bindings.bindContent(layers.getStylesheets(), root.getStylesheets());
+                scene.setRoot(layers);
+            }
             other.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
                 boolean copy = key.getCode() == KeyCode.COPY || matches(COPY_KEYS, key);
                 boolean cut = key.getCode() == KeyCode.CUT || matches(CUT_KEYS, key);
@@ -143,9 +165,9 @@ public final class SessionFeature {
         return false;
     }
 
-    /** The root of another window once the watermark is laid over it. */
+    /** The root (or a dialog's content) of another window once the watermark is laid over it. */
     static final class WatermarkedRoot extends StackPane {
-        WatermarkedRoot(Parent content, Watermark mark) {
+        WatermarkedRoot(Node content, Watermark mark) {
             super(content, mark);
             getStyleClass().add("session-layers");
         }

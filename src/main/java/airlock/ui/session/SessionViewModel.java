@@ -124,6 +124,8 @@ public final class SessionViewModel {
     public void bundleOpened(String manifestSha256) {
         openBundle.set(manifestSha256);
         openBundleId = manifestSha256;
+        context.current().filter(s -> !s.bundleManifestSha256().equals(manifestSha256))
+                .ifPresent(s -> main.showStatus(texts.get("session.bundle.other")));
     }
 
     public ReadOnlyStringProperty openBundleProperty() {

@@ -126,6 +126,7 @@ class SessionGuiTest {
 
     @Stop
     void stop() throws AirlockException {
+        feature.close();
         window.close();
         logs.close();
     }
@@ -133,7 +134,7 @@ class SessionGuiTest {
     @Test
     void aWholeSessionIsRecordedAndNothingIsCopiedOut(FxRobot robot) throws Exception {
         waitUntil(() -> window.model().fileTree().totalFiles() == 3);
-        robot.interact(() -> save(robot.window(0), "session-none.png"));
+        robot.interact(() -> save(robot.window(0), "first-run-hints.png"));
 
         // start: the dialog, a wrong PIN (refused, said why), then the demo PIN
         robot.clickOn("#menu-session").clickOn("#session-start");
@@ -170,10 +171,11 @@ class SessionGuiTest {
         // dialogs get the watermark too (here the shortcut list, which also names the session keys)
         robot.press(KeyCode.F1).release(KeyCode.F1);
         waitUntil(() -> robot.listWindows().stream().anyMatch(w -> w != robot.window(0)
-                && w.getScene().getRoot() instanceof SessionFeature.WatermarkedRoot root && root.lookup(".shortcut-table") != null));
-        Window keys = robot.listWindows().stream().filter(w -> w.getScene().getRoot() instanceof SessionFeature.WatermarkedRoot)
+                && w.getScene().lookup(".shortcut-table") != null && w.getScene().lookup(".session-watermark") != null));
+        Window keys = robot.listWindows().stream().filter(w -> w != robot.window(0) && w.getScene().lookup(".shortcut-table") != null)
                 .findFirst().orElseThrow();
-        Watermark dialogMark = (Watermark) keys.getScene().getRoot().lookup(".session-watermark");
+        assertTrue(keys.getScene().getRoot() instanceof javafx.scene.control.DialogPane, "a dialog keeps its DialogPane root");
+        Watermark dialogMark = (Watermark) keys.getScene().lookup(".session-watermark");
         waitUntil(() -> !dialogMark.getChildren().isEmpty());
         robot.interact(() -> save(keys, "dialog-watermark.png"));
         robot.interact(() -> ((Stage) keys).close());
