@@ -214,6 +214,7 @@ final class AnnotationsPanel extends BorderPane {
                 Label code = new Label(r.originalText() == null ? texts.get("annot.panel.detail.notext")
                         : escapeBlock(r.originalText()));
                 code.getStyleClass().add("annot-original-code");
+                code.setWrapText(true);
                 detail.getChildren().add(code);
             }
         }
