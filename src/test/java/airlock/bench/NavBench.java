@@ -31,13 +31,14 @@ public final class NavBench {
         Files.deleteIfExists(db);
         DirectorySource source = new DirectorySource(root);
         long t0 = System.nanoTime();
-        new IndexBuilder(source, source.reviewRef(), db).build(List.of(), ProgressMonitor.NONE);
+        var state = new IndexBuilder(source, source.reviewRef(), db).build(List.of(), ProgressMonitor.NONE);
         long buildMs = (System.nanoTime() - t0) / 1_000_000;
         System.gc();
         Runtime rt = Runtime.getRuntime();
         long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
         out("index_build_s", String.format(Locale.ROOT, "%.1f", buildMs / 1000.0));
         out("heap_after_index_mb", heapMb);
+        out("files_indexed", state.filesTotal() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
         out("index_file_mb", Files.size(db) >> 20);
         try (SymbolIndex idx = SymbolIndex.open(db)) {
             idx.definitions(name); // warm

@@ -1,0 +1,78 @@
+package airlock.bench;
+
+import airlock.core.text.ContentLimits;
+import airlock.core.text.DecodedContent;
+import airlock.core.text.Decoder;
+import airlock.ui.Texts;
+import airlock.ui.code.CodeViewPane;
+import airlock.ui.code.ContentDecoder;
+import airlock.ui.code.DocumentContent;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Benchmark harness run by bench/nav-bench.sh (not a unit test): time from "open this file" to the
+ * first rendered frame of the code view, headless (Monocle, software rendering), for each file given.
+ * Reads and decodes like the workstation does (the first {@link ContentDecoder#TEXT_LIMIT} bytes,
+ * core's Decoder), shows the text in a {@link CodeViewPane} in a 1280x800 scene and renders a
+ * snapshot of the scene, which forces CSS, layout and painting of the visible lines. Each file is
+ * opened twice: a cold run (first JIT) and a warm run. Prints "paint_ms name cold warm (chars)" lines.
+ */
+public final class PaintBench {
+    private PaintBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(60, TimeUnit.SECONDS);
+        Texts texts = Texts.load(Locale.ROOT);
+        for (String arg : args) {
+            Path file = Path.of(arg);
+            long cold = open(texts, file);
+            long warm = open(texts, file);
+            System.out.println("paint_ms " + file.getFileName() + " " + cold + " " + warm + " ("
+                    + Files.size(file) / 1024 + " KiB)");
+        }
+        Platform.exit();
+    }
+
+    private static long open(Texts texts, Path file) throws Exception {
+        long t0 = System.nanoTime();
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(ContentDecoder.TEXT_LIMIT);
+        }
+        long size = Files.size(file);
+        DecodedContent decoded = new Decoder(ContentLimits.DEFAULT).decode(bytes, size);
+        DocumentContent content = new DocumentContent(decoded.text().replace("\r\n", "\n"), DocumentContent.Kind.TEXT,
+                bytes.length, size);
+        CompletableFuture<Long> painted = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                Stage stage = new Stage();
+                CodeViewPane pane = new CodeViewPane(texts, file.getFileName().toString(), attempt -> { });
+                Scene scene = new Scene(pane, 1280, 800);
+                for (String css : new String[] {"/airlock/ui/base.css", "/airlock/ui/light.css"}) {
+                    scene.getStylesheets().add(PaintBench.class.getResource(css).toExternalForm());
+                }
+                stage.setScene(scene);
+                stage.show();
+                pane.show(content);
+                scene.snapshot(null);
+                painted.complete(System.nanoTime());
+                stage.close();
+            } catch (RuntimeException e) {
+                painted.completeExceptionally(e);
+            }
+        });
+        return (painted.get(120, TimeUnit.SECONDS) - t0) / 1_000_000;
+    }
+}
