@@ -23,6 +23,10 @@ secs() { echo "$1 $(date +%s%N)" | awk '{ printf "%.1f", ($2 - $1) / 1e9 }'; }
 ms() { echo "$1 $(date +%s%N)" | awk '{ printf "%.0f", ($2 - $1) / 1e6 }'; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 LOAD_START=$(load)
+# a snapshot of the compiled classes, so a build in the work tree during the run cannot pull them away
+rm -rf "$WORK/classes" "$WORK/test-classes"
+cp -r "$HERE/target/classes" "$WORK/classes"; cp -r "$HERE/target/test-classes" "$WORK/test-classes"
+CP="$WORK/classes:$WORK/test-classes:$(cd "$HERE" && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 GT="$WORK/gtags-db"; rm -rf "$GT" "$WORK/tags"; mkdir -p "$GT"
 cd "$SRC"
 t=$(now); gtags "$GT" >/dev/null 2>&1; GTAGS_S=$(secs "$t")
@@ -39,7 +43,6 @@ BIG=drivers/gpu/drm/amd/include/asic_reg/dcn/dcn_3_2_0_sh_mask.h
 ONELINE="$WORK/one-line-1mb.c"
 awk 'BEGIN { printf "static const int table[] = {"; for (i = 0; i < 150000; i++) printf "%d, ", i; print "};" }' > "$ONELINE"
 SAMPLE=$(find kernel -name '*.c' -size +200k -size -1200k | sort | head -1)
-CP="$HERE/target/classes:$HERE/target/test-classes:$(cd "$HERE" && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 t=$(now)
 java -Xmx2g -cp "$CP" airlock.bench.NavBench "$SRC" "$WORK/symbols.sqlite" "$NAME" "$SAMPLE" > "$WORK/airlock.txt"
 JAVA_S=$(secs "$t")
