@@ -1,5 +1,6 @@
 package airlock.ui.navigate;
 
+import airlock.core.syntax.Language;
 import airlock.ui.code.CodeViewPane;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,7 +50,10 @@ final class CodeAids {
         List<int[]> ranges = new ArrayList<>();
         int[] word = wordAround(text, caret);
         if (word != null && !Character.isDigit(text.charAt(word[0]))) {
-            ranges.addAll(occurrences(text, text.substring(word[0], word[1])));
+            String name = text.substring(word[0], word[1]);
+            if (!Language.forPath(pane.documentPath()).isKeyword(name)) { // every "if" says nothing
+                ranges.addAll(occurrences(text, name));
+            }
         }
         int wordMarks = ranges.size();
         int[] brackets = matchingBracket(text, caret);
