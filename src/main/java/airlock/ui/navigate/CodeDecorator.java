@@ -73,7 +73,8 @@ final class CodeDecorator {
             return;
         }
         long version = pane.contentVersion();
-        String text = pane.text();
+        // the file's own text: the pane shows hidden characters masked, which would hide them from the scan
+        String text = content.text();
         String path = pane.documentPath();
         model.background(BackgroundTask.of(texts.format("nav.task.highlight", DisplayText.inline(path)), monitor -> {
             Language lang = Language.forPath(path);
