@@ -122,6 +122,18 @@ public final class SymbolIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads what the first reference query would otherwise load (the file id → path map, 78,000 rows for
+     * the kernel), so that query answers at once; call it off the UI thread right after opening.
+     */
+    public synchronized void preload() throws AirlockException {
+        try {
+            paths();
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
     /** File id → path, loaded once (the file list is written before any reference). */
     private Map<Long, String> paths() throws SQLException {
         if (paths == null || paths.isEmpty()) {

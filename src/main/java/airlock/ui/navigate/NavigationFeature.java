@@ -255,27 +255,27 @@ public final class NavigationFeature {
 
     void goToSymbol() {
         lastQuickOpen = new QuickOpen(view.root().getScene().getWindow(), texts.get("nav.menu.symbol"),
-                view.root().getStylesheets(), this::searchSymbols, loc -> showDefinitions(loc.path()));
+                view.root().getStylesheets(), (QuickOpen.AsyncSearch) this::searchSymbols,
+                loc -> showDefinitions(loc.path()));
         lastQuickOpen.show();
     }
 
-    /** Symbol search runs on the FX thread: it is one indexed SQLite query with a small result. */
-    private List<ResultItem> searchSymbols(String typed) {
-        if (symbols.index() == null || typed.isBlank()) {
-            return List.of();
+    /** Symbol search runs in the background: a fuzzy query over a whole tree's names can take a second. */
+    private void searchSymbols(String typed, java.util.function.Consumer<List<ResultItem>> show) {
+        if (typed.isBlank()) {
+            show.accept(List.of());
+            return;
         }
-        try {
-            List<ResultItem> out = new ArrayList<>();
-            for (SymbolMatch m : symbols.index().searchSymbols(typed, 100)) {
-                // the name travels in the Location's path slot to the definitions lookup
-                out.add(new ResultItem(DisplayText.inline(m.name()) + "  (" + m.definitions() + ")",
-                        new Location(m.name(), 0)));
-            }
-            return out;
-        } catch (airlock.core.AirlockException e) {
-            model.showStatus(e.getMessage());
-            return List.of();
-        }
+        symbols.query(texts.format("nav.task.symbols", DisplayText.inline(typed)), idx -> idx.searchSymbols(typed, 100),
+                matches -> {
+                    List<ResultItem> out = new ArrayList<>();
+                    for (SymbolMatch m : matches) {
+                        // the name travels in the Location's path slot to the definitions lookup
+                        out.add(new ResultItem(DisplayText.inline(m.name()) + "  (" + m.definitions() + ")",
+                                new Location(m.name(), 0)));
+                    }
+                    show.accept(out);
+                });
     }
 
     void findInFile() {

@@ -73,7 +73,9 @@ final class SymbolService {
         status.set(texts.get("nav.index.opening"));
         model.background(BackgroundTask.of(texts.get("nav.task.index.open"), monitor -> {
             Path file = SymbolIndex.fileFor(databases, tree.commitOf(tree.reviewRef()));
-            return new Object[] {file, SymbolIndex.open(file)};
+            SymbolIndex opened = SymbolIndex.open(file);
+            opened.preload();
+            return new Object[] {file, opened};
         }).onSuccess(opened -> {
             SymbolIndex idx = (SymbolIndex) opened[1];
             if (source != tree) {

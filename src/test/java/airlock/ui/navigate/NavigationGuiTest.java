@@ -190,6 +190,14 @@ class NavigationGuiTest {
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
         waitUntil(() -> window.view().selectedCodeView() != null
                 && DRIVER.equals(window.view().selectedCodeView().documentPath()));
+
+        // go to symbol answers from the index in the background
+        waitUntil(() -> nav.symbols().statusProperty().get().contains("3 files indexed"));
+        robot.interact(nav::goToSymbol);
+        robot.interact(() -> nav.lastQuickOpen().queryField().setText("mtxlck"));
+        waitUntil(() -> !nav.lastQuickOpen().items().isEmpty());
+        assertTrue(nav.lastQuickOpen().items().get(0).label().startsWith("mutex_lock"));
+        robot.interact(() -> nav.lastQuickOpen().stage().close());
     }
 
     private static void createRepository(Path work) throws Exception {
