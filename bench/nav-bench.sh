@@ -47,7 +47,8 @@ t=$(now)
 java -Xmx2g -cp "$CP" airlock.bench.NavBench "$SRC" "$WORK/symbols.sqlite" "$NAME" "$SAMPLE" > "$WORK/airlock.txt"
 JAVA_S=$(secs "$t")
 java -Xmx2g -Djava.awt.headless=true -Dprism.order=sw -Dprism.text=t2k -Dglass.platform=Monocle -Dmonocle.platform=Headless \
-    -cp "$CP" airlock.bench.PaintBench "$TYPICAL" "$ONELINE" "$BIG" > "$WORK/paint.txt"
+    -cp "$CP" airlock.bench.PaintBench "$TYPICAL" "$ONELINE" "$BIG" > "$WORK/paint.txt" 2> "$WORK/paint.err" \
+    || echo "paint harness failed: see $WORK/paint.err" >&2
 rm -f "$WORK/symbols.sqlite" "$WORK/symbols.sqlite-wal" "$WORK/symbols.sqlite-shm"
 get() { awk -v k="$1" '$1==k { $1=""; sub(/^ /, ""); print }' "$WORK/airlock.txt"; }
 paint() { awk -v f="$(basename "$1")" '$2==f { printf "%s ms cold, %s ms warm %s", $3, $4, $5 " " $6 }' "$WORK/paint.txt"; }
@@ -68,4 +69,6 @@ printf '| %-44s | %-30s | %s |\n' "tree-sitter highlight, same file" "$(get tree
 printf '| %-44s | %-30s | %s |\n' "first paint $(basename "$TYPICAL")" "$(paint "$TYPICAL")" "goal < 300 ms"
 printf '| %-44s | %-30s | %s |\n' "first paint 1 MB single line" "$(paint "$ONELINE")" "goal < 300 ms"
 printf '| %-44s | %-30s | %s |\n' "first paint $(basename "$BIG") (24 MB)" "$(paint "$BIG")" "goal < 2 s"
-echo "(index JVM wall time incl. queries: $JAVA_S s)"
+echo "(index JVM wall time incl. queries: $JAVA_S s; index open + path map preload: $(get open_and_preload_ms) ms)"
+echo "paint phases in ms (to-fx = read + decode + wait for the FX thread; show = CodeViewPane.show; snapshot = CSS, layout, render):"
+grep '^phases' "$WORK/paint.err" || true
