@@ -129,27 +129,33 @@ class NavigationGuiTest {
         CodeViewPane driver = window.view().selectedCodeView();
         String text = driver.text();
 
+        int first = text.indexOf("mutex_lock(");
+        int second = text.indexOf("mutex_lock(", first + 1);
+        int unlock = text.indexOf("mutex_unlock");
+        // styles are read on the FX thread, in the same step as the refresh (the caret's own timer refreshes too)
+        boolean[] word = new boolean[3];
         robot.interact(() -> {
             driver.codeArea().moveTo(3, 6); // inside "mutex_lock" on line 4
             nav.aids().refresh(driver);
+            word[0] = driver.codeArea().getStyleAtPosition(first + 1).contains(CodeAids.WORD_CLASS);
+            word[1] = driver.codeArea().getStyleAtPosition(second + 1).contains(CodeAids.WORD_CLASS);
+            word[2] = driver.codeArea().getStyleAtPosition(unlock + 1).contains(CodeAids.WORD_CLASS);
         });
-        int first = text.indexOf("mutex_lock(");
-        int second = text.indexOf("mutex_lock(", first + 1);
-        assertTrue(driver.codeArea().getStyleAtPosition(first + 1).contains(CodeAids.WORD_CLASS));
-        assertTrue(driver.codeArea().getStyleAtPosition(second + 1).contains(CodeAids.WORD_CLASS));
-        assertFalse(driver.codeArea().getStyleAtPosition(text.indexOf("mutex_unlock") + 1).contains(CodeAids.WORD_CLASS),
-                "whole words only");
+        assertTrue(word[0] && word[1], "both uses of mutex_lock are marked");
+        assertFalse(word[2], "whole words only");
         robot.interact(() -> shot(robot.window(0), "nav-7-word-highlight.png"));
 
         int open = text.indexOf('{');
         int close = text.indexOf("}\n");
+        boolean[] bracket = new boolean[2];
         robot.interact(() -> {
             driver.codeArea().moveTo(open);
             nav.aids().refresh(driver);
+            bracket[0] = driver.codeArea().getStyleAtPosition(close + 1).contains(CodeAids.BRACKET_CLASS);
+            bracket[1] = driver.codeArea().getStyleAtPosition(first + 1).contains(CodeAids.WORD_CLASS);
         });
-        assertTrue(driver.codeArea().getStyleAtPosition(close + 1).contains(CodeAids.BRACKET_CLASS));
-        assertFalse(driver.codeArea().getStyleAtPosition(first + 1).contains(CodeAids.WORD_CLASS),
-                "the previous word marks are gone");
+        assertTrue(bracket[0], "the matching bracket is marked");
+        assertFalse(bracket[1], "the previous word marks are gone");
 
         robot.interact(() -> nav.hover().hoverAt(driver, first + 2, new javafx.geometry.Point2D(300, 300)));
         waitUntil(() -> nav.hover().isShowing());
