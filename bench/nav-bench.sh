@@ -1,44 +1,74 @@
 #!/bin/sh
-# Code-navigation benchmark: Airlock's symbol index next to gtags / ctags / global on (a part of) the
-# Linux kernel from linux-source-6.1, all in one go. Usage: bench/nav-bench.sh [subdir ...]
-# (default: the whole tree). Needs: apt-get install linux-source-6.1 global universal-ctags; mvn test-compile.
+# Code-navigation benchmark: Airlock's symbol index next to gtags / ctags / global on the Linux kernel
+# (linux-source-6.1), all in one go, plus first paint of large files in the code view (headless).
+# Usage: flock /work/bench.lock bash bench/nav-bench.sh [kernel-folder]
+# (default: /work/kernel/linux-source-6.1 if present, else the tarball unpacked under $NAV_BENCH_DIR).
+# The kernel folder is only read: gtags and ctags write their tables under $NAV_BENCH_DIR.
+# Needs: apt-get install linux-source-6.1 global universal-ctags; mvn test-compile.
 set -eu
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${NAV_BENCH_DIR:-/tmp/airlock-nav-bench}
-TARBALL=/usr/src/linux-source-6.1.tar.xz
 NAME=${NAV_BENCH_NAME:-mutex_lock}
 mkdir -p "$WORK"
-SRC="$WORK/linux-source-6.1"
-if [ ! -d "$SRC" ]; then
-    if [ $# -gt 0 ]; then
-        paths=""; for d in "$@"; do paths="$paths linux-source-6.1/$d"; done
-        tar -C "$WORK" -xJf "$TARBALL" $paths
-    else
-        tar -C "$WORK" -xJf "$TARBALL"
-    fi
+if [ $# -gt 0 ]; then
+    SRC=$1
+elif [ -d /work/kernel/linux-source-6.1 ]; then
+    SRC=/work/kernel/linux-source-6.1
+else
+    SRC="$WORK/full/linux-source-6.1"
+    [ -d "$SRC" ] || { mkdir -p "$WORK/full"; tar -C "$WORK/full" -xJf /usr/src/linux-source-6.1.tar.xz; }
 fi
-cd "$SRC"
 now() { date +%s%N; }
-secs() { echo "$1 $(date +%s%N)" | awk '{ printf "%.2f", ($2 - $1) / 1e9 }'; }
-rm -f GTAGS GRTAGS GPATH tags
-t=$(now); gtags >/dev/null 2>&1; GTAGS_S=$(secs "$t")
-t=$(now); ctags -R -f tags . >/dev/null 2>&1; CTAGS_S=$(secs "$t")
-t=$(now); global -x "$NAME" >/dev/null; GDEF_S=$(secs "$t")
-t=$(now); GREFS=$(global -rx "$NAME" | wc -l); GREF_S=$(secs "$t")
-rm -f GTAGS GRTAGS GPATH tags
-SAMPLE=$(find . -name '*.c' -size +200k -size -1200k | head -1)
-CP="$HERE/target/classes:$HERE/target/test-classes:$(cd "$HERE" && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+secs() { echo "$1 $(date +%s%N)" | awk '{ printf "%.1f", ($2 - $1) / 1e9 }'; }
+ms() { echo "$1 $(date +%s%N)" | awk '{ printf "%.0f", ($2 - $1) / 1e6 }'; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+LOAD_START=$(load)
+# a snapshot of the compiled classes, so a build in the work tree during the run cannot pull them away
+rm -rf "$WORK/classes" "$WORK/test-classes"
+cp -r "$HERE/target/classes" "$WORK/classes"; cp -r "$HERE/target/test-classes" "$WORK/test-classes"
+CP="$WORK/classes:$WORK/test-classes:$(cd "$HERE" && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+GT="$WORK/gtags-db"; rm -rf "$GT" "$WORK/tags"; mkdir -p "$GT"
+cd "$SRC"
+t=$(now); gtags "$GT" >/dev/null 2>&1; GTAGS_S=$(secs "$t")
+t=$(now); ctags -R -f "$WORK/tags" . >/dev/null 2>&1; CTAGS_S=$(secs "$t")
+export GTAGSROOT="$SRC" GTAGSDBPATH="$GT"
+global -x "$NAME" >/dev/null
+t=$(now); global -x "$NAME" >/dev/null; GDEF_MS=$(ms "$t")
+t=$(now); GREFS=$(global -rx "$NAME" | wc -l); GREF_MS=$(ms "$t")
+GTAGS_MB=$(du -cm "$GT"/G* | tail -1 | cut -f1)
+rm -rf "$GT" "$WORK/tags"
+# paint samples: a typical ~1 MB C file, a 1 MB single-line file, the tree's largest file
+TYPICAL=$(find . -name '*.c' -size +900k -size -1100k | sort | head -1)
+BIG=drivers/gpu/drm/amd/include/asic_reg/dcn/dcn_3_2_0_sh_mask.h
+ONELINE="$WORK/one-line-1mb.c"
+awk 'BEGIN { printf "static const int table[] = {"; for (i = 0; i < 150000; i++) printf "%d, ", i; print "};" }' > "$ONELINE"
+SAMPLE=$(find kernel -name '*.c' -size +200k -size -1200k | sort | head -1)
+t=$(now)
 java -Xmx2g -cp "$CP" airlock.bench.NavBench "$SRC" "$WORK/symbols.sqlite" "$NAME" "$SAMPLE" > "$WORK/airlock.txt"
+JAVA_S=$(secs "$t")
+java -Xmx2g -Djava.awt.headless=true -Dprism.order=sw -Dprism.text=t2k -Dglass.platform=Monocle -Dmonocle.platform=Headless \
+    -cp "$CP" airlock.bench.PaintBench "$TYPICAL" "$ONELINE" "$BIG" > "$WORK/paint.txt" 2> "$WORK/paint.err" \
+    || echo "paint harness failed: see $WORK/paint.err" >&2
+rm -f "$WORK/symbols.sqlite" "$WORK/symbols.sqlite-wal" "$WORK/symbols.sqlite-shm"
 get() { awk -v k="$1" '$1==k { $1=""; sub(/^ /, ""); print }' "$WORK/airlock.txt"; }
-echo "tree: $SRC ($(du -sh --exclude='*.sqlite' . | cut -f1)), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-34s %-22s %s\n' "measure" "airlock" "anchor"
-printf '%-34s %-22s %s\n' "symbol index build (s)" "$(get index_build_s)" "gtags $GTAGS_S / ctags -R $CTAGS_S"
-printf '%-34s %-22s %s\n' "definition of $NAME (ms)" "$(get definition_ms)" "global -x $(echo "$GDEF_S" | awk '{ printf "%.0f", $1 * 1000 }')"
-printf '%-34s %-22s %s\n' "all references (ms)" "$(get references_all_ms)" "global -rx $(echo "$GREF_S" | awk '{ printf "%.0f", $1 * 1000 }') ($GREFS refs)"
-printf '%-34s %-22s %s\n' "references first page (ms)" "$(get references_first_page_ms)" "-"
-printf '%-34s %-22s %s\n' "reference count" "$(get references)" "$GREFS"
-printf '%-34s %-22s %s\n' "fuzzy symbol search (ms)" "$(get symbol_search_ms)" "-"
-printf '%-34s %-22s %s\n' "heap after indexing (MB)" "$(get heap_after_index_mb)" "-"
-printf '%-34s %-22s %s\n' "index file (MB)" "$(get index_file_mb)" "-"
-printf '%-34s %-22s %s\n' "lexer highlight+escape, $(basename "$SAMPLE")" "$(get lexer_highlight_plus_escape_ms)" "-"
-printf '%-34s %-22s %s\n' "tree-sitter highlight, same file" "$(get treesitter_highlight_ms)" "-"
+paint() { awk -v f="$(basename "$1")" '$2==f { printf "%s ms cold, %s ms warm %s", $3, $4, $5 " " $6 }' "$WORK/paint.txt"; }
+echo "tree: $SRC ($(find . -type f | wc -l) files, $(du -sh . | cut -f1)); $(nproc) cores; load at start: $LOAD_START, at end: $(load)"
+printf '| %-44s | %-30s | %s |\n' "measure" "airlock" "anchor"
+printf '|%s|%s|%s|\n' "----------------------------------------------" "--------------------------------" "-----------------------------"
+printf '| %-44s | %-30s | %s |\n' "symbol index build (s)" "$(get index_build_s)" "gtags $GTAGS_S / ctags -R $CTAGS_S"
+printf '| %-44s | %-30s | %s |\n' "files indexed (threads)" "$(get files_indexed)" "-"
+printf '| %-44s | %-30s | %s |\n' "definition of $NAME (ms)" "$(get definition_ms)" "global -x $GDEF_MS (process start included)"
+printf '| %-44s | %-30s | %s |\n' "all references (ms)" "$(get references_all_ms)" "global -rx $GREF_MS"
+printf '| %-44s | %-30s | %s |\n' "references first page of 100 (ms)" "$(get references_first_page_ms)" "-"
+printf '| %-44s | %-30s | %s |\n' "reference count" "$(get references)" "$GREFS"
+printf '| %-44s | %-30s | %s |\n' "fuzzy symbol search (ms)" "$(get symbol_search_ms)" "-"
+printf '| %-44s | %-30s | %s |\n' "heap after indexing, after GC (MB)" "$(get heap_after_index_mb)" "-"
+printf '| %-44s | %-30s | %s |\n' "index file (MB)" "$(get index_file_mb)" "gtags files $GTAGS_MB"
+printf '| %-44s | %-30s | %s |\n' "lexer highlight+escape $(basename "$SAMPLE")" "$(get lexer_highlight_plus_escape_ms)" "-"
+printf '| %-44s | %-30s | %s |\n' "tree-sitter highlight, same file" "$(get treesitter_highlight_ms)" "-"
+printf '| %-44s | %-30s | %s |\n' "first paint $(basename "$TYPICAL")" "$(paint "$TYPICAL")" "goal < 300 ms"
+printf '| %-44s | %-30s | %s |\n' "first paint 1 MB single line" "$(paint "$ONELINE")" "goal < 300 ms"
+printf '| %-44s | %-30s | %s |\n' "first paint $(basename "$BIG") (24 MB)" "$(paint "$BIG")" "goal < 2 s"
+echo "(index JVM wall time incl. queries: $JAVA_S s; index open + path map preload: $(get open_and_preload_ms) ms)"
+echo "paint phases in ms (to-fx = read + decode + wait for the FX thread; show = CodeViewPane.show; snapshot = CSS, layout, render):"
+grep '^phases' "$WORK/paint.err" || true

@@ -28,7 +28,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * Makes the demo go through the real intake: a demo vendor key (created once, pinned in the demo
  * home's vendor trust list) signs a bundle of this project's own history — or, without
  * {@code .git}, of its source folder — written to the demo media folder, replacing older demo
- * bundles there. The sequence is the creation time in seconds, so each new demo bundle is newer.
+ * bundles there. With history, the bundle carries two refs, the current branch and an earlier
+ * version (see {@link DemoVersions}), so switching versions and diffs can be shown. The sequence is the creation time in seconds, so each new demo bundle is newer.
  */
 public final class DemoMedia {
     private final DemoProject project;
@@ -58,16 +59,22 @@ public final class DemoMedia {
         }
         Path dir = project.projectDir();
         long sequence = clock.instant().getEpochSecond();
-        CreateRequest request;
-        if (Files.exists(dir.resolve(Constants.DOT_GIT))) {
-            String branch = currentBranch(dir);
-            request = new CreateRequest(Optional.of(dir), Optional.empty(), List.of(), branch, "Airlock demo vendor",
-                    "airlock", "demo", sequence, Optional.empty(), key, media);
-        } else {
-            request = new CreateRequest(Optional.empty(), Optional.of(dir.resolve("src")), List.of(), "refs/heads/main",
-                    "Airlock demo vendor", "airlock", "demo", sequence, Optional.empty(), key, media);
+        if (!Files.exists(dir.resolve(Constants.DOT_GIT))) {
+            CreateRequest request = new CreateRequest(Optional.empty(), Optional.of(dir.resolve("src")), List.of(),
+                    "refs/heads/main", "Airlock demo vendor", "airlock", "demo", sequence, Optional.empty(), key, media);
+            return new BundleCreator(clock).create(request, monitor).files();
         }
-        return new BundleCreator(clock).create(request, monitor).files();
+        String branch = currentBranch(dir);
+        Path scratch = project.home().resolve("demo-pack");
+        Optional<DemoVersions.Packed> packed = DemoVersions.withEarlier(dir, branch, scratch);
+        try {
+            CreateRequest request = new CreateRequest(Optional.of(packed.map(DemoVersions.Packed::repository).orElse(dir)),
+                    Optional.empty(), packed.flatMap(DemoVersions.Packed::earlierRef).map(List::of).orElse(List.of()), branch,
+                    "Airlock demo vendor", "airlock", "demo", sequence, Optional.empty(), key, media);
+            return new BundleCreator(clock).create(request, monitor).files();
+        } finally {
+            DemoVersions.discard(scratch);
+        }
     }
 
     private static String currentBranch(Path dir) throws AirlockException {

@@ -21,9 +21,16 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 public final class DemoProject {
     private static final List<String> FIRST_FILES = List.of("README.md", "README", "pom.xml");
     private final Path projectDir;
+    private final Path outputDir;
 
     public DemoProject(Path projectDir) {
+        this(projectDir, projectDir.resolve("target"));
+    }
+
+    /** @param outputDir where the demo's home and media go (tests use a temporary folder) */
+    public DemoProject(Path projectDir, Path outputDir) {
         this.projectDir = projectDir.toAbsolutePath().normalize();
+        this.outputDir = outputDir.toAbsolutePath().normalize();
     }
 
     /** The project folder the demo shows. */
@@ -33,12 +40,12 @@ public final class DemoProject {
 
     /** The demo's workstation home. */
     public Path home() {
-        return projectDir.resolve("target").resolve("demo-home");
+        return outputDir.resolve("demo-home");
     }
 
     /** The folder that stands in for the demo's USB stick. */
     public Path media() {
-        return projectDir.resolve("target").resolve("demo-media");
+        return outputDir.resolve("demo-media");
     }
 
     /** Opens the project's history; a missing {@code .git} is an answer, not an error. */

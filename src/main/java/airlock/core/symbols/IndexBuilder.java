@@ -1,6 +1,7 @@
 package airlock.core.symbols;
 
 import airlock.core.AirlockException;
+import airlock.core.progress.CancelledException;
 import airlock.core.progress.ProgressMonitor;
 import airlock.core.source.EntryKind;
 import airlock.core.source.SourceEntry;
@@ -22,6 +23,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Builds (or resumes) the symbol index of one ref: lists the tree, then extracts and stores files in
@@ -32,17 +39,26 @@ public final class IndexBuilder {
     /** Files larger than this are not indexed for symbols (generated tables); the code view still opens them. */
     public static final long MAX_FILE_BYTES = 32L << 20;
     private static final int BATCH_FILES = 256;
+    /** Files read and extracted ahead of the writer (bounds the memory held by finished results). */
+    private static final int AHEAD = 64;
+    private static final FileSymbols NOTHING = new FileSymbols(List.of(), Map.of());
 
     private final SourceTree source;
     private final String ref;
     private final Path dbFile;
-    private final TagsExtractor extractor = new TagsExtractor();
     private final Decoder decoder = new Decoder(ContentLimits.DEFAULT);
+    private final int threads;
 
     public IndexBuilder(SourceTree source, String ref, Path dbFile) {
+        this(source, ref, dbFile, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** @param threads how many files are read and extracted in parallel (one thread writes the database) */
+    public IndexBuilder(SourceTree source, String ref, Path dbFile, int threads) {
         this.source = source;
         this.ref = ref;
         this.dbFile = dbFile;
+        this.threads = threads;
     }
 
     /** Builds or resumes; returns the final state. Throws CancelledException if cancelled (work so far is kept). */
@@ -54,42 +70,85 @@ public final class IndexBuilder {
             List<Object[]> todo = pending(c, priorityPaths);
             long total = count(c, "SELECT count(*) FROM files");
             monitor.beginTask("Indexing symbols", todo.size());
+            Map<String, SourceEntry> entries = new HashMap<>();
+            for (SourceEntry e : source.list(ref)) {
+                entries.put(e.path(), e);
+            }
             Map<String, Long> names = loadNames(c);
+            ExecutorService pool = Executors.newFixedThreadPool(threads, IndexBuilder::worker);
             try (PreparedStatement insName = c.prepareStatement("INSERT INTO names(id, name) VALUES (?,?)");
                     PreparedStatement insDef = c.prepareStatement("INSERT INTO defs VALUES (?,?,?,?,?,?,?,?)");
                     PreparedStatement insRef = c.prepareStatement("INSERT INTO refs VALUES (?,?,?,?)");
-                    PreparedStatement done = c.prepareStatement("UPDATE files SET done=1, batch=? WHERE id=?")) {
+                    PreparedStatement done = c.prepareStatement("UPDATE files SET done=1, batch=?, marks=? WHERE id=?")) {
                 Inserter ins = new Inserter(names, insName, insDef, insRef);
                 long batch = count(c, "SELECT coalesce(max(batch), 0) FROM files") + 1;
                 int inBatch = 0;
-                for (Object[] f : todo) {
+                // workers read, decode and extract ahead in path order; this thread is the single writer
+                Deque<Future<Extracted>> ahead = new ArrayDeque<>();
+                int submitted = 0;
+                for (int i = 0; i < todo.size(); i++) {
+                    while (submitted < todo.size() && submitted - i < AHEAD) {
+                        Object[] f = todo.get(submitted++);
+                        ahead.add(pool.submit(() -> extract((Long) f[0], entries.get((String) f[1]))));
+                    }
                     if (monitor.isCancelled()) {
+                        done.executeBatch();
                         ins.flush(batch);
                         c.commit();
                         monitor.checkCancelled();
                     }
-                    index((Long) f[0], (String) f[1], ins);
+                    Extracted x = await(ahead.poll());
+                    ins.insert(x.fileId(), x.symbols());
                     done.setLong(1, batch);
-                    done.setLong(2, (Long) f[0]);
-                    done.executeUpdate();
+                    done.setInt(2, x.marks());
+                    done.setLong(3, x.fileId());
+                    done.addBatch();
                     monitor.update(1);
                     if (++inBatch >= BATCH_FILES) {
+                        done.executeBatch();
                         ins.flush(batch++);
                         c.commit();
                         inBatch = 0;
                     }
                 }
+                done.executeBatch();
                 ins.flush(batch);
                 try (Statement s = c.createStatement()) {
                     s.execute("INSERT OR REPLACE INTO meta VALUES ('state','complete')");
                 }
                 c.commit();
+            } finally {
+                pool.shutdownNow();
             }
             monitor.endTask();
             return new IndexState(IndexState.Status.COMPLETE, total, total, "");
         } catch (SQLException e) {
             throw new AirlockException("symbols.build", "Building the symbol index failed (" + e.getMessage()
                     + "). The partial index is kept; building again resumes it.", e);
+        }
+    }
+
+    /** One file's results, computed by a worker. */
+    private record Extracted(long fileId, FileSymbols symbols, int marks) {
+    }
+
+    private static Thread worker(Runnable r) {
+        Thread t = new Thread(r, "airlock-symbols");
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static Extracted await(Future<Extracted> f) throws AirlockException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AirlockException a) {
+                throw a;
+            }
+            throw new AirlockException("symbols.build", "Extracting symbols failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -111,8 +170,9 @@ public final class IndexBuilder {
             }
             for (SourceEntry e : source.list(ref)) {
                 Language lang = Language.forPath(e.path());
+                // plain text is read too, for the tree's marks; the extractor skips it
                 boolean indexable = (e.kind() == EntryKind.FILE || e.kind() == EntryKind.EXECUTABLE)
-                        && e.size() <= MAX_FILE_BYTES && lang != Language.PLAIN && lang != Language.MAKE;
+                        && e.size() <= MAX_FILE_BYTES;
                 if (indexable) {
                     f.setString(1, e.path());
                     f.setString(2, e.blobId());
@@ -141,18 +201,17 @@ public final class IndexBuilder {
         return head;
     }
 
-    private void index(long fileId, String path, Inserter ins) throws AirlockException, SQLException {
-        SourceEntry e = source.find(ref, path);
+    private Extracted extract(long fileId, SourceEntry e) throws AirlockException {
         if (e == null) {
-            return;
+            return new Extracted(fileId, NOTHING, 0);
         }
         byte[] bytes = source.read(e, MAX_FILE_BYTES);
         DecodedContent content = decoder.decode(bytes, e.size());
+        int marks = FileMark.ofEntry(e, ContentLimits.DEFAULT) | FileMark.ofContent(content);
         if (!content.isText()) {
-            return; // binary: nothing to hand to the extractor
+            return new Extracted(fileId, NOTHING, marks); // binary: nothing to hand to the extractor
         }
-        FileSymbols fs = extractor.extract(Language.forPath(path), content.text());
-        ins.insert(fileId, fs);
+        return new Extracted(fileId, new TagsExtractor().extract(Language.forPath(e.path()), content.text()), marks);
     }
 
     static long count(Connection c, String sql) throws SQLException {

@@ -58,6 +58,23 @@ public final class SymbolIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * The content marks (bits of {@link FileMark}) found so far, by path: files with invisible or bidi
+     * characters, binary or generated-looking content. Files not yet indexed are absent.
+     */
+    public synchronized Map<String, Integer> contentMarks() throws AirlockException {
+        Map<String, Integer> out = new HashMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT path, marks FROM files WHERE marks != 0");
+                ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getInt(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
     /** Every definition of {@code name}, shortest path first (the chooser's order). */
     public synchronized List<Definition> definitions(String name) throws AirlockException {
         return defs("SELECT f.path, n.name, d.kind, d.line, d.col, d.end_line, d.scope, d.signature FROM defs d"
@@ -100,6 +117,18 @@ public final class SymbolIndex implements AutoCloseable {
             int from = (int) Math.min(offset, all.size());
             int to = (int) Math.min(all.size(), from + (long) limit);
             return new ReferencePage(List.copyOf(all.subList(from, to)), offset, all.size());
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    /**
+     * Loads what the first reference query would otherwise load (the file id → path map, 78,000 rows for
+     * the kernel), so that query answers at once; call it off the UI thread right after opening.
+     */
+    public synchronized void preload() throws AirlockException {
+        try {
+            paths();
         } catch (SQLException e) {
             throw fail(e);
         }

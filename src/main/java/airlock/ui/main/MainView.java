@@ -45,6 +45,8 @@ public final class MainView {
     private final Map<MenuId, Menu> menus = new EnumMap<>(MenuId.class);
     private final TabPane sidePanels = new TabPane();
     private final FileTreePane fileTree;
+    /** The document tabs and, in split view, a second view beside them. */
+    private final SplitPane editors = new SplitPane();
     private final DocumentTabs documentTabs;
     private final StatusBar statusBar;
     private final MainMenus mainMenus;
@@ -83,7 +85,8 @@ public final class MainView {
         Label empty = new Label(texts.get("tabs.empty"));
         empty.getStyleClass().add("tabs-empty");
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.documents()));
-        StackPane centre = new StackPane(documentTabs.node(), empty);
+        editors.getItems().add(documentTabs.node());
+        StackPane centre = new StackPane(editors, empty);
         SplitPane split = new SplitPane(sidePanels, centre);
         split.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(sidePanels, false);
@@ -137,6 +140,17 @@ public final class MainView {
     /** Adds a node to the status bar, left of the clock. */
     public void addStatusItem(Node item) {
         statusBar.extraItems().getChildren().add(item);
+    }
+
+    /** Shows {@code node} beside the document tabs (a split view), or removes it when null. */
+    public void showBesideTabs(Node node) {
+        if (editors.getItems().size() > 1) {
+            editors.getItems().remove(1, editors.getItems().size());
+        }
+        if (node != null) {
+            editors.getItems().add(node);
+            editors.setDividerPositions(0.5);
+        }
     }
 
     /** Called with each new code view, e.g. to start highlighting it. */

@@ -47,6 +47,9 @@ public final class NavigationFeature {
     private final ResultsPanel outline;
     private final Tab resultsTab;
     private final TagsExtractor extractor = new TagsExtractor();
+    private final CodeAids aids = new CodeAids();
+    private final HoverCard hover;
+    private final SplitView split;
     private QuickOpen lastQuickOpen;
 
     /** @param databases folder for symbol indexes (the home's db folder), or null for no index */
@@ -58,6 +61,8 @@ public final class NavigationFeature {
         this.decorator = new CodeDecorator(model, texts, new SyntaxHighlighter(TreeSitterHighlighter.create(), limits),
                 limits);
         this.symbols = new SymbolService(model, texts, databases);
+        this.hover = new HoverCard(symbols, texts, view.root().getStylesheets());
+        this.split = new SplitView(model, view, texts, this::attach);
         this.results = new ResultsPanel(this::jump);
         this.outline = new ResultsPanel(loc -> model.openFile(loc.path(), loc.line()));
         view.addSidePanel(texts.get("nav.panel.outline"), outline);
@@ -80,19 +85,26 @@ public final class NavigationFeature {
         add("nav.menu.file", new Shortcut("Shortcut+P", "nav.shortcut.file"), this::goToFile);
         add("nav.menu.symbol", new Shortcut("Shortcut+T", "nav.shortcut.symbol"), this::goToSymbol);
         add("nav.menu.find", new Shortcut("Shortcut+F", "nav.shortcut.find"), this::findInFile);
+        add(MenuId.VIEW, "nav.menu.split", new Shortcut("Shortcut+Back Slash", "nav.shortcut.split"), split::toggle);
     }
 
     private void add(String key, Shortcut shortcut, Runnable action) {
+        add(MenuId.GO, key, shortcut, action);
+    }
+
+    private void add(MenuId menu, String key, Shortcut shortcut, Runnable action) {
         MenuItem item = new MenuItem(texts.get(key));
         item.setId(key.replace('.', '-'));
         item.setAccelerator(shortcut.combination());
         item.setOnAction(e -> action.run());
-        view.addMenuItem(MenuId.GO, item);
+        view.addMenuItem(menu, item);
         view.shortcuts().add(shortcut);
     }
 
     private void attach(CodeViewPane pane) {
         decorator.attach(pane);
+        aids.attach(pane);
+        hover.attach(pane);
         CodeArea area = pane.codeArea();
         area.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown()) {
@@ -110,9 +122,18 @@ public final class NavigationFeature {
         });
     }
 
-    /** The identifier under the caret of the selected view, or null. */
+    /** The code view being read: the split view when it has the focus, else the selected tab's. */
+    CodeViewPane activePane() {
+        CodeViewPane second = split.pane();
+        if (second != null && second.codeArea().isFocused()) {
+            return second;
+        }
+        return view.selectedCodeView();
+    }
+
+    /** The identifier under the caret of the active view, or null. */
     String wordAtCaret() {
-        CodeViewPane pane = view.selectedCodeView();
+        CodeViewPane pane = activePane();
         if (pane == null) {
             return null;
         }
@@ -135,7 +156,7 @@ public final class NavigationFeature {
     }
 
     private Location here() {
-        CodeViewPane pane = view.selectedCodeView();
+        CodeViewPane pane = activePane();
         return pane == null ? null : new Location(pane.documentPath(), pane.currentLine());
     }
 
@@ -234,27 +255,27 @@ public final class NavigationFeature {
 
     void goToSymbol() {
         lastQuickOpen = new QuickOpen(view.root().getScene().getWindow(), texts.get("nav.menu.symbol"),
-                view.root().getStylesheets(), this::searchSymbols, loc -> showDefinitions(loc.path()));
+                view.root().getStylesheets(), (QuickOpen.AsyncSearch) this::searchSymbols,
+                loc -> showDefinitions(loc.path()));
         lastQuickOpen.show();
     }
 
-    /** Symbol search runs on the FX thread: it is one indexed SQLite query with a small result. */
-    private List<ResultItem> searchSymbols(String typed) {
-        if (symbols.index() == null || typed.isBlank()) {
-            return List.of();
+    /** Symbol search runs in the background: a fuzzy query over a whole tree's names can take a second. */
+    private void searchSymbols(String typed, java.util.function.Consumer<List<ResultItem>> show) {
+        if (typed.isBlank()) {
+            show.accept(List.of());
+            return;
         }
-        try {
-            List<ResultItem> out = new ArrayList<>();
-            for (SymbolMatch m : symbols.index().searchSymbols(typed, 100)) {
-                // the name travels in the Location's path slot to the definitions lookup
-                out.add(new ResultItem(DisplayText.inline(m.name()) + "  (" + m.definitions() + ")",
-                        new Location(m.name(), 0)));
-            }
-            return out;
-        } catch (airlock.core.AirlockException e) {
-            model.showStatus(e.getMessage());
-            return List.of();
-        }
+        symbols.query(texts.format("nav.task.symbols", DisplayText.inline(typed)), idx -> idx.searchSymbols(typed, 100),
+                matches -> {
+                    List<ResultItem> out = new ArrayList<>();
+                    for (SymbolMatch m : matches) {
+                        // the name travels in the Location's path slot to the definitions lookup
+                        out.add(new ResultItem(DisplayText.inline(m.name()) + "  (" + m.definitions() + ")",
+                                new Location(m.name(), 0)));
+                    }
+                    show.accept(out);
+                });
     }
 
     void findInFile() {
@@ -334,5 +355,17 @@ public final class NavigationFeature {
 
     SymbolService symbols() {
         return symbols;
+    }
+
+    CodeAids aids() {
+        return aids;
+    }
+
+    HoverCard hover() {
+        return hover;
+    }
+
+    SplitView split() {
+        return split;
     }
 }

@@ -21,8 +21,18 @@ final class QuickOpen {
     private final TextField query = new TextField();
     private final ListView<ResultItem> list = new ListView<>();
 
+    /** A search that answers later (an index query in the background); {@code show} runs on the FX thread. */
+    interface AsyncSearch {
+        void search(String typed, Consumer<List<ResultItem>> show);
+    }
+
     QuickOpen(Window owner, String title, List<String> stylesheets, Function<String, List<ResultItem>> search,
             Consumer<Location> open) {
+        this(owner, title, stylesheets, (typed, show) -> show.accept(search.apply(typed)), open);
+    }
+
+    /** Answers that arrive for a query the user has since changed are dropped. */
+    QuickOpen(Window owner, String title, List<String> stylesheets, AsyncSearch search, Consumer<Location> open) {
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle(title);
@@ -33,10 +43,13 @@ final class QuickOpen {
         Scene scene = new Scene(root, 640, 420);
         scene.getStylesheets().setAll(stylesheets);
         stage.setScene(scene);
-        query.textProperty().addListener((obs, old, typed) -> {
-            list.getItems().setAll(search.apply(typed));
-            list.getSelectionModel().select(0);
+        Consumer<String> run = typed -> search.search(typed, items -> {
+            if (typed.equals(query.getText())) {
+                list.getItems().setAll(items);
+                list.getSelectionModel().select(0);
+            }
         });
+        query.textProperty().addListener((obs, old, typed) -> run.accept(typed));
         Runnable pick = () -> {
             ResultItem item = list.getSelectionModel().getSelectedItem();
             stage.close();
@@ -62,12 +75,16 @@ final class QuickOpen {
                 pick.run();
             }
         });
-        list.getItems().setAll(search.apply(""));
+        run.accept("");
     }
 
     void show() {
         stage.show();
         query.requestFocus();
+    }
+
+    List<ResultItem> items() {
+        return List.copyOf(list.getItems());
     }
 
     TextField queryField() {

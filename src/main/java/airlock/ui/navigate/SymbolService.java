@@ -55,6 +55,7 @@ final class SymbolService {
     private void sourceChanged(SourceTree tree) {
         close();
         source = tree;
+        model.fileTree().contentMarksProperty().set(java.util.Map.of());
         if (tree == null) {
             status.set("");
             return;
@@ -72,7 +73,9 @@ final class SymbolService {
         status.set(texts.get("nav.index.opening"));
         model.background(BackgroundTask.of(texts.get("nav.task.index.open"), monitor -> {
             Path file = SymbolIndex.fileFor(databases, tree.commitOf(tree.reviewRef()));
-            return new Object[] {file, SymbolIndex.open(file)};
+            SymbolIndex opened = SymbolIndex.open(file);
+            opened.preload();
+            return new Object[] {file, opened};
         }).onSuccess(opened -> {
             SymbolIndex idx = (SymbolIndex) opened[1];
             if (source != tree) {
@@ -89,9 +92,26 @@ final class SymbolService {
         List<String> open = model.documents().stream().map(DocumentViewModel::path).toList();
         model.background(BackgroundTask.of(texts.get("nav.task.index.build"),
                         monitor -> new IndexBuilder(tree, tree.reviewRef(), file).build(open, monitor))
-                .onSuccess(state -> status.set(texts.format("nav.index.ready", state.filesTotal())))
+                .onSuccess(state -> {
+                    status.set(texts.format("nav.index.ready", state.filesTotal()));
+                    loadMarks(tree);
+                })
                 .onCancelled(() -> refreshState())
                 .onFailure(failure -> refreshState()));
+    }
+
+    /** Hands the content marks found so far to the file tree. */
+    private void loadMarks(SourceTree tree) {
+        SymbolIndex idx = index;
+        if (idx == null || source != tree) {
+            return;
+        }
+        model.background(BackgroundTask.of(texts.get("nav.task.index.open"), monitor -> idx.contentMarks())
+                .onSuccess(marks -> {
+                    if (source == tree) {
+                        model.fileTree().contentMarksProperty().set(marks);
+                    }
+                }));
     }
 
     private void refreshState() {
@@ -99,6 +119,7 @@ final class SymbolService {
         if (idx == null) {
             return;
         }
+        loadMarks(source);
         model.background(BackgroundTask.of(texts.get("nav.task.index.open"), monitor -> idx.state())
                 .onSuccess(st -> status.set(describe(st))));
     }

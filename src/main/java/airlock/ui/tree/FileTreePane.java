@@ -1,5 +1,6 @@
 package airlock.ui.tree;
 
+import airlock.core.symbols.FileMark;
 import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
 import java.util.ArrayDeque;
@@ -76,6 +77,7 @@ public final class FileTreePane extends BorderPane {
         setCenter(tree);
         VBox.setVgrow(tree, Priority.ALWAYS);
         model.indexProperty().addListener((obs, old, index) -> show(index));
+        model.contentMarksProperty().addListener((obs, old, marks) -> tree.refresh());
         show(model.indexProperty().get());
     }
 
@@ -183,7 +185,9 @@ public final class FileTreePane extends BorderPane {
         @Override
         protected void updateItem(PathNode node, boolean empty) {
             super.updateItem(node, empty);
-            getStyleClass().removeAll("folder", "file", "link");
+            getStyleClass().removeAll("folder", "file", "link", "marked-invisible");
+            setGraphic(null);
+            setTooltip(null);
             if (empty || node == null) {
                 setText(null);
                 setGraphic(null);
@@ -201,6 +205,42 @@ public final class FileTreePane extends BorderPane {
                 getStyleClass().add("file");
                 setText(name);
             }
+            if (!node.isFolder()) {
+                showMarks(model.marksOf(node.entry()));
+            }
         }
+
+        /** Badges after the name, a tooltip that says what each means. */
+        private void showMarks(java.util.Set<FileMark> marks) {
+            marks.remove(FileMark.SYMLINK); // the name already says "link, not followed"
+            if (marks.isEmpty()) {
+                return;
+            }
+            javafx.scene.layout.HBox badges = new javafx.scene.layout.HBox(3);
+            StringBuilder tip = new StringBuilder();
+            for (FileMark mark : marks) {
+                Label badge = new Label(texts.get(badgeKey(mark)));
+                badge.getStyleClass().addAll("tree-mark", "tree-mark-" + mark.name().toLowerCase(java.util.Locale.ROOT));
+                badges.getChildren().add(badge);
+                tip.append(tip.length() == 0 ? "" : "\n").append(texts.get(badgeKey(mark) + ".tip"));
+            }
+            if (marks.contains(FileMark.INVISIBLE)) {
+                getStyleClass().add("marked-invisible");
+            }
+            setGraphic(badges);
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setTooltip(new javafx.scene.control.Tooltip(tip.toString()));
+        }
+    }
+
+    private static String badgeKey(FileMark mark) {
+        return switch (mark) {
+            case INVISIBLE -> "tree.mark.invisible";
+            case BINARY -> "tree.mark.binary";
+            case GENERATED -> "tree.mark.generated";
+            case HUGE -> "tree.mark.huge";
+            case SYMLINK -> "tree.mark.symlink";
+            case SUBMODULE -> "tree.mark.submodule";
+        };
     }
 }

@@ -1,6 +1,8 @@
 package airlock.ui.tree;
 
 import airlock.core.source.SourceEntry;
+import airlock.core.symbols.FileMark;
+import airlock.core.text.ContentLimits;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,6 +20,8 @@ public final class FileTreeViewModel {
     private final ReadOnlyObjectWrapper<PathIndex> index = new ReadOnlyObjectWrapper<>(this, "index", PathIndex.of(List.of()));
     private final ObjectProperty<java.util.function.Consumer<SourceEntry>> onOpen =
             new SimpleObjectProperty<>(this, "onOpen", entry -> { });
+    private final ObjectProperty<java.util.Map<String, Integer>> contentMarks =
+            new SimpleObjectProperty<>(this, "contentMarks", java.util.Map.of());
     private List<SourceEntry> entries = List.of();
 
     public FileTreeViewModel() {
@@ -57,6 +61,21 @@ public final class FileTreeViewModel {
         if (node != null && !node.isFolder()) {
             onOpen.get().accept(node.entry());
         }
+    }
+
+    /**
+     * Marks found in file contents (bits of {@link FileMark} by path), set as the symbol index finds
+     * them; the tree shows them next to the marks a listing gives (kind, size, name).
+     */
+    public ObjectProperty<java.util.Map<String, Integer>> contentMarksProperty() {
+        return contentMarks;
+    }
+
+    /** Every mark of a file: from its entry at once, from its content once indexed. */
+    public java.util.Set<FileMark> marksOf(SourceEntry entry) {
+        int bits = FileMark.ofEntry(entry, ContentLimits.DEFAULT)
+                | contentMarks.get().getOrDefault(entry.path(), 0);
+        return FileMark.of(bits);
     }
 
     public int totalFiles() {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /** An in-memory source tree with one ref, for index tests. */
 class MapSource implements SourceTree {
     private final TreeMap<String, byte[]> files = new TreeMap<>();
-    int reads;
+    volatile int reads;
 
     MapSource put(String path, String text) {
         files.put(path, text.getBytes(StandardCharsets.UTF_8));
@@ -47,7 +47,7 @@ class MapSource implements SourceTree {
     }
 
     @Override
-    public byte[] read(SourceEntry entry, long maxBytes) {
+    public synchronized byte[] read(SourceEntry entry, long maxBytes) {
         reads++;
         byte[] b = files.get(entry.path());
         return Arrays.copyOf(b, (int) Math.min(b.length, maxBytes));

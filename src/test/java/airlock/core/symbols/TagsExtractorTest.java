@@ -244,6 +244,113 @@ class TagsExtractorTest {
         assertTrue(extractor.extract(Language.SHELL, src).occurrences().containsKey("deploy"));
     }
 
+    /** Lines of the references to {@code name}, a trailing "()" when the reference is a call. */
+    private List<String> refs(Language lang, String src, String name) {
+        int[] occ = extractor.extract(lang, src).occurrences().getOrDefault(name, new int[0]);
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < occ.length; i += 3) {
+            out.add(occ[i] + ((occ[i + 2] & Occurrences.CALL) != 0 ? "()" : ""));
+        }
+        return out;
+    }
+
+    @Test
+    void referencesPerLanguage() {
+        assertEquals(List.of("4()", "5", "7", "10"), refs(Language.CPP, """
+                namespace net {
+                class Socket : public Base {
+                public:
+                    explicit Socket(int fd) : fd_(fd) {}
+                    int read(char *buf, size_t n) const override { return ::read(fd_, buf, n); }
+                private:
+                    int fd_;
+                };
+                int Socket::close() noexcept {
+                    return ::close(fd_);
+                }
+                }
+                """, "fd_"));
+        String java = """
+                class Greeter {
+                    static String greet(String who) { return "hi " + who; }
+                    void run() { log(greet("a")); Greeter g = new Greeter(); }
+                }
+                """;
+        assertEquals(List.of("3()"), refs(Language.JAVA, java, "greet"));
+        assertEquals(List.of("3", "3()"), refs(Language.JAVA, java, "Greeter"));
+        assertEquals(List.of("3", "5", "6"), refs(Language.CSHARP, """
+                namespace Demo {
+                    public class Account {
+                        public decimal Balance { get; private set; }
+                        public void Withdraw(decimal amount) {
+                            if (amount > Balance) throw new InvalidOperationException("no");
+                            Balance -= amount;
+                        }
+                    }
+                }
+                """, "Balance"));
+        String python = """
+                class Vault:
+                    async def unlock(self, key):
+                        return check(key)
+
+                def check(key):
+                    # check(comment) is not a reference
+                    return "check" + key
+                """;
+        assertEquals(List.of("3()"), refs(Language.PYTHON, python, "check"));
+        assertEquals(List.of("2", "3", "5", "7"), refs(Language.PYTHON, python, "key"));
+        String go = """
+                package store
+
+                type Store struct {
+                    items map[string]int
+                }
+
+                func New() *Store { return &Store{items: map[string]int{}} }
+
+                func (s *Store) Put(k string, v int) error {
+                    s.items[k] = v
+                    return New().Put(k, v)
+                }
+                """;
+        assertEquals(List.of("7", "7", "9"), refs(Language.GO, go, "Store"));
+        assertEquals(List.of("11()"), refs(Language.GO, go, "New"));
+        assertEquals(List.of("1()"), refs(Language.JAVASCRIPT, """
+                function login(user) { return check(user); }
+                const check = (u) => u.admin;
+                """, "check"));
+        assertEquals(List.of("4", "4"), refs(Language.TYPESCRIPT, """
+                export interface User { id: number; }
+                export type Id = string | number;
+                export enum Role { Admin, Guest }
+                export function load(id: Id): User { return db.get(id) as User; }
+                """, "User"));
+        assertEquals(List.of("3", "6", "6"), refs(Language.RUST, """
+                use std::fmt;
+                pub struct Point { x: i32, y: i32 }
+                impl fmt::Display for Point {
+                    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { Ok(()) }
+                }
+                fn origin() -> Point { Point { x: 0, y: 0 } }
+                pub fn main() {
+                    // Point in a comment is not a reference
+                    let p = origin();
+                }
+                """, "Point"));
+        assertEquals(List.of("7", "9"), refs(Language.SHELL, """
+                #!/bin/sh
+                build() {
+                    make -j"$(nproc)"
+                }
+                function deploy {
+                    echo "build"
+                    build && scp out host:
+                }
+                build
+                """, "build"));
+    }
+
     @Test
     void hostileInputNeverThrows() {
         String[] inputs = {"", "{", "}}}}", "((((", "struct", "typedef", "#define", "func (", "impl<", "def",

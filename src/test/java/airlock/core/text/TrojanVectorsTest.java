@@ -43,6 +43,8 @@ class TrojanVectorsTest {
                 .map(f -> f.line() + ":" + f.column() + " " + InvisibleChars.codeLabel(f.codePoint())).toList();
         assertEquals(expected, found);
         assertTrue(shown.hasFindings(), "the file is flagged");
+        assertTrue(airlock.core.symbols.FileMark.of(airlock.core.symbols.FileMark.ofContent(decoded))
+                .contains(airlock.core.symbols.FileMark.INVISIBLE), "the file tree marks it");
         assertFalse(InvisibleChars.containsAny(shown.display()), "nothing invisible remains on screen");
         for (TextFinding f : shown.findings()) {
             int at = shown.toDisplay(f.offset());

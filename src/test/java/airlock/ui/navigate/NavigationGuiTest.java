@@ -120,6 +120,72 @@ class NavigationGuiTest {
     }
 
     @Test
+    void wordHighlightBracketHoverSplitViewAndTreeMarks(FxRobot robot) throws Exception {
+        NavigationFeature nav = window.navigation();
+        waitUntil(() -> nav.symbols().statusProperty().get().contains("3 files indexed"));
+        robot.interact(() -> window.model().openFile(DRIVER, 1));
+        waitUntil(() -> selectedText().contains("mutex_lock(&d->lock)")
+                && nav.decorator().decorationOf(window.view().selectedCodeView()) != null);
+        CodeViewPane driver = window.view().selectedCodeView();
+        String text = driver.text();
+
+        int first = text.indexOf("mutex_lock(");
+        int second = text.indexOf("mutex_lock(", first + 1);
+        int unlock = text.indexOf("mutex_unlock");
+        // styles are read on the FX thread, in the same step as the refresh (the caret's own timer refreshes too)
+        boolean[] word = new boolean[3];
+        robot.interact(() -> {
+            driver.codeArea().moveTo(3, 6); // inside "mutex_lock" on line 4
+            nav.aids().refresh(driver);
+            word[0] = driver.codeArea().getStyleAtPosition(first + 1).contains(CodeAids.WORD_CLASS);
+            word[1] = driver.codeArea().getStyleAtPosition(second + 1).contains(CodeAids.WORD_CLASS);
+            word[2] = driver.codeArea().getStyleAtPosition(unlock + 1).contains(CodeAids.WORD_CLASS);
+        });
+        assertTrue(word[0] && word[1], "both uses of mutex_lock are marked");
+        assertFalse(word[2], "whole words only");
+        robot.interact(() -> shot(robot.window(0), "nav-7-word-highlight.png"));
+
+        int open = text.indexOf('{');
+        int close = text.indexOf("}\n");
+        boolean[] bracket = new boolean[2];
+        robot.interact(() -> {
+            driver.codeArea().moveTo(open);
+            nav.aids().refresh(driver);
+            bracket[0] = driver.codeArea().getStyleAtPosition(close + 1).contains(CodeAids.BRACKET_CLASS);
+            bracket[1] = driver.codeArea().getStyleAtPosition(first + 1).contains(CodeAids.WORD_CLASS);
+        });
+        assertTrue(bracket[0], "the matching bracket is marked");
+        assertFalse(bracket[1], "the previous word marks are gone");
+
+        robot.interact(() -> nav.hover().hoverAt(driver, first + 2, new javafx.geometry.Point2D(300, 300)));
+        waitUntil(() -> nav.hover().isShowing());
+        assertEquals("function mutex_lock \u2014 " + LOCK + ":3\n    void mutex_lock(struct mutex *lock)",
+                nav.hover().lastText());
+        robot.interact(() -> shot(robot.listWindows().stream().filter(w -> w instanceof javafx.stage.Popup)
+                .findFirst().orElseThrow(), "nav-8-hover.png"));
+        robot.interact(nav.hover()::hide);
+
+        robot.interact(() -> driver.goToLine(10));
+        robot.interact(() -> nav.split().toggle());
+        waitUntil(() -> nav.split().pane() != null && nav.split().pane().text().equals(driver.text())
+                && nav.isDecorated(nav.split().pane()));
+        assertEquals(10, nav.split().pane().currentLine(), "the split opens at the same line");
+        robot.interact(() -> window.model().openFile(LOCK, 1));
+        waitUntil(() -> selectedText().contains("might_sleep"));
+        assertEquals(DRIVER, nav.split().pane().documentPath(), "the split stays on its file while the tabs move on");
+        robot.interact(() -> shot(robot.window(0), "nav-9-split-view.png"));
+        robot.interact(() -> nav.split().toggle());
+        assertTrue(nav.split().pane() == null);
+
+        waitUntil(() -> window.model().fileTree().contentMarksProperty().get().containsKey(TROJAN));
+        robot.interact(() -> window.view().fileTree().reveal(TROJAN));
+        waitUntil(() -> robot.lookup(".tree-mark-invisible").tryQuery().isPresent());
+        assertEquals(java.util.Set.of(airlock.core.symbols.FileMark.INVISIBLE), window.model().fileTree().marksOf(
+                window.model().sourceProperty().get().find("refs/heads/main", TROJAN)));
+        robot.interact(() -> shot(robot.window(0), "nav-10-tree-marks.png"));
+    }
+
+    @Test
     void goToFileFindsByFuzzyName(FxRobot robot) throws Exception {
         NavigationFeature nav = window.navigation();
         waitUntil(() -> !nav.symbols().files().find("mutex", 5).isEmpty());
@@ -130,6 +196,14 @@ class NavigationGuiTest {
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
         waitUntil(() -> window.view().selectedCodeView() != null
                 && DRIVER.equals(window.view().selectedCodeView().documentPath()));
+
+        // go to symbol answers from the index in the background
+        waitUntil(() -> nav.symbols().statusProperty().get().contains("3 files indexed"));
+        robot.interact(nav::goToSymbol);
+        robot.interact(() -> nav.lastQuickOpen().queryField().setText("mtxlck"));
+        waitUntil(() -> !nav.lastQuickOpen().items().isEmpty());
+        assertTrue(nav.lastQuickOpen().items().get(0).label().startsWith("mutex_lock"));
+        robot.interact(() -> nav.lastQuickOpen().stage().close());
     }
 
     private static void createRepository(Path work) throws Exception {
