@@ -1,6 +1,20 @@
 package airlock.ui.search;
 
+import airlock.core.AirlockException;
+import airlock.core.log.EntryType;
+import airlock.core.log.SqlAction;
 import airlock.core.search.FileMatches;
+import airlock.core.search.SearchIndex;
+import airlock.core.session.ActiveSession;
+import airlock.core.session.SessionState;
+import airlock.ui.session.SessionContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import airlock.core.search.LineMatch;
 import airlock.core.search.SearchQuery;
 import airlock.core.search.SearchSummary;
@@ -37,6 +51,11 @@ public final class SearchViewModel {
     private final BooleanProperty regex = new SimpleBooleanProperty();
     private final BooleanProperty ignoreCase = new SimpleBooleanProperty();
     private final BooleanProperty wholeWord = new SimpleBooleanProperty();
+    private final StringProperty paths = new SimpleStringProperty("");
+    private final StringProperty languages = new SimpleStringProperty("");
+    private final StringProperty diffBase = new SimpleStringProperty("");
+    private final ObjectProperty<SearchIndex> index = new SimpleObjectProperty<>();
+    private final SessionContext session;
     private final StringProperty summary = new SimpleStringProperty("");
     private final IntegerProperty current = new SimpleIntegerProperty(-1);
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
@@ -48,6 +67,16 @@ public final class SearchViewModel {
 
     /** @param uiThread runs result batches on the UI thread (Platform::runLater; direct in tests) */
     public SearchViewModel(MainViewModel main, Texts texts, Searcher searcher, Executor uiThread) {
+        this(main, texts, searcher, uiThread, new SessionContext());
+    }
+
+    /**
+     * @param session the window's session: once one is open, every search is recorded in its log,
+     *                and a search whose entry cannot be written is refused
+     */
+    public SearchViewModel(MainViewModel main, Texts texts, Searcher searcher, Executor uiThread,
+                           SessionContext session) {
+        this.session = session;
         this.main = main;
         this.texts = texts;
         this.searcher = searcher;
@@ -56,8 +85,9 @@ public final class SearchViewModel {
 
     /** Starts a search for the current query, cancelling the previous one. */
     public void search() {
-        String key = query.get() + "\0" + regex.get() + ignoreCase.get() + wholeWord.get()
-                + main.sourceProperty().get();
+        String key = String.join("\0", query.get(), String.valueOf(regex.get()), String.valueOf(ignoreCase.get()),
+                String.valueOf(wholeWord.get()), paths.get(), languages.get(), diffBase.get(),
+                String.valueOf(main.sourceProperty().get()), String.valueOf(index.get()));
         if (key.equals(lastKey)) {
             return;
         }
@@ -76,12 +106,91 @@ public final class SearchViewModel {
             summary.set("");
             return;
         }
-        SearchQuery q = new SearchQuery(text, regex.get(), ignoreCase.get(), wholeWord.get(), List.of(), List.of(),
-                Set.of(), source.reviewRef());
+        List<String> globs = words(paths.get());
+        Set<String> langs = new TreeSet<>(words(languages.get()));
+        SearchQuery q = new SearchQuery(text, regex.get(), ignoreCase.get(), wholeWord.get(), globs, List.of(),
+                langs, source.reviewRef());
+        String base = diffBase.get() == null || diffBase.get().isBlank() ? null : diffBase.get();
+        Optional<String> refused = sessionRefusal();
+        if (refused.isPresent()) {
+            summary.set(texts.format("search.refused", refused.get()));
+            return;
+        }
+        SearchIndex usable = base == null ? index.get() : null;
         summary.set(texts.get("search.running"));
-        running = main.background(BackgroundTask.of(texts.get("search.task"), monitor ->
-                        searcher.search(source, null, q, file -> uiThread.execute(() -> add(gen, file)), monitor))
-                .onSuccess(result -> finished(gen, result)));
+        running = main.background(BackgroundTask.of(texts.get("search.task"), monitor -> base == null
+                        ? searcher.search(source, usable, q, file -> uiThread.execute(() -> add(gen, file)), monitor)
+                        : searcher.searchDiff(source, base, q, file -> uiThread.execute(() -> add(gen, file)), monitor))
+                .onSuccess(result -> finished(gen, q, base, result))
+                .onFailure(failure -> {
+                    if (gen == generation) {
+                        summary.set(failure.message());
+                    }
+                }));
+    }
+
+    /** Whitespace- or comma-separated words of a filter field. */
+    private static List<String> words(String field) {
+        List<String> out = new ArrayList<>();
+        if (field != null) {
+            for (String word : field.trim().split("[\\s,]+")) {
+                if (!word.isEmpty()) {
+                    out.add(word);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Why no search may run now (a session is open but not active), or empty. */
+    private Optional<String> sessionRefusal() {
+        Optional<ActiveSession> open = session.current();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            SessionState state = open.get().state();
+            return state == SessionState.ACTIVE ? Optional.empty()
+                    : Optional.of(texts.format("search.refused.state", state.name().toLowerCase(java.util.Locale.ROOT)));
+        } catch (AirlockException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the session-log entry of a finished search. Fails closed: when the entry cannot be
+     * written, the results are withdrawn and the reason shown.
+     */
+    private boolean logged(SearchQuery q, String base, SearchSummary result) {
+        Optional<ActiveSession> open = session.current();
+        if (open.isEmpty()) {
+            return true;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("query", q.pattern());
+        data.put("regex", q.regex());
+        data.put("ignoreCase", q.ignoreCase());
+        data.put("wholeWord", q.wholeWord());
+        data.put("paths", List.copyOf(q.include()));
+        data.put("languages", List.copyOf(new TreeSet<>(q.languages())));
+        data.put("ref", q.ref());
+        if (base != null) {
+            data.put("diffFrom", base);
+        }
+        data.put("coverage", result.coverage().name().toLowerCase(java.util.Locale.ROOT));
+        data.put("filesInScope", result.filesInScope());
+        data.put("filesMatched", result.filesMatched());
+        data.put("linesMatched", result.linesMatched());
+        data.put("complete", result.complete());
+        try {
+            open.get().record(EntryType.SEARCH_RUN, data, SqlAction.NONE);
+            return true;
+        } catch (AirlockException e) {
+            hits.clear();
+            current.set(-1);
+            summary.set(texts.format("search.refused", e.getMessage()));
+            return false;
+        }
     }
 
     private void add(long gen, FileMatches file) {
@@ -95,14 +204,16 @@ public final class SearchViewModel {
         summary.set(texts.format("search.progress", hits.size(), files));
     }
 
-    private void finished(long gen, SearchSummary result) {
-        if (gen != generation) {
+    private void finished(long gen, SearchQuery q, String base, SearchSummary result) {
+        if (gen != generation || !logged(q, base, result)) {
             return;
         }
         // results may still be queued behind this callback on the UI thread: count from the summary
         summary.set(result.linesMatched() == 0 ? texts.get("search.none")
                 : texts.format("search.done", result.linesMatched(), result.filesMatched())
-                + (result.complete() ? "" : " " + texts.format("search.incomplete", result.incomplete().size())));
+                + (result.complete() ? "" : " " + texts.format("search.incomplete", result.incomplete().size()))
+                + (result.coverage() == SearchSummary.Coverage.PARTIAL_INDEX
+                        ? " " + texts.format("search.partial", result.filesUnindexed()) : ""));
     }
 
     /**
@@ -164,6 +275,26 @@ public final class SearchViewModel {
 
     public BooleanProperty wholeWordProperty() {
         return wholeWord;
+    }
+
+    /** Path globs, separated by spaces or commas; {@code !GLOB} excludes. */
+    public StringProperty pathsProperty() {
+        return paths;
+    }
+
+    /** Language names, separated by spaces or commas (empty: every language). */
+    public StringProperty languagesProperty() {
+        return languages;
+    }
+
+    /** A ref to compare with: only lines added or changed since it are searched (empty: the whole ref). */
+    public StringProperty diffBaseProperty() {
+        return diffBase;
+    }
+
+    /** The index searches use (set by {@link SearchIndexing}; null: scan). */
+    public ObjectProperty<SearchIndex> indexProperty() {
+        return index;
     }
 
     public StringProperty summaryProperty() {
