@@ -49,7 +49,11 @@ public final class SearchFeature {
         this.indexing = new SearchIndexing(main, texts, databases, indexWorkers, cores);
         model.indexProperty().bind(indexing.indexProperty());
         // a search typed while the index was building runs again on the index once it is there
-        indexing.indexProperty().addListener((obs, old, now) -> model.search());
+        indexing.indexProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.search();
+            }
+        });
         this.pane = new SearchPane(model, texts);
         pane.indexStateProperty().bind(indexing.stateProperty());
         main.sourceProperty().addListener((obs, old, source) -> pane.setRefs(

@@ -56,6 +56,7 @@ public final class SearchViewModel {
     private final StringProperty diffBase = new SimpleStringProperty("");
     private final ObjectProperty<SearchIndex> index = new SimpleObjectProperty<>();
     private final SessionContext session;
+    private final ObjectProperty<SearchSummary> lastResult = new SimpleObjectProperty<>();
     private final StringProperty summary = new SimpleStringProperty("");
     private final IntegerProperty current = new SimpleIntegerProperty(-1);
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
@@ -208,6 +209,7 @@ public final class SearchViewModel {
         if (gen != generation || !logged(q, base, result)) {
             return;
         }
+        lastResult.set(result);
         // results may still be queued behind this callback on the UI thread: count from the summary
         summary.set(result.linesMatched() == 0 ? texts.get("search.none")
                 : texts.format("search.done", result.linesMatched(), result.filesMatched())
@@ -290,6 +292,11 @@ public final class SearchViewModel {
     /** A ref to compare with: only lines added or changed since it are searched (empty: the whole ref). */
     public StringProperty diffBaseProperty() {
         return diffBase;
+    }
+
+    /** The summary of the last search that finished and was recorded (coverage, counts). */
+    public javafx.beans.property.ReadOnlyObjectProperty<SearchSummary> lastResultProperty() {
+        return lastResult;
     }
 
     /** The index searches use (set by {@link SearchIndexing}; null: scan). */
