@@ -56,6 +56,8 @@ public final class SearchViewModel {
     private final StringProperty diffBase = new SimpleStringProperty("");
     private final ObjectProperty<SearchIndex> index = new SimpleObjectProperty<>();
     private final SessionContext session;
+    private SearchQuery runningQuery;
+    private String runningBase;
     private final ObjectProperty<SearchSummary> lastResult = new SimpleObjectProperty<>();
     private final StringProperty summary = new SimpleStringProperty("");
     private final IntegerProperty current = new SimpleIntegerProperty(-1);
@@ -93,10 +95,16 @@ public final class SearchViewModel {
             return;
         }
         lastKey = key;
+        Optional<String> unlogged = Optional.empty();
         if (running != null) {
             running.cancel();
             running = null;
+            // the superseded search put results on screen: that is recorded too
+            if (!hits.isEmpty() && runningQuery != null) {
+                unlogged = record(runningQuery, runningBase, supersededData(hits.size(), files));
+            }
         }
+        runningQuery = null;
         long gen = ++generation;
         hits.clear();
         files = 0;
@@ -112,12 +120,14 @@ public final class SearchViewModel {
         SearchQuery q = new SearchQuery(text, regex.get(), ignoreCase.get(), wholeWord.get(), globs, List.of(),
                 langs, source.reviewRef());
         String base = diffBase.get() == null || diffBase.get().isBlank() ? null : diffBase.get();
-        Optional<String> refused = sessionRefusal();
+        Optional<String> refused = unlogged.isPresent() ? unlogged : sessionRefusal();
         if (refused.isPresent()) {
             summary.set(texts.format("search.refused", refused.get()));
             return;
         }
         SearchIndex usable = base == null ? index.get() : null;
+        runningQuery = q;
+        runningBase = base;
         summary.set(texts.get("search.running"));
         running = main.background(BackgroundTask.of(texts.get("search.task"), monitor -> base == null
                         ? searcher.search(source, usable, q, file -> uiThread.execute(() -> add(gen, file)), monitor)
@@ -163,9 +173,36 @@ public final class SearchViewModel {
      * written, the results are withdrawn and the reason shown.
      */
     private boolean logged(SearchQuery q, String base, SearchSummary result) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("finished", true);
+        counts.put("coverage", result.coverage().name().toLowerCase(java.util.Locale.ROOT));
+        counts.put("filesInScope", result.filesInScope());
+        counts.put("filesMatched", result.filesMatched());
+        counts.put("linesMatched", result.linesMatched());
+        counts.put("complete", result.complete());
+        Optional<String> failed = record(q, base, counts);
+        if (failed.isPresent()) {
+            hits.clear();
+            current.set(-1);
+            summary.set(texts.format("search.refused", failed.get()));
+            return false;
+        }
+        return true;
+    }
+
+    private static Map<String, Object> supersededData(int lines, int filesShown) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("finished", false);
+        counts.put("filesShown", filesShown);
+        counts.put("linesShown", lines);
+        return counts;
+    }
+
+    /** Appends the search's entry when a session is open; the reason it could not, if so. */
+    private Optional<String> record(SearchQuery q, String base, Map<String, Object> counts) {
         Optional<ActiveSession> open = session.current();
         if (open.isEmpty()) {
-            return true;
+            return Optional.empty();
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("query", q.pattern());
@@ -178,19 +215,12 @@ public final class SearchViewModel {
         if (base != null) {
             data.put("diffFrom", base);
         }
-        data.put("coverage", result.coverage().name().toLowerCase(java.util.Locale.ROOT));
-        data.put("filesInScope", result.filesInScope());
-        data.put("filesMatched", result.filesMatched());
-        data.put("linesMatched", result.linesMatched());
-        data.put("complete", result.complete());
+        data.putAll(counts);
         try {
             open.get().record(EntryType.SEARCH_RUN, data, SqlAction.NONE);
-            return true;
+            return Optional.empty();
         } catch (AirlockException e) {
-            hits.clear();
-            current.set(-1);
-            summary.set(texts.format("search.refused", e.getMessage()));
-            return false;
+            return Optional.of(e.getMessage());
         }
     }
 
@@ -206,7 +236,11 @@ public final class SearchViewModel {
     }
 
     private void finished(long gen, SearchQuery q, String base, SearchSummary result) {
-        if (gen != generation || !logged(q, base, result)) {
+        if (gen != generation) {
+            return;
+        }
+        runningQuery = null;
+        if (!logged(q, base, result)) {
             return;
         }
         lastResult.set(result);

@@ -119,6 +119,25 @@ class SearchLoggingTest {
     }
 
     @Test
+    void aSupersededSearchThatShowedResultsIsRecordedAsUnfinished() throws Exception {
+        airlock.ui.task.UndeliveredTaskExecutor executor = new airlock.ui.task.UndeliveredTaskExecutor();
+        MainViewModel slowMain = new MainViewModel(texts, executor, clock, "WS-TEST-0001");
+        SearchViewModel slow = new SearchViewModel(slowMain, texts, new Searcher(pool), Runnable::run, session);
+        slowMain.openSource(new MemorySource().put("src/a.c", "int key;\nkey = 2;\n"));
+        slow.queryProperty().set("key");
+        slow.search();
+        assertEquals(2, slow.hits().size(), "results on screen, search not finished");
+        slow.queryProperty().set("key =");
+        slow.search();
+        assertTrue(executor.cancelled() >= 1, "the first search was cancelled");
+        List<LogEntry> entries = searchEntries();
+        assertEquals(1, entries.size());
+        assertEquals("key", entries.get(0).data().get("query"));
+        assertEquals(false, entries.get(0).data().get("finished"));
+        assertEquals(2L, ((Number) entries.get(0).data().get("linesShown")).longValue());
+    }
+
+    @Test
     void aSearchWhoseEntryCannotBeWrittenIsWithdrawnWithTheReason() throws Exception {
         store.close();
         model.queryProperty().set("key");
