@@ -7,6 +7,8 @@ import airlock.ui.main.MainViewModel;
 import airlock.ui.main.MenuId;
 import airlock.ui.main.Shortcut;
 import airlock.ui.session.SessionContext;
+import airlock.ui.task.FailureTranslator;
+import airlock.ui.task.FxTaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +31,8 @@ public final class SearchFeature {
     private final ExecutorService workers;
     private final ExecutorService indexWorkers;
     private final SearchIndexing indexing;
+    private final FxTaskExecutor indexExecutor;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchFeature.class);
     private final SearchViewModel model;
     private final SearchPane pane;
 
@@ -46,7 +50,9 @@ public final class SearchFeature {
         this.workers = pool("search", cores);
         this.indexWorkers = pool("search-index", cores);
         this.model = new SearchViewModel(main, texts, new Searcher(workers), Platform::runLater, session);
-        this.indexing = new SearchIndexing(main, texts, databases, indexWorkers, cores);
+        this.indexExecutor = new FxTaskExecutor(1, Platform::runLater,
+                failure -> LOG.warn("search index: {} ({})", failure.message(), failure.code()), new FailureTranslator(texts));
+        this.indexing = new SearchIndexing(main, texts, databases, indexExecutor, indexWorkers, cores);
         model.indexProperty().bind(indexing.indexProperty());
         // a search typed while the index was building runs again on the index once it is there
         indexing.indexProperty().addListener((obs, old, now) -> {
@@ -56,6 +62,7 @@ public final class SearchFeature {
         });
         this.pane = new SearchPane(model, texts);
         pane.indexStateProperty().bind(indexing.stateProperty());
+        pane.showIndexing(indexing, texts);
         main.sourceProperty().addListener((obs, old, source) -> pane.setRefs(
                 source == null ? List.of() : source.refs(), texts.get("search.option.diff.none")));
         Tab tab = view.addSidePanel(texts.get("search.panel"), pane.root());
@@ -103,6 +110,7 @@ public final class SearchFeature {
 
     public void close() {
         indexing.close();
+        indexExecutor.shutdown();
         indexWorkers.shutdownNow();
         workers.shutdownNow();
     }

@@ -32,6 +32,9 @@ public final class SearchPane {
     private final ComboBox<String> historyBox = new ComboBox<>();
     private final ListView<SearchHit> results = new ListView<>();
     private final ComboBox<String> diffBox = new ComboBox<>();
+    private final javafx.scene.control.ProgressBar indexBar = new javafx.scene.control.ProgressBar();
+    private final javafx.scene.control.Button indexCancel = new javafx.scene.control.Button();
+    private final HBox indexRow;
     private final javafx.beans.property.StringProperty indexState = new javafx.beans.property.SimpleStringProperty("");
     private final VBox root;
 
@@ -101,7 +104,11 @@ public final class SearchPane {
         indexState.getStyleClass().add("search-index-state");
         indexState.setWrapText(true);
         indexState.textProperty().bind(this.indexState);
-        root = new VBox(6, new HBox(6, queryBox, historyBox), options, filters, indexState, summary, results);
+        indexRow = new HBox(6, indexBar, indexCancel);
+        indexRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(indexBar, Priority.ALWAYS);
+        indexBar.setMaxWidth(Double.MAX_VALUE);
+        root = new VBox(6, new HBox(6, queryBox, historyBox), options, filters, indexState, indexRow, summary, results);
         root.getStyleClass().add("search-pane");
         VBox.setVgrow(results, Priority.ALWAYS);
     }
@@ -119,6 +126,15 @@ public final class SearchPane {
         diffBox.getItems().setAll(none);
         diffBox.getItems().addAll(refs);
         diffBox.getSelectionModel().select(0);
+    }
+
+    /** Shows the index build's progress bar and its cancel button while it runs. */
+    public void showIndexing(SearchIndexing indexing, Texts texts) {
+        indexBar.progressProperty().bind(indexing.progressProperty());
+        indexCancel.setText(texts.get("search.index.cancel"));
+        indexCancel.setOnAction(e -> indexing.cancel());
+        indexRow.visibleProperty().bind(indexing.busyProperty());
+        indexRow.managedProperty().bind(indexing.busyProperty());
     }
 
     /** What the index is doing, shown above the counts. */
