@@ -1,6 +1,10 @@
 package airlock.cli;
 
 import airlock.core.AirlockException;
+import airlock.core.bundle.BundleStore;
+import airlock.core.search.SearchIndex;
+import java.util.ArrayList;
+import java.util.List;
 import airlock.core.git.GitSource;
 import airlock.core.git.IsolatedGit;
 import airlock.core.home.AirlockHome;
@@ -18,9 +22,9 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * Maps the {@code --bundle ID|PATH} argument to a source and the folder of its search index. For
- * now the argument may name a git repository folder (work tree or bare); imported bundle ids are
- * added here once intake lands, and nowhere else.
+ * Maps the {@code --bundle ID|PATH} argument to a source and the folder of its search index: a git
+ * repository folder (work tree or bare), or else the id of a bundle imported into the home's store
+ * (its index is the one the workstation window builds, keyed by the bundle's refs and commits).
  */
 final class SourceResolver {
     /** An opened source and where its search index lives. */
@@ -37,8 +41,7 @@ final class SourceResolver {
     static Opened open(AirlockHome home, String bundle) throws AirlockException {
         Path path = Path.of(bundle).toAbsolutePath().normalize();
         if (!Files.isDirectory(path)) {
-            throw new AirlockException("source.not.found", "No git repository or imported bundle '" + bundle
-                    + "'. Give the folder of a git repository.");
+            return openImported(home, bundle);
         }
         IsolatedGit.install();
         Repository repo;
@@ -62,6 +65,27 @@ final class SourceResolver {
             repo.close();
             throw e;
         }
+    }
+
+    /** An imported bundle by its store id; its index lives where the workstation window keeps it. */
+    private static Opened openImported(AirlockHome home, String id) throws AirlockException {
+        BundleStore store = new BundleStore(home);
+        List<String> ids = new ArrayList<>();
+        for (BundleStore.Imported imported : store.list()) {
+            if (imported.id().equals(id)) {
+                GitSource source = store.open(imported);
+                try {
+                    return new Opened(source, home.databases().resolve("search").resolve(SearchIndex.keyOf(source)));
+                } catch (AirlockException | RuntimeException e) {
+                    source.close();
+                    throw e;
+                }
+            }
+            ids.add(imported.id() + " (" + TerminalText.escape(imported.label()) + ")");
+        }
+        throw new AirlockException("source.not.found", "No git repository folder or imported bundle '" + id + "'. "
+                + (ids.isEmpty() ? "This workstation home has no imported bundle; import one with 'airlock bundle import'."
+                : "Imported bundles: " + String.join(", ", ids) + "."));
     }
 
     /** The branch HEAD names, else the first branch or tag. */

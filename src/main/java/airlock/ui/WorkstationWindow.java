@@ -47,7 +47,7 @@ public final class WorkstationWindow {
         Scene scene = new Scene(view.root(), 1280, 800);
         view.installKeys(scene);
         this.navigation = new NavigationFeature(model, view, texts, symbolDatabases);
-        this.search = new SearchFeature(model, view, texts);
+        this.search = new SearchFeature(model, view, texts, symbolDatabases, session);
         search.installKeys(scene);
         this.versions = new airlock.ui.history.VersionsFeature(model, view, texts);
         this.annotations = new airlock.ui.annotate.AnnotationsFeature(model, view, texts, session, clock, symbolDatabases);

@@ -75,6 +75,30 @@ class SearchCommandTest {
     }
 
     @Test
+    void anImportedBundleIsNamedByItsStoreIdAndSharesTheWindowsIndex() throws Exception {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T09:30:00Z"), java.time.ZoneOffset.UTC);
+        airlock.core.home.AirlockHome home = airlock.core.home.AirlockHome.open(tmp.resolve("home"));
+        airlock.core.demo.DemoProject demo = new airlock.core.demo.DemoProject(repo);
+        airlock.core.bundle.BundleFiles files = new airlock.core.demo.DemoMedia(demo, clock)
+                .prepare(home, airlock.core.progress.ProgressMonitor.NONE);
+        String id = new airlock.core.bundle.BundleIntake(home, clock, airlock.core.bundle.IntakeLimits.defaults())
+                .importBundle(files, java.util.Optional.empty(), airlock.core.progress.ProgressMonitor.NONE)
+                .storeFolder().orElseThrow().getFileName().toString();
+        assertEquals(AirlockCommand.OK, AirlockCommand.run(new String[] {"search-index", "--home=" + tmp.resolve("home"),
+            "--bundle", id}, new PrintWriter(out), new PrintWriter(err)));
+        try (var folders = Files.list(home.databases().resolve("search"))) {
+            assertTrue(folders.anyMatch(f -> f.getFileName().toString().startsWith("bundle-")), "keyed by the bundle");
+        }
+        err.getBuffer().setLength(0);
+        out.getBuffer().setLength(0);
+        assertEquals(AirlockCommand.OK, run("--bundle", id, "access_ok"));
+        assertTrue(out.toString().startsWith("a.c:1:int access_ok;\n"), out.toString());
+        assertEquals("", err.toString(), "answered from the complete index");
+        assertEquals(AirlockCommand.IO_ERROR, run("--bundle", "0123abcd", "x"));
+        assertTrue(err.toString().contains("Imported bundles: " + id), err.toString());
+    }
+
+    @Test
     void escapingIsUnambiguous() {
         assertEquals("a⟨U+27E8⟩U+0041⟩", TerminalText.escape("a⟨U+0041⟩"));
         assertEquals("tab\tok é", TerminalText.escape("tab\tok é"));

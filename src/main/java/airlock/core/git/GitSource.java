@@ -34,6 +34,7 @@ public final class GitSource implements SourceTree {
     private final String reviewRef;
     private final Map<String, String> refToCommit;
     private final Map<String, List<SourceEntry>> listings = new ConcurrentHashMap<>();
+    private volatile PackBlobs packBlobs;
 
     /**
      * @param repository  an open repository; closed with this source
@@ -126,13 +127,31 @@ public final class GitSource implements SourceTree {
                 FileMode mode = walk.getFileMode(0);
                 ObjectId id = walk.getObjectId(0);
                 EntryKind kind = kindOf(mode);
-                long size = kind == EntryKind.SUBMODULE ? 0 : reader.getObjectSize(id, Constants.OBJ_BLOB);
+                long size = kind == EntryKind.SUBMODULE ? 0 : sizeOf(reader, id);
                 entries.add(new SourceEntry(walk.getPathString(), kind, size, id.name()));
             }
         } catch (IOException e) {
             throw new AirlockException("source.read", "Cannot read the tree of " + ref + ": " + e.getMessage(), e);
         }
         return Collections.unmodifiableList(entries);
+    }
+
+    private long sizeOf(ObjectReader reader, ObjectId id) throws IOException {
+        byte[] raw = new byte[Constants.OBJECT_ID_LENGTH];
+        id.copyRawTo(raw, 0);
+        long size = packBlobs().size(raw);
+        return size >= 0 ? size : reader.getObjectSize(id, Constants.OBJ_BLOB);
+    }
+
+    /** The mapped packs of the store, opened on first use (a repository not on disk has none). */
+    private PackBlobs packBlobs() {
+        PackBlobs packs = packBlobs;
+        if (packs == null) {
+            java.io.File dir = repository.getDirectory();
+            packs = dir == null ? PackBlobs.NONE : PackBlobs.open(dir.toPath().resolve("objects"));
+            packBlobs = packs;
+        }
+        return packs;
     }
 
     private static EntryKind kindOf(FileMode mode) {
@@ -162,6 +181,10 @@ public final class GitSource implements SourceTree {
     public byte[] read(SourceEntry entry, long maxBytes) throws AirlockException {
         if (entry.kind() == EntryKind.SUBMODULE) {
             return new byte[0];
+        }
+        byte[] fast = packBlobs().read(java.util.HexFormat.of().parseHex(entry.blobId()), maxBytes);
+        if (fast != null) {
+            return fast;
         }
         try (ObjectReader reader = repository.newObjectReader()) {
             ObjectLoader loader = reader.open(ObjectId.fromString(entry.blobId()), Constants.OBJ_BLOB);

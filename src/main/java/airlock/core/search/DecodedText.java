@@ -32,6 +32,11 @@ public record DecodedText(String text, boolean binary) {
         return text.indexOf('\0') >= 0 ? BINARY : new DecodedText(text, false);
     }
 
+    /** Whether {@code bytes} start with the UTF-8 byte-order mark (which decoding drops). */
+    static boolean hasUtf8Bom(byte[] bytes) {
+        return startsWith(bytes, 0xEF, 0xBB, 0xBF);
+    }
+
     private static boolean startsWith(byte[] bytes, int... prefix) {
         if (bytes.length < prefix.length) {
             return false;

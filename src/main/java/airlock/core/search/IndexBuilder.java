@@ -18,15 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds (or resumes building) a {@link SearchIndex} for some refs of a source. One worker per
- * shard reads, decodes and inserts the blobs of its shard, committing every few thousand files, so
+ * shard reads and inserts the blobs of its shard, committing every few thousand files, so
  * a crash or a cancel keeps what was committed and the next build continues from there. The
  * calling thread relays progress and cancellation.
  */
 public final class IndexBuilder {
     /** Blobs above this size are not tokenized; searches always read them. */
     public static final long MAX_INDEXED_BYTES = 64L << 20;
-    private static final int BATCH_FILES = 2000;
-    private static final long BATCH_CHARS = 32L << 20;
+    private static final int BATCH_FILES = 8000;
+    private static final long BATCH_CHARS = 96L << 20;
 
     private final ExecutorService workers;
 
@@ -109,14 +109,13 @@ public final class IndexBuilder {
                     break;
                 }
                 int kind;
-                String text = null;
+                byte[] text = null;
                 if (entry.size() > MAX_INDEXED_BYTES) {
                     kind = IndexShard.KIND_TOO_LARGE;
                 } else {
-                    DecodedText decoded = DecodedText.decode(source.read(entry, MAX_INDEXED_BYTES));
-                    kind = decoded.binary() ? IndexShard.KIND_BINARY : IndexShard.KIND_TEXT;
-                    text = decoded.text();
-                    chars += text.length();
+                    text = indexedText(source.read(entry, MAX_INDEXED_BYTES));
+                    kind = text == null ? IndexShard.KIND_BINARY : IndexShard.KIND_TEXT;
+                    chars += text == null ? 0 : text.length;
                 }
                 long id = shard.add(entry.blobId(), kind, text);
                 pending.add(new Object[] {entry.blobId(), id, kind});
@@ -135,6 +134,26 @@ public final class IndexBuilder {
             stop.set(true);
             throw e;
         }
+    }
+
+    /**
+     * The UTF-8 bytes the tokenizer reads for a blob, decoded as the searcher decodes it
+     * ({@link DecodedText}), or null when the blob is binary. Plain UTF-8 (nearly every source
+     * file) is handed over as it is, without a round trip through a Java string; invalid bytes
+     * then reach the tokenizer raw, which is why a query's U+FFFD never becomes a trigram.
+     */
+    static byte[] indexedText(byte[] bytes) {
+        if (ByteFilter.utf16(bytes)) {
+            DecodedText decoded = DecodedText.decode(bytes);
+            return decoded.binary() ? null : decoded.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return null;
+            }
+        }
+        boolean bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+        return bom ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
     }
 
     private static void commit(SearchIndex index, IndexShard shard, int shardNo, List<Object[]> pending)

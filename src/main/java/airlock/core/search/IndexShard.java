@@ -25,6 +25,7 @@ final class IndexShard implements AutoCloseable {
     static final int KIND_BINARY = 1;
     static final int KIND_TOO_LARGE = 2;
     private static final int SCHEMA = 1;
+    private static final int HASH_BYTES = 48 << 20;
 
     private final Path file;
     private final Connection db;
@@ -56,11 +57,14 @@ final class IndexShard implements AutoCloseable {
             // derived data: after a power loss the last batches may be missing, and are redone
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("PRAGMA cache_size=-65536");
+            s.execute("PRAGMA temp_store=MEMORY");
             s.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, blob TEXT NOT NULL UNIQUE,"
                     + " kind INTEGER NOT NULL)");
             s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(body, tokenize='trigram',"
                     + " content='', detail=none)");
+            // fewer, larger level-0 segments while building: less merging (the default is 1 MiB)
+            s.execute("INSERT INTO grams(grams, rank) VALUES('hashsize', " + HASH_BYTES + ")");
             s.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" + SCHEMA + "')");
             try (ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key='schema'")) {
                 if (!rs.next() || !String.valueOf(SCHEMA).equals(rs.getString(1))) {
@@ -102,8 +106,8 @@ final class IndexShard implements AutoCloseable {
         }
     }
 
-    /** Records a blob; its text (when {@code kind} is text) goes into the trigram table. */
-    long add(String blobId, int kind, String text) throws AirlockException {
+    /** Records a blob; its UTF-8 text (when {@code kind} is text) goes into the trigram table. */
+    long add(String blobId, int kind, byte[] utf8) throws AirlockException {
         try {
             long id = nextId++;
             insertDoc.setLong(1, id);
@@ -112,7 +116,8 @@ final class IndexShard implements AutoCloseable {
             insertDoc.executeUpdate();
             if (kind == KIND_TEXT) {
                 insertText.setLong(1, id);
-                insertText.setString(2, text);
+                // a BLOB is read by FTS5 as the text it encodes: no UTF-16 round trip in the driver
+                insertText.setBytes(2, utf8);
                 insertText.executeUpdate();
             }
             return id;

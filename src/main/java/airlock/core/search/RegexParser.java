@@ -316,7 +316,8 @@ final class RegexParser {
         if (cp < 128) {
             return new RegexNode.Chars(Set.of(String.valueOf((char) Character.toLowerCase(cp))));
         }
-        if (foldAll || Character.isSupplementaryCodePoint(cp) || Character.isSurrogate((char) cp)) {
+        // U+FFFD also stands for invalid bytes, which the index and the byte filter see raw
+        if (foldAll || cp == 0xFFFD || Character.isSupplementaryCodePoint(cp) || Character.isSurrogate((char) cp)) {
             return new RegexNode.AnyChar();
         }
         return new RegexNode.Chars(Set.of(new String(Character.toChars(cp))));

@@ -65,6 +65,24 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * The folder name for the index of {@code source}: a hash of its refs and their commits, so an
+     * imported bundle finds its index again, and another bundle (or another release) never shares it.
+     */
+    public static String keyOf(airlock.core.source.SourceTree source) throws AirlockException {
+        StringBuilder refs = new StringBuilder();
+        for (String ref : source.refs()) {
+            refs.append(ref).append(' ').append(source.commitOf(ref)).append('\n');
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(refs.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "bundle-" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
     /** Whether {@code dir} holds an index at all. */
     public static boolean exists(Path dir) {
         return Files.exists(shardFile(dir, 0));

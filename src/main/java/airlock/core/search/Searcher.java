@@ -42,6 +42,7 @@ public final class Searcher {
     public SearchSummary search(SourceTree source, SearchIndex index, SearchQuery query, SearchListener listener,
                                 ProgressMonitor monitor) throws AirlockException {
         TextMatcher matcher = TextMatcher.compile(query);
+        ByteFilter bytes = ByteFilter.of(query);
         PathFilter filter = new PathFilter(query);
         List<String> refs = refsOf(source, query.ref());
         SearchIndex.Candidates candidates = index == null ? new SearchIndex.Candidates(null, null)
@@ -64,7 +65,7 @@ public final class Searcher {
                     default -> work.add(new Work(ref, entry, null));
                 }
             }
-            run(source, work, matcher, listener, monitor, tally);
+            run(source, work, matcher, bytes, listener, monitor, tally);
         }
         SearchSummary.Coverage coverage = index == null ? SearchSummary.Coverage.NO_INDEX
                 : tally.unindexed > 0 ? SearchSummary.Coverage.PARTIAL_INDEX
@@ -82,6 +83,7 @@ public final class Searcher {
             throw new InvalidQueryException("A diff search needs the ref to compare with the base ref.");
         }
         TextMatcher matcher = TextMatcher.compile(query);
+        ByteFilter bytes = ByteFilter.of(query);
         PathFilter filter = new PathFilter(query);
         refsOf(source, baseRef);
         Map<String, SourceEntry> base = new HashMap<>();
@@ -99,7 +101,7 @@ public final class Searcher {
             tally.inScope++;
             work.add(new Work(query.ref(), entry, old != null && searchable(old) ? old : NO_BASE));
         }
-        run(source, work, matcher, listener, monitor, tally);
+        run(source, work, matcher, bytes, listener, monitor, tally);
         return tally.summary(SearchSummary.Coverage.SCANNED);
     }
 
@@ -128,14 +130,14 @@ public final class Searcher {
     private record Outcome(Work work, List<LineMatch> lines, boolean binary, String incomplete) {
     }
 
-    private void run(SourceTree source, List<Work> work, TextMatcher matcher, SearchListener listener,
+    private void run(SourceTree source, List<Work> work, TextMatcher matcher, ByteFilter bytes, SearchListener listener,
                      ProgressMonitor monitor, Tally tally) throws AirlockException {
         monitor.beginTask("Searching", work.size());
         AtomicBoolean cancelled = new AtomicBoolean();
         Deque<Future<Outcome>> window = new ArrayDeque<>();
         try {
             for (Work w : work) {
-                window.add(workers.submit(() -> verify(source, w, matcher, cancelled)));
+                window.add(workers.submit(() -> verify(source, w, matcher, bytes, cancelled)));
                 if (window.size() >= WINDOW) {
                     drain(window.poll(), listener, monitor, tally, cancelled);
                 }
@@ -193,21 +195,50 @@ public final class Searcher {
         }
     }
 
-    private static Outcome verify(SourceTree source, Work w, TextMatcher matcher, AtomicBoolean cancelled)
-            throws AirlockException {
+    private static Outcome verify(SourceTree source, Work w, TextMatcher matcher, ByteFilter filter,
+                                  AtomicBoolean cancelled) throws AirlockException {
         if (cancelled.get()) {
             return null;
         }
         if (w.entry().size() > MAX_SEARCH_BYTES) {
             return new Outcome(w, List.of(), false, "larger than " + (MAX_SEARCH_BYTES >> 20) + " MiB, not searched");
         }
-        DecodedText decoded = DecodedText.decode(source.read(w.entry(), MAX_SEARCH_BYTES));
-        if (decoded.binary()) {
+        byte[] bytes = source.read(w.entry(), MAX_SEARCH_BYTES);
+        int[] candidates = filter == null || ByteFilter.utf16(bytes) ? ByteFilter.EVERY_LINE
+                : filter.candidateLines(bytes);
+        if (candidates == null) {
             return new Outcome(w, List.of(), true, null);
         }
+        if (candidates != ByteFilter.EVERY_LINE && candidates.length == 0) {
+            return new Outcome(w, List.of(), false, null);
+        }
+        DecodedText decoded = null;
         List<LineMatch> lines;
         try {
-            lines = matcher.matchLines(decoded.text(), cancelled::get);
+            if (candidates == ByteFilter.EVERY_LINE) {
+                decoded = DecodedText.decode(bytes);
+                if (decoded.binary()) {
+                    return new Outcome(w, List.of(), true, null);
+                }
+                lines = matcher.matchLines(decoded.text(), cancelled::get);
+            } else {
+                // only the lines the byte filter could not rule out are decoded and matched
+                int[] numbers = new int[candidates.length / 3];
+                StringBuilder joined = new StringBuilder();
+                for (int i = 0; i < numbers.length; i++) {
+                    numbers[i] = candidates[3 * i];
+                    int from = candidates[3 * i + 1];
+                    if (from == 0 && DecodedText.hasUtf8Bom(bytes)) {
+                        from = 3;
+                    }
+                    int to = Math.max(from, candidates[3 * i + 2]);
+                    if (i > 0) {
+                        joined.append('\n');
+                    }
+                    joined.append(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+                }
+                lines = matcher.matchSelectedLines(joined.toString(), numbers, bytes.length, cancelled::get);
+            }
         } catch (BudgetedText.Stop stop) {
             if (!stop.budget) {
                 return null;
@@ -223,7 +254,8 @@ public final class Searcher {
                 DecodedText old = DecodedText.decode(source.read(w.base(), MAX_SEARCH_BYTES));
                 oldText = old.binary() ? "" : old.text();
             }
-            BitSet changed = ChangedLines.of(oldText, decoded.text());
+            String newText = decoded != null ? decoded.text() : DecodedText.decode(bytes).text();
+            BitSet changed = ChangedLines.of(oldText, newText);
             lines = lines.stream().filter(l -> changed.get(l.number())).toList();
         }
         return new Outcome(w, lines, false, null);

@@ -53,6 +53,48 @@ public final class TextMatcher {
         return plainLiteral != null ? literalLines(text) : regexLines(text, cancelled);
     }
 
+    /**
+     * The matching lines among some lines of a file: {@code lines} holds them joined by LF, the
+     * i-th being line {@code numbers[i]} of the file. Each line is matched on its own, as a region
+     * that sees nothing beyond its ends, exactly like the per-line check of {@link #matchLines}.
+     *
+     * @param fileLength the file's length, which sets the step budget as for the whole file
+     * @throws BudgetedText.Stop when the search was cancelled or the pattern exceeded its budget
+     */
+    List<LineMatch> matchSelectedLines(String lines, int[] numbers, int fileLength, BooleanSupplier cancelled) {
+        List<LineMatch> out = new ArrayList<>();
+        BudgetedText seq = new BudgetedText(lines, BudgetedText.defaultBudget(fileLength), cancelled);
+        Matcher line = plainLiteral != null ? null : pattern.matcher(seq);
+        if (line != null) {
+            line.useAnchoringBounds(false).useTransparentBounds(false);
+        }
+        int lineStart = 0;
+        for (int number : numbers) {
+            int lineEnd = lines.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = lines.length();
+            }
+            List<MatchRange> ranges = new ArrayList<>(2);
+            if (line == null) {
+                int s = lines.indexOf(plainLiteral, lineStart);
+                while (s >= 0 && s + plainLiteral.length() <= lineEnd) {
+                    ranges.add(new MatchRange(s - lineStart, s + plainLiteral.length() - lineStart));
+                    s = lines.indexOf(plainLiteral, s + plainLiteral.length());
+                }
+            } else {
+                line.region(lineStart, lineEnd);
+                while (line.find()) {
+                    ranges.add(new MatchRange(line.start() - lineStart, line.end() - lineStart));
+                }
+            }
+            if (!ranges.isEmpty()) {
+                out.add(new LineMatch(number, lines.substring(lineStart, lineEnd), ranges));
+            }
+            lineStart = lineEnd + 1;
+        }
+        return out;
+    }
+
     private List<LineMatch> regexLines(String text, BooleanSupplier cancelled) {
         List<LineMatch> out = new ArrayList<>();
         BudgetedText seq = new BudgetedText(text, BudgetedText.defaultBudget(text.length()), cancelled);

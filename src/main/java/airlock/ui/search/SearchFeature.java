@@ -6,6 +6,11 @@ import airlock.ui.main.MainView;
 import airlock.ui.main.MainViewModel;
 import airlock.ui.main.MenuId;
 import airlock.ui.main.Shortcut;
+import airlock.ui.session.SessionContext;
+import airlock.ui.task.FailureTranslator;
+import airlock.ui.task.FxTaskExecutor;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,18 +29,42 @@ public final class SearchFeature {
     public static final Shortcut NEXT = new Shortcut("F4", "shortcut.search.next");
     public static final Shortcut PREVIOUS = new Shortcut("Shift+F4", "shortcut.search.previous");
     private final ExecutorService workers;
+    private final ExecutorService indexWorkers;
+    private final SearchIndexing indexing;
+    private final FxTaskExecutor indexExecutor;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchFeature.class);
     private final SearchViewModel model;
     private final SearchPane pane;
 
     public SearchFeature(MainViewModel main, MainView view, Texts texts) {
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "search-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
+        this(main, view, texts, null, new SessionContext());
+    }
+
+    /**
+     * @param databases the home's database folder, where each opened bundle's search index is built
+     *                  and kept (null: no index, searches scan)
+     * @param session   the window's session, in whose log every search is recorded
+     */
+    public SearchFeature(MainViewModel main, MainView view, Texts texts, Path databases, SessionContext session) {
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.workers = pool("search", cores);
+        this.indexWorkers = pool("search-index", cores);
+        this.model = new SearchViewModel(main, texts, new Searcher(workers), Platform::runLater, session);
+        this.indexExecutor = new FxTaskExecutor(1, Platform::runLater,
+                failure -> LOG.warn("search index: {} ({})", failure.message(), failure.code()), new FailureTranslator(texts));
+        this.indexing = new SearchIndexing(main, texts, databases, indexExecutor, indexWorkers, cores);
+        model.indexProperty().bind(indexing.indexProperty());
+        // a search typed while the index was building runs again on the index once it is there
+        indexing.indexProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.search();
+            }
         });
-        this.model = new SearchViewModel(main, texts, new Searcher(workers), Platform::runLater);
         this.pane = new SearchPane(model, texts);
+        pane.indexStateProperty().bind(indexing.stateProperty());
+        pane.showIndexing(indexing, texts);
+        main.sourceProperty().addListener((obs, old, source) -> pane.setRefs(
+                source == null ? List.of() : source.refs(), texts.get("search.option.diff.none")));
         Tab tab = view.addSidePanel(texts.get("search.panel"), pane.root());
         view.shortcuts().add(FIND);
         view.shortcuts().add(NEXT);
@@ -62,11 +91,27 @@ public final class SearchFeature {
         });
     }
 
+    private static ExecutorService pool(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public SearchIndexing indexing() {
+        return indexing;
+    }
+
     public SearchViewModel model() {
         return model;
     }
 
     public void close() {
+        indexing.close();
+        indexExecutor.shutdown();
+        indexWorkers.shutdownNow();
         workers.shutdownNow();
     }
 }

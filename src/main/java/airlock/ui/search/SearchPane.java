@@ -13,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -30,6 +31,11 @@ public final class SearchPane {
     private final TextField queryBox = new TextField();
     private final ComboBox<String> historyBox = new ComboBox<>();
     private final ListView<SearchHit> results = new ListView<>();
+    private final ComboBox<String> diffBox = new ComboBox<>();
+    private final javafx.scene.control.ProgressBar indexBar = new javafx.scene.control.ProgressBar();
+    private final javafx.scene.control.Button indexCancel = new javafx.scene.control.Button();
+    private final HBox indexRow;
+    private final javafx.beans.property.StringProperty indexState = new javafx.beans.property.SimpleStringProperty("");
     private final VBox root;
 
     public SearchPane(SearchViewModel model, Texts texts) {
@@ -77,9 +83,63 @@ public final class SearchPane {
         });
         HBox options = new HBox(8, regex, ignoreCase, word);
         HBox.setHgrow(queryBox, Priority.ALWAYS);
-        root = new VBox(6, new HBox(6, queryBox, historyBox), options, summary, results);
+        TextField paths = filter(texts.get("search.option.paths.prompt"), model.pathsProperty());
+        TextField languages = filter(texts.get("search.option.languages.prompt"), model.languagesProperty());
+        diffBox.setPromptText(texts.get("search.option.diff.none"));
+        diffBox.setOnAction(e -> {
+            String picked = diffBox.getValue();
+            model.diffBaseProperty().set(picked == null || picked.equals(texts.get("search.option.diff.none")) ? "" : picked);
+            model.search();
+        });
+        GridPane filters = new GridPane();
+        filters.setHgap(6);
+        filters.setVgap(4);
+        filters.addRow(0, new Label(texts.get("search.option.paths")), paths);
+        filters.addRow(1, new Label(texts.get("search.option.languages")), languages);
+        filters.addRow(2, new Label(texts.get("search.option.diff")), diffBox);
+        GridPane.setHgrow(paths, Priority.ALWAYS);
+        GridPane.setHgrow(languages, Priority.ALWAYS);
+        diffBox.setMaxWidth(Double.MAX_VALUE);
+        Label indexState = new Label();
+        indexState.getStyleClass().add("search-index-state");
+        indexState.setWrapText(true);
+        indexState.textProperty().bind(this.indexState);
+        indexRow = new HBox(6, indexBar, indexCancel);
+        indexRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(indexBar, Priority.ALWAYS);
+        indexBar.setMaxWidth(Double.MAX_VALUE);
+        root = new VBox(6, new HBox(6, queryBox, historyBox), options, filters, indexState, indexRow, summary, results);
         root.getStyleClass().add("search-pane");
         VBox.setVgrow(results, Priority.ALWAYS);
+    }
+
+    private TextField filter(String prompt, javafx.beans.property.StringProperty property) {
+        TextField field = new TextField();
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(property);
+        field.textProperty().addListener((obs, old, now) -> model.search());
+        return field;
+    }
+
+    /** The refs a diff search can compare with (the source's refs), offered in the "changed since" box. */
+    public void setRefs(java.util.List<String> refs, String none) {
+        diffBox.getItems().setAll(none);
+        diffBox.getItems().addAll(refs);
+        diffBox.getSelectionModel().select(0);
+    }
+
+    /** Shows the index build's progress bar and its cancel button while it runs. */
+    public void showIndexing(SearchIndexing indexing, Texts texts) {
+        indexBar.progressProperty().bind(indexing.progressProperty());
+        indexCancel.setText(texts.get("search.index.cancel"));
+        indexCancel.setOnAction(e -> indexing.cancel());
+        indexRow.visibleProperty().bind(indexing.busyProperty());
+        indexRow.managedProperty().bind(indexing.busyProperty());
+    }
+
+    /** What the index is doing, shown above the counts. */
+    public javafx.beans.property.StringProperty indexStateProperty() {
+        return indexState;
     }
 
     private CheckBox option(String label, javafx.beans.property.BooleanProperty property) {

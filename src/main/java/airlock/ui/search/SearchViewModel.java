@@ -1,6 +1,20 @@
 package airlock.ui.search;
 
+import airlock.core.AirlockException;
+import airlock.core.log.EntryType;
+import airlock.core.log.SqlAction;
 import airlock.core.search.FileMatches;
+import airlock.core.search.SearchIndex;
+import airlock.core.session.ActiveSession;
+import airlock.core.session.SessionState;
+import airlock.ui.session.SessionContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import airlock.core.search.LineMatch;
 import airlock.core.search.SearchQuery;
 import airlock.core.search.SearchSummary;
@@ -37,6 +51,14 @@ public final class SearchViewModel {
     private final BooleanProperty regex = new SimpleBooleanProperty();
     private final BooleanProperty ignoreCase = new SimpleBooleanProperty();
     private final BooleanProperty wholeWord = new SimpleBooleanProperty();
+    private final StringProperty paths = new SimpleStringProperty("");
+    private final StringProperty languages = new SimpleStringProperty("");
+    private final StringProperty diffBase = new SimpleStringProperty("");
+    private final ObjectProperty<SearchIndex> index = new SimpleObjectProperty<>();
+    private final SessionContext session;
+    private SearchQuery runningQuery;
+    private String runningBase;
+    private final ObjectProperty<SearchSummary> lastResult = new SimpleObjectProperty<>();
     private final StringProperty summary = new SimpleStringProperty("");
     private final IntegerProperty current = new SimpleIntegerProperty(-1);
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
@@ -48,6 +70,16 @@ public final class SearchViewModel {
 
     /** @param uiThread runs result batches on the UI thread (Platform::runLater; direct in tests) */
     public SearchViewModel(MainViewModel main, Texts texts, Searcher searcher, Executor uiThread) {
+        this(main, texts, searcher, uiThread, new SessionContext());
+    }
+
+    /**
+     * @param session the window's session: once one is open, every search is recorded in its log,
+     *                and a search whose entry cannot be written is refused
+     */
+    public SearchViewModel(MainViewModel main, Texts texts, Searcher searcher, Executor uiThread,
+                           SessionContext session) {
+        this.session = session;
         this.main = main;
         this.texts = texts;
         this.searcher = searcher;
@@ -56,16 +88,23 @@ public final class SearchViewModel {
 
     /** Starts a search for the current query, cancelling the previous one. */
     public void search() {
-        String key = query.get() + "\0" + regex.get() + ignoreCase.get() + wholeWord.get()
-                + main.sourceProperty().get();
+        String key = String.join("\0", query.get(), String.valueOf(regex.get()), String.valueOf(ignoreCase.get()),
+                String.valueOf(wholeWord.get()), paths.get(), languages.get(), diffBase.get(),
+                String.valueOf(main.sourceProperty().get()), String.valueOf(index.get()));
         if (key.equals(lastKey)) {
             return;
         }
         lastKey = key;
+        Optional<String> unlogged = Optional.empty();
         if (running != null) {
             running.cancel();
             running = null;
+            // the superseded search put results on screen: that is recorded too
+            if (!hits.isEmpty() && runningQuery != null) {
+                unlogged = record(runningQuery, runningBase, supersededData(hits.size(), files));
+            }
         }
+        runningQuery = null;
         long gen = ++generation;
         hits.clear();
         files = 0;
@@ -76,12 +115,113 @@ public final class SearchViewModel {
             summary.set("");
             return;
         }
-        SearchQuery q = new SearchQuery(text, regex.get(), ignoreCase.get(), wholeWord.get(), List.of(), List.of(),
-                Set.of(), source.reviewRef());
+        List<String> globs = words(paths.get());
+        Set<String> langs = new TreeSet<>(words(languages.get()));
+        SearchQuery q = new SearchQuery(text, regex.get(), ignoreCase.get(), wholeWord.get(), globs, List.of(),
+                langs, source.reviewRef());
+        String base = diffBase.get() == null || diffBase.get().isBlank() ? null : diffBase.get();
+        Optional<String> refused = unlogged.isPresent() ? unlogged : sessionRefusal();
+        if (refused.isPresent()) {
+            summary.set(texts.format("search.refused", refused.get()));
+            return;
+        }
+        SearchIndex usable = base == null ? index.get() : null;
+        runningQuery = q;
+        runningBase = base;
         summary.set(texts.get("search.running"));
-        running = main.background(BackgroundTask.of(texts.get("search.task"), monitor ->
-                        searcher.search(source, null, q, file -> uiThread.execute(() -> add(gen, file)), monitor))
-                .onSuccess(result -> finished(gen, result)));
+        running = main.background(BackgroundTask.of(texts.get("search.task"), monitor -> base == null
+                        ? searcher.search(source, usable, q, file -> uiThread.execute(() -> add(gen, file)), monitor)
+                        : searcher.searchDiff(source, base, q, file -> uiThread.execute(() -> add(gen, file)), monitor))
+                .onSuccess(result -> finished(gen, q, base, result))
+                .onFailure(failure -> {
+                    if (gen == generation) {
+                        summary.set(failure.message());
+                    }
+                }));
+    }
+
+    /** Whitespace- or comma-separated words of a filter field. */
+    private static List<String> words(String field) {
+        List<String> out = new ArrayList<>();
+        if (field != null) {
+            for (String word : field.trim().split("[\\s,]+")) {
+                if (!word.isEmpty()) {
+                    out.add(word);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Why no search may run now (a session is open but not active), or empty. */
+    private Optional<String> sessionRefusal() {
+        Optional<ActiveSession> open = session.current();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            SessionState state = open.get().state();
+            return state == SessionState.ACTIVE ? Optional.empty()
+                    : Optional.of(texts.format("search.refused.state", state.name().toLowerCase(java.util.Locale.ROOT)));
+        } catch (AirlockException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the session-log entry of a finished search. Fails closed: when the entry cannot be
+     * written, the results are withdrawn and the reason shown.
+     */
+    private boolean logged(SearchQuery q, String base, SearchSummary result) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("finished", true);
+        counts.put("coverage", result.coverage().name().toLowerCase(java.util.Locale.ROOT));
+        counts.put("filesInScope", result.filesInScope());
+        counts.put("filesMatched", result.filesMatched());
+        counts.put("linesMatched", result.linesMatched());
+        counts.put("complete", result.complete());
+        Optional<String> failed = record(q, base, counts);
+        if (failed.isPresent()) {
+            hits.clear();
+            current.set(-1);
+            summary.set(texts.format("search.refused", failed.get()));
+            return false;
+        }
+        return true;
+    }
+
+    private static Map<String, Object> supersededData(int lines, int filesShown) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("finished", false);
+        counts.put("filesShown", filesShown);
+        counts.put("linesShown", lines);
+        return counts;
+    }
+
+    /** Appends the search's entry when a session is open; the reason it could not, if so. */
+    private Optional<String> record(SearchQuery q, String base, Map<String, Object> counts) {
+        Optional<ActiveSession> open = session.current();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("query", q.pattern());
+        data.put("regex", q.regex());
+        data.put("ignoreCase", q.ignoreCase());
+        data.put("wholeWord", q.wholeWord());
+        data.put("paths", List.copyOf(q.include()));
+        data.put("languages", List.copyOf(new TreeSet<>(q.languages())));
+        data.put("ref", q.ref());
+        if (base != null) {
+            data.put("diffFrom", base);
+        }
+        data.putAll(counts);
+        try {
+            open.get().record(EntryType.SEARCH_RUN, data, SqlAction.NONE);
+            return Optional.empty();
+        } catch (AirlockException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     private void add(long gen, FileMatches file) {
@@ -95,14 +235,21 @@ public final class SearchViewModel {
         summary.set(texts.format("search.progress", hits.size(), files));
     }
 
-    private void finished(long gen, SearchSummary result) {
+    private void finished(long gen, SearchQuery q, String base, SearchSummary result) {
         if (gen != generation) {
             return;
         }
+        runningQuery = null;
+        if (!logged(q, base, result)) {
+            return;
+        }
+        lastResult.set(result);
         // results may still be queued behind this callback on the UI thread: count from the summary
         summary.set(result.linesMatched() == 0 ? texts.get("search.none")
                 : texts.format("search.done", result.linesMatched(), result.filesMatched())
-                + (result.complete() ? "" : " " + texts.format("search.incomplete", result.incomplete().size())));
+                + (result.complete() ? "" : " " + texts.format("search.incomplete", result.incomplete().size()))
+                + (result.coverage() == SearchSummary.Coverage.PARTIAL_INDEX
+                        ? " " + texts.format("search.partial", result.filesUnindexed()) : ""));
     }
 
     /**
@@ -164,6 +311,31 @@ public final class SearchViewModel {
 
     public BooleanProperty wholeWordProperty() {
         return wholeWord;
+    }
+
+    /** Path globs, separated by spaces or commas; {@code !GLOB} excludes. */
+    public StringProperty pathsProperty() {
+        return paths;
+    }
+
+    /** Language names, separated by spaces or commas (empty: every language). */
+    public StringProperty languagesProperty() {
+        return languages;
+    }
+
+    /** A ref to compare with: only lines added or changed since it are searched (empty: the whole ref). */
+    public StringProperty diffBaseProperty() {
+        return diffBase;
+    }
+
+    /** The summary of the last search that finished and was recorded (coverage, counts). */
+    public javafx.beans.property.ReadOnlyObjectProperty<SearchSummary> lastResultProperty() {
+        return lastResult;
+    }
+
+    /** The index searches use (set by {@link SearchIndexing}; null: scan). */
+    public ObjectProperty<SearchIndex> indexProperty() {
+        return index;
     }
 
     public StringProperty summaryProperty() {

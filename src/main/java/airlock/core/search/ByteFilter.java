@@ -1,0 +1,401 @@
+package airlock.core.search;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A byte-level pre-check run on a blob before it is decoded: a DFA over the raw UTF-8 bytes that
+ * accepts a superset of what the query can match. Most files of a scan (and many index candidates)
+ * hold no match; for them the bytes are rejected at about one table lookup per byte, with no
+ * decoding and no regex engine. A file the DFA accepts is searched exactly as before, so the
+ * filter can only save work, never change a result.
+ *
+ * <p>The automaton is built from the same {@link RegexNode} structure as the trigram query, which
+ * already errs on the side of matching more: ASCII letters match either case (plus the few non-ASCII
+ * characters Java's Unicode case folding equates with them), an unknown character is any one- to
+ * four-byte sequence, an unanalysable piece matches anything. A query whose structure cannot be
+ * analysed, or whose automaton would be too large, has no filter.
+ */
+final class ByteFilter {
+    private static final int MAX_NFA = 20_000;
+    private static final int MAX_DFA = 2_000;
+    private static final int MAX_COPIES = 16;
+    private static final int ACCEPT = 0;
+    private static final int NUL = 1;
+    private static final int FIRST_STATE = 2;
+
+    private final int[] table;
+    private final int start;
+
+    private ByteFilter(int[] table, int start) {
+        this.table = table;
+        this.start = start;
+    }
+
+    /** The filter for {@code query}, or null when it cannot be built (the caller decodes every file). */
+    static ByteFilter of(SearchQuery query) {
+        RegexNode node;
+        try {
+            node = query.regex() ? RegexParser.parse(query.pattern(), query.ignoreCase())
+                    : RegexParser.literal(query.pattern(), query.ignoreCase());
+        } catch (RuntimeException e) {
+            return null;
+        }
+        Nfa nfa = new Nfa();
+        int begin = nfa.state();
+        try {
+            int end = nfa.build(node, begin);
+            nfa.accept = end;
+        } catch (TooLarge e) {
+            return null;
+        }
+        return nfa.toDfa(begin);
+    }
+
+    /**
+     * The lines of {@code bytes} (a blob that does not start with a UTF-16 byte-order mark) that
+     * may hold a match, as {line number, start, end} byte offsets in one flat array; null when the
+     * blob holds a NUL byte (binary); {@link #EVERY_LINE} when the query matches the empty string and
+     * so cannot rule out any line. The automaton restarts at each LF because a match never crosses one.
+     * Line numbers are counted only up to a candidate line, not in the per-byte loop.
+     */
+    int[] candidateLines(byte[] bytes) {
+        if (start == ACCEPT) {
+            for (byte b : bytes) {
+                if (b == 0) {
+                    return null;
+                }
+            }
+            return EVERY_LINE;
+        }
+        int[] t = table;
+        int[] out = new int[12];
+        int found = 0;
+        int s = start;
+        int n = bytes.length;
+        int line = 1;
+        int counted = 0;
+        for (int i = 0; i < n; i++) {
+            // LF leads back to the start state in the table, so the hot loop has one exit test
+            s = t[(s << 8) | (bytes[i] & 0xFF)];
+            if (s < FIRST_STATE) {
+                if (s == NUL) {
+                    return null;
+                }
+                int lineStart = i;
+                while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+                    lineStart--;
+                }
+                for (int k = counted; k < lineStart; k++) {
+                    if (bytes[k] == '\n') {
+                        line++;
+                    }
+                }
+                int end = i;
+                while (end < n && bytes[end] != '\n') {
+                    if (bytes[end] == 0) {
+                        return null;
+                    }
+                    end++;
+                }
+                if (found + 3 > out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                }
+                out[found++] = line;
+                out[found++] = lineStart;
+                out[found++] = end;
+                i = end;
+                counted = end;
+                s = start;
+            }
+        }
+        return java.util.Arrays.copyOf(out, found);
+    }
+
+    /** The answer of {@link #candidateLines} when no line can be ruled out. */
+    static final int[] EVERY_LINE = new int[0];
+
+    /** Whether the blob is UTF-16 by its byte-order mark (the filter does not apply). */
+    static boolean utf16(byte[] bytes) {
+        return bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+    }
+
+    private static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge() {
+            super("automaton too large", null, false, false);
+        }
+    }
+
+    /** A Thompson NFA over bytes: per state, epsilon moves and at most a few byte-set moves. */
+    private static final class Nfa {
+        final List<List<Integer>> eps = new ArrayList<>();
+        final List<List<long[]>> sets = new ArrayList<>();
+        final List<List<Integer>> targets = new ArrayList<>();
+        int accept;
+
+        int state() {
+            if (eps.size() >= MAX_NFA) {
+                throw new TooLarge();
+            }
+            eps.add(new ArrayList<>(1));
+            sets.add(new ArrayList<>(1));
+            targets.add(new ArrayList<>(1));
+            return eps.size() - 1;
+        }
+
+        void epsilon(int from, int to) {
+            eps.get(from).add(to);
+        }
+
+        void on(int from, long[] set, int to) {
+            sets.get(from).add(set);
+            targets.get(from).add(to);
+        }
+
+        /** Adds {@code node} starting at {@code from}; returns its end state. */
+        int build(RegexNode node, int from) {
+            if (node instanceof RegexNode.Chars chars) {
+                int end = state();
+                for (String s : chars.chars()) {
+                    sequence(from, s, end);
+                    if (s.length() == 1 && s.charAt(0) < 128 && Character.isLetter(s.charAt(0))) {
+                        for (String other : Folding.extras(Character.toLowerCase(s.charAt(0)))) {
+                            sequence(from, other, end);
+                        }
+                    }
+                }
+                return end;
+            }
+            if (node instanceof RegexNode.AnyChar) {
+                return anyChar(from);
+            }
+            if (node instanceof RegexNode.AnyString) {
+                int loop = state();
+                epsilon(from, loop);
+                int end = anyChar(loop);
+                epsilon(end, loop);
+                return loop;
+            }
+            if (node instanceof RegexNode.Empty) {
+                return from;
+            }
+            if (node instanceof RegexNode.Concat concat) {
+                int at = from;
+                for (RegexNode part : concat.parts()) {
+                    at = build(part, at);
+                }
+                return at;
+            }
+            if (node instanceof RegexNode.Alt alt) {
+                int end = state();
+                for (RegexNode part : alt.parts()) {
+                    int branch = state();
+                    epsilon(from, branch);
+                    epsilon(build(part, branch), end);
+                }
+                return end;
+            }
+            RegexNode.Repeat repeat = (RegexNode.Repeat) node;
+            int min = Math.min(repeat.min(), MAX_COPIES);
+            int at = from;
+            for (int i = 0; i < min; i++) {
+                int next = state();
+                epsilon(at, next);
+                at = build(repeat.node(), next);
+            }
+            if (repeat.max() < 0 || repeat.max() > MAX_COPIES || repeat.min() > MAX_COPIES) {
+                // any further number of copies: a superset of {min,max} when the bounds were cut
+                int loop = state();
+                epsilon(at, loop);
+                int body = state();
+                epsilon(loop, body);
+                epsilon(build(repeat.node(), body), loop);
+                return loop;
+            }
+            int end = state();
+            epsilon(at, end);
+            for (int i = min; i < repeat.max(); i++) {
+                int next = state();
+                epsilon(at, next);
+                at = build(repeat.node(), next);
+                epsilon(at, end);
+            }
+            return end;
+        }
+
+        /** The UTF-8 bytes of {@code s}, each ASCII letter in either case. */
+        private void sequence(int from, String s, int end) {
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            int at = from;
+            for (int i = 0; i < bytes.length; i++) {
+                int next = i == bytes.length - 1 ? end : state();
+                long[] set = new long[4];
+                add(set, bytes[i] & 0xFF);
+                if (bytes[i] >= 'a' && bytes[i] <= 'z') {
+                    add(set, bytes[i] - 32);
+                } else if (bytes[i] >= 'A' && bytes[i] <= 'Z') {
+                    add(set, bytes[i] + 32);
+                }
+                on(at, set, next);
+                at = next;
+            }
+            if (bytes.length == 0) {
+                epsilon(from, end);
+            }
+        }
+
+        /** One character as Java decodes it: any byte but LF, or a lead byte and 1-3 continuation bytes. */
+        private int anyChar(int from) {
+            int end = state();
+            on(from, range(0, 255, '\n'), end);
+            int cont = state();
+            on(from, range(0xC0, 0xFF, -1), cont);
+            long[] continuation = range(0x80, 0xBF, -1);
+            on(cont, continuation, end);
+            for (int i = 0; i < 2; i++) {
+                int next = state();
+                on(cont, continuation, next);
+                on(next, continuation, end);
+                cont = next;
+            }
+            return end;
+        }
+
+        private static long[] range(int lo, int hi, int except) {
+            long[] set = new long[4];
+            for (int b = lo; b <= hi; b++) {
+                if (b != except) {
+                    add(set, b);
+                }
+            }
+            return set;
+        }
+
+        private static void add(long[] set, int b) {
+            set[b >> 6] |= 1L << (b & 63);
+        }
+
+        private static boolean has(long[] set, int b) {
+            return (set[b >> 6] & (1L << (b & 63))) != 0;
+        }
+
+        private BitSet closure(BitSet states) {
+            BitSet out = (BitSet) states.clone();
+            int[] stack = new int[eps.size()];
+            int top = 0;
+            for (int s = states.nextSetBit(0); s >= 0; s = states.nextSetBit(s + 1)) {
+                stack[top++] = s;
+            }
+            while (top > 0) {
+                int s = stack[--top];
+                for (int t : eps.get(s)) {
+                    if (!out.get(t)) {
+                        out.set(t);
+                        stack[top++] = t;
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Subset construction of the unanchored DFA; every accepting state becomes one absorbing state. */
+        ByteFilter toDfa(int begin) {
+            BitSet init = new BitSet();
+            init.set(begin);
+            BitSet startSet = closure(init);
+            Map<BitSet, Integer> ids = new HashMap<>();
+            List<BitSet> states = new ArrayList<>();
+            // ids 0 (accept) and 1 (NUL) are absorbing and have no set
+            states.add(null);
+            states.add(null);
+            int startId = idOf(startSet, ids, states);
+            List<int[]> rows = new ArrayList<>();
+            rows.add(absorbing(ACCEPT));
+            rows.add(absorbing(NUL));
+            for (int i = FIRST_STATE; i < states.size(); i++) {
+                if (states.size() > MAX_DFA) {
+                    return null;
+                }
+                BitSet current = states.get(i);
+                int[] row = new int[256];
+                row[0] = NUL;
+                for (int b = 1; b < 256; b++) {
+                    if (b == '\n') {
+                        row[b] = startId;
+                        continue;
+                    }
+                    BitSet next = (BitSet) startSet.clone();
+                    for (int s = current.nextSetBit(0); s >= 0; s = current.nextSetBit(s + 1)) {
+                        List<long[]> moves = sets.get(s);
+                        for (int m = 0; m < moves.size(); m++) {
+                            if (has(moves.get(m), b)) {
+                                next.set(targets.get(s).get(m));
+                            }
+                        }
+                    }
+                    row[b] = idOf(closure(next), ids, states);
+                }
+                rows.add(row);
+            }
+            int[] table = new int[rows.size() * 256];
+            for (int i = 0; i < rows.size(); i++) {
+                System.arraycopy(rows.get(i), 0, table, i * 256, 256);
+            }
+            return new ByteFilter(table, startId);
+        }
+
+        private int idOf(BitSet set, Map<BitSet, Integer> ids, List<BitSet> states) {
+            if (set.get(accept)) {
+                return ACCEPT;
+            }
+            Integer id = ids.get(set);
+            if (id == null) {
+                id = states.size();
+                ids.put(set, id);
+                states.add(set);
+            }
+            return id;
+        }
+
+        private static int[] absorbing(int id) {
+            int[] row = new int[256];
+            java.util.Arrays.fill(row, id);
+            return row;
+        }
+    }
+
+    /** The non-ASCII characters Java's Unicode case-insensitive matching equates with an ASCII letter. */
+    private static final class Folding {
+        private static final Map<Character, List<String>> EXTRAS = compute();
+
+        static List<String> extras(char lowerAsciiLetter) {
+            return EXTRAS.getOrDefault(lowerAsciiLetter, List.of());
+        }
+
+        private static Map<Character, List<String>> compute() {
+            Map<Character, List<String>> out = new HashMap<>();
+            for (int cp = 128; cp <= Character.MAX_CODE_POINT; cp++) {
+                int folded = Character.toLowerCase(Character.toUpperCase(cp));
+                int upper = Character.toUpperCase(cp);
+                int lower = Character.toLowerCase(cp);
+                for (int c : new int[] {folded, upper, lower}) {
+                    if (c < 128 && Character.isLetter(c)) {
+                        List<String> list = out.computeIfAbsent((char) Character.toLowerCase(c), k -> new ArrayList<>());
+                        String s = new String(Character.toChars(cp));
+                        if (!list.contains(s)) {
+                            list.add(s);
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+    }
+}

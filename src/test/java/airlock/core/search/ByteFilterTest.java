@@ -1,0 +1,108 @@
+package airlock.core.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The byte filter may only save work: every line the exact matcher finds in the decoded text must
+ * be among the filter's candidate lines, and decoding a line's bytes alone must give that line of
+ * the decoded whole. Checked on random bytes (ASCII, LF, CR, UTF-8, invalid sequences) and queries.
+ */
+class ByteFilterTest {
+    private static final String[] PATTERNS = {
+        "F:ab", "F:aB", "F:é", "F:\uFFFD", "F:b\nc", "I:ab", "I:k", "I:S", "W:ab", "R:a.b", "R:[0-9]{2}-[0-9]",
+        "R:(ab|cd)+e?", "R:a\\w*b", "R:^ab$", "R:\\bab\\b", "R:[^a]b", "R:a{2,3}", "R:(?i)AB", "R:x*", "R:\\d\\d",
+        "R:a(?=b)", "R:(a)\\1", "R:\\Qa.b\\E", "R:.é.", "R:[a-f]{20}",
+    };
+    private static final byte[] ALPHABET = "abcdeABKkSs019-é\u212a\u017f\u0130 \t\r\n\n".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void everyExactMatchIsACandidateLineAndLinesDecodeAlike() throws Exception {
+        Random random = new Random(42);
+        for (String spec : PATTERNS) {
+            SearchQuery query = parse(spec);
+            TextMatcher matcher = TextMatcher.compile(query);
+            ByteFilter filter = ByteFilter.of(query);
+            assertNotNull(filter, spec);
+            for (int round = 0; round < 400; round++) {
+                byte[] bytes = randomBytes(random);
+                String text = DecodedText.decode(bytes).text();
+                List<LineMatch> exact = matcher.matchLines(text, () -> false);
+                int[] candidates = filter.candidateLines(bytes);
+                assertNotNull(candidates, "no NUL was generated");
+                if (candidates == ByteFilter.EVERY_LINE) {
+                    continue;
+                }
+                List<Integer> numbers = new ArrayList<>();
+                String[] decodedLines = text.split("\n", -1);
+                for (int i = 0; i < candidates.length; i += 3) {
+                    numbers.add(candidates[i]);
+                    int from = candidates[i + 1];
+                    if (from == 0 && DecodedText.hasUtf8Bom(bytes)) {
+                        from = 3;
+                    }
+                    String alone = new String(bytes, from, candidates[i + 2] - from, StandardCharsets.UTF_8);
+                    assertEquals(decodedLines[candidates[i] - 1], alone, spec + " line " + candidates[i]);
+                }
+                for (LineMatch line : exact) {
+                    assertTrue(numbers.contains(line.number()), spec + ": line " + line.number() + " '"
+                            + line.text() + "' matched but was ruled out; bytes " + java.util.Arrays.toString(bytes));
+                }
+                int[] nums = numbers.stream().mapToInt(Integer::intValue).toArray();
+                StringBuilder joined = new StringBuilder();
+                for (int i = 0; i < nums.length; i++) {
+                    joined.append(i == 0 ? "" : "\n").append(decodedLines[nums[i] - 1]);
+                }
+                assertEquals(exact, matcher.matchSelectedLines(joined.toString(), nums, bytes.length, () -> false), spec);
+            }
+        }
+    }
+
+    @Test
+    void aNulByteMakesTheFileBinaryAndTheEmptyMatchRulesOutNothing() throws Exception {
+        ByteFilter literal = ByteFilter.of(SearchQuery.literal("ab", "r"));
+        assertNull(literal.candidateLines("xx\nab\0".getBytes(StandardCharsets.UTF_8)));
+        assertNull(literal.candidateLines("\0ab".getBytes(StandardCharsets.UTF_8)));
+        assertArrayEquals(new int[] {2, 3, 7}, literal.candidateLines("xx\nq ab\nz".getBytes(StandardCharsets.UTF_8)));
+        assertArrayEquals(new int[0], literal.candidateLines("a\nb\n".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(ByteFilter.of(SearchQuery.regex("x*", "r")).candidateLines("abc".getBytes(StandardCharsets.UTF_8))
+                == ByteFilter.EVERY_LINE);
+    }
+
+    private static byte[] randomBytes(Random random) {
+        int n = random.nextInt(60);
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int pick = random.nextInt(10);
+            out[i] = pick == 0 ? (byte) (0x80 + random.nextInt(0x7f)) : ALPHABET[random.nextInt(ALPHABET.length)];
+            if (out[i] == 0) {
+                out[i] = 'z';
+            }
+        }
+        if (n > 3 && random.nextInt(20) == 0) {
+            out[0] = (byte) 0xEF;
+            out[1] = (byte) 0xBB;
+            out[2] = (byte) 0xBF;
+        }
+        return out;
+    }
+
+    private static SearchQuery parse(String spec) {
+        String text = spec.substring(2);
+        return switch (spec.charAt(0)) {
+            case 'R' -> SearchQuery.regex(text, "r");
+            case 'I' -> SearchQuery.literal(text, "r").withIgnoreCase(true);
+            case 'W' -> SearchQuery.literal(text, "r").withWholeWord(true);
+            default -> SearchQuery.literal(text, "r");
+        };
+    }
+}
