@@ -17,7 +17,7 @@ HEAP="${HEAP:-1g}"
 BUILD="${AIRLOCK_BUILD_DIR:-target}"
 [ -d "$SRC" ] || { echo "no source tree at $SRC (apt-get install linux-source-6.1 and unpack it)" >&2; exit 2; }
 [ -d "$BUILD/classes/airlock" ] || { echo "build first: mvn -o -q package -DskipTests" >&2; exit 2; }
-if [ ! -f "$BUILD/bench-classpath.txt" ]; then
+if [ ! -f "$BUILD/bench-classpath.txt" ] || [ pom.xml -nt "$BUILD/bench-classpath.txt" ]; then
   mvn -o -q dependency:build-classpath -Dmdep.outputFile="$BUILD/bench-classpath.txt" >/dev/null
 fi
 CP="$BUILD/classes:$(cat "$BUILD/bench-classpath.txt")"

@@ -9,7 +9,7 @@ WORK="${WORK:-/tmp/airlock-glibc-demo}"
 BUILD="${AIRLOCK_BUILD_DIR:-target}"
 TARBALL="$(ls /usr/src/glibc/glibc-*.tar.xz | head -1)"
 [ -f "$TARBALL" ] || { echo "apt-get install glibc-source first" >&2; exit 2; }
-[ -f "$BUILD/bench-classpath.txt" ] || mvn -o -q dependency:build-classpath -Dmdep.outputFile="$BUILD/bench-classpath.txt" >/dev/null
+[ -f "$BUILD/bench-classpath.txt" ] && [ ! pom.xml -nt "$BUILD/bench-classpath.txt" ] || mvn -o -q dependency:build-classpath -Dmdep.outputFile="$BUILD/bench-classpath.txt" >/dev/null
 AIRLOCK=(java -Xmx1g -cp "$BUILD/classes:$(cat "$BUILD/bench-classpath.txt")" airlock.Launcher)
 rm -rf "$WORK" && mkdir -p "$WORK/repo"
 VERSION="$(basename "$TARBALL" .tar.xz | sed 's/glibc-//')"

@@ -11,15 +11,11 @@ import airlock.core.trust.TrustedKey;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -215,34 +211,21 @@ public final class BundleVerifier {
             throw new AirlockException(Check.BUNDLE_HASH.code(), "repo.bundle is " + size + " bytes, the manifest says "
                     + manifest.bundleSize());
         }
-        MessageDigest digest = Sha256.newDigest();
-        long copied = 0;
+        StagedCopy.Result copy;
         monitor.beginTask("Checking the bundle hash", size);
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-             FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                copied += n;
-                if (copied > size) {
-                    throw new AirlockException(Check.BUNDLE_HASH.code(), "repo.bundle grew while being read");
-                }
-                buffer.flip();
-                digest.update(buffer.duplicate());
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                buffer.clear();
-                monitor.update(n);
-                monitor.checkCancelled();
-            }
+        try {
+            copy = StagedCopy.copy(source, target, size, monitor);
         } catch (IOException e) {
             throw new AirlockException(Check.BUNDLE_HASH.code(), "cannot copy repo.bundle into staging: " + e.getMessage(), e);
         } finally {
             monitor.endTask();
         }
-        String actual = Sha256.hex(digest.digest());
-        if (copied != size || !actual.equals(manifest.bundleSha256())) {
+        if (copy.copied() != size || copy.sizeAfter() != size) {
+            throw new AirlockException(Check.BUNDLE_HASH.code(), "repo.bundle changed size while being read ("
+                    + size + " bytes before, " + copy.sizeAfter() + " after, " + copy.copied() + " copied)");
+        }
+        String actual = Sha256.hex(copy.sha256());
+        if (!actual.equals(manifest.bundleSha256())) {
             throw new AirlockException(Check.BUNDLE_HASH.code(), "repo.bundle has SHA-256 " + actual
                     + ", the manifest says " + manifest.bundleSha256() + " (altered, truncated or another release's bundle)");
         }

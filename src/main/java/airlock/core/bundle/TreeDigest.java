@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.jgit.internal.submodule.SubmoduleValidator;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -45,53 +49,118 @@ public final class TreeDigest {
         List<BundleFlag> flags = new ArrayList<>();
         long entries = 0;
         long bytes = 0;
-        byte[] buffer = new byte[64 * 1024];
+        ExecutorService helper = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tree-digest");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (ObjectReader reader = repo.newObjectReader();
+             ObjectReader helperReader = repo.newObjectReader();
              RevWalk revWalk = new RevWalk(reader);
              TreeWalk walk = new TreeWalk(repo, reader)) {
             RevCommit commit = revWalk.parseCommit(commitId);
             walk.addTree(commit.getTree());
             walk.setRecursive(true);
             monitor.beginTask("Computing the tree digest", ProgressMonitor.UNKNOWN);
-            while (walk.next()) {
-                FileMode mode = walk.getFileMode(0);
-                ObjectId id = walk.getObjectId(0);
-                byte[] path = walk.getRawPath();
-                String pathText = walk.getPathString();
-                byte[] contentHash;
-                if (mode == FileMode.GITLINK) {
-                    contentHash = Sha256.digest(id.name().getBytes(StandardCharsets.US_ASCII));
-                    flags.add(new BundleFlag(BundleFlag.Kind.SUBMODULE, pathText, id.name()));
-                } else {
-                    ObjectLoader loader = reader.open(id, Constants.OBJ_BLOB);
-                    MessageDigest blob = Sha256.newDigest();
-                    try (InputStream in = loader.openStream()) {
-                        int n;
-                        while ((n = in.read(buffer)) > 0) {
-                            blob.update(buffer, 0, n);
+            List<Entry> chunk = new ArrayList<>(CHUNK);
+            boolean more = true;
+            while (more) {
+                chunk.clear();
+                while (chunk.size() < CHUNK && (more = walk.next())) {
+                    chunk.add(new Entry(walk.getFileMode(0), walk.getObjectId(0), walk.getRawPath(), walk.getPathString()));
+                }
+                // the blobs of a chunk are hashed on two threads; the records go into the digest in walk order
+                int half = chunk.size() / 2;
+                Future<?> second = helper.submit(() -> hashBlobs(helperReader, chunk.subList(half, chunk.size())));
+                hashBlobs(reader, chunk.subList(0, half));
+                await(second);
+                for (Entry entry : chunk) {
+                    if (entry.mode == FileMode.GITLINK) {
+                        flags.add(new BundleFlag(BundleFlag.Kind.SUBMODULE, entry.pathText, entry.id.name()));
+                    } else {
+                        bytes += entry.size;
+                        if (entry.mode == FileMode.SYMLINK) {
+                            flags.add(new BundleFlag(BundleFlag.Kind.SYMLINK, entry.pathText,
+                                    text(reader.open(entry.id, Constants.OBJ_BLOB), MAX_LINK_TARGET)));
+                        } else if (entry.pathText.equals(".gitmodules")) {
+                            gitmodulesFlag(reader.open(entry.id, Constants.OBJ_BLOB)).ifPresent(detail ->
+                                    flags.add(new BundleFlag(BundleFlag.Kind.GITMODULES, entry.pathText, detail)));
                         }
                     }
-                    contentHash = blob.digest();
-                    bytes += loader.getSize();
-                    if (mode == FileMode.SYMLINK) {
-                        flags.add(new BundleFlag(BundleFlag.Kind.SYMLINK, pathText, text(loader, MAX_LINK_TARGET)));
-                    } else if (pathText.equals(".gitmodules")) {
-                        gitmodulesFlag(loader).ifPresent(detail ->
-                                flags.add(new BundleFlag(BundleFlag.Kind.GITMODULES, pathText, detail)));
-                    }
+                    digest.update(Integer.toOctalString(entry.mode.getBits()).getBytes(StandardCharsets.US_ASCII));
+                    digest.update((byte) ' ');
+                    digest.update(entry.path);
+                    digest.update((byte) 0);
+                    digest.update(entry.contentHash);
+                    entries++;
                 }
-                digest.update(Integer.toOctalString(mode.getBits()).getBytes(StandardCharsets.US_ASCII));
-                digest.update((byte) ' ');
-                digest.update(path);
-                digest.update((byte) 0);
-                digest.update(contentHash);
-                entries++;
-                monitor.update(1);
+                monitor.update(chunk.size());
                 monitor.checkCancelled();
             }
             monitor.endTask();
+        } finally {
+            helper.shutdownNow();
         }
         return new Result(Sha256.hex(digest.digest()), entries, bytes, List.copyOf(flags));
+    }
+
+    /** Entries taken from the walk per round; each round's blobs are split between two threads. */
+    private static final int CHUNK = 1024;
+
+    /** One non-tree entry of the walk and, once hashed, the SHA-256 of its content. */
+    private static final class Entry {
+        final FileMode mode;
+        final ObjectId id;
+        final byte[] path;
+        final String pathText;
+        byte[] contentHash;
+        long size;
+
+        Entry(FileMode mode, ObjectId id, byte[] path, String pathText) {
+            this.mode = mode;
+            this.id = id;
+            this.path = path;
+            this.pathText = pathText;
+        }
+    }
+
+    private static Void hashBlobs(ObjectReader reader, List<Entry> entries) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        for (Entry entry : entries) {
+            if (entry.mode == FileMode.GITLINK) {
+                entry.contentHash = Sha256.digest(entry.id.name().getBytes(StandardCharsets.US_ASCII));
+                continue;
+            }
+            ObjectLoader loader = reader.open(entry.id, Constants.OBJ_BLOB);
+            MessageDigest blob = Sha256.newDigest();
+            if (loader.isLarge()) {
+                try (InputStream in = loader.openStream()) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        blob.update(buffer, 0, n);
+                    }
+                }
+            } else {
+                blob.update(loader.getCachedBytes());
+            }
+            entry.contentHash = blob.digest();
+            entry.size = loader.getSize();
+        }
+        return null;
+    }
+
+    private static void await(Future<?> task) throws IOException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while computing the tree digest");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("computing the tree digest failed: " + e.getCause(), e.getCause());
+        }
     }
 
     private static java.util.Optional<String> gitmodulesFlag(ObjectLoader loader) throws IOException {

@@ -2,7 +2,6 @@ package airlock.core.log;
 
 import airlock.core.AirlockException;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
 /**
  * The chain fields of an entry read from the end of its canonical bytes, without parsing the
@@ -31,8 +30,7 @@ record EntryTail(long seq, byte[] prev, String time, EntryType type) {
         if (typeEnd - typeStart > 40 || !at(line, typeStart - TYPE.length, TYPE)) {
             throw bad("has no type member where canonical order puts it");
         }
-        String typeName = new String(line, typeStart, typeEnd - typeStart, StandardCharsets.US_ASCII);
-        EntryType type = EntryType.fromWire(typeName).orElseThrow(() -> bad("has an unknown type"));
+        EntryType type = typeAt(line, typeStart, typeEnd);
         int timeEnd = typeStart - TYPE.length - 1;
         int timeStart = timeEnd - 24;
         if (timeStart < 0 || line[timeEnd] != '"' || !at(line, timeStart - TIME.length, TIME)) {
@@ -48,20 +46,55 @@ record EntryTail(long seq, byte[] prev, String time, EntryType type) {
         if (digits == 0 || digits > 15 || (digits > 1 && line[seqStart] == '0') || !at(line, seqStart - SEQ.length, SEQ)) {
             throw bad("has no canonical seq member");
         }
-        long seq = Long.parseLong(new String(line, seqStart, digits, StandardCharsets.US_ASCII));
+        long seq = 0;
+        for (int i = seqStart; i < seqEnd; i++) {
+            seq = seq * 10 + (line[i] - '0');
+        }
         int prevEnd = seqStart - SEQ.length - 1;
         int prevStart = prevEnd - 64;
         if (prevStart < 0 || line[prevEnd] != '"' || !at(line, prevStart - PREV.length, PREV)) {
             throw bad("has no prev member where canonical order puts it");
         }
-        for (int i = prevStart; i < prevEnd; i++) {
-            byte b = line[i];
-            if (!((b >= '0' && b <= '9') || (b >= 'a' && b <= 'f'))) {
+        byte[] prev = new byte[LogHashes.LENGTH];
+        for (int i = 0; i < prev.length; i++) {
+            int high = HEX_VALUE[line[prevStart + 2 * i] & 0xff];
+            int low = HEX_VALUE[line[prevStart + 2 * i + 1] & 0xff];
+            if ((high | low) < 0) {
                 throw bad("has a prev that is not lower-case hex");
             }
+            prev[i] = (byte) (high << 4 | low);
         }
-        byte[] prev = HexFormat.of().parseHex(new String(line, prevStart, 64, StandardCharsets.US_ASCII));
         return new EntryTail(seq, prev, time, type);
+    }
+
+    /** Value of a lower-case hex digit, -1 for any other byte. */
+    private static final int[] HEX_VALUE = new int[256];
+    /** The types by the length of their wire name, so a type is found with one or two comparisons. */
+    private static final EntryType[][] TYPES_BY_LENGTH = new EntryType[41][0];
+    private static final byte[][] NAMES = new byte[EntryType.values().length][];
+
+    static {
+        java.util.Arrays.fill(HEX_VALUE, -1);
+        for (int i = 0; i < 16; i++) {
+            HEX_VALUE["0123456789abcdef".charAt(i)] = i;
+        }
+        for (EntryType type : EntryType.values()) {
+            NAMES[type.ordinal()] = bytes(type.wireName());
+            int length = type.wireName().length();
+            EntryType[] same = TYPES_BY_LENGTH[length];
+            TYPES_BY_LENGTH[length] = java.util.Arrays.copyOf(same, same.length + 1);
+            TYPES_BY_LENGTH[length][same.length] = type;
+        }
+    }
+
+    private static EntryType typeAt(byte[] line, int start, int end) throws AirlockException {
+        for (EntryType type : TYPES_BY_LENGTH[end - start]) {
+            byte[] name = NAMES[type.ordinal()];
+            if (java.util.Arrays.equals(line, start, end, name, 0, name.length)) {
+                return type;
+            }
+        }
+        throw bad("has an unknown type");
     }
 
     private static boolean startsWith(byte[] line, byte[] prefix) {

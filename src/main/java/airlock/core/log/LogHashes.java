@@ -13,6 +13,7 @@ public final class LogHashes {
     public static final int LENGTH = 32;
     private static final HexFormat HEX = HexFormat.of();
     private final MessageDigest digest;
+    private final byte[] node = new byte[1 + 2 * LENGTH];
 
     public LogHashes() {
         try {
@@ -34,10 +35,10 @@ public final class LogHashes {
     }
 
     public byte[] nodeHash(byte[] left, byte[] right) {
-        digest.update((byte) 0x01);
-        digest.update(left);
-        digest.update(right);
-        return digest.digest();
+        node[0] = 0x01;
+        System.arraycopy(left, 0, node, 1, LENGTH);
+        System.arraycopy(right, 0, node, 1 + LENGTH, LENGTH);
+        return digest.digest(node);
     }
 
     /** Root of the empty tree: SHA-256 of nothing. */

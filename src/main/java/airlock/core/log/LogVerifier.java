@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * Verifies an exported log (entries file plus seal note) and names the first failure. Streams the
- * entries with one line of look-ahead and O(log n) memory: sequence numbers, the hash chain,
+ * entries with one line of look-ahead and bounded memory (lines are read and hashed a few batches
+ * ahead on a second thread, {@link HashedLines}; checkpoint signatures are checked on a third,
+ * {@link SignatureBatch}): sequence numbers, the hash chain,
  * every embedded checkpoint against the Merkle tree of the entries before it, then the seal.
  */
 public final class LogVerifier {
@@ -37,7 +39,9 @@ public final class LogVerifier {
      */
     public LogVerification verify(InputStream entries, byte[] seal, boolean requireSeal, ProgressMonitor monitor)
             throws IOException, CancelledException {
-        return new Run(trust, strict, new LineReader(entries), seal, requireSeal, monitor).execute();
+        try (HashedLines lines = new HashedLines(entries)) {
+            return new Run(trust, strict, lines, seal, requireSeal, monitor).execute();
+        }
     }
 
     /** One verification; holds the running state so the checks read as a sequence. */
@@ -48,8 +52,7 @@ public final class LogVerifier {
     private static final class Run {
         private final PinnedKeys trust;
         private final boolean strict;
-        private final LogHashes hashes = new LogHashes();
-        private final LineReader reader;
+        private final HashedLines reader;
         private final byte[] sealBytes;
         private final boolean requireSeal;
         private final ProgressMonitor monitor;
@@ -65,7 +68,7 @@ public final class LogVerifier {
         private String sealedBy;
         private SignatureBatch batch;
 
-        Run(PinnedKeys trust, boolean strict, LineReader reader, byte[] sealBytes, boolean requireSeal, ProgressMonitor monitor) {
+        Run(PinnedKeys trust, boolean strict, HashedLines reader, byte[] sealBytes, boolean requireSeal, ProgressMonitor monitor) {
             this.trust = trust;
             this.strict = strict;
             this.reader = reader;
@@ -127,8 +130,9 @@ public final class LogVerifier {
         }
 
         private LogVerification entries() throws IOException, CancelledException {
-            LineReader.Line line;
-            while ((line = reader.next()) != null) {
+            HashedLines.Item item;
+            while ((item = reader.next()) != null) {
+                LineReader.Line line = item.line();
                 long i = tree.size();
                 if ((i & 0xfff) == 0) {
                     monitor.update(0x1000);
@@ -142,7 +146,7 @@ public final class LogVerifier {
                 }
                 Head entry;
                 try {
-                    entry = head(i, line.bytes());
+                    entry = head(i, line.bytes(), item.hash());
                 } catch (AirlockException e) {
                     return fail(FailureKind.MALFORMED, i, "entry " + i + ": " + e.getMessage());
                 }
@@ -160,11 +164,11 @@ public final class LogVerifier {
             return null;
         }
 
-        private Head head(long i, byte[] bytes) throws AirlockException {
+        private Head head(long i, byte[] bytes, byte[] hash) throws AirlockException {
             if (!strict && i > 0) {
                 EntryTail tail = EntryTail.parse(bytes);
                 if (tail.type() != EntryType.CHECKPOINT) {
-                    return new Head(tail.seq(), tail.prev(), tail.time(), tail.type(), hashes.entryHash(bytes), null);
+                    return new Head(tail.seq(), tail.prev(), tail.time(), tail.type(), hash, null);
                 }
             }
             LogEntry entry = codec.decode(bytes);
@@ -217,7 +221,8 @@ public final class LogVerifier {
                 return fail(FailureKind.HASH_MISMATCH, 0L, "entry 0 must link to 64 zeros but names another prev hash");
             }
             boolean entryIntact;
-            LineReader.Line next = reader.peek();
+            HashedLines.Item peeked = reader.peek();
+            LineReader.Line next = peeked == null ? null : peeked.line();
             if (next != null && next.terminated() && !next.tooLong()) {
                 entryIntact = Arrays.equals(prevOf(next.bytes()), entry.hash());
             } else {

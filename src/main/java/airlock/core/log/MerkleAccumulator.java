@@ -1,7 +1,6 @@
 package airlock.core.log;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Streaming RFC 6962 Merkle tree head: keeps only the roots of the perfect subtrees of the entries
@@ -10,8 +9,9 @@ import java.util.List;
  */
 public final class MerkleAccumulator {
     private final LogHashes hashes;
-    private final List<byte[]> subtrees = new ArrayList<>();
-    private final List<Long> sizes = new ArrayList<>();
+    /** Roots of the perfect subtrees, largest first: one per set bit of {@code size}, high bit first. */
+    private byte[][] subtrees = new byte[8][];
+    private int count;
     private long size;
 
     public MerkleAccumulator(LogHashes hashes) {
@@ -21,23 +21,22 @@ public final class MerkleAccumulator {
     /** Adds the next entry's (leaf) hash. */
     public void add(byte[] entryHash) {
         byte[] node = entryHash;
-        long nodeSize = 1;
-        while (!sizes.isEmpty() && sizes.get(sizes.size() - 1) == nodeSize) {
-            int last = sizes.size() - 1;
-            node = hashes.nodeHash(subtrees.remove(last), node);
-            sizes.remove(last);
-            nodeSize *= 2;
+        // each trailing one bit of size is a perfect subtree of the new node's size: merge it
+        for (long bits = size; (bits & 1) == 1; bits >>>= 1) {
+            node = hashes.nodeHash(subtrees[--count], node);
         }
-        subtrees.add(node);
-        sizes.add(nodeSize);
+        if (count == subtrees.length) {
+            subtrees = Arrays.copyOf(subtrees, 2 * count);
+        }
+        subtrees[count++] = node;
         size++;
     }
 
     /** An independent copy (the append path builds the next state before COMMIT). */
     public MerkleAccumulator copy() {
         MerkleAccumulator copy = new MerkleAccumulator(hashes);
-        copy.subtrees.addAll(subtrees);
-        copy.sizes.addAll(sizes);
+        copy.subtrees = subtrees.clone();
+        copy.count = count;
         copy.size = size;
         return copy;
     }
@@ -48,12 +47,12 @@ public final class MerkleAccumulator {
 
     /** MTH of all entries added so far (RFC 6962 section 2.1). */
     public byte[] root() {
-        if (subtrees.isEmpty()) {
+        if (count == 0) {
             return hashes.emptyRoot();
         }
-        byte[] acc = subtrees.get(subtrees.size() - 1);
-        for (int i = subtrees.size() - 2; i >= 0; i--) {
-            acc = hashes.nodeHash(subtrees.get(i), acc);
+        byte[] acc = subtrees[count - 1];
+        for (int i = count - 2; i >= 0; i--) {
+            acc = hashes.nodeHash(subtrees[i], acc);
         }
         return acc;
     }

@@ -1,10 +1,8 @@
 package airlock.core.log;
 
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
+import airlock.core.crypto.Ed25519;
+import airlock.core.crypto.SignatureCheck;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.SignatureException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,8 +12,8 @@ import java.util.concurrent.Future;
 
 /**
  * Checks the workstation signatures of a log's checkpoints on a second thread while the main
- * thread hashes entries (Ed25519 verification costs far more than hashing an entry). One
- * {@link Signature} is initialised with the key once and reused. Results are read back in entry
+ * thread hashes entries (Ed25519 verification costs far more than hashing an entry). The key is
+ * decoded once ({@link Ed25519.Verifier}). Results are read back in entry
  * order, so the first bad checkpoint is still the one reported.
  */
 final class SignatureBatch implements AutoCloseable {
@@ -32,11 +30,10 @@ final class SignatureBatch implements AutoCloseable {
         return thread;
     });
     private final List<Pending> pending = new ArrayList<>();
-    private final PublicKey key;
-    private Signature verifier;
+    private final Ed25519.Verifier verifier;
 
     SignatureBatch(PublicKey key) {
-        this.key = key;
+        this.verifier = Ed25519.verifier(key);
     }
 
     void submit(long entry, byte[] message, byte[] signature) {
@@ -62,24 +59,8 @@ final class SignatureBatch implements AutoCloseable {
     }
 
     private String check(byte[] message, byte[] signature) {
-        if (signature.length != 64) {
-            return "signature is " + signature.length + " bytes; an Ed25519 signature is exactly 64";
-        }
-        try {
-            if (verifier == null) {
-                verifier = Signature.getInstance("Ed25519");
-                verifier.initVerify(key);
-            }
-            verifier.update(message);
-            return verifier.verify(signature) ? null : "workstation signature invalid";
-        } catch (SignatureException e) {
-            verifier = null;
-            return "signature is malformed: " + e.getMessage();
-        } catch (InvalidKeyException e) {
-            return "the workstation key is not an Ed25519 key: " + e.getMessage();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java runtime lacks Ed25519", e);
-        }
+        SignatureCheck check = verifier.verify(message, signature);
+        return check.isValid() ? null : check.reason();
     }
 
     @Override

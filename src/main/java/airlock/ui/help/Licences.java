@@ -23,6 +23,7 @@ public final class Licences {
                 new Bundled("Jackson 2.21", "Apache-2.0"),
                 new Bundled("picocli 4.7", "Apache-2.0"),
                 new Bundled("SLF4J 2.0 (API and simple backend)", "MIT"),
+                new Bundled("Bouncy Castle 1.78 (Ed25519 verification)", "MIT (Bouncy Castle Licence)"),
                 new Bundled("CWE 4.8 catalogue as SARIF taxonomies (sarif-standard/taxonomies)",
                         "MIT; CWE content \u00a9 The MITRE Corporation under the CWE Terms of Use."
                                 + " CWE\u2122 is a trademark of The MITRE Corporation."));
