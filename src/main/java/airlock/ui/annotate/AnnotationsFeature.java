@@ -53,9 +53,9 @@ import org.fxmisc.richtext.CodeArea;
  */
 public final class AnnotationsFeature {
     static final Shortcut ANNOTATE = new Shortcut("Shortcut+Alt+A", "annot.shortcut.annotate");
-    static final Shortcut EDIT = new Shortcut("Shortcut+Alt+E", "annot.shortcut.edit");
+    static final Shortcut EDIT = new Shortcut("Shortcut+Alt+D", "annot.shortcut.edit");
     static final Shortcut REPLY = new Shortcut("Shortcut+Alt+R", "annot.shortcut.reply");
-    static final Shortcut STATUS = new Shortcut("Shortcut+Alt+S", "annot.shortcut.status");
+    static final Shortcut STATUS = new Shortcut("Shortcut+Alt+T", "annot.shortcut.status");
     static final Shortcut UNDO = new Shortcut("Shortcut+Z", "annot.shortcut.undo");
     static final Shortcut REVIEW_FILE = new Shortcut("Shortcut+Alt+M", "annot.shortcut.review.file");
     static final Shortcut REVIEW_RANGE = new Shortcut("Shortcut+Alt+Shift+M", "annot.shortcut.review.range");

@@ -27,8 +27,22 @@ public final class Shortcuts {
             NEXT_TAB, PREVIOUS_TAB, NEXT_TAB_ALT, PREVIOUS_TAB_ALT, FILTER_FILES, FOCUS_TREE, OPEN_FROM_TREE,
             CLEAR_FILTER, ZOOM_IN, ZOOM_OUT, ZOOM_RESET, HIGH_CONTRAST, HELP_KEYS));
 
-    /** Adds a shortcut another feature provides, so it is listed too. */
-    public void add(Shortcut shortcut) {
+    /**
+     * Adds a shortcut another feature provides, so it is listed too. Two features claiming the same
+     * keys for different actions is a programming error (one of them would never fire), so it is
+     * refused here, where every window's construction, and so every GUI test, meets it.
+     */
+    public synchronized void add(Shortcut shortcut) {
+        for (Shortcut existing : all) {
+            if (existing.equals(shortcut)) {
+                return;
+            }
+            if (shortcut.hasModifier() && existing.hasModifier()
+                    && existing.displayText().equals(shortcut.displayText())) {
+                throw new IllegalStateException("Shortcut " + shortcut.displayText() + " is claimed twice: by "
+                        + existing.descriptionKey() + " and by " + shortcut.descriptionKey());
+            }
+        }
         all.add(shortcut);
     }
 

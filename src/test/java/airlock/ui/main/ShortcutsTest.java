@@ -2,6 +2,8 @@ package airlock.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -24,6 +26,17 @@ class ShortcutsTest {
         for (Shortcut shortcut : new Shortcuts().all()) {
             assertEquals(true, seen.add(shortcut.keys()), "used twice: " + shortcut.keys());
         }
+    }
+
+    @Test
+    void aFeatureCannotClaimKeysAnotherAlreadyHas() {
+        Shortcuts shortcuts = new Shortcuts();
+        shortcuts.add(new Shortcut("Shortcut+Alt+E", "shortcut.session.end"));
+        shortcuts.add(new Shortcut("Shortcut+Alt+E", "shortcut.session.end")); // the same one again: listed once
+        IllegalStateException clash = assertThrows(IllegalStateException.class,
+                () -> shortcuts.add(new Shortcut("Ctrl+Alt+E", "annot.shortcut.edit")));
+        assertTrue(clash.getMessage().contains("shortcut.session.end"), clash.getMessage());
+        assertEquals(1, shortcuts.all().stream().filter(s -> s.keys().equals("Shortcut+Alt+E")).count());
     }
 
     @Test
