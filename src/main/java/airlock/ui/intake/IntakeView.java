@@ -68,13 +68,9 @@ public final class IntakeView {
 
     private VBox mediaColumn() {
         ListView<Medium> list = new ListView<>(model.media());
+        list.setId("intake-media");
         list.setCellFactory(v -> cell(m -> VisibleText.escape(m.label()) + "\n" + VisibleText.escape(m.root().toString())));
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, m) -> {
-            if (m != null) {
-                model.selectedMediumProperty().set(m);
-            }
-        });
-        model.selectedMediumProperty().addListener((obs, old, m) -> list.getSelectionModel().select(m));
+        mirrorSelection(list, model.selectedMediumProperty());
         Button refresh = new Button(texts.get("intake.media.refresh"));
         refresh.setOnAction(e -> model.refreshMedia());
         Button open = new Button(texts.get("intake.media.open"));
@@ -92,13 +88,32 @@ public final class IntakeView {
     private VBox bundlesColumn() {
         ListView<FoundBundle> list = new ListView<>(model.bundles());
         list.setCellFactory(v -> cell(FoundBundle::name));
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, b) -> {
-            if (b != null) {
-                model.selectedBundleProperty().set(b);
+        mirrorSelection(list, model.selectedBundleProperty());
+        return column(texts.get("intake.bundles"), list, hint(model.bundlesHintProperty()), new HBox(), 280);
+    }
+
+    /**
+     * Keeps a list's selection and the model's choice the same both ways. Replacing the list's items
+     * (Refresh, a folder opened as media, a rescan) clears a ListView's selection while the model's
+     * choice stays, so the selection is put back after every change of the items; otherwise the
+     * chosen medium is not highlighted although it is the one in use.
+     */
+    private static <T> void mirrorSelection(ListView<T> list, javafx.beans.property.ObjectProperty<T> chosen) {
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                chosen.set(item);
             }
         });
-        model.selectedBundleProperty().addListener((obs, old, b) -> list.getSelectionModel().select(b));
-        return column(texts.get("intake.bundles"), list, hint(model.bundlesHintProperty()), new HBox(), 280);
+        chosen.addListener((obs, old, item) -> list.getSelectionModel().select(item));
+        list.getItems().addListener((javafx.collections.ListChangeListener<T>) change -> {
+            T item = chosen.get();
+            if (item != null && list.getItems().contains(item) && list.getSelectionModel().getSelectedItem() != item) {
+                list.getSelectionModel().select(item);
+            }
+        });
+        if (chosen.get() != null) {
+            list.getSelectionModel().select(chosen.get());
+        }
     }
 
     private VBox verdictColumn(MainViewModel main) {

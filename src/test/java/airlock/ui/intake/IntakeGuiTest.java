@@ -69,6 +69,21 @@ class IntakeGuiTest {
     }
 
     @Test
+    void theChosenMediumStaysHighlightedWhenTheListIsRefreshed(FxRobot robot) throws Exception {
+        // the demo opens its media folder after the mounted sticks are listed; Refresh replaces the
+        // items, which used to leave the medium in use without a highlight
+        robot.interact(() -> model.openFolderAsMedium(medium));
+        waitUntil(() -> model.bundles().size() == 2);
+        robot.interact(model::refreshMedia);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<airlock.core.bundle.MediaLocations.Medium> list =
+                robot.lookup("#intake-media").queryAs(javafx.scene.control.ListView.class);
+        assertEquals(model.selectedMediumProperty().get(), list.getSelectionModel().getSelectedItem());
+        assertEquals(medium, list.getSelectionModel().getSelectedItem().root());
+    }
+
+    @Test
     void aRefusedBundleSaysWhyInPlainWords(FxRobot robot) throws Exception {
         robot.interact(() -> model.openFolderAsMedium(medium));
         waitUntil(() -> model.bundles().size() == 2);
