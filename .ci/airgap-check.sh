@@ -145,7 +145,7 @@ grep -q 'airgap-smoke: GUI window shown' "$OUT/smoke.out" || fail "the GUI smoke
 # (starting python3 is the script's doing, not Airlock's).
 JAVA_OPTS+=(-Dtestfx.robot=glass -Dtestfx.headless=true -Dairlock.build.dir="$BUILD" -Dairlock.screenshots="$BUILD/screenshots")
 LIMIT=${AIRGAP_E2E_TIME_LIMIT:-400} run e2e airlock.airgap.EndToEndUnderTrace
-grep -q 'airgap-e2e: the end-to-end test passed' "$OUT/e2e.out" || fail "the end-to-end test did not pass (see $OUT/e2e.out)"
+grep -q 'airgap-e2e: the end-to-end tests passed' "$OUT/e2e.out" || fail "the end-to-end test did not pass (see $OUT/e2e.out)"
 if command -v python3 >/dev/null && command -v openssl >/dev/null; then
     e2e_log=$(ls "$BUILD"/e2e/media/session-*.log)
     python3 docs/verify/verify_log.py "$e2e_log" "${e2e_log%.log}.seal" --trust "$BUILD/e2e/home/trust" >"$OUT/e2e-python.txt" 2>&1 \
