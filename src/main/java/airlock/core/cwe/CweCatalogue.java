@@ -46,6 +46,11 @@ public final class CweCatalogue {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The Top 25 entries, by id: what the picker offers before anything is typed. */
+    public List<CweEntry> topTwentyFive() {
+        return entries.stream().filter(CweEntry::top25).toList();
+    }
+
     /**
      * Entries matching {@code query}, best first: an exact id ({@code 79}, {@code CWE-79},
      * {@code cwe79}), then ids starting with the digits, then names where every word of the query

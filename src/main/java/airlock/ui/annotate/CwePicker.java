@@ -54,14 +54,10 @@ final class CwePicker extends VBox {
                 choose(results.getItems().get(0));
             }
         });
-        results.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                choose(results.getSelectionModel().getSelectedItem());
-            }
-        });
-        results.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                choose(results.getSelectionModel().getSelectedItem());
+        // a click or the arrow keys pick the entry at once (nothing is saved until the editor's Save)
+        results.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
+            if (entry != null) {
+                choose(entry);
             }
         });
         Button clear = new Button(texts.get("annot.cwe.clear"));
@@ -72,6 +68,7 @@ final class CwePicker extends VBox {
         HBox.setHgrow(chosenLabel, Priority.ALWAYS);
         chosenLabel.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(query, results, new HBox(6, chosenLabel, clear));
+        search("");
         choose(initial == null ? null : catalogue.byId(initial).orElse(null));
         if (initial != null && chosen.get() == null) {
             chosenLabel.setText(texts.format("annot.cwe.unknown", initial));
@@ -83,7 +80,7 @@ final class CwePicker extends VBox {
     }
 
     void search(String text) {
-        results.getItems().setAll(text == null || text.isBlank() ? java.util.List.of() : catalogue.search(text, RESULTS));
+        results.getItems().setAll(text == null || text.isBlank() ? catalogue.topTwentyFive() : catalogue.search(text, RESULTS));
     }
 
     void choose(CweEntry entry) {

@@ -30,6 +30,14 @@ class CweCatalogueTest {
     }
 
     @Test
+    void theTopTwentyFiveAreOfferedBeforeAnythingIsTyped() {
+        var top = catalogue.topTwentyFive();
+        assertTrue(top.size() >= 20 && top.size() <= 30, "Top 25 (the catalogue marks " + top.size() + ")");
+        assertTrue(top.stream().allMatch(e -> e.top25()));
+        assertTrue(top.stream().anyMatch(e -> e.id() == 79), "CWE-79 is in the Top 25");
+    }
+
+    @Test
     void searchByIdInEveryUsualSpelling() {
         for (String q : List.of("79", "CWE-79", "cwe79", " cwe 79 ")) {
             assertEquals(79, catalogue.search(q, 5).get(0).id(), q);

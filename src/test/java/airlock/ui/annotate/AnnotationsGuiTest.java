@@ -149,11 +149,11 @@ class AnnotationsGuiTest {
             editor.cwePicker().queryField().setText("120");
         });
         waitUntil(() -> !editor.cwePicker().resultList().getItems().isEmpty());
-        robot.interact(() -> {
-            editor.cwePicker().choose(editor.cwePicker().resultList().getItems().get(0));
-            feature.codeMarks(); // the editor is not modal: the code view keeps its selection
-        });
         robot.interact(() -> editor.stage().toFront());
+        // one click on a result picks it (no double-click to discover)
+        robot.clickOn(robot.from(editor.stage().getScene().getRoot()).lookup("#cwe-results .list-cell")
+                .match((javafx.scene.control.ListCell<?> cell) -> cell.getIndex() == 0).<javafx.scene.Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> clickAddRange(editor));
         waitUntil(() -> editor.rangeLabels().size() == 2);
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // let the Markdown preview's pause run
