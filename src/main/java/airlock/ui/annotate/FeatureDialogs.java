@@ -78,8 +78,8 @@ final class FeatureDialogs {
     }
 
     boolean confirmDelete(Annotation a) {
-        Alert alert = styled(new Alert(Alert.AlertType.CONFIRMATION, texts.format("annot.delete.confirm", VisibleText.escape(a.title())),
-                ButtonType.OK, ButtonType.CANCEL));
+        Alert alert = airlock.ui.ReadableAlerts.wrapped(styled(new Alert(Alert.AlertType.CONFIRMATION,
+                texts.format("annot.delete.confirm", VisibleText.escape(a.title())), ButtonType.OK, ButtonType.CANCEL)));
         alert.setTitle(texts.get("annot.delete.title"));
         alert.setHeaderText(null);
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
@@ -116,7 +116,8 @@ final class FeatureDialogs {
         if (file == null) {
             return Optional.empty();
         }
-        Alert ask = styled(new Alert(Alert.AlertType.CONFIRMATION, texts.get("annot.import.withlog"), ButtonType.YES, ButtonType.NO));
+        Alert ask = airlock.ui.ReadableAlerts.wrapped(
+                styled(new Alert(Alert.AlertType.CONFIRMATION, texts.get("annot.import.withlog"), ButtonType.YES, ButtonType.NO)));
         ask.setHeaderText(null);
         if (ask.showAndWait().filter(b -> b == ButtonType.YES).isEmpty()) {
             return Optional.of(new ImportChoice(file.toPath(), null, null));

@@ -94,7 +94,7 @@ final class MainMenus {
         dialog.getDialogPane().getStylesheets().setAll(view.root().getStylesheets());
         Optional<String> typed = dialog.showAndWait();
         typed.flatMap(model::goToLine).ifPresentOrElse(problem -> {
-            Alert alert = new Alert(Alert.AlertType.WARNING, problem, ButtonType.OK);
+            Alert alert = airlock.ui.ReadableAlerts.wrapped(new Alert(Alert.AlertType.WARNING, problem, ButtonType.OK));
             alert.initOwner(view.window());
             alert.show();
         }, view::focusCode);

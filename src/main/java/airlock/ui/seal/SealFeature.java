@@ -75,7 +75,7 @@ public final class SealFeature {
 
     private void choose(List<String> waiting) {
         if (waiting.isEmpty()) {
-            Alert alert = new Alert(Alert.AlertType.INFORMATION, texts.get("seal.none.waiting"), ButtonType.OK);
+            Alert alert = airlock.ui.ReadableAlerts.wrapped(new Alert(Alert.AlertType.INFORMATION, texts.get("seal.none.waiting"), ButtonType.OK));
             alert.initOwner(owner());
             alert.setHeaderText(null);
             alert.show();

@@ -301,8 +301,8 @@ public final class SessionFeature {
         if (session.isEmpty()) {
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, texts.format("session.end.confirm", session.get().id()),
-                ButtonType.OK, ButtonType.CANCEL);
+        Alert confirm = airlock.ui.ReadableAlerts.wrapped(new Alert(Alert.AlertType.CONFIRMATION,
+                texts.format("session.end.confirm", session.get().id()), ButtonType.OK, ButtonType.CANCEL));
         confirm.initOwner(window.stage());
         confirm.setTitle(texts.get("session.end.title"));
         confirm.setHeaderText(null);

@@ -25,7 +25,7 @@ public final class AlertFailureReporter implements FailureReporter {
     @Override
     public void report(UserFailure failure) {
         status.accept(texts.format("error.status", failure.taskTitle(), failure.code()));
-        Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.OK);
+        Alert alert = airlock.ui.ReadableAlerts.wrapped(new Alert(Alert.AlertType.ERROR, "", ButtonType.OK));
         Window window = owner.get();
         if (window != null) {
             alert.initOwner(window);
