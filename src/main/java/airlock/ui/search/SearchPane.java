@@ -37,13 +37,24 @@ public final class SearchPane {
     private final HBox indexRow;
     private final javafx.beans.property.StringProperty indexState = new javafx.beans.property.SimpleStringProperty("");
     private final VBox root;
+    /** How long typing must pause before the query runs. */
+    static final javafx.util.Duration TYPING_PAUSE = javafx.util.Duration.millis(300);
+    private final javafx.animation.PauseTransition typing = new javafx.animation.PauseTransition(TYPING_PAUSE);
 
     public SearchPane(SearchViewModel model, Texts texts) {
         this.model = model;
         queryBox.setPromptText(texts.get("search.prompt"));
         queryBox.textProperty().bindBidirectional(model.queryProperty());
-        model.queryProperty().addListener((obs, old, now) -> model.search());
-        queryBox.setOnAction(e -> model.remember());
+        // search as you type, once typing pauses: every search that shows results is a session-log
+        // entry, and a query typed at speed should not leave one entry (and one policy finding) per
+        // keystroke; Enter searches at once
+        typing.setOnFinished(e -> model.search());
+        model.queryProperty().addListener((obs, old, now) -> typing.playFromStart());
+        queryBox.setOnAction(e -> {
+            typing.stop();
+            model.search();
+            model.remember();
+        });
         historyBox.setItems(model.history());
         historyBox.setPromptText(texts.get("search.history"));
         historyBox.setOnAction(e -> {
@@ -117,7 +128,11 @@ public final class SearchPane {
         TextField field = new TextField();
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(property);
-        field.textProperty().addListener((obs, old, now) -> model.search());
+        field.textProperty().addListener((obs, old, now) -> typing.playFromStart());
+        field.setOnAction(e -> {
+            typing.stop();
+            model.search();
+        });
         return field;
     }
 

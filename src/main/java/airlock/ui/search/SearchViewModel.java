@@ -86,6 +86,11 @@ public final class SearchViewModel {
         this.uiThread = uiThread;
     }
 
+    /** How many searches have been started (each one that shows results is logged). */
+    long searchesStarted() {
+        return generation;
+    }
+
     /** Starts a search for the current query, cancelling the previous one. */
     public void search() {
         String key = String.join("\0", query.get(), String.valueOf(regex.get()), String.valueOf(ignoreCase.get()),
