@@ -141,6 +141,9 @@ public final class IntakeView {
         model.details().addListener((ListChangeListener<Detail>) change -> fillDetails());
         ScrollPane details = new ScrollPane(detailGrid);
         details.setFitToWidth(true);
+        // a fixed preferred width: the verdict's long values (commits, digests) scroll inside it
+        // instead of squeezing the media and bundle columns once a bundle is verified
+        details.setPrefViewportWidth(420);
         VBox.setVgrow(details, Priority.ALWAYS);
         ProgressBar bar = new ProgressBar();
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -161,6 +164,8 @@ public final class IntakeView {
         accept.setOnAction(e -> model.accept());
         VBox box = new VBox(8, headline, explanation, details, bar, phase, new HBox(6, verify, cancel, accept));
         box.getStyleClass().add("intake-column");
+        box.setPrefWidth(460);
+        box.setMinWidth(320);
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;
     }

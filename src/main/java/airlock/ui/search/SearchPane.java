@@ -92,7 +92,8 @@ public final class SearchPane {
                 results.scrollTo(Math.max(0, now.intValue() - 3));
             }
         });
-        HBox options = new HBox(8, regex, ignoreCase, word);
+        // the options wrap in a narrow side panel instead of being clipped
+        javafx.scene.layout.FlowPane options = new javafx.scene.layout.FlowPane(8, 4, regex, ignoreCase, word);
         HBox.setHgrow(queryBox, Priority.ALWAYS);
         TextField paths = filter(texts.get("search.option.paths.prompt"), model.pathsProperty());
         TextField languages = filter(texts.get("search.option.languages.prompt"), model.languagesProperty());
