@@ -17,7 +17,12 @@ SHOTS=$ROOT/target/screenshots
 DISPLAY_NUMBER=${XVFB_DISPLAY:-77}
 WAIT=${XVFB_DEMO_WAIT:-600}
 
-fail() { echo "xvfb-demo: FAIL: $*" >&2; exit 1; }
+fail() {
+    echo "xvfb-demo: FAIL: $*" >&2
+    [ -n "${DISPLAY:-}" ] && import -window root "${SHOTS:-target}/xvfb-failed.png" 2>/dev/null \
+        && echo "xvfb-demo: the screen at the failure: ${SHOTS:-target}/xvfb-failed.png" >&2
+    exit 1
+}
 for tool in Xvfb xdotool import; do
     command -v "$tool" >/dev/null || fail "'$tool' is not installed (apt-get install -y xvfb xdotool imagemagick)"
 done

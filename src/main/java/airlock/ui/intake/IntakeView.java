@@ -89,6 +89,12 @@ public final class IntakeView {
         ListView<FoundBundle> list = new ListView<>(model.bundles());
         list.setCellFactory(v -> cell(FoundBundle::name));
         mirrorSelection(list, model.selectedBundleProperty());
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && model.selectedBundleProperty().get() != null) {
+                model.verify();
+                e.consume();
+            }
+        });
         return column(texts.get("intake.bundles"), list, hint(model.bundlesHintProperty()), new HBox(), 280);
     }
 
@@ -162,6 +168,18 @@ public final class IntakeView {
         Button accept = new Button(texts.get("intake.accept"));
         accept.disableProperty().bind(model.stageProperty().isNotEqualTo(Stage.ACCEPTED));
         accept.setOnAction(e -> model.accept());
+        // the keyboard follows the flow: a chosen bundle puts Verify under Enter, an accepted one
+        // puts "Accept and open" under Enter/Space
+        model.selectedBundleProperty().addListener((obs, old, b) -> {
+            if (b != null) {
+                javafx.application.Platform.runLater(verify::requestFocus);
+            }
+        });
+        model.stageProperty().addListener((obs, old, now) -> {
+            if (now == Stage.ACCEPTED) {
+                javafx.application.Platform.runLater(accept::requestFocus);
+            }
+        });
         VBox box = new VBox(8, headline, explanation, details, bar, phase, new HBox(6, verify, cancel, accept));
         box.getStyleClass().add("intake-column");
         box.setPrefWidth(460);

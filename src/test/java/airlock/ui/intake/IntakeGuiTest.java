@@ -69,6 +69,20 @@ class IntakeGuiTest {
     }
 
     @Test
+    void theKeyboardAloneVerifiesAndAccepts(FxRobot robot) throws Exception {
+        // Enter verifies the chosen bundle, then Enter (or Space) accepts it: no mouse needed
+        robot.interact(() -> model.openFolderAsMedium(medium));
+        waitUntil(() -> model.bundles().size() == 2 && model.selectedBundleProperty().get() != null);
+        robot.interact(() -> view.stage().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> model.stageProperty().get() == Stage.ACCEPTED);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        waitUntil(() -> window.model().sourceProperty().get() != null);
+    }
+
+    @Test
     void theChosenMediumStaysHighlightedWhenTheListIsRefreshed(FxRobot robot) throws Exception {
         // the demo opens its media folder after the mounted sticks are listed; Refresh replaces the
         // items, which used to leave the medium in use without a highlight
