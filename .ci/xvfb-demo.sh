@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Walks the built-in demo in a real X window, as a newcomer following the README would, and saves
-# what the screen shows to target/screenshots/xvfb-*.png:
+# what the screen shows to target/screenshots/xvfb-*.png (xvfb-image-*.png for the app image):
 #   1 the intake window on the demo media      3 a file open from Go to file (Ctrl+P)
 #   2 the session start dialog (room PIN)       4 a search                     5 the seal screen
 # It drives the keyboard with xdotool on its own Xvfb display and checks each window appears.
@@ -13,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 LAUNCHER=${1:-app/airlock}
+# the app image's pictures are kept apart from the launcher's
+PREFIX=xvfb; [ "$LAUNCHER" = app/airlock ] || PREFIX=xvfb-image
 SHOTS=$ROOT/target/screenshots
 DISPLAY_NUMBER=${XVFB_DISPLAY:-77}
 WAIT=${XVFB_DEMO_WAIT:-600}
@@ -57,14 +59,14 @@ window() {
 }
 shot() {
     sleep "${2:-2}"
-    import -window root "$SHOTS/$1"
-    echo "xvfb-demo: $SHOTS/$1"
+    import -window root "$SHOTS/$PREFIX-$1"
+    echo "xvfb-demo: $SHOTS/$PREFIX-$1"
 }
 keys() { xdotool key --delay 120 "$@"; }
 type_text() { xdotool type --delay 60 "$1"; }
 
 intake=$(window 'bundle intake' "$WAIT")
-shot xvfb-1-intake.png 5
+shot 1-intake.png 5
 xdotool windowfocus "$intake"
 keys Return                                  # Verify is the default button
 sleep 20                                     # verification of the demo bundle (a few seconds)
@@ -73,16 +75,16 @@ start=$(window 'session' 120)
 xdotool windowfocus "$start"
 type_text "Demo Inspector"; keys Tab; type_text "Demo Office"
 keys Tab Tab Tab; type_text "246810"         # badge (optional), bundle, then the room PIN
-shot xvfb-2-session-start.png 1
+shot 2-session-start.png 1
 keys Return
 sleep 4
 main=$(window '^Airlock — ' 30)
 xdotool windowfocus "$main"
 keys ctrl+p; sleep 1; type_text "Launcher.java"; sleep 2; keys Return
-shot xvfb-3-file-open.png 5
+shot 3-file-open.png 5
 keys ctrl+shift+f; sleep 1; type_text "SessionLog"; keys Return
-shot xvfb-4-search.png 5
+shot 4-search.png 5
 keys ctrl+alt+e; sleep 2; keys Return        # end the session: OK
 window 'what leaves the room' 60 >/dev/null
-shot xvfb-5-seal-screen.png 5
+shot 5-seal-screen.png 5
 echo "xvfb-demo: PASS: intake, session start, file open, search and the seal screen all appeared"
