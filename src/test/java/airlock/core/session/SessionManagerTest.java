@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import airlock.testutil.MutableClock;
+
 import airlock.core.AirlockException;
 import airlock.core.annotate.Severity;
 import airlock.core.crypto.Base64Strict;

@@ -3,6 +3,8 @@ package airlock.core.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import airlock.testutil.MutableClock;
+
 import airlock.core.AirlockException;
 import airlock.core.crypto.Ed25519;
 import airlock.core.home.AirlockHome;

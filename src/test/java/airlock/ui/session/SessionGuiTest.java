@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import airlock.testutil.MutableClock;
+
 import airlock.core.AirlockException;
 import airlock.core.bundle.BundleFiles;
 import airlock.core.bundle.BundleIntake;
@@ -29,11 +31,8 @@ import airlock.ui.Texts;
 import airlock.ui.WorkstationWindow;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,40 +63,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class SessionGuiTest {
     @TempDir
     static Path dir;
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-28T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
     private final Texts texts = Texts.load(Locale.ROOT);
     private WorkstationWindow window;
     private WorkstationLogs logs;
     private SessionFeature feature;
     private String bundleId;
-
-    /** A clock the test moves forward, to reach the idle lock without waiting ten minutes. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Start
     void start(Stage stage) throws Exception {
