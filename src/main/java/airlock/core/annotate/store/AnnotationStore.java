@@ -172,47 +172,35 @@ public final class AnnotationStore implements AutoCloseable {
     }
 
     SqlAction delete(String session, String id) {
-        return c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE annot_annotation SET deleted = 1 WHERE session = ? AND id = ? AND deleted = 0")) {
-                u.setString(1, session);
-                u.setString(2, id);
-                if (u.executeUpdate() != 1) {
-                    throw new SQLException("annotation " + id + " is not in session " + session);
-                }
-            }
-        };
+        return exactlyOne("UPDATE annot_annotation SET deleted = 1 WHERE session = ? AND id = ? AND deleted = 0",
+                "annotation " + id + " is not in session " + session, session, id);
     }
 
     SqlAction insertMark(String session, ReviewMark mark, String json) {
-        return c -> {
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO annot_review_mark(session, id, json) VALUES (?, ?, ?)")) {
-                u.setString(1, session);
-                u.setString(2, mark.id());
-                u.setString(3, json);
-                u.executeUpdate();
-            }
-        };
+        return exactlyOne("INSERT INTO annot_review_mark(session, id, json) VALUES (?, ?, ?)",
+                "review mark " + mark.id() + " was not stored", session, mark.id(), json);
     }
 
     SqlAction removeMark(String session, String id) {
-        return c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE annot_review_mark SET removed = 1 WHERE session = ? AND id = ? AND removed = 0")) {
-                u.setString(1, session);
-                u.setString(2, id);
-                if (u.executeUpdate() != 1) {
-                    throw new SQLException("review mark " + id + " is not in session " + session);
-                }
-            }
-        };
+        return exactlyOne("UPDATE annot_review_mark SET removed = 1 WHERE session = ? AND id = ? AND removed = 0",
+                "review mark " + id + " is not in session " + session, session, id);
     }
 
     SqlAction insertBookmark(String session, Bookmark bookmark, String json) {
+        return exactlyOne("INSERT INTO annot_bookmark(session, id, json) VALUES (?, ?, ?)",
+                "bookmark " + bookmark.id() + " was not stored", session, bookmark.id(), json);
+    }
+
+    /** One statement that must change exactly one row, or the transaction fails with {@code otherwise}. */
+    private static SqlAction exactlyOne(String sql, String otherwise, String... values) {
         return c -> {
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO annot_bookmark(session, id, json) VALUES (?, ?, ?)")) {
-                u.setString(1, session);
-                u.setString(2, bookmark.id());
-                u.setString(3, json);
-                u.executeUpdate();
+            try (PreparedStatement u = c.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    u.setString(i + 1, values[i]);
+                }
+                if (u.executeUpdate() != 1) {
+                    throw new SQLException(otherwise);
+                }
             }
         };
     }
