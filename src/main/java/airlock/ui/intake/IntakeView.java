@@ -38,6 +38,7 @@ public final class IntakeView {
     private final Texts texts;
     private final javafx.stage.Stage stage = new javafx.stage.Stage();
     private final GridPane detailGrid = new GridPane();
+    private final ListView<FoundBundle> bundleList = new ListView<>();
 
     public IntakeView(IntakeViewModel model, MainViewModel main, Texts texts, Window owner) {
         this.model = model;
@@ -86,7 +87,8 @@ public final class IntakeView {
     }
 
     private VBox bundlesColumn() {
-        ListView<FoundBundle> list = new ListView<>(model.bundles());
+        ListView<FoundBundle> list = bundleList;
+        list.setItems(model.bundles());
         list.setCellFactory(v -> cell(FoundBundle::name));
         mirrorSelection(list, model.selectedBundleProperty());
         list.setOnKeyPressed(e -> {
@@ -168,10 +170,11 @@ public final class IntakeView {
         Button accept = new Button(texts.get("intake.accept"));
         accept.disableProperty().bind(model.stageProperty().isNotEqualTo(Stage.ACCEPTED));
         accept.setOnAction(e -> model.accept());
-        // the keyboard follows the flow: a chosen bundle puts Verify under Enter, an accepted one
-        // puts "Accept and open" under Enter/Space
+        // the keyboard follows the flow: a bundle chosen for the user (the scan picks the first)
+        // puts Verify under Enter, an accepted one puts "Accept and open" under Enter/Space; a user
+        // walking the bundle list with the arrow keys keeps the focus there
         model.selectedBundleProperty().addListener((obs, old, b) -> {
-            if (b != null) {
+            if (b != null && !bundleList.isFocused()) {
                 javafx.application.Platform.runLater(verify::requestFocus);
             }
         });
