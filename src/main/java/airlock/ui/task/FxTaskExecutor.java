@@ -32,13 +32,21 @@ public final class FxTaskExecutor implements TaskExecutor {
     public <T> TaskHandle submit(BackgroundTask<T> task) {
         TaskRun<T> run = new TaskRun<>(task, uiThread, reporter, translator);
         running.add(run);
-        pool.execute(() -> {
-            try {
-                run.run();
-            } finally {
-                running.remove(run);
-            }
-        });
+        try {
+            pool.execute(() -> {
+                try {
+                    run.run();
+                } finally {
+                    running.remove(run);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the window is closing (shutdown ran): a late follow-up of a finished task, such as a
+            // refresh, has no screen left to serve; it is not started and says so in the log
+            running.remove(run);
+            run.cancel();
+            org.slf4j.LoggerFactory.getLogger(FxTaskExecutor.class).warn("not started, the window is closing: {}", task.title());
+        }
         return run;
     }
 

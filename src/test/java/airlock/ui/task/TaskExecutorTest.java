@@ -33,6 +33,21 @@ class TaskExecutorTest {
     }
 
     @Test
+    void aTaskSubmittedAfterShutdownIsNotStartedAndNotReportedAsAFailure() {
+        // a finished task's follow-up can arrive after the window closed (shutdown): no error dialog
+        FxTaskExecutor pool = new FxTaskExecutor(1, Runnable::run, reported::add, new FailureTranslator(texts));
+        pool.shutdown();
+        List<String> ran = new ArrayList<>();
+        TaskHandle late = pool.submit(BackgroundTask.of("Refreshing marks", monitor -> {
+            ran.add("ran");
+            return 1;
+        }));
+        assertTrue(late.isCancelRequested());
+        assertEquals(List.of(), ran);
+        assertEquals(List.of(), reported);
+    }
+
+    @Test
     void anAirlockExceptionIsReportedWithItsCodeAndTheBundleSentence() {
         List<UserFailure> seenByTask = new ArrayList<>();
         executor.submit(BackgroundTask.of("Opening README.md", monitor -> {
