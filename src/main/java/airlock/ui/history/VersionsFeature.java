@@ -52,6 +52,8 @@ public final class VersionsFeature {
         refBox.setCellFactory(list -> new RefCell());
         refBox.setButtonCell(new RefCell());
         refBox.setDisable(true);
+        // the version under review stays readable on a narrow window (the status bar shrinks others)
+        refBox.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         refBox.setOnAction(event -> {
             String chosen = refBox.getValue();
             SourceTree tree = model.sourceProperty().get();

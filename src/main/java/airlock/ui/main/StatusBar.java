@@ -9,6 +9,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.geometry.Orientation;
 
 /** Bottom bar: workstation, session, bundle, messages, progress of the running task, clock. */
@@ -29,6 +30,10 @@ final class StatusBar extends HBox {
         message.setMinWidth(0);
         Label clock = label("status-clock");
         clock.textProperty().bind(model.clockTextProperty());
+        // on a narrow window the workstation, bundle and message give way first: the session's
+        // elapsed time, entry count and chain head and the clock are always shown whole
+        session.setMinWidth(Region.USE_PREF_SIZE);
+        clock.setMinWidth(Region.USE_PREF_SIZE);
 
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(140);
