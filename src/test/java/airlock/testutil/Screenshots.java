@@ -19,6 +19,15 @@ public final class Screenshots {
         return Path.of(configured != null ? configured : "target/screenshots");
     }
 
+    /** {@link #save}, for lambdas run on the FX thread: an I/O failure fails the test unchecked. */
+    public static void shot(Scene scene, String name) {
+        try {
+            save(scene, name);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Path save(Scene scene, String name) throws IOException {
         WritableImage image = scene.snapshot(null);
         int width = (int) image.getWidth();

@@ -2,7 +2,6 @@ package airlock.ui.annotate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import airlock.core.annotate.AnchorState;
@@ -34,7 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -159,7 +157,7 @@ class AnnotationsGuiTest {
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // let the Markdown preview's pause run
         waitUntil(() -> MarkdownView.textOf(((javafx.scene.control.ScrollPane) editor.stage().getScene().lookup(".md-preview")).getContent())
                 .contains("31 bytes"));
-        robot.interact(() -> shot(editor.stage().getScene(), "annot-editor.png"));
+        robot.interact(() -> Screenshots.shot(editor.stage().getScene(), "annot-editor.png"));
         assertEquals(120, editor.cwePicker().chosenProperty().get().id());
         robot.interact(editor::trySave);
         waitUntil(() -> model.annotations().size() == 1);
@@ -213,19 +211,19 @@ class AnnotationsGuiTest {
         assertTrue(preview.contains("high") && preview.contains("confirmed") && preview.contains("CWE-120"), preview);
         robot.interact(() -> {
             pane.goToLine(8);
-            shot(window.stage().getScene(), "annot-gutter.png");
+            Screenshots.shot(window.stage().getScene(), "annot-gutter.png");
         });
 
         robot.interact(() -> {
             window.view().fileTree().reveal(PARSE);
-            shot(window.stage().getScene(), "coverage-tree.png");
+            Screenshots.shot(window.stage().getScene(), "coverage-tree.png");
         });
         robot.interact(() -> {
             feature.showPanel();
             model.selectedProperty().set(model.row(byTitle(model, "Unbounded").id()).orElseThrow());
         });
         waitUntil(() -> MarkdownView.textOf(feature.panel().detail()).contains("16 bytes"));
-        robot.interact(() -> shot(window.stage().getScene(), "annot-panel.png"));
+        robot.interact(() -> Screenshots.shot(window.stage().getScene(), "annot-panel.png"));
         robot.interact(() -> model.filterTextProperty().set("mask"));
         assertEquals(1, model.visible().size());
         robot.interact(() -> model.filterTextProperty().set(""));
@@ -249,13 +247,13 @@ class AnnotationsGuiTest {
                 && model.selectedProperty().get().annotation().title().startsWith("Unbounded"));
         robot.interact(() -> model.selectedProperty().set(model.row(byTitle(model, "Flag").id()).orElseThrow()));
         waitUntil(() -> MarkdownView.textOf(feature.panel().detail()).contains("legacy mask"));
-        robot.interact(() -> shot(window.stage().getScene(), "annot-reanchored.png"));
+        robot.interact(() -> Screenshots.shot(window.stage().getScene(), "annot-reanchored.png"));
 
         // 5. export every format, recorded in the log
         Path media = Files.createDirectories(dir.resolve("media-" + System.nanoTime()));
         robot.interact(() -> feature.exportTo(media, EnumSet.allOf(ExportFormat.class)));
         waitUntil(() -> feature.dialogs().lastWritten() != null && feature.dialogs().lastWritten().isShowing());
-        robot.interact(() -> shot(feature.dialogs().lastWritten().getDialogPane().getScene(), "annot-export.png"));
+        robot.interact(() -> Screenshots.shot(feature.dialogs().lastWritten().getDialogPane().getScene(), "annot-export.png"));
         for (ExportFormat f : ExportFormat.values()) {
             assertTrue(Files.size(media.resolve(f.fileName())) > 0, f.fileName());
         }
@@ -303,14 +301,6 @@ class AnnotationsGuiTest {
 
     private CodeViewPane view() {
         return window.view().selectedCodeView();
-    }
-
-    private static void shot(Scene scene, String name) {
-        try {
-            Screenshots.save(scene, name);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

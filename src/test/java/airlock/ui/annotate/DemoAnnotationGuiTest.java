@@ -7,32 +7,22 @@ import airlock.core.annotate.AnchorState;
 import airlock.core.annotate.Annotation;
 import airlock.core.annotate.Severity;
 import airlock.core.annotate.Status;
-import airlock.core.bundle.BundleIntake;
-import airlock.core.bundle.BundleStore;
-import airlock.core.bundle.IntakeLimits;
-import airlock.core.bundle.MediaLocations;
-import airlock.core.demo.DemoMedia;
 import airlock.core.demo.DemoProject;
 import airlock.core.export.ExportFormat;
 import airlock.core.git.GitSource;
-import airlock.core.home.AirlockHome;
-import airlock.core.progress.ProgressMonitor;
+import airlock.testutil.DemoWorkspace;
 import airlock.testutil.Screenshots;
 import airlock.testutil.TestSessions;
 import airlock.ui.Texts;
 import airlock.ui.WorkstationWindow;
 import airlock.ui.code.CodeViewPane;
-import airlock.ui.intake.IntakeView;
 import airlock.ui.intake.IntakeViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,18 +54,13 @@ class DemoAnnotationGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        demo = new DemoProject(Path.of("").toAbsolutePath(), dir.resolve("out-" + System.nanoTime()));
-        AirlockHome home = AirlockHome.open(demo.home());
-        Clock clock = Clock.systemUTC();
-        new DemoMedia(demo, clock).prepare(home, ProgressMonitor.NONE);
-        session = TestSessions.start(demo.home(), "s-demo-annotations", "Ada Inspector", clock, 0);
-        Texts texts = Texts.load(Locale.ROOT);
-        window = new WorkstationWindow(stage, texts, clock, "WS-TEST-DEMO", home.databases());
+        DemoWorkspace workspace = DemoWorkspace.prepare(dir);
+        demo = workspace.demo();
+        session = TestSessions.start(demo.home(), "s-demo-annotations", "Ada Inspector", workspace.clock(), 0);
+        DemoWorkspace.Opened opened = workspace.open(stage, Texts.load(Locale.ROOT), "WS-TEST-DEMO");
+        window = opened.window();
         window.session().open(session.session());
-        stage.show();
-        intake = new IntakeViewModel(texts, window.model(), new MediaLocations(List.of()),
-                new BundleIntake(home, clock, IntakeLimits.defaults()), new BundleStore(home));
-        new IntakeView(intake, window.model(), texts, stage).show();
+        intake = opened.intake();
     }
 
     @Stop
@@ -120,7 +105,7 @@ class DemoAnnotationGuiTest {
         waitUntil(() -> !editor.cwePicker().resultList().getItems().isEmpty());
         robot.interact(() -> editor.cwePicker().resultList().getSelectionModel().select(0));
         assertEquals(15, editor.cwePicker().chosenProperty().get().id());
-        robot.interact(() -> shot(editor.stage().getScene(), "demo-annot-1-editor.png"));
+        robot.interact(() -> Screenshots.shot(editor.stage().getScene(), "demo-annot-1-editor.png"));
         robot.interact(editor::trySave);
         waitUntil(() -> model.annotations().size() == 1);
         Annotation finding = model.annotations().get(0);
@@ -139,7 +124,7 @@ class DemoAnnotationGuiTest {
         waitUntil(() -> feature.coverage().of("src") != null && feature.coverage().of("src").reviewedFiles() == 1);
         robot.interact(() -> {
             window.view().fileTree().reveal(FILE);
-            shot(window.stage().getScene(), "demo-annot-2-reviewed.png");
+            Screenshots.shot(window.stage().getScene(), "demo-annot-2-reviewed.png");
         });
 
         // 4. switch to the earlier version: the finding is placed there, its stored anchor unchanged
@@ -157,13 +142,13 @@ class DemoAnnotationGuiTest {
             model.selectedProperty().set(row);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> shot(window.stage().getScene(), "demo-annot-3-earlier-version.png"));
+        robot.interact(() -> Screenshots.shot(window.stage().getScene(), "demo-annot-3-earlier-version.png"));
 
         // 5. export every format; each write is recorded
         Path media = Files.createDirectories(dir.resolve("media-" + System.nanoTime()));
         robot.interact(() -> feature.exportTo(media, EnumSet.allOf(ExportFormat.class)));
         waitUntil(() -> feature.dialogs().lastWritten() != null && feature.dialogs().lastWritten().isShowing());
-        robot.interact(() -> shot(feature.dialogs().lastWritten().getDialogPane().getScene(), "demo-annot-4-export.png"));
+        robot.interact(() -> Screenshots.shot(feature.dialogs().lastWritten().getDialogPane().getScene(), "demo-annot-4-export.png"));
         for (ExportFormat f : ExportFormat.values()) {
             assertTrue(Files.size(media.resolve(f.fileName())) > 0, f.fileName());
         }
@@ -183,14 +168,6 @@ class DemoAnnotationGuiTest {
 
     private CodeViewPane view() {
         return window.view().selectedCodeView();
-    }
-
-    private static void shot(Scene scene, String name) {
-        try {
-            Screenshots.save(scene, name);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

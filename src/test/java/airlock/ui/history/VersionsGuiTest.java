@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -73,7 +72,7 @@ class VersionsGuiTest {
         assertNotNull(window.model().sourceProperty().get().find(V1, "gone.txt"), "the tree is v1's");
         assertEquals(V1, robot.lookup("#ref-switcher").queryComboBox().getValue());
         assertTrue(window.model().bundleTextProperty().get().contains("v1"));
-        robot.interact(() -> shot(window.stage().getScene(), "ref-switch.png"));
+        robot.interact(() -> Screenshots.shot(window.stage().getScene(), "ref-switch.png"));
 
         robot.interact(() -> versions.compare(V1, V2));
         VersionsWindow w = versions.windowForTests();
@@ -94,7 +93,7 @@ class VersionsGuiTest {
                 org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor();
         assertTrue(diff.right().codeArea().getParagraph(row).getParagraphStyle().contains(DiffDocument.CHANGED));
         assertTrue(opened.stream().anyMatch(e -> e.ref().equals(V2) && main.newBlob().equals(e.blobId())));
-        robot.interact(() -> shot(w.stage().getScene(), "diff.png"));
+        robot.interact(() -> Screenshots.shot(w.stage().getScene(), "diff.png"));
 
         robot.interact(() -> diff.left().codeArea().estimatedScrollYProperty().setValue(30.0));
         WaitForAsyncUtils.waitForFxEvents();
@@ -105,7 +104,7 @@ class VersionsGuiTest {
         waitUntil(() -> selectedTab(w).getContent() instanceof BlameView);
         BlameView blame = (BlameView) selectedTab(w).getContent();
         assertTrue(blame.code().text().startsWith("int main(void)"));
-        robot.interact(() -> shot(w.stage().getScene(), "blame.png"));
+        robot.interact(() -> Screenshots.shot(w.stage().getScene(), "blame.png"));
 
         robot.interact(versions::historyOfCurrent);
         waitUntil(() -> selectedTab(w).getContent() instanceof HistoryView);
@@ -116,14 +115,6 @@ class VersionsGuiTest {
 
     private static Tab selectedTab(VersionsWindow w) {
         return w.tabs().getSelectionModel().getSelectedItem();
-    }
-
-    private static void shot(Scene scene, String name) {
-        try {
-            Screenshots.save(scene, name);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

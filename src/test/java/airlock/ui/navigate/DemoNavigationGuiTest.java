@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import airlock.core.bundle.BundleIntake;
-import airlock.core.bundle.BundleStore;
-import airlock.core.bundle.IntakeLimits;
-import airlock.core.bundle.MediaLocations;
-import airlock.core.demo.DemoMedia;
 import airlock.core.demo.DemoProject;
 import airlock.core.git.GitSource;
 import airlock.core.history.FileChange;
 import airlock.core.history.VersionHistory;
-import airlock.core.home.AirlockHome;
 import airlock.core.progress.ProgressMonitor;
+import airlock.testutil.DemoWorkspace;
 import airlock.testutil.Screenshots;
 import airlock.ui.Texts;
 import airlock.ui.WorkstationWindow;
@@ -22,7 +17,6 @@ import airlock.ui.code.CodeViewPane;
 import airlock.ui.intake.IntakeView;
 import airlock.ui.intake.IntakeViewModel;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -60,17 +54,12 @@ class DemoNavigationGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        demo = new DemoProject(Path.of("").toAbsolutePath(), dir.resolve("out-" + System.nanoTime()));
-        AirlockHome home = AirlockHome.open(demo.home());
-        Clock clock = Clock.systemUTC();
-        new DemoMedia(demo, clock).prepare(home, ProgressMonitor.NONE);
-        Texts texts = Texts.load(Locale.ROOT);
-        window = new WorkstationWindow(stage, texts, clock, "WS-TEST-DEMO", home.databases());
-        stage.show();
-        intake = new IntakeViewModel(texts, window.model(), new MediaLocations(List.of()),
-                new BundleIntake(home, clock, IntakeLimits.defaults()), new BundleStore(home));
-        intakeView = new IntakeView(intake, window.model(), texts, stage);
-        intakeView.show();
+        DemoWorkspace workspace = DemoWorkspace.prepare(dir);
+        demo = workspace.demo();
+        DemoWorkspace.Opened opened = workspace.open(stage, Texts.load(Locale.ROOT), "WS-TEST-DEMO");
+        window = opened.window();
+        intake = opened.intake();
+        intakeView = opened.intakeView();
     }
 
     @Stop
