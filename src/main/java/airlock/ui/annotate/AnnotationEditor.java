@@ -36,7 +36,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 /**
  * The finding editor: title, Markdown body with a safe rendered preview beside it, severity,
@@ -75,9 +74,9 @@ final class AnnotationEditor {
         confidence.setId("annot-confidence");
         save.setId("annot-save");
         addRange.setId("annot-add-range");
-        severity.setConverter(converter("annot.severity."));
-        confidence.setConverter(converter("annot.confidence."));
-        status.setConverter(converter("annot.status."));
+        severity.setConverter(new EnumTextConverter<>(texts, "annot.severity.", Severity.values(), ""));
+        confidence.setConverter(new EnumTextConverter<>(texts, "annot.confidence.", Confidence.values(), ""));
+        status.setConverter(new EnumTextConverter<>(texts, "annot.status.", Status.values(), ""));
         title.setPromptText(texts.get("annot.editor.title.prompt"));
         body.setPromptText(texts.get("annot.editor.body.prompt"));
         body.setWrapText(true);
@@ -103,25 +102,6 @@ final class AnnotationEditor {
         preview.setContent(MarkdownView.render(body.getText()));
         stage.setScene(new Scene(layout(existing == null ? addSelection : null), 900, 640));
         stage.getScene().getStylesheets().setAll(stylesheets);
-    }
-
-    private StringConverter<Object> rawConverter(String prefix) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Object value) {
-                return value == null ? "" : EnumTexts.of(texts, prefix, (Enum<?>) value);
-            }
-
-            @Override
-            public Object fromString(String string) {
-                throw new UnsupportedOperationException("choice boxes do not parse");
-            }
-        };
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> StringConverter<T> converter(String prefix) {
-        return (StringConverter<T>) (StringConverter<?>) rawConverter(prefix);
     }
 
     private Parent layout(Runnable addSelection) {

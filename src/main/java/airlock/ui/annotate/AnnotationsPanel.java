@@ -31,7 +31,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 /**
  * The Annotations panel: every finding of the session with filters (text, severity, status, CWE,
@@ -141,7 +140,7 @@ final class AnnotationsPanel extends BorderPane {
         status.valueProperty().bindBidirectional(model.filterStatusProperty());
         ChoiceBox<AnnotationOrder> order = new ChoiceBox<>(FXCollections.observableArrayList(AnnotationOrder.values()));
         order.setId("annot-sort");
-        order.setConverter(names("annot.sort."));
+        order.setConverter(new EnumTextConverter<>(texts, "annot.sort.", AnnotationOrder.values(), ""));
         order.valueProperty().bindBidirectional(model.orderProperty());
         FlowPane bar = new FlowPane(6, 4, text, severity, status, category, author, file, new Label(texts.get("annot.panel.sort")), order);
         bar.setPadding(new Insets(4));
@@ -167,22 +166,8 @@ final class AnnotationsPanel extends BorderPane {
         box.getItems().add(null);
         box.getItems().addAll(values);
         box.setId(id);
-        box.setConverter(names(prefix));
+        box.setConverter(new EnumTextConverter<>(texts, prefix, values, texts.get("annot.panel.any")));
         return box;
-    }
-
-    private <E extends Enum<E>> StringConverter<E> names(String prefix) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(E value) {
-                return value == null ? texts.get("annot.panel.any") : EnumTexts.of(texts, prefix, value);
-            }
-
-            @Override
-            public E fromString(String string) {
-                throw new UnsupportedOperationException("choice boxes do not parse");
-            }
-        };
     }
 
     private void showDetail(PanelRow row) {
