@@ -9,53 +9,93 @@ import java.nio.charset.StandardCharsets;
  * {@code "prev":"<64 hex>","seq":<n>,"time":"<24 chars>","type":"<name>"}}. This is what the
  * verifier needs for the hash chain and the tree (the hash always covers the exact bytes); entry 0,
  * checkpoints and {@code --strict} runs are decoded in full by {@link EntryCodec}.
+ *
+ * <p>One instance is reused entry after entry: {@link #parse} fills its fields and allocates
+ * nothing, so a million-entry log does not churn the heap.
  */
-record EntryTail(long seq, byte[] prev, String time, EntryType type) {
+final class EntryTail {
     private static final byte[] START = bytes("{\"actor\":\"");
     private static final byte[] TYPE = bytes(",\"type\":\"");
     private static final byte[] TIME = bytes(",\"time\":\"");
     private static final byte[] SEQ = bytes(",\"seq\":");
     private static final byte[] PREV = bytes("},\"prev\":\"");
 
-    static EntryTail parse(byte[] line) throws AirlockException {
-        int end = line.length;
-        if (end < 120 || !startsWith(line, START) || line[end - 1] != '}' || line[end - 2] != '"') {
+    private final byte[] prev = new byte[LogHashes.LENGTH];
+    private final byte[] time = new byte[24];
+    private long seq;
+    private EntryType type;
+
+    long seq() {
+        return seq;
+    }
+
+    EntryType type() {
+        return type;
+    }
+
+    /** Whether the entry's prev names {@code hash}. */
+    boolean prevEquals(byte[] hash) {
+        return java.util.Arrays.equals(prev, hash);
+    }
+
+    /** A copy of the prev hash. */
+    byte[] prev() {
+        return prev.clone();
+    }
+
+    String time() {
+        return new String(time, StandardCharsets.US_ASCII);
+    }
+
+    /** Copies the 24 time characters (ASCII) into {@code target}. */
+    void copyTime(byte[] target) {
+        System.arraycopy(time, 0, target, 0, time.length);
+    }
+
+    /** Parses a whole line, e.g. {@code new EntryTail().parse(bytes)}; returns this. */
+    EntryTail parse(byte[] line) throws AirlockException {
+        return parse(line, 0, line.length);
+    }
+
+    /** Reads the tail of the entry in {@code line[offset, offset + length)} into this; returns this. */
+    EntryTail parse(byte[] line, int offset, int length) throws AirlockException {
+        int end = offset + length;
+        if (length < 120 || !at(line, offset, end, START) || line[end - 1] != '}' || line[end - 2] != '"') {
             throw bad("does not have the shape of a canonical entry");
         }
         int typeEnd = end - 2;
         int typeStart = typeEnd;
-        while (typeStart > 0 && line[typeStart - 1] != '"') {
+        while (typeStart > offset && line[typeStart - 1] != '"') {
             typeStart--;
         }
-        if (typeEnd - typeStart > 40 || !at(line, typeStart - TYPE.length, TYPE)) {
+        if (typeEnd - typeStart > 40 || !at(line, offset, end, typeStart - TYPE.length, TYPE)) {
             throw bad("has no type member where canonical order puts it");
         }
-        EntryType type = typeAt(line, typeStart, typeEnd);
+        EntryType entryType = typeAt(line, typeStart, typeEnd);
         int timeEnd = typeStart - TYPE.length - 1;
         int timeStart = timeEnd - 24;
-        if (timeStart < 0 || line[timeEnd] != '"' || !at(line, timeStart - TIME.length, TIME)) {
+        if (timeStart < offset || line[timeEnd] != '"' || !at(line, offset, end, timeStart - TIME.length, TIME)) {
             throw bad("has no time member where canonical order puts it");
         }
-        String time = new String(line, timeStart, 24, StandardCharsets.US_ASCII);
+        System.arraycopy(line, timeStart, time, 0, time.length);
         int seqEnd = timeStart - TIME.length;
         int seqStart = seqEnd;
-        while (seqStart > 0 && line[seqStart - 1] >= '0' && line[seqStart - 1] <= '9') {
+        while (seqStart > offset && line[seqStart - 1] >= '0' && line[seqStart - 1] <= '9') {
             seqStart--;
         }
         int digits = seqEnd - seqStart;
-        if (digits == 0 || digits > 15 || (digits > 1 && line[seqStart] == '0') || !at(line, seqStart - SEQ.length, SEQ)) {
+        if (digits == 0 || digits > 15 || (digits > 1 && line[seqStart] == '0') || !at(line, offset, end, seqStart - SEQ.length, SEQ)) {
             throw bad("has no canonical seq member");
         }
-        long seq = 0;
+        long number = 0;
         for (int i = seqStart; i < seqEnd; i++) {
-            seq = seq * 10 + (line[i] - '0');
+            number = number * 10 + (line[i] - '0');
         }
         int prevEnd = seqStart - SEQ.length - 1;
         int prevStart = prevEnd - 64;
-        if (prevStart < 0 || line[prevEnd] != '"' || !at(line, prevStart - PREV.length, PREV)) {
+        if (prevStart < offset || line[prevEnd] != '"' || !at(line, offset, end, prevStart - PREV.length, PREV)) {
             throw bad("has no prev member where canonical order puts it");
         }
-        byte[] prev = new byte[LogHashes.LENGTH];
         for (int i = 0; i < prev.length; i++) {
             int high = HEX_VALUE[line[prevStart + 2 * i] & 0xff];
             int low = HEX_VALUE[line[prevStart + 2 * i + 1] & 0xff];
@@ -64,7 +104,9 @@ record EntryTail(long seq, byte[] prev, String time, EntryType type) {
             }
             prev[i] = (byte) (high << 4 | low);
         }
-        return new EntryTail(seq, prev, time, type);
+        seq = number;
+        type = entryType;
+        return this;
     }
 
     /** Value of a lower-case hex digit, -1 for any other byte. */
@@ -97,20 +139,16 @@ record EntryTail(long seq, byte[] prev, String time, EntryType type) {
         throw bad("has an unknown type");
     }
 
-    private static boolean startsWith(byte[] line, byte[] prefix) {
-        return at(line, 0, prefix);
-    }
-
-    private static boolean at(byte[] line, int offset, byte[] expected) {
-        if (offset < 0 || offset + expected.length > line.length) {
+    /** Whether {@code expected} lies at {@code position}, wholly inside the line {@code [start, end)}. */
+    private static boolean at(byte[] line, int start, int end, int position, byte[] expected) {
+        if (position < start || position + expected.length > end) {
             return false;
         }
-        for (int i = 0; i < expected.length; i++) {
-            if (line[offset + i] != expected[i]) {
-                return false;
-            }
-        }
-        return true;
+        return java.util.Arrays.equals(line, position, position + expected.length, expected, 0, expected.length);
+    }
+
+    private static boolean at(byte[] line, int start, int end, byte[] expected) {
+        return at(line, start, end, start, expected);
     }
 
     private static byte[] bytes(String text) {

@@ -30,6 +30,17 @@ public final class LogHashes {
         return digest.digest();
     }
 
+    /** The entry hash of {@code entry[offset, offset + length)} written into {@code out} at {@code outOffset}. */
+    public void entryHash(byte[] entry, int offset, int length, byte[] out, int outOffset) {
+        digest.update((byte) 0x00);
+        digest.update(entry, offset, length);
+        try {
+            digest.digest(out, outOffset, LENGTH);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("SHA-256 refused a 32-byte output buffer", e);
+        }
+    }
+
     public byte[] entryHash(byte[] entry) {
         return entryHash(entry, 0, entry.length);
     }
@@ -39,6 +50,19 @@ public final class LogHashes {
         System.arraycopy(left, 0, node, 1, LENGTH);
         System.arraycopy(right, 0, node, 1 + LENGTH, LENGTH);
         return digest.digest(node);
+    }
+
+    /** The node hash of {@code left} and {@code right} written into {@code out} (which may be either of them). */
+    public void nodeHash(byte[] left, byte[] right, byte[] out) {
+        node[0] = 0x01;
+        System.arraycopy(left, 0, node, 1, LENGTH);
+        System.arraycopy(right, 0, node, 1 + LENGTH, LENGTH);
+        digest.update(node);
+        try {
+            digest.digest(out, 0, LENGTH);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("SHA-256 refused a 32-byte output buffer", e);
+        }
     }
 
     /** Root of the empty tree: SHA-256 of nothing. */

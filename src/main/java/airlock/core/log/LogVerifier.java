@@ -6,6 +6,7 @@ import airlock.core.progress.CancelledException;
 import airlock.core.progress.ProgressMonitor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -45,10 +46,6 @@ public final class LogVerifier {
     }
 
     /** One verification; holds the running state so the checks read as a sequence. */
-    /** The fields the chain checks need, from a full decode ({@code full} set) or from the entry's tail. */
-    private record Head(long seq, byte[] prev, String time, EntryType type, byte[] hash, LogEntry full) {
-    }
-
     private static final class Run {
         private final PinnedKeys trust;
         private final boolean strict;
@@ -61,8 +58,17 @@ public final class LogVerifier {
         private SignedNote sealNote;
         private Checkpoint sealCheckpoint;
         private SessionHeader header;
+        private final EntryTail tail = new EntryTail();
         private byte[] prevHash = LogHashes.genesisPrev();
-        private Head last;
+        /** The entry being checked: its chain fields from its tail, or from a full decode ({@code full} set). */
+        private long seq;
+        private EntryType type;
+        private byte[] hash = new byte[LogHashes.LENGTH];
+        private LogEntry full;
+        /** The last entry checked: its type and time (24 ASCII characters, or the decoded text). */
+        private EntryType lastType;
+        private final byte[] lastTime = new byte[24];
+        private String lastTimeText;
         private String firstTime;
         private int checkpoints;
         private String sealedBy;
@@ -130,54 +136,78 @@ public final class LogVerifier {
         }
 
         private LogVerification entries() throws IOException, CancelledException {
-            HashedLines.Item item;
-            while ((item = reader.next()) != null) {
-                LineReader.Line line = item.line();
+            while (reader.advance()) {
                 long i = tree.size();
                 if ((i & 0xfff) == 0) {
                     monitor.update(0x1000);
                     monitor.checkCancelled();
                 }
-                if (line.tooLong()) {
+                if (reader.tooLong()) {
                     return fail(FailureKind.MALFORMED, i, "entry " + i + " is longer than " + EntryCodec.MAX_ENTRY_BYTES + " bytes");
                 }
-                if (!line.terminated()) {
+                if (!reader.terminated()) {
                     return fail(FailureKind.TRUNCATED, i, "entry " + i + " is cut off (the file ends without a line feed)");
                 }
-                Head entry;
                 try {
-                    entry = head(i, line.bytes(), item.hash());
+                    read(i, reader);
                 } catch (AirlockException e) {
                     return fail(FailureKind.MALFORMED, i, "entry " + i + ": " + e.getMessage());
                 }
-                LogVerification failure = checkEntry(i, entry);
+                LogVerification failure = checkEntry(i);
                 if (failure != null) {
                     return failure;
                 }
                 if (i == 0) {
-                    firstTime = entry.time();
+                    firstTime = full.time();
                 }
-                tree.add(entry.hash());
-                prevHash = entry.hash();
-                last = entry;
+                tree.add(hash);
+                byte[] swap = prevHash;
+                prevHash = hash;
+                hash = swap;
+                lastType = type;
+                if (full != null) {
+                    lastTimeText = full.time();
+                } else {
+                    tail.copyTime(lastTime);
+                    lastTimeText = null;
+                }
             }
             return null;
         }
 
-        private Head head(long i, byte[] bytes, byte[] hash) throws AirlockException {
+        /** Reads entry i's chain fields: from its tail where that suffices, else by decoding it in full. */
+        private void read(long i, HashedLines line) throws AirlockException {
             if (!strict && i > 0) {
-                EntryTail tail = EntryTail.parse(bytes);
+                tail.parse(line.buffer(), line.offset(), line.length());
                 if (tail.type() != EntryType.CHECKPOINT) {
-                    return new Head(tail.seq(), tail.prev(), tail.time(), tail.type(), hash, null);
+                    seq = tail.seq();
+                    type = tail.type();
+                    line.copyHash(hash);
+                    full = null;
+                    return;
                 }
             }
-            LogEntry entry = codec.decode(bytes);
-            return new Head(entry.seq(), entry.prev(), entry.time(), entry.type(), entry.hash(), entry);
+            full = codec.decode(line.bytes());
+            seq = full.seq();
+            type = full.type();
+            System.arraycopy(full.hash(), 0, hash, 0, LogHashes.LENGTH);
         }
 
-        private byte[] prevOf(byte[] bytes) {
+        private boolean linksToPrevious() {
+            return full == null ? tail.prevEquals(prevHash) : Arrays.equals(full.prev(), prevHash);
+        }
+
+        private String lastTime() {
+            if (lastType == null) {
+                return null;
+            }
+            return lastTimeText != null ? lastTimeText : new String(lastTime, StandardCharsets.US_ASCII);
+        }
+
+        private byte[] prevOf(HashedLines.Line line) {
+            byte[] bytes = line.bytes();
             try {
-                return EntryTail.parse(bytes).prev();
+                return new EntryTail().parse(bytes).prev();
             } catch (AirlockException e) {
                 try {
                     return codec.decode(bytes).prev();
@@ -187,20 +217,20 @@ public final class LogVerifier {
             }
         }
 
-        private LogVerification checkEntry(long i, Head entry) throws IOException {
-            if (entry.seq() != i) {
-                return fail(FailureKind.SEQUENCE_GAP, i, "line " + (i + 1) + " holds entry " + entry.seq() + " where entry " + i
+        private LogVerification checkEntry(long i) throws IOException {
+            if (seq != i) {
+                return fail(FailureKind.SEQUENCE_GAP, i, "line " + (i + 1) + " holds entry " + seq + " where entry " + i
                         + " belongs: an entry is missing, duplicated or out of order");
             }
-            if (!Arrays.equals(entry.prev(), prevHash)) {
-                return linkBroken(i, entry);
+            if (!linksToPrevious()) {
+                return linkBroken(i);
             }
-            if (last != null && last.type() == EntryType.SESSION_END) {
+            if (lastType == EntryType.SESSION_END) {
                 return fail(FailureKind.MALFORMED, i, "entry " + i + " follows the session's end entry");
             }
             if (i == 0) {
                 try {
-                    header = SessionHeader.fromEntry(entry.full());
+                    header = SessionHeader.fromEntry(full);
                 } catch (AirlockException e) {
                     return fail(FailureKind.MALFORMED, 0L, e.getMessage());
                 }
@@ -209,24 +239,23 @@ public final class LogVerifier {
                 }
                 return null;
             }
-            if (entry.type() == EntryType.SESSION_START || entry.type() == EntryType.LEDGER_START) {
+            if (type == EntryType.SESSION_START || type == EntryType.LEDGER_START) {
                 return fail(FailureKind.MALFORMED, i, "entry " + i + " is a second start entry");
             }
-            return entry.type() == EntryType.CHECKPOINT ? checkpoint(i, entry.full()) : null;
+            return type == EntryType.CHECKPOINT ? checkpoint(i, full) : null;
         }
 
         /** Entry i does not link to entry i-1: decide which of the two was altered by looking one ahead. */
-        private LogVerification linkBroken(long i, Head entry) throws IOException {
+        private LogVerification linkBroken(long i) throws IOException {
             if (i == 0) {
                 return fail(FailureKind.HASH_MISMATCH, 0L, "entry 0 must link to 64 zeros but names another prev hash");
             }
             boolean entryIntact;
-            HashedLines.Item peeked = reader.peek();
-            LineReader.Line next = peeked == null ? null : peeked.line();
+            HashedLines.Line next = reader.peek();
             if (next != null && next.terminated() && !next.tooLong()) {
-                entryIntact = Arrays.equals(prevOf(next.bytes()), entry.hash());
+                entryIntact = Arrays.equals(prevOf(next), hash);
             } else {
-                entryIntact = next == null && sealCheckpoint != null && Arrays.equals(sealCheckpoint.head(), entry.hash());
+                entryIntact = next == null && sealCheckpoint != null && Arrays.equals(sealCheckpoint.head(), hash);
             }
             if (entryIntact) {
                 return fail(FailureKind.HASH_MISMATCH, i - 1, "entry " + (i - 1)
@@ -327,7 +356,7 @@ public final class LogVerifier {
             if (supervisor != null) {
                 return supervisor;
             }
-            if (!header.isLedger() && last.type() != EntryType.SESSION_END) {
+            if (!header.isLedger() && lastType != EntryType.SESSION_END) {
                 return fail(FailureKind.MALFORMED, n - 1, "the sealed log does not end with a session end entry");
             }
             return LogVerification.valid(summary());
@@ -369,7 +398,7 @@ public final class LogVerifier {
         private LogSummary summary() {
             return new LogSummary(header == null ? null : header.session(), header == null ? null : header.workstation(),
                     header == null ? List.of() : header.inspectors(), header == null ? null : header.bundleManifestSha256(),
-                    tree.size(), firstTime, last == null ? null : last.time(), checkpoints, sealedBy,
+                    tree.size(), firstTime, lastTime(), checkpoints, sealedBy,
                     Base64.getEncoder().encodeToString(tree.root()));
         }
     }
