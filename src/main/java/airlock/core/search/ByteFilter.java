@@ -64,6 +64,11 @@ final class ByteFilter {
      * Line numbers are counted only up to a candidate line, not in the per-byte loop.
      */
     int[] candidateLines(byte[] bytes) {
+        return candidateLines(bytes, TWO_LANES);
+    }
+
+    /** As {@link #candidateLines(byte[])}, splitting files of {@code twoLanesFrom} bytes or more in two lanes. */
+    int[] candidateLines(byte[] bytes, int twoLanesFrom) {
         if (start == ACCEPT) {
             for (byte b : bytes) {
                 if (b == 0) {
@@ -72,48 +77,156 @@ final class ByteFilter {
             }
             return EVERY_LINE;
         }
-        int[] t = table;
-        int[] out = new int[12];
-        int found = 0;
-        int s = start;
         int n = bytes.length;
+        int mid = n >= twoLanesFrom ? lineEndFrom(bytes, n / 2) : n;
+        long[] lines = mid < n - 1 ? twoLanes(bytes, mid) : finish(bytes, 0, n, start, new long[8]);
+        if (lines == null) {
+            return null;
+        }
+        int found = (int) lines[lines.length - 1];
+        // line numbers: LFs counted once, only up to the last candidate line
+        int[] out = new int[found * 3];
         int line = 1;
         int counted = 0;
-        for (int i = 0; i < n; i++) {
-            // LF leads back to the start state in the table, so the hot loop has one exit test
+        for (int k = 0; k < found; k++) {
+            int lineStart = (int) (lines[k] >>> 32);
+            for (int b = counted; b < lineStart; b++) {
+                if (bytes[b] == '\n') {
+                    line++;
+                }
+            }
+            counted = lineStart;
+            out[3 * k] = line;
+            out[3 * k + 1] = lineStart;
+            out[3 * k + 2] = (int) lines[k];
+        }
+        return out;
+    }
+
+    /** Files at least this large are scanned in two interleaved halves. */
+    private static final int TWO_LANES = 8192;
+
+    private static int lineEndFrom(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    /**
+     * Runs the automaton over {@code [0, mid]} and {@code (mid, n)} at once, {@code bytes[mid]}
+     * being an LF (where the automaton restarts anyway): two independent chains of table lookups
+     * per loop step, so the processor overlaps their latencies. The same lines as one pass.
+     */
+    private long[] twoLanes(byte[] bytes, int mid) {
+        int[] t = table;
+        int n = bytes.length;
+        long[] a = new long[8];
+        long[] b = new long[8];
+        int i = 0;
+        int j = mid + 1;
+        int sa = start;
+        int sb = start;
+        while (i <= mid && j < n) {
+            sa = t[(sa << 8) | (bytes[i] & 0xFF)];
+            sb = t[(sb << 8) | (bytes[j] & 0xFF)];
+            if (sa < FIRST_STATE) {
+                if (sa == NUL) {
+                    return null;
+                }
+                int end = lineEnd(bytes, i, mid + 1);
+                if (end < 0) {
+                    return null;
+                }
+                a = add(a, lineStart(bytes, i), end);
+                i = end;
+                sa = start;
+            }
+            if (sb < FIRST_STATE) {
+                if (sb == NUL) {
+                    return null;
+                }
+                int end = lineEnd(bytes, j, n);
+                if (end < 0) {
+                    return null;
+                }
+                b = add(b, lineStart(bytes, j), end);
+                j = end;
+                sb = start;
+            }
+            i++;
+            j++;
+        }
+        // one lane is done; the other finishes alone (it is at a line start or mid-line in state s)
+        a = finish(bytes, i, mid + 1, sa, a);
+        if (a == null) {
+            return null;
+        }
+        b = finish(bytes, j, n, sb, b);
+        if (b == null) {
+            return null;
+        }
+        int na = (int) a[a.length - 1];
+        int nb = (int) b[b.length - 1];
+        long[] out = java.util.Arrays.copyOf(a, na + nb + 1);
+        System.arraycopy(b, 0, out, na, nb);
+        out[out.length - 1] = na + nb;
+        return out;
+    }
+
+    /** Continues one lane from {@code from} in state {@code s} up to {@code to}. */
+    private long[] finish(byte[] bytes, int from, int to, int s, long[] lines) {
+        int[] t = table;
+        for (int i = from; i < to; i++) {
             s = t[(s << 8) | (bytes[i] & 0xFF)];
             if (s < FIRST_STATE) {
                 if (s == NUL) {
                     return null;
                 }
-                int lineStart = i;
-                while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
-                    lineStart--;
+                int end = lineEnd(bytes, i, to);
+                if (end < 0) {
+                    return null;
                 }
-                for (int k = counted; k < lineStart; k++) {
-                    if (bytes[k] == '\n') {
-                        line++;
-                    }
-                }
-                int end = i;
-                while (end < n && bytes[end] != '\n') {
-                    if (bytes[end] == 0) {
-                        return null;
-                    }
-                    end++;
-                }
-                if (found + 3 > out.length) {
-                    out = java.util.Arrays.copyOf(out, out.length * 2);
-                }
-                out[found++] = line;
-                out[found++] = lineStart;
-                out[found++] = end;
+                lines = add(lines, lineStart(bytes, i), end);
                 i = end;
-                counted = end;
                 s = start;
             }
         }
-        return java.util.Arrays.copyOf(out, found);
+        return lines;
+    }
+
+    private static int lineStart(byte[] bytes, int i) {
+        int lineStart = i;
+        while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+            lineStart--;
+        }
+        return lineStart;
+    }
+
+    /** The end of the line holding {@code i} (its LF, or {@code to}); -1 when a NUL comes first. */
+    private static int lineEnd(byte[] bytes, int i, int to) {
+        int end = i;
+        while (end < to && bytes[end] != '\n') {
+            if (bytes[end] == 0) {
+                return -1;
+            }
+            end++;
+        }
+        return end;
+    }
+
+    /** Appends (start, end) to a list whose last slot holds its length. */
+    private static long[] add(long[] lines, int from, int to) {
+        int count = (int) lines[lines.length - 1];
+        if (count + 2 > lines.length) {
+            lines = java.util.Arrays.copyOf(lines, lines.length * 2);
+            lines[lines.length - 1] = count;
+        }
+        lines[count] = ((long) from << 32) | to;
+        lines[lines.length - 1] = count + 1;
+        return lines;
     }
 
     /** The answer of {@link #candidateLines} when no line can be ruled out. */

@@ -68,6 +68,32 @@ class ByteFilterTest {
     }
 
     @Test
+    void twoInterleavedLanesFindTheSameLinesAsOnePass() throws Exception {
+        Random random = new Random(7);
+        for (String spec : PATTERNS) {
+            ByteFilter filter = ByteFilter.of(parse(spec));
+            for (int round = 0; round < 40; round++) {
+                java.io.ByteArrayOutputStream big = new java.io.ByteArrayOutputStream();
+                int parts = 1 + random.nextInt(60);
+                for (int p = 0; p < parts; p++) {
+                    big.writeBytes(randomBytes(random));
+                }
+                if (round % 10 == 9) {
+                    big.write(0);
+                }
+                byte[] bytes = big.toByteArray();
+                int[] one = filter.candidateLines(bytes, Integer.MAX_VALUE);
+                int[] two = filter.candidateLines(bytes, 0);
+                if (one == ByteFilter.EVERY_LINE) {
+                    assertTrue(two == ByteFilter.EVERY_LINE, spec);
+                } else {
+                    assertArrayEquals(one, two, spec + " on " + bytes.length + " bytes");
+                }
+            }
+        }
+    }
+
+    @Test
     void aNulByteMakesTheFileBinaryAndTheEmptyMatchRulesOutNothing() throws Exception {
         ByteFilter literal = ByteFilter.of(SearchQuery.literal("ab", "r"));
         assertNull(literal.candidateLines("xx\nab\0".getBytes(StandardCharsets.UTF_8)));
