@@ -2,29 +2,36 @@ package airlock.core.search;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The trigrams the index keeps: three consecutive bytes of a file's UTF-8 text (as
- * {@link IndexBuilder#indexedText} hands it over), folded the same way on both sides of the index.
- * ASCII letters are lower-cased, and the few non-ASCII characters Java's Unicode case-insensitive
- * matching equates with an ASCII letter (KELVIN SIGN, LONG S, dotted and dotless I) count as that
- * letter, so a query's trigrams (folded by the same code) are always present in a file that
- * matches, whether the query ignores case or not. Every other byte, including invalid UTF-8, is
- * kept as it is. A trigram is a 24-bit int.
+ * The trigrams the index keeps, as codesearch's cindex keeps them: three consecutive bytes of a
+ * file's UTF-8 text (as {@link IndexBuilder#indexedText} hands it over), case and all, as a 24-bit
+ * int. A case-sensitive query asks for the bytes of its trigrams exactly, which narrows its
+ * candidates more than folded trigrams would. A case-insensitive query (whose trigrams the
+ * extractor builds from ASCII characters only, lower-cased) asks for any of their case variants:
+ * upper or lower case, and the non-ASCII characters Java's Unicode case-insensitive matching
+ * equates with an ASCII letter (KELVIN SIGN for k, LONG S for s, dotted and dotless I for i).
  */
 final class ByteTrigrams {
-    private static final byte[] LOWER = new byte[256];
-    /** Per lead byte, the UTF-8 sequences (with their ASCII letter) that fold; null for most bytes. */
-    private static final byte[][][] EXTRAS = new byte[256][][];
+    /** Per lower-case ASCII letter, the UTF-8 byte strings a case-insensitive match may find for it. */
+    private static final Map<Character, List<byte[]>> VARIANTS = variants();
 
-    static {
-        for (int i = 0; i < 256; i++) {
-            LOWER[i] = (byte) (i >= 'A' && i <= 'Z' ? i + 32 : i);
+    private ByteTrigrams() {
+    }
+
+    private static Map<Character, List<byte[]>> variants() {
+        Map<Character, List<byte[]>> out = new HashMap<>();
+        for (char c = 'a'; c <= 'z'; c++) {
+            List<byte[]> list = new ArrayList<>();
+            list.add(new byte[] {(byte) c});
+            list.add(new byte[] {(byte) (c - 32)});
+            out.put(c, list);
         }
-        List<byte[]> sequences = new ArrayList<>();
         for (int cp = 128; cp <= Character.MAX_CODE_POINT; cp++) {
-            if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {
+            if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) {
                 continue;
             }
             int folded = Character.toLowerCase(Character.toUpperCase(cp));
@@ -32,24 +39,13 @@ final class ByteTrigrams {
             int lower = Character.toLowerCase(cp);
             for (int c : new int[] {folded, upper, lower}) {
                 if (c < 128 && Character.isLetter(c)) {
-                    byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-                    byte[] entry = java.util.Arrays.copyOf(utf8, utf8.length + 1);
-                    entry[utf8.length] = (byte) Character.toLowerCase(c);
-                    sequences.add(entry);
+                    out.get((char) Character.toLowerCase(c)).add(new String(Character.toChars(cp))
+                            .getBytes(StandardCharsets.UTF_8));
                     break;
                 }
             }
         }
-        for (byte[] s : sequences) {
-            int lead = s[0] & 0xFF;
-            byte[][] old = EXTRAS[lead] == null ? new byte[0][] : EXTRAS[lead];
-            byte[][] grown = java.util.Arrays.copyOf(old, old.length + 1);
-            grown[old.length] = s;
-            EXTRAS[lead] = grown;
-        }
-    }
-
-    private ByteTrigrams() {
+        return out;
     }
 
     /** Receives the trigrams of a text, possibly repeated. */
@@ -59,46 +55,52 @@ final class ByteTrigrams {
 
     /** Feeds every trigram of {@code text[0..length)} to {@code sink}. */
     static void extract(byte[] text, int length, Sink sink) {
-        int tri = 0;
-        int have = 0;
-        int i = 0;
-        while (i < length) {
-            int c = text[i] & 0xFF;
-            i++;
-            if (c < 0x80) {
-                c = LOWER[c] & 0xFF;
-            } else if (EXTRAS[c] != null) {
-                for (byte[] s : EXTRAS[c]) {
-                    int n = s.length - 1;
-                    if (i - 1 + n <= length && matches(text, i - 1, s, n)) {
-                        c = s[n];
-                        i += n - 1;
-                        break;
-                    }
-                }
-            }
-            tri = ((tri << 8) | c) & 0xFFFFFF;
-            if (++have >= 3) {
-                sink.accept(tri);
-            }
+        if (length < 3) {
+            return;
+        }
+        int tri = ((text[0] & 0xFF) << 8) | (text[1] & 0xFF);
+        for (int i = 2; i < length; i++) {
+            tri = ((tri << 8) | (text[i] & 0xFF)) & 0xFFFFFF;
+            sink.accept(tri);
         }
     }
 
-    private static boolean matches(byte[] text, int at, byte[] s, int n) {
-        for (int k = 1; k < n; k++) {
-            if (text[at + k] != s[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The byte trigrams of a query string (as the extractor folded it), folded as files are. */
-    static int[] of(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    /** The trigrams of the UTF-8 bytes of {@code s}. */
+    static int[] of(byte[] utf8) {
         int[] out = new int[Math.max(0, utf8.length - 2)];
         int[] n = {0};
         extract(utf8, utf8.length, t -> out[n[0]++] = t);
-        return java.util.Arrays.copyOf(out, n[0]);
+        return out;
+    }
+
+    /**
+     * What a file must hold for a query trigram {@code gram} (three characters) to be present:
+     * one of the returned alternatives, each a set of byte trigrams that must all be present.
+     * Case-sensitive: the gram's own bytes. Folded: every case variant of every character.
+     */
+    static List<int[]> alternatives(String gram, boolean folded) {
+        if (!folded) {
+            return List.of(of(gram.getBytes(StandardCharsets.UTF_8)));
+        }
+        List<byte[]> strings = List.of(new byte[0]);
+        for (int i = 0; i < gram.length(); i++) {
+            char c = gram.charAt(i);
+            List<byte[]> options = c >= 'a' && c <= 'z' ? VARIANTS.get(c)
+                    : List.of(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            List<byte[]> next = new ArrayList<>();
+            for (byte[] prefix : strings) {
+                for (byte[] option : options) {
+                    byte[] joined = java.util.Arrays.copyOf(prefix, prefix.length + option.length);
+                    System.arraycopy(option, 0, joined, prefix.length, option.length);
+                    next.add(joined);
+                }
+            }
+            strings = next;
+        }
+        List<int[]> out = new ArrayList<>();
+        for (byte[] s : strings) {
+            out.add(of(s));
+        }
+        return out;
     }
 }

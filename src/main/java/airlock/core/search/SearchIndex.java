@@ -141,18 +141,18 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Which blobs may hold a match of {@code query}, per the index. */
-    Candidates candidates(TrigramQuery query) throws AirlockException {
+    Candidates candidates(TrigramQuery query, boolean folded) throws AirlockException {
         if (query instanceof TrigramQuery.All) {
             return new Candidates(this, null);
         }
         Map<TrigramSegment, BitSet> matched = new IdentityHashMap<>();
         for (TrigramSegment segment : segments) {
-            matched.put(segment, eval(query, segment, new HashMap<>()));
+            matched.put(segment, eval(query, folded, segment, new HashMap<>()));
         }
         return new Candidates(this, matched);
     }
 
-    private static BitSet eval(TrigramQuery q, TrigramSegment segment, Map<Integer, BitSet> cache)
+    private static BitSet eval(TrigramQuery q, boolean folded, TrigramSegment segment, Map<Integer, BitSet> cache)
             throws AirlockException {
         if (q instanceof TrigramQuery.All) {
             BitSet every = new BitSet();
@@ -160,23 +160,27 @@ public final class SearchIndex implements AutoCloseable {
             return every;
         }
         if (q instanceof TrigramQuery.Gram gram) {
-            BitSet out = null;
-            for (int tri : ByteTrigrams.of(gram.gram())) {
-                BitSet p = cache.get(tri);
-                if (p == null) {
-                    p = segment.postings(tri);
-                    cache.put(tri, p);
+            BitSet out = new BitSet();
+            for (int[] alternative : ByteTrigrams.alternatives(gram.gram(), folded)) {
+                BitSet all = null;
+                for (int tri : alternative) {
+                    BitSet p = cache.get(tri);
+                    if (p == null) {
+                        p = segment.postings(tri);
+                        cache.put(tri, p);
+                    }
+                    if (all == null) {
+                        all = (BitSet) p.clone();
+                    } else {
+                        all.and(p);
+                    }
                 }
-                if (out == null) {
-                    out = (BitSet) p.clone();
-                } else {
-                    out.and(p);
+                if (all == null) {
+                    // fewer than three bytes cannot come of three characters; stay safe anyway
+                    all = new BitSet();
+                    all.set(0, segment.docCount());
                 }
-            }
-            if (out == null) {
-                // a gram of fewer than three bytes cannot happen (three characters); stay safe
-                out = new BitSet();
-                out.set(0, segment.docCount());
+                out.or(all);
             }
             return out;
         }
@@ -184,7 +188,7 @@ public final class SearchIndex implements AutoCloseable {
         List<TrigramQuery> parts = and ? ((TrigramQuery.And) q).parts() : ((TrigramQuery.Or) q).parts();
         BitSet out = null;
         for (TrigramQuery part : parts) {
-            BitSet p = eval(part, segment, cache);
+            BitSet p = eval(part, folded, segment, cache);
             if (out == null) {
                 out = p;
             } else if (and) {

@@ -18,7 +18,7 @@ import java.util.zip.CRC32C;
  * endian:
  *
  * <pre>
- * magic "AIRTRI01" | int docCount | int gramCount | int postingBytes
+ * magic "AIRTRI02" | int docCount | int gramCount | int postingBytes
  * docCount × (20-byte blob id, 1-byte kind)
  * (gramCount + 1) × (int trigram, int offset of its postings)   sorted by trigram; the last is a sentinel
  * postings: per trigram, ascending doc numbers as varint gaps (first: the number itself)
@@ -33,7 +33,7 @@ final class TrigramSegment {
     static final int KIND_TEXT = 0;
     static final int KIND_BINARY = 1;
     static final int KIND_TOO_LARGE = 2;
-    static final byte[] MAGIC = {'A', 'I', 'R', 'T', 'R', 'I', '0', '1'};
+    static final byte[] MAGIC = {'A', 'I', 'R', 'T', 'R', 'I', '0', '2'};
     static final byte[] END = {'E', 'N', 'D', '1'};
     static final int HEADER = 8 + 12;
     static final int DOC_BYTES = 21;
