@@ -30,10 +30,35 @@ final class ByteFilter {
 
     private final int[] table;
     private final int start;
+    /** For a case-sensitive literal: its UTF-8 bytes, searched for directly instead of the automaton. */
+    private byte[] literal;
+    private int[] skip;
 
     private ByteFilter(int[] table, int start) {
         this.table = table;
         this.start = start;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * A case-sensitive literal (or whole-word literal) can only match where the file holds its exact
+     * UTF-8 bytes: every character of a match is decoded from its own valid encoding (invalid bytes
+     * become U+FFFD, and a literal holding U+FFFD, a lone surrogate or an LF keeps the automaton).
+     */
+    private static byte[] exactBytes(SearchQuery query) {
+        if (query.regex() || query.ignoreCase() || query.pattern().isEmpty()) {
+            return null;
+        }
+        String p = query.pattern();
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c == '\n' || c == '\uFFFD' || Character.isSurrogate(c)) {
+                return null;
+            }
+        }
+        return p.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The filter for {@code query}, or null when it cannot be built (the caller decodes every file). */
@@ -53,7 +78,18 @@ final class ByteFilter {
         } catch (TooLarge e) {
             return null;
         }
-        return nfa.toDfa(begin);
+        ByteFilter filter = nfa.toDfa(begin);
+        byte[] exact = exactBytes(query);
+        if (filter != null && exact != null) {
+            filter.literal = exact;
+            // Horspool: how far the window may move when its last byte is b
+            filter.skip = new int[256];
+            java.util.Arrays.fill(filter.skip, exact.length);
+            for (int i = 0; i < exact.length - 1; i++) {
+                filter.skip[exact[i] & 0xFF] = exact.length - 1 - i;
+            }
+        }
+        return filter;
     }
 
     /**
@@ -77,6 +113,9 @@ final class ByteFilter {
             }
             return EVERY_LINE;
         }
+        if (literal != null) {
+            return literalLines(bytes);
+        }
         int n = bytes.length;
         int mid = n >= twoLanesFrom ? lineEndFrom(bytes, n / 2) : n;
         long[] lines = mid < n - 1 ? twoLanes(bytes, mid) : finish(bytes, 0, n, start, new long[8]);
@@ -90,17 +129,84 @@ final class ByteFilter {
         int counted = 0;
         for (int k = 0; k < found; k++) {
             int lineStart = (int) (lines[k] >>> 32);
-            for (int b = counted; b < lineStart; b++) {
-                if (bytes[b] == '\n') {
-                    line++;
-                }
-            }
+            line += countLf(bytes, counted, lineStart);
             counted = lineStart;
             out[3 * k] = line;
             out[3 * k + 1] = lineStart;
             out[3 * k + 2] = (int) lines[k];
         }
         return out;
+    }
+
+    /** The lines holding the literal's exact bytes (Horspool), after a NUL check eight bytes at a time. */
+    private int[] literalLines(byte[] bytes) {
+        int n = bytes.length;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long v = (long) LONGS.get(bytes, i);
+            if (((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0) {
+                break;
+            }
+        }
+        for (; i < n; i++) {
+            if (bytes[i] == 0) {
+                return null;
+            }
+        }
+        byte[] p = literal;
+        int m = p.length;
+        byte last = p[m - 1];
+        int[] out = new int[12];
+        int found = 0;
+        int line = 1;
+        int counted = 0;
+        int at = 0;
+        while (at + m <= n) {
+            byte b = bytes[at + m - 1];
+            if (b == last && matchesAt(bytes, at, p)) {
+                int lineStart = lineStart(bytes, at);
+                int end = lineEnd(bytes, at, n);
+                line += countLf(bytes, counted, lineStart);
+                counted = lineStart;
+                if (found + 3 > out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                }
+                out[found++] = line;
+                out[found++] = lineStart;
+                out[found++] = end;
+                at = end + 1;
+            } else {
+                at += skip[b & 0xFF];
+            }
+        }
+        return java.util.Arrays.copyOf(out, found);
+    }
+
+    /** The number of LF bytes in {@code bytes[from..to)}, eight bytes at a time. */
+    static int countLf(byte[] bytes, int from, int to) {
+        int count = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            // exact per byte: the high bit is set in t for every non-zero byte of x
+            long t = ((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x;
+            count += Long.bitCount(~t & 0x8080808080808080L);
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean matchesAt(byte[] bytes, int at, byte[] p) {
+        for (int k = 0; k < p.length - 1; k++) {
+            if (bytes[at + k] != p[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Files at least this large are scanned in two interleaved halves. */
