@@ -52,12 +52,12 @@ CINDEX_SIZE=$(stat -c %s "$OUT/csearchindex")
 rm -rf "$OUT/airlock-index"
 java -Xmx3g -cp "$CP" airlock.bench.SearchBench "$GITDIR" "$REF" "$OUT" "$RUNS" "${SPECS[@]}" > "$OUT/airlock-times.txt"
 AIRLOCK_BUILD_MS=$(awk '$2=="build" {print $3}' "$OUT/airlock-times.txt")
-AIRLOCK_SIZE=$(du -cb "$OUT"/airlock-index/*.sqlite | tail -1 | cut -f1)
+AIRLOCK_SIZE=$(du -cb "$OUT"/airlock-index/seg-*.tri | tail -1 | cut -f1)
 
 printf "\n## Index build (%s)\n\n" "$TREE"
 printf "| | time (s) | size (MB) | vs cindex time | vs cindex size |\n|---|---|---|---|---|\n"
 printf "| cindex | %.1f | %.1f | 1.0 | 1.0 |\n" "$(echo "$CINDEX_MS/1000" | bc -l)" "$(echo "$CINDEX_SIZE/1048576" | bc -l)"
-printf "| airlock (%s shards) | %.1f | %.1f | %.2f | %.2f |\n" "$(ls "$OUT"/airlock-index/*.sqlite | wc -l)" \
+printf "| airlock (%s segments) | %.1f | %.1f | %.2f | %.2f |\n" "$(ls "$OUT"/airlock-index/seg-*.tri | wc -l)" \
   "$(echo "$AIRLOCK_BUILD_MS/1000" | bc -l)" "$(echo "$AIRLOCK_SIZE/1048576" | bc -l)" \
   "$(echo "$AIRLOCK_BUILD_MS/$CINDEX_MS" | bc -l)" "$(echo "$AIRLOCK_SIZE/$CINDEX_SIZE" | bc -l)"
 

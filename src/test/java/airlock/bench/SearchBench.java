@@ -71,8 +71,8 @@ public final class SearchBench {
                         }
                     }, ProgressMonitor.NONE);
                     long ms = (System.nanoTime() - start) / 1_000_000;
-                    System.out.printf("%d query %d %d %d %d %s%n", n, ms, Math.max(0, first[0]) / 1_000_000,
-                            summary.linesMatched(), summary.filesMatched(), summary.coverage());
+                    System.out.printf("%d query %d %d %d %d %s %d%n", n, ms, Math.max(0, first[0]) / 1_000_000,
+                            summary.linesMatched(), summary.filesMatched(), summary.coverage(), summary.filesRead());
                     if (r == runs) {
                         write(out.resolve("airlock-" + n + ".txt"), lines);
                     }

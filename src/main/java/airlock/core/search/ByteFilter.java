@@ -30,10 +30,35 @@ final class ByteFilter {
 
     private final int[] table;
     private final int start;
+    /** For a case-sensitive literal: its UTF-8 bytes, searched for directly instead of the automaton. */
+    private byte[] literal;
+    private int[] skip;
 
     private ByteFilter(int[] table, int start) {
         this.table = table;
         this.start = start;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * A case-sensitive literal (or whole-word literal) can only match where the file holds its exact
+     * UTF-8 bytes: every character of a match is decoded from its own valid encoding (invalid bytes
+     * become U+FFFD, and a literal holding U+FFFD, a lone surrogate or an LF keeps the automaton).
+     */
+    private static byte[] exactBytes(SearchQuery query) {
+        if (query.regex() || query.ignoreCase() || query.pattern().isEmpty()) {
+            return null;
+        }
+        String p = query.pattern();
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c == '\n' || c == '\uFFFD' || Character.isSurrogate(c)) {
+                return null;
+            }
+        }
+        return p.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The filter for {@code query}, or null when it cannot be built (the caller decodes every file). */
@@ -53,7 +78,18 @@ final class ByteFilter {
         } catch (TooLarge e) {
             return null;
         }
-        return nfa.toDfa(begin);
+        ByteFilter filter = nfa.toDfa(begin);
+        byte[] exact = exactBytes(query);
+        if (filter != null && exact != null) {
+            filter.literal = exact;
+            // Horspool: how far the window may move when its last byte is b
+            filter.skip = new int[256];
+            java.util.Arrays.fill(filter.skip, exact.length);
+            for (int i = 0; i < exact.length - 1; i++) {
+                filter.skip[exact[i] & 0xFF] = exact.length - 1 - i;
+            }
+        }
+        return filter;
     }
 
     /**
@@ -64,6 +100,11 @@ final class ByteFilter {
      * Line numbers are counted only up to a candidate line, not in the per-byte loop.
      */
     int[] candidateLines(byte[] bytes) {
+        return candidateLines(bytes, TWO_LANES);
+    }
+
+    /** As {@link #candidateLines(byte[])}, splitting files of {@code twoLanesFrom} bytes or more in two lanes. */
+    int[] candidateLines(byte[] bytes, int twoLanesFrom) {
         if (start == ACCEPT) {
             for (byte b : bytes) {
                 if (b == 0) {
@@ -72,48 +113,226 @@ final class ByteFilter {
             }
             return EVERY_LINE;
         }
-        int[] t = table;
-        int[] out = new int[12];
-        int found = 0;
-        int s = start;
+        if (literal != null) {
+            return literalLines(bytes);
+        }
         int n = bytes.length;
+        int mid = n >= twoLanesFrom ? lineEndFrom(bytes, n / 2) : n;
+        long[] lines = mid < n - 1 ? twoLanes(bytes, mid) : finish(bytes, 0, n, start, new long[8]);
+        if (lines == null) {
+            return null;
+        }
+        int found = (int) lines[lines.length - 1];
+        // line numbers: LFs counted once, only up to the last candidate line
+        int[] out = new int[found * 3];
         int line = 1;
         int counted = 0;
-        for (int i = 0; i < n; i++) {
-            // LF leads back to the start state in the table, so the hot loop has one exit test
-            s = t[(s << 8) | (bytes[i] & 0xFF)];
-            if (s < FIRST_STATE) {
-                if (s == NUL) {
-                    return null;
-                }
-                int lineStart = i;
-                while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
-                    lineStart--;
-                }
-                for (int k = counted; k < lineStart; k++) {
-                    if (bytes[k] == '\n') {
-                        line++;
-                    }
-                }
-                int end = i;
-                while (end < n && bytes[end] != '\n') {
-                    if (bytes[end] == 0) {
-                        return null;
-                    }
-                    end++;
-                }
+        for (int k = 0; k < found; k++) {
+            int lineStart = (int) (lines[k] >>> 32);
+            line += countLf(bytes, counted, lineStart);
+            counted = lineStart;
+            out[3 * k] = line;
+            out[3 * k + 1] = lineStart;
+            out[3 * k + 2] = (int) lines[k];
+        }
+        return out;
+    }
+
+    /** The lines holding the literal's exact bytes (Horspool), after a NUL check eight bytes at a time. */
+    private int[] literalLines(byte[] bytes) {
+        int n = bytes.length;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long v = (long) LONGS.get(bytes, i);
+            if (((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0) {
+                break;
+            }
+        }
+        for (; i < n; i++) {
+            if (bytes[i] == 0) {
+                return null;
+            }
+        }
+        byte[] p = literal;
+        int m = p.length;
+        byte last = p[m - 1];
+        int[] out = new int[12];
+        int found = 0;
+        int line = 1;
+        int counted = 0;
+        int at = 0;
+        while (at + m <= n) {
+            byte b = bytes[at + m - 1];
+            if (b == last && matchesAt(bytes, at, p)) {
+                int lineStart = lineStart(bytes, at);
+                int end = lineEnd(bytes, at, n);
+                line += countLf(bytes, counted, lineStart);
+                counted = lineStart;
                 if (found + 3 > out.length) {
                     out = java.util.Arrays.copyOf(out, out.length * 2);
                 }
                 out[found++] = line;
                 out[found++] = lineStart;
                 out[found++] = end;
-                i = end;
-                counted = end;
-                s = start;
+                at = end + 1;
+            } else {
+                at += skip[b & 0xFF];
             }
         }
         return java.util.Arrays.copyOf(out, found);
+    }
+
+    /** The number of LF bytes in {@code bytes[from..to)}, eight bytes at a time. */
+    static int countLf(byte[] bytes, int from, int to) {
+        int count = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            // exact per byte: the high bit is set in t for every non-zero byte of x
+            long t = ((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x;
+            count += Long.bitCount(~t & 0x8080808080808080L);
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean matchesAt(byte[] bytes, int at, byte[] p) {
+        for (int k = 0; k < p.length - 1; k++) {
+            if (bytes[at + k] != p[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Files at least this large are scanned in two interleaved halves. */
+    private static final int TWO_LANES = 8192;
+
+    private static int lineEndFrom(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    /**
+     * Runs the automaton over {@code [0, mid]} and {@code (mid, n)} at once, {@code bytes[mid]}
+     * being an LF (where the automaton restarts anyway): two independent chains of table lookups
+     * per loop step, so the processor overlaps their latencies. The same lines as one pass.
+     */
+    private long[] twoLanes(byte[] bytes, int mid) {
+        int[] t = table;
+        int n = bytes.length;
+        long[] a = new long[8];
+        long[] b = new long[8];
+        int i = 0;
+        int j = mid + 1;
+        int sa = start;
+        int sb = start;
+        while (i <= mid && j < n) {
+            sa = t[(sa << 8) | (bytes[i] & 0xFF)];
+            sb = t[(sb << 8) | (bytes[j] & 0xFF)];
+            if (sa < FIRST_STATE) {
+                if (sa == NUL) {
+                    return null;
+                }
+                int end = lineEnd(bytes, i, mid + 1);
+                if (end < 0) {
+                    return null;
+                }
+                a = add(a, lineStart(bytes, i), end);
+                i = end;
+                sa = start;
+            }
+            if (sb < FIRST_STATE) {
+                if (sb == NUL) {
+                    return null;
+                }
+                int end = lineEnd(bytes, j, n);
+                if (end < 0) {
+                    return null;
+                }
+                b = add(b, lineStart(bytes, j), end);
+                j = end;
+                sb = start;
+            }
+            i++;
+            j++;
+        }
+        // one lane is done; the other finishes alone (it is at a line start or mid-line in state s)
+        a = finish(bytes, i, mid + 1, sa, a);
+        if (a == null) {
+            return null;
+        }
+        b = finish(bytes, j, n, sb, b);
+        if (b == null) {
+            return null;
+        }
+        int na = (int) a[a.length - 1];
+        int nb = (int) b[b.length - 1];
+        long[] out = java.util.Arrays.copyOf(a, na + nb + 1);
+        System.arraycopy(b, 0, out, na, nb);
+        out[out.length - 1] = na + nb;
+        return out;
+    }
+
+    /** Continues one lane from {@code from} in state {@code s} up to {@code to}. */
+    private long[] finish(byte[] bytes, int from, int to, int s, long[] lines) {
+        int[] t = table;
+        for (int i = from; i < to; i++) {
+            s = t[(s << 8) | (bytes[i] & 0xFF)];
+            if (s < FIRST_STATE) {
+                if (s == NUL) {
+                    return null;
+                }
+                int end = lineEnd(bytes, i, to);
+                if (end < 0) {
+                    return null;
+                }
+                lines = add(lines, lineStart(bytes, i), end);
+                i = end;
+                s = start;
+            }
+        }
+        return lines;
+    }
+
+    private static int lineStart(byte[] bytes, int i) {
+        int lineStart = i;
+        while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+            lineStart--;
+        }
+        return lineStart;
+    }
+
+    /** The end of the line holding {@code i} (its LF, or {@code to}); -1 when a NUL comes first. */
+    private static int lineEnd(byte[] bytes, int i, int to) {
+        int end = i;
+        while (end < to && bytes[end] != '\n') {
+            if (bytes[end] == 0) {
+                return -1;
+            }
+            end++;
+        }
+        return end;
+    }
+
+    /** Appends (start, end) to a list whose last slot holds its length. */
+    private static long[] add(long[] lines, int from, int to) {
+        int count = (int) lines[lines.length - 1];
+        if (count + 2 > lines.length) {
+            lines = java.util.Arrays.copyOf(lines, lines.length * 2);
+            lines[lines.length - 1] = count;
+        }
+        lines[count] = ((long) from << 32) | to;
+        lines[lines.length - 1] = count + 1;
+        return lines;
     }
 
     /** The answer of {@link #candidateLines} when no line can be ruled out. */

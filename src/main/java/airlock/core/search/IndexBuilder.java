@@ -14,25 +14,30 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds (or resumes building) a {@link SearchIndex} for some refs of a source. One worker per
- * shard reads and inserts the blobs of its shard, committing every few thousand files, so
- * a crash or a cancel keeps what was committed and the next build continues from there. The
- * calling thread relays progress and cancellation.
+ * core reads blobs and writes {@link TrigramSegment}s of a few thousand files each, so a crash or a
+ * cancel keeps every segment written and the next build continues from there. The calling thread
+ * relays progress and cancellation.
  */
 public final class IndexBuilder {
     /** Blobs above this size are not tokenized; searches always read them. */
     public static final long MAX_INDEXED_BYTES = 64L << 20;
-    private static final int BATCH_FILES = 8000;
-    private static final long BATCH_CHARS = 96L << 20;
-
     private final ExecutorService workers;
+    private final int maxPairs;
 
-    /** @param workers runs one task per shard; give it at least as many threads as cores */
+    /** @param workers runs the build workers; give it at least as many threads as cores */
     public IndexBuilder(ExecutorService workers) {
+        this(workers, SegmentWriter.MAX_PAIRS);
+    }
+
+    /** With a smaller batch (tests: many segments from a small repository). */
+    IndexBuilder(ExecutorService workers, int maxPairs) {
         this.workers = workers;
+        this.maxPairs = maxPairs;
     }
 
     /** What a build did. */
@@ -40,7 +45,9 @@ public final class IndexBuilder {
     }
 
     /**
-     * Indexes every file blob of {@code refs} not yet in {@code index}, then merges the index.
+     * Indexes every file blob of {@code refs} not yet in {@code index}. Each worker takes blobs from
+     * a shared list, collects their trigrams in memory and writes a segment whenever its batch is
+     * full (and at the end, or on cancel): each written segment is committed, whatever happens next.
      *
      * @throws CancelledException when the monitor asks to stop (committed work is kept)
      */
@@ -54,86 +61,67 @@ public final class IndexBuilder {
                 }
             }
         }
-        List<List<SourceEntry>> perShard = new ArrayList<>();
-        for (int i = 0; i < index.shardCount(); i++) {
-            perShard.add(new ArrayList<>());
-        }
-        int todo = 0;
+        List<SourceEntry> todo = new ArrayList<>();
         for (SourceEntry entry : blobs.values()) {
             if (index.doc(entry.blobId()) == null) {
-                perShard.get(index.shardOf(entry.blobId())).add(entry);
-                todo++;
+                todo.add(entry);
             }
         }
-        monitor.beginTask("Indexing files", todo);
+        monitor.beginTask("Indexing files", todo.size());
         monitor.checkCancelled();
         AtomicLong done = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger next = new AtomicInteger();
         List<Future<Void>> futures = new ArrayList<>();
-        for (int i = 0; i < index.shardCount(); i++) {
-            int shard = i;
+        int count = Math.min(index.parallelism(), Math.max(1, todo.size()));
+        for (int i = 0; i < count; i++) {
             futures.add(workers.submit(() -> {
-                indexShard(source, index, shard, perShard.get(shard), done, stop);
+                work(source, index, todo, next, done, stop);
                 return null;
             }));
         }
         waitFor(futures, monitor, done, stop);
         monitor.endTask();
-        if (todo > 0) {
-            monitor.beginTask("Merging the index", index.shardCount());
-            List<Future<Void>> merges = new ArrayList<>();
-            for (int i = 0; i < index.shardCount(); i++) {
-                IndexShard shard = index.shard(i);
-                merges.add(workers.submit(() -> {
-                    shard.optimize();
-                    return null;
-                }));
-            }
-            AtomicLong merged = new AtomicLong();
-            waitFor(merges, ProgressMonitor.NONE, merged, new AtomicBoolean());
-            monitor.update(index.shardCount());
-            monitor.endTask();
-        }
-        return new Result(todo, blobs.size());
+        return new Result(todo.size(), blobs.size());
     }
 
-    private static void indexShard(SourceTree source, SearchIndex index, int shardNo, List<SourceEntry> entries,
-                                   AtomicLong done, AtomicBoolean stop) throws AirlockException {
-        IndexShard shard = index.shard(shardNo);
-        List<Object[]> pending = new ArrayList<>();
-        long chars = 0;
+    private void work(SourceTree source, SearchIndex index, List<SourceEntry> todo, AtomicInteger next,
+                      AtomicLong done, AtomicBoolean stop) throws AirlockException {
+        SegmentWriter batch = new SegmentWriter();
         try {
-            shard.begin();
-            for (SourceEntry entry : entries) {
-                if (stop.get()) {
+            while (!stop.get()) {
+                int i = next.getAndIncrement();
+                if (i >= todo.size()) {
                     break;
                 }
-                int kind;
-                byte[] text = null;
+                SourceEntry entry = todo.get(i);
                 if (entry.size() > MAX_INDEXED_BYTES) {
-                    kind = IndexShard.KIND_TOO_LARGE;
+                    batch.add(entry.blobId(), TrigramSegment.KIND_TOO_LARGE, null);
                 } else {
-                    text = indexedText(source.read(entry, MAX_INDEXED_BYTES));
-                    kind = text == null ? IndexShard.KIND_BINARY : IndexShard.KIND_TEXT;
-                    chars += text == null ? 0 : text.length;
+                    byte[] text = indexedText(source.read(entry, MAX_INDEXED_BYTES));
+                    batch.add(entry.blobId(), text == null ? TrigramSegment.KIND_BINARY : TrigramSegment.KIND_TEXT,
+                            text);
                 }
-                long id = shard.add(entry.blobId(), kind, text);
-                pending.add(new Object[] {entry.blobId(), id, kind});
-                if (pending.size() >= BATCH_FILES || chars >= BATCH_CHARS) {
-                    commit(index, shard, shardNo, pending);
-                    done.addAndGet(pending.size());
-                    pending.clear();
-                    chars = 0;
-                    shard.begin();
+                done.incrementAndGet();
+                if (batch.full(maxPairs)) {
+                    commit(index, batch);
                 }
             }
-            commit(index, shard, shardNo, pending);
-            done.addAndGet(pending.size());
+            // also on cancel: what was read is written, so the next build does not redo it
+            if (batch.docs() > 0) {
+                commit(index, batch);
+            }
         } catch (AirlockException | RuntimeException e) {
-            shard.rollbackQuietly();
+            batch.clear();
             stop.set(true);
             throw e;
         }
+    }
+
+    private static void commit(SearchIndex index, SegmentWriter batch) throws AirlockException {
+        SegmentWriter.Written written = batch.write(index.directory());
+        // only now is the segment durable and may searches rely on it
+        index.adopt(TrigramSegment.open(written.file()));
     }
 
     /**
@@ -154,15 +142,6 @@ public final class IndexBuilder {
         }
         boolean bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
         return bom ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
-    }
-
-    private static void commit(SearchIndex index, IndexShard shard, int shardNo, List<Object[]> pending)
-            throws AirlockException {
-        shard.commit();
-        // only now are these rows durable and may searches rely on them
-        for (Object[] p : pending) {
-            index.recorded((String) p[0], shardNo, (Long) p[1], (Integer) p[2]);
-        }
     }
 
     private static void waitFor(List<Future<Void>> futures, ProgressMonitor monitor, AtomicLong done,

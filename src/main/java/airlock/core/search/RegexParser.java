@@ -23,7 +23,7 @@ final class RegexParser {
 
     /** Parses {@code pattern}; {@code ignoreCase} folds letters and makes non-ASCII letters unknown. */
     static RegexNode parse(String pattern, boolean ignoreCase) {
-        boolean inlineCase = pattern.matches("(?s).*\\(\\?[a-zA-Z]*i.*");
+        boolean inlineCase = inlineCase(pattern);
         if (pattern.matches("(?s).*\\(\\?[a-zA-Z-]*x.*")) {
             throw new GiveUp("comments mode");
         }
@@ -33,6 +33,18 @@ final class RegexParser {
             throw new GiveUp("unbalanced");
         }
         return node;
+    }
+
+    private static boolean inlineCase(String pattern) {
+        return pattern.matches("(?s).*\\(\\?[a-zA-Z]*i.*");
+    }
+
+    /**
+     * Whether the nodes of {@code query} are case-folded (ASCII letters in lower case standing for
+     * either case, no other letter known) rather than the query's own characters.
+     */
+    static boolean folds(SearchQuery query) {
+        return query.ignoreCase() || (query.regex() && inlineCase(query.pattern()));
     }
 
     /** A literal string as a node (for literal queries). */
@@ -311,10 +323,13 @@ final class RegexParser {
         return -1;
     }
 
-    /** One known character, folded as the index folds it; non-ASCII under case folding is unknown. */
+    /**
+     * One known character: itself, or under case folding an ASCII letter in lower case (standing
+     * for either case); a non-ASCII character under case folding is unknown.
+     */
     RegexNode charNode(int cp) {
         if (cp < 128) {
-            return new RegexNode.Chars(Set.of(String.valueOf((char) Character.toLowerCase(cp))));
+            return new RegexNode.Chars(Set.of(String.valueOf((char) (foldAll ? Character.toLowerCase(cp) : cp))));
         }
         // U+FFFD also stands for invalid bytes, which the index and the byte filter see raw
         if (foldAll || cp == 0xFFFD || Character.isSupplementaryCodePoint(cp) || Character.isSurrogate((char) cp)) {

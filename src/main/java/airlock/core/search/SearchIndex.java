@@ -2,67 +2,90 @@ package airlock.core.search;
 
 import airlock.core.AirlockException;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The trigram index of one bundle, kept under the workstation home. Blobs are indexed once
- * whatever refs hold them, spread over a few SQLite shards so that every core can tokenize and
- * write at once (SQLite has one writer per file). The index knows exactly which blobs it holds:
- * anything else is scanned at query time, so a partial index never hides a match.
+ * The trigram index of one bundle, kept under the workstation home: a folder of immutable
+ * {@link TrigramSegment} files ({@code seg-*.tri}), each written whole by one build worker and
+ * renamed into place, so the committed segments are simply the ones present (a half-written
+ * {@code .tmp} file is ignored and removed). Blobs are indexed once whatever refs hold them. The
+ * index knows exactly which blobs it holds: anything else is scanned at query time, so a partial
+ * index never hides a match.
  */
 public final class SearchIndex implements AutoCloseable {
+    private static final SecureRandom NAMES = new SecureRandom();
+
     private final Path dir;
-    private final List<IndexShard> shards;
+    private final int parallelism;
+    private final List<TrigramSegment> segments = new CopyOnWriteArrayList<>();
     private final Map<String, Doc> docs = new ConcurrentHashMap<>();
 
     /** Where a blob lives in the index. */
-    record Doc(int shard, long id, int kind) {
+    record Doc(TrigramSegment segment, int id, int kind) {
     }
 
-    private SearchIndex(Path dir, List<IndexShard> shards) {
+    private SearchIndex(Path dir, int parallelism) {
         this.dir = dir;
-        this.shards = shards;
+        this.parallelism = parallelism;
     }
 
     /**
-     * Opens the index in {@code dir}, creating it with {@code shardsIfNew} shards when there is
-     * none (an existing index keeps its shard count, which decides where each blob lives).
+     * Opens the index in {@code dir} (creating the folder when there is none); a build on it uses
+     * {@code workers} threads.
      */
-    public static SearchIndex open(Path dir, int shardsIfNew) throws AirlockException {
-        List<IndexShard> shards = new ArrayList<>();
+    public static SearchIndex open(Path dir, int workers) throws AirlockException {
+        SearchIndex index = new SearchIndex(dir, Math.max(1, workers));
         try {
             Files.createDirectories(dir);
-            int count = 0;
-            while (Files.exists(shardFile(dir, count))) {
-                count++;
-            }
-            if (count == 0) {
-                count = Math.max(1, shardsIfNew);
-            }
-            for (int i = 0; i < count; i++) {
-                shards.add(IndexShard.open(shardFile(dir, i)));
-            }
-            SearchIndex index = new SearchIndex(dir, shards);
-            for (int i = 0; i < count; i++) {
-                for (Map.Entry<String, long[]> e : shards.get(i).docs().entrySet()) {
-                    index.docs.put(e.getKey(), new Doc(i, e.getValue()[0], (int) e.getValue()[1]));
+            try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "trigrams-*.sqlite")) {
+                for (Path p : old) {
+                    throw new AirlockException("search.index.schema", "The search index " + p
+                            + " was written by another version of Airlock. Delete the folder to rebuild it.");
                 }
+            }
+            try (DirectoryStream<Path> partial = Files.newDirectoryStream(dir, "seg-*.tri.tmp")) {
+                for (Path p : partial) {
+                    // a segment whose writer stopped before the rename: never committed
+                    Files.deleteIfExists(p);
+                }
+            }
+            List<Path> files = new ArrayList<>();
+            try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "seg-*.tri")) {
+                found.forEach(files::add);
+            }
+            files.sort(null);
+            for (Path file : files) {
+                index.adopt(TrigramSegment.open(file));
             }
             return index;
         } catch (IOException e) {
-            shards.forEach(IndexShard::close);
-            throw new AirlockException("search.index.open", "Cannot create the search index folder " + dir
+            throw new AirlockException("search.index.open", "Cannot open the search index folder " + dir
                     + ": " + e.getMessage(), e);
-        } catch (AirlockException e) {
-            shards.forEach(IndexShard::close);
-            throw e;
         }
+    }
+
+    static String newSegmentName() {
+        return String.format("seg-%016x.tri", NAMES.nextLong());
+    }
+
+    /** Makes a committed segment's blobs known to searches. */
+    void adopt(TrigramSegment segment) {
+        for (int d = 0; d < segment.docCount(); d++) {
+            // a blob in two segments (two builds at once) is the same blob: either answer is right
+            docs.putIfAbsent(segment.blobId(d), new Doc(segment, d, segment.kind(d)));
+        }
+        segments.add(segment);
     }
 
     /**
@@ -83,38 +106,33 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Whether {@code dir} holds an index at all. */
+    /** Whether {@code dir} holds an index at all (at least one committed segment). */
     public static boolean exists(Path dir) {
-        return Files.exists(shardFile(dir, 0));
-    }
-
-    private static Path shardFile(Path dir, int i) {
-        return dir.resolve("trigrams-" + i + ".sqlite");
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "seg-*.tri")) {
+            return found.iterator().hasNext();
+        } catch (IOException e) {
+            // unreadable folder: opening it reports the error
+            return true;
+        }
     }
 
     public Path directory() {
         return dir;
     }
 
-    int shardCount() {
-        return shards.size();
+    int parallelism() {
+        return parallelism;
     }
 
-    IndexShard shard(int i) {
-        return shards.get(i);
-    }
-
-    /** The shard a blob belongs to: fixed by its id, so a resumed build finds the same place. */
-    int shardOf(String blobId) {
-        return Integer.parseInt(blobId.substring(0, 4), 16) % shards.size();
+    int segmentCount() {
+        return segments.size();
     }
 
     Doc doc(String blobId) {
         return docs.get(blobId);
-    }
-
-    void recorded(String blobId, int shard, long id, int kind) {
-        docs.put(blobId, new Doc(shard, id, kind));
     }
 
     /** The number of blobs recorded so far. */
@@ -123,24 +141,74 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Which blobs may hold a match of {@code query}, per the index. */
-    Candidates candidates(TrigramQuery query) throws AirlockException {
-        String fts = query.toFts();
-        if (fts == null) {
+    Candidates candidates(TrigramQuery query, boolean folded) throws AirlockException {
+        if (query instanceof TrigramQuery.All) {
             return new Candidates(this, null);
         }
-        List<Set<Long>> matched = new ArrayList<>();
-        for (IndexShard shard : shards) {
-            matched.add(shard.match(fts));
+        Map<TrigramSegment, BitSet> matched = new IdentityHashMap<>();
+        for (TrigramSegment segment : segments) {
+            matched.put(segment, eval(query, folded, segment, new HashMap<>()));
         }
         return new Candidates(this, matched);
+    }
+
+    private static BitSet eval(TrigramQuery q, boolean folded, TrigramSegment segment, Map<Integer, BitSet> cache)
+            throws AirlockException {
+        if (q instanceof TrigramQuery.All) {
+            BitSet every = new BitSet();
+            every.set(0, segment.docCount());
+            return every;
+        }
+        if (q instanceof TrigramQuery.Gram gram) {
+            BitSet out = new BitSet();
+            for (int[] alternative : ByteTrigrams.alternatives(gram.gram(), folded)) {
+                BitSet all = null;
+                for (int tri : alternative) {
+                    BitSet p = cache.get(tri);
+                    if (p == null) {
+                        p = segment.postings(tri);
+                        cache.put(tri, p);
+                    }
+                    if (all == null) {
+                        all = (BitSet) p.clone();
+                    } else {
+                        all.and(p);
+                    }
+                }
+                if (all == null) {
+                    // fewer than three bytes cannot come of three characters; stay safe anyway
+                    all = new BitSet();
+                    all.set(0, segment.docCount());
+                }
+                out.or(all);
+            }
+            return out;
+        }
+        boolean and = q instanceof TrigramQuery.And;
+        List<TrigramQuery> parts = and ? ((TrigramQuery.And) q).parts() : ((TrigramQuery.Or) q).parts();
+        BitSet out = null;
+        for (TrigramQuery part : parts) {
+            BitSet p = eval(part, folded, segment, cache);
+            if (out == null) {
+                out = p;
+            } else if (and) {
+                out.and(p);
+            } else {
+                out.or(p);
+            }
+            if (and && out.isEmpty()) {
+                break;
+            }
+        }
+        return out == null ? new BitSet() : out;
     }
 
     /** The answer of the index for one query. */
     static final class Candidates {
         private final SearchIndex index;
-        private final List<Set<Long>> matched;
+        private final Map<TrigramSegment, BitSet> matched;
 
-        Candidates(SearchIndex index, List<Set<Long>> matched) {
+        Candidates(SearchIndex index, Map<TrigramSegment, BitSet> matched) {
             this.index = index;
             this.matched = matched;
         }
@@ -155,13 +223,18 @@ public final class SearchIndex implements AutoCloseable {
             if (doc == null) {
                 return Verdict.UNINDEXED;
             }
-            if (doc.kind() == IndexShard.KIND_BINARY) {
+            if (doc.kind() == TrigramSegment.KIND_BINARY) {
                 return Verdict.BINARY;
             }
-            if (doc.kind() == IndexShard.KIND_TOO_LARGE || matched == null) {
+            if (doc.kind() == TrigramSegment.KIND_TOO_LARGE || matched == null) {
                 return Verdict.READ;
             }
-            return matched.get(doc.shard()).contains(doc.id()) ? Verdict.READ : Verdict.NO_MATCH;
+            BitSet set = matched.get(doc.segment());
+            if (set == null) {
+                // committed after this query asked the index: not covered by its answer
+                return Verdict.UNINDEXED;
+            }
+            return set.get(doc.id()) ? Verdict.READ : Verdict.NO_MATCH;
         }
     }
 
@@ -179,6 +252,8 @@ public final class SearchIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        shards.forEach(IndexShard::close);
+        // segments are read-only mappings, released with the index
+        segments.clear();
+        docs.clear();
     }
 }

@@ -46,7 +46,7 @@ public final class Searcher {
         PathFilter filter = new PathFilter(query);
         List<String> refs = refsOf(source, query.ref());
         SearchIndex.Candidates candidates = index == null ? new SearchIndex.Candidates(null, null)
-                : index.candidates(TrigramExtractor.of(query));
+                : index.candidates(TrigramExtractor.of(query), RegexParser.folds(query));
         Tally tally = new Tally();
         for (String ref : refs) {
             List<Work> work = new ArrayList<>();

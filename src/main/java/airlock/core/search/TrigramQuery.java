@@ -109,7 +109,7 @@ public sealed interface TrigramQuery {
         return ALL;
     }
 
-    /** The FTS5 MATCH expression, or null for ALL. */
+    /** A readable rendering (quoted trigrams joined with AND/OR; tests and messages), or null for ALL. */
     default String toFts() {
         if (this instanceof All) {
             return null;

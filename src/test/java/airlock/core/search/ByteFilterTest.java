@@ -68,6 +68,51 @@ class ByteFilterTest {
     }
 
     @Test
+    void twoInterleavedLanesFindTheSameLinesAsOnePass() throws Exception {
+        Random random = new Random(7);
+        for (String spec : PATTERNS) {
+            ByteFilter filter = ByteFilter.of(parse(spec));
+            for (int round = 0; round < 40; round++) {
+                java.io.ByteArrayOutputStream big = new java.io.ByteArrayOutputStream();
+                int parts = 1 + random.nextInt(60);
+                for (int p = 0; p < parts; p++) {
+                    big.writeBytes(randomBytes(random));
+                }
+                if (round % 10 == 9) {
+                    big.write(0);
+                }
+                byte[] bytes = big.toByteArray();
+                int[] one = filter.candidateLines(bytes, Integer.MAX_VALUE);
+                int[] two = filter.candidateLines(bytes, 0);
+                if (one == ByteFilter.EVERY_LINE) {
+                    assertTrue(two == ByteFilter.EVERY_LINE, spec);
+                } else {
+                    assertArrayEquals(one, two, spec + " on " + bytes.length + " bytes");
+                }
+            }
+        }
+    }
+
+    @Test
+    void lineFeedsAreCountedExactlyEightBytesAtATime() {
+        Random random = new Random(3);
+        for (int round = 0; round < 2000; round++) {
+            byte[] bytes = new byte[random.nextInt(100)];
+            for (int i = 0; i < bytes.length; i++) {
+                // LF among its neighbours in value (0x09, 0x0B, 0x8A) and arbitrary bytes
+                int pick = random.nextInt(6);
+                bytes[i] = (byte) (pick == 0 ? 0x0A : pick == 1 ? 0x0B : pick == 2 ? 0x8A : pick == 3 ? 0x09 : random.nextInt(256));
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int expected = 0;
+            for (int i = from; i < bytes.length; i++) {
+                expected += bytes[i] == '\n' ? 1 : 0;
+            }
+            assertEquals(expected, ByteFilter.countLf(bytes, from, bytes.length));
+        }
+    }
+
+    @Test
     void aNulByteMakesTheFileBinaryAndTheEmptyMatchRulesOutNothing() throws Exception {
         ByteFilter literal = ByteFilter.of(SearchQuery.literal("ab", "r"));
         assertNull(literal.candidateLines("xx\nab\0".getBytes(StandardCharsets.UTF_8)));
