@@ -109,17 +109,18 @@ public final class BundleVerifier {
         Path stagedBundle = staging.resolve("repo.bundle");
         copyAndHash(files.gitBundle(), bundleSize, stagedBundle, s.manifest, monitor);
         Repository repo = createStore(staging.resolve("repo.git"));
+        BlobDigests blobs = new BlobDigests();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(stagedBundle), 1 << 16)) {
             GitBundleHeader header = GitBundleHeader.read(in, limits.maxHeaderBytes());
             checkHeaderRefs(header, s.manifest);
-            s.objects = new ObjectFetch(limits).fetch(in, repo, s.manifest.refs(), monitor);
+            s.objects = new ObjectFetch(limits).fetch(in, repo, s.manifest.refs(), blobs, monitor);
         } catch (IOException e) {
             throw new AirlockException(Check.OBJECTS.code(), "the staged bundle cannot be read: " + e.getMessage(), e);
         } finally {
             repo.close();
         }
         deleteQuietly(stagedBundle);
-        checkTreeDigest(staging.resolve("repo.git"), s, monitor);
+        checkTreeDigest(staging.resolve("repo.git"), s, blobs, monitor);
         checkRollback(s.manifest, s.manifestSha256);
     }
 
@@ -270,9 +271,9 @@ public final class BundleVerifier {
         }
     }
 
-    private static void checkTreeDigest(Path repoDir, State s, ProgressMonitor monitor) throws AirlockException {
+    private static void checkTreeDigest(Path repoDir, State s, BlobDigests blobs, ProgressMonitor monitor) throws AirlockException {
         try (Repository repo = new FileRepositoryBuilder().setGitDir(repoDir.toFile()).setBare().setMustExist(true).build()) {
-            TreeDigest.Result result = TreeDigest.compute(repo, ObjectId.fromString(s.manifest.reviewCommit()), monitor);
+            TreeDigest.Result result = TreeDigest.compute(repo, ObjectId.fromString(s.manifest.reviewCommit()), blobs, monitor);
             s.flags = result.flags();
             s.treeEntries = result.entries();
             if (!result.digest().equals(s.manifest.treeDigest())) {

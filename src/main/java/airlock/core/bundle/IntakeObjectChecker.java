@@ -1,7 +1,10 @@
 package airlock.core.bundle;
 
+import airlock.core.crypto.Sha256;
+import java.security.MessageDigest;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.BlobObjectChecker;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectChecker;
 
@@ -18,12 +21,26 @@ import org.eclipse.jgit.lib.ObjectChecker;
  * second, case-sensitive checker refuses exact duplicates instead.</li>
  * </ul>
  * Export names come from a safe alphabet, never from repository paths.
+ * <p>Given a {@link BlobDigests}, it also records the SHA-256 of every blob the parser hands it:
+ * JGit streams each whole blob's inflated bytes through {@link #newBlobObjectChecker()} and passes
+ * each delta-resolved blob to {@link #check}, both with the id JGit computed, so the tree digest
+ * reuses these instead of inflating every blob again. Recording checks nothing and refuses nothing;
+ * the checks above are unchanged.
  */
 final class IntakeObjectChecker extends ObjectChecker {
     private final ObjectChecker exact = new ObjectChecker().setAllowInvalidPersonIdent(false)
             .setAllowLeadingZeroFileMode(false);
 
+    private final BlobDigests blobs;
+    private final MessageDigest blobDigest = Sha256.newDigest();
+
     IntakeObjectChecker() {
+        this(null);
+    }
+
+    /** A checker that also records each blob's SHA-256 in {@code blobs} (null: record nothing). */
+    IntakeObjectChecker(BlobDigests blobs) {
+        this.blobs = blobs;
         setSafeForWindows(true);
         setSafeForMacOS(true);
         setAllowInvalidPersonIdent(false);
@@ -38,5 +55,35 @@ final class IntakeObjectChecker extends ObjectChecker {
         if (objType == Constants.OBJ_TREE) {
             exact.checkTree(id, raw);
         }
+    }
+
+    @Override
+    public BlobObjectChecker newBlobObjectChecker() {
+        // JGit's base checker has no blob check (null, and checkBlob does nothing); chained in case it gains one
+        BlobObjectChecker inner = super.newBlobObjectChecker();
+        if (blobs == null) {
+            return inner;
+        }
+        blobDigest.reset();
+        return new BlobObjectChecker() {
+            private long size;
+
+            @Override
+            public void update(byte[] in, int offset, int length) {
+                blobDigest.update(in, offset, length);
+                size += length;
+                if (inner != null) {
+                    inner.update(in, offset, length);
+                }
+            }
+
+            @Override
+            public void endBlob(AnyObjectId id) throws CorruptObjectException {
+                if (inner != null) {
+                    inner.endBlob(id);
+                }
+                blobs.put(id, blobDigest.digest(), size);
+            }
+        };
     }
 }

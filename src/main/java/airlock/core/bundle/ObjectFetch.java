@@ -45,6 +45,12 @@ final class ObjectFetch {
     /** Number of objects parsed. */
     long fetch(InputStream pack, Repository target, Map<String, String> refs, ProgressMonitor monitor)
             throws AirlockException, IOException {
+        return fetch(pack, target, refs, null, monitor);
+    }
+
+    /** Number of objects parsed; the SHA-256 of every blob parsed goes to {@code blobs} (may be null). */
+    long fetch(InputStream pack, Repository target, Map<String, String> refs, BlobDigests blobs, ProgressMonitor monitor)
+            throws AirlockException, IOException {
         byte[] header = pack.readNBytes(12);
         if (header.length < 12) {
             throw refuse("the pack is truncated before its header");
@@ -60,7 +66,7 @@ final class ObjectFetch {
         try (ObjectInserter inserter = target.newObjectInserter()) {
             PackParser parser = inserter.newPackParser(whole);
             parser.setAllowThin(false);
-            parser.setObjectChecker(strictChecker());
+            parser.setObjectChecker(new IntakeObjectChecker(blobs));
             parser.setCheckEofAfterPackFooter(true);
             parser.setMaxObjectSizeLimit(limits.maxObjectBytes());
             parser.setLockMessage("airlock intake");

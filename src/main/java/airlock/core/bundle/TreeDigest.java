@@ -45,6 +45,16 @@ public final class TreeDigest {
 
     public static Result compute(Repository repo, ObjectId commitId, ProgressMonitor monitor)
             throws IOException, CancelledException, AirlockException {
+        return compute(repo, commitId, null, monitor);
+    }
+
+    /**
+     * As {@link #compute(Repository, ObjectId, ProgressMonitor)}, taking the content hash of each
+     * blob from {@code known} (recorded while the pack was parsed) when it is there, and inflating
+     * the blob from the store otherwise; the result is the same either way.
+     */
+    static Result compute(Repository repo, ObjectId commitId, BlobDigests known, ProgressMonitor monitor)
+            throws IOException, CancelledException, AirlockException {
         MessageDigest digest = Sha256.newDigest();
         List<BundleFlag> flags = new ArrayList<>();
         long entries = 0;
@@ -71,8 +81,8 @@ public final class TreeDigest {
                 }
                 // the blobs of a chunk are hashed on two threads; the records go into the digest in walk order
                 int half = chunk.size() / 2;
-                Future<?> second = helper.submit(() -> hashBlobs(helperReader, chunk.subList(half, chunk.size())));
-                hashBlobs(reader, chunk.subList(0, half));
+                Future<?> second = helper.submit(() -> hashBlobs(helperReader, chunk.subList(half, chunk.size()), known));
+                hashBlobs(reader, chunk.subList(0, half), known);
                 await(second);
                 for (Entry entry : chunk) {
                     if (entry.mode == FileMode.GITLINK) {
@@ -124,11 +134,17 @@ public final class TreeDigest {
         }
     }
 
-    private static Void hashBlobs(ObjectReader reader, List<Entry> entries) throws IOException {
+    private static Void hashBlobs(ObjectReader reader, List<Entry> entries, BlobDigests known) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         for (Entry entry : entries) {
             if (entry.mode == FileMode.GITLINK) {
                 entry.contentHash = Sha256.digest(entry.id.name().getBytes(StandardCharsets.US_ASCII));
+                continue;
+            }
+            BlobDigests.Digest recorded = known == null ? null : known.get(entry.id);
+            if (recorded != null) {
+                entry.contentHash = recorded.sha256();
+                entry.size = recorded.size();
                 continue;
             }
             ObjectLoader loader = reader.open(entry.id, Constants.OBJ_BLOB);
