@@ -128,6 +128,45 @@ class SymbolIndexTest {
     }
 
     @Test
+    void everyPageOfReferencesIsTheSameSliceOfTheOneOrderedList() throws AirlockException {
+        MapSource s = demo();
+        // files added out of path order, several build threads: the rows hold the files in no useful order
+        for (int f = 29; f >= 0; f--) {
+            StringBuilder c = new StringBuilder();
+            for (int l = 0; l < f % 4 + 1; l++) {
+                c.append("void f").append(l).append("(void) { mutex_lock(&m); mutex_lock(&n); }\n");
+            }
+            s.put(String.format("z%02d/file.c", (f * 7) % 30), c.toString());
+        }
+        Path db = dir.resolve("pages.sqlite");
+        assertTrue(new IndexBuilder(s, "refs/heads/main", db, 3).build(List.of(), ProgressMonitor.NONE).isComplete());
+        try (SymbolIndex idx = SymbolIndex.open(db)) {
+            idx.preload();
+            List<Reference> all = idx.references("mutex_lock", 0, Integer.MAX_VALUE).references();
+            int expected = 3; // the demo's own
+            for (int f = 0; f < 30; f++) {
+                expected += 2 * (f % 4 + 1);
+            }
+            assertEquals(expected, all.size(), "all references");
+            for (int i = 1; i < all.size(); i++) {
+                Reference a = all.get(i - 1);
+                Reference b = all.get(i);
+                int order = a.path().compareTo(b.path()) != 0 ? a.path().compareTo(b.path())
+                        : a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column());
+                assertTrue(order <= 0, "ordered by path, line, column at " + i + ": " + a + " then " + b);
+            }
+            for (int size : new int[] {1, 3, 7, 100}) {
+                for (int offset = 0; offset <= all.size(); offset += size) {
+                    ReferencePage page = idx.references("mutex_lock", offset, size);
+                    assertEquals(all.size(), page.total());
+                    assertEquals(all.subList(offset, Math.min(all.size(), offset + size)), page.references(),
+                            "page at " + offset + " of " + size);
+                }
+            }
+        }
+    }
+
+    @Test
     void marksFoundWhileIndexingAreStoredForTheTree() throws AirlockException {
         MapSource s = demo();
         s.put("drivers/trojan.c", "int ok = strcmp(level, \"user\u202E \u2066// admin\u2069 \u2066\");\n");
