@@ -27,6 +27,7 @@ public final class SearchIndex implements AutoCloseable {
     private static final SecureRandom NAMES = new SecureRandom();
 
     private final Path dir;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
     private final int parallelism;
     private final List<TrigramSegment> segments = new CopyOnWriteArrayList<>();
     private final Map<String, Doc> docs = new ConcurrentHashMap<>();
@@ -48,10 +49,11 @@ public final class SearchIndex implements AutoCloseable {
         SearchIndex index = new SearchIndex(dir, Math.max(1, workers));
         try {
             Files.createDirectories(dir);
-            try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "trigrams-*.sqlite")) {
+            try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "trigrams-*.sqlite*")) {
                 for (Path p : old) {
-                    throw new AirlockException("search.index.schema", "The search index " + p
-                            + " was written by another version of Airlock. Delete the folder to rebuild it.");
+                    // the SQLite index of an earlier Airlock: derived data only, replaced by a build of this format
+                    LOG.info("Removing {}: an earlier version's search index; the index is built again", p);
+                    Files.delete(p);
                 }
             }
             try (DirectoryStream<Path> partial = Files.newDirectoryStream(dir, "seg-*.tri.tmp")) {

@@ -1,6 +1,7 @@
 package airlock.core.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,12 +103,16 @@ class SearchIndexTest {
     }
 
     @Test
-    void aDamagedIndexFileIsAClearError() throws Exception {
+    void anEarlierVersionsSqliteIndexIsReplacedNotUsed() throws Exception {
         Path dir = tmp.resolve("idx");
         Files.createDirectories(dir);
         Files.write(dir.resolve("trigrams-0.sqlite"), "this is not a database, just text".repeat(100).getBytes());
-        airlock.core.AirlockException e = assertThrows(airlock.core.AirlockException.class, () -> SearchIndex.open(dir, 2));
-        assertTrue(e.getMessage().contains("Delete the folder"), e.getMessage());
+        Files.write(dir.resolve("trigrams-0.sqlite-wal"), new byte[16]);
+        try (SearchIndex index = SearchIndex.open(dir, 2)) {
+            assertEquals(0, index.size());
+        }
+        assertFalse(Files.exists(dir.resolve("trigrams-0.sqlite")));
+        assertFalse(Files.exists(dir.resolve("trigrams-0.sqlite-wal")));
     }
 
     @Test
