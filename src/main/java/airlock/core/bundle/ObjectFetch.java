@@ -1,6 +1,7 @@
 package airlock.core.bundle;
 
 import airlock.core.AirlockException;
+import airlock.core.git.IsolatedGit;
 import airlock.core.progress.CancelledException;
 import airlock.core.progress.ProgressMonitor;
 import java.io.ByteArrayInputStream;
@@ -37,11 +38,6 @@ final class ObjectFetch {
         this.limits = limits;
     }
 
-    /** The object checker intake uses; see {@link IntakeObjectChecker}. */
-    static ObjectChecker strictChecker() {
-        return new IntakeObjectChecker();
-    }
-
     /** Number of objects parsed. */
     long fetch(InputStream pack, Repository target, Map<String, String> refs, ProgressMonitor monitor)
             throws AirlockException, IOException {
@@ -51,6 +47,7 @@ final class ObjectFetch {
     /** Number of objects parsed; the SHA-256 of every blob parsed goes to {@code blobs} (may be null). */
     long fetch(InputStream pack, Repository target, Map<String, String> refs, BlobDigests blobs, ProgressMonitor monitor)
             throws AirlockException, IOException {
+        requireCollisionDetection();
         byte[] header = pack.readNBytes(12);
         if (header.length < 12) {
             throw refuse("the pack is truncated before its header");
@@ -127,6 +124,21 @@ final class ObjectFetch {
             if (result != RefUpdate.Result.NEW) {
                 throw new AirlockException("bundle.store", "Cannot record ref " + ref.getKey() + " in the staging store: " + result);
             }
+        }
+    }
+
+    /**
+     * JGit picks its SHA-1 for object ids from a system property on every use; any value but
+     * {@code java} drops the detection of SHA-1 collision attacks. {@link IsolatedGit#install}
+     * clears it at start-up; should it be set again, intake stops here rather than parse a pack
+     * with a weaker check.
+     */
+    static void requireCollisionDetection() throws AirlockException {
+        String implementation = System.getProperty(IsolatedGit.SHA1_IMPLEMENTATION_PROPERTY);
+        if (implementation != null && !implementation.equalsIgnoreCase("java")) {
+            throw new AirlockException(Check.OBJECTS.code(), "This Java runs with -D" + IsolatedGit.SHA1_IMPLEMENTATION_PROPERTY
+                    + "=" + implementation + ", which turns off SHA-1 collision detection, so no bundle is taken in. Remove it from"
+                    + " the Java options (JAVA_TOOL_OPTIONS, AIRLOCK_JAVA_OPTS) and start Airlock again.");
         }
     }
 

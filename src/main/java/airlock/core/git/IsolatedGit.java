@@ -17,12 +17,23 @@ import org.eclipse.jgit.util.SystemReader;
  */
 public final class IsolatedGit {
     static final int STRICTEST_UMASK = 077;
+    /** JGit reads this system property on every SHA-1 it makes; any value but "java" drops collision detection. */
+    public static final String SHA1_IMPLEMENTATION_PROPERTY = "org.eclipse.jgit.util.sha1.implementation";
 
     private IsolatedGit() {
     }
 
-    /** Installs the isolating SystemReader; calling it again is harmless. */
+    /**
+     * Installs the isolating SystemReader and clears the system property that would choose a SHA-1
+     * without collision detection; calling it again is harmless.
+     */
     public static synchronized void install() {
+        String sha1 = System.getProperty(SHA1_IMPLEMENTATION_PROPERTY);
+        if (sha1 != null && !sha1.equalsIgnoreCase("java")) {
+            LoggerFactory.getLogger(IsolatedGit.class).warn("ignoring -D{}={}: Airlock always uses JGit's collision-detecting SHA-1",
+                    SHA1_IMPLEMENTATION_PROPERTY, sha1);
+            System.clearProperty(SHA1_IMPLEMENTATION_PROPERTY);
+        }
         if (FS.DETECTED instanceof FS_POSIX posix) {
             // Left unset, JGit learns the umask by running "sh -c umask" the first time it writes a file.
             posix.setUmask(umask(readProcStatus()));
