@@ -69,6 +69,17 @@ public final class IndexBuilder {
         }
         monitor.beginTask("Indexing files", todo.size());
         monitor.checkCancelled();
+        try (java.io.Closeable lock = index.buildLock()) {
+            runWorkers(source, index, todo, monitor);
+        } catch (java.io.IOException e) {
+            throw new AirlockException("search.index.write", "Cannot release the search index folder's build lock: " + e.getMessage(), e);
+        }
+        monitor.endTask();
+        return new Result(todo.size(), blobs.size());
+    }
+
+    private void runWorkers(SourceTree source, SearchIndex index, List<SourceEntry> todo, ProgressMonitor monitor)
+            throws AirlockException {
         AtomicLong done = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger next = new AtomicInteger();
@@ -81,8 +92,6 @@ public final class IndexBuilder {
             }));
         }
         waitFor(futures, monitor, done, stop);
-        monitor.endTask();
-        return new Result(todo.size(), blobs.size());
     }
 
     private void work(SourceTree source, SearchIndex index, List<SourceEntry> todo, AtomicInteger next,

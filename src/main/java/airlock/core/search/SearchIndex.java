@@ -2,9 +2,13 @@ package airlock.core.search;
 
 import airlock.core.AirlockException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -25,6 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SearchIndex implements AutoCloseable {
     private static final SecureRandom NAMES = new SecureRandom();
+    /** Held shared by builds, exclusively by the clean-up at opening (see {@link #buildLock}). */
+    static final String LOCK_FILE = "build.lock";
 
     private final Path dir;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
@@ -56,12 +62,7 @@ public final class SearchIndex implements AutoCloseable {
                     Files.delete(p);
                 }
             }
-            try (DirectoryStream<Path> partial = Files.newDirectoryStream(dir, "seg-*.tri.tmp")) {
-                for (Path p : partial) {
-                    // a segment whose writer stopped before the rename: never committed
-                    Files.deleteIfExists(p);
-                }
-            }
+            removeUnfinishedSegments(dir);
             List<Path> files = new ArrayList<>();
             try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "seg-*.tri")) {
                 found.forEach(files::add);
@@ -74,6 +75,56 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new AirlockException("search.index.open", "Cannot open the search index folder " + dir
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes the {@code .tmp} files of segments whose writer stopped before the rename (never
+     * committed), unless a build holds the folder's lock ({@link #buildLock}): then they may be
+     * segments being written right now, by this process or another, and are left alone.
+     */
+    private static void removeUnfinishedSegments(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                return;
+            }
+            if (lock == null) {
+                return;
+            }
+            try (lock; DirectoryStream<Path> partial = Files.newDirectoryStream(dir, "seg-*.tri.tmp")) {
+                for (Path p : partial) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * A shared lock on the index folder, held by a build while it writes segments, so that opening
+     * the index elsewhere (another window, the command line) does not remove a segment still being
+     * written. A second build in this process already holds it through the first: then no new lock is taken.
+     */
+    java.io.Closeable buildLock() throws AirlockException {
+        try {
+            FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            try {
+                FileLock lock = channel.lock(0, Long.MAX_VALUE, true);
+                return () -> {
+                    try (channel) {
+                        lock.release();
+                    }
+                };
+            } catch (OverlappingFileLockException e) {
+                channel.close();
+                return () -> { };
+            }
+        } catch (IOException e) {
+            throw new AirlockException("search.index.write", "Cannot lock the search index folder " + dir + " for a build: "
+                    + e.getMessage(), e);
         }
     }
 

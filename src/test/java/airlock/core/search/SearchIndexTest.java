@@ -116,6 +116,21 @@ class SearchIndexTest {
     }
 
     @Test
+    void openingLeavesASegmentThatABuildIsWritingAlone() throws Exception {
+        Path dir = tmp.resolve("locked");
+        Path writing = dir.resolve("seg-0000000000000001.tri.tmp");
+        try (SearchIndex index = SearchIndex.open(dir, 1); java.io.Closeable build = index.buildLock()) {
+            Files.write(writing, new byte[16]);
+            try (SearchIndex other = SearchIndex.open(dir, 1)) {
+                assertTrue(Files.exists(writing), "a segment being written survives another opening");
+            }
+        }
+        try (SearchIndex later = SearchIndex.open(dir, 1)) {
+            assertFalse(Files.exists(writing), "with no build running, an unfinished segment is removed");
+        }
+    }
+
+    @Test
     void pathGlobsAndLanguagesFilter() throws Exception {
         SearchSummary[] summary = new SearchSummary[1];
         SearchQuery query = SearchQuery.literal("needle", MAIN).withPaths(List.of("f7*.c"), List.of());
