@@ -256,7 +256,13 @@ final class HashedLines implements AutoCloseable {
                 current = next;
                 buffer = current.buffer;
             }
-            int n = in.read(buffer, end, buffer.length - end);
+            int n;
+            try {
+                n = in.read(buffer, end, buffer.length - end);
+            } catch (IOException e) {
+                queue.put(current); // the whole lines read so far come before the error
+                throw e;
+            }
             if (n < 0) {
                 if (end > start) {
                     current.add(start, end - start);
