@@ -38,12 +38,6 @@ final class ObjectFetch {
         this.limits = limits;
     }
 
-    /** Number of objects parsed. */
-    long fetch(InputStream pack, Repository target, Map<String, String> refs, ProgressMonitor monitor)
-            throws AirlockException, IOException {
-        return fetch(pack, target, refs, null, monitor);
-    }
-
     /** Number of objects parsed; the SHA-256 of every blob parsed goes to {@code blobs} (may be null). */
     long fetch(InputStream pack, Repository target, Map<String, String> refs, BlobDigests blobs, ProgressMonitor monitor)
             throws AirlockException, IOException {
@@ -134,8 +128,8 @@ final class ObjectFetch {
      * with a weaker check.
      */
     static void requireCollisionDetection() throws AirlockException {
-        String implementation = System.getProperty(IsolatedGit.SHA1_IMPLEMENTATION_PROPERTY);
-        if (implementation != null && !implementation.equalsIgnoreCase("java")) {
+        String implementation = IsolatedGit.weakSha1Choice();
+        if (implementation != null) {
             throw new AirlockException(Check.OBJECTS.code(), "This Java runs with -D" + IsolatedGit.SHA1_IMPLEMENTATION_PROPERTY
                     + "=" + implementation + ", which turns off SHA-1 collision detection, so no bundle is taken in. Remove it from"
                     + " the Java options (JAVA_TOOL_OPTIONS, AIRLOCK_JAVA_OPTS) and start Airlock again.");

@@ -28,8 +28,8 @@ public final class IsolatedGit {
      * without collision detection; calling it again is harmless.
      */
     public static synchronized void install() {
-        String sha1 = System.getProperty(SHA1_IMPLEMENTATION_PROPERTY);
-        if (sha1 != null && !sha1.equalsIgnoreCase("java")) {
+        String sha1 = weakSha1Choice();
+        if (sha1 != null) {
             LoggerFactory.getLogger(IsolatedGit.class).warn("ignoring -D{}={}: Airlock always uses JGit's collision-detecting SHA-1",
                     SHA1_IMPLEMENTATION_PROPERTY, sha1);
             System.clearProperty(SHA1_IMPLEMENTATION_PROPERTY);
@@ -42,6 +42,12 @@ public final class IsolatedGit {
             return;
         }
         SystemReader.setInstance(new Reader(SystemReader.getInstance()));
+    }
+
+    /** The value of {@link #SHA1_IMPLEMENTATION_PROPERTY} when it chooses a SHA-1 without collision detection, else null. */
+    public static String weakSha1Choice() {
+        String choice = System.getProperty(SHA1_IMPLEMENTATION_PROPERTY);
+        return choice == null || choice.equalsIgnoreCase("java") ? null : choice;
     }
 
     /** The process umask from {@code /proc/self/status} (Linux 4.7+); the strictest, 077, when it cannot be read. */

@@ -43,10 +43,6 @@ final class EntryTail {
         return prev.clone();
     }
 
-    String time() {
-        return new String(time, StandardCharsets.US_ASCII);
-    }
-
     /** Copies the 24 time characters (ASCII) into {@code target}. */
     void copyTime(byte[] target) {
         System.arraycopy(time, 0, target, 0, time.length);

@@ -25,20 +25,16 @@ public final class LogHashes {
 
     /** Entry (leaf) hash of the exact canonical bytes of one entry, without its line feed. */
     public byte[] entryHash(byte[] entry, int offset, int length) {
-        digest.update((byte) 0x00);
-        digest.update(entry, offset, length);
-        return digest.digest();
+        byte[] out = new byte[LENGTH];
+        entryHash(entry, offset, length, out, 0);
+        return out;
     }
 
     /** The entry hash of {@code entry[offset, offset + length)} written into {@code out} at {@code outOffset}. */
     public void entryHash(byte[] entry, int offset, int length, byte[] out, int outOffset) {
         digest.update((byte) 0x00);
         digest.update(entry, offset, length);
-        try {
-            digest.digest(out, outOffset, LENGTH);
-        } catch (java.security.DigestException e) {
-            throw new IllegalStateException("SHA-256 refused a 32-byte output buffer", e);
-        }
+        digestInto(out, outOffset);
     }
 
     public byte[] entryHash(byte[] entry) {
@@ -46,10 +42,9 @@ public final class LogHashes {
     }
 
     public byte[] nodeHash(byte[] left, byte[] right) {
-        node[0] = 0x01;
-        System.arraycopy(left, 0, node, 1, LENGTH);
-        System.arraycopy(right, 0, node, 1 + LENGTH, LENGTH);
-        return digest.digest(node);
+        byte[] out = new byte[LENGTH];
+        nodeHash(left, right, out);
+        return out;
     }
 
     /** The node hash of {@code left} and {@code right} written into {@code out} (which may be either of them). */
@@ -58,8 +53,12 @@ public final class LogHashes {
         System.arraycopy(left, 0, node, 1, LENGTH);
         System.arraycopy(right, 0, node, 1 + LENGTH, LENGTH);
         digest.update(node);
+        digestInto(out, 0);
+    }
+
+    private void digestInto(byte[] out, int offset) {
         try {
-            digest.digest(out, 0, LENGTH);
+            digest.digest(out, offset, LENGTH);
         } catch (java.security.DigestException e) {
             throw new IllegalStateException("SHA-256 refused a 32-byte output buffer", e);
         }
