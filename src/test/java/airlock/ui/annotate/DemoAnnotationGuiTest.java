@@ -131,6 +131,8 @@ class DemoAnnotationGuiTest {
         robot.interact(() -> window.versions().switchTo(earlier));
         waitUntil(() -> earlier.equals(window.model().sourceProperty().get().reviewRef()));
         waitUntil(() -> model.visible().size() == 1 && model.visible().get(0).placement() != null);
+        // the switch re-opens the file in a new view whose text arrives from a background read
+        waitUntil(() -> view() != null && FILE.equals(view().documentPath()) && view().content() != null);
         AnnotationsModel.PanelRow row = model.visible().get(0);
         assertEquals(current, row.annotation().anchor().ref(), "the stored anchor stays on the version annotated");
         if (row.state() != AnchorState.OUTDATED) {
