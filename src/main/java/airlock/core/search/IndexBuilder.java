@@ -96,7 +96,7 @@ public final class IndexBuilder {
 
     private void work(SourceTree source, SearchIndex index, List<SourceEntry> todo, AtomicInteger next,
                       AtomicLong done, AtomicBoolean stop) throws AirlockException {
-        SegmentWriter batch = new SegmentWriter();
+        SegmentWriter batch = new SegmentWriter(index.directory());
         try {
             while (!stop.get()) {
                 int i = next.getAndIncrement();
@@ -105,11 +105,12 @@ public final class IndexBuilder {
                 }
                 SourceEntry entry = todo.get(i);
                 if (entry.size() > MAX_INDEXED_BYTES) {
-                    batch.add(entry.blobId(), TrigramSegment.KIND_TOO_LARGE, null);
+                    batch.add(entry.blobId(), TrigramSegment.KIND_TOO_LARGE, null, null);
                 } else {
-                    byte[] text = indexedText(source.read(entry, MAX_INDEXED_BYTES));
+                    byte[] raw = source.read(entry, MAX_INDEXED_BYTES);
+                    byte[] text = indexedText(raw);
                     batch.add(entry.blobId(), text == null ? TrigramSegment.KIND_BINARY : TrigramSegment.KIND_TEXT,
-                            text);
+                            text, raw);
                 }
                 done.incrementAndGet();
                 if (batch.full(maxPairs)) {
@@ -128,7 +129,7 @@ public final class IndexBuilder {
     }
 
     private static void commit(SearchIndex index, SegmentWriter batch) throws AirlockException {
-        SegmentWriter.Written written = batch.write(index.directory());
+        SegmentWriter.Written written = batch.write();
         // only now is the segment durable and may searches rely on it
         index.adopt(TrigramSegment.open(written.file()));
     }

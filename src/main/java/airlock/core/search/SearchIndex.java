@@ -64,7 +64,7 @@ public final class SearchIndex implements AutoCloseable {
             }
             removeUnfinishedSegments(dir);
             List<Path> files = new ArrayList<>();
-            try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "seg-*.tri")) {
+            try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "seg-*" + TrigramSegment.SUFFIX)) {
                 found.forEach(files::add);
             }
             files.sort(null);
@@ -94,12 +94,46 @@ public final class SearchIndex implements AutoCloseable {
             if (lock == null) {
                 return;
             }
-            try (lock; DirectoryStream<Path> partial = Files.newDirectoryStream(dir, "seg-*.tri.tmp")) {
-                for (Path p : partial) {
-                    Files.deleteIfExists(p);
+            try (lock) {
+                try (DirectoryStream<Path> partial = Files.newDirectoryStream(dir, "seg-*.{tri,txt}.tmp")) {
+                    for (Path p : partial) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                try (DirectoryStream<Path> segments = Files.newDirectoryStream(dir, "seg-*.tri")) {
+                    for (Path p : segments) {
+                        if (earlierVersion(p)) {
+                            // derived data of an earlier Airlock: its blobs are indexed again
+                            LOG.info("Removing {}: an earlier version's search index segment; its files are indexed again", p);
+                            Files.delete(p);
+                        }
+                    }
+                }
+                try (DirectoryStream<Path> texts = Files.newDirectoryStream(dir, "seg-*" + TrigramSegment.TEXT_SUFFIX)) {
+                    for (Path p : texts) {
+                        String name = p.getFileName().toString();
+                        Path segment = p.resolveSibling(name.substring(0, name.length() - TrigramSegment.TEXT_SUFFIX.length())
+                                + TrigramSegment.SUFFIX);
+                        if (!Files.exists(segment)) {
+                            // written before a crash stopped its segment (or its segment was an earlier version's)
+                            Files.deleteIfExists(p);
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /** Whether {@code segment} is a trigram segment of an earlier format ("AIRTRI" and a lower version). */
+    private static boolean earlierVersion(Path segment) throws IOException {
+        byte[] head = new byte[TrigramSegment.MAGIC.length];
+        try (var in = Files.newInputStream(segment)) {
+            if (in.readNBytes(head, 0, head.length) != head.length) {
+                return false;
+            }
+        }
+        byte[] magic = TrigramSegment.MAGIC;
+        return java.util.Arrays.equals(head, 0, 6, magic, 0, 6) && head[6] == magic[6] && head[7] >= '0' && head[7] < magic[7];
     }
 
     /**
@@ -191,6 +225,15 @@ public final class SearchIndex implements AutoCloseable {
     /** The number of blobs recorded so far. */
     public int size() {
         return docs.size();
+    }
+
+    /**
+     * The bytes of text blob {@code blobId} from the index's own copy, or null when the index has
+     * none for it (not indexed, binary, too large, or its copy damaged): read the object store then.
+     */
+    byte[] text(String blobId) {
+        Doc doc = docs.get(blobId);
+        return doc == null ? null : doc.segment().text(doc.id());
     }
 
     /** Which blobs may hold a match of {@code query}, per the index. */
@@ -305,7 +348,8 @@ public final class SearchIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        // segments are read-only mappings, released with the index
+        // segments are read-only mappings, released with the index; their text files are closed
+        segments.forEach(TrigramSegment::close);
         segments.clear();
         docs.clear();
     }

@@ -65,7 +65,7 @@ public final class Searcher {
                     default -> work.add(new Work(ref, entry, null));
                 }
             }
-            run(source, work, matcher, bytes, listener, monitor, tally);
+            run(source, index, work, matcher, bytes, listener, monitor, tally);
         }
         SearchSummary.Coverage coverage = index == null ? SearchSummary.Coverage.NO_INDEX
                 : tally.unindexed > 0 ? SearchSummary.Coverage.PARTIAL_INDEX
@@ -101,7 +101,7 @@ public final class Searcher {
             tally.inScope++;
             work.add(new Work(query.ref(), entry, old != null && searchable(old) ? old : NO_BASE));
         }
-        run(source, work, matcher, bytes, listener, monitor, tally);
+        run(source, null, work, matcher, bytes, listener, monitor, tally);
         return tally.summary(SearchSummary.Coverage.SCANNED);
     }
 
@@ -130,14 +130,14 @@ public final class Searcher {
     private record Outcome(Work work, List<LineMatch> lines, boolean binary, String incomplete) {
     }
 
-    private void run(SourceTree source, List<Work> work, TextMatcher matcher, ByteFilter bytes, SearchListener listener,
+    private void run(SourceTree source, SearchIndex index, List<Work> work, TextMatcher matcher, ByteFilter bytes, SearchListener listener,
                      ProgressMonitor monitor, Tally tally) throws AirlockException {
         monitor.beginTask("Searching", work.size());
         AtomicBoolean cancelled = new AtomicBoolean();
         Deque<Future<Outcome>> window = new ArrayDeque<>();
         try {
             for (Work w : work) {
-                window.add(workers.submit(() -> verify(source, w, matcher, bytes, cancelled)));
+                window.add(workers.submit(() -> verify(source, index, w, matcher, bytes, cancelled)));
                 if (window.size() >= WINDOW) {
                     drain(window.poll(), listener, monitor, tally, cancelled);
                 }
@@ -195,7 +195,7 @@ public final class Searcher {
         }
     }
 
-    private static Outcome verify(SourceTree source, Work w, TextMatcher matcher, ByteFilter filter,
+    private static Outcome verify(SourceTree source, SearchIndex index, Work w, TextMatcher matcher, ByteFilter filter,
                                   AtomicBoolean cancelled) throws AirlockException {
         if (cancelled.get()) {
             return null;
@@ -203,7 +203,11 @@ public final class Searcher {
         if (w.entry().size() > MAX_SEARCH_BYTES) {
             return new Outcome(w, List.of(), false, "larger than " + (MAX_SEARCH_BYTES >> 20) + " MiB, not searched");
         }
-        byte[] bytes = source.read(w.entry(), MAX_SEARCH_BYTES);
+        // the index's copy of the blob when it has one: no second inflation from the object store
+        byte[] bytes = index == null ? null : index.text(w.entry().blobId());
+        if (bytes == null) {
+            bytes = source.read(w.entry(), MAX_SEARCH_BYTES);
+        }
         int[] candidates = filter == null || ByteFilter.utf16(bytes) ? ByteFilter.EVERY_LINE
                 : filter.candidateLines(bytes);
         if (candidates == null) {

@@ -19,12 +19,25 @@ import java.util.zip.CRC32C;
  * Collects the trigrams of a batch of blobs in memory (one per build worker, reused batch after
  * batch) and writes them as one {@link TrigramSegment}. Each blob's distinct trigrams are found with
  * a 2^24-bit set and appended as (trigram, doc) pairs; at the end of the batch the pairs are sorted
- * and written as posting lists. Writing goes to a temporary file that is forced to disk and then
- * atomically renamed, so a crash leaves either the whole segment or an ignored temporary file.
+ * and written as posting lists. The text blobs' bytes stream to the segment's text file as they
+ * come ({@link TrigramSegment}), so a search reads candidates without inflating them again.
+ * Both files go to temporary names that are forced to disk and then atomically renamed, the text
+ * file first: a crash leaves either the whole segment or ignored files that the next opening removes.
  */
 final class SegmentWriter {
     /** A batch ends at this many (trigram, doc) pairs: 128 MiB of memory per worker. */
     static final int MAX_PAIRS = 16 << 20;
+    /** A batch also ends once its text file holds this much (fewer, larger files; far under any limit). */
+    static final long MAX_TEXT_BYTES = 1L << 30;
+
+    private final Path dir;
+    private String name;
+    private FileChannel text;
+    private long textBytes;
+    private long[] offsets = new long[1024];
+    private int[] lengths = new int[1024];
+    private int[] crcs = new int[1024];
+    private final CRC32C crc = new CRC32C();
 
     private final long[] seen = new long[1 << 18];
     private long[] pairs = new long[1 << 20];
@@ -32,25 +45,42 @@ final class SegmentWriter {
     private final List<String> blobs = new ArrayList<>();
     private byte[] kinds = new byte[1024];
 
+    /** A writer of segments into {@code dir}. */
+    SegmentWriter(Path dir) {
+        this.dir = dir;
+    }
+
     int docs() {
         return blobs.size();
     }
 
     /** Whether the batch is big enough to write. */
     boolean full(int maxPairs) {
-        return pairCount >= maxPairs;
+        return pairCount >= maxPairs || textBytes >= MAX_TEXT_BYTES;
     }
 
-    /** Adds one blob; {@code text} (its indexed UTF-8 bytes) only when {@code kind} is text. */
-    void add(String blobId, int kind, byte[] text) {
+    /**
+     * Adds one blob; {@code text} (its indexed UTF-8 bytes) and {@code raw} (the blob's bytes as
+     * stored, kept for searches) only when {@code kind} is text.
+     */
+    void add(String blobId, int kind, byte[] text, byte[] raw) throws AirlockException {
         int doc = blobs.size();
         blobs.add(blobId);
         if (doc == kinds.length) {
             kinds = Arrays.copyOf(kinds, doc * 2);
+            offsets = Arrays.copyOf(offsets, doc * 2);
+            lengths = Arrays.copyOf(lengths, doc * 2);
+            crcs = Arrays.copyOf(crcs, doc * 2);
         }
         kinds[doc] = (byte) kind;
+        offsets[doc] = 0;
+        lengths[doc] = 0;
+        crcs[doc] = 0;
         if (text == null) {
             return;
+        }
+        if (raw != null) {
+            keep(doc, raw);
         }
         int start = pairCount;
         long docBits = doc;
@@ -70,8 +100,37 @@ final class SegmentWriter {
         }
     }
 
-    /** Writes the batch as a segment in {@code dir} and starts a new batch; returns the blob ids written. */
-    Written write(Path dir) throws AirlockException {
+    /** Appends a text blob's bytes to the batch's text file (opened at the first one). */
+    private void keep(int doc, byte[] raw) throws AirlockException {
+        try {
+            if (text == null) {
+                name = SearchIndex.newSegmentName();
+                text = FileChannel.open(dir.resolve(name + TrigramSegment.TEXT_SUFFIX + ".tmp"),
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                writeFully(ByteBuffer.wrap(TrigramSegment.TEXT_MAGIC));
+                textBytes = TrigramSegment.TEXT_MAGIC.length;
+            }
+            writeFully(ByteBuffer.wrap(raw));
+        } catch (IOException e) {
+            throw new AirlockException("search.index.write", "Cannot write the search index's text file in " + dir + ": "
+                    + e.getMessage(), e);
+        }
+        crc.reset();
+        crc.update(raw);
+        offsets[doc] = textBytes;
+        lengths[doc] = raw.length;
+        crcs[doc] = (int) crc.getValue();
+        textBytes += raw.length;
+    }
+
+    private void writeFully(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            text.write(buffer);
+        }
+    }
+
+    /** Writes the batch as a segment and starts a new batch; returns the blob ids written. */
+    Written write() throws AirlockException {
         Arrays.sort(pairs, 0, pairCount);
         int grams = 0;
         for (int i = 0; i < pairCount; i++) {
@@ -110,7 +169,7 @@ final class SegmentWriter {
         head.put(TrigramSegment.MAGIC).putInt(docCount).putInt(grams).putInt(postings.position());
         HexFormat hex = HexFormat.of();
         for (int d = 0; d < docCount; d++) {
-            head.put(hex.parseHex(blobs.get(d))).put(kinds[d]);
+            head.put(hex.parseHex(blobs.get(d))).put(kinds[d]).putLong(offsets[d]).putInt(lengths[d]).putInt(crcs[d]);
         }
         head.flip();
         table.flip();
@@ -121,9 +180,20 @@ final class SegmentWriter {
         crc.update(postings.duplicate());
         ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         tail.putInt((int) crc.getValue()).put(TrigramSegment.END).flip();
-        Path tmp = dir.resolve(SearchIndex.newSegmentName() + ".tmp");
-        Path target = dir.resolve(tmp.getFileName().toString().replace(".tmp", ""));
+        if (name == null) {
+            name = SearchIndex.newSegmentName();
+        }
+        Path tmp = dir.resolve(name + TrigramSegment.SUFFIX + ".tmp");
+        Path target = dir.resolve(name + TrigramSegment.SUFFIX);
         try {
+            if (text != null) {
+                // the text file first: a segment on disk always has its text
+                text.force(true);
+                text.close();
+                text = null;
+                Files.move(dir.resolve(name + TrigramSegment.TEXT_SUFFIX + ".tmp"),
+                        dir.resolve(name + TrigramSegment.TEXT_SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer[] parts = {head, table, postings, tail};
                 while (tail.hasRemaining()) {
@@ -147,10 +217,23 @@ final class SegmentWriter {
         return written;
     }
 
-    /** Forgets the batch (after a failure, or once written). */
+    /** Forgets the batch (after a failure, or once written); an unfinished text file is removed. */
     void clear() {
         pairCount = 0;
         blobs.clear();
+        textBytes = 0;
+        if (text != null) {
+            Path tmp = dir.resolve(name + TrigramSegment.TEXT_SUFFIX + ".tmp");
+            try {
+                text.close();
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // left for the next opening of the index, which removes unfinished files
+                org.slf4j.LoggerFactory.getLogger(SegmentWriter.class).warn("cannot remove {}", tmp, e);
+            }
+            text = null;
+        }
+        name = null;
         if (pairs.length > MAX_PAIRS * 2L) {
             pairs = new long[1 << 20];
         }

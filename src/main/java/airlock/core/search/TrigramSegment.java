@@ -18,8 +18,8 @@ import java.util.zip.CRC32C;
  * endian:
  *
  * <pre>
- * magic "AIRTRI02" | int docCount | int gramCount | int postingBytes
- * docCount × (20-byte blob id, 1-byte kind)
+ * magic "AIRTRI03" | int docCount | int gramCount | int postingBytes
+ * docCount × (20-byte blob id, 1-byte kind, long offset, int length, int CRC-32C of the blob's bytes)
  * (gramCount + 1) × (int trigram, int offset of its postings)   sorted by trigram; the last is a sentinel
  * postings: per trigram, ascending doc numbers as varint gaps (first: the number itself)
  * int CRC-32C of everything before | "END1"
@@ -28,15 +28,26 @@ import java.util.zip.CRC32C;
  * A segment is written under a temporary name, forced to disk and renamed into place
  * ({@link SegmentWriter}), so a segment either exists whole or not at all; the checksum catches a
  * file damaged afterwards, which is reported, never read as "no match".
+ *
+ * <p>Beside each segment {@code seg-X.tri} lies its text file {@code seg-X.txt}: "AIRTXT01" and then
+ * the bytes of its text blobs, where each document's offset and length point. Searches read a
+ * candidate's bytes from there instead of inflating it from the object store again (the way zoekt
+ * keeps content in its shards; cindex and ripgrep read a checked-out tree instead). It is only a
+ * copy: a blob whose stored checksum does not match, or a missing or short text file, is read from
+ * the object store, so damage costs speed, never a match.
  */
 final class TrigramSegment {
     static final int KIND_TEXT = 0;
     static final int KIND_BINARY = 1;
     static final int KIND_TOO_LARGE = 2;
-    static final byte[] MAGIC = {'A', 'I', 'R', 'T', 'R', 'I', '0', '2'};
+    static final byte[] MAGIC = {'A', 'I', 'R', 'T', 'R', 'I', '0', '3'};
     static final byte[] END = {'E', 'N', 'D', '1'};
+    static final byte[] TEXT_MAGIC = {'A', 'I', 'R', 'T', 'X', 'T', '0', '1'};
+    static final String SUFFIX = ".tri";
+    static final String TEXT_SUFFIX = ".txt";
     static final int HEADER = 8 + 12;
-    static final int DOC_BYTES = 21;
+    static final int DOC_BYTES = 37;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrigramSegment.class);
 
     private final Path file;
     private final ByteBuffer data;
@@ -45,6 +56,8 @@ final class TrigramSegment {
     private final int gramsAt;
     private final int postingsAt;
     private final int postingBytes;
+    /** The text file, or null when there is none usable (its blobs are then read from the store). */
+    private volatile FileChannel text;
 
     private TrigramSegment(Path file, ByteBuffer data, int docCount, int gramCount, int postingBytes) {
         this.file = file;
@@ -98,7 +111,106 @@ final class TrigramSegment {
         }
         TrigramSegment segment = new TrigramSegment(file, data, docs, grams, postings);
         segment.checkTable();
+        segment.openText();
         return segment;
+    }
+
+    /** The text file of the segment {@code file}. */
+    static Path textOf(Path file) {
+        String name = file.getFileName().toString();
+        return file.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + TEXT_SUFFIX);
+    }
+
+    private void openText() {
+        long needed = TEXT_MAGIC.length;
+        for (int d = 0; d < docCount; d++) {
+            needed = Math.max(needed, offset(d) + length(d));
+        }
+        if (needed == TEXT_MAGIC.length) {
+            return;
+        }
+        Path path = textOf(file);
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(path, StandardOpenOption.READ);
+            ByteBuffer magic = ByteBuffer.allocate(TEXT_MAGIC.length);
+            while (magic.hasRemaining() && ch.read(magic, magic.position()) > 0) {
+                // a short read is retried from where it stopped
+            }
+            if (ch.size() < needed || !java.util.Arrays.equals(magic.array(), TEXT_MAGIC)) {
+                LOG.warn("The search index's text file {} is damaged or short; its files are read from the object store", path);
+                ch.close();
+                return;
+            }
+            text = ch;
+        } catch (IOException e) {
+            LOG.warn("Cannot open the search index's text file {} ({}); its files are read from the object store", path,
+                    e.toString());
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException again) {
+                    LOG.debug("closing {}", path, again);
+                }
+            }
+        }
+    }
+
+    private long offset(int doc) {
+        return data.getLong(HEADER + doc * DOC_BYTES + 21);
+    }
+
+    private int length(int doc) {
+        return data.getInt(HEADER + doc * DOC_BYTES + 29);
+    }
+
+    /**
+     * The bytes of text document {@code doc} as kept in the text file, or null when they are not
+     * there or do not match their checksum (read the object store then).
+     */
+    byte[] text(int doc) {
+        FileChannel ch = text;
+        int length = length(doc);
+        if (ch == null || kind(doc) != KIND_TEXT || (length == 0 && offset(doc) == 0)) {
+            return null;
+        }
+        byte[] out = new byte[length];
+        ByteBuffer buffer = ByteBuffer.wrap(out);
+        long at = offset(doc);
+        try {
+            while (buffer.hasRemaining()) {
+                int n = ch.read(buffer, at + buffer.position());
+                if (n < 0) {
+                    LOG.warn("The search index's text file {} ends early; reading from the object store", textOf(file));
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot read the search index's text file {} ({}); reading from the object store", textOf(file),
+                    e.toString());
+            return null;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(out);
+        if ((int) crc.getValue() != data.getInt(HEADER + doc * DOC_BYTES + 33)) {
+            LOG.warn("A file in the search index's text file {} does not match its checksum; reading from the object store",
+                    textOf(file));
+            return null;
+        }
+        return out;
+    }
+
+    /** Closes the text file. */
+    void close() {
+        FileChannel ch = text;
+        text = null;
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                LOG.debug("closing {}", textOf(file), e);
+            }
+        }
     }
 
     private void checkTable() throws AirlockException {
@@ -118,6 +230,9 @@ final class TrigramSegment {
             int kind = data.get(HEADER + d * DOC_BYTES + 20);
             if (kind < KIND_TEXT || kind > KIND_TOO_LARGE) {
                 throw damaged(file, "bad document kind");
+            }
+            if (offset(d) < 0 || length(d) < 0 || (kind != KIND_TEXT && (offset(d) != 0 || length(d) != 0))) {
+                throw damaged(file, "bad text position");
             }
         }
     }

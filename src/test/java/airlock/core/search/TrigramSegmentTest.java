@@ -59,16 +59,18 @@ class TrigramSegmentTest {
     @Test
     void aSegmentRoundTripsItsBlobsKindsAndPostings() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("seg"));
-        SegmentWriter writer = new SegmentWriter();
-        writer.add(blob(1), TrigramSegment.KIND_TEXT, "abcd".getBytes(StandardCharsets.UTF_8));
-        writer.add(blob(2), TrigramSegment.KIND_BINARY, null);
-        writer.add(blob(3), TrigramSegment.KIND_TEXT, "xbcdabc".getBytes(StandardCharsets.UTF_8));
-        writer.add(blob(4), TrigramSegment.KIND_TOO_LARGE, null);
+        SegmentWriter writer = new SegmentWriter(dir);
+        writer.add(blob(1), TrigramSegment.KIND_TEXT, "abcd".getBytes(StandardCharsets.UTF_8),
+                "\uFEFFabcd".getBytes(StandardCharsets.UTF_8));
+        writer.add(blob(2), TrigramSegment.KIND_BINARY, null, null);
+        writer.add(blob(3), TrigramSegment.KIND_TEXT, "xbcdabc".getBytes(StandardCharsets.UTF_8),
+                "xbcdabc".getBytes(StandardCharsets.UTF_8));
+        writer.add(blob(4), TrigramSegment.KIND_TOO_LARGE, null, null);
         for (int i = 5; i < 400; i++) {
             // far-apart doc numbers make multi-byte varint gaps
-            writer.add(blob(i), TrigramSegment.KIND_TEXT, (i % 150 == 0 ? "zabc" : "qqq").getBytes(StandardCharsets.UTF_8));
+            writer.add(blob(i), TrigramSegment.KIND_TEXT, (i % 150 == 0 ? "zabc" : "qqq").getBytes(StandardCharsets.UTF_8), null);
         }
-        SegmentWriter.Written written = writer.write(dir);
+        SegmentWriter.Written written = writer.write();
         assertEquals(399, written.blobs().size());
         assertEquals(0, writer.docs(), "the writer starts a new batch");
         TrigramSegment segment = TrigramSegment.open(written.file());
@@ -82,6 +84,10 @@ class TrigramSegmentTest {
         assertEquals(bits(2), segment.postings(tri("dab")));
         assertEquals(new BitSet(), segment.postings(tri("ABC")), "trigrams keep their case");
         assertEquals(new BitSet(), segment.postings(tri("nop")));
+        assertEquals("\uFEFFabcd", new String(segment.text(0), StandardCharsets.UTF_8), "the blob's bytes as stored");
+        assertEquals("xbcdabc", new String(segment.text(2), StandardCharsets.UTF_8));
+        assertEquals(null, segment.text(1), "a binary blob has no text");
+        assertEquals(null, segment.text(4), "a blob added without its bytes is read from the store");
         BitSet qqq = segment.postings(tri("qqq"));
         assertEquals(399 - 4 - 2, qqq.cardinality());
         try (DirectoryStream<Path> left = Files.newDirectoryStream(dir, "*.tmp")) {
@@ -178,6 +184,74 @@ class TrigramSegmentTest {
         try (SearchIndex index = SearchIndex.open(dir, 1)) {
             assertEquals(203, index.size());
         }
+    }
+
+    @Test
+    void searchesReadTheIndexCopyAndADamagedOrMissingCopyOnlyCostsSpeed() throws Exception {
+        Path dir = tmp.resolve("idx");
+        try (SearchIndex index = SearchIndex.open(dir, 1)) {
+            new IndexBuilder(pool).build(source, List.of(MAIN), index, ProgressMonitor.NONE);
+        }
+        Path segment = segments(dir).get(0);
+        Path text = TrigramSegment.textOf(segment);
+        assertTrue(Files.size(text) > 200 * 30, "the text blobs' bytes are kept beside the segment");
+        SearchQuery query = SearchQuery.regex("Needle|NEEDLE", MAIN);
+        SearchSummary[] summary = new SearchSummary[1];
+        List<String> scanned = search(null, query, summary);
+        assertEquals(23 + 19, scanned.size());
+        try (SearchIndex index = SearchIndex.open(dir, 1)) {
+            String blob = source.list(MAIN).stream().filter(e -> e.path().equals("src/f0.c")).findFirst().orElseThrow().blobId();
+            assertEquals(new String(source.read(source.list(MAIN).stream().filter(e -> e.path().equals("src/f0.c"))
+                    .findFirst().orElseThrow(), 1 << 20), StandardCharsets.UTF_8), new String(index.text(blob), StandardCharsets.UTF_8));
+            assertEquals(scanned, search(index, query, summary));
+        }
+        // every byte of the copy replaced: each blob fails its checksum and is read from the store
+        byte[] good = Files.readAllBytes(text);
+        byte[] bad = good.clone();
+        for (int i = TrigramSegment.TEXT_MAGIC.length; i < bad.length; i++) {
+            bad[i] = (byte) (bad[i] == 'N' ? 'X' : bad[i]);
+        }
+        Files.write(text, bad);
+        try (SearchIndex index = SearchIndex.open(dir, 1)) {
+            assertEquals(scanned, search(index, query, summary), "a damaged copy never hides a match");
+            assertEquals(SearchSummary.Coverage.INDEXED, summary[0].coverage());
+        }
+        // cut short, then gone
+        Files.write(text, java.util.Arrays.copyOf(good, good.length / 2));
+        try (SearchIndex index = SearchIndex.open(dir, 1)) {
+            assertEquals(scanned, search(index, query, summary));
+        }
+        Files.delete(text);
+        try (SearchIndex index = SearchIndex.open(dir, 1)) {
+            assertEquals(scanned, search(index, query, summary));
+            assertEquals(203, index.size(), "the trigrams still serve");
+        }
+    }
+
+    @Test
+    void openingRemovesOrphanTextFilesAndEarlierVersionSegments() throws Exception {
+        Path dir = tmp.resolve("idx");
+        try (SearchIndex index = SearchIndex.open(dir, 1)) {
+            new IndexBuilder(pool).build(source, List.of(MAIN), index, ProgressMonitor.NONE);
+        }
+        Path segment = segments(dir).get(0);
+        // a crash between the text file's rename and its segment's; and an unfinished text file
+        Path orphan = dir.resolve("seg-00000000000000aa.txt");
+        Files.write(orphan, TrigramSegment.TEXT_MAGIC);
+        Path partial = dir.resolve("seg-00000000000000ab.txt.tmp");
+        Files.write(partial, TrigramSegment.TEXT_MAGIC);
+        // a segment of the format before text files ("AIRTRI02")
+        Path earlier = dir.resolve("seg-00000000000000ac.tri");
+        byte[] old = Files.readAllBytes(segment);
+        old[7] = '2';
+        Files.write(earlier, old);
+        try (SearchIndex index = SearchIndex.open(dir, 1)) {
+            assertEquals(203, index.size());
+        }
+        assertFalse(Files.exists(orphan), "a text file without its segment is dropped");
+        assertFalse(Files.exists(partial), "an unfinished text file is dropped");
+        assertFalse(Files.exists(earlier), "an earlier version's segment is dropped, to be indexed again");
+        assertTrue(Files.exists(TrigramSegment.textOf(segment)));
     }
 
     @Test
