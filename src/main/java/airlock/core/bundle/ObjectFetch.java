@@ -61,7 +61,8 @@ final class ObjectFetch {
             parser.setCheckEofAfterPackFooter(true);
             parser.setMaxObjectSizeLimit(limits.maxObjectBytes());
             parser.setLockMessage("airlock intake");
-            PackLock lock = parser.parse(new JGitProgress(monitor), new JGitProgress(ProgressMonitor.NONE));
+            // both phases are shown: resolving a kernel's deltas takes seconds
+            PackLock lock = parser.parse(new JGitProgress(monitor), new JGitProgress(monitor));
             inserter.flush();
             if (lock != null) {
                 lock.unlock();
@@ -81,7 +82,9 @@ final class ObjectFetch {
             throw refuse("the pack cannot be read: " + e.getMessage());
         }
         monitor.checkCancelled();
+        monitor.beginTask("Checking that every object is present", ProgressMonitor.UNKNOWN);
         checkRefsComplete(target, refs);
+        monitor.endTask();
         return count;
     }
 
