@@ -95,6 +95,7 @@ public final class BundleVerifier {
     private void run(BundleFiles files, Optional<String> expectedProduct, Path staging, ProgressMonitor monitor, State s)
             throws AirlockException {
         IsolatedGit.install();
+        StagedCopy.warmUp();
         checkFile(files.manifest(), limits.maxManifestBytes());
         checkFile(files.signature(), limits.maxSignatureBytes());
         long bundleSize = checkFile(files.gitBundle(), limits.maxBundleBytes());
