@@ -114,6 +114,16 @@ class TrigramSegmentTest {
         return out;
     }
 
+    /** Indexes the test repository into {@code dir} with one worker: one segment, returned. */
+    private Path buildOneSegment(Path dir) throws Exception {
+        try (SearchIndex index = SearchIndex.open(dir, 1)) {
+            new IndexBuilder(pool).build(source, List.of(MAIN), index, ProgressMonitor.NONE);
+        }
+        List<Path> written = segments(dir);
+        assertEquals(1, written.size());
+        return written.get(0);
+    }
+
     private static List<Path> segments(Path dir) throws Exception {
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "seg-*.tri")) {
@@ -160,10 +170,7 @@ class TrigramSegmentTest {
     @Test
     void aDamagedOrTruncatedSegmentIsAClearErrorNeverAWrongNoMatch() throws Exception {
         Path dir = tmp.resolve("idx");
-        try (SearchIndex index = SearchIndex.open(dir, 1)) {
-            new IndexBuilder(pool).build(source, List.of(MAIN), index, ProgressMonitor.NONE);
-        }
-        Path segment = segments(dir).get(0);
+        Path segment = buildOneSegment(dir);
         byte[] good = Files.readAllBytes(segment);
         // one flipped bit in the posting lists
         byte[] flipped = good.clone();
@@ -189,10 +196,7 @@ class TrigramSegmentTest {
     @Test
     void searchesReadTheIndexCopyAndADamagedOrMissingCopyOnlyCostsSpeed() throws Exception {
         Path dir = tmp.resolve("idx");
-        try (SearchIndex index = SearchIndex.open(dir, 1)) {
-            new IndexBuilder(pool).build(source, List.of(MAIN), index, ProgressMonitor.NONE);
-        }
-        Path segment = segments(dir).get(0);
+        Path segment = buildOneSegment(dir);
         Path text = TrigramSegment.textOf(segment);
         assertTrue(Files.size(text) > 200 * 30, "the text blobs' bytes are kept beside the segment");
         SearchQuery query = SearchQuery.regex("Needle|NEEDLE", MAIN);
@@ -231,10 +235,7 @@ class TrigramSegmentTest {
     @Test
     void openingRemovesOrphanTextFilesAndEarlierVersionSegments() throws Exception {
         Path dir = tmp.resolve("idx");
-        try (SearchIndex index = SearchIndex.open(dir, 1)) {
-            new IndexBuilder(pool).build(source, List.of(MAIN), index, ProgressMonitor.NONE);
-        }
-        Path segment = segments(dir).get(0);
+        Path segment = buildOneSegment(dir);
         // a crash between the text file's rename and its segment's; and an unfinished text file
         Path orphan = dir.resolve("seg-00000000000000aa.txt");
         Files.write(orphan, TrigramSegment.TEXT_MAGIC);
