@@ -33,9 +33,16 @@ import org.eclipse.jgit.transport.PackParser;
  */
 final class ObjectFetch {
     private final IntakeLimits limits;
+    private final java.util.function.Supplier<ParallelObjectHasher> hashers;
 
     ObjectFetch(IntakeLimits limits) {
+        this(limits, ParallelObjectHasher::new);
+    }
+
+    /** With another collision check on the second core (tests). */
+    ObjectFetch(IntakeLimits limits, java.util.function.Supplier<ParallelObjectHasher> hashers) {
         this.limits = limits;
+        this.hashers = hashers;
     }
 
     /** Number of objects parsed; the SHA-256 of every blob parsed goes to {@code blobs} (may be null). */
@@ -54,20 +61,32 @@ final class ObjectFetch {
             throw refuse("the pack declares " + count + " objects; the budget is " + limits.maxObjects());
         }
         InputStream whole = new SequenceInputStream(new ByteArrayInputStream(header), pack);
-        try (ObjectInserter inserter = target.newObjectInserter()) {
+        try (ObjectInserter inserter = target.newObjectInserter();
+             ParallelObjectHasher hasher = hashers.get()) {
             PackParser parser = inserter.newPackParser(whole);
             parser.setAllowThin(false);
             parser.setObjectChecker(new IntakeObjectChecker(blobs));
             parser.setCheckEofAfterPackFooter(true);
             parser.setMaxObjectSizeLimit(limits.maxObjectBytes());
             parser.setLockMessage("airlock intake");
+            boolean twoCores = ParallelObjectHasher.install(parser, hasher);
             // both phases are shown: resolving a kernel's deltas takes seconds
             PackLock lock = parser.parse(new JGitProgress(monitor), new JGitProgress(monitor));
+            if (twoCores) {
+                // the ids came from the platform's SHA-1; nothing counts until SHA1DC has seen every object
+                String problem = hasher.finish();
+                if (problem != null) {
+                    throw refuse(problem);
+                }
+            }
             inserter.flush();
             if (lock != null) {
                 lock.unlock();
             }
         } catch (JGitProgress.Cancelled e) {
+            throw new CancelledException();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new CancelledException();
         } catch (TooLargeObjectInPackException e) {
             throw refuse("an object is larger than the budget of " + limits.maxObjectBytes() + " bytes (" + e.getMessage() + ")");
