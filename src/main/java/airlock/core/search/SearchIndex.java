@@ -162,8 +162,9 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** A fresh base name for a segment and its text file ({@code seg-<16 hex digits>}, suffixes added by the writer). */
     static String newSegmentName() {
-        return String.format("seg-%016x.tri", NAMES.nextLong());
+        return String.format("seg-%016x", NAMES.nextLong());
     }
 
     /** Makes a committed segment's blobs known to searches. */

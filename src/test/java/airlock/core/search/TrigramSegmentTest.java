@@ -198,6 +198,9 @@ class TrigramSegmentTest {
         Path dir = tmp.resolve("idx");
         Path segment = buildOneSegment(dir);
         Path text = TrigramSegment.textOf(segment);
+        String base = segment.getFileName().toString();
+        assertTrue(base.matches("seg-[0-9a-f]{16}\\.tri"), base);
+        assertEquals(base.replace(".tri", ".txt"), text.getFileName().toString());
         assertTrue(Files.size(text) > 200 * 30, "the text blobs' bytes are kept beside the segment");
         SearchQuery query = SearchQuery.regex("Needle|NEEDLE", MAIN);
         SearchSummary[] summary = new SearchSummary[1];
