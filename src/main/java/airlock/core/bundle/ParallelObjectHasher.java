@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 import org.eclipse.jgit.lib.MutableObjectId;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.transport.PackParser;
@@ -23,42 +24,47 @@ import org.eclipse.jgit.util.sha1.Sha1CollisionException;
  * bundle otherwise, and its staging store is deleted with everything in it.
  *
  * <p>The parser calls {@link #reset()}, then {@code update}s, then {@link #digest(MutableObjectId)}
- * once per object. Bytes travel to the checker in batches of {@value #BATCH} bytes (each with the
- * positions where objects end and the ids given for them); a few batches in flight bound the memory
- * and make the parser wait when the checker falls behind.
+ * once per object. Objects go to two checker threads in turn, so that with the parser's own
+ * inflating the two cores stay busy. Bytes travel to a checker in batches of {@value #BATCH} bytes
+ * (each with the positions where objects end and the ids given for them); a few batches in flight
+ * bound the memory and make the parser wait when the checkers fall behind.
  */
 final class ParallelObjectHasher extends SHA1 implements AutoCloseable {
     static final int BATCH = 1 << 20;
     private static final int IN_FLIGHT = 8;
     private static final int MARKS = 4096;
-    /** Tells the checker that no more batches come. */
+    /** Tells a checker that no more batches come. */
     private static final Batch LAST = new Batch(0, 0);
 
     private final MessageDigest ids = platformSha1();
-    private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
-    private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(IN_FLIGHT);
-    private final Thread checker;
-    private final SHA1 detecting;
+    private final Lane[] lanes;
+    /** The lane that receives the current object's bytes; objects go to the lanes in turn. */
+    private Lane lane;
+    private int next;
     private volatile String failure;
-    private Batch batch;
+    private final java.util.concurrent.atomic.AtomicLong checked = new java.util.concurrent.atomic.AtomicLong();
     /** Whether bytes were added since the last object boundary. */
     private boolean open;
 
-    /** A checker that uses JGit's collision-detecting SHA-1. */
+    /**
+     * Two checkers with JGit's collision-detecting SHA-1, each taking every other object: with the
+     * parser's own work that keeps both cores busy (one checker alone left the parser waiting).
+     */
     ParallelObjectHasher() {
-        this(SHA1.newInstance());
+        this(SHA1::newInstance, 2);
     }
 
-    /** With the given collision-detecting SHA-1 (tests). */
+    /** One checker with the given collision-detecting SHA-1 (tests). */
     ParallelObjectHasher(SHA1 detecting) {
-        this.detecting = detecting.setDetectCollision(true);
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            free.add(new Batch(BATCH, MARKS));
+        this(() -> detecting, 1);
+    }
+
+    private ParallelObjectHasher(Supplier<SHA1> detecting, int count) {
+        lanes = new Lane[count];
+        for (int i = 0; i < count; i++) {
+            lanes[i] = new Lane(detecting.get().setDetectCollision(true), "sha1-collision-check-" + (i + 1));
         }
-        batch = take(free);
-        checker = new Thread(this::check, "sha1-collision-check");
-        checker.setDaemon(true);
-        checker.start();
+        lane = lanes[0];
     }
 
     /**
@@ -93,9 +99,7 @@ final class ParallelObjectHasher extends SHA1 implements AutoCloseable {
     @Override
     public void update(byte b) {
         ids.update(b);
-        if (batch.length == BATCH) {
-            ship();
-        }
+        Batch batch = lane.room();
         batch.bytes[batch.length++] = b;
         open = true;
     }
@@ -109,9 +113,7 @@ final class ParallelObjectHasher extends SHA1 implements AutoCloseable {
     public void update(byte[] in, int offset, int length) {
         ids.update(in, offset, length);
         while (length > 0) {
-            if (batch.length == BATCH) {
-                ship();
-            }
+            Batch batch = lane.room();
             int n = Math.min(length, BATCH - batch.length);
             System.arraycopy(in, offset, batch.bytes, batch.length, n);
             batch.length += n;
@@ -163,19 +165,18 @@ final class ParallelObjectHasher extends SHA1 implements AutoCloseable {
         return failure != null;
     }
 
+    /** Ends the current object (its id, or null when it was dropped) and moves to the next lane. */
     private void mark(byte[] id) {
+        Batch batch = lane.batch;
         if (batch.marks == MARKS) {
-            ship();
+            batch = lane.ship();
         }
         batch.ends[batch.marks] = batch.length;
         batch.ids[batch.marks] = id;
         batch.marks++;
         open = false;
-    }
-
-    private void ship() {
-        put(batch);
-        batch = take(free);
+        next = (next + 1) % lanes.length;
+        lane = lanes[next];
     }
 
     /**
@@ -183,79 +184,128 @@ final class ParallelObjectHasher extends SHA1 implements AutoCloseable {
      * are free of collision attacks and both digests agree, else what was found (the first problem).
      */
     String finish() throws InterruptedException {
-        put(batch);
-        batch = null;
-        put(LAST);
-        checker.join();
+        for (Lane l : lanes) {
+            l.put(l.batch);
+            l.batch = null;
+            l.put(LAST);
+        }
+        for (Lane l : lanes) {
+            l.thread.join();
+        }
         return failure;
+    }
+
+    /** How many objects the checkers compared so far (all of them once {@link #finish()} returned). */
+    long checked() {
+        return checked.get();
+    }
+
+    private synchronized void fail(String problem) {
+        if (failure == null) {
+            failure = problem;
+        }
     }
 
     @Override
     public void close() {
-        checker.interrupt();
-    }
-
-    private void check() {
-        try {
-            for (Batch b = full.take(); b != LAST; b = full.take()) {
-                try {
-                    checkBatch(b);
-                } catch (RuntimeException e) {
-                    failure = "the SHA-1 collision check failed: " + e;
-                }
-                b.length = 0;
-                b.marks = 0;
-                java.util.Arrays.fill(b.ids, null);
-                free.put(b);
-            }
-        } catch (InterruptedException e) {
-            // the parse ended without finish(): nothing it wrote is accepted
-            Thread.currentThread().interrupt();
+        for (Lane l : lanes) {
+            l.thread.interrupt();
         }
     }
 
-    private void checkBatch(Batch b) {
-        int at = 0;
-        for (int i = 0; i < b.marks; i++) {
-            detecting.update(b.bytes, at, b.ends[i] - at);
-            at = b.ends[i];
-            byte[] expected = b.ids[i];
-            if (expected != null && failure == null) {
-                HexFormat hex = HexFormat.of();
-                try {
-                    byte[] detected = detecting.digest();
-                    if (!MessageDigest.isEqual(detected, expected)) {
-                        failure = "object " + hex.formatHex(expected) + ": the two SHA-1 computations disagree ("
-                                + hex.formatHex(detected) + ")";
+    /** One checker thread, the batches in flight to it and the one being filled for it. */
+    private final class Lane {
+        final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
+        final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(IN_FLIGHT);
+        final SHA1 detecting;
+        final Thread thread;
+        Batch batch;
+
+        Lane(SHA1 detecting, String name) {
+            this.detecting = detecting;
+            for (int i = 0; i < IN_FLIGHT; i++) {
+                free.add(new Batch(BATCH, MARKS));
+            }
+            batch = free.remove();
+            thread = new Thread(this::check, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The batch to add bytes to, with room for at least one. */
+        Batch room() {
+            return batch.length == BATCH ? ship() : batch;
+        }
+
+        /** Hands the filled batch to the checker and waits for an empty one. */
+        Batch ship() {
+            put(batch);
+            try {
+                batch = free.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the SHA-1 collision check", e);
+            }
+            return batch;
+        }
+
+        void put(Batch b) {
+            try {
+                full.put(b);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the SHA-1 collision check", e);
+            }
+        }
+
+        private void check() {
+            try {
+                for (Batch b = full.take(); b != LAST; b = full.take()) {
+                    try {
+                        checkBatch(b);
+                    } catch (RuntimeException e) {
+                        fail("the SHA-1 collision check failed: " + e);
                     }
-                } catch (Sha1CollisionException e) {
-                    failure = "object " + hex.formatHex(expected) + " carries a SHA-1 collision attack";
+                    b.length = 0;
+                    b.marks = 0;
+                    java.util.Arrays.fill(b.ids, null);
+                    free.put(b);
                 }
+            } catch (InterruptedException e) {
+                // the parse ended without finish(): nothing it wrote is accepted
+                Thread.currentThread().interrupt();
             }
-            detecting.reset();
         }
-        detecting.update(b.bytes, at, b.length - at);
+
+        /** Hashes a batch's bytes, object by object; an object cut at the batch's end continues in the next. */
+        private void checkBatch(Batch b) {
+            int at = 0;
+            for (int i = 0; i < b.marks; i++) {
+                detecting.update(b.bytes, at, b.ends[i] - at);
+                at = b.ends[i];
+                byte[] expected = b.ids[i];
+                if (expected != null) {
+                    checked.incrementAndGet();
+                }
+                if (expected != null && failure == null) {
+                    HexFormat hex = HexFormat.of();
+                    try {
+                        byte[] detected = detecting.digest();
+                        if (!MessageDigest.isEqual(detected, expected)) {
+                            fail("object " + hex.formatHex(expected) + ": the two SHA-1 computations disagree ("
+                                    + hex.formatHex(detected) + ")");
+                        }
+                    } catch (Sha1CollisionException e) {
+                        fail("object " + hex.formatHex(expected) + " carries a SHA-1 collision attack");
+                    }
+                }
+                detecting.reset();
+            }
+            detecting.update(b.bytes, at, b.length - at);
+        }
     }
 
-    private static Batch take(BlockingQueue<Batch> queue) {
-        try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the SHA-1 collision check", e);
-        }
-    }
-
-    private void put(Batch b) {
-        try {
-            full.put(b);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the SHA-1 collision check", e);
-        }
-    }
-
-    /** Bytes on their way to the checker, and where objects end in them. */
+    /** Bytes on their way to a checker, and where objects end in them. */
     private static final class Batch {
         final byte[] bytes;
         int length;
