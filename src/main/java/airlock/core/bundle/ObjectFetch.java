@@ -88,6 +88,11 @@ final class ObjectFetch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException();
+        } catch (ParallelObjectHasher.CheckStopped e) {
+            if (monitor.isCancelled() || Thread.currentThread().isInterrupted()) {
+                throw new CancelledException();
+            }
+            throw refuse(e.getMessage() + "; nothing was taken in");
         } catch (TooLargeObjectInPackException e) {
             throw refuse("an object is larger than the budget of " + limits.maxObjectBytes() + " bytes (" + e.getMessage() + ")");
         } catch (CorruptObjectException e) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.jgit.lib.MutableObjectId;
 import org.eclipse.jgit.lib.ObjectId;
@@ -191,6 +192,10 @@ final class ParallelObjectHasher extends SHA1 implements AutoCloseable {
         }
         for (Lane l : lanes) {
             l.thread.join();
+            if (!l.completed && failure == null) {
+                // a checker that died (an Error) checked only part of the objects: never accept that
+                fail("the SHA-1 collision check stopped before the end of the pack");
+            }
         }
         return failure;
     }
@@ -220,6 +225,8 @@ final class ParallelObjectHasher extends SHA1 implements AutoCloseable {
         final SHA1 detecting;
         final Thread thread;
         Batch batch;
+        /** Set by the checker when it has seen the last batch, after every one before it. */
+        volatile boolean completed;
 
         Lane(SHA1 detecting, String name) {
             this.detecting = detecting;
@@ -229,6 +236,8 @@ final class ParallelObjectHasher extends SHA1 implements AutoCloseable {
             batch = free.remove();
             thread = new Thread(this::check, name);
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> org.slf4j.LoggerFactory.getLogger(ParallelObjectHasher.class)
+                    .error("{} stopped; the intake in progress is refused", t.getName(), e));
             thread.start();
         }
 
@@ -241,20 +250,33 @@ final class ParallelObjectHasher extends SHA1 implements AutoCloseable {
         Batch ship() {
             put(batch);
             try {
-                batch = free.take();
+                Batch empty;
+                while ((empty = free.poll(1, TimeUnit.SECONDS)) == null) {
+                    requireAlive();
+                }
+                batch = empty;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the SHA-1 collision check", e);
+                throw new CheckStopped("interrupted while waiting for the SHA-1 collision check");
             }
             return batch;
         }
 
         void put(Batch b) {
             try {
-                full.put(b);
+                while (!full.offer(b, 1, TimeUnit.SECONDS)) {
+                    requireAlive();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the SHA-1 collision check", e);
+                throw new CheckStopped("interrupted while waiting for the SHA-1 collision check");
+            }
+        }
+
+        /** A checker that died (out of memory, say) would leave the parser waiting for ever. */
+        private void requireAlive() {
+            if (!thread.isAlive()) {
+                throw new CheckStopped("the SHA-1 collision check stopped" + (failure == null ? "" : ": " + failure));
             }
         }
 
@@ -271,6 +293,7 @@ final class ParallelObjectHasher extends SHA1 implements AutoCloseable {
                     java.util.Arrays.fill(b.ids, null);
                     free.put(b);
                 }
+                completed = true;
             } catch (InterruptedException e) {
                 // the parse ended without finish(): nothing it wrote is accepted
                 Thread.currentThread().interrupt();
@@ -302,6 +325,15 @@ final class ParallelObjectHasher extends SHA1 implements AutoCloseable {
                 detecting.reset();
             }
             detecting.update(b.bytes, at, b.length - at);
+        }
+    }
+
+    /** The parse cannot go on because a checker stopped or the wait for it was interrupted. */
+    static final class CheckStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CheckStopped(String message) {
+            super(message);
         }
     }
 

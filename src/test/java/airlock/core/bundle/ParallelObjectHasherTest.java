@@ -137,6 +137,31 @@ class ParallelObjectHasherTest {
     }
 
     @Test
+    void aCheckerThatDiesNeverPassesThePack() throws Exception {
+        SHA1 dying = new Wrapping(SHA1.newInstance()) {
+            @Override
+            public void update(byte[] in, int offset, int length) {
+                throw new StackOverflowError("a checker dying of an Error, as out of memory would");
+            }
+        };
+        try (ParallelObjectHasher hasher = new ParallelObjectHasher(dying)) {
+            hasher.reset();
+            hasher.update(new byte[] {1, 2, 3});
+            hasher.digest();
+            assertEquals("the SHA-1 collision check stopped before the end of the pack", hasher.finish());
+        }
+        try (ParallelObjectHasher hasher = new ParallelObjectHasher(dying)) {
+            // more batches than are in flight: the parser is told instead of waiting for ever
+            byte[] chunk = new byte[ParallelObjectHasher.BATCH];
+            assertThrows(ParallelObjectHasher.CheckStopped.class, () -> {
+                for (int i = 0; i < 20; i++) {
+                    hasher.update(chunk);
+                }
+            });
+        }
+    }
+
+    @Test
     void thisJGitsPackParserTakesTheHasher(@TempDir Path dir) throws Exception {
         try (Repository repo = new FileRepository(dir.resolve("t.git").toFile());
              ParallelObjectHasher hasher = new ParallelObjectHasher()) {
