@@ -7,6 +7,7 @@ import airlock.ui.Texts;
 import airlock.ui.code.CodeViewPane;
 import airlock.ui.code.ContentDecoder;
 import airlock.ui.code.DocumentContent;
+import airlock.ui.code.PreparedDocument;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,13 +67,15 @@ public final class PaintBench {
         DecodedContent decoded = new Decoder(ContentLimits.DEFAULT).decode(bytes, size);
         DocumentContent content = new DocumentContent(decoded.text().replace("\r\n", "\n"), DocumentContent.Kind.TEXT,
                 bytes.length, size);
+        // as the workstation's background open task does: masking and the view document are built off the FX thread
+        PreparedDocument prepared = PreparedDocument.of(content);
         CompletableFuture<Long> painted = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
                 CodeViewPane pane = new CodeViewPane(texts, file.getFileName().toString(), attempt -> { });
                 scene.setRoot(pane);
                 long s0 = System.nanoTime();
-                pane.show(content);
+                pane.show(prepared);
                 long s1 = System.nanoTime();
                 scene.snapshot(null);
                 System.err.println("phases " + file.getFileName() + " to-fx " + (s0 - t0) / 1_000_000 + " show "
