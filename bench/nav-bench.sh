@@ -70,5 +70,5 @@ printf '| %-44s | %-30s | %s |\n' "first paint $(basename "$TYPICAL")" "$(paint 
 printf '| %-44s | %-30s | %s |\n' "first paint 1 MB single line" "$(paint "$ONELINE")" "goal < 300 ms"
 printf '| %-44s | %-30s | %s |\n' "first paint $(basename "$BIG") (24 MB)" "$(paint "$BIG")" "goal < 2 s"
 echo "(index JVM wall time incl. queries: $JAVA_S s; index open + path map preload: $(get open_and_preload_ms) ms)"
-echo "paint phases in ms (to-fx = read + decode + wait for the FX thread; show = CodeViewPane.show; snapshot = CSS, layout, render):"
+echo "paint phases in ms (to-fx = read + decode + prepare + wait for the FX thread; show = CodeViewPane.show; snapshot = CSS, layout, render; cpu-before-fx / cpu-fx = CPU time of the opening thread / of the FX thread):"
 grep '^phases' "$WORK/paint.err" || true

@@ -7,6 +7,7 @@ import airlock.ui.Texts;
 import airlock.ui.code.CodeViewPane;
 import airlock.ui.code.ContentDecoder;
 import airlock.ui.code.DocumentContent;
+import airlock.ui.code.PreparedDocument;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,14 @@ import javafx.stage.Stage;
  * Reads and decodes like the workstation does (the first {@link ContentDecoder#TEXT_LIMIT} bytes,
  * core's Decoder), shows the text in a new {@link CodeViewPane} made the root of a 1280x800 scene and
  * renders a snapshot of the scene, which forces CSS, layout and painting of the visible lines. Each file is
- * opened twice: a cold run (first JIT) and a warm run. Prints "paint_ms name cold warm (chars)" lines.
+ * opened twice: a cold run (first JIT) and a warm run. Prints "paint_ms name cold warm (chars)" lines, and
+ * on stderr the phases with the CPU time of the opening thread (read, decode, prepare) and of the FX thread
+ * (show, CSS, layout, render).
  */
 public final class PaintBench {
+    /** Thread CPU time: on this shared 2-core machine wall time mostly measures the other jobs. */
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private PaintBench() {
     }
 
@@ -58,6 +64,7 @@ public final class PaintBench {
 
     private static long open(Texts texts, Scene scene, Path file) throws Exception {
         long t0 = System.nanoTime();
+        long c0 = CPU.getCurrentThreadCpuTime();
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(ContentDecoder.TEXT_LIMIT);
@@ -66,17 +73,22 @@ public final class PaintBench {
         DecodedContent decoded = new Decoder(ContentLimits.DEFAULT).decode(bytes, size);
         DocumentContent content = new DocumentContent(decoded.text().replace("\r\n", "\n"), DocumentContent.Kind.TEXT,
                 bytes.length, size);
+        // as the workstation's background open task does: masking and the view document are built off the FX thread
+        PreparedDocument prepared = PreparedDocument.of(content);
+        long prepCpu = CPU.getCurrentThreadCpuTime() - c0;
         CompletableFuture<Long> painted = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
                 CodeViewPane pane = new CodeViewPane(texts, file.getFileName().toString(), attempt -> { });
                 scene.setRoot(pane);
                 long s0 = System.nanoTime();
-                pane.show(content);
+                long fx0 = CPU.getCurrentThreadCpuTime();
+                pane.show(prepared);
                 long s1 = System.nanoTime();
                 scene.snapshot(null);
                 System.err.println("phases " + file.getFileName() + " to-fx " + (s0 - t0) / 1_000_000 + " show "
-                        + (s1 - s0) / 1_000_000 + " snapshot " + (System.nanoTime() - s1) / 1_000_000);
+                        + (s1 - s0) / 1_000_000 + " snapshot " + (System.nanoTime() - s1) / 1_000_000
+                        + " cpu-before-fx " + prepCpu / 1_000_000 + " cpu-fx " + (CPU.getCurrentThreadCpuTime() - fx0) / 1_000_000);
                 painted.complete(System.nanoTime());
             } catch (RuntimeException e) {
                 painted.completeExceptionally(e);

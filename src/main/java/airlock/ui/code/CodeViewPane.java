@@ -24,8 +24,8 @@ public final class CodeViewPane extends BorderPane {
     private final GuardedCodeArea area;
     private final Label notice = new Label();
     private final String documentPath;
-    /** Marking each hidden character costs a style change; past this many, they are masked but not styled. */
-    private static final int MAX_STYLED_MARKS = 10_000;
+    /** Lines longer than this turn the current-line highlight off (same limit as highlighting's). */
+    static final int LONG_LINE_CHARS = airlock.core.text.ContentLimits.DEFAULT.longLineChars();
     private DocumentContent content;
     private long contentVersion;
     private int[] marks = new int[0];
@@ -52,22 +52,37 @@ public final class CodeViewPane extends BorderPane {
         return area.getSelection().getLength();
     }
 
-    /** Replaces what is shown. Styles applied before are dropped. */
+    /**
+     * Replaces what is shown. Styles applied before are dropped. Masks and builds the document on
+     * the calling thread; callers with a background thread use {@link PreparedDocument#of} there and
+     * {@link #show(PreparedDocument)} here.
+     */
     public void show(DocumentContent newContent) {
-        this.content = Objects.requireNonNull(newContent);
+        show(PreparedDocument.of(newContent));
+    }
+
+    /**
+     * Replaces what is shown with a document prepared off the FX thread: only the swap and the
+     * notice happen here, nothing proportional to the file's size. Styles applied before are dropped.
+     */
+    public void show(PreparedDocument prepared) {
+        DocumentContent newContent = prepared.content();
+        this.content = newContent;
         contentVersion++;
-        HiddenCharacters.Masked masked = newContent.kind() == DocumentContent.Kind.HEX
-                ? new HiddenCharacters.Masked(newContent.text(), new int[0])
-                : HiddenCharacters.mask(newContent.text());
-        marks = masked.positions();
-        area.replaceText(masked.text());
-        styleMarks(0, area.getLength());
+        marks = prepared.marks();
+        // through the document, not area.replace: that one puts the caret after the new text, which
+        // lays out the last lines before moveTo(0) lays out the first ones again
+        area.getContent().replace(0, area.getLength(), prepared.document());
         area.getStyleClass().remove("hex");
         if (newContent.kind() == DocumentContent.Kind.HEX) {
             area.getStyleClass().add("hex");
         }
         area.moveTo(0);
         area.requestFollowCaret();
+        // the current-line highlight re-measures the caret's whole line on every caret move: on a line of
+        // hundreds of thousands of characters that is a full text layout each time, so it is off there
+        // (set after the swap: turning it on measures the caret's line, which is now the new first one)
+        area.setLineHighlighterOn(prepared.longestLine() <= LONG_LINE_CHARS);
         String message = noticeFor(newContent);
         if (marks.length > 0) {
             String hidden = texts.format("code.notice.hidden", marks.length, String.valueOf(HiddenCharacters.MARK));
@@ -114,7 +129,7 @@ public final class CodeViewPane extends BorderPane {
     private void styleMarks(int from, int to) {
         int styled = 0;
         for (int position : marks) {
-            if (styled++ >= MAX_STYLED_MARKS) {
+            if (styled++ >= PreparedDocument.MAX_STYLED_MARKS) {
                 return;
             }
             if (position >= from && position < to) {

@@ -3,6 +3,7 @@ package airlock.ui.main;
 import airlock.ui.Texts;
 import airlock.ui.code.CodeViewPane;
 import airlock.ui.code.CopyAttemptListener;
+import airlock.ui.code.PreparedDocument;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -89,9 +90,9 @@ final class DocumentTabs {
             model.close(doc);
         });
         if (doc.contentProperty().get() != null) {
-            pane.show(doc.contentProperty().get());
+            show(pane, doc);
         }
-        doc.contentProperty().addListener((obs, old, content) -> pane.show(content));
+        doc.contentProperty().addListener((obs, old, content) -> show(pane, doc));
         doc.lineRequestProperty().addListener((obs, old, request) -> {
             if (request != null) {
                 pane.goToLine(request.line());
@@ -99,6 +100,16 @@ final class DocumentTabs {
         });
         paneListeners.forEach(listener -> listener.accept(pane));
         return tab;
+    }
+
+    /** Shows the document built off the FX thread when there is one (the usual case), else builds it here. */
+    private static void show(CodeViewPane pane, DocumentViewModel doc) {
+        PreparedDocument prepared = doc.prepared();
+        if (prepared != null) {
+            pane.show(prepared);
+        } else {
+            pane.show(doc.contentProperty().get());
+        }
     }
 
     private void selectTabOf(DocumentViewModel doc) {

@@ -3,6 +3,7 @@ package airlock.ui.main;
 import airlock.core.source.SourceEntry;
 import airlock.core.text.VisibleText;
 import airlock.ui.code.DocumentContent;
+import airlock.ui.code.PreparedDocument;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -13,6 +14,7 @@ public final class DocumentViewModel {
     private final ObjectProperty<DocumentContent> content = new SimpleObjectProperty<>(this, "content");
     private final ObjectProperty<LineRequest> lineRequest = new SimpleObjectProperty<>(this, "lineRequest");
     private long requests;
+    private PreparedDocument prepared;
 
     public DocumentViewModel(SourceEntry entry) {
         this.entry = entry;
@@ -41,7 +43,18 @@ public final class DocumentViewModel {
     }
 
     void setContent(DocumentContent loaded) {
-        content.set(loaded);
+        setContent(PreparedDocument.of(loaded));
+    }
+
+    /** Sets content whose view document was built off the FX thread. */
+    void setContent(PreparedDocument loaded) {
+        prepared = loaded;
+        content.set(loaded.content());
+    }
+
+    /** The view document of the current content, built off the FX thread, or null before loading. */
+    public PreparedDocument prepared() {
+        return prepared != null && prepared.content() == content.get() ? prepared : null;
     }
 
     public ReadOnlyObjectProperty<LineRequest> lineRequestProperty() {

@@ -8,6 +8,7 @@ import airlock.ui.code.ContentDecoder;
 import airlock.ui.code.CopyAttempt;
 import airlock.ui.code.CopyAttemptListener;
 import airlock.ui.code.DocumentContent;
+import airlock.ui.code.PreparedDocument;
 import airlock.ui.task.BackgroundTask;
 import airlock.ui.task.ProgressState;
 import airlock.ui.task.TaskHandle;
@@ -151,7 +152,8 @@ public final class MainViewModel implements CopyAttemptListener {
         background(BackgroundTask.of(texts.format("task.open", document.title()), monitor -> {
                     DocumentContent content = load(tree, entry);
                     openGate.beforeShow(tree, entry);
-                    return content;
+                    // masking and the view's document are plain data: built here, so the FX thread only swaps them in
+                    return PreparedDocument.of(content);
                 })
                 .onSuccess(content -> {
                     document.setContent(content);

@@ -11,6 +11,7 @@ import airlock.core.text.TextFinding;
 import airlock.ui.Texts;
 import airlock.ui.code.CodeViewPane;
 import airlock.ui.code.DocumentContent;
+import airlock.ui.code.PreparedDocument;
 import airlock.ui.main.MainViewModel;
 import airlock.ui.task.BackgroundTask;
 import java.util.ArrayList;
@@ -83,8 +84,15 @@ final class CodeDecorator {
                     ? highlighter.best(lang, text) : Highlighting.empty("none");
             List<HomoglyphFinding> homoglyphs = text.length() <= limits.highlightBytes() ? Homoglyphs.scan(text)
                     : List.of();
-            return new Decoration(version, display, lang, hl, homoglyphs);
-        }).onSuccess(d -> apply(pane, d)));
+            // the display text (⟨U+…⟩ tokens) replaces the shown one: its view document is built here too
+            PreparedDocument shown = display.hasFindings() ? PreparedDocument.of(new DocumentContent(display.display(),
+                    DocumentContent.Kind.TEXT, content.shownBytes(), content.totalBytes())) : null;
+            return new Decorated(new Decoration(version, display, lang, hl, homoglyphs), shown);
+        }).onSuccess(d -> apply(pane, d.decoration(), d.shown())));
+    }
+
+    /** A decoration and, when the display text differs from the file's, its prepared view document. */
+    private record Decorated(Decoration decoration, PreparedDocument shown) {
     }
 
     private static int longestLine(String text) {
@@ -97,17 +105,15 @@ final class CodeDecorator {
         return Math.max(longest, text.length() - start);
     }
 
-    private void apply(CodeViewPane pane, Decoration d) {
+    private void apply(CodeViewPane pane, Decoration d, PreparedDocument shown) {
         if (pane.contentVersion() != d.version()) {
             return;
         }
-        DocumentContent content = pane.content();
         long version = d.version();
-        if (d.display().hasFindings()) {
+        if (shown != null) {
             replacing = true;
             try {
-                pane.show(new DocumentContent(d.display().display(), DocumentContent.Kind.TEXT, content.shownBytes(),
-                        content.totalBytes()));
+                pane.show(shown);
             } finally {
                 replacing = false;
             }

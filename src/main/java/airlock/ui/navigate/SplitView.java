@@ -52,7 +52,12 @@ final class SplitView {
         int line = left == null ? 1 : left.currentLine();
         CodeViewPane right = new CodeViewPane(texts, doc.path(), model);
         decorate.accept(right);
-        right.show(content);
+        // the prepared document is immutable data: the split view shares the tab's, nothing is rebuilt
+        if (doc.prepared() != null) {
+            right.show(doc.prepared());
+        } else {
+            right.show(content);
+        }
         Label title = new Label(texts.format("nav.split.title", doc.escapedPath()));
         title.getStyleClass().add("split-title");
         title.setMaxWidth(Double.MAX_VALUE);
