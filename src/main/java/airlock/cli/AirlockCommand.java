@@ -1,6 +1,7 @@
 package airlock.cli;
 
 import airlock.core.BuildInfo;
+import airlock.core.crypto.Ed25519;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -60,6 +61,9 @@ public final class AirlockCommand implements Runnable {
 
     /** Runs the command line with the given streams (tests use this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length >= 2 && args[0].equals("log") && args[1].equals("verify")) {
+            Ed25519.preloadInBackground(); // on the second core while picocli builds the command
+        }
         return commandLine(args, out, err).execute(args);
     }
 
