@@ -62,8 +62,21 @@ public final class AirlockCommand implements Runnable {
     /** Runs the command line with the given streams (tests use this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         if (args.length >= 2 && args[0].equals("log") && args[1].equals("verify")) {
-            Ed25519.preloadInBackground(); // on the second core while picocli builds the command
+            Ed25519.preloadInBackground(); // on the second core while the command is set up
+            LogVerifyCommand plain = LogVerifyCommand.plain(args);
+            if (plain != null) {
+                try {
+                    return plain.verify(out);
+                } catch (Exception e) { // as picocli's execute() hands a command's failure on
+                    return new ErrorHandler(err).handle(e, "verify");
+                }
+            }
         }
+        return withPicocli(args, out, err);
+    }
+
+    /** {@link #run} always through picocli (tests compare the two). */
+    static int withPicocli(String[] args, PrintWriter out, PrintWriter err) {
         return commandLine(args, out, err).execute(args);
     }
 

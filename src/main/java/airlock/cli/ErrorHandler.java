@@ -20,6 +20,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
+        return handle(ex, cli.getCommandName());
+    }
+
+    /** The same for a command run without picocli ({@link LogVerifyCommand#plain}). */
+    int handle(Exception ex, String commandName) {
         Logger log = LoggerFactory.getLogger(ErrorHandler.class);
         log.debug("command failed", ex);
         if (ex instanceof AirlockException airlock) {
@@ -31,7 +36,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             return AirlockCommand.IO_ERROR;
         }
         err.println("airlock: internal error: " + ex + " (details in the log)");
-        log.error("internal error in command {}", cli.getCommandName(), ex);
+        log.error("internal error in command {}", commandName, ex);
         return AirlockCommand.IO_ERROR;
     }
 }
