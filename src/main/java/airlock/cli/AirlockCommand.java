@@ -1,7 +1,9 @@
 package airlock.cli;
 
 import airlock.core.BuildInfo;
+import airlock.core.crypto.Ed25519;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,22 +11,17 @@ import picocli.CommandLine.Command;
  * The command line: {@code airlock <verb> ...}. Exit codes are part of the interface and are
  * listed in {@code --help}: 0 success, 1 a verification or check failed, 2 usage error,
  * 3 I/O or environment error.
+ *
+ * <p>The subcommands are added in code, not in the annotation: when the first argument names one
+ * of them, only that one is built. Picocli builds every command in the tree by reflection when the
+ * tree is made, about a third of a second before {@code log verify} could start; parsing, help
+ * and error messages of the named subcommand are the same either way, and any other first argument
+ * (an option, a misspelt or missing name) gets the whole tree as before.
  */
 @Command(name = "airlock",
         mixinStandardHelpOptions = true,
         versionProvider = AirlockCommand.Version.class,
         description = "Offline source-code review workstation. With no command, starts the workstation window.",
-        subcommands = {
-            VersionCommand.class,
-            KeygenCommand.class,
-            TrustCommand.class,
-            BundleCommand.class,
-            LogCommand.class,
-            SearchCommand.class,
-            SearchIndexCommand.class,
-            AnnotationsCommand.class,
-            PolicyCommand.class,
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -37,6 +34,17 @@ public final class AirlockCommand implements Runnable {
     public static final int CHECK_FAILED = 1;
     public static final int USAGE = 2;
     public static final int IO_ERROR = 3;
+    /** In the order {@code --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            VersionCommand.class,
+            KeygenCommand.class,
+            TrustCommand.class,
+            BundleCommand.class,
+            LogCommand.class,
+            SearchCommand.class,
+            SearchIndexCommand.class,
+            AnnotationsCommand.class,
+            PolicyCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,7 +61,31 @@ public final class AirlockCommand implements Runnable {
 
     /** Runs the command line with the given streams (tests use this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length >= 2 && args[0].equals("log") && args[1].equals("verify")) {
+            Ed25519.preloadInBackground(); // on the second core while the command is set up
+            LogVerifyCommand plain = LogVerifyCommand.plain(args);
+            if (plain != null) {
+                try {
+                    return plain.verify(out);
+                } catch (Exception e) { // as picocli's execute() hands a command's failure on
+                    return new ErrorHandler(err).handle(e, "verify");
+                }
+            }
+        }
+        return withPicocli(args, out, err);
+    }
+
+    /** {@link #run} always through picocli (tests compare the two). */
+    static int withPicocli(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(args, out, err).execute(args);
+    }
+
+    /** The command tree {@code args} need (the one subcommand named first, or all), set up to print to the given streams. */
+    static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new AirlockCommand());
+        for (Class<?> subcommand : subcommandsFor(args)) {
+            cli.addSubcommand(subcommand); // before the settings below, which reach only the subcommands already added
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, arguments) -> {
@@ -61,7 +93,19 @@ public final class AirlockCommand implements Runnable {
             return USAGE;
         });
         cli.setExecutionExceptionHandler(new ErrorHandler(err));
-        return cli.execute(args);
+        return cli;
+    }
+
+    /** The one subcommand {@code args[0]} names, or all of them. */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                if (subcommand.getAnnotation(Command.class).name().equals(args[0])) {
+                    return List.of(subcommand);
+                }
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

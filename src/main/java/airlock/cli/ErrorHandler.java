@@ -8,10 +8,10 @@ import picocli.CommandLine;
 
 /**
  * Turns a failure inside a command into one line a person can act on and the documented exit
- * code. The stack trace goes to the log once, never to the user's terminal.
+ * code. The stack trace goes to the log once, never to the user's terminal. The logger is looked
+ * up only when a command fails, so a command that succeeds does not start the logging library.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
     private final PrintWriter err;
 
     ErrorHandler(PrintWriter err) {
@@ -20,7 +20,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
-        LOG.debug("command failed", ex);
+        return handle(ex, cli.getCommandName());
+    }
+
+    /** The same for a command run without picocli ({@link LogVerifyCommand#plain}). */
+    int handle(Exception ex, String commandName) {
+        Logger log = LoggerFactory.getLogger(ErrorHandler.class);
+        log.debug("command failed", ex);
         if (ex instanceof AirlockException airlock) {
             err.println("airlock: " + airlock.getMessage() + " [" + airlock.code() + "]");
             return AirlockCommand.IO_ERROR;
@@ -30,7 +36,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             return AirlockCommand.IO_ERROR;
         }
         err.println("airlock: internal error: " + ex + " (details in the log)");
-        LOG.error("internal error in command {}", cli.getCommandName(), ex);
+        log.error("internal error in command {}", commandName, ex);
         return AirlockCommand.IO_ERROR;
     }
 }

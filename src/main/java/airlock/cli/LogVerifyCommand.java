@@ -39,11 +39,96 @@ final class LogVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws AirlockException {
+        return verify(spec.commandLine().getOut());
+    }
+
+    /**
+     * The command set up from {@code args} when they are {@code log verify PATH} with only these
+     * options, each at most once ({@code --trust DIR}, {@code --trust=DIR}, ...), no value empty or
+     * starting with '-' or '@'; else null, and picocli parses them. Picocli's first command tree costs
+     * a cold JVM about a third of a second, the most of the start of a verification; these plain
+     * forms mean the same to picocli, and any other (help, an unknown or repeated option, a second
+     * path) goes to picocli for its usual answer.
+     */
+    static LogVerifyCommand plain(String[] args) {
+        if (args.length < 3 || !args[0].equals("log") || !args[1].equals("verify")) {
+            return null;
+        }
+        LogVerifyCommand command = new LogVerifyCommand();
+        command.home = new HomeOption();
+        for (int i = 2; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--strict")) {
+                if (command.strict) {
+                    return null;
+                }
+                command.strict = true;
+                continue;
+            }
+            String name = arg;
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                name = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            } else if (arg.startsWith("--") && i + 1 < args.length) {
+                value = args[++i];
+            }
+            if (!name.startsWith("-")) {
+                if (command.path != null || !plainValue(name)) {
+                    return null;
+                }
+                command.path = Path.of(name);
+                continue;
+            }
+            if (value == null || !plainValue(value)) {
+                return null;
+            }
+            switch (name) {
+                case "--trust" -> {
+                    if (command.trust != null) {
+                        return null;
+                    }
+                    command.trust = Path.of(value);
+                }
+                case "--seal" -> {
+                    if (command.seal != null) {
+                        return null;
+                    }
+                    command.seal = Path.of(value);
+                }
+                case "--home" -> {
+                    if (command.home.home != null) {
+                        return null;
+                    }
+                    command.home.home = Path.of(value);
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return command.path == null ? null : command;
+    }
+
+    private static boolean plainValue(String value) {
+        if (value.isEmpty() || value.startsWith("-") || value.startsWith("@")) {
+            return false;
+        }
+        try {
+            Path.of(value);
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // picocli reports it, as a usage error
+        }
+    }
+
+    /** Verifies and prints the verdict and summary to {@code out}; the exit code. */
+    int verify(PrintWriter out) throws AirlockException {
         Path entries = LogFiles.entriesFile(path);
         Path sealFile = seal != null ? seal : LogFiles.sealFor(entries);
         PinnedKeys keys = PinnedKeys.load(trust != null ? trust : home.open().trustRoot());
         LogVerification result = LogFiles.verify(entries, sealFile, keys, strict, ProgressMonitor.NONE);
-        PrintWriter out = spec.commandLine().getOut();
         out.println(result.describe());
         LogSummary summary = result.summary();
         if (summary != null && summary.session() != null) {

@@ -7,6 +7,7 @@ import airlock.core.BuildInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The command line as app/airlock runs it, through AirlockCommand.run(args, out, err). */
 class AirlockCommandTest {
@@ -40,6 +41,41 @@ class AirlockCommandTest {
         String message = err.toString().strip();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("--bogus"), message);
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void helpListsEverySubcommandInOrder() {
+        assertEquals(AirlockCommand.OK, run("--help"));
+        String help = out.toString();
+        int last = -1;
+        for (String name : new String[] {"version", "keygen", "trust", "bundle", "log", "search", "search-index", "annotations",
+            "policy"}) {
+            int at = help.indexOf("\n  " + name + " ");
+            assertTrue(at > last, name + " listed after the one before it:\n" + help);
+            last = at;
+        }
+    }
+
+    /** Only the named subcommand is built; its usage text and its usage errors read as in the whole tree. */
+    @Test
+    void aSubcommandBuiltAloneReadsAsInTheWholeTree() {
+        CommandLine whole = AirlockCommand.commandLine(new String[] {"--help"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(9, whole.getSubcommands().size());
+        for (String[] path : new String[][] {{"log", "verify"}, {"log", "seal"}, {"search"}, {"bundle", "verify"}, {"version"}}) {
+            CommandLine alone = AirlockCommand.commandLine(path, new PrintWriter(out, true), new PrintWriter(err, true));
+            assertEquals(1, alone.getSubcommands().size());
+            CommandLine expected = whole;
+            CommandLine actual = alone;
+            for (String name : path) {
+                expected = expected.getSubcommands().get(name);
+                actual = actual.getSubcommands().get(name);
+            }
+            assertEquals(expected.getUsageMessage(), actual.getUsageMessage(), String.join(" ", path));
+            assertEquals(expected.getCommandSpec().qualifiedName(), actual.getCommandSpec().qualifiedName());
+        }
+        assertEquals(AirlockCommand.USAGE, run("log", "verify", "some.log", "--bogus"));
+        assertEquals("airlock: Unknown option: '--bogus' (see 'airlock --help')", err.toString().strip());
         assertEquals("", out.toString());
     }
 

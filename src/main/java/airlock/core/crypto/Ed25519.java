@@ -118,6 +118,26 @@ public final class Ed25519 {
         }
     }
 
+    /**
+     * Starts loading the verification code on a daemon thread, for a command that will check
+     * signatures and can overlap this with its own start: the JDK's Ed25519 key factory (the
+     * provider list) and Bouncy Castle with its base-point tables. Bouncy Castle comes from a signed
+     * jar, whose signature check alone costs a cold JVM about 0.4 s of CPU. Nothing is verified here;
+     * a failure is logged and shows again, reported, where the code is used.
+     */
+    public static void preloadInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                keyFactory();
+                org.bouncycastle.math.ec.rfc8032.Ed25519.precompute();
+            } catch (RuntimeException | LinkageError e) {
+                org.slf4j.LoggerFactory.getLogger(Ed25519.class).warn("preloading the Ed25519 code failed", e);
+            }
+        }, "ed25519-preload");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** Verifies {@code signature} over exactly {@code message}; any length other than 64 is refused. */
     public static SignatureCheck verify(PublicKey key, byte[] message, byte[] signature) {
         return verifier(key).verify(message, signature);

@@ -237,6 +237,8 @@ public final class LogVerifier {
                 if (!trust.workstation().isEmpty() && trust.findWorkstation(header.workstationKey()).isEmpty()) {
                     return fail(FailureKind.UNKNOWN_KEY, 0L, "the workstation key named in entry 0 is not on the workstation trust list");
                 }
+                // made now, not at the first checkpoint: it readies the key on its thread while entries are hashed
+                batch = new SignatureBatch(header.workstationKey());
                 return null;
             }
             if (type == EntryType.SESSION_START || type == EntryType.LEDGER_START) {
@@ -311,9 +313,6 @@ public final class LogVerifier {
                 return fail(FailureKind.UNKNOWN_KEY, entry, what + " is signed by a key other than the workstation key of entry 0");
             }
             if (entry != null) {
-                if (batch == null) {
-                    batch = new SignatureBatch(header.workstationKey());
-                }
                 batch.submit(entry, SignaturePurpose.CHECKPOINT.signedBytes(note.body()), lines.get(0).signature());
                 return null;
             }

@@ -13,8 +13,10 @@ import java.util.concurrent.Future;
 /**
  * Checks the workstation signatures of a log's checkpoints on a second thread while the main
  * thread hashes entries (Ed25519 verification costs far more than hashing an entry). The key is
- * decoded once ({@link Ed25519.Verifier}). Results are read back in entry
- * order, so the first bad checkpoint is still the one reported.
+ * decoded once ({@link Ed25519.Verifier}), on the second thread as soon as the batch is made: the
+ * first use of the Ed25519 code loads it from a signed jar, whose signature check takes a
+ * cold JVM about half a second that the main thread then spends hashing instead of waiting.
+ * Results are read back in entry order, so the first bad checkpoint is still the one reported.
  */
 final class SignatureBatch implements AutoCloseable {
     /** A failed check: which entry and why. */
@@ -30,10 +32,11 @@ final class SignatureBatch implements AutoCloseable {
         return thread;
     });
     private final List<Pending> pending = new ArrayList<>();
-    private final Ed25519.Verifier verifier;
+    /** Made by the checking thread's first task, so every check (a later task on that one thread) finds it done. */
+    private final Future<Ed25519.Verifier> verifier;
 
     SignatureBatch(PublicKey key) {
-        this.verifier = Ed25519.verifier(key);
+        this.verifier = executor.submit(() -> Ed25519.verifier(key));
     }
 
     void submit(long entry, byte[] message, byte[] signature) {
@@ -58,8 +61,8 @@ final class SignatureBatch implements AutoCloseable {
         return null;
     }
 
-    private String check(byte[] message, byte[] signature) {
-        SignatureCheck check = verifier.verify(message, signature);
+    private String check(byte[] message, byte[] signature) throws ExecutionException, InterruptedException {
+        SignatureCheck check = verifier.get().verify(message, signature);
         return check.isValid() ? null : check.reason();
     }
 
