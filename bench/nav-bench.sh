@@ -1,6 +1,6 @@
 #!/bin/sh
 # Code-navigation benchmark: Airlock's symbol index next to gtags / ctags / global on the Linux kernel
-# (linux-source-6.1), all in one go, plus first paint of large files in the code view (headless).
+# (linux-source-6.1), all in one go, plus first paint and scrolling of large files in the code view (headless).
 # Usage: flock /work/bench.lock bash bench/nav-bench.sh [kernel-folder]
 # (default: /work/kernel/linux-source-6.1 if present, else the tarball unpacked under $NAV_BENCH_DIR).
 # The kernel folder is only read: gtags and ctags write their tables under $NAV_BENCH_DIR.
@@ -49,6 +49,9 @@ JAVA_S=$(secs "$t")
 java -Xmx2g -Djava.awt.headless=true -Dprism.order=sw -Dprism.text=t2k -Dglass.platform=Monocle -Dmonocle.platform=Headless \
     -cp "$CP" airlock.bench.PaintBench "$TYPICAL" "$ONELINE" "$BIG" > "$WORK/paint.txt" 2> "$WORK/paint.err" \
     || echo "paint harness failed: see $WORK/paint.err" >&2
+java -Xmx2g -Djava.awt.headless=true -Dprism.order=sw -Dprism.text=t2k -Dglass.platform=Monocle -Dmonocle.platform=Headless \
+    -cp "$CP" airlock.bench.ScrollBench "$TYPICAL" "$ONELINE" "$BIG" > "$WORK/scroll.txt" 2> "$WORK/scroll.err" \
+    || echo "scroll harness failed: see $WORK/scroll.err" >&2
 rm -f "$WORK/symbols.sqlite" "$WORK/symbols.sqlite-wal" "$WORK/symbols.sqlite-shm"
 get() { awk -v k="$1" '$1==k { $1=""; sub(/^ /, ""); print }' "$WORK/airlock.txt"; }
 paint() { awk -v f="$(basename "$1")" '$2==f { printf "%s ms cold, %s ms warm %s", $3, $4, $5 " " $6 }' "$WORK/paint.txt"; }
@@ -72,3 +75,5 @@ printf '| %-44s | %-30s | %s |\n' "first paint $(basename "$BIG") (24 MB)" "$(pa
 echo "(index JVM wall time incl. queries: $JAVA_S s; index open + path map preload: $(get open_and_preload_ms) ms)"
 echo "paint phases in ms (to-fx = read + decode + prepare + wait for the FX thread; show = CodeViewPane.show; snapshot = CSS, layout, render; cpu-before-fx / cpu-fx = CPU time of the opening thread / of the FX thread):"
 grep '^phases' "$WORK/paint.err" || true
+echo "scrolling, ms per step (scroll + CSS + layout of the new lines + software render of the 1280x800 scene), p50 / p95 / max:"
+awk '$1=="scroll" && NF==6 { printf "  %-28s %-14s %6s %6s %6s\n", $2, $3, $4, $5, $6 } $1=="scroll" && NF==4 { printf "  %-28s %-14s %6s\n", $2, $3, $4 }' "$WORK/scroll.txt"
