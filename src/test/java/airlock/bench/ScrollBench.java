@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 
 /**
@@ -39,22 +38,8 @@ public final class ScrollBench {
     }
 
     public static void main(String[] args) throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(60, TimeUnit.SECONDS);
+        Scene scene = HeadlessScene.start();
         Texts texts = Texts.load(Locale.ROOT);
-        CompletableFuture<Scene> made = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            Stage stage = new Stage();
-            Scene scene = new Scene(new javafx.scene.layout.BorderPane(), 1280, 800);
-            for (String css : new String[] {"/airlock/ui/base.css", "/airlock/ui/light.css"}) {
-                scene.getStylesheets().add(ScrollBench.class.getResource(css).toExternalForm());
-            }
-            stage.setScene(scene);
-            stage.show();
-            made.complete(scene);
-        });
-        Scene scene = made.get(300, TimeUnit.SECONDS);
         for (String arg : args) {
             Path file = Path.of(arg);
             byte[] bytes;

@@ -1,0 +1,31 @@
+package airlock.bench;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** For the code-view benchmarks: starts JavaFX and shows a 1280x800 scene with the workstation's light theme. */
+final class HeadlessScene {
+    private HeadlessScene() {
+    }
+
+    static Scene start() throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(60, TimeUnit.SECONDS);
+        CompletableFuture<Scene> made = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Stage stage = new Stage();
+            Scene scene = new Scene(new javafx.scene.layout.BorderPane(), 1280, 800);
+            for (String css : new String[] {"/airlock/ui/base.css", "/airlock/ui/light.css"}) {
+                scene.getStylesheets().add(HeadlessScene.class.getResource(css).toExternalForm());
+            }
+            stage.setScene(scene);
+            stage.show();
+            made.complete(scene);
+        });
+        return made.get(300, TimeUnit.SECONDS);
+    }
+}
