@@ -19,8 +19,9 @@ import java.util.concurrent.BlockingQueue;
  * the bytes that will be parsed, in one pass over the page cache: the calling thread copies in
  * {@value #CHUNK}-byte chunks inside the kernel ({@link FileChannel#transferTo}, no copy through
  * the Java heap) while a second thread hashes each chunk of the staged file as soon as it is
- * written. On two cores the check then takes about as long as hashing alone. The copy stops at the size the manifest names; a medium whose file is shorter,
- * or longer once the copy is done, is reported.
+ * written. On two cores the check then takes about as long as hashing alone. The copy stops at
+ * the size the manifest names; a medium whose file is shorter, or longer once the copy is done, is
+ * reported.
  */
 final class StagedCopy {
     /** What was copied and its digest; {@code copied} differs from the expected size when the file changed. */
@@ -50,7 +51,6 @@ final class StagedCopy {
             warm.digest();
         }, "sha256-warm-up");
         thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
