@@ -290,7 +290,6 @@ final class ParallelObjectHasher extends SHA1 implements AutoCloseable {
                     }
                     b.length = 0;
                     b.marks = 0;
-                    java.util.Arrays.fill(b.ids, null);
                     free.put(b);
                 }
                 completed = true;

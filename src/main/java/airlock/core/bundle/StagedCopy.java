@@ -30,6 +30,7 @@ final class StagedCopy {
 
     private static final long CHUNK = 8L << 20;
     private static final long END = -1;
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
 
     private StagedCopy() {
     }
@@ -39,9 +40,12 @@ final class StagedCopy {
      * and manifest checks so that the bundle is hashed by compiled code from its first megabyte:
      * a cold JVM otherwise hashes the first tens of megabytes in the interpreter (measured on the
      * 250 MB kernel bundle: 0.33 s cold, 0.23 s once compiled; openssl 0.24 s). Hashes only zeros
-     * of its own; nothing waits for it.
+     * of its own; nothing waits for it. Once per JVM: compiled code stays.
      */
     static void warmUp() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
         Thread thread = new Thread(() -> {
             MessageDigest warm = Sha256.newDigest();
             byte[] zeros = new byte[64 * 1024];

@@ -111,10 +111,7 @@ public final class SearchIndex implements AutoCloseable {
                 }
                 try (DirectoryStream<Path> texts = Files.newDirectoryStream(dir, "seg-*" + TrigramSegment.TEXT_SUFFIX)) {
                     for (Path p : texts) {
-                        String name = p.getFileName().toString();
-                        Path segment = p.resolveSibling(name.substring(0, name.length() - TrigramSegment.TEXT_SUFFIX.length())
-                                + TrigramSegment.SUFFIX);
-                        if (!Files.exists(segment)) {
+                        if (!Files.exists(TrigramSegment.segmentOf(p))) {
                             // written before a crash stopped its segment (or its segment was an earlier version's)
                             Files.deleteIfExists(p);
                         }

@@ -58,6 +58,7 @@ final class TrigramSegment {
     private final int postingBytes;
     /** The text file, or null when there is none usable (its blobs are then read from the store). */
     private volatile FileChannel text;
+    private volatile boolean textWarned;
 
     private TrigramSegment(Path file, ByteBuffer data, int docCount, int gramCount, int postingBytes) {
         this.file = file;
@@ -117,8 +118,17 @@ final class TrigramSegment {
 
     /** The text file of the segment {@code file}. */
     static Path textOf(Path file) {
+        return withSuffix(file, SUFFIX, TEXT_SUFFIX);
+    }
+
+    /** The segment whose text file is {@code textFile}. */
+    static Path segmentOf(Path textFile) {
+        return withSuffix(textFile, TEXT_SUFFIX, SUFFIX);
+    }
+
+    private static Path withSuffix(Path file, String from, String to) {
         String name = file.getFileName().toString();
-        return file.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + TEXT_SUFFIX);
+        return file.resolveSibling(name.substring(0, name.length() - from.length()) + to);
     }
 
     private void openText() {
@@ -181,23 +191,35 @@ final class TrigramSegment {
             while (buffer.hasRemaining()) {
                 int n = ch.read(buffer, at + buffer.position());
                 if (n < 0) {
-                    LOG.warn("The search index's text file {} ends early; reading from the object store", textOf(file));
+                    readProblem("ends early");
                     return null;
                 }
             }
         } catch (IOException e) {
-            LOG.warn("Cannot read the search index's text file {} ({}); reading from the object store", textOf(file),
-                    e.toString());
+            readProblem("cannot be read (" + e + ")");
             return null;
         }
         CRC32C crc = new CRC32C();
         crc.update(out);
         if ((int) crc.getValue() != data.getInt(HEADER + doc * DOC_BYTES + 33)) {
-            LOG.warn("A file in the search index's text file {} does not match its checksum; reading from the object store",
-                    textOf(file));
+            readProblem("holds a file that does not match its checksum");
             return null;
         }
         return out;
+    }
+
+    /**
+     * Logs that the text file could not serve a read (the blob is then read from the object store):
+     * once per segment as a warning, after that only at debug level, since a damaged copy would
+     * otherwise log a line for every candidate of every search.
+     */
+    private void readProblem(String what) {
+        if (!textWarned) {
+            textWarned = true;
+            LOG.warn("The search index's text file {} {}; its files are read from the object store", textOf(file), what);
+        } else {
+            LOG.debug("The search index's text file {} {}", textOf(file), what);
+        }
     }
 
     /** Closes the text file. */
