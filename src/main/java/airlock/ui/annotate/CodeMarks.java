@@ -10,6 +10,7 @@ import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
 import airlock.ui.code.CodeViewPane;
 import airlock.ui.code.DocumentContent;
+import airlock.ui.code.GutterMark;
 import airlock.ui.main.DocumentViewModel;
 import airlock.ui.main.MainViewModel;
 import airlock.ui.task.BackgroundTask;
@@ -22,12 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
 import javafx.collections.ListChangeListener;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.stage.Popup;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.Selection;
@@ -38,8 +35,8 @@ import org.fxmisc.richtext.event.MouseOverTextEvent;
  * Findings in the code views: a gutter mark on each annotated line (coloured by severity, with a
  * preview tooltip), the annotated ranges highlighted (extra RichTextFX selections with style
  * classes, so they never fight the syntax highlighting's style spans), a hover preview over the
- * code, and reviewed lines shown by a quiet bar in the gutter. Composes with other gutter marks: it
- * wraps whatever graphic factory another feature installs rather than replacing it.
+ * code, and reviewed lines shown by a quiet bar in the gutter. The marks are a gutter column of their
+ * own, beside the other features' columns.
  */
 final class CodeMarks {
     static final int PREVIEW_BODY_LINES = 4;
@@ -62,8 +59,7 @@ final class CodeMarks {
         final CodeViewPane pane;
         ViewTextMap map;
         long mapVersion = -1;
-        IntFunction<? extends Node> theirs;
-        IntFunction<Node> mine;
+        final CodeViewPane.GutterColumn column;
         final List<Selection<?, ?, ?>> highlights = new ArrayList<>();
         final Map<Integer, List<ReanchorResult>> byLine = new TreeMap<>();
         final List<int[]> viewRanges = new ArrayList<>();
@@ -73,6 +69,7 @@ final class CodeMarks {
 
         PaneMarks(CodeViewPane pane) {
             this.pane = pane;
+            this.column = pane.addGutterColumn();
         }
 
         /** Lines (0-based paragraphs) with a finding, for tests. */
@@ -93,14 +90,7 @@ final class CodeMarks {
         PaneMarks marks = new PaneMarks(pane);
         panes.put(pane, marks);
         CodeArea area = pane.codeArea();
-        marks.theirs = area.getParagraphGraphicFactory();
-        area.paragraphGraphicFactoryProperty().addListener((obs, old, now) -> {
-            if (now != marks.mine) {
-                marks.theirs = now;
-                installGutter(marks);
-            }
-        });
-        area.textProperty().addListener((obs, old, text) -> remap(marks));
+        pane.addShownListener(() -> remap(marks));
         if (area.getMouseOverTextDelay() == null) {
             area.setMouseOverTextDelay(java.time.Duration.ofMillis(400));
         }
@@ -217,34 +207,32 @@ final class CodeMarks {
     }
 
     private void installGutter(PaneMarks marks) {
-        IntFunction<? extends Node> base = marks.theirs;
-        Map<Integer, List<ReanchorResult>> byLine = new HashMap<>(marks.byLine);
+        Map<Integer, GutterMark> annotated = new HashMap<>();
+        marks.byLine.forEach((line, here) -> {
+            Annotation worst = here.stream().map(ReanchorResult::annotation)
+                    .max(java.util.Comparator.comparing(Annotation::severity)).orElseThrow();
+            StringBuilder tip = new StringBuilder();
+            for (ReanchorResult r : here) {
+                tip.append(tip.length() == 0 ? "" : "\n\n").append(preview(r.annotation()));
+            }
+            annotated.put(line, new GutterMark("\u25CF", List.of("annot-mark", "severity-" + lower(worst.severity())),
+                    tip.toString()));
+        });
         BitSet reviewed = (BitSet) marks.reviewed.clone();
-        marks.mine = line -> {
-            Label mark = new Label(" ");
-            mark.getStyleClass().add("annot-gutter");
-            List<ReanchorResult> here = byLine.get(line);
-            if (here != null) {
-                Annotation worst = here.stream().map(ReanchorResult::annotation)
-                        .max(java.util.Comparator.comparing(Annotation::severity)).orElseThrow();
-                mark.setText("\u25CF");
-                mark.getStyleClass().addAll("annot-mark", "severity-" + lower(worst.severity()));
-                StringBuilder tip = new StringBuilder();
-                for (ReanchorResult r : here) {
-                    tip.append(tip.length() == 0 ? "" : "\n\n").append(preview(r.annotation()));
-                }
-                Tooltip tooltip = new Tooltip(tip.toString());
-                tooltip.setWrapText(true);
-                tooltip.setMaxWidth(520);
-                mark.setTooltip(tooltip);
+        if (annotated.isEmpty() && reviewed.isEmpty()) {
+            marks.column.setMarks(null);
+            return;
+        }
+        marks.column.setMarks(line -> {
+            GutterMark mark = annotated.get(line);
+            if (!reviewed.get(line)) {
+                return mark;
             }
-            if (reviewed.get(line)) {
-                mark.getStyleClass().add("annot-reviewed-line");
-            }
-            Node before = base == null ? null : base.apply(line);
-            return before == null ? mark : new HBox(before, mark);
-        };
-        marks.pane.codeArea().setParagraphGraphicFactory(marks.mine);
+            // a reviewed line: the quiet bar, and the finding's mark on it if there is one
+            List<String> classes = new ArrayList<>(mark == null ? List.of() : mark.styleClasses());
+            classes.add("annot-reviewed-line");
+            return new GutterMark(mark == null ? "" : mark.symbol(), classes, mark == null ? null : mark.tooltip());
+        });
     }
 
     private void hover(PaneMarks marks, MouseOverTextEvent e) {

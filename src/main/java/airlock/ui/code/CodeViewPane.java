@@ -1,23 +1,29 @@
 package airlock.ui.code;
 
 import airlock.ui.Texts;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.util.UndoUtils;
 
 /**
- * A read-only code view: RichTextFX {@code CodeArea} with line numbers, a current-line highlight,
- * a monospace font, a hex view for binary content and a notice when only part of a file is shown.
- * Nothing can be copied out of it (see {@link GuardedCodeArea}).
+ * A read-only code view: RichTextFX {@code CodeArea} with a gutter (line numbers and the marks
+ * features add as {@link GutterColumn}s), a current-line highlight, a monospace font, a hex view for
+ * binary content and a notice when only part of a file is shown. Nothing can be copied out of it (see
+ * {@link GuardedCodeArea}).
  *
  * <p>Highlighting is computed elsewhere, off the FX thread, and handed in as style classes
- * through {@link #applyStyles}; CSS gives them colours.
+ * through {@link #applyStyles}; CSS gives them colours. Styles for many lines are applied a chunk
+ * at a time, the lines on screen first (see {@link IncrementalStyles}).
  */
 public final class CodeViewPane extends BorderPane {
     private final Texts texts;
@@ -27,8 +33,12 @@ public final class CodeViewPane extends BorderPane {
     /** Lines longer than this turn the current-line highlight off (same limit as highlighting's). */
     static final int LONG_LINE_CHARS = airlock.core.text.ContentLimits.DEFAULT.longLineChars();
     private DocumentContent content;
+    private String shownText = "";
     private long contentVersion;
     private int[] marks = new int[0];
+    private final List<GutterColumn> columns = new ArrayList<>();
+    private final List<Runnable> shownListeners = new ArrayList<>();
+    private final IncrementalStyles styles;
 
     public CodeViewPane(Texts texts, String documentPath, CopyAttemptListener copyListener) {
         this.texts = texts;
@@ -36,7 +46,10 @@ public final class CodeViewPane extends BorderPane {
         this.area = new GuardedCodeArea(kind -> copyListener.copyRefused(
                 new CopyAttempt(documentPath, kind, areaSelectionLength())));
         area.getStyleClass().add("airlock-code");
-        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        // read-only: an undo history would only keep every text and style ever shown alive
+        area.setUndoManager(UndoUtils.noOpUndoManager());
+        refreshGutter();
+        styles = new IncrementalStyles(area, this::styleMarks);
         // the fill must exist before the highlighter is switched on: setting the first fill later
         // re-creates the highlighter and leaves RichTextFX's default yellow one painted behind
         area.setLineHighlighterFill(Color.web("#eef3fb"));
@@ -69,7 +82,9 @@ public final class CodeViewPane extends BorderPane {
         DocumentContent newContent = prepared.content();
         this.content = newContent;
         contentVersion++;
+        styles.cancel();
         marks = prepared.marks();
+        shownText = prepared.text();
         // through the document, not area.replace: that one puts the caret after the new text, which
         // lays out the last lines before moveTo(0) lays out the first ones again
         area.getContent().replace(0, area.getLength(), prepared.document());
@@ -90,6 +105,76 @@ public final class CodeViewPane extends BorderPane {
         }
         notice.setText(message);
         setTop(message.isEmpty() ? null : notice);
+        for (Runnable listener : List.copyOf(shownListeners)) {
+            listener.run();
+        }
+    }
+
+    /**
+     * Runs {@code listener} on the FX thread each time {@link #show} has replaced the text (a new
+     * file, a new version, the display text with visible tokens). Cheaper than listening to the
+     * area's text, which builds the whole text as one string on every change.
+     */
+    public void addShownListener(Runnable listener) {
+        shownListeners.add(Objects.requireNonNull(listener));
+    }
+
+    /**
+     * A new column of gutter marks, right of the line numbers and of the columns added before.
+     * Its marks are asked for only for the lines being laid out.
+     */
+    public GutterColumn addGutterColumn() {
+        GutterColumn column = new GutterColumn();
+        columns.add(column);
+        refreshGutter();
+        return column;
+    }
+
+    /** A column of marks in the gutter; see {@link #addGutterColumn}. */
+    public final class GutterColumn {
+        private static final IntFunction<GutterMark> NONE = line -> null;
+        private IntFunction<GutterMark> marksOfLine = NONE;
+
+        private GutterColumn() {
+        }
+
+        /**
+         * Replaces the marks (0-based line to mark, null for none) and redraws the gutter; clearing a
+         * column that has no marks redraws nothing.
+         */
+        public void setMarks(IntFunction<GutterMark> marksOfLine) {
+            if (marksOfLine == null && this.marksOfLine == NONE) {
+                return;
+            }
+            this.marksOfLine = marksOfLine == null ? NONE : marksOfLine;
+            refreshGutter();
+        }
+    }
+
+    private void refreshGutter() {
+        // a new factory makes RichTextFX rebuild the graphics of the lines on screen; others are built when shown
+        area.setParagraphGraphicFactory(line -> gutterLine(line));
+    }
+
+    private Node gutterLine(int line) {
+        List<GutterMark> lineMarks = new ArrayList<>(columns.size());
+        for (GutterColumn column : columns) {
+            lineMarks.add(column.marksOfLine.apply(line));
+        }
+        return new GutterLine(padded(line + 1, digits(area.getParagraphs().size())), lineMarks);
+    }
+
+    private static int digits(int n) {
+        int d = 1;
+        for (int v = n; v >= 10; v /= 10) {
+            d++;
+        }
+        return d;
+    }
+
+    private static String padded(int n, int width) {
+        String s = Integer.toString(n);
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
     private String noticeFor(DocumentContent c) {
@@ -108,9 +193,11 @@ public final class CodeViewPane extends BorderPane {
     /**
      * Applies style classes computed off the FX thread, starting at {@code fromParagraph}. Call on
      * the FX thread with the {@link #contentVersion()} read when the work started; spans computed
-     * for older content are ignored. Spans running past the end are cut.
+     * for older content are ignored. Spans running past the end are cut. Spans over a few hundred
+     * lines are applied incrementally: the lines on screen now, the rest a chunk per frame nearest
+     * the screen first (until then those lines show unstyled); {@link #stylesPending()} tells.
      *
-     * @return true when the styles were applied
+     * @return true when the styles were accepted
      */
     public boolean applyStyles(long forVersion, int fromParagraph, StyleSpans<Collection<String>> spans) {
         if (forVersion != contentVersion || fromParagraph < 0 || fromParagraph >= area.getParagraphs().size()) {
@@ -120,9 +207,13 @@ public final class CodeViewPane extends BorderPane {
         if (start + spans.length() > area.getLength()) {
             spans = spans.subView(0, area.getLength() - start);
         }
-        area.setStyleSpans(start, spans);
-        styleMarks(start, start + spans.length());
+        styles.apply(start, spans);
         return true;
+    }
+
+    /** Whether styles handed to {@link #applyStyles} are still being applied to lines off screen. */
+    public boolean stylesPending() {
+        return styles.pending();
     }
 
     /** Adds the warning style to the hidden-character marks in [from, to), keeping other styles. */
@@ -168,9 +259,12 @@ public final class CodeViewPane extends BorderPane {
         return area.getParagraphs().size();
     }
 
-    /** The shown text, hidden characters masked (for tests and features that read what the user sees). */
+    /**
+     * The shown text, hidden characters masked (for features that read what the user sees). Kept
+     * from the prepared document: the area's own getText() joins every line anew on each call.
+     */
     public String text() {
-        return area.getText();
+        return shownText;
     }
 
     public DocumentContent content() {

@@ -45,7 +45,7 @@ final class CodeAids {
         if (pane.content() == null || area.getLength() == 0) {
             return;
         }
-        String text = area.getText();
+        String text = pane.text();
         int caret = area.getCaretPosition();
         List<int[]> ranges = new ArrayList<>();
         int[] word = wordAround(text, caret);

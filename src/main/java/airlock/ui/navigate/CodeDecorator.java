@@ -11,6 +11,7 @@ import airlock.core.text.TextFinding;
 import airlock.ui.Texts;
 import airlock.ui.code.CodeViewPane;
 import airlock.ui.code.DocumentContent;
+import airlock.ui.code.GutterMark;
 import airlock.ui.code.PreparedDocument;
 import airlock.ui.main.MainViewModel;
 import airlock.ui.task.BackgroundTask;
@@ -19,14 +20,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
@@ -57,19 +53,21 @@ final class CodeDecorator {
     }
 
     void attach(CodeViewPane pane) {
-        pane.codeArea().textProperty().addListener((obs, old, text) -> {
+        CodeViewPane.GutterColumn column = pane.addGutterColumn();
+        pane.addShownListener(() -> {
             if (!replacing) {
-                decorate(pane);
+                decorate(pane, column);
             }
         });
         if (pane.content() != null) {
-            decorate(pane);
+            decorate(pane, column);
         }
     }
 
-    private void decorate(CodeViewPane pane) {
+    private void decorate(CodeViewPane pane, CodeViewPane.GutterColumn column) {
         DocumentContent content = pane.content();
         decorations.remove(pane);
+        column.setMarks(null);
         if (content == null || content.kind() != DocumentContent.Kind.TEXT) {
             return;
         }
@@ -87,12 +85,17 @@ final class CodeDecorator {
             // the display text (⟨U+…⟩ tokens) replaces the shown one: its view document is built here too
             PreparedDocument shown = display.hasFindings() ? PreparedDocument.of(new DocumentContent(display.display(),
                     DocumentContent.Kind.TEXT, content.shownBytes(), content.totalBytes())) : null;
-            return new Decorated(new Decoration(version, display, lang, hl, homoglyphs), shown);
-        }).onSuccess(d -> apply(pane, d.decoration(), d.shown())));
+            Decoration decoration = new Decoration(version, display, lang, hl, homoglyphs);
+            return new Decorated(decoration, shown, spans(decoration), gutterMarks(decoration));
+        }).onSuccess(d -> apply(pane, column, d)));
     }
 
-    /** A decoration and, when the display text differs from the file's, its prepared view document. */
-    private record Decorated(Decoration decoration, PreparedDocument shown) {
+    /**
+     * A decoration with everything the FX thread needs already computed: when the display text differs
+     * from the file's, its prepared view document; the style spans; the gutter marks by 0-based line.
+     */
+    private record Decorated(Decoration decoration, PreparedDocument shown, StyleSpans<Collection<String>> spans,
+            Map<Integer, GutterMark> marks) {
     }
 
     private static int longestLine(String text) {
@@ -105,7 +108,9 @@ final class CodeDecorator {
         return Math.max(longest, text.length() - start);
     }
 
-    private void apply(CodeViewPane pane, Decoration d, PreparedDocument shown) {
+    private void apply(CodeViewPane pane, CodeViewPane.GutterColumn column, Decorated decorated) {
+        Decoration d = decorated.decoration();
+        PreparedDocument shown = decorated.shown();
         if (pane.contentVersion() != d.version()) {
             return;
         }
@@ -120,8 +125,9 @@ final class CodeDecorator {
             version = pane.contentVersion();
         }
         decorations.put(pane, d);
-        pane.applyStyles(version, 0, spans(d));
-        gutter(pane, d);
+        pane.applyStyles(version, 0, decorated.spans());
+        Map<Integer, GutterMark> marks = decorated.marks();
+        column.setMarks(marks.isEmpty() ? null : marks::get);
         banner(pane, d);
     }
 
@@ -156,29 +162,19 @@ final class CodeDecorator {
         return b.create();
     }
 
-    private void gutter(CodeViewPane pane, Decoration d) {
-        Map<Integer, List<String>> marks = new HashMap<>();
+    /** The invisible-character and homoglyph marks by 0-based line, each with its findings as tooltip. */
+    private static Map<Integer, GutterMark> gutterMarks(Decoration d) {
+        Map<Integer, List<String>> found = new HashMap<>();
         for (TextFinding f : d.display().findings()) {
-            marks.computeIfAbsent(f.line() - 1, k -> new ArrayList<>()).add(f.describe());
+            found.computeIfAbsent(f.line() - 1, k -> new ArrayList<>()).add(f.describe());
         }
         for (HomoglyphFinding h : d.homoglyphs()) {
-            marks.computeIfAbsent(h.line() - 1, k -> new ArrayList<>()).add(h.describe());
+            found.computeIfAbsent(h.line() - 1, k -> new ArrayList<>()).add(h.describe());
         }
-        if (marks.isEmpty()) {
-            return;
-        }
-        CodeArea area = pane.codeArea();
-        IntFunction<Node> numbers = LineNumberFactory.get(area);
-        area.setParagraphGraphicFactory(line -> {
-            Node number = numbers.apply(line);
-            List<String> here = marks.get(line);
-            Label mark = new Label(here == null ? " " : "\u26A0");
-            mark.getStyleClass().add(here == null ? "gutter-blank" : "invisible-mark");
-            if (here != null) {
-                mark.setTooltip(new Tooltip(String.join("\n", here)));
-            }
-            return new HBox(number, mark);
-        });
+        Map<Integer, GutterMark> marks = new HashMap<>();
+        found.forEach((line, here) -> marks.put(line, new GutterMark("\u26A0", List.of("invisible-mark"),
+                String.join("\n", here))));
+        return marks;
     }
 
     private void banner(CodeViewPane pane, Decoration d) {

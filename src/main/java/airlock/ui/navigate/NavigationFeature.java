@@ -115,7 +115,7 @@ public final class NavigationFeature {
                 forward();
             }
         });
-        area.textProperty().addListener((obs, old, text) -> {
+        pane.addShownListener(() -> {
             if (pane == view.selectedCodeView()) {
                 refreshOutline();
             }

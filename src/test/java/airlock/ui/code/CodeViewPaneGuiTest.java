@@ -114,4 +114,82 @@ class CodeViewPaneGuiTest {
         robot.interact(() -> pane[0].show(text("short\n")));
         assertTrue(pane[0].codeArea().isLineHighlighterOn());
     }
+
+    @Test
+    void stylesForAWholeBigFileColourTheScreenAtOnceAndTheRestWithoutALongStall(FxRobot robot) throws Exception {
+        Texts texts = Texts.load(Locale.ROOT);
+        int lines = 20 * IncrementalStyles.CHUNK_LINES;
+        String source = "int x;\n".repeat(lines);
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        for (int i = 0; i < lines; i++) {
+            spans.add(List.of("syntax-keyword"), 3).add(List.of(), 4);
+        }
+        org.fxmisc.richtext.model.StyleSpans<Collection<String>> styles = spans.create();
+        CodeViewPane[] pane = new CodeViewPane[1];
+        robot.interact(() -> {
+            pane[0] = new CodeViewPane(texts, "big.c", attempt -> { });
+            root.getChildren().setAll(pane[0]);
+            pane[0].show(PreparedDocument.of(text(source)));
+            pane[0].goToLine(lines / 2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        CodeArea area = pane[0].codeArea();
+        int middle = lines / 2 - 1;
+        boolean[] right = new boolean[3];
+        robot.interact(() -> {
+            assertTrue(pane[0].applyStyles(pane[0].contentVersion(), 0, styles));
+            // in the same FX event: the lines on screen already have their styles, the far ones not yet
+            right[0] = area.getStyleOfChar(middle, 1).contains("syntax-keyword");
+            right[1] = !area.getStyleOfChar(0, 1).contains("syntax-keyword");
+            right[2] = pane[0].stylesPending();
+        });
+        assertTrue(right[0], "the lines on screen are styled at once");
+        assertTrue(right[1], "lines far off screen wait for later frames");
+        assertTrue(right[2]);
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !pane[0].stylesPending());
+        for (int line : new int[] {0, 1, middle, lines - 1}) {
+            assertTrue(area.getStyleOfChar(line, 1).contains("syntax-keyword"), "line " + line);
+            assertFalse(area.getStyleOfChar(line, 4).contains("syntax-keyword"), "line " + line);
+        }
+
+        // new text drops what is still pending for the old one
+        robot.interact(() -> {
+            pane[0].applyStyles(pane[0].contentVersion(), 0, styles);
+            pane[0].show(PreparedDocument.of(text(source)));
+            assertFalse(pane[0].stylesPending());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(area.getStyleOfChar(0, 1).contains("syntax-keyword"), "nothing of the old styles lands on the new text");
+    }
+
+    @Test
+    void theGutterNumbersEveryLineAndShowsEachColumnsMarks(FxRobot robot) {
+        Texts texts = Texts.load(Locale.ROOT);
+        CodeViewPane[] pane = new CodeViewPane[1];
+        robot.interact(() -> {
+            pane[0] = new CodeViewPane(texts, "marks.c", attempt -> { });
+            root.getChildren().setAll(pane[0]);
+            pane[0].show(PreparedDocument.of(text("a;\nb;\nc;\n".repeat(4))));
+            pane[0].addGutterColumn().setMarks(line -> line == 1 ? new GutterMark("!", List.of("invisible-mark"), "why") : null);
+            pane[0].addGutterColumn().setMarks(line -> line == 2 ? new GutterMark("\u25CF", List.of("annot-mark"), null) : null);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.text.Text> numbers = robot.lookup(".lineno").queryAllAs(javafx.scene.text.Text.class).stream().toList();
+        assertEquals(13, numbers.size());
+        assertTrue(numbers.stream().anyMatch(t -> t.getText().equals(" 1")), "numbers are padded to the widest");
+        assertTrue(numbers.stream().anyMatch(t -> t.getText().equals("13")));
+        assertEquals(1, robot.lookup(".invisible-mark").queryAll().size());
+        assertEquals(1, robot.lookup(".annot-mark").queryAll().size());
+        javafx.scene.Node second = robot.lookup(".invisible-mark").query().getParent();
+        javafx.scene.Node third = robot.lookup(".annot-mark").query().getParent();
+        assertEquals(second.getBoundsInLocal().getWidth(), third.getBoundsInLocal().getWidth(), 0.5,
+                "every line's gutter is as wide, marks or not, so the code stays aligned");
+        robot.interact(() -> {
+            try {
+                Screenshots.save(scene, "code-view-gutter.png");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
 }
