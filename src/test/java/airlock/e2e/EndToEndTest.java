@@ -466,8 +466,9 @@ class EndToEndTest {
         return false;
     }
 
+    /** Polls {@code condition} on the FX thread: node lookups from another thread race the scene graph's changes. */
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 
     private static void deleteTree(Path root) throws IOException {
