@@ -54,7 +54,7 @@ java -Xmx2g -Djava.awt.headless=true -Dprism.order=sw -Dprism.text=t2k -Dglass.p
     || echo "scroll harness failed: see $WORK/scroll.err" >&2
 rm -f "$WORK/symbols.sqlite" "$WORK/symbols.sqlite-wal" "$WORK/symbols.sqlite-shm"
 get() { awk -v k="$1" '$1==k { $1=""; sub(/^ /, ""); print }' "$WORK/airlock.txt"; }
-paint() { awk -v f="$(basename "$1")" '$2==f { printf "%s ms cold, %s ms warm %s", $3, $4, $5 " " $6 }' "$WORK/paint.txt"; }
+paint() { awk -v f="$(basename "$1")" '$1=="paint_ms" && $2==f { printf "%s ms first, %s median, %s max %s", $3, $4, $5, $6 " " $7 }' "$WORK/paint.txt"; }
 echo "tree: $SRC ($(find . -type f | wc -l) files, $(du -sh . | cut -f1)); $(nproc) cores; load at start: $LOAD_START, at end: $(load)"
 printf '| %-44s | %-30s | %s |\n' "measure" "airlock" "anchor"
 printf '|%s|%s|%s|\n' "----------------------------------------------" "--------------------------------" "-----------------------------"
@@ -75,5 +75,7 @@ printf '| %-44s | %-30s | %s |\n' "first paint $(basename "$BIG") (24 MB)" "$(pa
 echo "(index JVM wall time incl. queries: $JAVA_S s; index open + path map preload: $(get open_and_preload_ms) ms)"
 echo "paint phases in ms (to-fx = read + decode + prepare + wait for the FX thread; show = CodeViewPane.show; snapshot = CSS, layout, render; cpu-before-fx / cpu-fx = CPU time of the opening thread / of the FX thread):"
 grep '^phases' "$WORK/paint.err" || true
+echo "highlighting handed to the view after the last open, ms (visible = hand-over and the next frame; all = until every line has its styles; stall = longest the FX thread was busy meanwhile):"
+grep '^highlight_ms' "$WORK/paint.txt" || true
 echo "scrolling, ms per step (scroll + CSS + layout of the new lines + software render of the 1280x800 scene), p50 / p95 / max:"
 awk '$1=="scroll" && NF==6 { printf "  %-28s %-14s %6s %6s %6s\n", $2, $3, $4, $5, $6 } $1=="scroll" && NF==4 { printf "  %-28s %-14s %6s\n", $2, $3, $4 }' "$WORK/scroll.txt"

@@ -18,7 +18,7 @@ final class HeadlessScene {
         CompletableFuture<Scene> made = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
-            Scene scene = new Scene(new javafx.scene.layout.BorderPane(), 1280, 800);
+            Scene scene = new Scene(new javafx.scene.layout.StackPane(), 1280, 800);
             for (String css : new String[] {"/airlock/ui/base.css", "/airlock/ui/light.css"}) {
                 scene.getStylesheets().add(HeadlessScene.class.getResource(css).toExternalForm());
             }
@@ -27,5 +27,13 @@ final class HeadlessScene {
             made.complete(scene);
         });
         return made.get(300, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Makes {@code view} the scene's content, under the scene's root as in the workstation window: the
+     * theme's colours are looked up from the root, and a view made the root itself would miss them.
+     */
+    static void show(Scene scene, javafx.scene.Node view) {
+        ((javafx.scene.layout.StackPane) scene.getRoot()).getChildren().setAll(view);
     }
 }

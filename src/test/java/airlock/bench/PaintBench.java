@@ -1,5 +1,9 @@
 package airlock.bench;
 
+import airlock.core.syntax.Highlighting;
+import airlock.core.syntax.Language;
+import airlock.core.syntax.SyntaxHighlighter;
+import airlock.core.syntax.TreeSitterHighlighter;
 import airlock.core.text.ContentLimits;
 import airlock.core.text.DecodedContent;
 import airlock.core.text.Decoder;
@@ -11,11 +15,16 @@ import airlock.ui.code.PreparedDocument;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * Benchmark harness run by bench/nav-bench.sh (not a unit test): time from "open this file" to the
@@ -23,9 +32,12 @@ import javafx.scene.Scene;
  * Reads and decodes like the workstation does (the first {@link ContentDecoder#TEXT_LIMIT} bytes,
  * core's Decoder), shows the text in a new {@link CodeViewPane} made the root of a 1280x800 scene and
  * renders a snapshot of the scene, which forces CSS, layout and painting of the visible lines. Each file is
- * opened twice: a cold run (first JIT) and a warm run. Prints "paint_ms name cold warm (chars)" lines, and
- * on stderr the phases with the CPU time of the opening thread (read, decode, prepare) and of the FX thread
- * (show, CSS, layout, render).
+ * opened {@code -Dpaint.opens} times (default 6) in a new view each time: the first open of the first file
+ * is the JVM's first code view (classes loaded, nothing compiled yet); the median and maximum of the
+ * other opens are the steady state. Prints "paint_ms name first median max (size)" lines, then the
+ * highlighting measures (see {@link #highlight}) as "highlight_ms name visible all longest-stall (spans)",
+ * and on stderr the phases of each open with the CPU time of the opening thread (read, decode, prepare)
+ * and of the FX thread (show, CSS, layout, render).
  */
 public final class PaintBench {
     /** Thread CPU time: on this shared 2-core machine wall time mostly measures the other jobs. */
@@ -37,17 +49,80 @@ public final class PaintBench {
     public static void main(String[] args) throws Exception {
         Scene scene = HeadlessScene.start();
         Texts texts = Texts.load(Locale.ROOT);
+        int opens = Integer.getInteger("paint.opens", 6);
+        SyntaxHighlighter highlighter = new SyntaxHighlighter(TreeSitterHighlighter.create(), ContentLimits.DEFAULT);
         for (String arg : args) {
             Path file = Path.of(arg);
-            long cold = open(texts, scene, file);
-            long warm = open(texts, scene, file);
-            System.out.println("paint_ms " + file.getFileName() + " " + cold + " " + warm + " ("
-                    + Files.size(file) / 1024 + " KiB)");
+            long[] ms = new long[opens];
+            CodeViewPane pane = null;
+            for (int i = 0; i < opens; i++) {
+                Opened opened = open(texts, scene, file);
+                ms[i] = opened.ms();
+                pane = opened.pane();
+            }
+            long[] warm = Arrays.copyOfRange(ms, 1, ms.length);
+            Arrays.sort(warm);
+            System.out.println("paint_ms " + file.getFileName() + " " + ms[0] + " " + warm[warm.length / 2] + " "
+                    + warm[warm.length - 1] + " (" + Files.size(file) / 1024 + " KiB)");
+            highlight(highlighter, pane, file);
         }
         Platform.exit();
     }
 
-    private static long open(Texts texts, Scene scene, Path file) throws Exception {
+    /** A file opened: the time to its first frame, and the view showing it. */
+    private record Opened(long ms, CodeViewPane pane) {
+    }
+
+    /**
+     * Highlights the last view opened as the workstation does (the parser's highlighting computed
+     * off the FX thread, then handed to the view), and measures the FX thread: the hand-over with
+     * the first frame after it (the lines on screen coloured), the time until every line has its
+     * styles, and the longest the FX thread was busy meanwhile (a probe posts to it every
+     * millisecond and times the answer: that is how long a key press would have waited).
+     */
+    private static void highlight(SyntaxHighlighter highlighter, CodeViewPane pane, Path file) throws Exception {
+        String text = pane.text();
+        // the workstation's limits: no highlighting past a size, or with a line too long to lay out styled
+        boolean longLine = Arrays.stream(text.split("\n", -1)).anyMatch(l -> l.length() > ContentLimits.DEFAULT.longLineChars());
+        Highlighting hl = text.length() <= ContentLimits.DEFAULT.highlightBytes() && !longLine
+                ? highlighter.best(Language.forPath(file.toString()), text) : Highlighting.empty("none");
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        int at = 0;
+        for (int i = 0; i < hl.size(); i++) {
+            if (hl.start(i) >= at && hl.end(i) > hl.start(i)) {
+                spans.add(List.of(), hl.start(i) - at);
+                spans.add(List.of(hl.styleClass(i)), hl.end(i) - hl.start(i));
+                at = hl.end(i);
+            }
+        }
+        spans.add(List.of(), text.length() - at);
+        StyleSpans<Collection<String>> styles = spans.create();
+        CompletableFuture<Long> handed = new CompletableFuture<>();
+        long t0 = System.nanoTime();
+        Platform.runLater(() -> {
+            pane.applyStyles(pane.contentVersion(), 0, styles);
+            pane.getScene().snapshot(null);
+            handed.complete(System.nanoTime());
+        });
+        long visible = handed.get(600, TimeUnit.SECONDS) - t0;
+        long longest = 0;
+        while (true) {
+            CompletableFuture<Boolean> answer = new CompletableFuture<>();
+            long p0 = System.nanoTime();
+            Platform.runLater(() -> answer.complete(pane.stylesPending()));
+            boolean pending = answer.get(600, TimeUnit.SECONDS);
+            longest = Math.max(longest, System.nanoTime() - p0);
+            if (!pending) {
+                break;
+            }
+            Thread.sleep(1);
+        }
+        long all = System.nanoTime() - t0;
+        System.out.println("highlight_ms " + file.getFileName() + " " + visible / 1_000_000 + " " + all / 1_000_000 + " "
+                + longest / 1_000_000 + " (" + hl.size() + " spans, " + hl.engine() + ")");
+    }
+
+    private static Opened open(Texts texts, Scene scene, Path file) throws Exception {
         long t0 = System.nanoTime();
         long c0 = CPU.getCurrentThreadCpuTime();
         byte[] bytes;
@@ -61,11 +136,11 @@ public final class PaintBench {
         // as the workstation's background open task does: masking and the view document are built off the FX thread
         PreparedDocument prepared = PreparedDocument.of(content);
         long prepCpu = CPU.getCurrentThreadCpuTime() - c0;
-        CompletableFuture<Long> painted = new CompletableFuture<>();
+        CompletableFuture<Opened> painted = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
                 CodeViewPane pane = new CodeViewPane(texts, file.getFileName().toString(), attempt -> { });
-                scene.setRoot(pane);
+                HeadlessScene.show(scene, pane);
                 long s0 = System.nanoTime();
                 long fx0 = CPU.getCurrentThreadCpuTime();
                 pane.show(prepared);
@@ -74,11 +149,11 @@ public final class PaintBench {
                 System.err.println("phases " + file.getFileName() + " to-fx " + (s0 - t0) / 1_000_000 + " show "
                         + (s1 - s0) / 1_000_000 + " snapshot " + (System.nanoTime() - s1) / 1_000_000
                         + " cpu-before-fx " + prepCpu / 1_000_000 + " cpu-fx " + (CPU.getCurrentThreadCpuTime() - fx0) / 1_000_000);
-                painted.complete(System.nanoTime());
+                painted.complete(new Opened((System.nanoTime() - t0) / 1_000_000, pane));
             } catch (RuntimeException e) {
                 painted.completeExceptionally(e);
             }
         });
-        return (painted.get(600, TimeUnit.SECONDS) - t0) / 1_000_000;
+        return painted.get(600, TimeUnit.SECONDS);
     }
 }

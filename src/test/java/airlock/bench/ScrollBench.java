@@ -51,10 +51,7 @@ public final class ScrollBench {
                     DocumentContent.Kind.TEXT, bytes.length, Files.size(file)));
             CodeViewPane pane = onFx(() -> {
                 CodeViewPane p = new CodeViewPane(texts, file.getFileName().toString(), attempt -> { });
-                // the theme's colours are looked up from the scene's root, as in the workstation window
-                javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(p);
-                root.getStyleClass().setAll("root");
-                scene.setRoot(root);
+                HeadlessScene.show(scene, p);
                 p.show(prepared);
                 scene.snapshot(null);
                 return p;
