@@ -99,8 +99,10 @@ final class IncrementalStyles {
             first = 0;
             last = Math.min(area.getParagraphs().size() - 1, CHUNK_LINES);
         }
-        for (int chunk = pending.chunkOf(first); chunk <= pending.chunkOf(last) && pending != null; chunk++) {
-            if (chunk >= 0 && chunk < pending.chunks && !pending.done.get(chunk)) {
+        Pending p = pending;
+        // the last chunk applied may finish the work: pending is then null, so the loop checks p, not pending
+        for (int chunk = p.chunkOf(first); chunk <= p.chunkOf(last) && pending == p; chunk++) {
+            if (!p.done.get(chunk)) {
                 applyChunk(chunk);
             }
         }

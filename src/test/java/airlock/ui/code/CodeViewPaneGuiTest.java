@@ -152,6 +152,19 @@ class CodeViewPaneGuiTest {
             assertFalse(area.getStyleOfChar(line, 4).contains("syntax-keyword"), "line " + line);
         }
 
+        // styles handed over with the last lines on screen: those are styled at once, the rest follow
+        robot.interact(() -> {
+            pane[0].show(PreparedDocument.of(text(source)));
+            pane[0].goToLine(lines);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            assertTrue(pane[0].applyStyles(pane[0].contentVersion(), 0, styles));
+            assertTrue(area.getStyleOfChar(lines - 1, 1).contains("syntax-keyword"));
+        });
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !pane[0].stylesPending());
+        assertTrue(area.getStyleOfChar(0, 1).contains("syntax-keyword"));
+
         // new text drops what is still pending for the old one
         robot.interact(() -> {
             pane[0].applyStyles(pane[0].contentVersion(), 0, styles);
