@@ -54,23 +54,22 @@ public final class PaintBench {
         for (String arg : args) {
             Path file = Path.of(arg);
             long[] ms = new long[opens];
-            CodeViewPane pane = null;
+            Opened last = null;
             for (int i = 0; i < opens; i++) {
-                Opened opened = open(texts, scene, file);
-                ms[i] = opened.ms();
-                pane = opened.pane();
+                last = open(texts, scene, file);
+                ms[i] = last.ms();
             }
             long[] warm = Arrays.copyOfRange(ms, 1, ms.length);
             Arrays.sort(warm);
             System.out.println("paint_ms " + file.getFileName() + " " + ms[0] + " " + warm[warm.length / 2] + " "
                     + warm[warm.length - 1] + " (" + Files.size(file) / 1024 + " KiB)");
-            highlight(highlighter, pane, file);
+            highlight(highlighter, last, file);
         }
         Platform.exit();
     }
 
     /** A file opened: the time to its first frame, and the view showing it. */
-    private record Opened(long ms, CodeViewPane pane) {
+    private record Opened(long ms, CodeViewPane pane, PreparedDocument prepared) {
     }
 
     /**
@@ -80,11 +79,12 @@ public final class PaintBench {
      * styles, and the longest the FX thread was busy meanwhile (a probe posts to it every
      * millisecond and times the answer: that is how long a key press would have waited).
      */
-    private static void highlight(SyntaxHighlighter highlighter, CodeViewPane pane, Path file) throws Exception {
+    private static void highlight(SyntaxHighlighter highlighter, Opened opened, Path file) throws Exception {
+        CodeViewPane pane = opened.pane();
         String text = pane.text();
         // the workstation's limits: no highlighting past a size, or with a line too long to lay out styled
-        boolean longLine = Arrays.stream(text.split("\n", -1)).anyMatch(l -> l.length() > ContentLimits.DEFAULT.longLineChars());
-        Highlighting hl = text.length() <= ContentLimits.DEFAULT.highlightBytes() && !longLine
+        Highlighting hl = text.length() <= ContentLimits.DEFAULT.highlightBytes()
+                && opened.prepared().longestLine() <= ContentLimits.DEFAULT.longLineChars()
                 ? highlighter.best(Language.forPath(file.toString()), text) : Highlighting.empty("none");
         StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
         int at = 0;
@@ -149,7 +149,7 @@ public final class PaintBench {
                 System.err.println("phases " + file.getFileName() + " to-fx " + (s0 - t0) / 1_000_000 + " show "
                         + (s1 - s0) / 1_000_000 + " snapshot " + (System.nanoTime() - s1) / 1_000_000
                         + " cpu-before-fx " + prepCpu / 1_000_000 + " cpu-fx " + (CPU.getCurrentThreadCpuTime() - fx0) / 1_000_000);
-                painted.complete(new Opened((System.nanoTime() - t0) / 1_000_000, pane));
+                painted.complete(new Opened((System.nanoTime() - t0) / 1_000_000, pane, prepared));
             } catch (RuntimeException e) {
                 painted.completeExceptionally(e);
             }

@@ -161,15 +161,7 @@ public final class CodeViewPane extends BorderPane {
         for (GutterColumn column : columns) {
             lineMarks.add(column.marksOfLine.apply(line));
         }
-        return new GutterLine(padded(line + 1, digits(area.getParagraphs().size())), lineMarks);
-    }
-
-    private static int digits(int n) {
-        int d = 1;
-        for (int v = n; v >= 10; v /= 10) {
-            d++;
-        }
-        return d;
+        return new GutterLine(padded(line + 1, String.valueOf(area.getParagraphs().size()).length()), lineMarks);
     }
 
     private static String padded(int n, int width) {

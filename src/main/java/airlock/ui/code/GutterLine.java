@@ -100,9 +100,4 @@ final class GutterLine extends Region {
             symbol.relocate(Math.max(0, (getWidth() - w) / 2), snappedTopInset());
         }
     }
-
-    /** The mark node of a column, or null (for tests). */
-    Region cell(int column) {
-        return cells[column];
-    }
 }

@@ -6,6 +6,7 @@ import java.util.function.BiConsumer;
 import javafx.animation.AnimationTimer;
 import org.fxmisc.richtext.GenericStyledArea;
 import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.TwoDimensional.Bias;
 
 /**
  * Applies style spans to a code area without stalling it: setting the spans of a whole 1 MB file
@@ -42,9 +43,8 @@ final class IncrementalStyles {
     /** Spans for the text from offset {@code start}, cut to the text's length by the caller. */
     void apply(int start, StyleSpans<Collection<String>> spans) {
         cancel();
-        int firstLine = area.offsetToPosition(start, org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor();
-        int endLine = area.offsetToPosition(start + spans.length(), org.fxmisc.richtext.model.TwoDimensional.Bias.Backward)
-                .getMajor() + 1;
+        int firstLine = area.offsetToPosition(start, Bias.Forward).getMajor();
+        int endLine = area.offsetToPosition(start + spans.length(), Bias.Backward).getMajor() + 1;
         if (endLine - firstLine <= 2 * CHUNK_LINES) {
             set(start, spans, start, start + spans.length());
             return;
@@ -67,21 +67,11 @@ final class IncrementalStyles {
     }
 
     private void step() {
-        if (pending == null) {
-            timer.stop();
-            return;
-        }
         applyOnScreen();
+        int firstOnScreen = visibleLines()[0];
         long deadline = System.nanoTime() + FRAME_BUDGET_NANOS;
         while (pending != null && System.nanoTime() < deadline) {
-            int chunk = pending.nearest(visibleChunk());
-            if (chunk < 0) {
-                break;
-            }
-            applyChunk(chunk);
-        }
-        if (pending == null) {
-            timer.stop();
+            applyChunk(pending.nearest(pending.chunkOf(firstOnScreen)));
         }
     }
 
@@ -89,30 +79,23 @@ final class IncrementalStyles {
         if (pending == null || area.getParagraphs().isEmpty()) {
             return;
         }
-        int first;
-        int last;
-        try {
-            first = area.firstVisibleParToAllParIndex();
-            last = area.lastVisibleParToAllParIndex();
-        } catch (RuntimeException notLaidOut) {
-            // before the first layout RichTextFX has no visible lines to report: the top of the text will be shown
-            first = 0;
-            last = Math.min(area.getParagraphs().size() - 1, CHUNK_LINES);
-        }
+        int[] lines = visibleLines();
         Pending p = pending;
         // the last chunk applied may finish the work: pending is then null, so the loop checks p, not pending
-        for (int chunk = p.chunkOf(first); chunk <= p.chunkOf(last) && pending == p; chunk++) {
+        for (int chunk = p.chunkOf(lines[0]); chunk <= p.chunkOf(lines[1]) && pending == p; chunk++) {
             if (!p.done.get(chunk)) {
                 applyChunk(chunk);
             }
         }
     }
 
-    private int visibleChunk() {
+    /** The first and last line on screen. */
+    private int[] visibleLines() {
         try {
-            return pending.chunkOf(area.firstVisibleParToAllParIndex());
+            return new int[] {area.firstVisibleParToAllParIndex(), area.lastVisibleParToAllParIndex()};
         } catch (RuntimeException notLaidOut) {
-            return 0;
+            // before the first layout RichTextFX has no visible lines to report: the top of the text will be shown
+            return new int[] {0, Math.min(area.getParagraphs().size() - 1, CHUNK_LINES)};
         }
     }
 
@@ -128,7 +111,7 @@ final class IncrementalStyles {
         }
         p.done.set(chunk);
         if (p.done.cardinality() == p.chunks) {
-            pending = null;
+            cancel();
         }
     }
 
@@ -158,9 +141,12 @@ final class IncrementalStyles {
             return Math.max(0, Math.min(chunks - 1, (line - firstLine) / CHUNK_LINES));
         }
 
-        /** The chunk not yet applied nearest to {@code around}, or -1 when all are. */
+        /** The chunk not yet applied nearest to {@code around} (there is one: a finished Pending is dropped). */
         int nearest(int around) {
-            for (int d = 0; d < chunks; d++) {
+            if (!done.get(around)) {
+                return around;
+            }
+            for (int d = 1; d < chunks; d++) {
                 if (around + d < chunks && !done.get(around + d)) {
                     return around + d;
                 }
@@ -168,7 +154,7 @@ final class IncrementalStyles {
                     return around - d;
                 }
             }
-            return -1;
+            throw new IllegalStateException("every chunk is applied, yet the styles are still pending");
         }
     }
 }
