@@ -12,6 +12,11 @@ import airlock.ui.code.CodeViewPane;
 import airlock.ui.code.ContentDecoder;
 import airlock.ui.code.DocumentContent;
 import airlock.ui.code.PreparedDocument;
+import airlock.ui.code.SyntaxSpans;
+import airlock.ui.code.CodeViewWarmup;
+import airlock.ui.task.FxTaskExecutor;
+import airlock.ui.task.FailureTranslator;
+import airlock.ui.theme.Theme;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * Benchmark harness run by bench/nav-bench.sh (not a unit test): time from "open this file" to the
@@ -33,8 +37,10 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  * core's Decoder), shows the text in a new {@link CodeViewPane} made the root of a 1280x800 scene and
  * renders a snapshot of the scene, which forces CSS, layout and painting of the visible lines. Each file is
  * opened {@code -Dpaint.opens} times (default 6) in a new view each time: the first open of the first file
- * is the JVM's first code view (classes loaded, nothing compiled yet); the median and maximum of the
- * other opens are the steady state. Prints "paint_ms name first median max (size)" lines, then the
+ * is the JVM's first code view (classes loaded, nothing compiled yet) unless {@code -Dpaint.warmup=true}
+ * first runs the workstation's start-up warm-up ({@link CodeViewWarmup}, "warmup_ms rounds total
+ * longest-step"), as an inspector's first file follows it; the median and maximum of the other opens are
+ * the steady state. Prints "paint_ms name first median max (size)" lines, then the
  * highlighting measures (see {@link #highlight}) as "highlight_ms name visible all longest-stall (spans)",
  * and on stderr the phases of each open with the CPU time of the opening thread (read, decode, prepare)
  * and of the FX thread (show, CSS, layout, render).
@@ -51,6 +57,9 @@ public final class PaintBench {
         Texts texts = Texts.load(Locale.ROOT);
         int opens = Integer.getInteger("paint.opens", 6);
         SyntaxHighlighter highlighter = new SyntaxHighlighter(TreeSitterHighlighter.create(), ContentLimits.DEFAULT);
+        if (Boolean.getBoolean("paint.warmup")) {
+            warmUp(texts, CodeViewWarmup.ROUNDS);
+        }
         for (String arg : args) {
             Path file = Path.of(arg);
             long[] ms = new long[opens];
@@ -66,6 +75,23 @@ public final class PaintBench {
             highlight(highlighter, last, file);
         }
         Platform.exit();
+    }
+
+    /**
+     * Runs the workstation's start-up warm-up of the code view ({@link CodeViewWarmup}) with {@code rounds}
+     * rounds and waits for it; prints "warmup_ms rounds total longest-step". The opens measured after it are
+     * what an inspector meets: the workstation starts the warm-up when its window is shown.
+     */
+    private static void warmUp(Texts texts, int rounds) throws Exception {
+        CompletableFuture<CodeViewWarmup.Result> done = new CompletableFuture<>();
+        FxTaskExecutor executor = new FxTaskExecutor(1, Platform::runLater,
+                failure -> done.completeExceptionally(new IllegalStateException(failure.toString())),
+                new FailureTranslator(texts));
+        Platform.runLater(() -> new CodeViewWarmup(texts, List.of(Theme.baseUrl(), Theme.LIGHT.stylesheetUrl()), rounds)
+                .start(executor, "warm-up", done::complete));
+        CodeViewWarmup.Result result = done.get(600, TimeUnit.SECONDS);
+        executor.shutdown();
+        System.out.println("warmup_ms " + result.rounds() + " " + result.millis() + " " + result.longestStepMillis());
     }
 
     /** A file opened: the time to its first frame, and the view showing it. */
@@ -86,17 +112,7 @@ public final class PaintBench {
         Highlighting hl = text.length() <= ContentLimits.DEFAULT.highlightBytes()
                 && opened.prepared().longestLine() <= ContentLimits.DEFAULT.longLineChars()
                 ? highlighter.best(Language.forPath(file.toString()), text) : Highlighting.empty("none");
-        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
-        int at = 0;
-        for (int i = 0; i < hl.size(); i++) {
-            if (hl.start(i) >= at && hl.end(i) > hl.start(i)) {
-                spans.add(List.of(), hl.start(i) - at);
-                spans.add(List.of(hl.styleClass(i)), hl.end(i) - hl.start(i));
-                at = hl.end(i);
-            }
-        }
-        spans.add(List.of(), text.length() - at);
-        StyleSpans<Collection<String>> styles = spans.create();
+        StyleSpans<Collection<String>> styles = SyntaxSpans.of(hl, text.length());
         CompletableFuture<Long> handed = new CompletableFuture<>();
         long t0 = System.nanoTime();
         Platform.runLater(() -> {
