@@ -75,32 +75,39 @@ public final class CodeViewWarmup {
     public void start(TaskExecutor executor, String title, Consumer<Result> done) {
         this.onDone = Objects.requireNonNull(done);
         started = System.nanoTime();
-        executor.submit(BackgroundTask.of(title, monitor -> prepare(source(LINES)))
+        executor.submit(BackgroundTask.of(title, monitor -> List.of(prepare(source(LINES, false)),
+                        prepare(source(LINES, true))))
                 .onSuccess(this::run));
     }
 
-    /** Everything an open does off the FX thread, on {@code text}: decode, prepare, highlight. */
+    /**
+     * Everything an open does off the FX thread, on {@code text}: decode, prepare, highlight (not with a
+     * line too long to lay out styled, as the workstation does not either).
+     */
     private static Prepared prepare(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         DecodedContent decoded = new Decoder(ContentLimits.DEFAULT).decode(bytes, bytes.length);
         DocumentContent content = new DocumentContent(decoded.text(), DocumentContent.Kind.TEXT, bytes.length,
                 bytes.length);
         PreparedDocument prepared = PreparedDocument.of(content);
-        StyleSpans<Collection<String>> spans = SyntaxSpans.of(new LexerHighlighter().highlight(Language.C,
-                prepared.text()), prepared.text().length());
+        StyleSpans<Collection<String>> spans = prepared.longestLine() > ContentLimits.DEFAULT.longLineChars() ? null
+                : SyntaxSpans.of(new LexerHighlighter().highlight(Language.C, prepared.text()), prepared.text().length());
         return new Prepared(prepared, spans);
     }
 
+    /** @param spans the highlighting, or null when the file gets none */
     private record Prepared(PreparedDocument document, StyleSpans<Collection<String>> spans) {
     }
 
-    private void run(Prepared prepared) {
+    /** @param files the generated file, then the same with a long line; the rounds take them in turn */
+    private void run(List<Prepared> files) {
         StackPane root = new StackPane();
         root.getStylesheets().setAll(stylesheets);
         Scene scene = new Scene(root, 1280, 800);
         IntFunction<GutterMark> marks = line -> line % 40 == 0
                 ? new GutterMark("\u26A0", List.of("invisible-mark"), "") : null;
         for (int round = 0; round < rounds; round++) {
+            Prepared prepared = files.get(round % files.size());
             CodeViewPane[] pane = new CodeViewPane[1];
             steps.add(() -> {
                 pane[0] = new CodeViewPane(texts, "warm-up.c", attempt -> { });
@@ -115,7 +122,9 @@ public final class CodeViewWarmup {
             steps.add(root::layout);
             steps.add(() -> scene.snapshot(null));
             steps.add(() -> {
-                pane[0].applyStyles(pane[0].contentVersion(), 0, prepared.spans());
+                if (prepared.spans() != null) {
+                    pane[0].applyStyles(pane[0].contentVersion(), 0, prepared.spans());
+                }
                 scene.snapshot(null);
             });
             steps.add(() -> {
@@ -162,9 +171,11 @@ public final class CodeViewWarmup {
     /**
      * A C file of {@code lines} lines that uses what the views and the highlighter meet in real code:
      * comments, preprocessor lines, declarations, nested blocks, strings, numbers, tabs, and a few
-     * hidden characters (so the masking path runs too).
+     * hidden characters (so the masking path runs too). With {@code longLine}, the middle line (the one
+     * a round scrolls to) is a table three times as long as the longest line the workstation highlights,
+     * as generated tables and minified code have: laying such a line out is a path of its own.
      */
-    static String source(int lines) {
+    static String source(int lines, boolean longLine) {
         List<String> block = new ArrayList<>(List.of(
                 "/*",
                 " * Generated for the code view's warm-up: block %d.",
@@ -194,11 +205,20 @@ public final class CodeViewWarmup {
                 ""));
         StringBuilder text = new StringBuilder(lines * 32);
         for (int line = 0; line < lines; line++) {
+            int start = text.length();
             int n = line / block.size();
             String template = block.get(line % block.size());
             // the zero-width space once every eight blocks, as files with hidden characters have few
             if (n % 8 != 0) {
                 template = template.replace("\u200B", "");
+            }
+            if (longLine && line == lines / 2 - 1) {
+                text.append("static const int warmup_table[] = {");
+                for (int i = 0; text.length() < start + 10 * ContentLimits.DEFAULT.longLineChars(); i++) {
+                    text.append(i).append(", ");
+                }
+                text.append("};\n");
+                continue;
             }
             text.append(template.contains("%") ? String.format(java.util.Locale.ROOT, template, n, n, n, n) : template)
                     .append('\n');

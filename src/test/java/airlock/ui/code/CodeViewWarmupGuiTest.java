@@ -59,7 +59,7 @@ class CodeViewWarmupGuiTest {
 
     @Test
     void theGeneratedFileIsCWithWhatRealFilesHave() {
-        String source = CodeViewWarmup.source(CodeViewWarmup.LINES);
+        String source = CodeViewWarmup.source(CodeViewWarmup.LINES, false);
         assertEquals(CodeViewWarmup.LINES, source.lines().count());
         long hidden = source.chars().filter(c -> c == '\u200B').count();
         assertTrue(hidden > 0 && hidden < CodeViewWarmup.LINES / 100, "a few hidden characters: " + hidden);
@@ -72,5 +72,19 @@ class CodeViewWarmupGuiTest {
         assertTrue(classes.containsAll(List.of(LexerHighlighter.KEYWORD, LexerHighlighter.STRING,
                 LexerHighlighter.COMMENT, LexerHighlighter.NUMBER, LexerHighlighter.PREPROC)), classes.toString());
         assertTrue(source.contains("\t\t\ttotal"), "indented with tabs");
+        assertTrue(prepared.longestLine() < 100, "no long line: " + prepared.longestLine());
+    }
+
+    @Test
+    void theLongLineVariantHasOneLineTooLongToHighlightWhereTheRoundsScroll() {
+        String source = CodeViewWarmup.source(CodeViewWarmup.LINES, true);
+        List<String> lines = source.lines().toList();
+        assertEquals(CodeViewWarmup.LINES, lines.size());
+        int limit = airlock.core.text.ContentLimits.DEFAULT.longLineChars();
+        List<Integer> longOnes = java.util.stream.IntStream.range(0, lines.size())
+                .filter(i -> lines.get(i).length() > limit).boxed().toList();
+        assertEquals(List.of(CodeViewWarmup.LINES / 2 - 1), longOnes);
+        String table = lines.get(CodeViewWarmup.LINES / 2 - 1);
+        assertTrue(table.length() >= 3 * limit && table.endsWith("};"), table.length() + " chars");
     }
 }
