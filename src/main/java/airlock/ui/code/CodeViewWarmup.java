@@ -26,14 +26,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the code view's work on a generated C file while the workstation starts, so the first file an
+ * Runs the code view's work on generated C files while the workstation starts, so the first file an
  * inspector opens paints as fast as the later ones. In a fresh JVM the first 1 MB file took 1.4 s to its
  * first frame where later ones take under 300 ms: the view's classes, skins and stylesheets are loaded
  * then, and the code that builds, lays out and renders lines runs interpreted until the JIT has compiled
  * it. The warm-up does what an open does: decodes, prepares and highlights the file on a background
  * thread, then shows it in a view of an off-screen scene with the window's stylesheets, renders it,
  * applies the highlighting, renders a page further down and waits for the styles to be applied
- * everywhere. It does that {@code rounds} times, in a new view each time. Each step on the FX thread is
+ * everywhere. It does that {@code rounds} times, in a new view each time, every other round on the same
+ * file with a line too long to highlight in the middle. Each step on the FX thread is
  * its own slice with a pause after it, so input is never held up for more than one step; nothing is ever
  * on screen, written to the session log or kept afterwards.
  */
@@ -68,9 +69,10 @@ public final class CodeViewWarmup {
     }
 
     /**
-     * Starts on the FX thread: the file is prepared by {@code executor}, the views are worked on the
-     * FX thread; {@code onDone} runs there at the end. A failure is the executor's to report (it is a
-     * defect: the input is generated); the steps left are then skipped.
+     * Starts on the FX thread: the files are prepared by {@code executor}, the views are worked on the
+     * FX thread; {@code done} runs there after the last step. A failure is a defect (the input is
+     * generated): in the preparation it is the executor's to report, and {@code done} is not called; in a
+     * step it is logged and the steps left are skipped.
      */
     public void start(TaskExecutor executor, String title, Consumer<Result> done) {
         this.onDone = Objects.requireNonNull(done);
@@ -172,7 +174,7 @@ public final class CodeViewWarmup {
      * A C file of {@code lines} lines that uses what the views and the highlighter meet in real code:
      * comments, preprocessor lines, declarations, nested blocks, strings, numbers, tabs, and a few
      * hidden characters (so the masking path runs too). With {@code longLine}, the middle line (the one
-     * a round scrolls to) is a table three times as long as the longest line the workstation highlights,
+     * a round scrolls to) is a table ten times as long as the longest line the workstation highlights,
      * as generated tables and minified code have: laying such a line out is a path of its own.
      */
     static String source(int lines, boolean longLine) {
