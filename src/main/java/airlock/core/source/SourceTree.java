@@ -33,6 +33,20 @@ public interface SourceTree extends AutoCloseable {
      */
     byte[] read(SourceEntry entry, long maxBytes) throws AirlockException;
 
+    /**
+     * At most {@code maxBytes} bytes of a blob from byte {@code offset} on (fewer at its end, none past
+     * it): a page of a file too large to show whole. This default reads the blob from its start;
+     * sources that can skip without holding the bytes before {@code offset} override it.
+     */
+    default byte[] readRange(SourceEntry entry, long offset, int maxBytes) throws AirlockException {
+        if (offset < 0 || maxBytes < 0) {
+            throw new IllegalArgumentException("a range needs a non-negative offset and length, not " + offset
+                    + " and " + maxBytes);
+        }
+        byte[] head = read(entry, offset + maxBytes);
+        return offset >= head.length ? new byte[0] : java.util.Arrays.copyOfRange(head, (int) offset, head.length);
+    }
+
     @Override
     void close();
 }
