@@ -12,12 +12,13 @@ import airlock.ui.code.CodeViewPane;
 import airlock.ui.code.ContentDecoder;
 import airlock.ui.code.DocumentContent;
 import airlock.ui.code.PreparedDocument;
+import airlock.core.text.TextPage;
+import airlock.core.text.TextPages;
 import airlock.ui.code.SyntaxSpans;
 import airlock.ui.code.CodeViewWarmup;
 import airlock.ui.task.FxTaskExecutor;
 import airlock.ui.task.FailureTranslator;
 import airlock.ui.theme.Theme;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,8 +34,8 @@ import org.fxmisc.richtext.model.StyleSpans;
 /**
  * Benchmark harness run by bench/nav-bench.sh (not a unit test): time from "open this file" to the
  * first rendered frame of the code view, headless (Monocle, software rendering), for each file given.
- * Reads and decodes like the workstation does (the first {@link ContentDecoder#TEXT_LIMIT} bytes,
- * core's Decoder), shows the text in a new {@link CodeViewPane} made the root of a 1280x800 scene and
+ * Reads and decodes like the workstation does (a file over {@link TextPage#PAGE_BYTES} by its first page,
+ * core's Decoder), shows the text in a new {@link CodeViewPane} under the root of a 1280x800 scene and
  * renders a snapshot of the scene, which forces CSS, layout and painting of the visible lines. Each file is
  * opened {@code -Dpaint.opens} times (default 6) in a new view each time: the first open of the first file
  * is the JVM's first code view (classes loaded, nothing compiled yet) unless {@code -Dpaint.warmup=true}
@@ -138,17 +139,35 @@ public final class PaintBench {
                 + longest / 1_000_000 + " (" + hl.size() + " spans, " + hl.engine() + ")");
     }
 
+    private static byte[] readRange(Path file, long offset, int length) throws airlock.core.AirlockException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.max(0, Math.min(length,
+                    channel.size() - offset)));
+            while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) >= 0) {
+                // reads until the range is full or the file ends
+            }
+            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        } catch (java.io.IOException e) {
+            throw new airlock.core.AirlockException("source.read", "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Opened open(Texts texts, Scene scene, Path file) throws Exception {
         long t0 = System.nanoTime();
         long c0 = CPU.getCurrentThreadCpuTime();
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(ContentDecoder.TEXT_LIMIT);
-        }
         long size = Files.size(file);
-        DecodedContent decoded = new Decoder(ContentLimits.DEFAULT).decode(bytes, size);
-        DocumentContent content = new DocumentContent(decoded.text().replace("\r\n", "\n"), DocumentContent.Kind.TEXT,
-                bytes.length, size);
+        DocumentContent content;
+        if (size > TextPage.PAGE_BYTES) {
+            // as the workstation opens a file too large to show whole: its first page
+            TextPages pages = TextPages.open((offset, length) -> readRange(file, offset, length), size,
+                    TextPage.PAGE_BYTES);
+            content = ContentDecoder.page(pages, pages.first());
+        } else {
+            byte[] bytes = Files.readAllBytes(file);
+            DecodedContent decoded = new Decoder(ContentLimits.DEFAULT).decode(bytes, size);
+            content = new DocumentContent(decoded.text().replace("\r\n", "\n"), DocumentContent.Kind.TEXT, bytes.length,
+                    size);
+        }
         // as the workstation's background open task does: masking and the view document are built off the FX thread
         PreparedDocument prepared = PreparedDocument.of(content);
         long prepCpu = CPU.getCurrentThreadCpuTime() - c0;

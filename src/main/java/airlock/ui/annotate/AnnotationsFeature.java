@@ -19,6 +19,7 @@ import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
 import airlock.ui.annotate.AnnotationsModel.PanelRow;
 import airlock.ui.code.CodeViewPane;
+import airlock.ui.code.DocumentContent;
 import airlock.ui.main.DocumentViewModel;
 import airlock.ui.main.MainView;
 import airlock.ui.main.MainViewModel;
@@ -174,11 +175,13 @@ public final class AnnotationsFeature {
         }
         IndexRange selection = viewSelection(pane.codeArea());
         String viewText = pane.text();
+        DocumentContent shown = pane.content();
         long version = pane.contentVersion();
         String ref = tree.reviewRef();
         main.background(BackgroundTask.of(texts.get("annot.task.anchor"), monitor -> {
-            String file = new String(tree.read(doc.entry(), LineCounts.MAX_BYTES), StandardCharsets.UTF_8);
-            ViewTextMap map = ViewTextMap.align(file, viewText);
+            byte[] bytes = tree.read(doc.entry(), LineCounts.MAX_BYTES);
+            String file = new String(bytes, StandardCharsets.UTF_8);
+            ViewTextMap map = ViewTextMap.of(bytes, shown, viewText);
             LineIndex text = new LineIndex(file);
             return new Pending(doc.entry(), ref, tree.commitOf(ref), text, map, version, new ArrayList<>(List.of(toFile(map, text, selection))));
         }).onSuccess(pending -> withCatalogue(c -> openEditor(pending, c))));
@@ -335,9 +338,12 @@ public final class AnnotationsFeature {
             }
             CodeArea area = pane.codeArea();
             IndexRange s = area.getSelection();
-            int first = area.offsetToPosition(s.getStart(), org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor() + 1;
+            // file lines: on a later page of a large file the view's first line is not the file's
+            int first = area.offsetToPosition(s.getStart(), org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor() + 1
+                    + pane.lineOffset();
             int endOffset = s.getLength() > 0 ? s.getEnd() - 1 : s.getEnd();
-            int last = area.offsetToPosition(endOffset, org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor() + 1;
+            int last = area.offsetToPosition(endOffset, org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor() + 1
+                    + pane.lineOffset();
             model.toggleReviewed(main.sourceProperty().get().reviewRef(), doc.path(), doc.entry().blobId(), first, Math.max(first, last));
         });
     }

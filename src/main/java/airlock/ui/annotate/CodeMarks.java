@@ -14,7 +14,6 @@ import airlock.ui.code.GutterMark;
 import airlock.ui.main.DocumentViewModel;
 import airlock.ui.main.MainViewModel;
 import airlock.ui.task.BackgroundTask;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -133,7 +132,7 @@ final class CodeMarks {
         long version = pane.contentVersion();
         String view = pane.text();
         main.background(BackgroundTask.of(texts.get("annot.task.anchor"), monitor ->
-                ViewTextMap.align(new String(tree.read(entry.get(), LineCounts.MAX_BYTES), StandardCharsets.UTF_8), view))
+                ViewTextMap.of(tree.read(entry.get(), LineCounts.MAX_BYTES), content, view))
                 .onSuccess(map -> {
                     if (pane.contentVersion() == version) {
                         marks.map = map;
@@ -159,7 +158,8 @@ final class CodeMarks {
         marks.rangeOwners.clear();
         String path = marks.pane.documentPath();
         Optional<SourceEntry> entry = entryOf(marks.pane);
-        marks.reviewed = reviewedLines(path, entry.map(SourceEntry::blobId).orElse(null), area.getParagraphs().size());
+        marks.reviewed = reviewedLines(path, entry.map(SourceEntry::blobId).orElse(null), area.getParagraphs().size(),
+                marks.pane.lineOffset());
         if (marks.map != null && marks.mapVersion == marks.pane.contentVersion()) {
             for (ReanchorResult r : model.placementsProperty().get().onPath(path)) {
                 if (entry.isPresent() && !r.annotation().anchor().blobId().equals(entry.get().blobId())) {
@@ -192,14 +192,19 @@ final class CodeMarks {
         return s;
     }
 
-    private BitSet reviewedLines(String path, String blobId, int paragraphs) {
+    /** The view's lines (0-based) marked reviewed; {@code lineOffset} is the file line of the view's first line, less one. */
+    private BitSet reviewedLines(String path, String blobId, int paragraphs, int lineOffset) {
         BitSet lines = new BitSet();
         for (ReviewMark m : model.marks()) {
             if (m.path().equals(path) && m.blobId().equals(blobId)) {
                 if (m.wholeFile()) {
                     lines.set(0, paragraphs);
                 } else {
-                    lines.set(m.firstLine() - 1, Math.min(m.lastLine(), paragraphs));
+                    int from = Math.max(0, m.firstLine() - 1 - lineOffset);
+                    int to = Math.min(m.lastLine() - lineOffset, paragraphs);
+                    if (from < to) {
+                        lines.set(from, to);
+                    }
                 }
             }
         }

@@ -16,12 +16,32 @@ final class ViewTextMap {
     private final int[] fileToView;
     private final int viewLimit;
     private final int fileLimit;
+    /** Where in the file the view's text begins (non-zero for the later pages of a large file). */
+    private int fileStart;
 
     private ViewTextMap(int[] viewToFile, int[] fileToView, int viewLimit, int fileLimit) {
         this.viewToFile = viewToFile;
         this.fileToView = fileToView;
         this.viewLimit = viewLimit;
         this.fileLimit = fileLimit;
+    }
+
+    /**
+     * The map between a file (its first bytes, up to what the caller read) and a view of it that starts at
+     * the file's start, or, for a page of a large file, at the page's first byte.
+     */
+    static ViewTextMap of(byte[] fileBytes, airlock.ui.code.DocumentContent shown, String view) {
+        String file = new String(fileBytes, java.nio.charset.StandardCharsets.UTF_8);
+        if (shown.page() == null || shown.page().startByte() == 0) {
+            return align(file, view);
+        }
+        // pages begin before a character, so the bytes before one decode to the text before it
+        long startByte = shown.page().startByte();
+        int start = startByte >= fileBytes.length ? file.length()
+                : new String(fileBytes, 0, (int) startByte, java.nio.charset.StandardCharsets.UTF_8).length();
+        ViewTextMap map = align(file.substring(start), view);
+        map.fileStart = start;
+        return map;
     }
 
     static ViewTextMap align(String file, String view) {
@@ -83,14 +103,16 @@ final class ViewTextMap {
         if (viewOffset < 0 || viewOffset > viewLimit) {
             return -1;
         }
-        return viewToFile[viewOffset];
+        int offset = viewToFile[viewOffset];
+        return offset < 0 ? -1 : fileStart + offset;
     }
 
     /** The view offset of a file offset, or -1 when the view does not show it. */
     int toView(int fileOffset) {
-        if (fileOffset < 0 || fileOffset > fileLimit) {
+        int inView = fileOffset - fileStart;
+        if (inView < 0 || inView > fileLimit) {
             return -1;
         }
-        return fileToView[fileOffset];
+        return fileToView[inView];
     }
 }

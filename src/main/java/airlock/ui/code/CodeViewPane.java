@@ -5,7 +5,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -35,6 +44,14 @@ public final class CodeViewPane extends BorderPane {
     private DocumentContent content;
     private String shownText = "";
     private long contentVersion;
+    /** The file line of the shown text's first line, less one (non-zero on the later pages of a large file). */
+    private int lineOffset;
+    /** Null until {@link #setPaging}: a view that cannot turn pages (the split view) shows no buttons. */
+    private IntConsumer goToPage;
+    private IntSupplier pageCount = () -> 0;
+    private final Button previousPage = new Button();
+    private final Button nextPage = new Button();
+    private final HBox pageBar = new HBox(8);
     private int[] marks = new int[0];
     private final List<GutterColumn> columns = new ArrayList<>();
     private final List<Runnable> shownListeners = new ArrayList<>();
@@ -55,6 +72,25 @@ public final class CodeViewPane extends BorderPane {
         area.setLineHighlighterFill(Color.web("#eef3fb"));
         area.setLineHighlighterOn(true);
         notice.getStyleClass().add("code-notice");
+        previousPage.setText(texts.get("code.page.previous"));
+        nextPage.setText(texts.get("code.page.next"));
+        previousPage.setTooltip(new Tooltip(texts.get("code.page.previous.tip")));
+        nextPage.setTooltip(new Tooltip(texts.get("code.page.next.tip")));
+        previousPage.setOnAction(e -> turnPage(-1));
+        nextPage.setOnAction(e -> turnPage(1));
+        // the notice gives way, not the buttons: their labels are never cut
+        previousPage.setMinWidth(Region.USE_PREF_SIZE);
+        nextPage.setMinWidth(Region.USE_PREF_SIZE);
+        previousPage.setFocusTraversable(false);
+        nextPage.setFocusTraversable(false);
+        pageBar.getStyleClass().add("code-page-bar");
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isAltDown() && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP) && page() != null) {
+                e.consume();
+                turnPage(e.getCode() == KeyCode.PAGE_DOWN ? 1 : -1);
+            }
+        });
         notice.setMaxWidth(Double.MAX_VALUE);
         notice.setWrapText(true);
         getStyleClass().add("code-view");
@@ -85,6 +121,7 @@ public final class CodeViewPane extends BorderPane {
         styles.cancel();
         marks = prepared.marks();
         shownText = prepared.text();
+        lineOffset = newContent.lineOffset();
         // through the document, not area.replace: that one puts the caret after the new text, which
         // lays out the last lines before moveTo(0) lays out the first ones again
         area.getContent().replace(0, area.getLength(), prepared.document());
@@ -104,7 +141,15 @@ public final class CodeViewPane extends BorderPane {
             message = message.isEmpty() ? hidden : message + " " + hidden;
         }
         notice.setText(message);
-        setTop(message.isEmpty() ? null : notice);
+        if (newContent.page() != null && goToPage != null) {
+            // a large file's page: where it is in the file, and the way to the pages around it
+            previousPage.setDisable(newContent.page().index() == 0);
+            nextPage.setDisable(newContent.page().isLast());
+            pageBar.getChildren().setAll(notice, previousPage, nextPage);
+            setTop(pageBar);
+        } else {
+            setTop(message.isEmpty() ? null : notice);
+        }
         for (Runnable listener : List.copyOf(shownListeners)) {
             listener.run();
         }
@@ -161,7 +206,8 @@ public final class CodeViewPane extends BorderPane {
         for (GutterColumn column : columns) {
             lineMarks.add(column.marksOfLine.apply(line));
         }
-        return new GutterLine(padded(line + 1, String.valueOf(area.getParagraphs().size()).length()), lineMarks);
+        return new GutterLine(padded(line + 1 + lineOffset, String.valueOf(lineOffset + area.getParagraphs().size()).length()),
+                lineMarks);
     }
 
     private static String padded(int n, int width) {
@@ -171,11 +217,48 @@ public final class CodeViewPane extends BorderPane {
 
     private String noticeFor(DocumentContent c) {
         return switch (c.kind()) {
-            case HEX -> texts.format("code.notice.binary", kib(c.shownBytes()), kib(c.totalBytes()));
+            case HEX -> c.page() != null ? pageNotice(c) + " " + texts.format("code.notice.page.binary", kib(c.shownBytes()))
+                    : texts.format("code.notice.binary", kib(c.shownBytes()), kib(c.totalBytes()));
             case SYMLINK -> texts.get("code.notice.symlink");
             case SUBMODULE -> texts.get("code.notice.submodule");
-            case TEXT -> c.truncated() ? texts.format("code.notice.truncated", kib(c.shownBytes()), kib(c.totalBytes())) : "";
+            case TEXT -> c.page() != null ? pageNotice(c)
+                    : c.truncated() ? texts.format("code.notice.truncated", kib(c.shownBytes()), kib(c.totalBytes())) : "";
         };
+    }
+
+    private String pageNotice(DocumentContent c) {
+        airlock.core.text.TextPage page = c.page();
+        int count = pageCount.getAsInt();
+        return texts.format("code.notice.page", kib(c.totalBytes()), page.index() + 1,
+                count > 0 ? texts.format("code.notice.page.of", count) : "", page.firstLine(), page.lastLine(),
+                page.startByte(), page.endByte());
+    }
+
+    /**
+     * For a file shown a page at a time: {@code goToPage} is called with the index (0-based) of the page
+     * the user asks for (the buttons above the text, Alt+Page Up / Alt+Page Down); {@code knownPageCount}
+     * tells the page count once it is known, else 0.
+     */
+    public void setPaging(IntConsumer goToPage, IntSupplier knownPageCount) {
+        this.goToPage = Objects.requireNonNull(goToPage);
+        this.pageCount = Objects.requireNonNull(knownPageCount);
+    }
+
+    /** The page of a large file shown, or null when the file is shown whole. */
+    public airlock.core.text.TextPage page() {
+        return content == null ? null : content.page();
+    }
+
+    /** The file line of the first line shown, less one: non-zero on the later pages of a large file. */
+    public int lineOffset() {
+        return lineOffset;
+    }
+
+    private void turnPage(int delta) {
+        airlock.core.text.TextPage page = page();
+        if (page != null && goToPage != null && (delta < 0 ? page.index() > 0 : !page.isLast())) {
+            goToPage.accept(page.index() + delta);
+        }
     }
 
     private static long kib(long bytes) {
@@ -236,7 +319,7 @@ public final class CodeViewPane extends BorderPane {
     /** Moves the caret to the start of {@code line} (1-based, clamped) and scrolls it into view. */
     public void goToLine(int line) {
         int paragraphs = area.getParagraphs().size();
-        int index = Math.max(0, Math.min(line - 1, paragraphs - 1));
+        int index = Math.max(0, Math.min(line - 1 - lineOffset, paragraphs - 1));
         area.moveTo(index, 0);
         area.showParagraphAtCenter(index);
         area.requestFocus();
@@ -244,7 +327,7 @@ public final class CodeViewPane extends BorderPane {
 
     /** The caret's line, 1-based. */
     public int currentLine() {
-        return area.getCurrentParagraph() + 1;
+        return area.getCurrentParagraph() + 1 + lineOffset;
     }
 
     public int lineCount() {

@@ -1,5 +1,11 @@
 package airlock.ui.code;
 
+import airlock.core.AirlockException;
+import airlock.core.text.ContentLimits;
+import airlock.core.text.DecodedContent;
+import airlock.core.text.Decoder;
+import airlock.core.text.TextPage;
+import airlock.core.text.TextPages;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -31,6 +37,21 @@ public final class ContentDecoder {
         int shown = Math.min(bytes.length, TEXT_LIMIT);
         String text = decodeUtf8(bytes, shown).replace("\r\n", "\n");
         return new DocumentContent(text, DocumentContent.Kind.TEXT, shown, totalBytes);
+    }
+
+    /**
+     * What the view shows of {@code page} of a file too large to show whole: its text, decoded by core's
+     * decoder (or, if this part of the file looks binary, a hex dump of its first {@link #HEX_LIMIT} bytes).
+     */
+    public static DocumentContent page(TextPages pages, TextPage page) throws AirlockException {
+        byte[] bytes = pages.bytes(page);
+        DecodedContent decoded = new Decoder(ContentLimits.DEFAULT).decode(bytes, bytes.length);
+        if (!decoded.isText()) {
+            int shown = Math.min(bytes.length, HEX_LIMIT);
+            return new DocumentContent(hexDump(bytes, shown), DocumentContent.Kind.HEX, shown, pages.totalBytes(), page);
+        }
+        return new DocumentContent(decoded.text().replace("\r\n", "\n"), DocumentContent.Kind.TEXT,
+                page.endByte() - page.startByte(), pages.totalBytes(), page);
     }
 
     /** True when the sample has a NUL byte or too many malformed UTF-8 sequences to be text. */

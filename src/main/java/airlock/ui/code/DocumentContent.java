@@ -1,5 +1,7 @@
 package airlock.ui.code;
 
+import airlock.core.text.TextPage;
+
 /**
  * What a code view shows for one file: the text (or a hex dump) and how it came to be.
  *
@@ -7,8 +9,19 @@ package airlock.ui.code;
  * @param kind       how the bytes were interpreted
  * @param shownBytes how many bytes of the file {@code text} represents
  * @param totalBytes the file's size
+ * @param page       for a file too large to show whole, the page shown (its bytes are {@code shownBytes});
+ *                   null when the text is the file's start
  */
-public record DocumentContent(String text, Kind kind, long shownBytes, long totalBytes) {
+public record DocumentContent(String text, Kind kind, long shownBytes, long totalBytes, TextPage page) {
+
+    public DocumentContent(String text, Kind kind, long shownBytes, long totalBytes) {
+        this(text, kind, shownBytes, totalBytes, null);
+    }
+
+    /** The file line of the text's first line, less one: what to add to a 0-based view line for the file's line. */
+    public int lineOffset() {
+        return page == null ? 0 : page.firstLine() - 1;
+    }
 
     public enum Kind {
         /** UTF-8 text. */
@@ -21,8 +34,8 @@ public record DocumentContent(String text, Kind kind, long shownBytes, long tota
         SUBMODULE
     }
 
-    /** True when only the first part of the file is shown. */
+    /** True when only the first part of the file is shown, with no other pages to go to. */
     public boolean truncated() {
-        return shownBytes < totalBytes;
+        return page == null && shownBytes < totalBytes;
     }
 }

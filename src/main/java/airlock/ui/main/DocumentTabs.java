@@ -79,6 +79,8 @@ final class DocumentTabs {
 
     private Tab createTab(DocumentViewModel doc) {
         CodeViewPane pane = new CodeViewPane(texts, doc.path(), copyListener);
+        pane.setPaging(index -> model.showPage(doc, index),
+                () -> doc.pages() != null && doc.pages().allFound() ? doc.pages().foundCount() : 0);
         if (lineHighlight != null) {
             pane.setLineHighlight(lineHighlight);
         }

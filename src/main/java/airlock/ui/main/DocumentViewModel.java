@@ -15,6 +15,7 @@ public final class DocumentViewModel {
     private final ObjectProperty<LineRequest> lineRequest = new SimpleObjectProperty<>(this, "lineRequest");
     private long requests;
     private PreparedDocument prepared;
+    private airlock.core.text.TextPages pages;
 
     public DocumentViewModel(SourceEntry entry) {
         this.entry = entry;
@@ -55,6 +56,15 @@ public final class DocumentViewModel {
     /** The view document of the current content, built off the FX thread, or null before loading. */
     public PreparedDocument prepared() {
         return prepared != null && prepared.content() == content.get() ? prepared : null;
+    }
+
+    /** The pages of a file too large to show whole, or null when it is shown whole (or cut, if not UTF-8 text). */
+    public airlock.core.text.TextPages pages() {
+        return pages;
+    }
+
+    void setPages(airlock.core.text.TextPages filePages) {
+        pages = filePages;
     }
 
     public ReadOnlyObjectProperty<LineRequest> lineRequestProperty() {

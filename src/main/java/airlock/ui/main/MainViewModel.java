@@ -2,6 +2,8 @@ package airlock.ui.main;
 
 import airlock.core.source.SourceEntry;
 import airlock.core.source.SourceTree;
+import airlock.core.text.TextPage;
+import airlock.core.text.TextPages;
 import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
 import airlock.ui.code.ContentDecoder;
@@ -123,7 +125,7 @@ public final class MainViewModel implements CopyAttemptListener {
         Optional<DocumentViewModel> open = find(path);
         if (open.isPresent()) {
             selected.set(open.get());
-            open.get().requestLine(line);
+            showLine(open.get(), line);
             return;
         }
         SourceTree tree = source.get();
@@ -142,7 +144,7 @@ public final class MainViewModel implements CopyAttemptListener {
         Optional<DocumentViewModel> open = find(entry.path());
         if (open.isPresent()) {
             selected.set(open.get());
-            open.get().requestLine(line);
+            showLine(open.get(), line);
             return;
         }
         DocumentViewModel document = new DocumentViewModel(entry);
@@ -150,17 +152,77 @@ public final class MainViewModel implements CopyAttemptListener {
         selected.set(document);
         SourceTree tree = source.get();
         background(BackgroundTask.of(texts.format("task.open", document.title()), monitor -> {
-                    DocumentContent content = load(tree, entry);
+                    TextPages pages = pagesOf(tree, entry);
+                    DocumentContent content = pages == null ? load(tree, entry) : ContentDecoder.page(pages, pages.first());
                     openGate.beforeShow(tree, entry);
                     // masking and the view's document are plain data: built here, so the FX thread only swaps them in
-                    return PreparedDocument.of(content);
+                    return new Loaded(PreparedDocument.of(content), pages);
                 })
-                .onSuccess(content -> {
-                    document.setContent(content);
-                    document.requestLine(line);
+                .onSuccess(loaded -> {
+                    document.setPages(loaded.pages());
+                    document.setContent(loaded.document());
+                    showLine(document, line);
                 })
                 .onFailure(failure -> close(document))
                 .onCancelled(() -> close(document)));
+    }
+
+    /** A document read for its first showing, with its pages when the file is too large to show whole. */
+    private record Loaded(PreparedDocument document, TextPages pages) {
+    }
+
+    /**
+     * The pages of a UTF-8 text file over {@link TextPage#PAGE_BYTES}, or null for every other file (shown
+     * whole, or binary and shown as hex, or in another encoding and shown up to the page size).
+     */
+    private static TextPages pagesOf(SourceTree tree, SourceEntry entry) throws airlock.core.AirlockException {
+        if (entry.kind() == airlock.core.source.EntryKind.SUBMODULE || entry.kind() == airlock.core.source.EntryKind.SYMLINK
+                || entry.size() <= TextPage.PAGE_BYTES) {
+            return null;
+        }
+        TextPages pages = TextPages.open((offset, length) -> tree.readRange(entry, offset, length), entry.size(),
+                TextPage.PAGE_BYTES);
+        airlock.core.text.DecodedContent start = new airlock.core.text.Decoder(airlock.core.text.ContentLimits.DEFAULT)
+                .decode(pages.bytes(pages.first()), entry.size());
+        return start.isText() && start.encoding().equals(java.nio.charset.StandardCharsets.UTF_8.name()) ? pages : null;
+    }
+
+    /**
+     * Shows page {@code index} (0-based) of a document too large to show whole, at its first line: the
+     * page is found (reading the file up to it, with progress, cancellable) and read off the FX thread.
+     */
+    public void showPage(DocumentViewModel document, int index) {
+        loadPage(document, (pages, monitor) -> pages.page(Math.max(0, index), monitor), 0);
+    }
+
+    /** Shows {@code line} of an open document; in a large file, on the page that has it (loaded first). */
+    private void showLine(DocumentViewModel document, int line) {
+        TextPage shown = document.contentProperty().get() == null ? null : document.contentProperty().get().page();
+        if (document.pages() == null || shown == null || shown.contains(line)) {
+            document.requestLine(line);
+            return;
+        }
+        loadPage(document, (pages, monitor) -> pages.pageWithLine(line, monitor), line);
+    }
+
+    @FunctionalInterface
+    private interface PageChoice {
+        TextPage choose(TextPages pages, airlock.core.progress.ProgressMonitor monitor) throws airlock.core.AirlockException;
+    }
+
+    /** Finds the page {@code choice} names, shows it, then {@code line} (0: the page's first line). */
+    private void loadPage(DocumentViewModel document, PageChoice choice, int line) {
+        TextPages pages = document.pages();
+        background(BackgroundTask.of(texts.format("task.page", document.title()), monitor -> {
+            monitor.beginTask(texts.format("task.page", document.title()), pages.totalBytes());
+            TextPage page = choice.choose(pages, monitor);
+            return PreparedDocument.of(ContentDecoder.page(pages, page));
+        }).onSuccess(prepared -> {
+            if (documents.contains(document)) {
+                document.setContent(prepared);
+                document.requestLine(line > 0 ? line : prepared.content().page().firstLine());
+            }
+        }));
     }
 
     private static DocumentContent load(SourceTree tree, SourceEntry entry) throws airlock.core.AirlockException {
@@ -246,7 +308,7 @@ public final class MainViewModel implements CopyAttemptListener {
         if (line < 1) {
             return Optional.of(texts.format("goto.line.invalid", text));
         }
-        document.requestLine(line);
+        showLine(document, line);
         return Optional.empty();
     }
 

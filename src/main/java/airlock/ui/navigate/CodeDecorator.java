@@ -84,7 +84,7 @@ final class CodeDecorator {
                     : List.of();
             // the display text (⟨U+…⟩ tokens) replaces the shown one: its view document is built here too
             PreparedDocument shown = display.hasFindings() ? PreparedDocument.of(new DocumentContent(display.display(),
-                    DocumentContent.Kind.TEXT, content.shownBytes(), content.totalBytes())) : null;
+                    DocumentContent.Kind.TEXT, content.shownBytes(), content.totalBytes(), content.page())) : null;
             Decoration decoration = new Decoration(version, display, lang, hl, homoglyphs);
             return new Decorated(decoration, shown, spans(decoration), gutterMarks(decoration));
         }).onSuccess(d -> apply(pane, column, d)));

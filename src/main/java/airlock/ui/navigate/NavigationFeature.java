@@ -285,13 +285,15 @@ public final class NavigationFeature {
         }
         String path = pane.documentPath();
         String[] lines = pane.text().split("\n", -1);
+        int lineOffset = pane.lineOffset();
         lastQuickOpen = new QuickOpen(view.root().getScene().getWindow(), texts.get("nav.menu.find"),
-                view.root().getStylesheets(), typed -> findLines(lines, typed, path),
+                view.root().getStylesheets(), typed -> findLines(lines, lineOffset, typed, path),
                 loc -> model.openFile(loc.path(), loc.line()));
         lastQuickOpen.show();
     }
 
-    private static List<ResultItem> findLines(String[] lines, String typed, String path) {
+    /** The lines (of a large file's page: {@code lineOffset} is its first file line, less one) that contain {@code typed}. */
+    private static List<ResultItem> findLines(String[] lines, int lineOffset, String typed, String path) {
         if (typed.isEmpty()) {
             return List.of();
         }
@@ -300,8 +302,9 @@ public final class NavigationFeature {
         for (int i = 0; i < lines.length && out.size() < 1000; i++) {
             if (lines[i].toLowerCase(Locale.ROOT).contains(needle)) {
                 String text = lines[i].strip();
-                out.add(new ResultItem((i + 1) + ": " + DisplayText.inline(text.length() > 160 ? text.substring(0, 160)
-                        : text), new Location(path, i + 1)));
+                int line = i + 1 + lineOffset;
+                out.add(new ResultItem(line + ": " + DisplayText.inline(text.length() > 160 ? text.substring(0, 160)
+                        : text), new Location(path, line)));
             }
         }
         return out;
@@ -315,13 +318,14 @@ public final class NavigationFeature {
         }
         String path = pane.documentPath();
         String text = pane.text();
+        int lineOffset = pane.lineOffset();
         model.background(BackgroundTask.of(texts.format("nav.task.outline", DisplayText.inline(path)),
                 monitor -> extractor.extract(Language.forPath(path), text)).onSuccess((FileSymbols fs) -> {
                     List<ResultItem> items = new ArrayList<>();
                     for (Tag t : fs.definitions()) {
                         String indent = t.scope().isEmpty() ? "" : "    ";
                         items.add(new ResultItem(indent + kind(t.kind().name()) + " " + DisplayText.inline(t.name()),
-                                new Location(path, t.line())));
+                                new Location(path, t.line() + lineOffset)));
                     }
                     outline.show(texts.format("nav.outline.title", items.size(), DisplayText.inline(path)), items);
                 }));

@@ -37,4 +37,28 @@ class ViewTextMapTest {
         assertEquals(3, cut.toFile(3));
         assertEquals(-1, cut.toView(5));
     }
+
+    @Test
+    void aLaterPageOfALargeFileMapsToItsPlaceInTheFile() {
+        String file = "caf\u00e9 \u20ac1\nline two\nline three \u202E\nend\n";
+        byte[] bytes = file.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // the second page begins at "line two": 11 characters, 14 bytes (é two bytes, € three)
+        int startChar = file.indexOf("line two");
+        int startByte = file.substring(0, startChar).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        airlock.core.text.TextPage page = new airlock.core.text.TextPage(1, startByte, bytes.length, bytes.length, 2, 3,
+                false);
+        String view = HiddenCharacters.mask(file.substring(startChar)).text();
+        ViewTextMap m = ViewTextMap.of(bytes, new airlock.ui.code.DocumentContent(view,
+                airlock.ui.code.DocumentContent.Kind.TEXT, bytes.length - startByte, bytes.length, page), view);
+        assertEquals(startChar, m.toFile(0), "the page's first character is the file's character there");
+        assertEquals(file.indexOf("three"), m.toFile(view.indexOf("three")));
+        assertEquals(file.indexOf('\u202E'), m.toFile(view.indexOf(HiddenCharacters.MARK)));
+        assertEquals(view.indexOf("end"), m.toView(file.indexOf("end")));
+        assertEquals(-1, m.toView(file.indexOf("caf")), "the first page's text is not on this one");
+        assertEquals(-1, m.toView(startChar - 1));
+
+        ViewTextMap whole = ViewTextMap.of(bytes, new airlock.ui.code.DocumentContent(file,
+                airlock.ui.code.DocumentContent.Kind.TEXT, bytes.length, bytes.length), file);
+        assertEquals(file.indexOf("end"), whole.toFile(file.indexOf("end")));
+    }
 }

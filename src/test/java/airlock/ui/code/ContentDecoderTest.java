@@ -81,4 +81,25 @@ class ContentDecoderTest {
         assertEquals(ContentDecoder.HEX_LIMIT / 16, content.text().split("\n").length);
         assertTrue(content.truncated());
     }
+
+    @Test
+    void pagesOfALargeFileAreDecodedEachOnItsOwnAndABinaryPageIsDumped() throws Exception {
+        byte[] text = "int a;\r\nint b;\n".repeat(10).getBytes(StandardCharsets.UTF_8);
+        byte[] file = Arrays.copyOf(text, text.length + 80);
+        Arrays.fill(file, text.length, file.length, (byte) 0); // a page of NUL bytes after the text
+        airlock.core.text.TextPages pages = airlock.core.text.TextPages.open(
+                (offset, length) -> Arrays.copyOfRange(file, (int) Math.min(offset, file.length),
+                        (int) Math.min(file.length, offset + length)), file.length, 64);
+        DocumentContent first = ContentDecoder.page(pages, pages.first());
+        assertEquals(DocumentContent.Kind.TEXT, first.kind());
+        assertTrue(first.text().startsWith("int a;\nint b;\n"), "line ends normalised: " + first.text());
+        assertEquals(pages.first(), first.page());
+        assertFalse(first.truncated(), "a page is not a cut file: the other pages can be reached");
+        airlock.core.text.TextPage last = pages.page(99, airlock.core.progress.ProgressMonitor.NONE);
+        assertTrue(last.isLast());
+        DocumentContent dump = ContentDecoder.page(pages, last);
+        assertEquals(DocumentContent.Kind.HEX, dump.kind());
+        assertEquals(last, dump.page());
+        assertTrue(dump.text().contains("00 00 00"), dump.text());
+    }
 }
