@@ -17,13 +17,14 @@ final class ViewTextMap {
     private final int viewLimit;
     private final int fileLimit;
     /** Where in the file the view's text begins (non-zero for the later pages of a large file). */
-    private int fileStart;
+    private final int fileStart;
 
-    private ViewTextMap(int[] viewToFile, int[] fileToView, int viewLimit, int fileLimit) {
+    private ViewTextMap(int[] viewToFile, int[] fileToView, int viewLimit, int fileLimit, int fileStart) {
         this.viewToFile = viewToFile;
         this.fileToView = fileToView;
         this.viewLimit = viewLimit;
         this.fileLimit = fileLimit;
+        this.fileStart = fileStart;
     }
 
     /**
@@ -39,12 +40,15 @@ final class ViewTextMap {
         long startByte = shown.page().startByte();
         int start = startByte >= fileBytes.length ? file.length()
                 : new String(fileBytes, 0, (int) startByte, java.nio.charset.StandardCharsets.UTF_8).length();
-        ViewTextMap map = align(file.substring(start), view);
-        map.fileStart = start;
-        return map;
+        return align(file.substring(start), view, start);
     }
 
     static ViewTextMap align(String file, String view) {
+        return align(file, view, 0);
+    }
+
+    /** Aligns {@code file}, the file's text from character {@code fileStart} on, with {@code view}. */
+    private static ViewTextMap align(String file, String view, int fileStart) {
         int[] v2f = new int[view.length() + 1];
         int[] f2v = new int[file.length() + 1];
         Arrays.fill(v2f, -1);
@@ -84,7 +88,7 @@ final class ViewTextMap {
         }
         f2v[i] = j;
         v2f[j] = i;
-        return new ViewTextMap(v2f, f2v, j, i);
+        return new ViewTextMap(v2f, f2v, j, i, fileStart);
     }
 
     /** End (exclusive) of a {@code ⟨U+XXXX⟩} token at {@code at} standing for {@code codePoint}, or -1. */

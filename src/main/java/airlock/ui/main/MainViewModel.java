@@ -182,8 +182,10 @@ public final class MainViewModel implements CopyAttemptListener {
         }
         TextPages pages = TextPages.open((offset, length) -> tree.readRange(entry, offset, length), entry.size(),
                 TextPage.PAGE_BYTES);
+        // binary (magic, NUL) and the encoding (BOM) are told by the first bytes: no need to decode the whole page twice
+        byte[] first = pages.bytes(pages.first());
         airlock.core.text.DecodedContent start = new airlock.core.text.Decoder(airlock.core.text.ContentLimits.DEFAULT)
-                .decode(pages.bytes(pages.first()), entry.size());
+                .decode(java.util.Arrays.copyOf(first, Math.min(first.length, 64 * 1024)), entry.size());
         return start.isText() && start.encoding().equals(java.nio.charset.StandardCharsets.UTF_8.name()) ? pages : null;
     }
 
