@@ -10,8 +10,6 @@ import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -85,12 +83,6 @@ public final class CodeViewPane extends BorderPane {
         nextPage.setFocusTraversable(false);
         pageBar.getStyleClass().add("code-page-bar");
         HBox.setHgrow(notice, Priority.ALWAYS);
-        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isAltDown() && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP) && page() != null) {
-                e.consume();
-                turnPage(e.getCode() == KeyCode.PAGE_DOWN ? 1 : -1);
-            }
-        });
         notice.setMaxWidth(Double.MAX_VALUE);
         notice.setWrapText(true);
         getStyleClass().add("code-view");
@@ -236,7 +228,7 @@ public final class CodeViewPane extends BorderPane {
 
     /**
      * For a file shown a page at a time: {@code goToPage} is called with the index (0-based) of the page
-     * the user asks for (the buttons above the text, Alt+Page Up / Alt+Page Down); {@code knownPageCount}
+     * the user asks for (the buttons above the text, {@link #turnPage}); {@code knownPageCount}
      * tells the page count once it is known, else 0.
      */
     public void setPaging(IntConsumer goToPage, IntSupplier knownPageCount) {
@@ -254,7 +246,11 @@ public final class CodeViewPane extends BorderPane {
         return lineOffset;
     }
 
-    private void turnPage(int delta) {
+    /**
+     * Asks for the page {@code delta} pages on (1: the next, -1: the one before) when a large file is shown a
+     * page at a time and there is one; else does nothing.
+     */
+    public void turnPage(int delta) {
         airlock.core.text.TextPage page = page();
         if (page != null && goToPage != null && (delta < 0 ? page.index() > 0 : !page.isLast())) {
             goToPage.accept(page.index() + delta);

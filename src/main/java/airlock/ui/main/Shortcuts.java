@@ -22,9 +22,11 @@ public final class Shortcuts {
     public static final Shortcut HELP_KEYS = new Shortcut("F1", "shortcut.help.keys");
     public static final Shortcut OPEN_FROM_TREE = new Shortcut("Enter", "shortcut.tree.open");
     public static final Shortcut CLEAR_FILTER = new Shortcut("Esc", "shortcut.filter.clear");
+    public static final Shortcut NEXT_PAGE = new Shortcut("Alt+Page Down", "shortcut.page.next");
+    public static final Shortcut PREVIOUS_PAGE = new Shortcut("Alt+Page Up", "shortcut.page.previous");
 
     private final List<Shortcut> all = new CopyOnWriteArrayList<>(List.of(CLOSE_TAB, CLOSE_ALL, QUIT, GO_TO_LINE,
-            NEXT_TAB, PREVIOUS_TAB, NEXT_TAB_ALT, PREVIOUS_TAB_ALT, FILTER_FILES, FOCUS_TREE, OPEN_FROM_TREE,
+            NEXT_TAB, PREVIOUS_TAB, NEXT_TAB_ALT, PREVIOUS_TAB_ALT, NEXT_PAGE, PREVIOUS_PAGE, FILTER_FILES, FOCUS_TREE, OPEN_FROM_TREE,
             CLEAR_FILTER, ZOOM_IN, ZOOM_OUT, ZOOM_RESET, HIGH_CONTRAST, HELP_KEYS));
 
     /**
