@@ -198,7 +198,9 @@ public final class MainViewModel implements CopyAttemptListener {
     }
 
     /** Shows {@code line} of an open document; in a large file, on the page that has it (loaded first). */
-    private void showLine(DocumentViewModel document, int line) {
+    private void showLine(DocumentViewModel document, int requested) {
+        // line 0 or less means the first line, as the view clamps it (and no page search runs to the end for it)
+        int line = Math.max(1, requested);
         TextPage shown = document.contentProperty().get() == null ? null : document.contentProperty().get().page();
         if (document.pages() == null || shown == null || shown.contains(line)) {
             document.requestLine(line);
