@@ -34,7 +34,8 @@ import org.fxmisc.richtext.model.StyleSpans;
 /**
  * Benchmark harness run by bench/nav-bench.sh (not a unit test): time from "open this file" to the
  * first rendered frame of the code view, headless (Monocle, software rendering), for each file given.
- * Reads and decodes like the workstation does (a file over {@link TextPage#PAGE_BYTES} by its first page,
+ * Reads and decodes like the workstation does (a file over {@link TextPage#PAGE_BYTES}, or with a line over
+ * {@link TextPage#MAX_LINE_BYTES}, by its first page,
  * core's Decoder), shows the text in a new {@link CodeViewPane} under the root of a 1280x800 scene and
  * renders a snapshot of the scene, which forces CSS, layout and painting of the visible lines. Each file is
  * opened {@code -Dpaint.opens} times (default 6) in a new view each time: the first open of the first file
@@ -157,10 +158,10 @@ public final class PaintBench {
         long c0 = CPU.getCurrentThreadCpuTime();
         long size = Files.size(file);
         DocumentContent content;
-        if (size > TextPage.PAGE_BYTES) {
-            // as the workstation opens a file too large to show whole: its first page
-            TextPages pages = TextPages.open((offset, length) -> readRange(file, offset, length), size,
-                    TextPage.PAGE_BYTES);
+        TextPages pages = size <= TextPage.MAX_LINE_BYTES ? null
+                : TextPages.open((offset, length) -> readRange(file, offset, length), size, TextPage.PAGE_BYTES);
+        if (pages != null && !pages.first().isLast()) {
+            // as the workstation opens a file too large, or with a line too long, to show whole: its first page
             content = ContentDecoder.page(pages, pages.first());
         } else {
             byte[] bytes = Files.readAllBytes(file);

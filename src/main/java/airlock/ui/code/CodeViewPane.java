@@ -221,7 +221,7 @@ public final class CodeViewPane extends BorderPane {
     private String pageNotice(DocumentContent c) {
         airlock.core.text.TextPage page = c.page();
         int count = pageCount.getAsInt();
-        return texts.format("code.notice.page", kib(c.totalBytes()), page.index() + 1,
+        return texts.format(page.cutsALine() ? "code.notice.page.line" : "code.notice.page", kib(c.totalBytes()), page.index() + 1,
                 count > 0 ? texts.format("code.notice.page.of", count) : "", page.firstLine(), page.lastLine(),
                 page.startByte(), page.endByte());
     }

@@ -174,7 +174,8 @@ public final class CodeViewWarmup {
      * A C file of {@code lines} lines that uses what the views and the highlighter meet in real code:
      * comments, preprocessor lines, declarations, nested blocks, strings, numbers, tabs, and a few
      * hidden characters (so the masking path runs too). With {@code longLine}, the middle line (the one
-     * a round scrolls to) is a table ten times as long as the longest line the workstation highlights,
+     * a round scrolls to) is a table three times as long as the longest line the workstation highlights
+     * (and shorter than the pieces a page shows of longer lines, {@link airlock.core.text.TextPage#MAX_LINE_BYTES}),
      * as generated tables and minified code have: laying such a line out is a path of its own.
      */
     static String source(int lines, boolean longLine) {
@@ -216,7 +217,7 @@ public final class CodeViewWarmup {
             }
             if (longLine && line == lines / 2 - 1) {
                 text.append("static const int warmup_table[] = {");
-                for (int i = 0; text.length() < start + 10 * ContentLimits.DEFAULT.longLineChars(); i++) {
+                for (int i = 0; text.length() < start + 3 * ContentLimits.DEFAULT.longLineChars(); i++) {
                     text.append(i).append(", ");
                 }
                 text.append("};\n");

@@ -172,16 +172,21 @@ public final class MainViewModel implements CopyAttemptListener {
     }
 
     /**
-     * The pages of a UTF-8 text file over {@link TextPage#PAGE_BYTES}, or null for every other file (shown
-     * whole, or binary and shown as hex, or in another encoding and shown up to the page size).
+     * The pages of a UTF-8 text file over {@link TextPage#PAGE_BYTES} or with a line over
+     * {@link TextPage#MAX_LINE_BYTES}, or null for every other file (shown whole, or binary and shown as hex,
+     * or in another encoding and shown up to the page size).
      */
     private static TextPages pagesOf(SourceTree tree, SourceEntry entry) throws airlock.core.AirlockException {
         if (entry.kind() == airlock.core.source.EntryKind.SUBMODULE || entry.kind() == airlock.core.source.EntryKind.SYMLINK
-                || entry.size() <= TextPage.PAGE_BYTES) {
+                || entry.size() <= TextPage.MAX_LINE_BYTES) {
             return null;
         }
         TextPages pages = TextPages.open((offset, length) -> tree.readRange(entry, offset, length), entry.size(),
                 TextPage.PAGE_BYTES);
+        if (pages.first().isLast()) {
+            // one page holds it all, no line too long: shown whole
+            return null;
+        }
         // binary (magic, NUL) and the encoding (BOM) are told by the first bytes: no need to decode the whole page twice
         byte[] first = pages.bytes(pages.first());
         airlock.core.text.DecodedContent start = new airlock.core.text.Decoder(airlock.core.text.ContentLimits.DEFAULT)

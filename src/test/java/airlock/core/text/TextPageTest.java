@@ -110,4 +110,29 @@ class TextPageTest {
         assertEquals(2, only.lastLine(), "the empty line after the last line end, as an unpaged view shows it");
         assertNull(only.next(new byte[0], 16));
     }
+
+    @Test
+    void aLineTooLongToLayOutIsShownInPiecesAPageEachWhateverTheFileSize() {
+        StringBuilder text = new StringBuilder("int before;\n");
+        text.append("static const int table[] = {");
+        while (text.length() < 300_000) {
+            text.append("1234, ");
+        }
+        text.append("};\nint after;\n");
+        byte[] file = text.toString().getBytes(StandardCharsets.UTF_8);
+        List<TextPage> pages = pages(file, TextPage.PAGE_BYTES);
+        assertEquals(new String(file, StandardCharsets.UTF_8), shown(file, pages));
+        // the short first line makes a page of its own; the table goes in pieces; its end shares a page with the rest
+        assertEquals(12, pages.get(0).endByte());
+        assertFalse(pages.get(0).cutsALine());
+        for (TextPage p : pages.subList(1, pages.size())) {
+            assertTrue(p.endByte() - p.startByte() <= TextPage.MAX_LINE_BYTES, p.toString());
+            assertEquals(2, p.firstLine(), "every piece is line 2: " + p);
+            assertTrue(p.cutsALine());
+        }
+        TextPage last = pages.get(pages.size() - 1);
+        assertTrue(last.isLast() && last.startsInsideLine() && !last.endsInsideLine());
+        assertEquals(4, last.lastLine());
+        assertEquals(1 + (300_000 + TextPage.MAX_LINE_BYTES - 1) / TextPage.MAX_LINE_BYTES, pages.size(), pages.toString());
+    }
 }

@@ -46,7 +46,7 @@ class ViewTextMapTest {
         int startChar = file.indexOf("line two");
         int startByte = file.substring(0, startChar).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         airlock.core.text.TextPage page = new airlock.core.text.TextPage(1, startByte, bytes.length, bytes.length, 2, 3,
-                false);
+                false, false);
         String view = HiddenCharacters.mask(file.substring(startChar)).text();
         ViewTextMap m = ViewTextMap.of(bytes, new airlock.ui.code.DocumentContent(view,
                 airlock.ui.code.DocumentContent.Kind.TEXT, bytes.length - startByte, bytes.length, page), view);

@@ -86,5 +86,7 @@ class CodeViewWarmupGuiTest {
         assertEquals(List.of(CodeViewWarmup.LINES / 2 - 1), longOnes);
         String table = lines.get(CodeViewWarmup.LINES / 2 - 1);
         assertTrue(table.length() >= 3 * limit && table.endsWith("};"), table.length() + " chars");
+        assertTrue(table.length() < airlock.core.text.TextPage.MAX_LINE_BYTES,
+                "longer lines never reach a view whole (a page shows them in pieces): " + table.length());
     }
 }

@@ -46,7 +46,13 @@ class LargeFilePagingGuiTest {
         for (int i = 1; i <= LINES; i++) {
             big.append("line ").append(i).append(": int v").append(i).append(" = ").append(i % 977).append(";\n");
         }
-        MemorySource source = new MemorySource().put("big.c", big.toString()).put("small.c", "int x;\n");
+        StringBuilder table = new StringBuilder("static const int table[] = {");
+        for (int i = 0; table.length() < 1_000_000; i++) {
+            table.append(i).append(", ");
+        }
+        table.append("};\n");
+        MemorySource source = new MemorySource().put("big.c", big.toString()).put("small.c", "int x;\n")
+                .put("one-line.c", table.toString());
         window = new WorkstationWindow(stage, Texts.load(Locale.ROOT),
                 Clock.fixed(Instant.parse("2026-11-29T09:30:00Z"), ZoneOffset.UTC), "WS-TEST-0001");
         stage.show();
@@ -60,7 +66,7 @@ class LargeFilePagingGuiTest {
 
     @Test
     void turnsPagesAndGoesToTheLineOnItsPage(FxRobot robot) throws Exception {
-        waitUntil(() -> window.model().fileTree().totalFiles() == 2);
+        waitUntil(() -> window.model().fileTree().totalFiles() == 3);
         robot.interact(() -> window.model().openFile("big.c", 1));
         waitUntil(() -> page() != null);
         assertEquals(0, page().index());
@@ -102,12 +108,32 @@ class LargeFilePagingGuiTest {
 
     @Test
     void aSmallFileHasNoPages(FxRobot robot) throws Exception {
-        waitUntil(() -> window.model().fileTree().totalFiles() == 2);
+        waitUntil(() -> window.model().fileTree().totalFiles() == 3);
         robot.interact(() -> window.model().openFile("small.c", 1));
         waitUntil(() -> pane() != null && pane().content() != null);
         assertNull(pane().page());
         assertEquals(0, pane().lineOffset());
         assertTrue(robot.lookup(".code-page-bar").queryAll().isEmpty());
+    }
+
+    @Test
+    void aOneMegabyteLineIsShownInPiecesAPageEach(FxRobot robot) throws Exception {
+        waitUntil(() -> window.model().fileTree().totalFiles() == 3);
+        robot.interact(() -> window.model().openFile("one-line.c", 1));
+        waitUntil(() -> page() != null);
+        assertEquals(0, page().index());
+        assertTrue(page().endsInsideLine() && page().endByte() <= TextPage.MAX_LINE_BYTES, page().toString());
+        assertEquals(1, pane().lineCount(), "one line on the page");
+        assertTrue(firstShownLine().startsWith("static const int table[] = {0, 1, 2, "));
+        assertTrue(noticeText().startsWith("A line of this file is too long to show at once"), noticeText());
+        robot.interact(() -> Screenshots.shot(robot.window(0).getScene(), "long-line-page-1.png"));
+        long end = page().endByte();
+        robot.clickOn(button("code.page.next"));
+        waitUntil(() -> page().index() == 1);
+        assertEquals(end, page().startByte(), "the next piece goes on where the first ended");
+        assertEquals(1, page().firstLine(), "still line 1");
+        assertEquals("1", firstGutterNumber().strip());
+        assertTrue(page().startsInsideLine());
     }
 
     private CodeViewPane pane() {
