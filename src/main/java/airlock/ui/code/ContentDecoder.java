@@ -18,7 +18,10 @@ import java.nio.charset.StandardCharsets;
  * NUL byte, or more than a few malformed UTF-8 sequences). Runs off the FX thread; no toolkit.
  */
 public final class ContentDecoder {
-    /** Text files are shown up to this many bytes; the rest is announced, not loaded. */
+    /**
+     * Text files in another encoding than UTF-8 (which are not paged, see {@link TextPage}) are shown up to
+     * this many bytes; the rest is announced, not loaded.
+     */
     public static final int TEXT_LIMIT = 2 * 1024 * 1024;
     /** Binary files are dumped up to this many bytes. */
     public static final int HEX_LIMIT = 64 * 1024;
