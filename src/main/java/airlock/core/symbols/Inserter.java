@@ -36,7 +36,9 @@ final class Inserter {
             insDef.setInt(5, t.column());
             insDef.setInt(6, t.endLine());
             insDef.setString(7, t.scope());
-            insDef.setString(8, t.signature());
+            // the definition's line is read from the source when shown (DefinitionLines): kept here it was a
+            // third of the index, written twice while building
+            insDef.setString(8, "");
             insDef.addBatch();
         }
         for (Map.Entry<String, int[]> e : fs.occurrences().entrySet()) {

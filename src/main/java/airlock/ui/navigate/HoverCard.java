@@ -1,6 +1,8 @@
 package airlock.ui.navigate;
 
+import airlock.core.source.SourceTree;
 import airlock.core.symbols.Definition;
+import airlock.core.symbols.DefinitionLines;
 import airlock.core.text.DisplayText;
 import airlock.ui.Texts;
 import airlock.ui.code.CodeViewPane;
@@ -13,8 +15,8 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
 
 /**
- * Resting the mouse on a name shows its definitions' signatures from the symbol index (escaped: the
- * signature is repository text) in a small popup; moving away hides it.
+ * Resting the mouse on a name shows its definitions from the symbol index with their source lines (read
+ * from the code under review; escaped: they are repository text) in a small popup; moving away hides it.
  */
 final class HoverCard {
     /** At most this many definitions are listed; the rest are counted. */
@@ -51,7 +53,10 @@ final class HoverCard {
             return;
         }
         String name = text.substring(word[0], word[1]);
-        symbols.query(texts.format("nav.task.definition", DisplayText.inline(name)), idx -> idx.definitions(name),
+        SourceTree source = symbols.source();
+        symbols.query(texts.format("nav.task.definition", DisplayText.inline(name)), idx -> source == null
+                        ? idx.definitions(name)
+                        : DefinitionLines.withLines(idx.definitions(name), source, source.reviewRef(), MAX_SHOWN),
                 defs -> {
                     if (defs.isEmpty()) {
                         return;

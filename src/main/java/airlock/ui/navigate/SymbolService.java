@@ -52,6 +52,11 @@ final class SymbolService {
         return index;
     }
 
+    /** The code the index is built from, or null. */
+    SourceTree source() {
+        return source;
+    }
+
     private void sourceChanged(SourceTree tree) {
         close();
         source = tree;
