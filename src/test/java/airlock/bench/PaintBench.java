@@ -164,7 +164,8 @@ public final class PaintBench {
             // as the workstation opens a file too large, or with a line too long, to show whole: its first page
             content = ContentDecoder.page(pages, pages.first());
         } else {
-            byte[] bytes = Files.readAllBytes(file);
+            // as the workstation: a file whose one page holds it all is decoded from the bytes already read
+            byte[] bytes = pages != null ? pages.bytes(pages.first()) : Files.readAllBytes(file);
             DecodedContent decoded = new Decoder(ContentLimits.DEFAULT).decode(bytes, size);
             content = new DocumentContent(decoded.text().replace("\r\n", "\n"), DocumentContent.Kind.TEXT, bytes.length,
                     size);

@@ -42,8 +42,6 @@ public final class CodeViewPane extends BorderPane {
     private DocumentContent content;
     private String shownText = "";
     private long contentVersion;
-    /** The file line of the shown text's first line, less one (non-zero on the later pages of a large file). */
-    private int lineOffset;
     /** Null until {@link #setPaging}: a view that cannot turn pages (the split view) shows no buttons. */
     private IntConsumer goToPage;
     private IntSupplier pageCount = () -> 0;
@@ -113,7 +111,6 @@ public final class CodeViewPane extends BorderPane {
         styles.cancel();
         marks = prepared.marks();
         shownText = prepared.text();
-        lineOffset = newContent.lineOffset();
         // through the document, not area.replace: that one puts the caret after the new text, which
         // lays out the last lines before moveTo(0) lays out the first ones again
         area.getContent().replace(0, area.getLength(), prepared.document());
@@ -198,6 +195,7 @@ public final class CodeViewPane extends BorderPane {
         for (GutterColumn column : columns) {
             lineMarks.add(column.marksOfLine.apply(line));
         }
+        int lineOffset = lineOffset();
         return new GutterLine(padded(line + 1 + lineOffset, String.valueOf(lineOffset + area.getParagraphs().size()).length()),
                 lineMarks);
     }
@@ -243,7 +241,7 @@ public final class CodeViewPane extends BorderPane {
 
     /** The file line of the first line shown, less one: non-zero on the later pages of a large file. */
     public int lineOffset() {
-        return lineOffset;
+        return content == null ? 0 : content.lineOffset();
     }
 
     /**
@@ -315,7 +313,7 @@ public final class CodeViewPane extends BorderPane {
     /** Moves the caret to the start of {@code line} (1-based, clamped) and scrolls it into view. */
     public void goToLine(int line) {
         int paragraphs = area.getParagraphs().size();
-        int index = Math.max(0, Math.min(line - 1 - lineOffset, paragraphs - 1));
+        int index = Math.max(0, Math.min(line - 1 - lineOffset(), paragraphs - 1));
         area.moveTo(index, 0);
         area.showParagraphAtCenter(index);
         area.requestFocus();
@@ -323,7 +321,7 @@ public final class CodeViewPane extends BorderPane {
 
     /** The caret's line, 1-based. */
     public int currentLine() {
-        return area.getCurrentParagraph() + 1 + lineOffset;
+        return area.getCurrentParagraph() + 1 + lineOffset();
     }
 
     public int lineCount() {

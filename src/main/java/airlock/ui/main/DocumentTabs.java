@@ -82,10 +82,10 @@ final class DocumentTabs {
         pane.setPaging(index -> model.showPage(doc, index),
                 () -> doc.pages() != null && doc.pages().allFound() ? doc.pages().foundCount() : 0);
         pane.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
-            if (pane.page() != null && (Shortcuts.NEXT_PAGE.combination().match(event)
-                    || Shortcuts.PREVIOUS_PAGE.combination().match(event))) {
+            boolean next = Shortcuts.NEXT_PAGE.combination().match(event);
+            if (pane.page() != null && (next || Shortcuts.PREVIOUS_PAGE.combination().match(event))) {
                 event.consume();
-                pane.turnPage(Shortcuts.NEXT_PAGE.combination().match(event) ? 1 : -1);
+                pane.turnPage(next ? 1 : -1);
             }
         });
         if (lineHighlight != null) {

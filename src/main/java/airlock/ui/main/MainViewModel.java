@@ -152,11 +152,10 @@ public final class MainViewModel implements CopyAttemptListener {
         selected.set(document);
         SourceTree tree = source.get();
         background(BackgroundTask.of(texts.format("task.open", document.title()), monitor -> {
-                    TextPages pages = pagesOf(tree, entry);
-                    DocumentContent content = pages == null ? load(tree, entry) : ContentDecoder.page(pages, pages.first());
+                    Opened opened = open(tree, entry);
                     openGate.beforeShow(tree, entry);
                     // masking and the view's document are plain data: built here, so the FX thread only swaps them in
-                    return new Loaded(PreparedDocument.of(content), pages);
+                    return new Loaded(PreparedDocument.of(opened.content()), opened.pages());
                 })
                 .onSuccess(loaded -> {
                     document.setPages(loaded.pages());
@@ -171,27 +170,33 @@ public final class MainViewModel implements CopyAttemptListener {
     private record Loaded(PreparedDocument document, TextPages pages) {
     }
 
+    /** What a file shows first, and its pages when it is shown a page at a time (else null). */
+    private record Opened(DocumentContent content, TextPages pages) {
+    }
+
     /**
-     * The pages of a UTF-8 text file over {@link TextPage#PAGE_BYTES} or with a line over
-     * {@link TextPage#MAX_LINE_BYTES}, or null for every other file (shown whole, or binary and shown as hex,
-     * or in another encoding and shown up to the page size).
+     * Reads a file for its first showing. A UTF-8 text file over {@link TextPage#PAGE_BYTES}, or with a
+     * line over {@link TextPage#MAX_LINE_BYTES}, is shown a page at a time from its first page; every other
+     * file is shown whole (or binary as hex, or in another encoding up to the page size).
      */
-    private static TextPages pagesOf(SourceTree tree, SourceEntry entry) throws airlock.core.AirlockException {
+    private static Opened open(SourceTree tree, SourceEntry entry) throws airlock.core.AirlockException {
         if (entry.kind() == airlock.core.source.EntryKind.SUBMODULE || entry.kind() == airlock.core.source.EntryKind.SYMLINK
                 || entry.size() <= TextPage.MAX_LINE_BYTES) {
-            return null;
+            return new Opened(load(tree, entry), null);
         }
         TextPages pages = TextPages.open((offset, length) -> tree.readRange(entry, offset, length), entry.size(),
                 TextPage.PAGE_BYTES);
+        byte[] first = pages.bytes(pages.first());
         if (pages.first().isLast()) {
-            // one page holds it all, no line too long: shown whole
-            return null;
+            // one page holds it all, no line too long: shown whole, from the bytes already read
+            return new Opened(decode(first, entry.size()), null);
         }
         // binary (magic, NUL) and the encoding (BOM) are told by the first bytes: no need to decode the whole page twice
-        byte[] first = pages.bytes(pages.first());
         airlock.core.text.DecodedContent start = new airlock.core.text.Decoder(airlock.core.text.ContentLimits.DEFAULT)
                 .decode(java.util.Arrays.copyOf(first, Math.min(first.length, 64 * 1024)), entry.size());
-        return start.isText() && start.encoding().equals(java.nio.charset.StandardCharsets.UTF_8.name()) ? pages : null;
+        return start.isText() && start.encoding().equals(java.nio.charset.StandardCharsets.UTF_8.name())
+                ? new Opened(ContentDecoder.page(pages, pages.first()), pages)
+                : new Opened(load(tree, entry), null);
     }
 
     /**
