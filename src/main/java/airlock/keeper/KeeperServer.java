@@ -70,7 +70,8 @@ public final class KeeperServer implements AutoCloseable {
         try {
             channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             channel.bind(UnixDomainSocketAddress.of(file));
-            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            // path-based chmod/chown: a socket cannot be opened for fchmod; the folder is the keeper's (checked above)
+            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
             if (peers.group().isPresent()) {
                 GroupPrincipal group = file.getFileSystem().getUserPrincipalLookupService()
                         .lookupPrincipalByGroupName(peers.group().get());
