@@ -189,7 +189,7 @@ public final class KeeperServer implements AutoCloseable {
             }
             if (frame.refused()) {
                 long length = frame.refusedLength();
-                boolean skippable = length > 0 && length <= Limits.MAX_DISCARD;
+                boolean skippable = length <= Limits.MAX_DISCARD;
                 answer(out, -1, KeeperService.failure(Errors.FRAME_SIZE, "a request frame is 1 to " + Limits.MAX_REQUEST_FRAME
                         + " bytes, not " + length + (skippable ? "; it was skipped" : "; the connection is closed")));
                 if (!skippable || !Frames.skip(in, length)) {
