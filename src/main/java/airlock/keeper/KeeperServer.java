@@ -67,21 +67,29 @@ public final class KeeperServer implements AutoCloseable {
         Path file = socket.toAbsolutePath();
         prepare(file);
         ServerSocketChannel channel = null;
+        // bound under a temporary name, given its mode and group, then renamed into place: the socket
+        // is never reachable at its real name with the umask's mode
+        Path staged = file.resolveSibling("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
             channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            channel.bind(UnixDomainSocketAddress.of(file));
+            channel.bind(UnixDomainSocketAddress.of(staged));
             // path-based chmod/chown: a socket cannot be opened for fchmod; the folder is the keeper's (checked above)
-            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            PosixFileAttributeView view = Files.getFileAttributeView(staged, PosixFileAttributeView.class);
+            view.setPermissions(PosixFilePermissions.fromString("rw-------"));
             if (peers.group().isPresent()) {
                 GroupPrincipal group = file.getFileSystem().getUserPrincipalLookupService()
                         .lookupPrincipalByGroupName(peers.group().get());
                 view.setGroup(group);
                 view.setPermissions(PosixFilePermissions.fromString("rw-rw----"));
-            } else {
-                view.setPermissions(PosixFilePermissions.fromString("rw-------"));
             }
+            Files.move(staged, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | UnsupportedOperationException e) {
             closeQuietly(channel);
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException ignored) {
+                LOG.debug("cannot remove {}", staged);
+            }
             throw new AirlockException("keeper.socket", "Cannot listen on " + file + ": " + e.getMessage(), e);
         }
         KeeperServer server = new KeeperServer(channel, file, service, peers);

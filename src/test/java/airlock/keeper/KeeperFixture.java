@@ -54,10 +54,20 @@ final class KeeperFixture implements AutoCloseable {
     }
 
     static KeeperFixture start(Path tmp) throws Exception {
-        Path repo = TestRepository.create(tmp.resolve("repo"));
-        AirlockHome home = AirlockHome.open(tmp.resolve("home"));
-        DemoRoom.install(home, new SecureRandom());
         MutableClock clock = new MutableClock(Instant.parse("2026-12-05T10:00:00Z"));
+        String id = prepareHome(tmp, tmp.resolve("home"), clock);
+        Path run = Files.createDirectories(tmp.resolve("run"));
+        Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
+        KeeperFixture fixture = new KeeperFixture(tmp.resolve("home").toAbsolutePath(), run.resolve("keeper.sock"), clock, id);
+        fixture.startKeeper();
+        return fixture;
+    }
+
+    /** A home with the demo room policy and one accepted bundle of {@link TestRepository}, indexed; returns the bundle id. */
+    static String prepareHome(Path tmp, Path homeDir, java.time.Clock clock) throws Exception {
+        Path repo = TestRepository.create(tmp.resolve("repo"));
+        AirlockHome home = AirlockHome.open(homeDir);
+        DemoRoom.install(home, new SecureRandom());
         BundleFiles files = new DemoMedia(new DemoProject(repo, tmp.resolve("out")), clock).prepare(home, ProgressMonitor.NONE);
         String id = new BundleIntake(home, clock, IntakeLimits.defaults())
                 .importBundle(files, Optional.empty(), ProgressMonitor.NONE).storeFolder().orElseThrow().getFileName().toString();
@@ -66,11 +76,7 @@ final class KeeperFixture implements AutoCloseable {
             new IndexBuilder(source, source.reviewRef(), SymbolIndex.fileFor(home.databases(), source.commitOf(source.reviewRef())))
                     .build(List.of(), ProgressMonitor.NONE);
         }
-        Path run = Files.createDirectories(tmp.resolve("run"));
-        Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
-        KeeperFixture fixture = new KeeperFixture(home.root(), run.resolve("keeper.sock"), clock, id);
-        fixture.startKeeper();
-        return fixture;
+        return id;
     }
 
     void startKeeper() throws Exception {
