@@ -234,7 +234,15 @@ public final class KeeperServer implements AutoCloseable {
     }
 
     private static void answer(OutputStream out, long id, Answer answer) throws IOException {
-        byte[] payload = Codec.encode(id, answer);
+        byte[] payload;
+        try {
+            payload = Codec.encode(id, answer);
+        } catch (IllegalArgumentException e) {
+            // text from the bundle that JSON cannot carry (e.g. a lone surrogate): say so, never drop the answer
+            LOG.warn("an answer could not be encoded: {}", e.getMessage());
+            payload = Codec.encode(id, KeeperService.failure(Errors.INTERNAL, "the answer holds text the protocol cannot"
+                    + " carry; see the keeper's log"));
+        }
         if (payload.length > Limits.MAX_ANSWER_FRAME) {
             payload = Codec.encode(id, KeeperService.failure(Errors.INTERNAL, "the answer would exceed "
                     + Limits.MAX_ANSWER_FRAME + " bytes; ask for a smaller page"));
