@@ -45,7 +45,7 @@ final class KeeperCommand implements Callable<Integer> {
     String group;
 
     @Override
-    public Integer call() throws AirlockException, InterruptedException {
+    public Integer call() throws AirlockException {
         PrintWriter err = spec.commandLine().getErr();
         String account = System.getProperty("user.name");
         Set<String> allowed = new HashSet<>(users);
@@ -67,7 +67,15 @@ final class KeeperCommand implements Callable<Integer> {
         err.println("airlock: keeper running as " + account + " on " + server.socket() + " (home " + keeper.home().root()
                 + "); allowed: " + allowed + (group == null ? "" : " and group " + group) + ". Stop it with Ctrl-C.");
         err.flush();
-        stopped.await();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // stopped from inside the JVM (tests): close as the shutdown hook would
+            Runtime.getRuntime().removeShutdownHook(hook);
+            keeper.close();
+            err.println("airlock: keeper stopped.");
+            return AirlockCommand.OK;
+        }
         return AirlockCommand.OK;
     }
 }

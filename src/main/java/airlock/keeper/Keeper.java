@@ -36,6 +36,7 @@ public final class Keeper implements AutoCloseable {
     private final ExecutorService workers;
     private final AirlockHome home;
     private KeeperServer server;
+    private boolean closed;
 
     private Keeper(AirlockHome home, WorkstationLogs logs, AnnotationStore annotations, KeeperService service,
                    ExecutorService workers) {
@@ -112,7 +113,11 @@ public final class Keeper implements AutoCloseable {
 
     /** Stops serving and closes the stores; a session still open stays open in the log and is resumed next time. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (server != null) {
             server.close();
         }
