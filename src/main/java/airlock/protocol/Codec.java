@@ -32,7 +32,7 @@ public final class Codec {
         if (r instanceof Request.Hello h) {
             m.put("version", h.version());
             m.put("client", h.client());
-        } else if (r instanceof Request.ListBundles b) {
+        } else if (r instanceof Request.ListBundles) {
             // no fields
         } else if (r instanceof Request.StartSession s) {
             m.put("inspector", s.inspector());
@@ -40,7 +40,7 @@ public final class Codec {
             m.put("badge", s.badge());
             m.put("bundle", s.bundle());
             m.put("pin", s.pin());
-        } else if (r instanceof Request.Status s) {
+        } else if (r instanceof Request.Status) {
             // no fields
         } else if (r instanceof Request.ListFiles l) {
             m.put("ref", l.ref());
@@ -93,7 +93,7 @@ public final class Codec {
             m.put("path", k.path());
             m.put("firstLine", k.firstLine());
             m.put("lastLine", k.lastLine());
-        } else if (r instanceof Request.EndSession e) {
+        } else if (r instanceof Request.EndSession) {
             // no fields
         }
         return CanonicalJson.write(m);
