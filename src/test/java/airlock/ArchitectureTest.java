@@ -48,7 +48,38 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
                 .orShould().callMethodWhere(calls("java.net.URL", Set.of("openConnection", "openStream")))
-                .as("the air gap: no sockets, URL connections, HTTP clients or JNDI");
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.MulticastSocket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.InetSocketAddress")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.DatagramChannel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.AsynchronousSocketChannel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.AsynchronousServerSocketChannel")
+                .orShould().accessField(java.net.StandardProtocolFamily.class, "INET")
+                .orShould().accessField(java.net.StandardProtocolFamily.class, "INET6")
+                .orShould().callMethodWhere(opensAnInternetChannel())
+                .as("the air gap: no network sockets (AF_UNIX channels only), URL connections, HTTP clients or JNDI");
+    }
+
+    /**
+     * {@code SocketChannel.open()} and {@code ServerSocketChannel.open()} without a protocol family make
+     * TCP sockets, {@code SocketChannel.open(SocketAddress)} connects to any address: only
+     * {@code open(ProtocolFamily)} is allowed, and the family cannot be INET (field access above).
+     */
+    private static DescribedPredicate<JavaCall<?>> opensAnInternetChannel() {
+        return DescribedPredicate.describe("SocketChannel/ServerSocketChannel.open other than open(ProtocolFamily)",
+                call -> call.getName().equals("open")
+                        && (call.getTargetOwner().isAssignableTo("java.nio.channels.SocketChannel")
+                            || call.getTargetOwner().isAssignableTo("java.nio.channels.ServerSocketChannel"))
+                        && !(call.getTarget().getRawParameterTypes().size() == 1
+                            && call.getTarget().getRawParameterTypes().get(0).getName().equals("java.net.ProtocolFamily")));
+    }
+
+    /** The one channel: only the keeper and its client touch sockets at all. */
+    static ArchRule socketsOnlyInTheKeeper(String keeperPackage) {
+        return noClasses().that().resideOutsideOfPackage(keeperPackage)
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.SocketChannel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.ServerSocketChannel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.UnixDomainSocketAddress")
+                .as("sockets (AF_UNIX) only in " + keeperPackage);
     }
 
     static ArchRule noProcesses() {
@@ -88,7 +119,7 @@ class ArchitectureTest {
 
     private static List<ArchRule> productionRules() {
         return List.of(coreIsUiFree("airlock.core.."), noNetwork(), noProcesses(), consoleOnlyInCli(),
-                noPrintStackTrace(), slf4jOnly());
+                noPrintStackTrace(), slf4jOnly(), socketsOnlyInTheKeeper("airlock.keeper.."));
     }
 
     @Test
@@ -108,7 +139,7 @@ class ArchitectureTest {
     @Test
     void everyRuleFailsOnTheDeliberatelyBadClass() {
         List<ArchRule> rules = List.of(coreIsUiFree(FIXTURE + ".."), noNetwork(), noProcesses(), consoleOnlyInCli(),
-                noPrintStackTrace(), slf4jOnly());
+                noPrintStackTrace(), slf4jOnly(), socketsOnlyInTheKeeper("airlock.keeper.."));
         for (ArchRule rule : rules) {
             EvaluationResult result = rule.evaluate(fixture);
             assertTrue(result.hasViolation(), "rule did not bite: " + rule.getDescription());
@@ -116,10 +147,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theUnixSocketOfTheKeeperIsAllowedAndOnlyThere() {
+        assertTrue(production.contain("airlock.keeper.KeeperServer"));
+        assertFalse(noNetwork().evaluate(production.that(com.tngtech.archunit.base.DescribedPredicate.describe("keeper",
+                c -> c.getPackageName().startsWith("airlock.keeper")))).hasViolation(), "AF_UNIX channels pass the air-gap rule");
+    }
+
+    @Test
     void theNetworkRuleNamesEachKindOfViolation() {
         String report = String.join("\n", noNetwork().evaluate(fixture).getFailureReport().getDetails());
         for (String expected : List.of("java.net.Socket", "java.net.ServerSocket", "openConnection", "openStream",
-                "java.net.http.HttpClient", "javax.naming.InitialContext")) {
+                "java.net.http.HttpClient", "javax.naming.InitialContext", "SocketChannel.open()", "ServerSocketChannel.open()",
+                "StandardProtocolFamily.INET", "java.net.InetSocketAddress")) {
             assertTrue(report.contains(expected), "network rule misses " + expected + ":\n" + report);
         }
         String processes = String.join("\n", noProcesses().evaluate(fixture).getFailureReport().getDetails());

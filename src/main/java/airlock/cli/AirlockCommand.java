@@ -44,7 +44,8 @@ public final class AirlockCommand implements Runnable {
             SearchCommand.class,
             SearchIndexCommand.class,
             AnnotationsCommand.class,
-            PolicyCommand.class);
+            PolicyCommand.class,
+            KeeperCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

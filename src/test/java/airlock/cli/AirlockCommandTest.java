@@ -61,7 +61,7 @@ class AirlockCommandTest {
     @Test
     void aSubcommandBuiltAloneReadsAsInTheWholeTree() {
         CommandLine whole = AirlockCommand.commandLine(new String[] {"--help"}, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(9, whole.getSubcommands().size());
+        assertEquals(10, whole.getSubcommands().size());
         for (String[] path : new String[][] {{"log", "verify"}, {"log", "seal"}, {"search"}, {"bundle", "verify"}, {"version"}}) {
             CommandLine alone = AirlockCommand.commandLine(path, new PrintWriter(out, true), new PrintWriter(err, true));
             assertEquals(1, alone.getSubcommands().size());

@@ -31,6 +31,10 @@ public final class BadCoreClass {
         new URL("http://example.invalid/").openStream().close();
         HttpClient.newHttpClient();
         new InitialContext().lookup("ldap://example.invalid/x");
+        java.nio.channels.SocketChannel.open().close();
+        java.nio.channels.ServerSocketChannel.open().close();
+        java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.INET).close();
+        java.nio.channels.SocketChannel.open(new java.net.InetSocketAddress("example.invalid", 80)).close();
     }
 
     static void processes() throws IOException {

@@ -1,0 +1,608 @@
+package airlock.keeper;
+
+import airlock.core.AirlockException;
+import airlock.core.annotate.Anchor;
+import airlock.core.annotate.AnchoredRange;
+import airlock.core.annotate.Annotation;
+import airlock.core.annotate.AnnotationContent;
+import airlock.core.annotate.Confidence;
+import airlock.core.annotate.LineIndex;
+import airlock.core.annotate.ReviewMark;
+import airlock.core.annotate.Severity;
+import airlock.core.annotate.TextRange;
+import airlock.core.annotate.store.AnnotationService;
+import airlock.core.annotate.store.AnnotationStore;
+import airlock.core.bundle.BundleStore;
+import airlock.core.log.EntryType;
+import airlock.core.log.LogEntry;
+import airlock.core.log.SqlAction;
+import airlock.core.search.FileMatches;
+import airlock.core.search.InvalidQueryException;
+import airlock.core.search.LineMatch;
+import airlock.core.search.MatchRange;
+import airlock.core.search.SearchIndex;
+import airlock.core.search.SearchQuery;
+import airlock.core.search.SearchSummary;
+import airlock.core.search.Searcher;
+import airlock.core.session.ActiveSession;
+import airlock.core.session.Confirmation;
+import airlock.core.session.SessionManager;
+import airlock.core.session.SessionRequest;
+import airlock.core.session.SessionState;
+import airlock.core.source.SourceEntry;
+import airlock.core.source.SourceTree;
+import airlock.core.symbols.Definition;
+import airlock.core.symbols.DefinitionLines;
+import airlock.core.symbols.IndexState;
+import airlock.core.symbols.Reference;
+import airlock.core.symbols.ReferencePage;
+import airlock.core.symbols.SymbolIndex;
+import airlock.core.text.ContentLimits;
+import airlock.core.text.DecodedContent;
+import airlock.core.text.Decoder;
+import airlock.core.progress.ProgressMonitor;
+import airlock.protocol.Answer;
+import airlock.protocol.Errors;
+import airlock.protocol.Limits;
+import airlock.protocol.Request;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The keeper's session state machine, on the core services: one request in, one answer out, one at a
+ * time. Every answer that carries code (a page, search hits, definition and reference lines) is
+ * given only inside an ACTIVE session and only after {@link ActiveSession#record} committed the entry
+ * that records the read; if the entry cannot be written, the answer is the failure and no code.
+ * Everything the log holds about a read (blob, commit, sequence, time, fingerprints) is computed
+ * here from the keeper's own copy of the bundle, never taken from the client.
+ */
+public final class KeeperService {
+    private static final Logger LOG = LoggerFactory.getLogger(KeeperService.class);
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    /** Largest file an annotation can be made on (its text is decoded whole to compute the anchor). */
+    static final long MAX_ANNOTATE_BYTES = 32L << 20;
+    /** Searches kept for paging per session; the oldest is dropped first. */
+    static final int MAX_KEPT_SEARCHES = 16;
+
+    private final SessionManager manager;
+    private final BundleStore bundles;
+    private final AnnotationStore annotationStore;
+    private final Path databases;
+    private final Clock clock;
+    private final String workstationId;
+    private final ExecutorService workers;
+    private final SecureRandom random = new SecureRandom();
+    private Open open;
+
+    /** The open session and what the keeper holds for it. */
+    private static final class Open {
+        final ActiveSession session;
+        final BundleStore.Imported bundle;
+        final SourceTree source;
+        final AnnotationService annotations;
+        final SearchIndex searchIndex;
+        final SymbolIndex symbols;
+        final Set<String> opened = new HashSet<>();
+        final LinkedHashMap<Long, Kept> searches = new LinkedHashMap<>();
+        long nextSearch = 1;
+        LogEntry last;
+
+        Open(ActiveSession session, BundleStore.Imported bundle, SourceTree source, AnnotationService annotations,
+             SearchIndex searchIndex, SymbolIndex symbols) {
+            this.session = session;
+            this.bundle = bundle;
+            this.source = source;
+            this.annotations = annotations;
+            this.searchIndex = searchIndex;
+            this.symbols = symbols;
+        }
+    }
+
+    private record Kept(long entry, SearchSummary summary, List<Answer.Hit> hits, boolean truncated) {
+    }
+
+    KeeperService(SessionManager manager, BundleStore bundles, AnnotationStore annotationStore, Path databases, Clock clock,
+                  String workstationId, ExecutorService workers) {
+        this.manager = manager;
+        this.bundles = bundles;
+        this.annotationStore = annotationStore;
+        this.databases = databases;
+        this.clock = clock;
+        this.workstationId = workstationId;
+        this.workers = workers;
+    }
+
+    /** Continues the session left open when the keeper last stopped (the log gets its recovery entry). */
+    synchronized void resumeOpenSession() throws AirlockException {
+        var id = manager.openSession();
+        if (id.isPresent()) {
+            ActiveSession session = manager.resume(id.get());
+            open = attach(session, bundles.get(session.bundleManifestSha256()));
+            LOG.info("resumed session {}", session.id());
+        }
+    }
+
+    /** Answers one request; never throws: every failure is a {@link Answer.Failure} with a stable code. */
+    public synchronized Answer handle(Request request) {
+        try {
+            return dispatch(request);
+        } catch (AirlockException e) {
+            return failure(e.code(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return failure(Errors.FIELD, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("keeper failed on {}", request.op(), e);
+            return failure(Errors.INTERNAL, "the keeper failed on " + request.op() + " (" + e.getClass().getSimpleName()
+                    + "); see the keeper's log");
+        }
+    }
+
+    static Answer.Failure failure(String code, String message) {
+        String c = code == null || !code.matches("[a-z0-9._-]{1,64}") ? Errors.INTERNAL : code;
+        String m = message == null ? c : message;
+        if (m.length() > Limits.MAX_MESSAGE) {
+            m = m.substring(0, Limits.MAX_MESSAGE - 1) + "…";
+        }
+        return new Answer.Failure(c, m.replace('\0', '\uFFFD'));
+    }
+
+    private Answer dispatch(Request request) throws AirlockException {
+        if (request instanceof Request.Hello) {
+            throw new AirlockException(Errors.ORDER, "hello is the first frame of a connection, and only the first");
+        } else if (request instanceof Request.ListBundles) {
+            return listBundles();
+        } else if (request instanceof Request.StartSession s) {
+            return start(s);
+        } else if (request instanceof Request.Status) {
+            return status();
+        } else if (request instanceof Request.ListFiles l) {
+            return listFiles(l);
+        } else if (request instanceof Request.OpenFile o) {
+            return openFile(o);
+        } else if (request instanceof Request.ReadPage p) {
+            return readPage(p);
+        } else if (request instanceof Request.Search s) {
+            return search(s);
+        } else if (request instanceof Request.SearchPage p) {
+            return searchPage(p);
+        } else if (request instanceof Request.Definitions d) {
+            return definitions(d);
+        } else if (request instanceof Request.References r) {
+            return references(r);
+        } else if (request instanceof Request.CreateAnnotation c) {
+            return createAnnotation(c);
+        } else if (request instanceof Request.EditAnnotation e) {
+            return editAnnotation(e);
+        } else if (request instanceof Request.MarkReviewed m) {
+            return markReviewed(m);
+        } else if (request instanceof Request.EndSession) {
+            return end();
+        }
+        throw new AirlockException(Errors.UNKNOWN_OP, "unknown request " + request.op());
+    }
+
+    // ----- without a session -----
+
+    private Answer listBundles() throws AirlockException {
+        List<Answer.BundleInfo> list = new ArrayList<>();
+        for (BundleStore.Imported b : bundles.list()) {
+            if (list.size() == Limits.MAX_BUNDLES) {
+                break;
+            }
+            list.add(new Answer.BundleInfo(b.id(), clip(b.label(), Limits.MAX_MESSAGE), clip(b.manifest().reviewRef(), Limits.MAX_REF)));
+        }
+        return new Answer.Bundles(list);
+    }
+
+    private Answer status() throws AirlockException {
+        if (open == null) {
+            return new Answer.Status("none", null, 0);
+        }
+        SessionState state = open.session.state();
+        return new Answer.Status(state.name().toLowerCase(Locale.ROOT), info(open), open.session.entryCount());
+    }
+
+    private Answer start(Request.StartSession s) throws AirlockException {
+        if (open != null) {
+            throw new AirlockException("session.already.open", "Session '" + open.session.id()
+                    + "' is still open on this workstation; end it before starting another (one session at a time).");
+        }
+        BundleStore.Imported bundle = bundles.get(s.bundle());
+        String id = "S-" + ID_TIME.format(clock.instant()) + "-" + workstationId + "-"
+                + String.format("%04x", random.nextInt(0x10000));
+        SessionRequest request = new SessionRequest(id.length() > 64 ? id.substring(0, 64) : id, s.inspector(),
+                s.organisation(), s.badge(), bundle.id());
+        char[] pin = s.pin() == null ? null : s.pin().toCharArray();
+        try {
+            Confirmation confirmation = pin == null ? new Confirmation.None() : new Confirmation.RoomPin(pin);
+            ActiveSession session = manager.start(request, confirmation);
+            open = attach(session, bundle);
+        } finally {
+            if (pin != null) {
+                java.util.Arrays.fill(pin, '\0');
+            }
+        }
+        return new Answer.SessionStarted(info(open));
+    }
+
+    private Open attach(ActiveSession session, BundleStore.Imported bundle) throws AirlockException {
+        SourceTree source = bundles.open(bundle);
+        SearchIndex searchIndex = null;
+        SymbolIndex symbols = null;
+        try {
+            Path searchDir = databases.resolve("search").resolve(SearchIndex.keyOf(source));
+            if (SearchIndex.exists(searchDir)) {
+                searchIndex = SearchIndex.open(searchDir, 1);
+            }
+            Path symbolFile = SymbolIndex.fileFor(databases, source.commitOf(source.reviewRef()));
+            if (SymbolIndex.exists(symbolFile)) {
+                symbols = SymbolIndex.open(symbolFile);
+            }
+            Open[] holder = new Open[1];
+            AnnotationService annotations = new AnnotationService(annotationStore, session.id(), (type, data, action) -> {
+                LogEntry entry = session.record(type, data, action);
+                holder[0].last = entry;
+                return entry;
+            }, clock, () -> UUID.randomUUID().toString(), session.inspector());
+            holder[0] = new Open(session, bundle, source, annotations, searchIndex, symbols);
+            return holder[0];
+        } catch (AirlockException | RuntimeException e) {
+            if (searchIndex != null) {
+                searchIndex.close();
+            }
+            if (symbols != null) {
+                symbols.close();
+            }
+            source.close();
+            throw e;
+        }
+    }
+
+    private static Answer.SessionInfo info(Open o) {
+        return new Answer.SessionInfo(o.session.id(), clip(o.session.inspector(), Limits.MAX_NAME), o.bundle.id(),
+                clip(o.source.label(), Limits.MAX_MESSAGE), clip(o.source.reviewRef(), Limits.MAX_REF),
+                o.source.refs().stream().limit(Limits.MAX_REFS).map(r -> clip(r, Limits.MAX_REF)).toList(),
+                o.session.started().toString(), o.session.policy().idleLockMinutes(), o.session.policy().maxSessionMinutes());
+    }
+
+    // ----- inside a session -----
+
+    /** The open session, ACTIVE (neither locked, expired nor ended); counts as the inspector's activity. */
+    private Open active() throws AirlockException {
+        if (open == null) {
+            throw new AirlockException(Errors.NO_SESSION, "No session is open: start one before reading code.");
+        }
+        open.session.touch();
+        return open;
+    }
+
+    private String checkedRef(Open o, String ref) throws AirlockException {
+        if (!o.source.refs().contains(ref)) {
+            throw new AirlockException(Errors.NOT_FOUND, "The bundle under review has no ref '" + ref + "'.");
+        }
+        return ref;
+    }
+
+    private SourceEntry entry(Open o, String ref, String path) throws AirlockException {
+        SourceEntry entry = o.source.find(checkedRef(o, ref), path);
+        if (entry == null) {
+            throw new AirlockException(Errors.NOT_FOUND, "There is no file '" + clip(path, 200) + "' at " + ref + ".");
+        }
+        return entry;
+    }
+
+    private static String key(String ref, String path) {
+        return ref + '\0' + path;
+    }
+
+    private SourceEntry opened(Open o, String ref, String path) throws AirlockException {
+        if (!o.opened.contains(key(ref, path))) {
+            throw new AirlockException(Errors.NOT_OPENED, "The file '" + clip(path, 200) + "' at " + ref
+                    + " was not opened in this session; open it first (that is what the log records).");
+        }
+        return entry(o, ref, path);
+    }
+
+    private Answer listFiles(Request.ListFiles l) throws AirlockException {
+        Open o = active();
+        List<SourceEntry> all = o.source.list(checkedRef(o, l.ref()));
+        List<Answer.FileInfo> page = new ArrayList<>();
+        for (int i = l.offset(); i < all.size() && page.size() < l.limit(); i++) {
+            SourceEntry e = all.get(i);
+            if (e.path().length() <= Limits.MAX_PATH) {
+                page.add(new Answer.FileInfo(e.path(), e.kind().name().toLowerCase(Locale.ROOT), e.size()));
+            }
+        }
+        return new Answer.Files(l.ref(), l.offset(), all.size(), page);
+    }
+
+    private Answer openFile(Request.OpenFile r) throws AirlockException {
+        Open o = active();
+        SourceEntry entry = entry(o, r.ref(), r.path());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("path", entry.path());
+        data.put("blob", entry.blobId());
+        data.put("ref", r.ref());
+        data.put("size", entry.size());
+        LogEntry recorded = o.session.record(EntryType.FILE_OPENED, data, SqlAction.NONE);
+        o.opened.add(key(r.ref(), r.path()));
+        return new Answer.FileOpened(r.ref(), o.source.commitOf(r.ref()), entry.path(),
+                entry.kind().name().toLowerCase(Locale.ROOT), entry.size(), entry.blobId(), recorded.seq());
+    }
+
+    private Answer readPage(Request.ReadPage r) throws AirlockException {
+        Open o = active();
+        SourceEntry entry = opened(o, r.ref(), r.path());
+        byte[] bytes = r.offset() >= entry.size() ? new byte[0] : o.source.readRange(entry, r.offset(), r.length());
+        return new Answer.Page(r.ref(), r.path(), r.offset(), bytes, r.offset() + bytes.length >= entry.size());
+    }
+
+    private Answer search(Request.Search s) throws AirlockException {
+        Open o = active();
+        if (s.ref() != null) {
+            checkedRef(o, s.ref());
+        }
+        SearchQuery query = new SearchQuery(s.pattern(), s.regex(), s.ignoreCase(), s.wholeWord(), s.include(), s.exclude(),
+                Set.copyOf(s.languages()), s.ref());
+        List<Answer.Hit> hits = new ArrayList<>();
+        boolean[] truncated = {false};
+        SearchSummary summary;
+        try {
+            summary = new Searcher(workers).search(o.source, o.searchIndex, query, (FileMatches file) -> {
+                for (LineMatch line : file.lines()) {
+                    if (hits.size() >= Limits.MAX_SEARCH_HITS || file.path().length() > Limits.MAX_PATH) {
+                        truncated[0] = true;
+                        return;
+                    }
+                    hits.add(hit(file.ref(), file.path(), line));
+                }
+            }, ProgressMonitor.NONE);
+        } catch (InvalidQueryException e) {
+            throw new AirlockException("search.invalid", e.getMessage());
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("query", s.pattern());
+        data.put("regex", s.regex());
+        data.put("ignoreCase", s.ignoreCase());
+        data.put("wholeWord", s.wholeWord());
+        data.put("paths", s.include());
+        data.put("languages", List.copyOf(new TreeSet<>(s.languages())));
+        data.put("ref", s.ref());
+        data.put("finished", true);
+        data.put("coverage", summary.coverage().name().toLowerCase(Locale.ROOT));
+        data.put("filesInScope", summary.filesInScope());
+        data.put("filesMatched", summary.filesMatched());
+        data.put("linesMatched", summary.linesMatched());
+        data.put("complete", summary.complete());
+        LogEntry recorded = o.session.record(EntryType.SEARCH_RUN, data, SqlAction.NONE);
+        long id = o.nextSearch++;
+        o.searches.put(id, new Kept(recorded.seq(), summary, List.copyOf(hits), truncated[0]));
+        while (o.searches.size() > MAX_KEPT_SEARCHES) {
+            o.searches.remove(o.searches.keySet().iterator().next());
+        }
+        return page(id, o.searches.get(id), 0, s.limit());
+    }
+
+    private static Answer.Hit hit(String ref, String path, LineMatch line) {
+        String text = clip(line.text(), Limits.MAX_LINE_TEXT);
+        List<Answer.Span> spans = new ArrayList<>();
+        for (MatchRange m : line.ranges()) {
+            if (spans.size() == 64 || m.start() >= text.length()) {
+                break;
+            }
+            spans.add(new Answer.Span(m.start(), Math.min(m.end(), text.length())));
+        }
+        return new Answer.Hit(clip(ref, Limits.MAX_REF), path, Math.max(1, line.number()), text, spans);
+    }
+
+    private static Answer page(long id, Kept kept, int offset, int limit) {
+        List<Answer.Hit> hits = kept.hits();
+        int from = Math.min(offset, hits.size());
+        int to = Math.min(hits.size(), from + limit);
+        SearchSummary s = kept.summary();
+        return new Answer.SearchResults(id, kept.entry(), s.filesMatched(), s.linesMatched(),
+                s.coverage().name().toLowerCase(Locale.ROOT), s.complete(), from, hits.size(), kept.truncated(),
+                hits.subList(from, to));
+    }
+
+    private Answer searchPage(Request.SearchPage p) throws AirlockException {
+        Open o = active();
+        Kept kept = o.searches.get(p.search());
+        if (kept == null) {
+            throw new AirlockException(Errors.UNKNOWN_SEARCH, "Search " + p.search() + " is not one of this session's last "
+                    + MAX_KEPT_SEARCHES + " searches; run it again.");
+        }
+        return page(p.search(), kept, p.offset(), p.limit());
+    }
+
+    private static String indexState(SymbolIndex index) throws AirlockException {
+        if (index == null) {
+            return "absent";
+        }
+        IndexState state = index.state();
+        return state.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    private LogEntry recordLookup(Open o, String kind, String name, long found) throws AirlockException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("query", name);
+        data.put("kind", kind);
+        data.put("ref", o.source.reviewRef());
+        data.put("finished", true);
+        data.put("linesMatched", found);
+        data.put("complete", true);
+        return o.session.record(EntryType.SEARCH_RUN, data, SqlAction.NONE);
+    }
+
+    private Answer definitions(Request.Definitions d) throws AirlockException {
+        Open o = active();
+        List<Definition> found = o.symbols == null ? List.of() : o.symbols.definitions(d.name());
+        List<Definition> shown = found.subList(0, Math.min(found.size(), d.limit()));
+        LogEntry recorded = recordLookup(o, "definitions", d.name(), shown.size());
+        // only now, with the read recorded, are the definition lines read from the bundle
+        List<Answer.Definition> out = new ArrayList<>();
+        for (Definition def : DefinitionLines.withLines(shown, o.source, o.source.reviewRef(), shown.size())) {
+            if (def.path().length() <= Limits.MAX_PATH) {
+                out.add(new Answer.Definition(def.path(), clip(def.name(), Limits.MAX_SYMBOL), def.kind().name().toLowerCase(Locale.ROOT),
+                        Math.max(0, def.line()), Math.max(0, def.column()), clip(def.scope(), Limits.MAX_MESSAGE),
+                        clip(def.signature(), Limits.MAX_LINE_TEXT)));
+            }
+        }
+        return new Answer.Definitions(d.name(), recorded.seq(), indexState(o.symbols), out);
+    }
+
+    private Answer references(Request.References r) throws AirlockException {
+        Open o = active();
+        ReferencePage page = o.symbols == null ? new ReferencePage(List.of(), r.offset(), 0)
+                : o.symbols.references(r.name(), r.offset(), r.limit());
+        LogEntry recorded = recordLookup(o, "references", r.name(), page.references().size());
+        Map<String, byte[]> files = new HashMap<>();
+        List<Answer.Reference> out = new ArrayList<>();
+        for (Reference ref : page.references()) {
+            if (ref.path().length() > Limits.MAX_PATH) {
+                continue;
+            }
+            if (!files.containsKey(ref.path())) {
+                SourceEntry e = o.source.find(o.source.reviewRef(), ref.path());
+                files.put(ref.path(), e == null ? null : o.source.read(e, airlock.core.symbols.IndexBuilder.MAX_FILE_BYTES));
+            }
+            out.add(new Answer.Reference(ref.path(), Math.max(0, ref.line()), Math.max(0, ref.column()), ref.call(),
+                    clip(line(files.get(ref.path()), ref.line()), Limits.MAX_LINE_TEXT)));
+        }
+        return new Answer.References(r.name(), recorded.seq(), indexState(o.symbols), page.offset(), page.total(), out);
+    }
+
+    /** Line {@code number} (1-based) of UTF-8 {@code bytes}, without its line end; "" when absent. */
+    static String line(byte[] bytes, int number) {
+        if (bytes == null || number < 1) {
+            return "";
+        }
+        int start = 0;
+        for (int line = 1; line < number; line++) {
+            int end = indexOf(bytes, start);
+            if (end < 0) {
+                return "";
+            }
+            start = end + 1;
+        }
+        int end = indexOf(bytes, start);
+        int stop = end < 0 ? bytes.length : end;
+        if (stop > start && bytes[stop - 1] == '\r') {
+            stop--;
+        }
+        return new String(bytes, start, stop - start, StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Answer createAnnotation(Request.CreateAnnotation c) throws AirlockException {
+        Open o = active();
+        SourceEntry entry = opened(o, c.ref(), c.path());
+        if (entry.size() > MAX_ANNOTATE_BYTES) {
+            throw new AirlockException("annotation.file.large", "Findings can be made on files up to "
+                    + (MAX_ANNOTATE_BYTES >> 20) + " MiB; this one has " + entry.size() + " bytes.");
+        }
+        DecodedContent decoded = new Decoder(ContentLimits.DEFAULT).decode(o.source.read(entry, MAX_ANNOTATE_BYTES), entry.size());
+        if (!decoded.isText()) {
+            throw new AirlockException("annotation.file.binary", "The file is not text; a finding needs lines to point at.");
+        }
+        LineIndex text = new LineIndex(decoded.text());
+        List<AnchoredRange> ranges = new ArrayList<>();
+        for (Request.Range r : c.ranges()) {
+            int start = text.offsetOf(r.startLine(), r.startColumn());
+            int end = text.offsetOf(r.endLine(), r.endColumn());
+            TextRange range = text.range(start, end);
+            ranges.add(AnchoredRange.of(text, range));
+        }
+        Anchor anchor = new Anchor(c.ref(), o.source.commitOf(c.ref()), entry.path(), entry.blobId(), ranges);
+        Annotation a = o.annotations.create(anchor, content(c.content()));
+        return saved(o, a);
+    }
+
+    private Answer editAnnotation(Request.EditAnnotation e) throws AirlockException {
+        Open o = active();
+        return saved(o, o.annotations.edit(e.id(), content(e.content())));
+    }
+
+    private static AnnotationContent content(Request.Content c) {
+        return new AnnotationContent(c.title(), c.body(), Severity.fromId(c.severity()), Confidence.fromId(c.confidence()),
+                c.cweId(), c.tags());
+    }
+
+    private static Answer saved(Open o, Annotation a) {
+        TextRange first = a.anchor().primary().range();
+        return new Answer.AnnotationSaved(a.id(), a.anchor().ref(), a.anchor().commit(), a.anchor().path(), a.anchor().blobId(),
+                first.startLine(), first.endLine(), a.title(), a.severity().id(), a.status().id(), o.last.seq());
+    }
+
+    private Answer markReviewed(Request.MarkReviewed m) throws AirlockException {
+        Open o = active();
+        SourceEntry entry = opened(o, m.ref(), m.path());
+        ReviewMark mark = o.annotations.markReviewed(m.ref(), entry.path(), entry.blobId(), m.firstLine(), m.lastLine());
+        return new Answer.Reviewed(mark.id(), m.ref(), entry.path(), entry.blobId(), m.firstLine(), m.lastLine(), o.last.seq());
+    }
+
+    private Answer end() throws AirlockException {
+        if (open == null) {
+            throw new AirlockException(Errors.NO_SESSION, "No session is open.");
+        }
+        Open o = open;
+        int files = o.source.list(o.source.reviewRef()).size();
+        ActiveSession.Ending ending = o.session.end(o.session.inspector(), files);
+        long entries = o.session.entryCount();
+        open = null;
+        close(o);
+        return new Answer.SessionEnded(o.session.id(), entries, ending.summary().filesOpened(), ending.summary().searches(),
+                ending.finalCheckpoint().text());
+    }
+
+    private static void close(Open o) {
+        if (o.searchIndex != null) {
+            o.searchIndex.close();
+        }
+        if (o.symbols != null) {
+            o.symbols.close();
+        }
+        o.source.close();
+    }
+
+    static String clip(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.replace('\0', '\uFFFD');
+        return t.length() <= max ? t : t.substring(0, max);
+    }
+
+    /** Closes what the open session holds; the session itself stays open in the log (resumed at the next start). */
+    synchronized void close() {
+        if (open != null) {
+            close(open);
+            open = null;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package airlock.keeper.client;
+
+import airlock.core.AirlockException;
+import airlock.core.source.EntryKind;
+import airlock.core.source.SourceEntry;
+import airlock.core.source.SourceTree;
+import airlock.protocol.Answer;
+import airlock.protocol.Limits;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The bundle under review as the workstation sees it through the keeper: the same {@link SourceTree}
+ * the views read today, so a view model can be handed this instead of the store's own copy. Every
+ * content read goes through the keeper's session: the first read of a file opens it (the keeper
+ * records {@code file.opened}), then pages are fetched. The keeper does not send blob ids in file
+ * lists, so an entry's {@code blobId} is known only once the file is opened ({@link #blobOf}).
+ */
+public final class KeeperSourceTree implements SourceTree {
+    private final KeeperClient client;
+    private final Answer.SessionInfo session;
+    private final Map<String, List<SourceEntry>> lists = new HashMap<>();
+    private final Map<String, Answer.FileOpened> opened = new HashMap<>();
+
+    public KeeperSourceTree(KeeperClient client, Answer.SessionInfo session) {
+        this.client = client;
+        this.session = session;
+    }
+
+    @Override
+    public String label() {
+        return session.label();
+    }
+
+    @Override
+    public List<String> refs() {
+        return session.refs();
+    }
+
+    @Override
+    public String reviewRef() {
+        return session.reviewRef();
+    }
+
+    /** The commit of a ref, as the keeper reported it when a file at that ref was opened. */
+    @Override
+    public String commitOf(String ref) throws AirlockException {
+        for (Answer.FileOpened f : opened.values()) {
+            if (f.ref().equals(ref)) {
+                return f.commit();
+            }
+        }
+        throw new AirlockException("keeper.commit.unknown", "The commit of " + ref + " is known once a file at it is opened.");
+    }
+
+    @Override
+    public synchronized List<SourceEntry> list(String ref) throws AirlockException {
+        List<SourceEntry> cached = lists.get(ref);
+        if (cached != null) {
+            return cached;
+        }
+        List<SourceEntry> all = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            Answer.Files page = client.files(ref, offset, Limits.MAX_LIST);
+            for (Answer.FileInfo f : page.files()) {
+                all.add(new SourceEntry(f.path(), EntryKind.valueOf(f.kind().toUpperCase(Locale.ROOT)), f.size(), ""));
+            }
+            offset += page.files().size();
+            if (page.files().isEmpty() || offset >= page.total()) {
+                break;
+            }
+        }
+        List<SourceEntry> list = List.copyOf(all);
+        lists.put(ref, list);
+        return list;
+    }
+
+    @Override
+    public SourceEntry find(String ref, String path) throws AirlockException {
+        for (SourceEntry e : list(ref)) {
+            if (e.path().equals(path)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The blob id of a file, once opened. */
+    public String blobOf(String ref, String path) {
+        Answer.FileOpened f = opened.get(ref + '\0' + path);
+        return f == null ? null : f.blob();
+    }
+
+    private synchronized Answer.FileOpened open(String ref, String path) throws AirlockException {
+        String key = ref + '\0' + path;
+        Answer.FileOpened f = opened.get(key);
+        if (f == null) {
+            f = client.open(ref, path);
+            opened.put(key, f);
+        }
+        return f;
+    }
+
+    /** Reads through the keeper; reads {@link #reviewRef()} (a {@link SourceEntry} does not name its ref). */
+    @Override
+    public byte[] read(SourceEntry entry, long maxBytes) throws AirlockException {
+        return readAt(reviewRef(), entry.path(), 0, maxBytes);
+    }
+
+    @Override
+    public byte[] readRange(SourceEntry entry, long offset, int maxBytes) throws AirlockException {
+        if (offset < 0 || maxBytes < 0) {
+            throw new IllegalArgumentException("a range needs a non-negative offset and length");
+        }
+        return readAt(reviewRef(), entry.path(), offset, maxBytes);
+    }
+
+    /** Bytes {@code offset .. offset+max} of a file at {@code ref}, opening it first if this session has not. */
+    public byte[] readAt(String ref, String path, long offset, long max) throws AirlockException {
+        Answer.FileOpened f = open(ref, path);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long at = offset;
+        long stop = Math.min(f.size(), offset + max);
+        while (at < stop) {
+            Answer.Page page = client.page(ref, path, at, (int) Math.min(Limits.MAX_PAGE_BYTES, stop - at));
+            byte[] b = page.bytes();
+            if (b.length == 0) {
+                break;
+            }
+            out.write(b, 0, b.length);
+            at += b.length;
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        // the connection belongs to whoever made the client
+    }
+}

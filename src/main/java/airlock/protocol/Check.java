@@ -1,0 +1,72 @@
+package airlock.protocol;
+
+import java.util.List;
+
+/** The record constructors' limit checks; each failure names the field. */
+final class Check {
+    private Check() {
+    }
+
+    /** Non-null, at most {@code max} UTF-16 units, no NUL (paths may hold other controls: git allows them). */
+    static String text(String value, String field, int max) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        if (value.length() > max) {
+            throw new IllegalArgumentException(field + " is longer than " + max + " characters");
+        }
+        if (value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(field + " contains a NUL character");
+        }
+        return value;
+    }
+
+    static String optionalText(String value, String field, int max) {
+        return value == null ? null : text(value, field, max);
+    }
+
+    /** Like {@link #text}, non-empty, and without control or invisible formatting characters. */
+    static String name(String value, String field, int max) {
+        text(value, field, max);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(field + " is empty");
+        }
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            throw new IllegalArgumentException(field + " contains control or invisible formatting characters");
+        }
+        return value;
+    }
+
+    static String optionalName(String value, String field, int max) {
+        return value == null ? null : name(value, field, max);
+    }
+
+    static long range(long value, String field, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    static int range(int value, String field, int min, int max) {
+        return (int) range((long) value, field, (long) min, (long) max);
+    }
+
+    static <T> List<T> list(List<T> values, String field, int max) {
+        if (values == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        if (values.size() > max) {
+            throw new IllegalArgumentException(field + " has more than " + max + " items");
+        }
+        return List.copyOf(values);
+    }
+
+    static List<String> texts(List<String> values, String field, int maxCount, int maxLength) {
+        List<String> copy = list(values, field, maxCount);
+        for (String v : copy) {
+            text(v, field + " item", maxLength);
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,76 @@
+package airlock.protocol;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The framing: a 4-byte big-endian unsigned length, then that many payload bytes. A length of 0 or
+ * above the reader's limit is refused before any payload byte is read or allocated.
+ */
+public final class Frames {
+    private Frames() {
+    }
+
+    /** What {@link #read} found: a payload, or a declared length that is refused (payload still unread). */
+    public record Frame(byte[] payload, long refusedLength) {
+        public boolean refused() {
+            return payload == null;
+        }
+    }
+
+    /**
+     * Reads one frame. Returns null at a clean end of stream (before the first length byte); throws
+     * {@link EOFException} when the stream ends inside a frame.
+     */
+    public static Frame read(InputStream in, int max) throws IOException {
+        int b0 = in.read();
+        if (b0 < 0) {
+            return null;
+        }
+        long length = ((long) b0 << 24) | ((long) readByte(in) << 16) | ((long) readByte(in) << 8) | readByte(in);
+        if (length == 0 || length > max) {
+            return new Frame(null, length);
+        }
+        byte[] payload = in.readNBytes((int) length);
+        if (payload.length != length) {
+            throw new EOFException("the stream ended inside a frame (" + payload.length + " of " + length + " bytes)");
+        }
+        return new Frame(payload, 0);
+    }
+
+    /** Skips {@code length} payload bytes of a refused frame; false when the stream ended first. */
+    public static boolean skip(InputStream in, long length) throws IOException {
+        try {
+            in.skipNBytes(length);
+            return true;
+        } catch (EOFException e) {
+            return false;
+        }
+    }
+
+    private static int readByte(InputStream in) throws IOException {
+        int b = in.read();
+        if (b < 0) {
+            throw new EOFException("the stream ended inside a frame length");
+        }
+        return b;
+    }
+
+    /** Writes one frame; refuses a payload above {@code max} (the peer would refuse it). */
+    public static void write(OutputStream out, byte[] payload, int max) throws IOException {
+        if (payload.length == 0 || payload.length > max) {
+            throw new IOException("a frame payload is 1 to " + max + " bytes, not " + payload.length);
+        }
+        int n = payload.length;
+        byte[] frame = new byte[4 + n];
+        frame[0] = (byte) (n >>> 24);
+        frame[1] = (byte) (n >>> 16);
+        frame[2] = (byte) (n >>> 8);
+        frame[3] = (byte) n;
+        System.arraycopy(payload, 0, frame, 4, n);
+        out.write(frame);
+        out.flush();
+    }
+}
