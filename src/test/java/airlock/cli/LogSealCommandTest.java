@@ -60,7 +60,7 @@ class LogSealCommandTest {
         assertEquals(0, run("log", "seal", "--home", home.toString(), "--session", SealFixture.SESSION, "--key", keyFile.toString(),
                 "--passphrase-file", passphrase.toString(), "--out", stick.toString(), "--without-findings"), out + " " + err);
         assertTrue(out.toString().contains("Sealed by Sam Supervisor"), out.toString());
-        assertFalse(Files.exists(stick.resolve("annotations.json")));
+        assertFalse(Files.exists(stick.resolve("annotations-" + SealFixture.SESSION + ".json")));
         Path log = stick.resolve("session-" + SealFixture.SESSION + ".log");
         assertEquals(0, run("log", "verify", log.toString(), "--home", home.toString()), out + " " + err);
         assertTrue(out.toString().startsWith("VALID"), out.toString());
