@@ -280,16 +280,17 @@ public final class SealReview {
         }
         MediaProgress progress = new MediaProgress(monitor, hooks);
         monitor.beginTask("Writing " + files.size() + " files to " + folder, total);
+        List<WrittenFile> written;
         try {
-            return logs.export(session, folder, progress, extras);
+            written = logs.export(session, folder, progress, extras);
         } catch (AirlockException e) {
             if (progress.cancelled()) {
                 throw new airlock.core.progress.CancelledException();
             }
-            throw e;
-        } finally {
-            monitor.endTask();
+            throw e; // no endTask: the task did not complete, and a monitor must not say "done"
         }
+        monitor.endTask();
+        return written;
     }
 
     private List<OutgoingFile> render() throws AirlockException {
