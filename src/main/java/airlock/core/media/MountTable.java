@@ -79,8 +79,8 @@ public interface MountTable {
 
     /** Linux's {@code st_dev} as mountinfo writes it, {@code major:minor}. */
     static String device(long stDev) {
-        long major = ((stDev >>> 8) & 0xfffL) | ((stDev >>> 32) & ~0xfffL);
-        long minor = (stDev & 0xffL) | ((stDev >>> 12) & ~0xffL);
+        long major = ((stDev >>> 8) & 0xfffL) | ((stDev >>> 32) & 0xfffff000L);
+        long minor = (stDev & 0xffL) | ((stDev >>> 12) & 0xffffff00L);
         return major + ":" + minor;
     }
 }
