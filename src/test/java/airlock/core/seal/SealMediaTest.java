@@ -140,6 +140,26 @@ class SealMediaTest {
         assertEquals(0, mediaExportsInTheLedger());
     }
 
+    @Test
+    void twoSessionsAreSealedToOneStickUnderTheirOwnNames() throws Exception {
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        review.write(stick, ProgressMonitor.NONE);
+        String second = "s-2026-03-02-b";
+        fx.endedSession(second);
+        SealReview next = fx.review(second);
+        next.decide(new airlock.core.policy.SupervisorDecision(next.violations().stream()
+                .filter(v -> v.kind() == airlock.core.policy.ViolationKind.SNIPPET_PER_FINDING).findFirst().orElseThrow(),
+                airlock.core.policy.SupervisorAction.REDACT, "Sam", ""));
+        next.seal(SupervisorKey.load(fx.supervisorKeyFile, SealFixture.PASSPHRASE.toCharArray(), fx.trust),
+                SupervisorKey.pinned(fx.trust));
+        next.write(stick, ProgressMonitor.NONE);
+        assertEquals(List.of("annotations-" + second + ".json", "annotations-" + second + ".sarif", "report-" + second + ".html",
+                "report-" + second + ".md", STEM + ".log", STEM + ".seal", "session-" + second + ".log",
+                "session-" + second + ".seal"), names(stick));
+        assertEquals("exported", next.status());
+        assertEquals(2, mediaExportsInTheLedger());
+    }
+
     /** Flips one byte inside the signature text of a stored note, from outside Airlock (as a tamperer would). */
     private void flipStored(String column) throws Exception {
         Path db = fx.home.databases().resolve(WorkstationLogs.DATABASE);
