@@ -72,7 +72,7 @@ public final class MediaFolder implements AutoCloseable {
         }
         if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new AirlockException("media.folder.missing", "The export folder " + path
-                    + " does not exist (was the stick removed?)");
+                    + (Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? " is not a folder" : " does not exist (was the stick removed?)"));
         }
         DirectoryStream<Path> stream = null;
         try {

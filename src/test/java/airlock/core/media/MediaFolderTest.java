@@ -45,6 +45,14 @@ class MediaFolderTest {
     }
 
     @Test
+    void aFileInsteadOfAFolderIsRefusedByName() throws Exception {
+        Path file = Files.writeString(dir.resolve("stick"), "not a folder");
+        AirlockException e = assertThrows(AirlockException.class, () -> MediaFolder.open(file));
+        assertEquals("media.folder.missing", e.code());
+        assertTrue(e.getMessage().endsWith(" is not a folder"), e.getMessage());
+    }
+
+    @Test
     void aFolderReplacedBetweenTwoFilesStopsTheExportAndTheFirstFileIsRemovedThroughTheHandle() throws Exception {
         Path stick = Files.createDirectories(dir.resolve("stick"));
         Path moved = dir.resolve("stick-gone");
