@@ -106,9 +106,12 @@ final class AnnotationsCommand implements Runnable {
                 }
                 ExportDocument doc = exports.document(session, BuildInfo.version(), List.of());
                 ExportService service = new ExportService(new CweCatalogueLoader(new ObjectMapper()).loadBundled(), new SafeWriter(WriteHooks.NONE));
-                for (ExportFormat format : chosen) {
-                    WrittenFile file = service.export(doc, format, ExportPolicy.none(), out, null);
-                    spec.commandLine().getOut().println(file.path().getFileName() + "  " + file.size() + " bytes  sha256 " + file.sha256());
+                try (airlock.core.media.MediaFolder target = airlock.core.media.MediaFolder.open(out)) {
+                    for (ExportFormat format : chosen) {
+                        WrittenFile file = service.exportRecorded(doc, format, ExportPolicy.none(), target, null);
+                        spec.commandLine().getOut().println(file.path().getFileName() + "  " + file.size() + " bytes  sha256 "
+                                + file.sha256() + "  (" + file.readBack().description() + ")");
+                    }
                 }
             }
             return AirlockCommand.OK;

@@ -39,8 +39,10 @@ import picocli.CommandLine.Option;
  * command line. Lists every file that will leave with its size and SHA-256, refuses while a
  * room-policy check on the findings export fails (those need the supervisor screen's decisions, or
  * {@code --without-findings}), seals an ended session with the passphrase-protected supervisor key
- * and writes exports, log and seal to DIR with the safe-write protocol. A session sealed earlier
- * whose write failed is only written. The passphrase comes from the console or a file
+ * and writes exports, log and seal to DIR with the safe-write protocol (the folder held open and
+ * confirmed to be the same, mounted stick before each file). "OK" only once the log and seal read
+ * back from DIR verify against the pinned keys; a log that does not verify as stored is refused
+ * (exit 1) before anything is written. A session sealed earlier whose write failed is only written. The passphrase comes from the console or a file
  * ({@code -} = standard input), never from an argument.
  */
 @Command(name = "seal", mixinStandardHelpOptions = true, description = {"Seal an ended session with the supervisor's key and write its exports, log and seal",
@@ -66,6 +68,9 @@ final class LogSealCommand implements Callable<Integer> {
     @Option(names = "--passphrase-file", paramLabel = "FILE",
             description = "Read the key's passphrase from the first line of FILE ('-' for standard input) instead of the console.")
     String passphraseFile;
+
+    /** Steps of each media write; tests pull the stick here (a real {@code umount -l}) or change a file. */
+    WriteHooks hooks = WriteHooks.NONE;
 
     @Option(names = "--without-findings", description = "Keep every finding in the room: write only the log and the seal.")
     boolean withoutFindings;
@@ -113,12 +118,23 @@ final class LogSealCommand implements Callable<Integer> {
                 review.seal(supervisor, SupervisorKey.pinned(trust));
                 text.println("Sealed by " + TerminalText.escape(supervisor.label()) + " (key " + supervisor.id().hex() + ").");
             }
-            List<WrittenFile> written = review.write(out, new StderrProgress(spec.commandLine().getErr()));
-            for (WrittenFile f : written) {
-                text.printf("  written and verified: %s  %s%n", f.path().getFileName(), f.sha256());
+            List<WrittenFile> written;
+            try {
+                written = review.write(out, new StderrProgress(spec.commandLine().getErr()), hooks);
+            } catch (AirlockException e) {
+                if (!"seal.verify.refused".equals(e.code())) {
+                    throw e;
+                }
+                spec.commandLine().getErr().println("REFUSED: " + TerminalText.escape(e.getMessage()) + " [" + e.code() + "]");
+                return AirlockCommand.CHECK_FAILED;
             }
-            text.println("OK: " + written.size() + " files in " + out + "; verify with 'airlock log verify "
-                    + out.resolve(airlock.core.log.LogExport.stem(session) + ".log") + "'.");
+            for (WrittenFile f : written) {
+                text.printf("  written and verified: %s  %s  (%s)%n", TerminalText.escape(f.path().getFileName().toString()),
+                        f.sha256(), f.readBack().description());
+            }
+            text.println("OK: " + written.size() + " files in " + TerminalText.escape(out.toString())
+                    + ", the log and seal verified as read back from there; verify again with 'airlock log verify "
+                    + TerminalText.escape(out.resolve(airlock.core.log.LogExport.stem(session) + ".log").toString()) + "'.");
             return AirlockCommand.OK;
         }
     }

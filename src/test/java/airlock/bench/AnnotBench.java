@@ -44,7 +44,7 @@ public final class AnnotBench {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.printf("%-8s %12d %10d %10d %12d %12d%n", f.id(), n, render, renderCpu, ms, written.size());
         }
-        byte[] json = Files.readAllBytes(out.resolve(ExportFormat.JSON.fileName()));
+        byte[] json = Files.readAllBytes(out.resolve(ExportFormat.JSON.fileName(doc.session().id())));
         long c0 = cpu.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         int read = new AnnotationsJsonReader().read(new ByteArrayInputStream(json)).annotations().size();
@@ -61,7 +61,7 @@ public final class AnnotBench {
         panelBench(doc.annotations());
         reanchorBench(n);
         for (ExportFormat f : ExportFormat.values()) {
-            Files.deleteIfExists(out.resolve(f.fileName()));
+            Files.deleteIfExists(out.resolve(f.fileName(doc.session().id())));
         }
         Files.deleteIfExists(out);
     }

@@ -74,14 +74,14 @@ class AnnotationsCommandTest {
         Path stick = Files.createDirectories(dir.resolve("stick"));
         assertEquals(0, run("annotations", "export", "--home", home.toString(), "--session", "s1", "--format", "json,sarif,html,md",
                 "--out", stick.toString()), err.toString());
-        for (String name : List.of("annotations.json", "annotations.sarif", "report.html", "report.md")) {
+        for (String name : List.of("annotations-s1.json", "annotations-s1.sarif", "report-s1.html", "report-s1.md")) {
             assertTrue(Files.isRegularFile(stick.resolve(name)), name);
             assertFalse(Files.readString(stick.resolve(name)).contains("strcpy(buf"), name);
         }
-        assertTrue(out.toString().contains("annotations.sarif"));
-        var sarif = new ObjectMapper().readTree(stick.resolve("annotations.sarif").toFile());
+        assertTrue(out.toString().contains("annotations-s1.sarif"));
+        var sarif = new ObjectMapper().readTree(stick.resolve("annotations-s1.sarif").toFile());
         assertEquals("CWE-120", sarif.at("/runs/0/results/0/ruleId").asText());
-        assertEquals(0, run("annotations", "check", stick.resolve("annotations.json").toString()));
+        assertEquals(0, run("annotations", "check", stick.resolve("annotations-s1.json").toString()));
         assertTrue(out.toString().contains("OK: 1 findings from session s1"));
     }
 
@@ -99,7 +99,7 @@ class AnnotationsCommandTest {
         Path pem = Files.writeString(dir.resolve("ws.pem"), "-----BEGIN PUBLIC KEY-----\n"
                 + java.util.Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         assertEquals(0, run("trust", "add", "--home", home.toString(), "workstation", pem.toString()), err.toString());
-        Path json = stick.resolve("annotations.json");
+        Path json = stick.resolve("annotations-s1.json");
         assertEquals(0, run("annotations", "check", "--home", home.toString(), json.toString(), "--log", entries.toString()), out + "" + err);
         assertTrue(out.toString().contains("MATCHES LOG: all 1 findings match"), out.toString());
         Files.writeString(json, Files.readString(json).replace("\"high\"", "\"low\""));

@@ -304,7 +304,7 @@ class EndToEndTest {
         robot.clickOn(sealScene.lookup("#seal-redact-0"));
         waitUntil(() -> !model.blockedProperty().get() && !model.runningProperty().get());
         robot.interact(() -> model.selectedProperty().set(model.files().stream()
-                .filter(f -> f.name().equals("report.md")).findFirst().orElseThrow()));
+                .filter(f -> f.name().startsWith("report-") && f.name().endsWith(".md")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
         shot(sealScene, "e2e-09-seal-review-redacted.png");
         assertFalse(model.previewProperty().get().contains("VALUE_21"), "the redacted code is not in the report");

@@ -6,6 +6,7 @@ import airlock.core.log.EntryType;
 import airlock.core.log.LogRecorder;
 import airlock.core.log.SessionLog;
 import airlock.core.log.SqlAction;
+import airlock.core.media.MediaFolder;
 import airlock.core.media.SafeWriter;
 import airlock.core.media.WrittenFile;
 import java.io.ByteArrayOutputStream;
@@ -54,11 +55,24 @@ public final class ExportService {
     /** Writes one format to {@code folder} and records it through {@code log} (the running session's gate), if not null. */
     public WrittenFile exportRecorded(ExportDocument doc, ExportFormat format, ExportPolicy policy, Path folder, LogRecorder log)
             throws AirlockException {
-        WrittenFile written = writer.write(folder, format.fileName(), render(doc, format, policy));
+        try (MediaFolder target = MediaFolder.open(folder)) {
+            return exportRecorded(doc, format, policy, target, log);
+        }
+    }
+
+    /**
+     * Writes one format into {@code target} (opened once for all the formats of one export) and
+     * records it through {@code log}, if not null, only after the file was read back and the folder
+     * confirmed to be the same, still mounted one.
+     */
+    public WrittenFile exportRecorded(ExportDocument doc, ExportFormat format, ExportPolicy policy, MediaFolder target,
+                                      LogRecorder log) throws AirlockException {
+        String name = format.fileName(doc.session().id());
+        WrittenFile written = writer.write(target, name, render(doc, format, policy));
         if (log != null) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("format", format.id());
-            data.put("file", format.fileName());
+            data.put("file", name);
             data.put("size", written.size());
             data.put("sha256", written.sha256());
             data.put("annotations", doc.annotations().size());

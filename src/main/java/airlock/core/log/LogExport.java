@@ -1,6 +1,7 @@
 package airlock.core.log;
 
 import airlock.core.AirlockException;
+import airlock.core.media.MediaFolder;
 import airlock.core.media.SafeName;
 import airlock.core.media.SafeWriter;
 import airlock.core.media.WrittenFile;
@@ -21,7 +22,6 @@ import java.util.Map;
  * and safe on the workstation and the export can be retried onto another stick.
  */
 public final class LogExport {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LogExport.class);
     private final LogStore store;
     private final SessionLog ledger;
     private final SafeWriter writer;
@@ -83,55 +83,106 @@ public final class LogExport {
      * starts clean.
      */
     public List<WrittenFile> export(String id, Path folder, boolean archive, List<Extra> extras) throws AirlockException {
+        return export(id, folder, archive, extras, null);
+    }
+
+    /**
+     * As {@link #export(String, Path, boolean, List)}; with {@code trust} (the pinned keys an auditor
+     * uses) the log and seal are verified twice with {@link LogVerifier}: as stored, before anything
+     * is written (refused with {@code seal.verify.refused}, nothing written), and as read back from
+     * the medium after writing (refused with {@code media.verify.failed}, the copy removed), before
+     * the export is recorded. The folder is opened once and confirmed (same device, still mounted)
+     * before every file and before the ledger entry.
+     */
+    public List<WrittenFile> export(String id, Path folder, boolean archive, List<Extra> extras, PinnedKeys trust)
+            throws AirlockException {
         synchronized (store) {
             SignedNote seal = LogState.sealNote(store.connection(), id);
             byte[] entries = entriesFile(store, id);
+            byte[] sealBytes = seal.text().getBytes(StandardCharsets.UTF_8);
+            if (trust != null) {
+                LogVerification stored = verify(trust, entries, sealBytes);
+                if (!stored.isValid()) {
+                    throw new AirlockException("seal.verify.refused", "The sealed log of session '" + id + "' as stored on this"
+                            + " workstation does not verify against the pinned keys, so nothing was written: " + stored.describe());
+                }
+            }
+            String logName = stem(id) + ".log";
+            String sealName = stem(id) + ".seal";
             List<WrittenFile> written = new ArrayList<>();
-            try {
-                for (Extra extra : extras) {
-                    written.add(writer.write(folder, extra.name(), extra.content()));
-                }
-                written.add(writer.write(folder, stem(id) + ".log", entries));
-                written.add(writer.write(folder, stem(id) + ".seal", seal.text().getBytes(StandardCharsets.UTF_8)));
-            } catch (AirlockException e) {
-                removeQuietly(written);
-                throw e;
-            }
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("session", id);
-            data.put("target", archive ? "archive" : "media");
-            List<Object> files = new ArrayList<>();
-            for (WrittenFile file : written) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("name", file.path().getFileName().toString());
-                item.put("size", file.size());
-                item.put("sha256", file.sha256());
-                files.add(item);
-            }
-            data.put("files", files);
-            ledger.append("workstation", EntryType.EXPORT_WRITTEN, data, connection -> {
-                if (archive) {
-                    return;
-                }
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE log_session SET state = 'exported' WHERE id = ? AND state IN ('sealed', 'exported')")) {
-                    update.setString(1, id);
-                    if (update.executeUpdate() != 1) {
-                        throw new SQLException("the session is not sealed");
+            try (MediaFolder target = MediaFolder.open(folder)) {
+                try {
+                    for (Extra extra : extras) {
+                        written.add(writer.write(target, extra.name(), extra.content()));
                     }
+                    written.add(writer.write(target, logName, entries));
+                    written.add(writer.write(target, sealName, sealBytes));
+                    if (trust != null) {
+                        verifyOnMedium(target, id, logName, sealName, trust);
+                    }
+                    target.confirm(null);
+                } catch (AirlockException e) {
+                    for (WrittenFile file : written) {
+                        target.removeQuietly(file.path().getFileName().toString());
+                    }
+                    throw e;
                 }
-            });
+                record(id, archive, written);
+            }
             return written;
         }
     }
 
-    private static void removeQuietly(List<WrittenFile> written) {
-        for (WrittenFile file : written) {
-            try {
-                java.nio.file.Files.deleteIfExists(file.path());
-            } catch (java.io.IOException e) {
-                LOG.warn("could not remove {} after the export failed (the stick may be gone): {}", file.path(), e.toString());
-            }
+    /** Verifies the log and seal as the medium returns them (past the page cache where it can). */
+    private static void verifyOnMedium(MediaFolder target, String id, String logName, String sealName, PinnedKeys trust)
+            throws AirlockException {
+        LogVerification onMedium;
+        try {
+            onMedium = verify(trust, target.readAll(logName), target.readAll(sealName));
+        } catch (java.io.IOException e) {
+            throw new AirlockException("media.readback.failed", logName + " was not written: reading it back from "
+                    + target.path() + " to verify it failed (" + e + "); the copy was removed. Use another stick.", e);
         }
+        if (!onMedium.isValid()) {
+            throw new AirlockException("media.verify.failed", logName + " was not written: the log of session '" + id
+                    + "' as read back from " + target.path() + " does not verify: " + onMedium.describe()
+                    + "; the copy was removed. Use another stick.");
+        }
+    }
+
+    private static LogVerification verify(PinnedKeys trust, byte[] entries, byte[] seal) throws AirlockException {
+        try {
+            return new LogVerifier(trust).verify(new java.io.ByteArrayInputStream(entries), seal, true,
+                    airlock.core.progress.ProgressMonitor.NONE);
+        } catch (java.io.IOException e) {
+            throw new AirlockException("seal.verify.failed", "Cannot verify the log before writing it: " + e.getMessage(), e);
+        }
+    }
+
+    private void record(String id, boolean archive, List<WrittenFile> written) throws AirlockException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("session", id);
+        data.put("target", archive ? "archive" : "media");
+        List<Object> files = new ArrayList<>();
+        for (WrittenFile file : written) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", file.path().getFileName().toString());
+            item.put("size", file.size());
+            item.put("sha256", file.sha256());
+            files.add(item);
+        }
+        data.put("files", files);
+        ledger.append("workstation", EntryType.EXPORT_WRITTEN, data, connection -> {
+            if (archive) {
+                return;
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE log_session SET state = 'exported' WHERE id = ? AND state IN ('sealed', 'exported')")) {
+                update.setString(1, id);
+                if (update.executeUpdate() != 1) {
+                    throw new SQLException("the session is not sealed");
+                }
+            }
+        });
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * a name is legal on FAT32, exFAT, NTFS and ext4 and cannot clash by case with another.
  */
 public final class SafeName {
-    private static final Pattern SAFE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,50}(\\.[a-z0-9]{1,8})?");
+    private static final Pattern SAFE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,54}(\\.[a-z0-9]{1,8})?");
     private static final Set<String> RESERVED = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
             "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
 
@@ -22,7 +22,7 @@ public final class SafeName {
     public static String check(String name) throws AirlockException {
         if (!SAFE.matcher(name).matches()) {
             throw new AirlockException("media.name.unsafe", "The export file name '" + name.replaceAll("[^\\x20-\\x7e]", "?")
-                    + "' is not from the safe alphabet (a-z, 0-9, '-', '_', one '.' extension, at most 60 characters)");
+                    + "' is not from the safe alphabet (a-z, 0-9, '-', '_', one '.' extension, at most 64 characters)");
         }
         String base = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
         if (RESERVED.contains(base)) {

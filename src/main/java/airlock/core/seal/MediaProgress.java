@@ -3,19 +3,28 @@ package airlock.core.seal;
 import airlock.core.media.WriteHooks;
 import airlock.core.progress.ProgressMonitor;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Reports the bytes written to media as progress and turns a cancel request into a failed write
  * (between chunks, before the file gets its final name), so a cancelled export leaves no file
- * under a final name.
+ * under a final name; every step is also handed on to the caller's hooks.
  */
 final class MediaProgress implements WriteHooks {
     private final ProgressMonitor monitor;
+    private final WriteHooks next;
     private long lastOfFile;
     private boolean cancelled;
 
-    MediaProgress(ProgressMonitor monitor) {
+    MediaProgress(ProgressMonitor monitor, WriteHooks next) {
         this.monitor = monitor;
+        this.next = next;
+    }
+
+    @Override
+    public void beforeFile(String name) throws IOException {
+        check();
+        next.beforeFile(name);
     }
 
     @Override
@@ -23,11 +32,23 @@ final class MediaProgress implements WriteHooks {
         monitor.update(written - lastOfFile);
         lastOfFile = written >= total ? 0 : written;
         check();
+        next.afterChunk(written, total);
+    }
+
+    @Override
+    public void beforeForce() throws IOException {
+        next.beforeForce();
     }
 
     @Override
     public void beforeMove() throws IOException {
         check();
+        next.beforeMove();
+    }
+
+    @Override
+    public void afterSync(Path file) throws IOException {
+        next.afterSync(file);
     }
 
     boolean cancelled() {

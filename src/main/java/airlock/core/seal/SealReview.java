@@ -255,6 +255,17 @@ public final class SealReview {
      * where possible, and the session stays sealed here: call again with another folder.
      */
     public synchronized List<WrittenFile> write(Path folder, ProgressMonitor monitor) throws AirlockException {
+        return write(folder, monitor, airlock.core.media.WriteHooks.NONE);
+    }
+
+    /**
+     * As {@link #write(Path, ProgressMonitor)}, with {@code hooks} called at each step of each file
+     * (tests pull the stick or corrupt a file there). The folder is opened once; the log and seal
+     * are verified against the workstation's pinned keys as stored (before anything is written) and
+     * as read back from the stick (before the export is recorded).
+     */
+    public synchronized List<WrittenFile> write(Path folder, ProgressMonitor monitor, airlock.core.media.WriteHooks hooks)
+            throws AirlockException {
         String status = status();
         if (!"sealed".equals(status) && !"exported".equals(status)) {
             throw new AirlockException("seal.write.unsealed", "Session '" + session + "' is not sealed yet; seal it first.");
@@ -267,18 +278,19 @@ public final class SealReview {
                 extras.add(new LogExport.Extra(f.name(), f.content()));
             }
         }
-        MediaProgress progress = new MediaProgress(monitor);
+        MediaProgress progress = new MediaProgress(monitor, hooks);
         monitor.beginTask("Writing " + files.size() + " files to " + folder, total);
+        List<WrittenFile> written;
         try {
-            return logs.export(session, folder, progress, extras);
+            written = logs.export(session, folder, progress, extras);
         } catch (AirlockException e) {
             if (progress.cancelled()) {
                 throw new airlock.core.progress.CancelledException();
             }
-            throw e;
-        } finally {
-            monitor.endTask();
+            throw e; // no endTask: the task did not complete, and a monitor must not say "done"
         }
+        monitor.endTask();
+        return written;
     }
 
     private List<OutgoingFile> render() throws AirlockException {
@@ -300,7 +312,7 @@ public final class SealReview {
     }
 
     private OutgoingFile render(ExportDocument doc, ExportFormat format, OutgoingFile.Kind kind) throws AirlockException {
-        return new OutgoingFile(format.fileName(), kind, exports.render(doc, format, policy.exportPolicy()), false);
+        return new OutgoingFile(format.fileName(session), kind, exports.render(doc, format, policy.exportPolicy()), false);
     }
 
     /** Findings leave unless the export was refused, or the policy forbids them and no override says otherwise. */

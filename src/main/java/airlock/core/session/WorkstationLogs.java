@@ -108,21 +108,24 @@ public final class WorkstationLogs implements AutoCloseable {
         return sealed;
     }
 
-    /** Writes the sealed log and seal to a stick; the session stays sealed locally unless both copies verify. */
+    /**
+     * Writes the sealed log and seal to a stick; the session stays sealed locally unless both copies
+     * verify, read back from the stick, against this workstation's pinned keys (the ones
+     * {@code airlock log verify --home} uses).
+     */
     public List<WrittenFile> export(String id, Path folder, WriteHooks hooks) throws AirlockException {
-        requireUsable();
-        List<WrittenFile> written = new LogExport(store, ledger, new SafeWriter(hooks)).export(id, folder, false);
-        writeLedgerCheckpoint();
-        return written;
+        return export(id, folder, hooks, List.of());
     }
 
     /**
      * Writes an ended, sealed session's files to a stick: {@code extras} (the annotation exports the
-     * supervisor approved) first, then log and seal, all recorded in one ledger entry.
+     * supervisor approved) first, then log and seal, all recorded in one ledger entry once the log
+     * and seal read back from the stick verify against this workstation's pinned keys.
      */
     public List<WrittenFile> export(String id, Path folder, WriteHooks hooks, List<LogExport.Extra> extras) throws AirlockException {
         requireUsable();
-        List<WrittenFile> written = new LogExport(store, ledger, new SafeWriter(hooks)).export(id, folder, false, extras);
+        List<WrittenFile> written = new LogExport(store, ledger, new SafeWriter(hooks)).export(id, folder, false, extras,
+                PinnedKeys.load(home.trustRoot()));
         writeLedgerCheckpoint();
         return written;
     }

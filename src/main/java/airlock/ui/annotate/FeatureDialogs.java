@@ -111,7 +111,7 @@ final class FeatureDialogs {
     Optional<ImportChoice> chooseImport() {
         FileChooser files = new FileChooser();
         files.setTitle(texts.get("annot.import.choose"));
-        files.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.get("annot.import.filter"), ExportFormat.JSON.fileName(), "*.json"));
+        files.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.get("annot.import.filter"), ExportFormat.JSON.namePattern(), "*.json"));
         File file = files.showOpenDialog(owner());
         if (file == null) {
             return Optional.empty();
@@ -144,7 +144,7 @@ final class FeatureDialogs {
         Map<ExportFormat, CheckBox> boxes = new EnumMap<>(ExportFormat.class);
         VBox content = new VBox(6);
         for (ExportFormat f : ExportFormat.values()) {
-            CheckBox box = new CheckBox(texts.format("annot.export.format", f.fileName(), EnumTexts.of(texts, "annot.export.kind.", f)));
+            CheckBox box = new CheckBox(texts.format("annot.export.format", f.namePattern(), EnumTexts.of(texts, "annot.export.kind.", f)));
             box.setSelected(true);
             boxes.put(f, box);
             content.getChildren().add(box);

@@ -81,9 +81,14 @@ public final class SealFixture implements AutoCloseable {
 
     /** Runs a session with a search, two findings (one quoting 5 lines) and ends it. */
     public void endedSession() throws AirlockException {
-        SessionLog log = logs.startSession(new SessionHeader(SessionHeader.SESSION_FORMAT, SESSION, workstationId,
+        endedSession(SESSION);
+    }
+
+    /** As {@link #endedSession()}, for session {@code id} (several sessions on one workstation). */
+    public void endedSession(String id) throws AirlockException {
+        SessionLog log = logs.startSession(new SessionHeader(SessionHeader.SESSION_FORMAT, id, workstationId,
                 signer.publicKey(), List.of("alice"), "ab".repeat(32), null), "supervisor");
-        annotations.recordBundle(SESSION, new BundleIdentity("ab".repeat(32), "demo", "1.0", "refs/tags/v1", "c".repeat(40)));
+        annotations.recordBundle(id, new BundleIdentity("ab".repeat(32), "demo", "1.0", "refs/tags/v1", "c".repeat(40)));
         log.append(EntryType.FILE_OPENED, Map.of("path", "src/f.c", "blob", "b".repeat(40)), SqlAction.NONE);
         log.append(EntryType.SEARCH_RUN, Map.of("query", "strcpy", "scope", "all", "results", 1), SqlAction.NONE);
         AtomicInteger ids = new AtomicInteger();
@@ -110,7 +115,11 @@ public final class SealFixture implements AutoCloseable {
     }
 
     public SealReview review() throws AirlockException {
-        return SealReview.open(logs, annotations, SESSION, policy, exportService(), clock, "test");
+        return review(SESSION);
+    }
+
+    public SealReview review(String id) throws AirlockException {
+        return SealReview.open(logs, annotations, id, policy, exportService(), clock, "test");
     }
 
     @Override

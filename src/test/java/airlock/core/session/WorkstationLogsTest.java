@@ -63,6 +63,10 @@ class WorkstationLogsTest {
             assertTrue(Files.exists(archived));
             assertTrue(Files.exists(home.archive().resolve("ledger.checkpoint")));
             Path stick = Files.createDirectories(dir.resolve("stick"));
+            // the export verifies against the home's pinned keys before it writes: pin this test's keys there
+            airlock.core.trust.TrustStore pins = new airlock.core.trust.TrustStore(home);
+            pins.add(airlock.core.home.TrustPurpose.WORKSTATION, workstation.getPublic(), "ws");
+            pins.add(airlock.core.home.TrustPurpose.SUPERVISOR, supervisor.getPublic(), "Sam");
             logs.export("s-1", stick, airlock.core.media.WriteHooks.NONE);
             PinnedKeys trust = new PinnedKeys(List.of(new PinnedKeys.Pinned("ws", workstation.getPublic())), supervisors());
             LogVerification result = LogFiles.verify(stick.resolve("session-s-1.log"), stick.resolve("session-s-1.seal"), trust,

@@ -255,9 +255,9 @@ class AnnotationsGuiTest {
         waitUntil(() -> feature.dialogs().lastWritten() != null && feature.dialogs().lastWritten().isShowing());
         robot.interact(() -> Screenshots.shot(feature.dialogs().lastWritten().getDialogPane().getScene(), "annot-export.png"));
         for (ExportFormat f : ExportFormat.values()) {
-            assertTrue(Files.size(media.resolve(f.fileName())) > 0, f.fileName());
+            assertTrue(Files.size(media.resolve(f.fileName("s-2026-11-28-a"))) > 0, f.fileName("s-2026-11-28-a"));
         }
-        String json = Files.readString(media.resolve("annotations.json"));
+        String json = Files.readString(media.resolve("annotations-s-2026-11-28-a.json"));
         assertFalse(json.contains("\"snippet\""), "no code snippets without a room policy");
         assertTrue(json.contains("\"anchorState\""));
 

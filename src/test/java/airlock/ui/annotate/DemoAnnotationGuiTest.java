@@ -152,9 +152,9 @@ class DemoAnnotationGuiTest {
         waitUntil(() -> feature.dialogs().lastWritten() != null && feature.dialogs().lastWritten().isShowing());
         robot.interact(() -> Screenshots.shot(feature.dialogs().lastWritten().getDialogPane().getScene(), "demo-annot-4-export.png"));
         for (ExportFormat f : ExportFormat.values()) {
-            assertTrue(Files.size(media.resolve(f.fileName())) > 0, f.fileName());
+            assertTrue(Files.size(media.resolve(f.fileName("s-demo-annotations"))) > 0, f.fileName("s-demo-annotations"));
         }
-        assertTrue(Files.readString(media.resolve("annotations.sarif")).contains("CWE-15"), "the SARIF names the CWE");
+        assertTrue(Files.readString(media.resolve("annotations-s-demo-annotations.sarif")).contains("CWE-15"), "the SARIF names the CWE");
         var verdict = session.verify();
         assertTrue(verdict.isValid(), verdict.describe());
     }

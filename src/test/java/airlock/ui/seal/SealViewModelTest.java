@@ -52,7 +52,7 @@ class SealViewModelTest {
     void theSealStaysDisabledUntilTheOpenCheckIsDecidedThenARetryAfterAFailedWriteCompletesTheExport() throws Exception {
         assertEquals(SealViewModel.Stage.REVIEW, model.stageProperty().get());
         assertEquals(6, model.files().size());
-        assertEquals("report.md", model.selectedProperty().get().name(), "the readable report is shown first");
+        assertEquals("report-" + SealFixture.SESSION + ".md", model.selectedProperty().get().name(), "the readable report is shown first");
         assertTrue(model.previewProperty().get().contains("Unbounded copy into a stack buffer"));
         assertEquals(1, model.checks().size());
         assertTrue(model.blockedProperty().get());

@@ -9,6 +9,7 @@ import airlock.core.export.ExportDocument;
 import airlock.core.export.ExportFormat;
 import airlock.core.export.ExportService;
 import airlock.core.export.SessionInfo;
+import airlock.core.media.MediaFolder;
 import airlock.core.media.SafeWriter;
 import airlock.core.media.WrittenFile;
 import airlock.core.policy.RoomPolicy;
@@ -50,10 +51,12 @@ public final class LiveExport {
                 new SessionInfo(session.id(), session.inspector(), session.header().workstation(), session.started(), null), bundle,
                 store.list(session.id()), new CoverageCalculator().compute(files, store.reviewMarks(session.id())));
         List<WrittenFile> written = new ArrayList<>();
-        for (ExportFormat format : ExportFormat.values()) {
-            if (formats.contains(format)) {
-                monitor.checkCancelled();
-                written.add(service.exportRecorded(doc, format, policy.exportPolicy(), folder, session::record));
+        try (MediaFolder target = MediaFolder.open(folder)) {
+            for (ExportFormat format : ExportFormat.values()) {
+                if (formats.contains(format)) {
+                    monitor.checkCancelled();
+                    written.add(service.exportRecorded(doc, format, policy.exportPolicy(), target, session::record));
+                }
             }
         }
         return written;

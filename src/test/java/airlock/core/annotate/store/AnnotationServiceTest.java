@@ -210,7 +210,7 @@ class AnnotationServiceTest {
         ExportDocument doc = new SessionExports(logStore, store, Clock.systemUTC()).document("s1", "0.1.0", List.of());
         Path stick = java.nio.file.Files.createDirectories(dir.resolve("stick"));
         exports.export(doc, ExportFormat.JSON, ExportPolicy.none(), stick, log);
-        byte[] json = java.nio.file.Files.readAllBytes(stick.resolve("annotations.json"));
+        byte[] json = java.nio.file.Files.readAllBytes(stick.resolve("annotations-s1.json"));
         ExportLogCheck.Result r = new ExportLogCheck().check(json, exportOf(json), LogExport.entriesFile(logStore, "s1"));
         assertTrue(r.matches() && r.reason().contains("exact file"), r.reason());
     }
