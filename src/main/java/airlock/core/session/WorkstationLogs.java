@@ -3,6 +3,7 @@ package airlock.core.session;
 import airlock.core.AirlockException;
 import airlock.core.home.AirlockHome;
 import airlock.core.log.Checkpoint;
+import airlock.core.log.LedgerCheck;
 import airlock.core.log.LogExport;
 import airlock.core.log.LogHashes;
 import airlock.core.log.LogStore;
@@ -58,14 +59,35 @@ public final class WorkstationLogs implements AutoCloseable {
         if (!store.health().writable()) {
             return new WorkstationLogs(home, store, signer, clock, null, null);
         }
+        String problem = ledgerProblem(home, store, signer);
+        if (problem != null) {
+            // nothing is written, not even the ledger's own recovery entry: the store is not the one the ledger vouches for
+            return new WorkstationLogs(home, store, signer, clock, null, problem);
+        }
         SessionLog ledger = store.logIds().contains(SessionHeader.LEDGER_SESSION)
                 ? SessionLog.resume(store, SessionHeader.LEDGER_SESSION, signer, clock, 1)
                 : SessionLog.start(store, new SessionHeader(SessionHeader.LEDGER_FORMAT, SessionHeader.LEDGER_SESSION,
                         signer.workstation(), signer.publicKey(), List.of(), null, null), "workstation", signer, clock, 1);
-        return new WorkstationLogs(home, store, signer, clock, ledger, rollbackProblem(home, store, signer, ledger));
+        return new WorkstationLogs(home, store, signer, clock, ledger, null);
     }
 
-    /** Null, or why the database looks older than the ledger checkpoint kept in the archive. */
+    /** Null, or every disagreement the ledger check found (see {@link LedgerCheck}), joined in one line. */
+    private static String ledgerProblem(AirlockHome home, LogStore store, WorkstationSigner signer) throws AirlockException {
+        List<LedgerCheck.Finding> findings = new LedgerCheck(store, home.archive(), signer.publicKey(), null).run();
+        if (findings.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder("the ledger's claims do not hold: ");
+        for (int i = 0; i < findings.size(); i++) {
+            text.append(i == 0 ? "" : "; ").append(findings.get(i).describe());
+        }
+        return text.toString();
+    }
+
+    /**
+     * Null, or why the database and archive do not agree with the ledger (a database older than
+     * the ledger checkpoint, a sealed session's rows or archive copy missing or different).
+     */
     public String rollbackProblem() {
         return rollbackProblem;
     }
@@ -75,11 +97,11 @@ public final class WorkstationLogs implements AutoCloseable {
     }
 
     private void requireUsable() throws AirlockException {
-        if (ledger == null) {
-            throw new AirlockException("log.store.readonly", "The session log database is read-only: " + store.health().problem());
-        }
         if (rollbackProblem != null) {
             throw new AirlockException("log.store.rollback", rollbackProblem);
+        }
+        if (ledger == null) {
+            throw new AirlockException("log.store.readonly", "The session log database is read-only: " + store.health().problem());
         }
     }
 
@@ -172,46 +194,7 @@ public final class WorkstationLogs implements AutoCloseable {
     }
 
     static Path ledgerCheckpoint(AirlockHome home) {
-        return home.archive().resolve("ledger.checkpoint");
-    }
-
-    private static String rollbackProblem(AirlockHome home, LogStore store, WorkstationSigner signer, SessionLog ledger)
-            throws AirlockException {
-        Path file = ledgerCheckpoint(home);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        SignedNote note;
-        Checkpoint checkpoint;
-        try {
-            note = SignedNote.parse(Files.readAllBytes(file));
-            checkpoint = Checkpoint.parse(note.body());
-        } catch (IOException e) {
-            return "the ledger checkpoint " + file + " cannot be read (" + e.getMessage() + ")";
-        }
-        var lines = note.signedAs(SignaturePurpose.CHECKPOINT);
-        if (lines.size() != 1 || !NoteKeys.verify(SignaturePurpose.CHECKPOINT, note.body(), lines.get(0), signer.publicKey()).isValid()) {
-            return "the ledger checkpoint " + file + " is not signed by this workstation's key";
-        }
-        if (checkpoint.size() > ledger.size()) {
-            return "the database's ledger has " + ledger.size() + " entries but the archive's ledger checkpoint covers "
-                    + checkpoint.size() + ": the database was replaced by an older copy or entries were removed";
-        }
-        byte[] entries = LogExport.entriesFile(store, SessionHeader.LEDGER_SESSION);
-        MerkleAccumulator tree = new MerkleAccumulator(new LogHashes());
-        LogHashes hashes = new LogHashes();
-        int start = 0;
-        for (int i = 0; i < entries.length && tree.size() < checkpoint.size(); i++) {
-            if (entries[i] == '\n') {
-                tree.add(hashes.entryHash(entries, start, i - start));
-                start = i + 1;
-            }
-        }
-        if (!Arrays.equals(tree.root(), checkpoint.root())) {
-            return "the database's ledger differs from the archive's ledger checkpoint: the database is not the one"
-                    + " this workstation wrote";
-        }
-        return null;
+        return home.archive().resolve(LedgerCheck.CHECKPOINT_FILE);
     }
 
     @Override
