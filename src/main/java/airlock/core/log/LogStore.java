@@ -196,6 +196,26 @@ public final class LogStore implements AutoCloseable {
         return reader;
     }
 
+    /**
+     * The logs the high-water record next to {@code database} says were acknowledged, one line
+     * each ("'id': N entries, state, head HEX"); empty when there is no readable record.
+     */
+    public static List<String> acknowledgedLogs(Path database) {
+        List<String> lines = new ArrayList<>();
+        try {
+            HighWater.Record record = HighWater.read(HighWater.fileFor(database));
+            if (record != null) {
+                for (HighWater.Mark mark : record.marks()) {
+                    lines.add("'" + mark.id() + "': " + mark.size() + " entries, " + mark.state() + ", head "
+                            + LogHashes.hex(mark.head()));
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("the high-water record of {} cannot be read: {}", database, e.toString());
+        }
+        return lines;
+    }
+
     /** The high-water record's file next to the database. */
     public Path highWaterFile() {
         return HighWater.fileFor(file);

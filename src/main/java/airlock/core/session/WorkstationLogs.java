@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -167,6 +168,11 @@ public final class WorkstationLogs implements AutoCloseable {
     }
 
     private void writeLedgerCheckpoint() throws AirlockException {
+        writeLedgerCheckpoint(home, store, signer);
+    }
+
+    /** Writes {@code archive/ledger.checkpoint} for the ledger as the store holds it now (temp, fsync, rename). */
+    static void writeLedgerCheckpoint(AirlockHome home, LogStore store, WorkstationSigner signer) throws AirlockException {
         byte[] entries = LogExport.entriesFile(store, SessionHeader.LEDGER_SESSION);
         MerkleAccumulator tree = new MerkleAccumulator(new LogHashes());
         byte[] last = null;
@@ -190,6 +196,26 @@ public final class WorkstationLogs implements AutoCloseable {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new AirlockException("log.archive.write", "Cannot write the ledger checkpoint " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The check behind {@code airlock log verify --home}: opens the home's store for reading only
+     * (nothing is written, the crash marker is left as it is) and runs {@link LedgerCheck} with the
+     * pinned keys, so the ledger and every archive copy are also verified as an auditor would.
+     */
+    public static List<LedgerCheck.Finding> checkHome(AirlockHome home, PinnedKeys trust) throws AirlockException {
+        Path key = home.keys().resolve(WorkstationKey.PUBLIC_FILE);
+        try (LogStore store = LogStore.openForReading(home.databases().resolve(DATABASE))) {
+            if (!store.health().writable()) {
+                return List.of(new LedgerCheck.Finding("store", store.health().problem()));
+            }
+            if (!Files.isRegularFile(key)) {
+                return List.of(new LedgerCheck.Finding("store", "the home has a session log database but no workstation"
+                        + " public key " + key + ", so the ledger checkpoint cannot be checked"));
+            }
+            PublicKey workstationKey = airlock.core.crypto.Ed25519.readPublicPem(key);
+            return new LedgerCheck(store, home.archive(), workstationKey, trust).run();
         }
     }
 
