@@ -481,8 +481,9 @@ public final class LogStore implements AutoCloseable {
             }
             if (size < mark.size()) {
                 return "the log '" + mark.id() + "' has " + size + " entries in the database, but " + mark.size()
-                        + " were acknowledged (high-water record " + highWaterFile.getFileName() + "): entries " + size + " to "
-                        + (mark.size() - 1) + " are gone" + wal;
+                        + " were acknowledged: " + (size == mark.size() - 1 ? "entry " + size + " is gone"
+                        : "entries " + size + " to " + (mark.size() - 1) + " are gone") + " (high-water record "
+                        + highWaterFile.getFileName() + ")" + wal;
             }
             if (!Arrays.equals(hash, mark.head())) {
                 return "entry " + (mark.size() - 1) + " of the log '" + mark.id() + "' differs from the one acknowledged"
