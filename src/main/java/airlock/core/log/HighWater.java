@@ -164,9 +164,9 @@ final class HighWater implements AutoCloseable {
                         writeWhole(temp, file, encoded, slotSize(encoded.length, slot * 2));
                         return;
                     }
-                    ByteBuffer out = ByteBuffer.allocate(slot);
+                    ByteBuffer out = ByteBuffer.allocate(slot); // the whole slot: zeros after the record
                     out.put(encoded);
-                    out.flip();
+                    out.rewind();
                     long position = (long) target * slot;
                     while (out.hasRemaining()) {
                         position += channel.write(out, position);

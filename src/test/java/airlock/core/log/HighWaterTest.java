@@ -53,6 +53,11 @@ class HighWaterTest {
             assertEquals("open", mark.state());
             log.end("alice", java.util.Map.of());
             assertEquals("ended", HighWater.read(HighWater.fileFor(db)).mark("s-1").state());
+            byte[] bytes = Files.readAllBytes(HighWater.fileFor(db));
+            int slot = bytes.length / 2;
+            HighWater.Record zero = HighWater.decode(bytes, 0, slot);
+            HighWater.Record one = HighWater.decode(bytes, slot, slot);
+            assertEquals(1, Math.abs(zero.counter() - one.counter()), "both slots intact, one write apart");
         }
     }
 
