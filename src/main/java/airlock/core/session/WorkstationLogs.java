@@ -97,6 +97,15 @@ public final class WorkstationLogs implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Throws the refusal when the store or the ledger check refused this home; callers open
+     * anything else on the database (the annotation tables) only after this, so that a missing
+     * database is never created empty by a side door.
+     */
+    public void checkUsable() throws AirlockException {
+        requireUsable();
+    }
+
     private void requireUsable() throws AirlockException {
         if (rollbackProblem != null) {
             throw new AirlockException("log.store.rollback", rollbackProblem);
