@@ -52,7 +52,7 @@ final class LogRecoverCommand implements Callable<Integer> {
                 out.println("Nothing to recover: " + TerminalText.escape(result.problem()) + ".");
                 return AirlockCommand.OK;
             }
-            var findings = airlock.core.session.WorkstationLogs.checkHome(opened, null);
+            var findings = result.remaining();
             if (!findings.isEmpty()) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("REFUSED: the database passes its checks, but the ledger's claims do not hold; a new file would"

@@ -189,7 +189,7 @@ public final class AirlockApp extends Application {
                     airlock.core.session.HomeRecovery.recover(home, airlock.core.session.WorkstationKey.loadOrCreate(home,
                             airlock.core.home.WorkstationId.loadOrCreate(home, new SecureRandom())), Clock.systemUTC()))
                     .onSuccess(result -> {
-                        if (!result.needed()) {
+                        if (!result.needed() && result.remaining().isEmpty()) {
                             window.model().showBanner(texts.format("session.recover.nothing", String.valueOf(result.problem())));
                         } else if (!result.remaining().isEmpty()) {
                             window.model().showBanner(texts.format("session.recover.remaining", airlock.core.text.VisibleText.escape(

@@ -34,8 +34,16 @@ public final class LedgerCheck {
     /** The file the ledger checkpoint is kept in, inside the archive folder. */
     public static final String CHECKPOINT_FILE = "ledger.checkpoint";
 
-    /** One disagreement: {@code subject} is a session id, "ledger" or "ledger.checkpoint". */
-    public record Finding(String subject, String problem) {
+    /**
+     * One disagreement: {@code subject} is a session id, "ledger" or "ledger.checkpoint".
+     * {@code unwrittenArchive}: the only problem is that the session's archive copy was never
+     * written (a seal whose archive write failed); the workstation writes it at the next start.
+     */
+    public record Finding(String subject, String problem, boolean unwrittenArchive) {
+        public Finding(String subject, String problem) {
+            this(subject, problem, false);
+        }
+
         public String describe() {
             return subject + ": " + problem;
         }
@@ -233,8 +241,10 @@ public final class LedgerCheck {
         String stem = LogExport.stem(id);
         Path folder = archive.resolve(stem);
         if (archiveEntry == null) {
+            // never recorded as written: a seal whose archive write failed; only files left by that attempt may be there
             findings.add(new Finding(id, "the ledger records its seal but no archive copy (no export.written entry with"
-                    + " target archive)"));
+                    + " target archive)", true));
+            return;
         }
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             findings.add(new Finding(id, "its archive folder " + folder + " is missing"));
@@ -251,9 +261,9 @@ public final class LedgerCheck {
             }
             String expected = recorded.get(name);
             String actual = sha256(file);
-            if (archiveEntry != null && expected == null) {
+            if (expected == null) {
                 findings.add(new Finding(id, "the ledger's archive record (entry " + archiveEntry.seq() + ") does not list " + name));
-            } else if (expected != null && !expected.equals(actual)) {
+            } else if (!expected.equals(actual)) {
                 findings.add(new Finding(id, "its archive copy " + file + " has SHA-256 " + actual + ", the ledger recorded "
                         + expected));
             }

@@ -51,7 +51,9 @@ public final class HomeRecovery {
         }
         boolean missing = !Files.exists(db, LinkOption.NOFOLLOW_LINKS);
         if (problem == null) {
-            return new Result(false, null, List.of(), List.of(), List.of(), List.of());
+            // the database is intact; whatever the ledger check finds, a new file would not change it
+            return new Result(false, null, List.of(), List.of(), List.of(),
+                    WorkstationLogs.checkHome(home, null, signer.publicKey()));
         }
         if (missing && !Files.exists(highWater(db), LinkOption.NOFOLLOW_LINKS)) {
             // openForReading reports an absent database; with no record of one, the next start simply creates it

@@ -60,24 +60,37 @@ public final class WorkstationLogs implements AutoCloseable {
         if (!store.health().writable()) {
             return new WorkstationLogs(home, store, signer, clock, null, null);
         }
-        String problem = ledgerProblem(home, store, signer);
-        if (problem != null) {
+        List<LedgerCheck.Finding> findings = new LedgerCheck(store, home.archive(), signer.publicKey(), null).run();
+        boolean onlyUnwritten = !findings.isEmpty() && findings.stream().allMatch(LedgerCheck.Finding::unwrittenArchive);
+        if (!findings.isEmpty() && !onlyUnwritten) {
             // nothing is written, not even the ledger's own recovery entry: the store is not the one the ledger vouches for
-            return new WorkstationLogs(home, store, signer, clock, null, problem);
+            return new WorkstationLogs(home, store, signer, clock, null, describe(findings));
         }
         SessionLog ledger = store.logIds().contains(SessionHeader.LEDGER_SESSION)
                 ? SessionLog.resume(store, SessionHeader.LEDGER_SESSION, signer, clock, 1)
                 : SessionLog.start(store, new SessionHeader(SessionHeader.LEDGER_FORMAT, SessionHeader.LEDGER_SESSION,
                         signer.workstation(), signer.publicKey(), List.of(), null, null), "workstation", signer, clock, 1);
-        return new WorkstationLogs(home, store, signer, clock, ledger, null);
+        WorkstationLogs logs = new WorkstationLogs(home, store, signer, clock, ledger, null);
+        if (onlyUnwritten) {
+            // a seal whose archive copy failed to write (disk full, ...): write it now, then check again
+            try {
+                for (LedgerCheck.Finding finding : findings) {
+                    logs.archive(finding.subject());
+                }
+                logs.writeLedgerCheckpoint();
+            } catch (AirlockException e) {
+                return new WorkstationLogs(home, store, signer, clock, null, describe(findings) + "; writing it now failed: "
+                        + e.getMessage());
+            }
+            List<LedgerCheck.Finding> again = new LedgerCheck(store, home.archive(), signer.publicKey(), null).run();
+            if (!again.isEmpty()) {
+                return new WorkstationLogs(home, store, signer, clock, null, describe(again));
+            }
+        }
+        return logs;
     }
 
-    /** Null, or every disagreement the ledger check found (see {@link LedgerCheck}), joined in one line. */
-    private static String ledgerProblem(AirlockHome home, LogStore store, WorkstationSigner signer) throws AirlockException {
-        List<LedgerCheck.Finding> findings = new LedgerCheck(store, home.archive(), signer.publicKey(), null).run();
-        if (findings.isEmpty()) {
-            return null;
-        }
+    private static String describe(List<LedgerCheck.Finding> findings) {
         StringBuilder text = new StringBuilder("the ledger's claims do not hold: ");
         for (int i = 0; i < findings.size(); i++) {
             text.append(i == 0 ? "" : "; ").append(findings.get(i).describe());
@@ -129,6 +142,13 @@ public final class WorkstationLogs implements AutoCloseable {
     public SignedNote seal(String id, PrivateKey supervisorKey, List<PinnedKeys.Pinned> supervisors) throws AirlockException {
         requireUsable();
         SignedNote sealed = new Sealer(store, ledger, supervisors).seal(id, supervisorKey);
+        archive(id);
+        writeLedgerCheckpoint();
+        return sealed;
+    }
+
+    /** Writes the local archive copy of a sealed session (recorded in the ledger with target archive). */
+    private void archive(String id) throws AirlockException {
         Path folder = home.archive().resolve(LogExport.stem(id));
         try {
             Files.createDirectories(folder);
@@ -136,8 +156,6 @@ public final class WorkstationLogs implements AutoCloseable {
             throw new AirlockException("log.archive.write", "Cannot create the archive folder " + folder + ": " + e.getMessage(), e);
         }
         new LogExport(store, ledger, new SafeWriter(WriteHooks.NONE)).export(id, folder, true);
-        writeLedgerCheckpoint();
-        return sealed;
     }
 
     /** Writes the sealed log and seal to a stick; the session stays sealed locally unless both copies verify. */
@@ -224,6 +242,16 @@ public final class WorkstationLogs implements AutoCloseable {
                         + " public key " + key + ", so the ledger checkpoint cannot be checked"));
             }
             PublicKey workstationKey = airlock.core.crypto.Ed25519.readPublicPem(key);
+            return new LedgerCheck(store, home.archive(), workstationKey, trust).run();
+        }
+    }
+
+    /** As {@link #checkHome(AirlockHome, PinnedKeys)} with the workstation's key given. */
+    static List<LedgerCheck.Finding> checkHome(AirlockHome home, PinnedKeys trust, PublicKey workstationKey) throws AirlockException {
+        try (LogStore store = LogStore.openForReading(home.databases().resolve(DATABASE))) {
+            if (!store.health().writable()) {
+                return List.of(new LedgerCheck.Finding("store", store.health().problem()));
+            }
             return new LedgerCheck(store, home.archive(), workstationKey, trust).run();
         }
     }

@@ -215,6 +215,25 @@ class LedgerCheckTest {
     }
 
     @Test
+    void aSealWhoseArchiveWriteFailedIsArchivedAtTheNextStart() throws Exception {
+        Path obstacle = home.archive().resolve("session-s-3");
+        try (WorkstationLogs logs = WorkstationLogs.open(home, signer(), clock)) {
+            openSession(logs, "s-3", 2).end("alice", Map.of());
+            Files.writeString(obstacle, "a file where the archive folder goes");
+            org.junit.jupiter.api.Assertions.assertThrows(AirlockException.class,
+                    () -> logs.seal("s-3", supervisor.getPrivate(), supervisors()));
+            assertEquals("sealed", logs.status("s-3"), "the seal itself was recorded");
+        }
+        String refused = startUpProblem();
+        assertTrue(refused != null && refused.contains("s-3: the ledger records its seal but no archive copy")
+                && refused.contains("writing it now failed"), refused);
+        Files.delete(obstacle);
+        assertNull(startUpProblem(), "the archive copy is written at the next start");
+        assertTrue(Files.isRegularFile(obstacle.resolve("session-s-3.log")));
+        assertEquals(List.of(), check());
+    }
+
+    @Test
     void recoveryAfterALostWalNamesTheLostEntriesAndKeepsTheOldFiles() throws Exception {
         Path saved = Files.createDirectories(dir.resolve("saved"));
         try (WorkstationLogs logs = WorkstationLogs.open(home, signer(), clock)) {
