@@ -219,6 +219,47 @@ class HighWaterTest {
     }
 
     @Test
+    void hostileSlotsAreRefusedOneByOne() throws Exception {
+        String head = "ab".repeat(32);
+        String store = "0123456789abcdef0123456789abcdef";
+        java.util.List<String> bodies = java.util.List.of(
+                "airlock-highwater/2\ncounter 1\nstore " + store + "\n",                        // other version
+                "airlock-highwater/1\ncounter x\nstore " + store + "\n",                        // bad counter
+                "airlock-highwater/1\ncounter 1\nstore " + store.toUpperCase() + "\n",          // upper-case store id
+                "airlock-highwater/1\ncounter 1\nstore " + store + "\nlog open 0 " + head + " s\n",          // size 0
+                "airlock-highwater/1\ncounter 1\nstore " + store + "\nlog open 01 " + head + " s\n",         // leading zero
+                "airlock-highwater/1\ncounter 1\nstore " + store + "\nlog open 1 " + head.toUpperCase() + " s\n",
+                "airlock-highwater/1\ncounter 1\nstore " + store + "\nlog closed 1 " + head + " s\n",        // unknown state
+                "airlock-highwater/1\ncounter 1\nstore " + store + "\nlog open 1 " + head + " s\u202e1\n",  // id outside the set
+                "airlock-highwater/1\ncounter 1\nstore " + store + "\nlog open 1 " + head + " s extra\n",
+                "airlock-highwater/1\ncounter 1\nstore " + store + "\nlog open 1 " + head + " " + "x".repeat(65) + "\n");
+        for (String body : bodies) {
+            byte[] text = body.getBytes(StandardCharsets.UTF_8);
+            String sum = "sha256 " + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text)) + "\n";
+            byte[] slot = new byte[4096];
+            System.arraycopy(text, 0, slot, 0, text.length);
+            System.arraycopy(sum.getBytes(StandardCharsets.US_ASCII), 0, slot, text.length, sum.length());
+            assertThrows(java.io.IOException.class, () -> HighWater.decode(slot, 0, slot.length), body);
+        }
+        byte[] good = HighWater.encode(new HighWater.Record(7, store, java.util.List.of(
+                new HighWater.Mark("s-1", "open", 3, java.util.HexFormat.of().parseHex(head)))));
+        byte[] slot = new byte[4096];
+        System.arraycopy(good, 0, slot, 0, good.length);
+        assertEquals(7, HighWater.decode(slot, 0, slot.length).counter());
+        slot[slot.length - 1] = 1; // bytes after the record's end
+        assertThrows(java.io.IOException.class, () -> HighWater.decode(slot, 0, slot.length));
+        Path file = dir.resolve("odd.highwater");
+        Files.write(file, new byte[4097]);
+        assertThrows(java.io.IOException.class, () -> HighWater.read(file), "not two equal slots");
+        Files.write(file, new byte[0]);
+        assertThrows(java.io.IOException.class, () -> HighWater.read(file), "empty");
+        Files.delete(file);
+        Files.createDirectory(file);
+        assertThrows(java.io.IOException.class, () -> HighWater.read(file), "a folder");
+    }
+
+    @Test
     void readersLeaveTheCrashMarkerAndWriteNothing() throws Exception {
         Path db = dir.resolve("airlock.db");
         LogStore first = LogStore.open(db);
