@@ -143,6 +143,7 @@ final class HighWater implements AutoCloseable {
                 if (channel == null) {
                     channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
                 }
+                boolean replaced = false;
                 try (FileLock lock = channel.lock()) {
                     long length = channel.size();
                     ByteBuffer all = ByteBuffer.allocate((int) Math.min(length, 1 << 24));
@@ -159,18 +160,22 @@ final class HighWater implements AutoCloseable {
                     }
                     byte[] encoded = encode(new Record(current.counter() + 1, current.store(), snapshot(connection)));
                     if (encoded.length > slot) {
-                        close();
+                        // outgrown: a new file with larger slots replaces this one (under the old file's lock)
                         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
                         writeWhole(temp, file, encoded, slotSize(encoded.length, slot * 2));
-                        return;
+                        replaced = true;
+                    } else {
+                        ByteBuffer out = ByteBuffer.allocate(slot); // the whole slot: zeros after the record
+                        out.put(encoded);
+                        out.rewind();
+                        long position = (long) target * slot;
+                        while (out.hasRemaining()) {
+                            position += channel.write(out, position);
+                        }
                     }
-                    ByteBuffer out = ByteBuffer.allocate(slot); // the whole slot: zeros after the record
-                    out.put(encoded);
-                    out.rewind();
-                    long position = (long) target * slot;
-                    while (out.hasRemaining()) {
-                        position += channel.write(out, position);
-                    }
+                }
+                if (replaced) {
+                    close(); // the next write opens the new file
                 }
             } catch (IOException | SQLException e) {
                 throw new AirlockException("log.highwater.write", "The entry was committed but the high-water record "

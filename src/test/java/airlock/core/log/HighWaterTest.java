@@ -62,6 +62,24 @@ class HighWaterTest {
     }
 
     @Test
+    void aRecordThatOutgrowsItsSlotsIsRewrittenLarger() throws Exception {
+        Path db = dir.resolve("airlock.db");
+        try (LogStore store = LogStore.open(db)) {
+            for (int i = 0; i < 60; i++) {
+                session(store, "ended-session-number-" + i, 0).end("alice", java.util.Map.of());
+            }
+            SessionLog last = session(store, "s-last", 3);
+            assertTrue(Files.size(HighWater.fileFor(db)) > 2 * HighWater.INITIAL_SLOT, "grown");
+            HighWater.Record record = HighWater.read(HighWater.fileFor(db));
+            assertEquals(61, record.marks().size(), "60 ended sessions and one open (a bare store has no ledger)");
+            assertEquals(last.size(), record.mark("s-last").size());
+        }
+        try (LogStore store = LogStore.open(db)) {
+            assertTrue(store.health().writable(), store.health().problem());
+        }
+    }
+
+    @Test
     void sigkillThenLostWalIsRefusedWithTheReasonAndNothingIsReused() throws Exception {
         Path db = dir.resolve("airlock.db");
         AtomicLong lastAck = new AtomicLong(-1);
