@@ -97,7 +97,7 @@ final class AnnotationsCommand implements Runnable {
                 err.println("airlock: there is no workstation database at " + db + ", so there is no session to export");
                 return AirlockCommand.CHECK_FAILED;
             }
-            try (LogStore logStore = LogStore.open(db); AnnotationStore store = AnnotationStore.open(db)) {
+            try (LogStore logStore = LogStore.openForReading(db); AnnotationStore store = AnnotationStore.open(db)) {
                 SessionExports exports = new SessionExports(logStore, store, Clock.systemUTC());
                 if (exports.session(session).open()) {
                     err.println("airlock: session " + session + " is still open; export it from the workstation window,"
@@ -159,7 +159,7 @@ final class AnnotationsCommand implements Runnable {
                 spec.commandLine().getErr().println("airlock: there is no workstation database at " + db);
                 return AirlockCommand.CHECK_FAILED;
             }
-            try (LogStore logStore = LogStore.open(db); AnnotationStore store = AnnotationStore.open(db)) {
+            try (LogStore logStore = LogStore.openForReading(db); AnnotationStore store = AnnotationStore.open(db)) {
                 new SessionExports(logStore, store, Clock.systemUTC()).session(session);
                 PrintWriter out = spec.commandLine().getOut();
                 List<Annotation> shown = order.select(store.list(session), filter);

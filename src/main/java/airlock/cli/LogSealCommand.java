@@ -87,7 +87,7 @@ final class LogSealCommand implements Callable<Integer> {
         TrustStore trust = new TrustStore(opened);
         Clock clock = Clock.systemUTC();
         try (WorkstationLogs logs = WorkstationLogs.open(opened, WorkstationKey.loadOrCreate(opened, workstation), clock);
-             AnnotationStore annotations = AnnotationStore.open(opened.databases().resolve(WorkstationLogs.DATABASE))) {
+             AnnotationStore annotations = annotationsOf(logs)) {
             ExportService exports = new ExportService(new CweCatalogueLoader(new ObjectMapper()).loadBundled(),
                     new SafeWriter(WriteHooks.NONE));
             SealReview review = SealReview.open(logs, annotations, new BundleStore(opened), session,
@@ -137,6 +137,12 @@ final class LogSealCommand implements Callable<Integer> {
                     + TerminalText.escape(out.resolve(airlock.core.log.LogExport.stem(session) + ".log").toString()) + "'.");
             return AirlockCommand.OK;
         }
+    }
+
+    /** The annotation tables, opened only on a store that passed its checks (never creating a missing database). */
+    private static AnnotationStore annotationsOf(WorkstationLogs logs) throws AirlockException {
+        logs.checkUsable();
+        return AnnotationStore.open(logs.store().file());
     }
 
     private char[] passphrase() throws AirlockException {

@@ -15,8 +15,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code airlock log verify PATH [--seal FILE] [--trust DIR]}: exit 0 when valid and sealed, 1 naming the first failure. */
-@Command(name = "verify", description = "Verify an exported session log and its supervisor seal.")
+/**
+ * {@code airlock log verify PATH [--seal FILE] [--trust DIR]}: exit 0 when valid and sealed, 1 naming the first failure.
+ * Without PATH, the home's ledger ({@code --home DIR}): see {@link airlock.core.log.LedgerCheck}.
+ */
+@Command(name = "verify", description = {"Verify an exported session log and its supervisor seal;",
+        "without PATH, the workstation home's ledger: its chain and checkpoint, and every sealed session's rows and archive copy."})
 final class LogVerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,7 +28,8 @@ final class LogVerifyCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Parameters(paramLabel = "PATH", description = "The .log file, or a folder holding exactly one.")
+    @Parameters(paramLabel = "PATH", arity = "0..1",
+            description = "The .log file, or a folder holding exactly one (none: check the home's ledger).")
     Path path;
 
     @Option(names = "--seal", paramLabel = "FILE", description = "The seal (default: the .seal file next to the log).")
@@ -125,6 +130,9 @@ final class LogVerifyCommand implements Callable<Integer> {
 
     /** Verifies and prints the verdict and summary to {@code out}; the exit code. */
     int verify(PrintWriter out) throws AirlockException {
+        if (path == null) {
+            return verifyHome(out);
+        }
         Path entries = LogFiles.entriesFile(path);
         Path sealFile = seal != null ? seal : LogFiles.sealFor(entries);
         PinnedKeys keys = PinnedKeys.load(trust != null ? trust : home.open().trustRoot());
@@ -140,5 +148,23 @@ final class LogVerifyCommand implements Callable<Integer> {
             out.println("  sealed by:   " + (summary.sealedBy() == null ? "-" : summary.sealedBy()));
         }
         return result.isValid() ? AirlockCommand.OK : AirlockCommand.CHECK_FAILED;
+    }
+
+    /** The home's ledger against the database and archive: one line per disagreement, by name. */
+    private int verifyHome(PrintWriter out) throws AirlockException {
+        airlock.core.home.AirlockHome opened = home.open();
+        PinnedKeys keys = PinnedKeys.load(trust != null ? trust : opened.trustRoot());
+        var findings = airlock.core.session.WorkstationLogs.checkHome(opened, keys);
+        if (findings.isEmpty()) {
+            out.println("VALID: the ledger of " + TerminalText.escape(opened.root().toString()) + " verifies, and every sealed"
+                    + " session it names has its rows and its archive copy with the sealed final checkpoint");
+            return AirlockCommand.OK;
+        }
+        out.println("INVALID: the ledger of " + TerminalText.escape(opened.root().toString()) + " does not hold ("
+                + findings.size() + (findings.size() == 1 ? " finding" : " findings") + ")");
+        for (var finding : findings) {
+            out.println("  " + TerminalText.escape(finding.describe()));
+        }
+        return AirlockCommand.CHECK_FAILED;
     }
 }

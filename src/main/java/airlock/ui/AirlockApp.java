@@ -134,6 +134,9 @@ public final class AirlockApp extends Application {
         if (unavailable != null) {
             window.model().showBanner(texts.format("session.unavailable", unavailable));
         }
+        if (logs != null && (!logs.store().health().writable() || logs.rollbackProblem() != null)) {
+            offerRecovery(texts, home, unavailable);
+        }
         var model = new airlock.ui.session.SessionViewModel(texts, window.model(), window.session(), manager, unavailable,
                 new BundleStore(home), clock, workstationId);
         var feature = new airlock.ui.session.SessionFeature(window, texts, model);
@@ -153,6 +156,53 @@ public final class AirlockApp extends Application {
         }
         model.resumeOpenSession();
         return feature;
+    }
+
+    /**
+     * The read-only state's way out: Session ▸ Recover the session database…, after a
+     * confirmation naming the reason, runs {@link airlock.core.session.HomeRecovery} off the FX
+     * thread (the same as {@code airlock log recover}); the old files are kept, and the result is
+     * used at the next start.
+     */
+    private void offerRecovery(Texts texts, AirlockHome home, String reason) {
+        MenuItem item = new MenuItem(texts.get("menu.session.recover"));
+        item.setOnAction(e -> {
+            var alert = airlock.ui.ReadableAlerts.wrapped(new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    texts.format("session.recover.confirm.text", airlock.core.text.VisibleText.escape(String.valueOf(reason))),
+                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL));
+            alert.setTitle(texts.get("session.recover.confirm.title"));
+            alert.setHeaderText(texts.get("session.recover.confirm.header"));
+            if (alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isEmpty()) {
+                return;
+            }
+            item.setDisable(true);
+            if (logs != null) {
+                try {
+                    logs.close();
+                } catch (AirlockException closing) {
+                    LOG.warn("closing the refused store before recovery", closing);
+                }
+                logs = null;
+            }
+            window.model().background(BackgroundTask.of(texts.get("session.task.recover"), monitor ->
+                    airlock.core.session.HomeRecovery.recover(home, airlock.core.session.WorkstationKey.loadOrCreate(home,
+                            airlock.core.home.WorkstationId.loadOrCreate(home, new SecureRandom())), Clock.systemUTC()))
+                    .onSuccess(result -> {
+                        if (!result.needed() && result.remaining().isEmpty()) {
+                            window.model().showBanner(texts.format("session.recover.nothing", String.valueOf(result.problem())));
+                        } else if (!result.remaining().isEmpty()) {
+                            window.model().showBanner(texts.format("session.recover.remaining", airlock.core.text.VisibleText.escape(
+                                    result.remaining().stream().map(f -> f.describe()).collect(java.util.stream.Collectors.joining("; ")))));
+                        } else {
+                            window.model().showBanner(texts.format("session.recover.done", result.logs().size(),
+                                    result.keptAside().stream().map(p -> p.getFileName().toString())
+                                            .collect(java.util.stream.Collectors.joining(", "))));
+                        }
+                    })
+                    .onFailure(failure -> item.setDisable(false)));
+        });
+        window.view().addMenuItem(MenuId.SESSION, item);
     }
 
     /** The demo goes through the real intake: a signed bundle of this project on the demo media. */

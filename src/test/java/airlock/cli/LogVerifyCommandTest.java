@@ -81,9 +81,10 @@ class LogVerifyCommandTest {
             {"log", "verify", "x.log", "--seal", "a\0b"}}) {
             assertNull(LogVerifyCommand.plain(args), String.join(" ", args));
         }
+        // without PATH the home's ledger is checked (LogHomeCommandsTest); a home with no database says so, exit 1
         Run missing = run("log", "verify", "--home", home.toString());
-        assertEquals(AirlockCommand.USAGE, missing.exit());
-        assertEquals("airlock: Missing required parameter: 'PATH' (see 'airlock --help')", missing.err().strip());
+        assertEquals(AirlockCommand.CHECK_FAILED, missing.exit(), missing.out() + missing.err());
+        assertTrue(missing.out().contains("store: there is no session log database at "), missing.out());
     }
 
     @Test

@@ -17,7 +17,9 @@ final class LogSchema {
                     "CREATE TABLE log_entry(session TEXT NOT NULL REFERENCES log_session(id), seq INTEGER NOT NULL,"
                             + " bytes BLOB NOT NULL, hash BLOB NOT NULL, PRIMARY KEY(session, seq)) WITHOUT ROWID",
                     "CREATE TABLE log_runtime(id INTEGER PRIMARY KEY CHECK(id = 1), running INTEGER NOT NULL)",
-                    "INSERT INTO log_runtime(id, running) VALUES (1, 0)"));
+                    "INSERT INTO log_runtime(id, running) VALUES (1, 0)"),
+            // open logs that still owe the recovery entry of an unclean stop (see LogStore.markRunning)
+            List.of("CREATE TABLE log_unclean(session TEXT PRIMARY KEY REFERENCES log_session(id), last_seq INTEGER)"));
 
     private LogSchema() {
     }

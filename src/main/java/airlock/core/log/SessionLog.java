@@ -29,6 +29,7 @@ public final class SessionLog {
     private final int checkpointInterval;
     private final EntryCodec codec = new EntryCodec();
     private LogState state;
+    private boolean resumedAfterCrash;
 
     private SessionLog(LogStore store, String id, SessionHeader header, WorkstationSigner signer, Clock clock,
                        int checkpointInterval, LogState state) {
@@ -82,18 +83,32 @@ public final class SessionLog {
                     + header.workstation() + " with another key; it cannot be continued here");
         }
         SessionLog log = new SessionLog(store, id, header, signer, clock, checkpointInterval, state);
-        if (store.health().uncleanStop() && "open".equals(state.status())) {
+        if ("open".equals(state.status()) && store.recoveryDue(id)) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("reason", "the workstation did not stop cleanly; the log resumes after its last committed entry");
             data.put("lastSeq", state.size() - 1);
             data.put("lastTime", state.last().time());
-            log.append("workstation", EntryType.RECOVERY, data, SqlAction.NONE);
+            log.append("workstation", EntryType.RECOVERY, data, connection -> {
+                try (PreparedStatement done = connection.prepareStatement("DELETE FROM log_unclean WHERE session = ?")) {
+                    done.setString(1, id);
+                    done.executeUpdate();
+                }
+            });
+            log.resumedAfterCrash = true;
         }
         return log;
     }
 
     public String id() {
         return id;
+    }
+
+    /**
+     * True when {@link #resume} wrote the recovery entry of an unclean stop (the store noted this
+     * log as open at a crash, and no entry since has said so).
+     */
+    public boolean resumedAfterCrash() {
+        return resumedAfterCrash;
     }
 
     public SessionHeader header() {
@@ -184,6 +199,7 @@ public final class SessionLog {
             throws AirlockException {
         Connection connection = store.connection();
         LogState before = state;
+        LogEntry written;
         try {
             connection.setAutoCommit(false);
             try {
@@ -200,7 +216,7 @@ public final class SessionLog {
                 after = finisher.finish(connection, after);
                 connection.commit();
                 state = after;
-                return entry;
+                written = entry;
             } catch (SQLException | AirlockException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
@@ -213,6 +229,9 @@ public final class SessionLog {
                     + " log entry could not be written (" + e.getMessage() + "). Nothing was changed."
                     + " Free disk space or close other programs using the workstation database, then try again.", e);
         }
+        // committed; the caller hears of it only once the high-water record covers it
+        store.acknowledged();
+        return written;
     }
 
     private LogState insert(Connection connection, LogState current, LogEntry entry) throws SQLException {

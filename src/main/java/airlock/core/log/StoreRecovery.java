@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * prefix (contiguous, canonical, correctly chained entries from 0) is copied; each log that stays
  * or becomes open gets a recovery entry naming the damaged file, its SHA-256 and the first entry
  * that was lost. A log that lost entries after it ended is re-opened (its seal could no longer
- * verify) and must be ended again.
+ * verify) and must be ended again. Entries the damaged store acknowledged (its high-water record)
+ * but no longer holds count as lost too, so the recovery entry names them instead of the next
+ * entry silently taking their sequence numbers. The other tables in the file (the annotation
+ * tables) are copied as they are, row by row, as far as they can be read.
  */
 public final class StoreRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(StoreRecovery.class);
@@ -37,21 +40,48 @@ public final class StoreRecovery {
     public record Recovered(String id, long keptEntries, long lostFrom, String problem) {
     }
 
+    /** What recovery did for the other tables of the file: rows copied per table, and what could not be copied. */
+    public record OtherTables(Map<String, Long> copied, List<String> problems) {
+    }
+
     public static List<Recovered> recover(Path damaged, Path target, String problem, WorkstationSigner signer, Clock clock)
             throws AirlockException {
+        return recover(damaged, target, problem, signer, clock, null);
+    }
+
+    /** As above; {@code others} (when not null) receives what happened to the file's other tables. */
+    public static List<Recovered> recover(Path damaged, Path target, String problem, WorkstationSigner signer, Clock clock,
+                                          List<OtherTables> others) throws AirlockException {
         if (Files.exists(target)) {
             throw new AirlockException("log.recover.target-exists", "The recovery file " + target
                     + " already exists; choose a new name (nothing is ever written over an existing database)");
         }
         String damagedSha256 = sha256(damaged);
+        HighWater.Record acknowledged = null;
+        try {
+            acknowledged = HighWater.read(HighWater.fileFor(damaged));
+        } catch (java.io.IOException e) {
+            LOG.warn("the damaged store's high-water record cannot be read: {}", e.toString());
+        }
         List<Recovered> recovered = new ArrayList<>();
         List<Copy> copies = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
+        List<String> tableProblems = new ArrayList<>();
         try (Connection source = LogStore.connect(damaged, true)) {
             for (String id : LogStore.ids(source)) {
-                copies.add(read(source, id));
+                Copy copy = read(source, id);
+                HighWater.Mark mark = acknowledged == null ? null : acknowledged.mark(id);
+                if (mark != null && mark.size() > copy.rows().size() && copy.complete()) {
+                    // the chain is intact but shorter than what was acknowledged: the tail is lost
+                    copy = new Copy(copy.id(), copy.origin(), "open", null, null, copy.rows(), false,
+                            "entries " + copy.rows().size() + " to " + (mark.size() - 1) + " were acknowledged but are gone");
+                }
+                copies.add(copy);
             }
+            tables = readOtherTables(source, tableProblems);
         } catch (SQLException | AirlockException e) {
             LOG.warn("nothing readable in the damaged log store {}: {}", damaged, e.toString());
+            tableProblems.add("the damaged file cannot be read: " + e.getMessage());
         }
         try (LogStore store = LogStore.open(target)) {
             Connection connection = store.connection();
@@ -59,6 +89,10 @@ public final class StoreRecovery {
                 if (!copy.rows().isEmpty()) {
                     write(connection, copy);
                 }
+            }
+            Map<String, Long> copiedRows = writeOtherTables(connection, tables, tableProblems);
+            if (others != null) {
+                others.add(new OtherTables(copiedRows, List.copyOf(tableProblems)));
             }
             for (Copy copy : copies) {
                 if (copy.rows().isEmpty()) {
@@ -78,6 +112,87 @@ public final class StoreRecovery {
             }
         }
         return recovered;
+    }
+
+    private record Table(String name, String create, List<String> indexes, List<Object[]> rows) {
+    }
+
+    /** Every table outside the log's own (log_*) and SQLite's, with its indexes and the rows that can be read. */
+    private static List<Table> readOtherTables(Connection source, List<String> problems) throws SQLException {
+        List<Table> tables = new ArrayList<>();
+        List<String[]> names = new ArrayList<>();
+        try (PreparedStatement query = source.prepareStatement("SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+                + " AND name NOT LIKE 'log\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                names.add(new String[] {rows.getString(1), rows.getString(2)});
+            }
+        }
+        for (String[] name : names) {
+            List<String> indexes = new ArrayList<>();
+            try (PreparedStatement query = source.prepareStatement(
+                    "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")) {
+                query.setString(1, name[0]);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        indexes.add(rows.getString(1));
+                    }
+                }
+            }
+            List<Object[]> data = new ArrayList<>();
+            try (PreparedStatement query = source.prepareStatement("SELECT * FROM \"" + name[0].replace("\"", "\"\"") + "\"");
+                 ResultSet rows = query.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    Object[] row = new Object[columns];
+                    for (int c = 0; c < columns; c++) {
+                        row[c] = rows.getObject(c + 1);
+                    }
+                    data.add(row);
+                }
+            } catch (SQLException e) {
+                problems.add("table " + name[0] + ": only " + data.size() + " rows could be read (" + e.getMessage() + ")");
+            }
+            tables.add(new Table(name[0], name[1], indexes, data));
+        }
+        return tables;
+    }
+
+    private static Map<String, Long> writeOtherTables(Connection connection, List<Table> tables, List<String> problems) {
+        Map<String, Long> copied = new LinkedHashMap<>();
+        for (Table table : tables) {
+            try {
+                connection.setAutoCommit(false);
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.executeUpdate(table.create());
+                    for (String index : table.indexes()) {
+                        statement.executeUpdate(index);
+                    }
+                    if (!table.rows().isEmpty()) {
+                        String marks = String.join(", ", java.util.Collections.nCopies(table.rows().get(0).length, "?"));
+                        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO \""
+                                + table.name().replace("\"", "\"\"") + "\" VALUES (" + marks + ")")) {
+                            for (Object[] row : table.rows()) {
+                                for (int c = 0; c < row.length; c++) {
+                                    insert.setObject(c + 1, row[c]);
+                                }
+                                insert.executeUpdate();
+                            }
+                        }
+                    }
+                    connection.commit();
+                    copied.put(table.name(), (long) table.rows().size());
+                } catch (SQLException e) {
+                    connection.rollback();
+                    problems.add("table " + table.name() + " could not be copied (" + e.getMessage() + ")");
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                problems.add("table " + table.name() + " could not be copied (" + e.getMessage() + ")");
+            }
+        }
+        return copied;
     }
 
     private record Copy(String id, String origin, String state, String finalNote, String sealNote, List<byte[][]> rows,

@@ -58,7 +58,8 @@ public final class SessionManager {
 
     /**
      * Continues a session that was left open when the workstation stopped. The log always gets a
-     * recovery entry: the log's own one after an unclean stop (crash, kill, power loss), else one
+     * recovery entry: the log's own one after an unclean stop (crash, kill, power loss) that no
+     * entry has reported yet (even if another tool opened and closed the store since), else one
      * saying the application was closed with the session open. Idle time starts again from now.
      */
     public ActiveSession resume(String id) throws AirlockException {
@@ -66,7 +67,7 @@ public final class SessionManager {
         if (!"open".equals(log.status())) {
             throw new AirlockException("session.ended", "The session '" + id + "' has already ended; it cannot be resumed.");
         }
-        if (!store.health().uncleanStop()) {
+        if (!log.resumedAfterCrash()) {
             Map<String, Object> data = new java.util.LinkedHashMap<>();
             data.put("reason", "the application was closed with the session open; the session resumes at the next start");
             data.put("lastSeq", log.size() - 1);

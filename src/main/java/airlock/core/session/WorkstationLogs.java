@@ -3,6 +3,7 @@ package airlock.core.session;
 import airlock.core.AirlockException;
 import airlock.core.home.AirlockHome;
 import airlock.core.log.Checkpoint;
+import airlock.core.log.LedgerCheck;
 import airlock.core.log.LogExport;
 import airlock.core.log.LogHashes;
 import airlock.core.log.LogStore;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -58,14 +60,48 @@ public final class WorkstationLogs implements AutoCloseable {
         if (!store.health().writable()) {
             return new WorkstationLogs(home, store, signer, clock, null, null);
         }
+        List<LedgerCheck.Finding> findings = new LedgerCheck(store, home.archive(), signer.publicKey(), null).run();
+        boolean onlyUnwritten = !findings.isEmpty() && findings.stream().allMatch(LedgerCheck.Finding::unwrittenArchive);
+        if (!findings.isEmpty() && !onlyUnwritten) {
+            // nothing is written, not even the ledger's own recovery entry: the store is not the one the ledger vouches for
+            return new WorkstationLogs(home, store, signer, clock, null, describe(findings));
+        }
         SessionLog ledger = store.logIds().contains(SessionHeader.LEDGER_SESSION)
                 ? SessionLog.resume(store, SessionHeader.LEDGER_SESSION, signer, clock, 1)
                 : SessionLog.start(store, new SessionHeader(SessionHeader.LEDGER_FORMAT, SessionHeader.LEDGER_SESSION,
                         signer.workstation(), signer.publicKey(), List.of(), null, null), "workstation", signer, clock, 1);
-        return new WorkstationLogs(home, store, signer, clock, ledger, rollbackProblem(home, store, signer, ledger));
+        WorkstationLogs logs = new WorkstationLogs(home, store, signer, clock, ledger, null);
+        if (onlyUnwritten) {
+            // a seal whose archive copy failed to write (disk full, ...): write it now, then check again
+            try {
+                for (LedgerCheck.Finding finding : findings) {
+                    logs.archive(finding.subject());
+                }
+                logs.writeLedgerCheckpoint();
+            } catch (AirlockException e) {
+                return new WorkstationLogs(home, store, signer, clock, null, describe(findings) + "; writing it now failed: "
+                        + e.getMessage());
+            }
+            List<LedgerCheck.Finding> again = new LedgerCheck(store, home.archive(), signer.publicKey(), null).run();
+            if (!again.isEmpty()) {
+                return new WorkstationLogs(home, store, signer, clock, null, describe(again));
+            }
+        }
+        return logs;
     }
 
-    /** Null, or why the database looks older than the ledger checkpoint kept in the archive. */
+    private static String describe(List<LedgerCheck.Finding> findings) {
+        StringBuilder text = new StringBuilder("the ledger's claims do not hold: ");
+        for (int i = 0; i < findings.size(); i++) {
+            text.append(i == 0 ? "" : "; ").append(findings.get(i).describe());
+        }
+        return text.toString();
+    }
+
+    /**
+     * Null, or why the database and archive do not agree with the ledger (a database older than
+     * the ledger checkpoint, a sealed session's rows or archive copy missing or different).
+     */
     public String rollbackProblem() {
         return rollbackProblem;
     }
@@ -74,12 +110,21 @@ public final class WorkstationLogs implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Throws the refusal when the store or the ledger check refused this home; callers open
+     * anything else on the database (the annotation tables) only after this, so that a missing
+     * database is never created empty by a side door.
+     */
+    public void checkUsable() throws AirlockException {
+        requireUsable();
+    }
+
     private void requireUsable() throws AirlockException {
-        if (ledger == null) {
-            throw new AirlockException("log.store.readonly", "The session log database is read-only: " + store.health().problem());
-        }
         if (rollbackProblem != null) {
             throw new AirlockException("log.store.rollback", rollbackProblem);
+        }
+        if (ledger == null) {
+            throw new AirlockException("log.store.readonly", "The session log database is read-only: " + store.health().problem());
         }
     }
 
@@ -97,6 +142,13 @@ public final class WorkstationLogs implements AutoCloseable {
     public SignedNote seal(String id, PrivateKey supervisorKey, List<PinnedKeys.Pinned> supervisors) throws AirlockException {
         requireUsable();
         SignedNote sealed = new Sealer(store, ledger, supervisors).seal(id, supervisorKey);
+        archive(id);
+        writeLedgerCheckpoint();
+        return sealed;
+    }
+
+    /** Writes the local archive copy of a sealed session (recorded in the ledger with target archive). */
+    private void archive(String id) throws AirlockException {
         Path folder = home.archive().resolve(LogExport.stem(id));
         try {
             Files.createDirectories(folder);
@@ -104,8 +156,6 @@ public final class WorkstationLogs implements AutoCloseable {
             throw new AirlockException("log.archive.write", "Cannot create the archive folder " + folder + ": " + e.getMessage(), e);
         }
         new LogExport(store, ledger, new SafeWriter(WriteHooks.NONE)).export(id, folder, true);
-        writeLedgerCheckpoint();
-        return sealed;
     }
 
     /**
@@ -148,6 +198,11 @@ public final class WorkstationLogs implements AutoCloseable {
     }
 
     private void writeLedgerCheckpoint() throws AirlockException {
+        writeLedgerCheckpoint(home, store, signer);
+    }
+
+    /** Writes {@code archive/ledger.checkpoint} for the ledger as the store holds it now (temp, fsync, rename). */
+    static void writeLedgerCheckpoint(AirlockHome home, LogStore store, WorkstationSigner signer) throws AirlockException {
         byte[] entries = LogExport.entriesFile(store, SessionHeader.LEDGER_SESSION);
         MerkleAccumulator tree = new MerkleAccumulator(new LogHashes());
         byte[] last = null;
@@ -174,47 +229,38 @@ public final class WorkstationLogs implements AutoCloseable {
         }
     }
 
-    static Path ledgerCheckpoint(AirlockHome home) {
-        return home.archive().resolve("ledger.checkpoint");
+    /**
+     * The check behind {@code airlock log verify --home}: opens the home's store for reading only
+     * (nothing is written, the crash marker is left as it is) and runs {@link LedgerCheck} with the
+     * pinned keys, so the ledger and every archive copy are also verified as an auditor would.
+     */
+    public static List<LedgerCheck.Finding> checkHome(AirlockHome home, PinnedKeys trust) throws AirlockException {
+        Path key = home.keys().resolve(WorkstationKey.PUBLIC_FILE);
+        try (LogStore store = LogStore.openForReading(home.databases().resolve(DATABASE))) {
+            if (!store.health().writable()) {
+                return List.of(new LedgerCheck.Finding("store", store.health().problem()));
+            }
+            if (!Files.isRegularFile(key)) {
+                return List.of(new LedgerCheck.Finding("store", "the home has a session log database but no workstation"
+                        + " public key " + key + ", so the ledger checkpoint cannot be checked"));
+            }
+            PublicKey workstationKey = airlock.core.crypto.Ed25519.readPublicPem(key);
+            return new LedgerCheck(store, home.archive(), workstationKey, trust).run();
+        }
     }
 
-    private static String rollbackProblem(AirlockHome home, LogStore store, WorkstationSigner signer, SessionLog ledger)
-            throws AirlockException {
-        Path file = ledgerCheckpoint(home);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        SignedNote note;
-        Checkpoint checkpoint;
-        try {
-            note = SignedNote.parse(Files.readAllBytes(file));
-            checkpoint = Checkpoint.parse(note.body());
-        } catch (IOException e) {
-            return "the ledger checkpoint " + file + " cannot be read (" + e.getMessage() + ")";
-        }
-        var lines = note.signedAs(SignaturePurpose.CHECKPOINT);
-        if (lines.size() != 1 || !NoteKeys.verify(SignaturePurpose.CHECKPOINT, note.body(), lines.get(0), signer.publicKey()).isValid()) {
-            return "the ledger checkpoint " + file + " is not signed by this workstation's key";
-        }
-        if (checkpoint.size() > ledger.size()) {
-            return "the database's ledger has " + ledger.size() + " entries but the archive's ledger checkpoint covers "
-                    + checkpoint.size() + ": the database was replaced by an older copy or entries were removed";
-        }
-        byte[] entries = LogExport.entriesFile(store, SessionHeader.LEDGER_SESSION);
-        MerkleAccumulator tree = new MerkleAccumulator(new LogHashes());
-        LogHashes hashes = new LogHashes();
-        int start = 0;
-        for (int i = 0; i < entries.length && tree.size() < checkpoint.size(); i++) {
-            if (entries[i] == '\n') {
-                tree.add(hashes.entryHash(entries, start, i - start));
-                start = i + 1;
+    /** As {@link #checkHome(AirlockHome, PinnedKeys)} with the workstation's key given. */
+    static List<LedgerCheck.Finding> checkHome(AirlockHome home, PinnedKeys trust, PublicKey workstationKey) throws AirlockException {
+        try (LogStore store = LogStore.openForReading(home.databases().resolve(DATABASE))) {
+            if (!store.health().writable()) {
+                return List.of(new LedgerCheck.Finding("store", store.health().problem()));
             }
+            return new LedgerCheck(store, home.archive(), workstationKey, trust).run();
         }
-        if (!Arrays.equals(tree.root(), checkpoint.root())) {
-            return "the database's ledger differs from the archive's ledger checkpoint: the database is not the one"
-                    + " this workstation wrote";
-        }
-        return null;
+    }
+
+    static Path ledgerCheckpoint(AirlockHome home) {
+        return home.archive().resolve(LedgerCheck.CHECKPOINT_FILE);
     }
 
     @Override

@@ -111,6 +111,25 @@ class SessionResumeTest {
     }
 
     @Test
+    void aToolRunAfterACrashDoesNotTurnItIntoACleanStop() throws Exception {
+        LogStore crashed = LogStore.open(db());
+        startAndOpenOneFile(crashed);
+        // killed; then a supervisor runs 'log seal' for another session, which opens and cleanly closes the store
+        try (WorkstationLogs tool = WorkstationLogs.open(home, signer, clock)) {
+            org.junit.jupiter.api.Assertions.assertNull(tool.rollbackProblem());
+        }
+        try (LogStore store = LogStore.open(db())) {
+            SessionManager m = new SessionManager(store, signer, trust, policy, clock, 0);
+            m.resume("S-1");
+            List<LogEntry> log = entries(store);
+            List<LogEntry> recoveries = log.stream().filter(e -> e.type() == EntryType.RECOVERY).toList();
+            assertEquals(1, recoveries.size(), recoveries.toString());
+            assertTrue(((String) recoveries.get(0).data().get("reason")).contains("did not stop cleanly"),
+                    "the entry says what happened (a crash), not 'closed with the session open': " + recoveries.get(0).data());
+        }
+    }
+
+    @Test
     void anEndedSessionIsNotOpen() throws Exception {
         try (LogStore store = LogStore.open(db())) {
             ActiveSession s = startAndOpenOneFile(store);
