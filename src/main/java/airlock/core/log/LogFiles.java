@@ -46,26 +46,36 @@ public final class LogFiles {
         return entries.resolveSibling(stem + ".seal");
     }
 
+    /**
+     * Verifies {@code entries} against {@code seal} (absent or empty: no seal). Only the first
+     * {@link SignedNote#MAX_NOTE_BYTES} + 1 bytes of the seal are read: a larger one is reported
+     * as a malformed seal at the seal step, like any other seal that cannot be read.
+     */
     public static LogVerification verify(Path entries, Path seal, PinnedKeys trust, ProgressMonitor monitor)
-            throws AirlockException, CancelledException {
-        return verify(entries, seal, trust, false, monitor);
-    }
-
-    /** {@code strict}: decode every entry in full, not only the chain fields. */
-    public static LogVerification verify(Path entries, Path seal, PinnedKeys trust, boolean strict, ProgressMonitor monitor)
             throws AirlockException, CancelledException {
         try (InputStream in = Files.newInputStream(entries)) {
             byte[] sealBytes = null;
             if (seal != null && Files.isRegularFile(seal)) {
-                if (Files.size(seal) > SignedNote.MAX_NOTE_BYTES) {
-                    return LogVerification.invalid(FailureKind.MALFORMED, null, "the seal file " + seal + " is larger than "
-                            + SignedNote.MAX_NOTE_BYTES + " bytes; it is not a seal", null);
+                try (InputStream sealIn = Files.newInputStream(seal)) {
+                    sealBytes = sealIn.readNBytes(SignedNote.MAX_NOTE_BYTES + 1);
                 }
-                sealBytes = Files.readAllBytes(seal);
             }
-            return new LogVerifier(trust, strict).verify(in, sealBytes, true, monitor);
+            return new LogVerifier(trust).verify(in, sealBytes, true, monitor);
         } catch (IOException e) {
             throw new AirlockException("log.file.unreadable", "Cannot read " + entries + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The session id that Airlock's export name {@code session-<id>.log} gives, or null when the
+     * file is not named that way (a renamed copy, {@code session.log}).
+     */
+    public static String sessionIdFromName(Path entries) {
+        String name = entries.getFileName().toString();
+        if (!name.startsWith("session-") || !name.endsWith(".log")) {
+            return null;
+        }
+        String id = name.substring("session-".length(), name.length() - ".log".length());
+        return SessionHeader.ID.matcher(id).matches() ? id : null;
     }
 }
