@@ -102,7 +102,7 @@ final class LogSealCommand implements Callable<Integer> {
             }
             text.println("Files that will leave the room:");
             for (OutgoingFile f : review.files()) {
-                text.printf("  %-40s %10d bytes  %s%n", f.name(), f.size(), f.pending() ? "(seal: after signing)" : f.sha256());
+                text.printf("  %-40s %10d bytes  %s%n", TerminalText.of(f.name()), f.size(), f.pending() ? "(seal: after signing)" : f.sha256());
             }
             if ("ended".equals(review.status())) {
                 if (key == null) {
@@ -115,10 +115,10 @@ final class LogSealCommand implements Callable<Integer> {
             }
             List<WrittenFile> written = review.write(out, new StderrProgress(spec.commandLine().getErr()));
             for (WrittenFile f : written) {
-                text.printf("  written and verified: %s  %s%n", f.path().getFileName(), f.sha256());
+                text.printf("  written and verified: %s  %s%n", TerminalText.of(f.path().getFileName()), f.sha256());
             }
-            text.println("OK: " + written.size() + " files in " + out + "; verify with 'airlock log verify "
-                    + out.resolve(airlock.core.log.LogExport.stem(session) + ".log") + "'.");
+            text.println("OK: " + written.size() + " files in " + TerminalText.of(out) + "; verify with 'airlock log verify "
+                    + TerminalText.of(out.resolve(airlock.core.log.LogExport.stem(session) + ".log")) + "'.");
             return AirlockCommand.OK;
         }
     }
