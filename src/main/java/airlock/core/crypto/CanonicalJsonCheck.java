@@ -32,6 +32,9 @@ public final class CanonicalJsonCheck {
     private int secondKeyStart;
     /** Code points of the string read last (set by {@link #string}). */
     private int lastCodePoints;
+    /** Whether the string read last was printable ASCII without escapes (its bytes compare as its UTF-16 units do). */
+    private boolean lastPlain;
+    private final boolean[] previousKeyPlain = new boolean[MAX_DEPTH + 2];
     /** Start and end (exclusive, without quotes) of the previous member name, per nesting level. */
     private final int[] previousKeyStart = new int[MAX_DEPTH + 2];
     private final int[] previousKeyEnd = new int[MAX_DEPTH + 2];
@@ -136,11 +139,17 @@ public final class CanonicalJsonCheck {
                 return false;
             }
             int keyEnd = pos - 1;
-            if (members > 0 && compareKeys(previousKeyStart[depth], previousKeyEnd[depth], keyStart, keyEnd) >= 0) {
-                return fail("member names are not sorted, or one is repeated");
+            if (members > 0) {
+                int order = lastPlain && previousKeyPlain[depth]
+                        ? java.util.Arrays.compare(b, previousKeyStart[depth], previousKeyEnd[depth], b, keyStart, keyEnd)
+                        : compareKeys(previousKeyStart[depth], previousKeyEnd[depth], keyStart, keyEnd);
+                if (order >= 0) {
+                    return fail("member names are not sorted, or one is repeated");
+                }
             }
             previousKeyStart[depth] = keyStart;
             previousKeyEnd[depth] = keyEnd;
+            previousKeyPlain[depth] = lastPlain;
             if (pos >= end || b[pos] != ':') {
                 return fail("expected ':' at byte " + pos);
             }
@@ -242,57 +251,79 @@ public final class CanonicalJsonCheck {
         return true;
     }
 
-    /** A string from its opening quote; leaves pos after the closing quote; counts code points. */
+    /**
+     * A string from its opening quote; leaves pos after the closing quote; counts code points and
+     * notes whether it was plain ASCII without escapes. The loop keeps its state in locals: this is
+     * the verifier's hottest loop (most of an entry's bytes are inside strings).
+     */
     private boolean string() {
-        pos++;
+        final byte[] bytes = b;
+        final int limit = end;
+        int p = pos + 1;
         int codePoints = 0;
+        boolean plain = true;
         while (true) {
-            if (pos >= end) {
+            if (p >= limit) {
+                pos = p;
                 return fail("unterminated string");
             }
-            int c = b[pos] & 0xff;
+            int c = bytes[p];
+            if (c >= 0x20 && c != '"' && c != '\\') { // c < 0 for bytes 0x80-0xFF
+                p++;
+                codePoints++;
+                continue;
+            }
             if (c == '"') {
-                pos++;
+                pos = p + 1;
                 lastCodePoints = codePoints;
+                lastPlain = plain;
                 return true;
             }
+            pos = p;
+            plain = false;
             codePoints++;
-            if (c < 0x20) {
-                return fail("raw control character inside a string at byte " + pos);
-            }
             if (c == '\\') {
-                if (pos + 1 >= end) {
-                    return fail("unterminated escape");
+                if (!escape()) {
+                    return false;
                 }
-                int e = b[pos + 1];
-                switch (e) {
-                    case '"', '\\', 'b', 'f', 'n', 'r', 't' -> pos += 2;
-                    case 'u' -> {
-                        // canonical only for a control character that has no short escape, in lower-case hex
-                        if (pos + 6 > end || b[pos + 2] != '0' || b[pos + 3] != '0' || (b[pos + 4] != '0' && b[pos + 4] != '1')
-                                || !lowerHex(b[pos + 5])) {
-                            return fail("a \\u escape that canonical JSON does not use at byte " + pos);
-                        }
-                        int unit = (b[pos + 4] - '0') * 16 + hexValue(b[pos + 5]);
-                        if (unit == '\b' || unit == '\f' || unit == '\n' || unit == '\r' || unit == '\t') {
-                            return fail("a \\u escape where canonical JSON uses a short escape at byte " + pos);
-                        }
-                        pos += 6;
-                    }
-                    default -> {
-                        return fail("an escape that canonical JSON does not use at byte " + pos);
-                    }
+            } else if (c >= 0) {
+                return fail("raw control character inside a string at byte " + pos);
+            } else {
+                codePoints--; // counted again below, once per sequence
+                if (!utf8(c & 0xff)) {
+                    return fail("invalid UTF-8 at byte " + pos);
                 }
-                continue;
+                codePoints++;
             }
-            if (c < 0x80) {
-                pos++;
-                continue;
+            p = pos;
+        }
+    }
+
+    /** One escape at pos (a backslash); leaves pos after it. */
+    private boolean escape() {
+        if (pos + 1 >= end) {
+            return fail("unterminated escape");
+        }
+        int e = b[pos + 1];
+        switch (e) {
+            case '"', '\\', 'b', 'f', 'n', 'r', 't' -> pos += 2;
+            case 'u' -> {
+                // canonical only for a control character that has no short escape, in lower-case hex
+                if (pos + 6 > end || b[pos + 2] != '0' || b[pos + 3] != '0' || (b[pos + 4] != '0' && b[pos + 4] != '1')
+                        || !lowerHex(b[pos + 5])) {
+                    return fail("a \\u escape that canonical JSON does not use at byte " + pos);
+                }
+                int unit = (b[pos + 4] - '0') * 16 + hexValue(b[pos + 5]);
+                if (unit == '\b' || unit == '\f' || unit == '\n' || unit == '\r' || unit == '\t') {
+                    return fail("a \\u escape where canonical JSON uses a short escape at byte " + pos);
+                }
+                pos += 6;
             }
-            if (!utf8(c)) {
-                return fail("invalid UTF-8 at byte " + pos);
+            default -> {
+                return fail("an escape that canonical JSON does not use at byte " + pos);
             }
         }
+        return true;
     }
 
     /** One multi-byte UTF-8 sequence at pos (lead byte c); no overlong form, surrogate or value over U+10FFFF. */

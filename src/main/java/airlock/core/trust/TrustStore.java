@@ -43,9 +43,11 @@ public final class TrustStore {
     /** Pins {@code key} for {@code purpose}; adding the same key twice for the same purpose is a no-op. */
     public TrustedKey add(TrustPurpose purpose, PublicKey key, String label) throws AirlockException {
         KeyId id = Ed25519.keyId(key);
-        // UTF-8 labels ("Zoë"); control, bidi and invisible characters are kept as visible ⟨U+XXXX⟩ tokens, so the
-        // label stays one line and can be printed anywhere as it is
-        String cleanLabel = airlock.core.text.VisibleText.escape(label.strip());
+        // UTF-8 labels ("Zoë", no longer "Zo?"); a control, bidi or invisible character (a file name can hold any) becomes
+        // U+FFFD, so the label stays one line and shows the same wherever it is printed (the key id is the identity)
+        StringBuilder visible = new StringBuilder();
+        label.strip().codePoints().forEach(cp -> visible.appendCodePoint(airlock.core.text.VisibleText.needsEscape(cp) ? 0xFFFD : cp));
+        String cleanLabel = visible.toString();
         for (TrustPurpose other : TrustPurpose.values()) {
             if (other != purpose && Files.exists(fileFor(other, id))) {
                 throw new AirlockException("trust.purpose.conflict", "Key " + id + " is already trusted as a "
