@@ -414,6 +414,9 @@ def read_seal(seal_path):
 def verify(log_path, seal_path, trust_dir, state):
     """The summary text; raises Bad for the first failure, in the document's order. state["session"]
     is set once entry 0 has been read."""
+    if not os.path.isdir(trust_dir):
+        raise TrustError("the trust folder %s does not exist; give a folder with workstation/ and supervisor/"
+                         " holding public keys (.pem)" % trust_dir)
     ws_trust = load_trust(os.path.join(trust_dir, "workstation"))
     sup_trust = load_trust(os.path.join(trust_dir, "supervisor"))
     seal, seal_problem = read_seal(seal_path)
@@ -522,8 +525,16 @@ def name_mismatch(log_path, session):
     return None
 
 
+class Parser(argparse.ArgumentParser):
+    def error(self, message):
+        """A usage error, exit 2, with the offending argument escaped like everything else printed."""
+        lines = (self.format_usage() + "verify_log.py: error: " + message).split("\n")
+        sys.stderr.write("\n".join(visible(line) for line in lines) + "\n")
+        sys.exit(2)
+
+
 def main():
-    parser = argparse.ArgumentParser(description="Verify an Airlock session log without Airlock")
+    parser = Parser(description="Verify an Airlock session log without Airlock")
     parser.add_argument("log")
     parser.add_argument("seal")
     parser.add_argument("--trust", required=True)

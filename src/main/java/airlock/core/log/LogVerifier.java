@@ -84,7 +84,9 @@ public final class LogVerifier {
             try {
                 String sealProblem = readSeal();
                 LogVerification failure = entries();
-                LogVerification earlier = batchFailure(failure == null || failure.entry() == null ? Long.MAX_VALUE : failure.entry());
+                // a checkpoint signature fails on the line that holds it; it comes first when that line
+                // precedes the line where the other failure was found (which may name the entry before it)
+                LogVerification earlier = batchFailure(failure == null ? Long.MAX_VALUE : failedAtLine);
                 if (earlier != null) {
                     return earlier;
                 }
@@ -131,9 +133,13 @@ public final class LogVerifier {
             }
         }
 
+        /** The line at which {@link #entries()} found its failure. */
+        private long failedAtLine;
+
         private LogVerification entries() throws IOException, CancelledException {
             while (reader.advance()) {
                 long i = tree.size();
+                failedAtLine = i;
                 if ((i & 0xfff) == 0) {
                     monitor.update(0x1000);
                     monitor.checkCancelled();

@@ -311,6 +311,14 @@ public final class ConformanceVectors {
         String note = (String) new EntryCodec().decode(base.lines.get(CHECKPOINT_AT)).data().get("note");
         cases.add(new Case("checkpoint-cut", join(cut), utf8(note), "SEAL_MISSING", null,
                 "the log cut after the interval checkpoint, that checkpoint offered as the seal (no supervisor line)"));
+        List<byte[]> badSignature = new ArrayList<>(base.lines);
+        String line8 = new String(base.lines.get(CHECKPOINT_AT), StandardCharsets.UTF_8);
+        int sig = line8.indexOf("airlock-workstation ") + "airlock-workstation ".length() + 20;
+        char flipped = line8.charAt(sig) == 'A' ? 'B' : 'A';
+        badSignature.set(CHECKPOINT_AT, utf8(line8.substring(0, sig) + flipped + line8.substring(sig + 1)));
+        cases.add(new Case("checkpoint-signature-altered", join(badSignature), seal(base, b -> b, true), "SIGNATURE_INVALID",
+                (long) CHECKPOINT_AT, "one Base64 character of the checkpoint's signature changed, the rest as sealed: line 8's"
+                        + " signature check comes before line 9's chain check, which would name entry 8 altered"));
         byte[] unterminated = java.util.Arrays.copyOf(entries, entries.length - 1);
         cases.add(new Case("last-line-unterminated", unterminated, seal(base, b -> b, true), "TRUNCATED", (long) (ENTRIES - 1),
                 "the final line feed missing"));
