@@ -516,13 +516,25 @@ def verify(log_path, seal_path, trust_dir, state):
         session, n, base64.b64encode(tree.root()).decode(), ", ".join(sealed_by))
 
 
+RESERVED = {"con", "prn", "aux", "nul"} | {"com%d" % i for i in range(1, 10)} | {"lpt%d" % i for i in range(1, 10)}
+
+
+def export_stem(session):
+    """The file name stem Airlock gives a session's export: session-<id in lower case, other characters as '-'>."""
+    lower = re.sub(r"^[-_]+", "", re.sub(r"[^a-z0-9_-]", "-", session.lower()))[:40]
+    return "session-" + ("x-" + lower if lower == "" or lower in RESERVED else lower)
+
+
 def name_mismatch(log_path, session):
-    """The refusal when the file is named session-<id>.log but holds another session, else None."""
-    m = re.fullmatch(r"session-([A-Za-z0-9._-]{1,64})\.log", os.path.basename(log_path))
-    if m and session is not None and m.group(1) != session:
-        return "REFUSED: the file %s is named for session %s but holds session %s" % (
-            os.path.basename(log_path), m.group(1), session)
-    return None
+    """The refusal when the file is named like an export (session-*.log) but not as this session's export, else None."""
+    name = os.path.basename(log_path)
+    if session is None or not name.startswith("session-") or not name.endswith(".log"):
+        return None
+    expected = export_stem(session) + ".log"
+    if name == expected:
+        return None
+    return "REFUSED: the file %s holds session %s, whose export is named %s; it was renamed or swapped" % (
+        name, session, expected)
 
 
 class Parser(argparse.ArgumentParser):

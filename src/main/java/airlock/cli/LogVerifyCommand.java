@@ -147,10 +147,10 @@ final class LogVerifyCommand implements Callable<Integer> {
                     + TerminalText.escape(String.valueOf(summary.lastTime())));
             out.println("  sealed by:   " + (summary.sealedBy() == null ? "-" : TerminalText.escape(summary.sealedBy())));
         }
-        String named = LogFiles.sessionIdFromName(entries);
-        if (named != null && summary != null && summary.session() != null && !named.equals(summary.session())) {
-            out.println("REFUSED: the file " + TerminalText.escape(entries.getFileName().toString()) + " is named for session "
-                    + named + " but holds session " + TerminalText.escape(summary.session())
+        String expectedName = summary == null ? null : LogFiles.exportNameMismatch(entries, summary.session());
+        if (expectedName != null) {
+            out.println("REFUSED: the file " + TerminalText.escape(entries.getFileName().toString()) + " holds session "
+                    + TerminalText.escape(summary.session()) + ", whose export is named " + TerminalText.escape(expectedName)
                     + "; it was renamed or swapped: verify it under its own name");
             return AirlockCommand.CHECK_FAILED;
         }

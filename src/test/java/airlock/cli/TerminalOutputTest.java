@@ -159,8 +159,8 @@ class TerminalOutputTest {
                 ConformanceVectors.trustFolder().toString(), "--home", dir.resolve("home").toString());
         assertEquals(1, run.exit(), run.toString());
         assertTrue(run.out().startsWith("VALID"), run.out());
-        assertTrue(run.out().contains("REFUSED: the file session-s-other.log is named for session s-other but holds session s-conf"),
-                run.out());
+        assertTrue(run.out().contains("REFUSED: the file session-s-other.log holds session s-conf, whose export is named"
+                + " session-s-conf.log"), run.out());
         Files.move(folder.resolve("session-s-other.log"), folder.resolve("session-s-conf.log"));
         Files.move(folder.resolve("session-s-other.seal"), folder.resolve("session-s-conf.seal"));
         Cli same = Cli.run("log", "verify", folder.resolve("session-s-conf.log").toString(), "--trust",

@@ -67,15 +67,17 @@ public final class LogFiles {
     }
 
     /**
-     * The session id that Airlock's export name {@code session-<id>.log} gives, or null when the
-     * file is not named that way (a renamed copy, {@code session.log}).
+     * When {@code entries} is named like an Airlock export ({@code session-….log}) but not with the
+     * name Airlock gives session {@code session}'s export ({@link LogExport#stem}: the id in lower
+     * case, other characters as '-'), that name; else null (the names agree, or the file was given
+     * another name such as {@code session.log}, which is not compared).
      */
-    public static String sessionIdFromName(Path entries) {
+    public static String exportNameMismatch(Path entries, String session) {
         String name = entries.getFileName().toString();
-        if (!name.startsWith("session-") || !name.endsWith(".log")) {
+        if (session == null || !name.startsWith("session-") || !name.endsWith(".log")) {
             return null;
         }
-        String id = name.substring("session-".length(), name.length() - ".log".length());
-        return SessionHeader.ID.matcher(id).matches() ? id : null;
+        String expected = LogExport.stem(session) + ".log";
+        return name.equals(expected) ? null : expected;
     }
 }
