@@ -60,8 +60,23 @@ public final class AirlockCommand implements Runnable {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
-    /** Runs the command line with the given streams (tests use this). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the command line with the given streams (tests use this). Both go through
+     * {@link TerminalWriter}: nothing a command prints can carry a raw control, bidi or invisible
+     * character to the terminal.
+     */
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        PrintWriter out = TerminalWriter.guard(rawOut);
+        PrintWriter err = TerminalWriter.guard(rawErr);
+        try {
+            return dispatch(args, out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int dispatch(String[] args, PrintWriter out, PrintWriter err) {
         if (args.length >= 2 && args[0].equals("log") && args[1].equals("verify")) {
             Ed25519.preloadInBackground(); // on the second core while the command is set up
             LogVerifyCommand plain = LogVerifyCommand.plain(args);
@@ -89,8 +104,10 @@ public final class AirlockCommand implements Runnable {
         }
         cli.setOut(out);
         cli.setErr(err);
+        // no ANSI styling in help: the terminal guard would show its escape codes as ⟨U+001B⟩
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setParameterExceptionHandler((ex, arguments) -> {
-            err.println("airlock: " + ex.getMessage() + " (see 'airlock --help')");
+            err.println("airlock: " + TerminalText.escape(String.valueOf(ex.getMessage())) + " (see 'airlock --help')");
             return USAGE;
         });
         cli.setExecutionExceptionHandler(new ErrorHandler(err));

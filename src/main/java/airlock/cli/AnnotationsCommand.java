@@ -85,22 +85,22 @@ final class AnnotationsCommand implements Runnable {
             try {
                 chosen = formats.stream().map(f -> ExportFormat.valueOf(f.strip().toUpperCase(Locale.ROOT))).toList();
             } catch (IllegalArgumentException e) {
-                err.println("airlock: unknown format in " + formats + " (use json, sarif, html or md)");
+                err.println("airlock: unknown format in " + TerminalText.of(formats) + " (use json, sarif, html or md)");
                 return AirlockCommand.USAGE;
             }
             if (!Files.isDirectory(out)) {
-                err.println("airlock: " + out + " is not a folder; mount the stick or create the folder first");
+                err.println("airlock: " + TerminalText.of(out) + " is not a folder; mount the stick or create the folder first");
                 return AirlockCommand.USAGE;
             }
             Path db = home.open().databases().resolve(DATABASE);
             if (!Files.isRegularFile(db)) {
-                err.println("airlock: there is no workstation database at " + db + ", so there is no session to export");
+                err.println("airlock: there is no workstation database at " + TerminalText.of(db) + ", so there is no session to export");
                 return AirlockCommand.CHECK_FAILED;
             }
             try (LogStore logStore = LogStore.openForReading(db); AnnotationStore store = AnnotationStore.open(db)) {
                 SessionExports exports = new SessionExports(logStore, store, Clock.systemUTC());
                 if (exports.session(session).open()) {
-                    err.println("airlock: session " + session + " is still open; export it from the workstation window,"
+                    err.println("airlock: session " + TerminalText.of(session) + " is still open; export it from the workstation window,"
                             + " where the export is recorded in its log, or end it first");
                     return AirlockCommand.CHECK_FAILED;
                 }
@@ -109,8 +109,8 @@ final class AnnotationsCommand implements Runnable {
                 try (airlock.core.media.MediaFolder target = airlock.core.media.MediaFolder.open(out)) {
                     for (ExportFormat format : chosen) {
                         WrittenFile file = service.exportRecorded(doc, format, ExportPolicy.none(), target, null);
-                        spec.commandLine().getOut().println(file.path().getFileName() + "  " + file.size() + " bytes  sha256 "
-                                + file.sha256() + "  (" + file.readBack().description() + ")");
+                        spec.commandLine().getOut().println(TerminalText.of(file.path().getFileName()) + "  " + file.size()
+                                + " bytes  sha256 " + file.sha256() + "  (" + file.readBack().description() + ")");
                     }
                 }
             }
@@ -151,12 +151,12 @@ final class AnnotationsCommand implements Runnable {
                         statuses.stream().map(Status::fromId).collect(Collectors.toSet()), cwe, author, text);
                 order = AnnotationOrder.fromId(sort);
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("airlock: " + e.getMessage());
+                spec.commandLine().getErr().println("airlock: " + TerminalText.of(e.getMessage()));
                 return AirlockCommand.USAGE;
             }
             Path db = home.open().databases().resolve(DATABASE);
             if (!Files.isRegularFile(db)) {
-                spec.commandLine().getErr().println("airlock: there is no workstation database at " + db);
+                spec.commandLine().getErr().println("airlock: there is no workstation database at " + TerminalText.of(db));
                 return AirlockCommand.CHECK_FAILED;
             }
             try (LogStore logStore = LogStore.openForReading(db); AnnotationStore store = AnnotationStore.open(db)) {
@@ -165,7 +165,7 @@ final class AnnotationsCommand implements Runnable {
                 List<Annotation> shown = order.select(store.list(session), filter);
                 for (Annotation a : shown) {
                     out.printf("%-13s %-14s %-8s %s:%d  %s%n", a.severity().id(), a.status().id(),
-                            a.cweLabel() == null ? "-" : a.cweLabel(), VisibleText.escape(a.anchor().path()),
+                            a.cweLabel() == null ? "-" : TerminalText.of(a.cweLabel()), VisibleText.escape(a.anchor().path()),
                             a.anchor().primary().range().startLine(), VisibleText.escape(a.title()));
                 }
                 out.println(shown.size() + " findings");
@@ -194,26 +194,26 @@ final class AnnotationsCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             for (Path p : new Path[] {file, log, seal}) {
                 if (p != null && !Files.isRegularFile(p)) {
-                    err.println("airlock: " + p + " is not a regular file");
+                    err.println("airlock: " + TerminalText.of(p) + " is not a regular file");
                     return AirlockCommand.CHECK_FAILED;
                 }
             }
             byte[] bytes;
             try {
                 if (Files.size(file) > AnnotationsJsonReader.MAX_BYTES) {
-                    out.println("INVALID: " + file + " is larger than any Airlock export");
+                    out.println("INVALID: " + TerminalText.of(file) + " is larger than any Airlock export");
                     return AirlockCommand.CHECK_FAILED;
                 }
                 bytes = Files.readAllBytes(file);
             } catch (IOException e) {
-                err.println("airlock: cannot read " + file + ": " + e.getMessage());
+                err.println("airlock: cannot read " + TerminalText.of(file) + ": " + TerminalText.of(e.getMessage()));
                 return AirlockCommand.IO_ERROR;
             }
             ImportedExport imported;
             try {
                 imported = new AnnotationsJsonReader().read(new ByteArrayInputStream(bytes));
             } catch (ImportException e) {
-                out.println("INVALID: " + e.getMessage());
+                out.println("INVALID: " + TerminalText.of(e.getMessage()));
                 return AirlockCommand.CHECK_FAILED;
             }
             out.println("OK: " + imported.annotations().size() + " findings from session "
@@ -228,15 +228,15 @@ final class AnnotationsCommand implements Runnable {
                 LogVerification verdict = new LogVerifier(trust).verify(entries, seal == null ? null : Files.readAllBytes(seal),
                         seal != null, ProgressMonitor.NONE);
                 if (!verdict.isValid()) {
-                    out.println("LOG " + verdict.describe());
+                    out.println("LOG " + TerminalText.of(verdict.describe()));
                     return AirlockCommand.CHECK_FAILED;
                 }
-                out.println("LOG " + verdict.describe());
+                out.println("LOG " + TerminalText.of(verdict.describe()));
                 ExportLogCheck.Result match = new ExportLogCheck().check(bytes, imported, Files.readAllBytes(log));
-                out.println((match.matches() ? "MATCHES LOG: " : "DIFFERS FROM LOG: ") + match.reason());
+                out.println((match.matches() ? "MATCHES LOG: " : "DIFFERS FROM LOG: ") + TerminalText.of(match.reason()));
                 return match.matches() ? AirlockCommand.OK : AirlockCommand.CHECK_FAILED;
             } catch (IOException e) {
-                err.println("airlock: cannot read " + log + ": " + e.getMessage());
+                err.println("airlock: cannot read " + TerminalText.of(log) + ": " + TerminalText.of(e.getMessage()));
                 return AirlockCommand.IO_ERROR;
             } catch (CancelledException e) {
                 err.println("airlock: cancelled");

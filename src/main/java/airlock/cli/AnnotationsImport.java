@@ -86,7 +86,7 @@ final class AnnotationsImport implements Callable<Integer> {
                 FindingsImport.Outcome outcome = new FindingsImport(trust, clock, () -> UUID.randomUUID().toString())
                         .run(file, log, seal, tree, ref, service);
                 if (outcome.logCheck() != null) {
-                    out.println("LOG MATCHES: " + outcome.logCheck());
+                    out.println("LOG MATCHES: " + TerminalText.of(outcome.logCheck()));
                 }
                 out.println("imported " + outcome.added().size() + " findings from session "
                         + VisibleText.escape(outcome.source().session().id()) + " into " + VisibleText.escape(session) + " at "

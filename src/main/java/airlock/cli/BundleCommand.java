@@ -86,7 +86,7 @@ final class BundleCommand implements Runnable {
             try {
                 expiry = Optional.ofNullable(expires).map(Instant::parse);
             } catch (DateTimeParseException e) {
-                err.println("airlock: --expires '" + expires + "' is not a time like 2027-01-31T00:00:00Z");
+                err.println("airlock: --expires '" + TerminalText.of(expires) + "' is not a time like 2027-01-31T00:00:00Z");
                 return AirlockCommand.USAGE;
             }
             char[] passphrase = passphraseFile != null ? Passphrases.fromFile(passphraseFile) : null;
@@ -103,9 +103,9 @@ final class BundleCommand implements Runnable {
                     refs, reviewRef, vendor, product, version, sequence, expiry, privateKey, out);
             BundleCreator.Created created = new BundleCreator(Clock.systemUTC()).create(request, new StderrProgress(err));
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.println("bundle:    " + created.files().folder());
+            stdout.println("bundle:    " + TerminalText.of(created.files().folder()));
             stdout.println("size:      " + created.manifest().bundleSize() + " bytes, SHA-256 " + created.manifest().bundleSha256());
-            created.manifest().refs().forEach((ref, commit) -> stdout.println("ref:       " + commit + " " + ref));
+            created.manifest().refs().forEach((ref, commit) -> stdout.println("ref:       " + TerminalText.of(commit) + " " + TerminalText.of(ref)));
             stdout.println("tree:      " + created.manifest().treeDigest());
             stdout.println("key id:    " + created.manifest().keyId().hex());
             return AirlockCommand.OK;
@@ -173,9 +173,9 @@ final class BundleCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             BundleReport.print(result.verification(), out);
             if (result.alreadyImported()) {
-                out.println("imported:  already, in " + result.storeFolder().orElseThrow() + " (nothing changed)");
+                out.println("imported:  already, in " + TerminalText.of(result.storeFolder().orElseThrow()) + " (nothing changed)");
             } else {
-                result.storeFolder().ifPresent(folder -> out.println("imported:  " + folder));
+                result.storeFolder().ifPresent(folder -> out.println("imported:  " + TerminalText.of(folder)));
             }
             return result.verification().accepted() ? AirlockCommand.OK : AirlockCommand.CHECK_FAILED;
         }

@@ -28,14 +28,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         Logger log = LoggerFactory.getLogger(ErrorHandler.class);
         log.debug("command failed", ex);
         if (ex instanceof AirlockException airlock) {
-            err.println("airlock: " + airlock.getMessage() + " [" + airlock.code() + "]");
+            err.println("airlock: " + TerminalText.escape(String.valueOf(airlock.getMessage())) + " [" + airlock.code() + "]");
             return AirlockCommand.IO_ERROR;
         }
         if (ex instanceof java.io.IOException io) {
-            err.println("airlock: I/O error: " + io.getMessage());
+            err.println("airlock: I/O error: " + TerminalText.escape(String.valueOf(io.getMessage())));
             return AirlockCommand.IO_ERROR;
         }
-        err.println("airlock: internal error: " + ex + " (details in the log)");
+        err.println("airlock: internal error: " + TerminalText.escape(String.valueOf(ex)) + " (details in the log)");
         log.error("internal error in command {}", commandName, ex);
         return AirlockCommand.IO_ERROR;
     }

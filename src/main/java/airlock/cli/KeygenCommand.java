@@ -68,8 +68,8 @@ final class KeygenCommand implements Callable<Integer> {
         }
         KeyId id = Ed25519.keyId(pair.getPublic());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("private key: " + privateFile + (passphrase != null ? " (encrypted)" : " (not encrypted)"));
-        out.println("public key:  " + publicFile);
+        out.println("private key: " + TerminalText.of(privateFile) + (passphrase != null ? " (encrypted)" : " (not encrypted)"));
+        out.println("public key:  " + TerminalText.of(publicFile));
         out.println("key id:      " + id.hex());
         return AirlockCommand.OK;
     }

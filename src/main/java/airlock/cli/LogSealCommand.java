@@ -107,7 +107,7 @@ final class LogSealCommand implements Callable<Integer> {
             }
             text.println("Files that will leave the room:");
             for (OutgoingFile f : review.files()) {
-                text.printf("  %-40s %10d bytes  %s%n", f.name(), f.size(), f.pending() ? "(seal: after signing)" : f.sha256());
+                text.printf("  %-40s %10d bytes  %s%n", TerminalText.of(f.name()), f.size(), f.pending() ? "(seal: after signing)" : f.sha256());
             }
             if ("ended".equals(review.status())) {
                 if (key == null) {
@@ -129,12 +129,12 @@ final class LogSealCommand implements Callable<Integer> {
                 return AirlockCommand.CHECK_FAILED;
             }
             for (WrittenFile f : written) {
-                text.printf("  written and verified: %s  %s  (%s)%n", TerminalText.escape(f.path().getFileName().toString()),
+                text.printf("  written and verified: %s  %s  (%s)%n", TerminalText.of(f.path().getFileName()),
                         f.sha256(), f.readBack().description());
             }
-            text.println("OK: " + written.size() + " files in " + TerminalText.escape(out.toString())
+            text.println("OK: " + written.size() + " files in " + TerminalText.of(out)
                     + ", the log and seal verified as read back from there; verify again with 'airlock log verify "
-                    + TerminalText.escape(out.resolve(airlock.core.log.LogExport.stem(session) + ".log").toString()) + "'.");
+                    + TerminalText.of(out.resolve(airlock.core.log.LogExport.stem(session) + ".log")) + "'.");
             return AirlockCommand.OK;
         }
     }

@@ -39,7 +39,8 @@ final class LogVerifyCommand implements Callable<Integer> {
             description = "Trust folder with workstation/ and supervisor/ public keys (default: the workstation home's).")
     Path trust;
 
-    @Option(names = "--strict", description = "Also check that every entry is canonical JSON with valid fields (slower).")
+    /** Kept so that existing scripts keep working: every check it used to add is now always made. */
+    @Option(names = "--strict", description = "Accepted and ignored: every entry is always checked in full (one verdict).")
     boolean strict;
 
     @Override
@@ -128,7 +129,12 @@ final class LogVerifyCommand implements Callable<Integer> {
         }
     }
 
-    /** Verifies and prints the verdict and summary to {@code out}; the exit code. */
+    /**
+     * Verifies and prints the verdict and summary to {@code out}; the exit code. Every text taken
+     * from the files (names, ids, the reason, which may quote them) is escaped for the terminal,
+     * so a control sequence in the log cannot rewrite the verdict line. A log named
+     * {@code session-<id>.log} that holds another session is refused (exit 1) whatever its verdict.
+     */
     int verify(PrintWriter out) throws AirlockException {
         if (path == null) {
             return verifyHome(out);
@@ -136,16 +142,25 @@ final class LogVerifyCommand implements Callable<Integer> {
         Path entries = LogFiles.entriesFile(path);
         Path sealFile = seal != null ? seal : LogFiles.sealFor(entries);
         PinnedKeys keys = PinnedKeys.load(trust != null ? trust : home.open().trustRoot());
-        LogVerification result = LogFiles.verify(entries, sealFile, keys, strict, ProgressMonitor.NONE);
-        out.println(result.describe());
+        LogVerification result = LogFiles.verify(entries, sealFile, keys, ProgressMonitor.NONE);
+        out.println(TerminalText.escape(result.describe()));
         LogSummary summary = result.summary();
         if (summary != null && summary.session() != null) {
-            out.println("  session:     " + summary.session() + " on workstation " + summary.workstation());
-            out.println("  inspectors:  " + String.join(", ", summary.inspectors()));
-            out.println("  bundle:      manifest SHA-256 " + summary.bundleManifestSha256());
+            out.println("  session:     " + TerminalText.escape(summary.session()) + " on workstation "
+                    + TerminalText.escape(summary.workstation()));
+            out.println("  inspectors:  " + TerminalText.escape(String.join(", ", summary.inspectors())));
+            out.println("  bundle:      manifest SHA-256 " + TerminalText.escape(String.valueOf(summary.bundleManifestSha256())));
             out.println("  entries:     " + summary.entries() + " (" + summary.checkpoints() + " checkpoints)");
-            out.println("  time span:   " + summary.firstTime() + " to " + summary.lastTime());
-            out.println("  sealed by:   " + (summary.sealedBy() == null ? "-" : summary.sealedBy()));
+            out.println("  time span:   " + TerminalText.escape(String.valueOf(summary.firstTime())) + " to "
+                    + TerminalText.escape(String.valueOf(summary.lastTime())));
+            out.println("  sealed by:   " + (summary.sealedBy() == null ? "-" : TerminalText.escape(summary.sealedBy())));
+        }
+        String expectedName = summary == null ? null : LogFiles.exportNameMismatch(entries, summary.session());
+        if (expectedName != null) {
+            out.println("REFUSED: the file " + TerminalText.escape(entries.getFileName().toString()) + " holds session "
+                    + TerminalText.escape(summary.session()) + ", whose export is named " + TerminalText.escape(expectedName)
+                    + "; it was renamed or swapped: verify it under its own name");
+            return AirlockCommand.CHECK_FAILED;
         }
         return result.isValid() ? AirlockCommand.OK : AirlockCommand.CHECK_FAILED;
     }

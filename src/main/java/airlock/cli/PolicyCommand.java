@@ -46,7 +46,7 @@ final class PolicyCommand implements Runnable {
     }
 
     static void print(PrintWriter out, EffectivePolicy p) {
-        PolicyDescription.lines(p.policy()).forEach(out::println);
+        PolicyDescription.lines(p.policy()).forEach(line -> out.println(TerminalText.escape(line)));
         out.println("policy sha256:           " + p.sha256());
         out.println("signed by:               " + p.signer().map(k -> "room administrator key " + k.hex())
                 .orElse("nobody (built-in strictest defaults)"));
@@ -81,11 +81,11 @@ final class PolicyCommand implements Runnable {
             PolicyVerification v = new PolicyVerifier(new TrustStore(home.open()))
                     .verify(PolicyFiles.readPolicy(file), PolicyFiles.readSignature(file));
             if (!v.isValid()) {
-                spec.commandLine().getErr().println("airlock: policy refused [" + v.code() + "]: " + v.reason());
+                spec.commandLine().getErr().println("airlock: policy refused [" + v.code() + "]: " + TerminalText.of(v.reason()));
                 return AirlockCommand.CHECK_FAILED;
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println("policy valid: " + v.reason());
+            out.println("policy valid: " + TerminalText.of(v.reason()));
             print(out, EffectivePolicy.of(v.policy().orElseThrow()));
             return AirlockCommand.OK;
         }
@@ -126,7 +126,7 @@ final class PolicyCommand implements Runnable {
             PolicySigner.Result signed = PolicySigner.sign(json, privateKey);
             PolicyFiles.write(out, signed.bytes(), signed.signature());
             PrintWriter w = spec.commandLine().getOut();
-            w.println("signed policy: " + out + " and " + PolicyFiles.signatureOf(out));
+            w.println("signed policy: " + TerminalText.of(out) + " and " + TerminalText.of(PolicyFiles.signatureOf(out)));
             w.println("signed by key: " + Ed25519.keyId(Ed25519.publicKeyOf(privateKey)).hex());
             return AirlockCommand.OK;
         }
@@ -147,7 +147,7 @@ final class PolicyCommand implements Runnable {
             TrustStore trust = new TrustStore(h);
             PolicyVerification v = new PolicyVerifier(trust).verify(PolicyFiles.readPolicy(file), PolicyFiles.readSignature(file));
             if (!v.isValid()) {
-                spec.commandLine().getErr().println("airlock: policy refused [" + v.code() + "]: " + v.reason());
+                spec.commandLine().getErr().println("airlock: policy refused [" + v.code() + "]: " + TerminalText.of(v.reason()));
                 return AirlockCommand.CHECK_FAILED;
             }
             SignedPolicy installed = new PolicyLoader(h, trust).install(file);
@@ -171,7 +171,7 @@ final class PolicyCommand implements Runnable {
             try {
                 hash = PinHash.of(pin, new SecureRandom());
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("airlock: " + e.getMessage());
+                spec.commandLine().getErr().println("airlock: " + TerminalText.of(e.getMessage()));
                 return AirlockCommand.USAGE;
             }
             Map<String, Object> h = new LinkedHashMap<>();

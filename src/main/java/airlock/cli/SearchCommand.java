@@ -103,7 +103,7 @@ final class SearchCommand implements Callable<Integer> {
             report(err, summary);
             return summary.filesMatched() > 0 ? AirlockCommand.OK : AirlockCommand.CHECK_FAILED;
         } catch (InvalidQueryException e) {
-            err.println("airlock: " + e.getMessage());
+            err.println("airlock: " + TerminalText.of(e.getMessage()));
             return AirlockCommand.USAGE;
         } finally {
             pool.shutdownNow();

@@ -12,6 +12,11 @@ public final class TerminalText {
     private TerminalText() {
     }
 
+    /** {@link #escape} of {@code String.valueOf(value)}: for paths, names and messages of any type. */
+    public static String of(Object value) {
+        return escape(String.valueOf(value));
+    }
+
     public static String escape(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); ) {

@@ -42,12 +42,12 @@ final class TrustCommand implements Runnable {
             try {
                 parsed = TrustPurpose.parse(purpose);
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("airlock: " + e.getMessage());
+                spec.commandLine().getErr().println("airlock: " + TerminalText.of(e.getMessage()));
                 return AirlockCommand.USAGE;
             }
             TrustedKey key = new TrustStore(home.open()).add(parsed, file);
             spec.commandLine().getOut().println("trusted " + parsed.folderName() + " key " + key.id().hex()
-                    + " (" + key.label() + ")");
+                    + " (" + TerminalText.of(key.label()) + ")");
             return AirlockCommand.OK;
         }
     }
@@ -65,7 +65,7 @@ final class TrustCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             for (TrustPurpose purpose : TrustPurpose.values()) {
                 for (TrustedKey key : store.list(purpose)) {
-                    out.println(purpose.folderName() + "\t" + key.id().hex() + "\t" + key.label());
+                    out.println(purpose.folderName() + "\t" + key.id().hex() + "\t" + TerminalText.of(key.label()));
                 }
             }
             return AirlockCommand.OK;

@@ -257,7 +257,8 @@ public final class Ed25519 {
             if (Files.size(file) > 64 * 1024) {
                 throw new AirlockException("key.pem.invalid", "The " + what + " file " + file + " is too large to be a key");
             }
-            return Files.readString(file, StandardCharsets.US_ASCII);
+            // UTF-8, leniently: a trust file's "# label:" line may hold any name ("Zoë"); only the PEM lines are parsed
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AirlockException("key.file.unreadable", "Cannot read the " + what + " file " + file + ": " + e, e);
         }

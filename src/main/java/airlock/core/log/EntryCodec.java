@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Entry bytes: one canonical JSON object (RFC 8785) with exactly the members actor, data, prev,
@@ -22,7 +21,6 @@ public final class EntryCodec {
     private static final Set<String> MEMBERS = Set.of("actor", "data", "prev", "seq", "time", "type");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final Pattern TIME_PATTERN = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     private final LogHashes hashes = new LogHashes();
 
     public static String formatTime(Instant time) {
@@ -72,8 +70,8 @@ public final class EntryCodec {
         if (!(map.get("seq") instanceof Long seq) || seq < 0) {
             throw malformed("has no non-negative integer seq");
         }
-        if (!(map.get("time") instanceof String time) || !TIME_PATTERN.matcher(time).matches()) {
-            throw malformed("has no time of the form 2026-01-31T12:00:00.000Z");
+        if (!(map.get("time") instanceof String time) || !validTime(time)) {
+            throw malformed(TIME_RULE);
         }
         if (!(map.get("actor") instanceof String actor)) {
             throw malformed("has no actor");
@@ -99,12 +97,74 @@ public final class EntryCodec {
     }
 
     private static void checkActor(String actor) throws AirlockException {
-        if (actor == null || actor.isEmpty() || actor.length() > MAX_ACTOR_LENGTH) {
-            throw malformed("has an actor that is empty or longer than " + MAX_ACTOR_LENGTH + " characters");
+        if (actor == null || !validActorLength(actor.codePointCount(0, actor.length()))) {
+            throw malformed(ACTOR_RULE);
         }
     }
 
-    private static AirlockException malformed(String what) {
+    static final String ACTOR_RULE = "has an actor that is empty or longer than " + MAX_ACTOR_LENGTH + " code points";
+    static final String TIME_RULE = "has no time of the form 2026-01-31T12:00:00.000Z (a real UTC date and time)";
+
+    /** An actor is 1 to {@link #MAX_ACTOR_LENGTH} code points long. */
+    static boolean validActorLength(int codePoints) {
+        return codePoints >= 1 && codePoints <= MAX_ACTOR_LENGTH;
+    }
+
+    static boolean validTime(String time) {
+        if (time.length() != 24) {
+            return false;
+        }
+        byte[] bytes = new byte[24];
+        for (int i = 0; i < 24; i++) {
+            char c = time.charAt(i);
+            if (c > 0x7f) {
+                return false;
+            }
+            bytes[i] = (byte) c;
+        }
+        return validTime(bytes, 0);
+    }
+
+    /**
+     * Whether the 24 bytes at {@code offset} are {@code YYYY-MM-DDTHH:MM:SS.mmmZ} with ASCII digits
+     * naming a real proleptic-Gregorian date (years 0000–9999) and a time of day from 00:00:00.000
+     * to 23:59:59.999 (no leap second).
+     */
+    static boolean validTime(byte[] b, int offset) {
+        final String shape = "dddd-dd-ddTdd:dd:dd.dddZ";
+        for (int i = 0; i < 24; i++) {
+            char want = shape.charAt(i);
+            byte got = b[offset + i];
+            if (want == 'd' ? got < '0' || got > '9' : got != want) {
+                return false;
+            }
+        }
+        int year = number(b, offset, 4);
+        int month = number(b, offset + 5, 2);
+        int day = number(b, offset + 8, 2);
+        if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
+            return false;
+        }
+        return number(b, offset + 11, 2) <= 23 && number(b, offset + 14, 2) <= 59 && number(b, offset + 17, 2) <= 59;
+    }
+
+    private static int number(byte[] b, int offset, int digits) {
+        int n = 0;
+        for (int i = 0; i < digits; i++) {
+            n = n * 10 + (b[offset + i] - '0');
+        }
+        return n;
+    }
+
+    private static int daysIn(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    static AirlockException malformed(String what) {
         return new AirlockException("log.entry.malformed", "The entry " + what);
     }
 

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
  * data object: canonical JSON sorts members, so every entry ends with
  * {@code "prev":"<64 hex>","seq":<n>,"time":"<24 chars>","type":"<name>"}}. This is what the
  * verifier needs for the hash chain and the tree (the hash always covers the exact bytes); entry 0,
- * checkpoints and {@code --strict} runs are decoded in full by {@link EntryCodec}.
+ * checkpoints are decoded in full by {@link EntryCodec}; the verifier checks every other entry's syntax in
+ * place with {@link airlock.core.crypto.CanonicalJsonCheck} before reading its tail.
  *
  * <p>One instance is reused entry after entry: {@link #parse} fills its fields and allocates
  * nothing, so a million-entry log does not churn the heap.
@@ -41,6 +42,11 @@ final class EntryTail {
     /** A copy of the prev hash. */
     byte[] prev() {
         return prev.clone();
+    }
+
+    /** Whether the time is a real UTC date and time in the log's form ({@link EntryCodec#validTime(byte[], int)}). */
+    boolean timeValid() {
+        return EntryCodec.validTime(time, 0);
     }
 
     /** Copies the 24 time characters (ASCII) into {@code target}. */
@@ -80,7 +86,7 @@ final class EntryTail {
             seqStart--;
         }
         int digits = seqEnd - seqStart;
-        if (digits == 0 || digits > 15 || (digits > 1 && line[seqStart] == '0') || !at(line, offset, end, seqStart - SEQ.length, SEQ)) {
+        if (digits == 0 || digits > 16 || (digits > 1 && line[seqStart] == '0') || !at(line, offset, end, seqStart - SEQ.length, SEQ)) {
             throw bad("has no canonical seq member");
         }
         long number = 0;

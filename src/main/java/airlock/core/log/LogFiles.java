@@ -46,26 +46,38 @@ public final class LogFiles {
         return entries.resolveSibling(stem + ".seal");
     }
 
+    /**
+     * Verifies {@code entries} against {@code seal} (absent or empty: no seal). Only the first
+     * {@link SignedNote#MAX_NOTE_BYTES} + 1 bytes of the seal are read: a larger one is reported
+     * as a malformed seal at the seal step, like any other seal that cannot be read.
+     */
     public static LogVerification verify(Path entries, Path seal, PinnedKeys trust, ProgressMonitor monitor)
-            throws AirlockException, CancelledException {
-        return verify(entries, seal, trust, false, monitor);
-    }
-
-    /** {@code strict}: decode every entry in full, not only the chain fields. */
-    public static LogVerification verify(Path entries, Path seal, PinnedKeys trust, boolean strict, ProgressMonitor monitor)
             throws AirlockException, CancelledException {
         try (InputStream in = Files.newInputStream(entries)) {
             byte[] sealBytes = null;
             if (seal != null && Files.isRegularFile(seal)) {
-                if (Files.size(seal) > SignedNote.MAX_NOTE_BYTES) {
-                    return LogVerification.invalid(FailureKind.MALFORMED, null, "the seal file " + seal + " is larger than "
-                            + SignedNote.MAX_NOTE_BYTES + " bytes; it is not a seal", null);
+                try (InputStream sealIn = Files.newInputStream(seal)) {
+                    sealBytes = sealIn.readNBytes(SignedNote.MAX_NOTE_BYTES + 1);
                 }
-                sealBytes = Files.readAllBytes(seal);
             }
-            return new LogVerifier(trust, strict).verify(in, sealBytes, true, monitor);
+            return new LogVerifier(trust).verify(in, sealBytes, true, monitor);
         } catch (IOException e) {
             throw new AirlockException("log.file.unreadable", "Cannot read " + entries + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * When {@code entries} is named like an Airlock export ({@code session-….log}) but not with the
+     * name Airlock gives session {@code session}'s export ({@link LogExport#stem}: the id in lower
+     * case, other characters as '-'), that name; else null (the names agree, or the file was given
+     * another name such as {@code session.log}, which is not compared).
+     */
+    public static String exportNameMismatch(Path entries, String session) {
+        String name = entries.getFileName().toString();
+        if (session == null || !name.startsWith("session-") || !name.endsWith(".log")) {
+            return null;
+        }
+        String expected = LogExport.stem(session) + ".log";
+        return name.equals(expected) ? null : expected;
     }
 }

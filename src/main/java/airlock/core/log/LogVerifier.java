@@ -1,6 +1,7 @@
 package airlock.core.log;
 
 import airlock.core.AirlockException;
+import airlock.core.crypto.CanonicalJsonCheck;
 import airlock.core.crypto.SignatureCheck;
 import airlock.core.progress.CancelledException;
 import airlock.core.progress.ProgressMonitor;
@@ -20,17 +21,13 @@ import java.util.List;
  */
 public final class LogVerifier {
     private final PinnedKeys trust;
-    private final boolean strict;
 
-    /** A verifier that decodes in full entry 0, checkpoints and the entries it must interpret. */
+    /**
+     * A verifier applying every rule of docs/formats/session-log.md to every entry: there is one
+     * mode (the former {@code --strict} checks are always made).
+     */
     public LogVerifier(PinnedKeys trust) {
-        this(trust, false);
-    }
-
-    /** {@code strict}: also decode every entry in full (canonical JSON, every field), slower. */
-    public LogVerifier(PinnedKeys trust, boolean strict) {
         this.trust = trust;
-        this.strict = strict;
     }
 
     /**
@@ -41,14 +38,13 @@ public final class LogVerifier {
     public LogVerification verify(InputStream entries, byte[] seal, boolean requireSeal, ProgressMonitor monitor)
             throws IOException, CancelledException {
         try (HashedLines lines = new HashedLines(entries)) {
-            return new Run(trust, strict, lines, seal, requireSeal, monitor).execute();
+            return new Run(trust, lines, seal, requireSeal, monitor).execute();
         }
     }
 
     /** One verification; holds the running state so the checks read as a sequence. */
     private static final class Run {
         private final PinnedKeys trust;
-        private final boolean strict;
         private final HashedLines reader;
         private final byte[] sealBytes;
         private final boolean requireSeal;
@@ -59,6 +55,7 @@ public final class LogVerifier {
         private Checkpoint sealCheckpoint;
         private SessionHeader header;
         private final EntryTail tail = new EntryTail();
+        private final CanonicalJsonCheck canonical = new CanonicalJsonCheck();
         private byte[] prevHash = LogHashes.genesisPrev();
         /** The entry being checked: its chain fields from its tail, or from a full decode ({@code full} set). */
         private long seq;
@@ -74,9 +71,8 @@ public final class LogVerifier {
         private String sealedBy;
         private SignatureBatch batch;
 
-        Run(PinnedKeys trust, boolean strict, HashedLines reader, byte[] sealBytes, boolean requireSeal, ProgressMonitor monitor) {
+        Run(PinnedKeys trust, HashedLines reader, byte[] sealBytes, boolean requireSeal, ProgressMonitor monitor) {
             this.trust = trust;
-            this.strict = strict;
             this.reader = reader;
             this.sealBytes = sealBytes;
             this.requireSeal = requireSeal;
@@ -88,7 +84,9 @@ public final class LogVerifier {
             try {
                 String sealProblem = readSeal();
                 LogVerification failure = entries();
-                LogVerification earlier = batchFailure(failure == null || failure.entry() == null ? Long.MAX_VALUE : failure.entry());
+                // a checkpoint signature fails on the line that holds it; it comes first when that line
+                // precedes the line where the other failure was found (which may name the entry before it)
+                LogVerification earlier = batchFailure(failure == null ? Long.MAX_VALUE : failedAtLine);
                 if (earlier != null) {
                     return earlier;
                 }
@@ -135,9 +133,13 @@ public final class LogVerifier {
             }
         }
 
+        /** The line at which {@link #entries()} found its failure. */
+        private long failedAtLine;
+
         private LogVerification entries() throws IOException, CancelledException {
             while (reader.advance()) {
                 long i = tree.size();
+                failedAtLine = i;
                 if ((i & 0xfff) == 0) {
                     monitor.update(0x1000);
                     monitor.checkCancelled();
@@ -175,10 +177,15 @@ public final class LogVerifier {
             return null;
         }
 
-        /** Reads entry i's chain fields: from its tail where that suffices, else by decoding it in full. */
+        /**
+         * Checks entry i's syntax (every rule of the format, on every entry) and reads its chain
+         * fields. Entry 0 and checkpoints are decoded in full, as their data is interpreted; any
+         * other entry is checked in place without building its value ({@link CanonicalJsonCheck},
+         * {@link EntryTail}), which accepts exactly what {@link EntryCodec#decode} accepts.
+         */
         private void read(long i, HashedLines line) throws AirlockException {
-            if (!strict && i > 0) {
-                tail.parse(line.buffer(), line.offset(), line.length());
+            if (i > 0) {
+                checkInPlace(line.buffer(), line.offset(), line.length());
                 if (tail.type() != EntryType.CHECKPOINT) {
                     seq = tail.seq();
                     type = tail.type();
@@ -193,6 +200,28 @@ public final class LogVerifier {
             System.arraycopy(full.hash(), 0, hash, 0, LogHashes.LENGTH);
         }
 
+        private static final byte[] DATA_KEY = "\"data\":{".getBytes(StandardCharsets.US_ASCII);
+
+        /** The rules of {@link EntryCodec#decode}, on the bytes where they lie; fills {@link #tail}. */
+        private void checkInPlace(byte[] buffer, int offset, int length) throws AirlockException {
+            if (!canonical.check(buffer, offset, length)) {
+                throw EntryCodec.malformed("is not canonical JSON: " + canonical.problem());
+            }
+            tail.parse(buffer, offset, length);
+            int dataKey = canonical.secondKeyStart();
+            if (canonical.topMembers() != 6 || dataKey < 0
+                    || !Arrays.equals(buffer, dataKey, dataKey + DATA_KEY.length, DATA_KEY, 0, DATA_KEY.length)) {
+                throw EntryCodec.malformed("must be an object with exactly the members [actor, data, prev, seq, time, type]"
+                        + " and an object as data");
+            }
+            if (!EntryCodec.validActorLength(canonical.firstStringCodePoints())) {
+                throw EntryCodec.malformed(EntryCodec.ACTOR_RULE);
+            }
+            if (!tail.timeValid()) {
+                throw EntryCodec.malformed(EntryCodec.TIME_RULE);
+            }
+        }
+
         private boolean linksToPrevious() {
             return full == null ? tail.prevEquals(prevHash) : Arrays.equals(full.prev(), prevHash);
         }
@@ -204,16 +233,12 @@ public final class LogVerifier {
             return lastTimeText != null ? lastTimeText : new String(lastTime, StandardCharsets.US_ASCII);
         }
 
+        /** The prev of the next line when that line is a well-formed entry (every syntax rule), else null. */
         private byte[] prevOf(HashedLines.Line line) {
-            byte[] bytes = line.bytes();
             try {
-                return new EntryTail().parse(bytes).prev();
+                return codec.decode(line.bytes()).prev();
             } catch (AirlockException e) {
-                try {
-                    return codec.decode(bytes).prev();
-                } catch (AirlockException again) {
-                    return null;
-                }
+                return null;
             }
         }
 
@@ -271,8 +296,8 @@ public final class LogVerifier {
             SignedNote note;
             Checkpoint checkpoint;
             try {
-                if (!(entry.data().get("note") instanceof String text)) {
-                    throw new AirlockException("log.checkpoint.malformed", "the checkpoint entry has no note");
+                if (!(entry.data().get("note") instanceof String text) || entry.data().size() != 1) {
+                    throw new AirlockException("log.checkpoint.malformed", "the checkpoint entry's data is not exactly a note (string)");
                 }
                 note = SignedNote.parse(text);
                 checkpoint = Checkpoint.parse(note.body());
@@ -325,6 +350,10 @@ public final class LogVerifier {
             if (sealNote == null) {
                 return requireSeal ? fail(FailureKind.SEAL_MISSING, null, "there is no seal: the session was not sealed by a supervisor")
                         : LogVerification.valid(summary()).withReason("chain valid; not sealed");
+            }
+            if (requireSeal && sealNote.signedAs(SignaturePurpose.SEAL).isEmpty()) {
+                return fail(FailureKind.SEAL_MISSING, null, "the final checkpoint carries no supervisor seal"
+                        + " (it is a workstation checkpoint, not a seal)");
             }
             if (!sealCheckpoint.origin().equals(header.origin())) {
                 return fail(FailureKind.SESSION_MISMATCH, null, "the seal is for " + sealCheckpoint.origin()

@@ -57,7 +57,7 @@ public record PinnedKeys(List<Pinned> workstation, List<Pinned> supervisor) {
     /** The "# label: ..." line that 'airlock trust add' writes, else the file name. */
     private static String label(Path file, String fallback) throws AirlockException {
         try {
-            String first = Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII).lines().findFirst().orElse("");
+            String first = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse("");
             return first.startsWith("# label: ") && first.length() > 9 ? first.substring(9).strip() : fallback;
         } catch (IOException e) {
             throw new AirlockException("log.trust.unreadable", "Cannot read the trust file " + file + ": " + e.getMessage(), e);

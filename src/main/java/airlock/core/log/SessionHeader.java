@@ -68,6 +68,10 @@ public record SessionHeader(String format, String session, String workstation, P
         if (entry.type() != expected) {
             throw bad("has type " + entry.type().wireName() + ", expected " + expected.wireName());
         }
+        java.util.Set<String> members = ledger ? LEDGER_MEMBERS : SESSION_MEMBERS;
+        if (!data.keySet().equals(members)) {
+            throw bad("must have exactly the data members " + members.stream().sorted().toList());
+        }
         String workstation = id(data, "workstation");
         PublicKey key = publicKey(data.get("workstationKey"));
         if (ledger) {
@@ -79,13 +83,29 @@ public record SessionHeader(String format, String session, String workstation, P
         }
         List<String> inspectors = new ArrayList<>();
         for (Object item : list) {
-            if (!(item instanceof String name) || name.isBlank()) {
-                throw bad("has an inspector that is not a non-empty string");
+            if (!(item instanceof String name) || !validInspector(name)) {
+                throw bad("has an inspector name that is not 1 to " + EntryCodec.MAX_ACTOR_LENGTH
+                        + " code points, not only spaces, without control characters");
             }
             inspectors.add(name);
         }
         return new SessionHeader(SESSION_FORMAT, session, workstation, key, inspectors,
                 hexOrNull(data, "bundleManifestSha256", false), hexOrNull(data, "policySha256", true));
+    }
+
+    private static final java.util.Set<String> SESSION_MEMBERS = java.util.Set.of("format", "session", "workstation",
+            "workstationKey", "inspectors", "bundleManifestSha256", "policySha256");
+    private static final java.util.Set<String> LEDGER_MEMBERS = java.util.Set.of("format", "workstation", "workstationKey");
+    /** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410); the 32 key bytes follow. */
+    private static final byte[] ED25519_SPKI_PREFIX = java.util.HexFormat.of().parseHex("302a300506032b6570032100");
+
+    /** An inspector's name: 1 to 256 code points, not only U+0020, no C0 or C1 control character. */
+    static boolean validInspector(String name) {
+        int count = name.codePointCount(0, name.length());
+        if (!EntryCodec.validActorLength(count) || name.chars().allMatch(c -> c == ' ')) {
+            return false;
+        }
+        return name.codePoints().noneMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f));
     }
 
     private static String id(Map<String, Object> data, String field) throws AirlockException {
@@ -112,7 +132,8 @@ public record SessionHeader(String format, String session, String workstation, P
         }
         try {
             byte[] spki = Base64.getDecoder().decode(text);
-            if (spki.length != 44 || !Base64.getEncoder().encodeToString(spki).equals(text)) {
+            if (spki.length != 44 || !Base64.getEncoder().encodeToString(spki).equals(text)
+                    || !java.util.Arrays.equals(spki, 0, ED25519_SPKI_PREFIX.length, ED25519_SPKI_PREFIX, 0, ED25519_SPKI_PREFIX.length)) {
                 throw bad("has a workstationKey that is not the canonical Base64 of an Ed25519 public key");
             }
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));

@@ -53,6 +53,9 @@ public record SignedNote(String body, List<NoteSignature> signatures) {
         if (split < 0 || !text.endsWith("\n")) {
             throw bad("has no blank line between its text and its signatures, or does not end with a line feed");
         }
+        if (text.length() <= split + 2) {
+            throw bad("has no signature line");
+        }
         String body = text.substring(0, split + 1);
         String[] lines = text.substring(split + 2, text.length() - 1).split("\n", -1);
         if (lines.length > MAX_SIGNATURES) {

@@ -43,7 +43,11 @@ public final class TrustStore {
     /** Pins {@code key} for {@code purpose}; adding the same key twice for the same purpose is a no-op. */
     public TrustedKey add(TrustPurpose purpose, PublicKey key, String label) throws AirlockException {
         KeyId id = Ed25519.keyId(key);
-        String cleanLabel = label.replaceAll("[^\\x20-\\x7E]", "?").strip();
+        // UTF-8 labels ("Zoë", no longer "Zo?"); a control, bidi or invisible character (a file name can hold any) becomes
+        // U+FFFD, so the label stays one line and shows the same wherever it is printed (the key id is the identity)
+        StringBuilder visible = new StringBuilder();
+        label.strip().codePoints().forEach(cp -> visible.appendCodePoint(airlock.core.text.VisibleText.needsEscape(cp) ? 0xFFFD : cp));
+        String cleanLabel = visible.toString();
         for (TrustPurpose other : TrustPurpose.values()) {
             if (other != purpose && Files.exists(fileFor(other, id))) {
                 throw new AirlockException("trust.purpose.conflict", "Key " + id + " is already trusted as a "
@@ -58,7 +62,7 @@ public final class TrustStore {
         String content = LABEL_PREFIX + cleanLabel + "\n" + Ed25519.publicPem(key);
         try {
             Path temp = Files.createTempFile(home.trust(purpose), ".add-", ".tmp");
-            Files.writeString(temp, content, StandardCharsets.US_ASCII);
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -99,7 +103,7 @@ public final class TrustStore {
         }
         String label = "";
         try {
-            String first = Files.readString(file, StandardCharsets.US_ASCII).lines().findFirst().orElse("");
+            String first = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().findFirst().orElse("");
             if (first.startsWith(LABEL_PREFIX)) {
                 label = first.substring(LABEL_PREFIX.length()).strip();
             }

@@ -104,12 +104,8 @@ final class LogFixture {
     }
 
     static LogVerification verify(byte[] entries, byte[] seal, PinnedKeys trust) {
-        return verify(entries, seal, trust, false);
-    }
-
-    static LogVerification verify(byte[] entries, byte[] seal, PinnedKeys trust, boolean strict) {
         try (InputStream in = new ByteArrayInputStream(entries)) {
-            return new LogVerifier(trust, strict).verify(in, seal, true, airlock.core.progress.ProgressMonitor.NONE);
+            return new LogVerifier(trust).verify(in, seal, true, airlock.core.progress.ProgressMonitor.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (airlock.core.progress.CancelledException e) {
