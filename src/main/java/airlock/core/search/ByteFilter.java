@@ -45,7 +45,8 @@ final class ByteFilter {
     /**
      * A case-sensitive literal (or whole-word literal) can only match where the file holds its exact
      * UTF-8 bytes: every character of a match is decoded from its own valid encoding (invalid bytes
-     * become U+FFFD, and a literal holding U+FFFD, a lone surrogate or an LF keeps the automaton).
+     * become U+FFFD, and a literal holding U+FFFD, a lone surrogate or an LF keeps the automaton); a
+     * supplementary character is one surrogate pair in the query and four bytes in the file.
      */
     private static byte[] exactBytes(SearchQuery query) {
         if (query.regex() || query.ignoreCase() || query.pattern().isEmpty()) {
@@ -54,8 +55,16 @@ final class ByteFilter {
         String p = query.pattern();
         for (int i = 0; i < p.length(); i++) {
             char c = p.charAt(i);
-            if (c == '\n' || c == '\uFFFD' || Character.isSurrogate(c)) {
+            if (c == '\n' || c == '\uFFFD') {
                 return null;
+            }
+            if (Character.isSurrogate(c)) {
+                // a pair (a supplementary character such as U+1F600) has its four UTF-8 bytes; a lone
+                // surrogate has none
+                if (!Character.isHighSurrogate(c) || i + 1 >= p.length() || !Character.isLowSurrogate(p.charAt(i + 1))) {
+                    return null;
+                }
+                i++;
             }
         }
         return p.getBytes(StandardCharsets.UTF_8);

@@ -22,6 +22,14 @@ class ByteFilterTest {
         "F:ab", "F:aB", "F:é", "F:\uFFFD", "F:b\nc", "I:ab", "I:k", "I:S", "W:ab", "R:a.b", "R:[0-9]{2}-[0-9]",
         "R:(ab|cd)+e?", "R:a\\w*b", "R:^ab$", "R:\\bab\\b", "R:[^a]b", "R:a{2,3}", "R:(?i)AB", "R:x*", "R:\\d\\d",
         "R:a(?=b)", "R:(a)\\1", "R:\\Qa.b\\E", "R:.é.", "R:[a-f]{20}",
+        // supplementary characters (issue 20): known to the filter by their four UTF-8 bytes
+        "F:\uD83D\uDE00", "F:a\uD83D\uDE00", "W:\uD83D\uDE00", "R:\uD83D\uDE00+b", "R:[\uD83D\uDE00-\uD83D\uDE02]b",
+        "R:\\x{1F601}", "I:\uD83D\uDE00",
+    };
+    /** Whole supplementary characters the random bytes sometimes hold (single bytes of them come from ALPHABET). */
+    private static final byte[][] ASTRAL = {
+        "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8), "\uD83D\uDE01".getBytes(StandardCharsets.UTF_8),
+        new String(Character.toChars(0x20000)).getBytes(StandardCharsets.UTF_8),
     };
     private static final byte[] ALPHABET = "abcdeABKkSs019-é\u212a\u017f\u0130 \t\r\n\n".getBytes(StandardCharsets.UTF_8);
 
@@ -63,6 +71,13 @@ class ByteFilterTest {
                     joined.append(i == 0 ? "" : "\n").append(decodedLines[nums[i] - 1]);
                 }
                 assertEquals(exact, matcher.matchSelectedLines(joined.toString(), nums, bytes.length, () -> false), spec);
+                // every line selected, as when no filter applies: lines without a match in between
+                int[] all = new int[decodedLines.length - (text.isEmpty() || text.endsWith("\n") ? 1 : 0)];
+                for (int i = 0; i < all.length; i++) {
+                    all[i] = i + 1;
+                }
+                String allLines = all.length == decodedLines.length ? text : text.substring(0, Math.max(0, text.length() - 1));
+                assertEquals(exact, matcher.matchSelectedLines(allLines, all, bytes.length, () -> false), spec + " all lines");
             }
         }
     }
@@ -131,6 +146,11 @@ class ByteFilterTest {
             out[i] = pick == 0 ? (byte) (0x80 + random.nextInt(0x7f)) : ALPHABET[random.nextInt(ALPHABET.length)];
             if (out[i] == 0) {
                 out[i] = 'z';
+            }
+            if (pick == 1 && i + 4 <= n) {
+                byte[] astral = ASTRAL[random.nextInt(ASTRAL.length)];
+                System.arraycopy(astral, 0, out, i, 4);
+                i += 3;
             }
         }
         if (n > 3 && random.nextInt(20) == 0) {
