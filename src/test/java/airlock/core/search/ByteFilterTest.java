@@ -22,6 +22,10 @@ class ByteFilterTest {
         "F:ab", "F:aB", "F:é", "F:\uFFFD", "F:b\nc", "I:ab", "I:k", "I:S", "W:ab", "R:a.b", "R:[0-9]{2}-[0-9]",
         "R:(ab|cd)+e?", "R:a\\w*b", "R:^ab$", "R:\\bab\\b", "R:[^a]b", "R:a{2,3}", "R:(?i)AB", "R:x*", "R:\\d\\d",
         "R:a(?=b)", "R:(a)\\1", "R:\\Qa.b\\E", "R:.é.", "R:[a-f]{20}",
+        // start-state skipping (issue 20): few ASCII bytes leave the start state
+        "R:[bc]{2}[0-9]", "R:\\bd(1|9)\\s+[a-e]+-", "R:e[^\\n]*b", "R:\\d{3}-", "R:[a-c]x|[019]y|-z",
+        // required bytes (issue 20): the lines holding "ab " (or "b-é") are run through the automaton
+        "R:ab [0-9]+\\s*c", "R:\\d+b-é\\b", "R:(?:a)b(?=c)c\\w",
         // supplementary characters (issue 20): known to the filter by their four UTF-8 bytes
         "F:\uD83D\uDE00", "F:a\uD83D\uDE00", "W:\uD83D\uDE00", "R:\uD83D\uDE00+b", "R:[\uD83D\uDE00-\uD83D\uDE02]b",
         "R:\\x{1F601}", "I:\uD83D\uDE00",
@@ -83,7 +87,7 @@ class ByteFilterTest {
     }
 
     @Test
-    void twoInterleavedLanesFindTheSameLinesAsOnePass() throws Exception {
+    void twoInterleavedLanesAndTheSkippingPassFindTheSameLinesAsOnePass() throws Exception {
         Random random = new Random(7);
         for (String spec : PATTERNS) {
             ByteFilter filter = ByteFilter.of(parse(spec));
@@ -97,12 +101,28 @@ class ByteFilterTest {
                     big.write(0);
                 }
                 byte[] bytes = big.toByteArray();
-                int[] one = filter.candidateLines(bytes, Integer.MAX_VALUE);
-                int[] two = filter.candidateLines(bytes, 0);
+                int[] one = filter.candidateLines(bytes, Integer.MAX_VALUE, false);
+                int[] two = filter.candidateLines(bytes, 0, false);
+                int[] skipping = filter.candidateLines(bytes, Integer.MAX_VALUE, true);
                 if (one == ByteFilter.EVERY_LINE) {
                     assertTrue(two == ByteFilter.EVERY_LINE, spec);
+                    assertTrue(skipping == ByteFilter.EVERY_LINE, spec);
                 } else {
                     assertArrayEquals(one, two, spec + " on " + bytes.length + " bytes");
+                    // a regex with required bytes names only lines that hold them: a subset of the
+                    // automaton's lines (every exact match is among them, checked above); else the same
+                    assertTrue(skipping != null || one == null, spec);
+                    if (one == null || !filter.usesRequired()) {
+                        assertArrayEquals(one, skipping, spec + " skipping, on " + bytes.length + " bytes");
+                    } else if (one != null) {
+                        java.util.Set<Integer> all = new java.util.HashSet<>();
+                        for (int i = 0; i < one.length; i += 3) {
+                            all.add(one[i]);
+                        }
+                        for (int i = 0; i < skipping.length; i += 3) {
+                            assertTrue(all.contains(skipping[i]), spec + " line " + skipping[i]);
+                        }
+                    }
                 }
             }
         }
@@ -125,6 +145,18 @@ class ByteFilterTest {
             }
             assertEquals(expected, ByteFilter.countLf(bytes, from, bytes.length));
         }
+    }
+
+    @Test
+    void requiredBytesAreTheExactRunOfTheTopLevelSequenceWithTheRarestByte() {
+        assertEquals("_init(void)", new String(ByteFilter.requiredBytes(RegexParser.parse(
+                "static int __init [a-z_0-9]+_init\\(void\\)", false)), StandardCharsets.UTF_8));
+        assertEquals("];", new String(ByteFilter.requiredBytes(RegexParser.parse(
+                "\\bu(8|16|32|64)\\s+[a-z_]+\\[[0-9]+\\];", false)), StandardCharsets.UTF_8));
+        assertEquals("abcd", new String(ByteFilter.requiredBytes(RegexParser.parse("^ab\\bc(?=x)d.e?", false)),
+                StandardCharsets.UTF_8));
+        assertEquals(0, ByteFilter.requiredBytes(RegexParser.parse("abc|abd", false)).length);
+        assertEquals(0, ByteFilter.requiredBytes(RegexParser.parse("[qxz]{2}[0-9]{2}", false)).length);
     }
 
     @Test
