@@ -88,7 +88,7 @@ for q in "${QUERIES[@]}"; do
     r_list+=("$(printf "%s\n" "${runs[@]}" | median)")
   done
   factors() { local prev="" out=""; for v in "$@"; do if [ -n "$prev" ]; then out+="$(awk -v a="$v" -v b="$prev" 'BEGIN { printf "%.2f ", (b < 1 ? (a < 1 ? 1 : a) : a / b) }')"; fi; prev=$v; done; echo "$out"; }
-  printf "| %s | \`%s\` | %s | %s | %s | %s | %s / %s | %s |\n" "$fam" "$spec" "${a_list[*]}" "$(factors "${a_list[@]}")" \
+  printf "| %s | \`%s\` | %s | %s | %s | %s | %s / %s | %s |\n" "$fam" "${spec//|/\\|}" "${a_list[*]}" "$(factors "${a_list[@]}")" \
     "${r_list[*]}" "$(factors "${r_list[@]}")" "$la" "${lr:-0}" "$inc"
 done
 echo
