@@ -34,6 +34,16 @@ final class BudgetedText implements CharSequence {
         return text.charAt(index);
     }
 
+    /** Spends {@code steps} of the budget on work done outside the regex engine (a literal look-up). */
+    void charge(long steps) {
+        long left = credit - steps;
+        while (left < 0) {
+            refill();
+            left += CHUNK;
+        }
+        credit = (int) Math.min(left, CHUNK);
+    }
+
     private void refill() {
         if (cancelled.getAsBoolean()) {
             throw new Stop(false);

@@ -33,10 +33,112 @@ final class ByteFilter {
     /** For a case-sensitive literal: its UTF-8 bytes, searched for directly instead of the automaton. */
     private byte[] literal;
     private int[] skip;
+    /**
+     * For a case-sensitive regex: the longest run of exact bytes every match holds (three or more),
+     * e.g. {@code static int __init } of {@code static int __init [a-z_0-9]+_init\(void\)}. Only the
+     * lines that hold it are run through the automaton; they are found by Horspool as for a literal.
+     */
+    private byte[] required;
+    /** How rare the most frequent byte that leaves the start state is ({@link #rank}). */
+    private int leavingRank;
+
+    /**
+     * The bytes that move the automaton out of its start state, as at most {@value #MAX_RANGES}
+     * ranges of ASCII bytes ({lo, hi} pairs turned into the constants of an eight-bytes-at-a-time
+     * test); null when there are more, or non-ASCII ones. Every other byte keeps the start state,
+     * so the scan may skip eight of them at a time.
+     */
+    private final long[] leaveAbove;
+    private final long[] leaveBelow;
 
     private ByteFilter(int[] table, int start) {
         this.table = table;
         this.start = start;
+        long[][] ranges = leavingRanges(table, start);
+        this.leaveAbove = ranges == null ? null : ranges[0];
+        this.leaveBelow = ranges == null ? null : ranges[1];
+        int most = Integer.MAX_VALUE;
+        for (int b = 1; start >= FIRST_STATE && b < 256; b++) {
+            if (table[(start << 8) | b] != start) {
+                most = Math.min(most, rank((byte) b));
+            }
+        }
+        this.leavingRank = most;
+    }
+
+    /**
+     * Printable ASCII from the most to the least frequent byte in source code (counted over 263 MB
+     * of the Linux kernel: drivers/net, fs, include, Documentation, arch/x86).
+     */
+    private static final String BY_FREQUENCY =
+            " et_irsnao0dclufp,mxh*E-)(;TbgvAISCR=1NPML2D/wOk>.yF384BGU#6:{}X\"5HqV&W97K<[]zY+|\\Q%!`@j'Z~$J^?";
+
+    /** How rare a byte is in source code: 0 for the most frequent (TAB and LF rank with the space). */
+    static int rank(byte b) {
+        if (b == '\t' || b == '\n') {
+            return 0;
+        }
+        int i = BY_FREQUENCY.indexOf((char) (b & 0xFF));
+        return b < 0 ? 40 : i < 0 ? BY_FREQUENCY.length() : i;
+    }
+
+    /** The index of the rarest byte of {@code p}. */
+    static int rarest(byte[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (rank(p[i]) > rank(p[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static final int MAX_RANGES = 4;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH = 0x8080808080808080L;
+
+    /** The start state's leaving bytes (NUL aside) as range constants, or null (see {@link #leaveAbove}). */
+    private static long[][] leavingRanges(int[] table, int start) {
+        if (start < FIRST_STATE) {
+            return null;
+        }
+        List<int[]> ranges = new ArrayList<>();
+        for (int b = 1; b < 256; b++) {
+            if (table[(start << 8) | b] == start) {
+                continue;
+            }
+            if (b >= 128) {
+                return null;
+            }
+            int[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && last[1] == b - 1) {
+                last[1] = b;
+            } else {
+                ranges.add(new int[] {b, b});
+            }
+        }
+        if (ranges.isEmpty() || ranges.size() > MAX_RANGES) {
+            return null;
+        }
+        long[] above = new long[ranges.size()];
+        long[] below = new long[ranges.size()];
+        for (int i = 0; i < ranges.size(); i++) {
+            // a byte v with lo - 1 < v < hi + 1: exact per byte for ASCII bytes (Bit Twiddling Hacks' hasbetween)
+            above[i] = ONES * (127 - (ranges.get(i)[0] - 1));
+            below[i] = ONES * (127 + (ranges.get(i)[1] + 1));
+        }
+        return new long[][] {above, below};
+    }
+
+    /** The high bit set in each byte of {@code x} that is NUL or leaves the start state (ASCII ranges). */
+    private long leaving(long x) {
+        long low = x & LOW7;
+        long hits = (x - ONES) & ~x;
+        for (int r = 0; r < leaveAbove.length; r++) {
+            hits |= (leaveBelow[r] - low) & ~x & (low + leaveAbove[r]);
+        }
+        return hits & HIGH;
     }
 
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
@@ -45,7 +147,8 @@ final class ByteFilter {
     /**
      * A case-sensitive literal (or whole-word literal) can only match where the file holds its exact
      * UTF-8 bytes: every character of a match is decoded from its own valid encoding (invalid bytes
-     * become U+FFFD, and a literal holding U+FFFD, a lone surrogate or an LF keeps the automaton).
+     * become U+FFFD, and a literal holding U+FFFD, a lone surrogate or an LF keeps the automaton); a
+     * supplementary character is one surrogate pair in the query and four bytes in the file.
      */
     private static byte[] exactBytes(SearchQuery query) {
         if (query.regex() || query.ignoreCase() || query.pattern().isEmpty()) {
@@ -54,11 +157,67 @@ final class ByteFilter {
         String p = query.pattern();
         for (int i = 0; i < p.length(); i++) {
             char c = p.charAt(i);
-            if (c == '\n' || c == '\uFFFD' || Character.isSurrogate(c)) {
+            if (c == '\n' || c == '\uFFFD') {
                 return null;
+            }
+            if (Character.isSurrogate(c)) {
+                // a pair (a supplementary character such as U+1F600) has its four UTF-8 bytes; a lone
+                // surrogate has none
+                if (!Character.isHighSurrogate(c) || i + 1 >= p.length() || !Character.isLowSurrogate(p.charAt(i + 1))) {
+                    return null;
+                }
+                i++;
             }
         }
         return p.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether a regex's lines are looked for by its required bytes (for tests). */
+    boolean usesRequired() {
+        return required != null;
+    }
+
+    /**
+     * A run of bytes every match of a case-sensitive {@code node} holds in a row: exact characters
+     * next to each other in the top-level sequence (zero-width pieces such as anchors, {@code \\b}
+     * or look-arounds between them do not break a run; anything else does). Of several runs, the
+     * one with the rarest byte ({@link #rank}), then the longest; empty when there is none.
+     */
+    static byte[] requiredBytes(RegexNode node) {
+        List<RegexNode> parts = new ArrayList<>();
+        flatten(node, parts);
+        List<byte[]> runs = new ArrayList<>();
+        java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+        for (RegexNode part : parts) {
+            if (part instanceof RegexNode.Chars chars && chars.chars().size() == 1) {
+                run.writeBytes(chars.chars().iterator().next().getBytes(StandardCharsets.UTF_8));
+            } else if (!(part instanceof RegexNode.Empty)) {
+                runs.add(run.toByteArray());
+                run.reset();
+            }
+        }
+        runs.add(run.toByteArray());
+        byte[] best = new byte[0];
+        for (byte[] r : runs) {
+            if (r.length == 0) {
+                continue;
+            }
+            int cmp = best.length == 0 ? 1 : Integer.compare(rank(r[rarest(r)]), rank(best[rarest(best)]));
+            if (cmp > 0 || (cmp == 0 && r.length > best.length)) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    private static void flatten(RegexNode node, List<RegexNode> out) {
+        if (node instanceof RegexNode.Concat concat) {
+            for (RegexNode part : concat.parts()) {
+                flatten(part, out);
+            }
+        } else {
+            out.add(node);
+        }
     }
 
     /** The filter for {@code query}, or null when it cannot be built (the caller decodes every file). */
@@ -70,7 +229,7 @@ final class ByteFilter {
         } catch (RuntimeException e) {
             return null;
         }
-        Nfa nfa = new Nfa();
+        Nfa nfa = new Nfa(RegexParser.folds(query));
         int begin = nfa.state();
         try {
             int end = nfa.build(node, begin);
@@ -79,6 +238,14 @@ final class ByteFilter {
             return null;
         }
         ByteFilter filter = nfa.toDfa(begin);
+        if (filter != null && !RegexParser.folds(query) && filter.start >= FIRST_STATE) {
+            byte[] req = requiredBytes(node);
+            // the required bytes' rarest one is looked for unless a byte that leaves the start
+            // state is rarer still (then skipping to those is cheaper)
+            if (req.length > 0 && (filter.leaveAbove == null || rank(req[rarest(req)]) >= filter.leavingRank)) {
+                filter.required = req;
+            }
+        }
         byte[] exact = exactBytes(query);
         if (filter != null && exact != null) {
             filter.literal = exact;
@@ -100,11 +267,14 @@ final class ByteFilter {
      * Line numbers are counted only up to a candidate line, not in the per-byte loop.
      */
     int[] candidateLines(byte[] bytes) {
-        return candidateLines(bytes, TWO_LANES);
+        return candidateLines(bytes, TWO_LANES, true);
     }
 
-    /** As {@link #candidateLines(byte[])}, splitting files of {@code twoLanesFrom} bytes or more in two lanes. */
-    int[] candidateLines(byte[] bytes, int twoLanesFrom) {
+    /**
+     * As {@link #candidateLines(byte[])}, splitting files of {@code twoLanesFrom} bytes or more in two
+     * lanes, or skipping the bytes that keep the start state when {@code skip} and the query allows.
+     */
+    int[] candidateLines(byte[] bytes, int twoLanesFrom, boolean skip) {
         if (start == ACCEPT) {
             for (byte b : bytes) {
                 if (b == 0) {
@@ -114,11 +284,18 @@ final class ByteFilter {
             return EVERY_LINE;
         }
         if (literal != null) {
-            return literalLines(bytes);
+            return skip ? occurrenceLines(bytes, literal, false) : literalLines(bytes);
         }
         int n = bytes.length;
-        int mid = n >= twoLanesFrom ? lineEndFrom(bytes, n / 2) : n;
-        long[] lines = mid < n - 1 ? twoLanes(bytes, mid) : finish(bytes, 0, n, start, new long[8]);
+        long[] lines;
+        if (skip && required != null) {
+            return occurrenceLines(bytes, required, true);
+        } else if (skip && leaveAbove != null) {
+            lines = skipping(bytes);
+        } else {
+            int mid = n >= twoLanesFrom ? lineEndFrom(bytes, n / 2) : n;
+            lines = mid < n - 1 ? twoLanes(bytes, mid) : finish(bytes, 0, n, start, new long[8]);
+        }
         if (lines == null) {
             return null;
         }
@@ -180,6 +357,93 @@ final class ByteFilter {
             }
         }
         return java.util.Arrays.copyOf(out, found);
+    }
+
+    /**
+     * The lines that hold the bytes {@code p}, each also accepted by the automaton run over the line
+     * alone when {@code checkLine} (a regex's required bytes); null when the file holds a NUL. The
+     * rarest byte of {@code p} (and NUL) is looked for eight bytes at a time, each find checked for
+     * {@code p} around it: most words of a file are passed over at a few operations each.
+     */
+    private int[] occurrenceLines(byte[] bytes, byte[] p, boolean checkLine) {
+        int[] t = table;
+        int n = bytes.length;
+        int m = p.length;
+        int k = rarest(p);
+        byte rare = p[k];
+        long pattern = ONES * (rare & 0xFF);
+        int[] out = new int[12];
+        int found = 0;
+        int line = 1;
+        int counted = 0;
+        // no occurrence starts before floor (the start of the line after the last one taken)
+        int floor = 0;
+        int i = 0;
+        while (true) {
+            long hits = 0;
+            while (i + 8 <= n) {
+                long x = (long) LONGS.get(bytes, i);
+                long y = x ^ pattern;
+                hits = (((x - ONES) & ~x) | ((y - ONES) & ~y)) & HIGH;
+                if (hits != 0) {
+                    break;
+                }
+                i += 8;
+            }
+            if (hits != 0) {
+                i += Long.numberOfTrailingZeros(hits) >>> 3;
+            } else {
+                while (i < n && bytes[i] != rare && bytes[i] != 0) {
+                    i++;
+                }
+                if (i >= n) {
+                    break;
+                }
+            }
+            if (bytes[i] == 0) {
+                return null;
+            }
+            int at = i - k;
+            if (bytes[i] != rare || at < floor || at + m > n || !sameBytes(bytes, at, p)) {
+                i++;
+                continue;
+            }
+            int lineStart = lineStart(bytes, at);
+            int end = lineEnd(bytes, at, n);
+            if (end < 0) {
+                return null;
+            }
+            boolean take = true;
+            if (checkLine) {
+                int s = start;
+                for (int j = lineStart; j < end && s >= FIRST_STATE; j++) {
+                    s = t[(s << 8) | (bytes[j] & 0xFF)];
+                }
+                take = s == ACCEPT;
+            }
+            if (take) {
+                line += countLf(bytes, counted, lineStart);
+                counted = lineStart;
+                if (found + 3 > out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                }
+                out[found++] = line;
+                out[found++] = lineStart;
+                out[found++] = end;
+            }
+            i = end + 1;
+            floor = i;
+        }
+        return java.util.Arrays.copyOf(out, found);
+    }
+
+    private static boolean sameBytes(byte[] bytes, int at, byte[] p) {
+        for (int j = 0; j < p.length; j++) {
+            if (bytes[at + j] != p[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number of LF bytes in {@code bytes[from..to)}, eight bytes at a time. */
@@ -282,6 +546,53 @@ final class ByteFilter {
         return out;
     }
 
+    /**
+     * One pass that skips, eight bytes at a time, the bytes that keep the automaton in its start
+     * state (most bytes, for a query such as {@code \\bu(8|16|32|64)...} or {@code [qxz]{2}}): a
+     * word is looked at byte by byte only when it holds a NUL or a byte that leaves the start state,
+     * and the automaton then runs until it is back in the start state. The same lines as the
+     * byte-by-byte pass, which only ever stays in the start state on the skipped bytes.
+     */
+    private long[] skipping(byte[] bytes) {
+        int[] t = table;
+        int n = bytes.length;
+        long[] lines = new long[8];
+        int i = 0;
+        while (true) {
+            // in the start state at i
+            long hits = 0;
+            while (i + 8 <= n && (hits = leaving((long) LONGS.get(bytes, i))) == 0) {
+                i += 8;
+            }
+            if (hits != 0) {
+                i += Long.numberOfTrailingZeros(hits) >>> 3;
+            }
+            if (i >= n) {
+                return lines;
+            }
+            int s = start;
+            do {
+                s = t[(s << 8) | (bytes[i] & 0xFF)];
+                if (s < FIRST_STATE) {
+                    if (s == NUL) {
+                        return null;
+                    }
+                    int end = lineEnd(bytes, i, n);
+                    if (end < 0) {
+                        return null;
+                    }
+                    lines = add(lines, lineStart(bytes, i), end);
+                    i = end;
+                    s = start;
+                }
+                i++;
+            } while (s != start && i < n);
+            if (i >= n) {
+                return lines;
+            }
+        }
+    }
+
     /** Continues one lane from {@code from} in state {@code s} up to {@code to}. */
     private long[] finish(byte[] bytes, int from, int to, int s, long[] lines) {
         int[] t = table;
@@ -354,10 +665,20 @@ final class ByteFilter {
 
     /** A Thompson NFA over bytes: per state, epsilon moves and at most a few byte-set moves. */
     private static final class Nfa {
+        /**
+         * Whether the nodes are case-folded (an ASCII letter stands for either case, plus the
+         * characters Java's folding equates with it); otherwise each character is itself, as the
+         * case-sensitive matcher sees it, and fewer bytes leave the start state.
+         */
+        final boolean folded;
         final List<List<Integer>> eps = new ArrayList<>();
         final List<List<long[]>> sets = new ArrayList<>();
         final List<List<Integer>> targets = new ArrayList<>();
         int accept;
+
+        Nfa(boolean folded) {
+            this.folded = folded;
+        }
 
         int state() {
             if (eps.size() >= MAX_NFA) {
@@ -384,7 +705,7 @@ final class ByteFilter {
                 int end = state();
                 for (String s : chars.chars()) {
                     sequence(from, s, end);
-                    if (s.length() == 1 && s.charAt(0) < 128 && Character.isLetter(s.charAt(0))) {
+                    if (folded && s.length() == 1 && s.charAt(0) < 128 && Character.isLetter(s.charAt(0))) {
                         for (String other : Folding.extras(Character.toLowerCase(s.charAt(0)))) {
                             sequence(from, other, end);
                         }
@@ -449,7 +770,7 @@ final class ByteFilter {
             return end;
         }
 
-        /** The UTF-8 bytes of {@code s}, each ASCII letter in either case. */
+        /** The UTF-8 bytes of {@code s}, each ASCII letter in either case when folded. */
         private void sequence(int from, String s, int end) {
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             int at = from;
@@ -457,9 +778,9 @@ final class ByteFilter {
                 int next = i == bytes.length - 1 ? end : state();
                 long[] set = new long[4];
                 add(set, bytes[i] & 0xFF);
-                if (bytes[i] >= 'a' && bytes[i] <= 'z') {
+                if (folded && bytes[i] >= 'a' && bytes[i] <= 'z') {
                     add(set, bytes[i] - 32);
-                } else if (bytes[i] >= 'A' && bytes[i] <= 'Z') {
+                } else if (folded && bytes[i] >= 'A' && bytes[i] <= 'Z') {
                     add(set, bytes[i] + 32);
                 }
                 on(at, set, next);

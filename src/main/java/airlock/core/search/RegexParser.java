@@ -331,8 +331,12 @@ final class RegexParser {
         if (cp < 128) {
             return new RegexNode.Chars(Set.of(String.valueOf((char) (foldAll ? Character.toLowerCase(cp) : cp))));
         }
-        // U+FFFD also stands for invalid bytes, which the index and the byte filter see raw
-        if (foldAll || cp == 0xFFFD || Character.isSupplementaryCodePoint(cp) || Character.isSurrogate((char) cp)) {
+        // U+FFFD also stands for invalid bytes, which the index and the byte filter see raw; a lone
+        // surrogate has no UTF-8 form. A supplementary character (U+1F600) is known: decoding makes
+        // it only from its own four-byte UTF-8 form (Java's decoder refuses encoded surrogates), so
+        // its bytes are what the index and the byte filter must see.
+        if (foldAll || cp == 0xFFFD || cp > Character.MAX_CODE_POINT
+                || (!Character.isSupplementaryCodePoint(cp) && Character.isSurrogate((char) cp))) {
             return new RegexNode.AnyChar();
         }
         return new RegexNode.Chars(Set.of(new String(Character.toChars(cp))));

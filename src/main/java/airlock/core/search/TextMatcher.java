@@ -62,24 +62,49 @@ public final class TextMatcher {
      * @throws BudgetedText.Stop when the search was cancelled or the pattern exceeded its budget
      */
     List<LineMatch> matchSelectedLines(String lines, int[] numbers, int fileLength, BooleanSupplier cancelled) {
+        return matchSelectedLines(lines, numbers, BudgetedText.defaultBudget(fileLength), cancelled);
+    }
+
+    /**
+     * As {@link #matchSelectedLines(String, int[], int, BooleanSupplier)} with a step budget of its
+     * own. A plain literal is looked for with {@link String#indexOf} and charged the characters each
+     * look-up passed over; an occurrence found beyond the current line is kept for the line that
+     * holds it, so the text is passed over once in all, however many lines are selected (looking
+     * afresh from each line's start up to the end of the text made a file of n selected lines cost
+     * n times its length, the issue 20 quadratic case).
+     */
+    List<LineMatch> matchSelectedLines(String lines, int[] numbers, long budget, BooleanSupplier cancelled) {
         List<LineMatch> out = new ArrayList<>();
-        BudgetedText seq = new BudgetedText(lines, BudgetedText.defaultBudget(fileLength), cancelled);
+        BudgetedText seq = new BudgetedText(lines, budget, cancelled);
         Matcher line = plainLiteral != null ? null : pattern.matcher(seq);
         if (line != null) {
             line.useAnchoringBounds(false).useTransparentBounds(false);
         }
+        int len = plainLiteral == null ? 0 : plainLiteral.length();
+        // the next occurrence of the literal at or after `from`, -1 for none (valid while from <= lineStart)
+        int next = -2;
+        int from = 0;
         int lineStart = 0;
         for (int number : numbers) {
             int lineEnd = lines.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = lines.length();
             }
+            seq.charge(lineEnd - lineStart + 1);
             List<MatchRange> ranges = new ArrayList<>(2);
             if (line == null) {
-                int s = lines.indexOf(plainLiteral, lineStart);
-                while (s >= 0 && s + plainLiteral.length() <= lineEnd) {
-                    ranges.add(new MatchRange(s - lineStart, s + plainLiteral.length() - lineStart));
-                    s = lines.indexOf(plainLiteral, s + plainLiteral.length());
+                if (next == -2 || (next >= 0 && next < lineStart)) {
+                    from = Math.max(from, lineStart);
+                    next = lines.indexOf(plainLiteral, from);
+                    seq.charge((next < 0 ? lines.length() : next + len) - from);
+                    from = next < 0 ? lines.length() : next;
+                }
+                while (next >= 0 && next + len <= lineEnd) {
+                    ranges.add(new MatchRange(next - lineStart, next + len - lineStart));
+                    from = next + len;
+                    next = lines.indexOf(plainLiteral, from);
+                    seq.charge((next < 0 ? lines.length() : next + len) - from);
+                    from = next < 0 ? lines.length() : next;
                 }
             } else {
                 line.region(lineStart, lineEnd);

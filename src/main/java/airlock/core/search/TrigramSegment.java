@@ -58,6 +58,12 @@ final class TrigramSegment {
     private final int postingBytes;
     /** The text file, or null when there is none usable (its blobs are then read from the store). */
     private volatile FileChannel text;
+    /**
+     * The text file mapped (when under 2 GiB): a candidate's bytes are copied once from the page
+     * cache into its array, where a positional read into a heap buffer copies twice (through a
+     * temporary direct buffer).
+     */
+    private volatile MappedByteBuffer textMap;
     private volatile boolean textWarned;
 
     private TrigramSegment(Path file, ByteBuffer data, int docCount, int gramCount, int postingBytes) {
@@ -152,6 +158,9 @@ final class TrigramSegment {
                 ch.close();
                 return;
             }
+            if (ch.size() <= Integer.MAX_VALUE) {
+                textMap = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+            }
             text = ch;
         } catch (IOException e) {
             LOG.warn("Cannot open the search index's text file {} ({}); its files are read from the object store", path,
@@ -185,8 +194,18 @@ final class TrigramSegment {
             return null;
         }
         byte[] out = new byte[length];
-        ByteBuffer buffer = ByteBuffer.wrap(out);
         long at = offset(doc);
+        MappedByteBuffer map = textMap;
+        if (map != null && at + length <= map.capacity()) {
+            try {
+                map.get((int) at, out, 0, length);
+                return checked(doc, out);
+            } catch (InternalError e) {
+                // the file was cut short under the mapping (SIGBUS): read it as a file instead
+                LOG.debug("reading {} through its mapping", textOf(file), e);
+            }
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(out);
         try {
             while (buffer.hasRemaining()) {
                 int n = ch.read(buffer, at + buffer.position());
@@ -199,6 +218,11 @@ final class TrigramSegment {
             readProblem("cannot be read (" + e + ")");
             return null;
         }
+        return checked(doc, out);
+    }
+
+    /** {@code out}, or null (and a note) when it does not match document {@code doc}'s checksum. */
+    private byte[] checked(int doc, byte[] out) {
         CRC32C crc = new CRC32C();
         crc.update(out);
         if ((int) crc.getValue() != data.getInt(HEADER + doc * DOC_BYTES + 33)) {
@@ -226,6 +250,7 @@ final class TrigramSegment {
     void close() {
         FileChannel ch = text;
         text = null;
+        textMap = null;
         if (ch != null) {
             try {
                 ch.close();

@@ -22,6 +22,18 @@ class ByteFilterTest {
         "F:ab", "F:aB", "F:é", "F:\uFFFD", "F:b\nc", "I:ab", "I:k", "I:S", "W:ab", "R:a.b", "R:[0-9]{2}-[0-9]",
         "R:(ab|cd)+e?", "R:a\\w*b", "R:^ab$", "R:\\bab\\b", "R:[^a]b", "R:a{2,3}", "R:(?i)AB", "R:x*", "R:\\d\\d",
         "R:a(?=b)", "R:(a)\\1", "R:\\Qa.b\\E", "R:.é.", "R:[a-f]{20}",
+        // start-state skipping (issue 20): few ASCII bytes leave the start state
+        "R:[bc]{2}[0-9]", "R:\\bd(1|9)\\s+[a-e]+-", "R:e[^\\n]*b", "R:\\d{3}-", "R:[a-c]x|[019]y|-z",
+        // required bytes (issue 20): the lines holding "ab " (or "b-é") are run through the automaton
+        "R:ab [0-9]+\\s*c", "R:\\d+b-é\\b", "R:(?:a)b(?=c)c\\w",
+        // supplementary characters (issue 20): known to the filter by their four UTF-8 bytes
+        "F:\uD83D\uDE00", "F:a\uD83D\uDE00", "W:\uD83D\uDE00", "R:\uD83D\uDE00+b", "R:[\uD83D\uDE00-\uD83D\uDE02]b",
+        "R:\\x{1F601}", "I:\uD83D\uDE00",
+    };
+    /** Whole supplementary characters the random bytes sometimes hold (single bytes of them come from ALPHABET). */
+    private static final byte[][] ASTRAL = {
+        "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8), "\uD83D\uDE01".getBytes(StandardCharsets.UTF_8),
+        new String(Character.toChars(0x20000)).getBytes(StandardCharsets.UTF_8),
     };
     private static final byte[] ALPHABET = "abcdeABKkSs019-é\u212a\u017f\u0130 \t\r\n\n".getBytes(StandardCharsets.UTF_8);
 
@@ -63,12 +75,19 @@ class ByteFilterTest {
                     joined.append(i == 0 ? "" : "\n").append(decodedLines[nums[i] - 1]);
                 }
                 assertEquals(exact, matcher.matchSelectedLines(joined.toString(), nums, bytes.length, () -> false), spec);
+                // every line selected, as when no filter applies: lines without a match in between
+                int[] all = new int[decodedLines.length - (text.isEmpty() || text.endsWith("\n") ? 1 : 0)];
+                for (int i = 0; i < all.length; i++) {
+                    all[i] = i + 1;
+                }
+                String allLines = all.length == decodedLines.length ? text : text.substring(0, Math.max(0, text.length() - 1));
+                assertEquals(exact, matcher.matchSelectedLines(allLines, all, bytes.length, () -> false), spec + " all lines");
             }
         }
     }
 
     @Test
-    void twoInterleavedLanesFindTheSameLinesAsOnePass() throws Exception {
+    void twoInterleavedLanesAndTheSkippingPassFindTheSameLinesAsOnePass() throws Exception {
         Random random = new Random(7);
         for (String spec : PATTERNS) {
             ByteFilter filter = ByteFilter.of(parse(spec));
@@ -82,12 +101,28 @@ class ByteFilterTest {
                     big.write(0);
                 }
                 byte[] bytes = big.toByteArray();
-                int[] one = filter.candidateLines(bytes, Integer.MAX_VALUE);
-                int[] two = filter.candidateLines(bytes, 0);
+                int[] one = filter.candidateLines(bytes, Integer.MAX_VALUE, false);
+                int[] two = filter.candidateLines(bytes, 0, false);
+                int[] skipping = filter.candidateLines(bytes, Integer.MAX_VALUE, true);
                 if (one == ByteFilter.EVERY_LINE) {
                     assertTrue(two == ByteFilter.EVERY_LINE, spec);
+                    assertTrue(skipping == ByteFilter.EVERY_LINE, spec);
                 } else {
                     assertArrayEquals(one, two, spec + " on " + bytes.length + " bytes");
+                    // a regex with required bytes names only lines that hold them: a subset of the
+                    // automaton's lines (every exact match is among them, checked above); else the same
+                    assertTrue(skipping != null || one == null, spec);
+                    if (one == null || !filter.usesRequired()) {
+                        assertArrayEquals(one, skipping, spec + " skipping, on " + bytes.length + " bytes");
+                    } else if (one != null) {
+                        java.util.Set<Integer> all = new java.util.HashSet<>();
+                        for (int i = 0; i < one.length; i += 3) {
+                            all.add(one[i]);
+                        }
+                        for (int i = 0; i < skipping.length; i += 3) {
+                            assertTrue(all.contains(skipping[i]), spec + " line " + skipping[i]);
+                        }
+                    }
                 }
             }
         }
@@ -113,6 +148,18 @@ class ByteFilterTest {
     }
 
     @Test
+    void requiredBytesAreTheExactRunOfTheTopLevelSequenceWithTheRarestByte() {
+        assertEquals("_init(void)", new String(ByteFilter.requiredBytes(RegexParser.parse(
+                "static int __init [a-z_0-9]+_init\\(void\\)", false)), StandardCharsets.UTF_8));
+        assertEquals("];", new String(ByteFilter.requiredBytes(RegexParser.parse(
+                "\\bu(8|16|32|64)\\s+[a-z_]+\\[[0-9]+\\];", false)), StandardCharsets.UTF_8));
+        assertEquals("abcd", new String(ByteFilter.requiredBytes(RegexParser.parse("^ab\\bc(?=x)d.e?", false)),
+                StandardCharsets.UTF_8));
+        assertEquals(0, ByteFilter.requiredBytes(RegexParser.parse("abc|abd", false)).length);
+        assertEquals(0, ByteFilter.requiredBytes(RegexParser.parse("[qxz]{2}[0-9]{2}", false)).length);
+    }
+
+    @Test
     void aNulByteMakesTheFileBinaryAndTheEmptyMatchRulesOutNothing() throws Exception {
         ByteFilter literal = ByteFilter.of(SearchQuery.literal("ab", "r"));
         assertNull(literal.candidateLines("xx\nab\0".getBytes(StandardCharsets.UTF_8)));
@@ -131,6 +178,11 @@ class ByteFilterTest {
             out[i] = pick == 0 ? (byte) (0x80 + random.nextInt(0x7f)) : ALPHABET[random.nextInt(ALPHABET.length)];
             if (out[i] == 0) {
                 out[i] = 'z';
+            }
+            if (pick == 1 && i + 4 <= n) {
+                byte[] astral = ASTRAL[random.nextInt(ASTRAL.length)];
+                System.arraycopy(astral, 0, out, i, 4);
+                i += 3;
             }
         }
         if (n > 3 && random.nextInt(20) == 0) {

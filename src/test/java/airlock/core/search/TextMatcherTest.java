@@ -1,5 +1,6 @@
 package airlock.core.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,5 +90,57 @@ class TextMatcherTest {
         List<LineMatch> found = find(SearchQuery.regex("need+le", "r"), "a\n" + huge + "\n");
         assertEquals(2, found.get(0).number());
         assertEquals(5_000_000, found.get(0).ranges().get(0).start());
+    }
+
+    /**
+     * Issue 20: a case-sensitive U+1F600 over a file with one U+20000 per line took 1.3 s at 25k lines,
+     * 12.7 s at 100k, 64.8 s at 200k. Two causes, each pinned here by the work done, not by time: the
+     * byte filter treated a supplementary character as "any character", so every line was a
+     * candidate; and the literal search over the selected lines looked afresh from each line's start
+     * to the end of the text, n lines costing n times the text.
+     */
+    @Test
+    void anAstralLiteralOverLinesOfAnotherAstralCharacterIsLinear() throws Exception {
+        int n = 200_000;
+        String other = new String(Character.toChars(0x20000));
+        String smiley = new String(Character.toChars(0x1F600));
+        StringBuilder file = new StringBuilder(n * 3 + 8);
+        for (int i = 0; i < n; i++) {
+            file.append(other).append('\n');
+        }
+        file.append("x").append(smiley).append('\n');
+        String text = file.toString();
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        SearchQuery literal = SearchQuery.literal(smiley, "r");
+
+        // the byte filter names the one line that holds U+1F600's four bytes, as literal and as regex
+        int lastLineStart = bytes.length - 6;
+        assertArrayEquals(new int[] {n + 1, lastLineStart, bytes.length - 1}, ByteFilter.of(literal).candidateLines(bytes));
+        assertArrayEquals(new int[] {n + 1, lastLineStart, bytes.length - 1},
+                ByteFilter.of(SearchQuery.regex("\\x{1F600}", "r")).candidateLines(bytes));
+        assertArrayEquals(new int[] {n + 1, lastLineStart, bytes.length - 1},
+                ByteFilter.of(SearchQuery.regex(smiley, "r")).candidateLines(bytes));
+
+        // every line selected (as for a literal the filter cannot help with): within 4 steps per
+        // character, where looking from each line's start to the end would take about n * n * 3 / 2
+        int[] all = new int[n + 1];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i + 1;
+        }
+        String joined = text.substring(0, text.length() - 1);
+        List<LineMatch> found = TextMatcher.compile(literal).matchSelectedLines(joined, all, 4L * joined.length(), () -> false);
+        assertEquals(1, found.size());
+        assertEquals(n + 1, found.get(0).number());
+        assertEquals(List.of(new MatchRange(1, 3)), found.get(0).ranges());
+        // and the same holds with a match on every line
+        String everyLine = (smiley + "\n").repeat(n) + smiley;
+        int[] each = new int[n + 1];
+        for (int i = 0; i < each.length; i++) {
+            each[i] = i + 1;
+        }
+        assertEquals(n + 1, TextMatcher.compile(literal).matchSelectedLines(everyLine, each, 4L * everyLine.length(),
+                () -> false).size());
+        // the whole-text path (a file the filter does not apply to, e.g. UTF-16) agrees
+        assertEquals(List.of(n + 1), lines(literal, text));
     }
 }
