@@ -93,9 +93,11 @@ def build_index(folder, db):
 
 
 def run_ctags(folder, out, h_lang):
-    args = ["ctags", "-R", "--fields=+nKzl", "--output-format=json", "--guess-language-eagerly", "-f", out]
+    args = ["ctags", "-R", "--fields=+nKzle", "--output-format=json", "--guess-language-eagerly", "-f", out]
     if h_lang == "C":
         args += ["--map-C++=-.h", "--map-C=+.h"]
+    if os.path.exists(out):
+        os.remove(out)  # ctags refuses to overwrite a file that does not look like its own tags format
     subprocess.run(args + ["."], cwd=folder, check=True, stderr=subprocess.DEVNULL)
     tags = []
     with open(out, encoding="utf-8", errors="replace") as f:
@@ -107,7 +109,7 @@ def run_ctags(folder, out, h_lang):
             if j.get("_type") != "tag" or "line" not in j:
                 continue
             path = j["path"][2:] if j["path"].startswith("./") else j["path"]
-            tags.append((path, j["name"], j["line"], j.get("kind", "?"), j.get("language", "?")))
+            tags.append((path, j["name"], j["line"], j.get("kind", "?"), j.get("language", "?"), j.get("end", 0)))
     return tags
 
 
@@ -180,16 +182,16 @@ def main():
     print("ctags: %d tags in %.1f s (.h as %s)" % (len(ctags), time.time() - t, a.h_lang))
     c, paths, airlock_lang, defs = read_airlock(db)
     file_lang = dict(airlock_lang)
-    for path, _, _, _, lang in ctags:
+    for path, _, _, _, lang, _ in ctags:
         file_lang[path] = lang
-    ckeys = {(p, n, l) for p, n, l, _, _ in ctags}
+    ckeys = {(p, n, l) for p, n, l, _, _, _ in ctags}
     akeys = {(p, n, l) for p, n, l, _ in defs}
     recall = collections.defaultdict(lambda: [0, 0])
     precision = collections.defaultdict(lambda: [0, 0])
     misses = collections.defaultdict(list)
     extras = collections.defaultdict(list)
     seen = set()
-    for p, n, l, kind, lang in ctags:
+    for p, n, l, kind, lang, _ in ctags:
         if (p, n, l, kind) in seen:
             continue
         seen.add((p, n, l, kind))
@@ -199,6 +201,11 @@ def main():
             recall[key][0] += 1
         else:
             misses[key].append((p, l, n, kind))
+    bodies = collections.defaultdict(list)  # path -> (first, last) lines of ctags' function bodies
+    for p, n, l, kind, lang, end in ctags:
+        if end > l and family(lang, kind) == "functions/methods":
+            bodies[p].append((l, end))
+    in_body = collections.Counter()
     for p, n, l, kind in defs:
         lang = file_lang.get(p, "?")
         key = (lang, family(lang, kind))
@@ -206,14 +213,21 @@ def main():
         if (p, n, l) in ckeys:
             precision[key][0] += 1
         else:
+            if any(a < l <= b for a, b in bodies.get(p, ())):
+                in_body[key] += 1
+                kind += ", in a body"
             extras[key].append((p, l, n, kind))
     print()
-    print("| language | kind family | ctags tags | recall % | airlock defs | precision % |")
-    print("|---|---|---:|---:|---:|---:|")
+    print("| language | kind family | ctags tags | recall % | airlock defs | precision % | extras in a body | "
+          "precision % without them |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     for key in sorted(set(recall) | set(precision)):
         r = recall.get(key, [0, 0])
         pr = precision.get(key, [0, 0])
-        print("| %s | %s | %d | %s | %d | %s |" % (key[0], key[1], r[1], pct(*r), pr[1], pct(*pr)))
+        print("| %s | %s | %d | %s | %d | %s | %d | %s |" % (key[0], key[1], r[1], pct(*r), pr[1], pct(*pr),
+                                                         in_body[key], pct(pr[0], pr[1] - in_body[key])))
+    print("(extras in a body: Airlock definitions inside the body of a function or method ctags tagged - local\n"
+          " and anonymous classes, nested functions - which ctags does not tag for that language)")
     rnd = random.Random(a.seed)
     for title, table, out in (("misses (ctags has, Airlock not)", misses, "misses.tsv"),
                               ("extras (Airlock has, ctags not)", extras, "extras.tsv")):
@@ -242,9 +256,9 @@ def compare_refs(a, folder, ctags, c, paths, rnd):
     env = dict(os.environ, GTAGSROOT=folder, GTAGSDBPATH=gt)
     gfiles = set(subprocess.run(["global", "-P", ""], cwd=folder, env=env, capture_output=True, text=True,
                                 check=True).stdout.split("\n"))
-    langs = collections.Counter(lang for _, _, _, _, lang in ctags)
+    langs = collections.Counter(lang for _, _, _, _, lang, _ in ctags)
     lang = a.refs_lang or langs.most_common(1)[0][0]
-    names = sorted({n for _, n, _, kind, l in ctags if l == lang and family(l, kind) == "functions/methods"})
+    names = sorted({n for _, n, _, kind, l, _ in ctags if l == lang and family(l, kind) == "functions/methods"})
     picked = sorted(rnd.sample(names, min(a.refs, len(names))))
     same = 0
     diffs = []

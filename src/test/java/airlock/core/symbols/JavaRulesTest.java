@@ -1,0 +1,188 @@
+package airlock.core.symbols;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import airlock.core.syntax.Language;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Issue 21, Java: each test pins one cause of a miss or a false definition measured against ctags. */
+class JavaRulesTest {
+    private final TagsExtractor extractor = new TagsExtractor();
+
+    private List<String> defs(String src) {
+        return extractor.extract(Language.JAVA, src).definitions().stream()
+                .map(t -> t.kind().name().toLowerCase() + " " + t.name() + "@" + t.line()
+                        + (t.scope().isEmpty() ? "" : "[" + t.scope() + "]"))
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void methodsWithoutBodyAreDefinitions() {
+        // shapes from java/util/ListIterator.java, AbstractCollection.java and java/lang/Object.java
+        assertEquals(List.of("interface ListIterator@1", "method hasNext@2[ListIterator]",
+                "method previousIndex@3[ListIterator]", "method forEachRemaining@4[ListIterator]",
+                "class AbstractCollection@8", "method iterator@9[AbstractCollection]",
+                "method hashCode@10[AbstractCollection]", "method toArray@11[AbstractCollection]"), defs("""
+                public interface ListIterator<E> extends Iterator<E> {
+                    boolean hasNext();
+                    int previousIndex();
+                    default void forEachRemaining(Consumer<? super E> action) {
+                        while (hasNext()) action.accept(next());
+                    }
+                }
+                public abstract class AbstractCollection<E> implements Collection<E> {
+                    public abstract Iterator<E> iterator();
+                    @IntrinsicCandidate public native int hashCode();
+                    public <T> T[] toArray(T[] a) { return a; }
+                }
+                """));
+    }
+
+    @Test
+    void annotationArgumentsAreNeverMethods() {
+        // java/util/concurrent/PriorityBlockingQueue.java: @SuppressWarnings("unchecked") before a field
+        List<String> d = defs("""
+                public class PriorityBlockingQueue<E> {
+                    @SuppressWarnings("serial")
+                    private transient Comparator<? super E> comparator;
+                    @Deprecated(since="9", forRemoval = true)
+                    @SuppressWarnings("unchecked")
+                    E dequeue() { return null; }
+                }
+                """);
+        assertEquals(List.of("class PriorityBlockingQueue@1", "field comparator@3[PriorityBlockingQueue]",
+                "method dequeue@6[PriorityBlockingQueue]"), d);
+        assertFalse(String.join(" ", d).contains("SuppressWarnings"));
+    }
+
+    @Test
+    void fieldsEveryDeclarator() {
+        // java/util/Formatter.java, SimpleTimeZone.java, Base64.java
+        assertEquals(List.of("class SimpleTimeZone@1", "field TIME@2[SimpleTimeZone]",
+                "field useDaylight@3[SimpleTimeZone]", "field startMonth@4[SimpleTimeZone]",
+                "field startDay@4[SimpleTimeZone]", "field monthLength@5[SimpleTimeZone]",
+                "field CACHE@6[SimpleTimeZone]", "field order@8[SimpleTimeZone]", "field ignored2@8[SimpleTimeZone]",
+                "field vsigners@9[SimpleTimeZone]"),
+                defs("""
+                class SimpleTimeZone {
+                    static final char TIME = 'T';
+                    private boolean useDaylight=false;
+                    private int startMonth, startDay;
+                    private final byte monthLength[] = {31, 28, 31};
+                    private static final Map<String, List<Integer>> CACHE = new HashMap<String, List<Integer>>(
+                        f(1, 2));
+                    int[] order = new int[] {1, 2}, ignored2[] = null;
+                    CodeSigner[] vsigners;
+                }
+                """));
+    }
+
+    @Test
+    void fieldsWithAnonymousClassAndLambdaInitializers() {
+        assertEquals(List.of("class Comparators@1", "field NATURAL@2[Comparators]", "method compare@3[Comparators]",
+                "field BY_LENGTH@5[Comparators]", "field after@6[Comparators]"), defs("""
+                class Comparators {
+                    static final Comparator<String> NATURAL = new Comparator<>() {
+                        public int compare(String a, String b) { return a.compareTo(b); }
+                    };
+                    static final Comparator<String> BY_LENGTH = (a, b) -> { return a.length() - b.length(); }, 
+                        after = null;
+                }
+                """));
+    }
+
+    @Test
+    void enumConstantsWithArgumentsAndBodies() {
+        // java/util/stream/StreamOpFlag.java, java/util/concurrent/TimeUnit.java, regex/Pattern.java
+        assertEquals(List.of("enum StreamOpFlag@1", "enumerator DISTINCT@2[StreamOpFlag]",
+                "enumerator SORTED@3[StreamOpFlag]", "enumerator SIZE_ADJUSTING@4[StreamOpFlag]",
+                "method toString@5[StreamOpFlag]", "enumerator TERMINAL_OP@7[StreamOpFlag]",
+                "field bitPosition@8[StreamOpFlag]", "method StreamOpFlag@9[StreamOpFlag]",
+                "enum Qtype@10[StreamOpFlag]", "enumerator GREEDY@10[Qtype]", "enumerator LAZY@10[Qtype]"), defs("""
+                enum StreamOpFlag {
+                    DISTINCT(0, set(Type.SPLITERATOR)),
+                    @Deprecated SORTED(1, set(Type.SPLITERATOR).set(Type.STREAM)),
+                    SIZE_ADJUSTING(13, set(Type.OP)) {
+                        public String toString() { return "s"; }
+                    },
+                    TERMINAL_OP;
+                    private final int bitPosition;
+                    StreamOpFlag(int position, Map<Type, Integer> maskBuilder) { bitPosition = position; }
+                    static enum Qtype { GREEDY, LAZY }
+                }
+                """));
+    }
+
+    @Test
+    void recordsAndTheirComponents() {
+        assertEquals(List.of("class Point@1", "field x@1[Point]", "field y@1[Point]", "method norm@2[Point]",
+                "class Pair@4", "field first@4[Pair]", "field second@4[Pair]", "interface Tagged@5",
+                "method value@6[Tagged]", "method tags@7[Tagged]"), defs("""
+                public record Point(int x, @Nonnull Integer y) implements Serializable {
+                    double norm() { return Math.hypot(x, y); }
+                }
+                record Pair<A, B>(Map<A, List<B>> first, B[] second) { }
+                public @interface Tagged {
+                    String value() default "";
+                    String[] tags() default {};
+                }
+                """));
+    }
+
+    @Test
+    void methodNamedLikeAContextualKeyword() {
+        // java/util/logging: void record(...); java/lang/Thread: static void yield()
+        assertEquals(List.of("class Log@1", "method record@2[Log]", "method yield@3[Log]"), defs("""
+                class Log {
+                    void record(String m) { }
+                    static native void yield();
+                }
+                """));
+    }
+
+    @Test
+    void localAndNestedClassesKeepTheirScope() {
+        assertEquals(List.of("class Outer@1", "class Inner@2[Outer]", "method f@3[Inner]", "method g@5[Outer]",
+                "class Local@6[Outer]", "method h@7[Local]"), defs("""
+                class Outer {
+                    static class Inner {
+                        void f() { }
+                    }
+                    void g() {
+                        class Local {
+                            int h() { return Outer.class.hashCode(); }
+                        }
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void interfaceMethodAndItsImplementationsAreAllDefinitions() {
+        // go to definition of "run" from a call site offers the interface method and both implementations
+        List<String> d = defs("""
+                interface Task { void run(); }
+                class A implements Task { public void run() { } }
+                class B implements Task { @Override public void run() { } }
+                """);
+        assertEquals(List.of("method run@1[Task]", "method run@2[A]", "method run@3[B]"),
+                d.stream().filter(s -> s.contains(" run@")).toList());
+    }
+
+    @Test
+    void endLinesOfMethodsAndTypes() {
+        FileSymbols fs = extractor.extract(Language.JAVA, """
+                class A {
+                    void f() {
+                        g();
+                    }
+                    abstract void h();
+                }
+                """);
+        assertEquals(List.of("A:1-6", "f:2-4", "h:5-5"), fs.definitions().stream()
+                .map(t -> t.name() + ":" + t.line() + "-" + t.endLine()).toList());
+    }
+}
