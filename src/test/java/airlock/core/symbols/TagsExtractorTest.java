@@ -82,9 +82,9 @@ class TagsExtractorTest {
                 enum class Color { Red, Green };
                 }
                 """;
-        assertEquals(List.of("namespace net@1", "class Socket@2[net]", "method Socket@4[Socket]",
-                "method read@5[Socket]", "method close@9[Socket]", "enum Color@12[net]", "enumerator Red@12[Color]",
-                "enumerator Green@12[Color]"), defs(Language.CPP, src));
+        assertEquals(List.of("namespace net@1", "class Socket@2[net]", "method Socket@4[net::Socket]",
+                "method read@5[net::Socket]", "method close@9[net::Socket]", "enum Color@12[net]",
+                "enumerator Red@12[net::Color]", "enumerator Green@12[net::Color]"), defs(Language.CPP, src));
     }
 
     @Test
