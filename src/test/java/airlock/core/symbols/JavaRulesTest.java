@@ -3,10 +3,13 @@ package airlock.core.symbols;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import airlock.core.progress.ProgressMonitor;
 import airlock.core.syntax.Language;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 21, Java: each test pins one cause of a miss or a false definition measured against ctags. */
 class JavaRulesTest {
@@ -170,6 +173,24 @@ class JavaRulesTest {
                 """);
         assertEquals(List.of("method run@1[Task]", "method run@2[A]", "method run@3[B]"),
                 d.stream().filter(s -> s.contains(" run@")).toList());
+    }
+
+    @Test
+    void goToDefinitionFromACallSiteOffersTheInterfaceMethodAndItsImplementations(@TempDir Path dir) throws Exception {
+        MapSource s = new MapSource();
+        s.put("src/Task.java", "public interface Task {\n    void run();\n}\n");
+        s.put("src/Fast.java", "class Fast implements Task {\n    @Override\n    public void run() { }\n}\n");
+        s.put("src/Slow.java", "abstract class Slow implements Task {\n    public abstract void run();\n}\n");
+        s.put("src/Main.java", "class Main {\n    void go(Task t) {\n        t.run();\n    }\n}\n");
+        Path db = dir.resolve("symbols.sqlite");
+        new IndexBuilder(s, "refs/heads/main", db).build(List.of(), ProgressMonitor.NONE);
+        try (SymbolIndex idx = SymbolIndex.open(db)) {
+            assertEquals(List.of("src/Fast.java:3 Fast::run", "src/Slow.java:2 Slow::run", "src/Task.java:2 Task::run"),
+                    idx.definitions("run").stream().map(d -> d.path() + ":" + d.line() + " " + d.qualifiedName())
+                            .sorted().toList());
+            assertEquals(List.of("src/Main.java:3"), idx.references("run", 0, 100).references().stream()
+                    .map(r -> r.path() + ":" + r.line()).toList());
+        }
     }
 
     @Test
