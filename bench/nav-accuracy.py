@@ -13,6 +13,8 @@ Usage: python3 bench/nav-accuracy.py FOLDER [--work DIR] [--h-lang C|C++] [--ref
    (ctags' tags Airlock also has) per language and ctags kind family, precision (Airlock's definitions
    ctags also has) per language and Airlock kind family, then samples of misses and extras with their
    source line. Full lists go to WORK/misses.tsv and WORK/extras.tsv.
+   Languages Airlock does not lex (ctags' Markdown, JSON, Make, ...) are left out unless --all-languages;
+   names ctags makes up (AnonymousFunction1a2b..., __anon...) and computed keys ([Symbol.iterator]) too.
 4. References (--refs N, default 0): runs gtags on FOLDER, picks N distinct function names from ctags' tags
    of --refs-lang (default: the language with most tags) with random.Random(S), and compares, per name, the
    set of (path, line) of `global -rx NAME` with the lines of Airlock's references (files gtags indexed
@@ -26,6 +28,7 @@ import collections
 import json
 import os
 import random
+import re
 import sqlite3
 import subprocess
 import sys
@@ -57,6 +60,10 @@ AIRLOCK_LANG = {"C": "C", "CPP": "C++", "JAVA": "Java", "CSHARP": "C#", "JAVASCR
 
 __doc__ += "\n".join("  %-22s %s" % (f, ", ".join(k)) for f, k in FAMILY.items()) + \
     "\n  Python: ctags 'member' = functions/methods; 'namespace', 'module' = imports (references)\n"
+
+
+LEXED = {"C", "C++", "Java", "C#", "JavaScript", "TypeScript", "Go", "Rust", "Python", "Sh"}
+ANONYMOUS = re.compile(r"^(Anonymous(Function|Class|Object)|__anon)[0-9a-f]+$")
 
 
 def family(lang, kind):
@@ -109,6 +116,8 @@ def run_ctags(folder, out, h_lang):
             if j.get("_type") != "tag" or "line" not in j:
                 continue
             path = j["path"][2:] if j["path"].startswith("./") else j["path"]
+            if ANONYMOUS.match(j["name"]) or j["name"].startswith("["):
+                continue  # names ctags makes up for anonymous functions, computed keys: nothing to look up
             tags.append((path, j["name"], j["line"], j.get("kind", "?"), j.get("language", "?"), j.get("end", 0)))
     return tags
 
@@ -165,6 +174,8 @@ def main():
     ap.add_argument("--seed", type=int, default=21)
     ap.add_argument("--refs-lang")
     ap.add_argument("--samples", type=int, default=8)
+    ap.add_argument("--all-languages", action="store_true",
+                    help="also list languages Airlock does not lex (Markdown, JSON, HTML, Make...)")
     ap.add_argument("--no-build", action="store_true", help="reuse the Airlock index WORK/index.sqlite")
     a = ap.parse_args()
     folder = os.path.abspath(a.folder)
@@ -222,6 +233,8 @@ def main():
           "precision % without them |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for key in sorted(set(recall) | set(precision)):
+        if key[0] not in LEXED and not a.all_languages:
+            continue
         r = recall.get(key, [0, 0])
         pr = precision.get(key, [0, 0])
         print("| %s | %s | %d | %s | %d | %s | %d | %s |" % (key[0], key[1], r[1], pct(*r), pr[1], pct(*pr),
@@ -237,6 +250,8 @@ def main():
                     f.write("%s\t%s\t%s\t%d\t%s\t%s\n" % (key[0], key[1], p, l, n, kind))
         print("\n%s, %d random samples per family (all in %s):" % (title, a.samples, os.path.join(a.work, out)))
         for key in sorted(table):
+            if key[0] not in LEXED and not a.all_languages:
+                continue
             rows = table[key]
             print("  %s / %s: %d" % (key[0], key[1], len(rows)))
             for p, l, n, kind in sorted(rnd.sample(rows, min(a.samples, len(rows)))):
