@@ -102,7 +102,7 @@ def build_index(folder, db):
 def run_ctags(folder, out, h_lang):
     args = ["ctags", "-R", "--fields=+nKzle", "--output-format=json", "--guess-language-eagerly", "-f", out]
     if h_lang == "C":
-        args += ["--map-C++=-.h", "--map-C=+.h"]
+        args += ["--langmap=C:+.h"]
     if os.path.exists(out):
         os.remove(out)  # ctags refuses to overwrite a file that does not look like its own tags format
     subprocess.run(args + ["."], cwd=folder, check=True, stderr=subprocess.DEVNULL)

@@ -224,7 +224,7 @@ class TagsExtractorTest {
                 macro_rules! square { ($x:expr) => { $x * $x }; }
                 pub fn main() { let c = 'c'; println!("{}", square!(2)); }
                 """;
-        assertEquals(List.of("struct Point@2", "enum Shape@3", "trait Area@4", "method area@4[Area]",
+        assertEquals(List.of("struct Point@2", "enum Shape@3", "enumerator Circle@3[Shape]", "enumerator Square@3[Shape]", "trait Area@4", "method area@4[Area]",
                 "method fmt@6[Point]", "constant MAX@10", "macro square@11", "function main@12"),
                 defs(Language.RUST, src));
     }
