@@ -725,6 +725,7 @@ final class BraceRules {
                 int n = t.isWord(i + 1, "mut") ? i + 2 : i + 1;
                 boolean item = word.equals("const") || word.equals("static")
                         ? t.is(n + 1, ':') && !t.is(n + 2, ':') // not *const T, ~const Trait, const fn
+                                && !t.is(i - 1, '<') && !t.is(i - 1, ',') && !t.is(i - 1, '[') // nor <const N: usize>
                         : !inFunction() || !word.equals("mod"); // items inside fn bodies are items too
                 if (!t.isIdent(n) || !item) {
                     return;

@@ -21,12 +21,15 @@ class RustRulesTest {
     @Test
     void pointerAndTraitBoundConstAreNotConstants() {
         // rust/kernel/allocator.rs, rust/alloc/boxed.rs
-        assertEquals(List.of("constant EXPECTED_KEYS@1", "constant THIS_MODULE@2", "function free@3"), defs("""
+        assertEquals(List.of("constant EXPECTED_KEYS@1", "constant THIS_MODULE@2", "function free@3",
+                "function process_loop@7"), defs("""
                 const EXPECTED_KEYS: &[&str] = &["type", "name"];
                 static mut THIS_MODULE: ThisModule = ThisModule::null();
                 pub const unsafe fn free<A: ~const Allocator>(ptr: *const core::ffi::c_void, p: *mut u8) {
                     bindings::kfree(ptr as *const core::ffi::c_void);
                 }
+                impl<T, const N: usize> From<[T; N]> for Box<[T]> { }
+                fn process_loop<F, const DELETED: bool>() { }
                 """));
     }
 
