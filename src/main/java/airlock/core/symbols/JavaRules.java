@@ -202,7 +202,8 @@ final class JavaRules {
     /** {@code class|interface|enum|record Name ... {} }: defines it and registers its body; returns the '{'. */
     private int typeDeclaration(int k) {
         String word = t.text(k);
-        if (!t.isIdent(k + 1) && !(t.kind[k + 1] == TokenKind.KEYWORD && CONTEXTUAL.contains(t.text(k + 1)))) {
+        if (!t.isIdent(k + 1) && !(k + 1 < t.size && t.kind[k + 1] == TokenKind.KEYWORD
+                && CONTEXTUAL.contains(t.text(k + 1)))) {
             return k + 1;
         }
         SymbolKind kind = switch (word) {

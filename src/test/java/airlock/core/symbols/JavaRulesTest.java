@@ -2,6 +2,7 @@ package airlock.core.symbols;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import airlock.core.progress.ProgressMonitor;
 import airlock.core.syntax.Language;
@@ -190,6 +191,32 @@ class JavaRulesTest {
                             .sorted().toList());
             assertEquals(List.of("src/Main.java:3"), idx.references("run", 0, 100).references().stream()
                     .map(r -> r.path() + ":" + r.line()).toList());
+        }
+    }
+
+    @Test
+    void everyPrefixAndUnbalancedInputIsReadWithoutFailing() {
+        // hostile input: the extractor reads whatever a vendor ships; truncated and unbalanced code must not throw
+        String src = """
+                @interface A { int[] v() default {1}; }
+                public record R<T>(@N T a, int[] b) implements I { R { } }
+                enum E { X(1) { void f() { } }, Y; int g; E() { } E(int i) { } }
+                class C<T extends Comparable<? super T>> { static { } Object o = new Object() { int h() { return 1; } };
+                    <U> U m(U u) throws Exception { class L { } return u; } native void n(); int a, b[] = {}, c; }
+                """;
+        for (int end = 0; end <= src.length(); end++) {
+            String prefix = src.substring(0, end);
+            for (Tag tag : extractor.extract(Language.JAVA, prefix).definitions()) {
+                assertTrue(tag.line() >= 1 && tag.endLine() >= tag.line(), prefix);
+            }
+        }
+        List<String> all = defs(src);
+        assertTrue(all.containsAll(List.of("method v@1[A]", "field a@2[R]", "field b@2[R]", "enumerator X@3[E]",
+                "method f@3[E]", "enumerator Y@3[E]", "field g@3[E]", "field o@4[C]", "method h@4[C]", "method m@5[C]",
+                "class L@5[C]", "method n@5[C]", "field a@5[C]", "field b@5[C]", "field c@5[C]")), all.toString());
+        for (String bad : List.of("class", "record", "enum E {", "@", "@interface", "class A { void f(", "} } }",
+                "class A extends", "int x = ;", "enum { , , }", "record R(", "new X() {", "class A { a, b, c }")) {
+            extractor.extract(Language.JAVA, bad);
         }
     }
 

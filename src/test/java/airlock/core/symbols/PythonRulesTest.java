@@ -76,6 +76,15 @@ class PythonRulesTest {
     }
 
     @Test
+    void everyPrefixIsReadWithoutFailing() {
+        String src = "match x:\n    case [a, *_]:\n        type T = list[int]\nf = lambda: \\\n    self\ncase = match(\n";
+        for (int end = 0; end <= src.length(); end++) {
+            extractor.extract(Language.PYTHON, src.substring(0, end));
+        }
+        assertEquals(List.of("type T@3", "function f@4"), defs(src));
+    }
+
+    @Test
     void lambdaAssignmentsAreFunctions() {
         // pydoc.py: getchar = lambda: sys.stdin.read(1); urllib/request.py: H = lambda x: ...
         assertEquals(List.of("function getchar@1", "class Handler@2", "method key@3[Handler]",
