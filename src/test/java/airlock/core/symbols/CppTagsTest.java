@@ -156,6 +156,45 @@ class CppTagsTest {
     }
 
     @Test
+    void glibcHeadersSplitOverConditionalsAndWrappedNames() {
+        String src = """
+                const STRING_TYPE *
+                #ifdef USE_WIDE_CHAR
+                __correctly_grouped_prefixwc (const STRING_TYPE *begin,
+                			      wchar_t thousands,
+                #else
+                __correctly_grouped_prefixmb (const STRING_TYPE *begin,
+                			      const char *thousands,
+                #endif
+                			      const char *grouping)
+                {
+                  return begin;
+                }
+                __extern_inline int
+                __NTH (__feof_unlocked (FILE *__stream))
+                {
+                  return 0;
+                }
+                static int __init __printf(3, 4)
+                append_printf(char **bufp, const char *fmt, ...)
+                {
+                }
+                void *
+                #ifndef MEMRCHR
+                __memrchr
+                #else
+                MEMRCHR
+                #endif
+                (const void *s, int c_in, size_t n)
+                {
+                }
+                """;
+        assertEquals(List.of("function __correctly_grouped_prefixwc@3", "function __correctly_grouped_prefixmb@6",
+                "function __feof_unlocked@14", "function append_printf@19", "function __memrchr@24",
+                "function MEMRCHR@26"), defs(Language.C, src));
+    }
+
+    @Test
     void typedefOfAParenthesisedFunctionTypeAndAnnotatedTypedef() {
         String src = """
                 typedef void (bio_end_io_t) (struct bio *);
