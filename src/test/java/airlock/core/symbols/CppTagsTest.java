@@ -298,6 +298,22 @@ class CppTagsTest {
                 #endif
                 """;
         assertEquals(Language.C, Language.detect("include/linux/device/class.h", cHeader));
+        String glibcString = """
+                #include <features.h>
+                #if defined __cplusplus && __GNUC_PREREQ (4, 4)
+                # define __CORRECT_ISO_CPP_STRING_H_PROTO
+                #endif
+                #ifdef __CORRECT_ISO_CPP_STRING_H_PROTO
+                #endif
+                #ifdef __cplusplus
+                # ifdef X
+                # endif
+                template <typename T> int f(T);
+                namespace std { }
+                #endif
+                extern void *memchr (const void *s, int c, size_t n);
+                """;
+        assertEquals(Language.C, Language.detect("string/string.h", glibcString));
         assertEquals(Language.PLAIN, Language.detect("LICENSE", "class of software: namespace of terms\n"));
         assertEquals(Language.PLAIN, Language.detect("notes.txt", "// -*- C++ -*-\n"));
         assertEquals(Language.C, Language.detect("a.c", "namespace x {\n"));
