@@ -563,8 +563,8 @@ final class BraceRules {
         boolean access = t.isWord(i - 2, "public") || t.isWord(i - 2, "private") || t.isWord(i - 2, "protected");
         boolean initializer = (t.is(i - 1, ':') && !t.is(i - 2, ':') && !access || t.is(i - 1, ',')) && !elseAt.get(i);
         if (initializer || t.is(i - 1, '.') || t.is(i - 1, '=') || t.isWord(i - 1, "new") || t.is(i - 1, '>') && t.is(i - 2, '-')
-                || t.isWord(i - 1, "operator")) {
-            return;
+                || t.isWord(i - 1, "operator") || language == Language.CPP && t.is(i - 1, '<')) {
+            return; // ...or a function type in template arguments: result_of<_Fn(_Args...)>
         }
         int close = cOrCpp() ? headerClose(paren) : t.matching(paren);
         if (cOrCpp() && t.isIdent(paren + 1) && t.is(paren + 2, '(') && t.matching(paren + 2) + 1 == close

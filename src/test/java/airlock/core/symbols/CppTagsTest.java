@@ -250,11 +250,14 @@ class CppTagsTest {
                 enum class memory_order : int { relaxed, consume };
                 bool operator<(const A& a, const A& b) { return false; }
                 inline A::~A() { }
+                template<typename _CVArg, typename... _Args>
+                  typename result_of<_CVArg(_Args...)>::type
+                  call(_CVArg& __arg) const volatile { }
                 """;
         assertEquals(List.of("struct hash@2", "method operator ()@4[hash]", "method operator ==@5[hash]",
                 "method operator bool@6[hash]", "struct remove_cv@8", "typedef type@8[remove_cv]",
                 "enum memory_order@9", "enumerator relaxed@9[memory_order]", "enumerator consume@9[memory_order]",
-                "function operator <@10", "method ~A@11[A]"), defs(Language.CPP, src));
+                "function operator <@10", "method ~A@11[A]", "function call@14"), defs(Language.CPP, src));
     }
 
     @Test
