@@ -24,6 +24,8 @@ final class BraceRules {
     private final Deque<Cond> conds = new ArrayDeque<>();
     /** Code tokens right after an {@code #else}/{@code #elif} line. */
     private final BitSet elseAt = new BitSet();
+    /** Code token after an {@code #else}/{@code #elif} line → code token after its {@code #endif}. */
+    private final Map<Integer, Integer> elseEnd = new HashMap<>();
     /** The body brace of the function whose header is being read: names before it are annotations, not functions. */
     private int pendingBrace = -1;
     /** Parentheses open since the last brace (an enumerator list is at depth 0). */
@@ -66,6 +68,29 @@ final class BraceRules {
 
     void run() {
         Tokens pp = t.pp;
+        Deque<java.util.List<Integer>> open = new ArrayDeque<>();
+        for (int q = 0; pp != null && q < pp.size; q++) {
+            if (pp.kind[q] != TokenKind.PREPROC) {
+                continue;
+            }
+            switch (pp.directive(q)) {
+                case "if", "ifdef", "ifndef" -> open.push(new java.util.ArrayList<>());
+                case "else", "elif" -> {
+                    elseAt.set(pp.at[q]);
+                    if (!open.isEmpty()) {
+                        open.peek().add(pp.at[q]);
+                    }
+                }
+                case "endif" -> {
+                    if (!open.isEmpty()) {
+                        for (int e : open.pop()) {
+                            elseEnd.put(e, pp.at[q]);
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
         int p = 0;
         for (int i = 0; i < t.size; i++) {
             while (pp != null && p < pp.size && pp.at[p] <= i) {
@@ -85,7 +110,9 @@ final class BraceRules {
                 Scope parent = scopes.peek();
                 boolean inFn = parent != null && parent.inFunction();
                 if (b == null) {
-                    scopes.push(new Scope(null, null, inFn, null));
+                    // "= {" opens data (an initializer): no function is defined inside it (KUNIT_CASE(x), ... {})
+                    boolean data = t.is(i - 1, '=') && (language == Language.C || language == Language.CPP);
+                    scopes.push(new Scope(null, null, inFn || data, null));
                 } else {
                     scopes.push(new Scope(b.name(), b.kind(), inFn || b.kind().isCallable(), b.def()));
                 }
@@ -152,7 +179,6 @@ final class BraceRules {
                     }
                 }
                 pendingBrace = -1;
-                elseAt.set(pp.at[p]);
             }
             case "endif" -> {
                 Cond c = conds.poll();
@@ -527,17 +553,29 @@ final class BraceRules {
             }
             return;
         }
-        if (syntax == Syntax.GO || syntax == Syntax.RUST || inFunction() || !t.is(i + 1, '(') || w.isDefSite(i)
+        int paren = i + 1;
+        if (elseAt.get(i + 1) && t.isIdent(i + 1) && t.is(i + 2, '(') && (language == Language.C || language == Language.CPP)) {
+            paren = i + 2; // "void *\n#ifndef X\n__memrchr\n#else\nMEMRCHR\n#endif\n(...)": the name of the first branch
+        }
+        if (syntax == Syntax.GO || syntax == Syntax.RUST || inFunction() || !t.is(paren, '(') || w.isDefSite(i)
                 || i < pendingBrace) {
             return; // i < pendingBrace: an annotation between a function's parameters and its body (__releases(x))
         }
         boolean access = t.isWord(i - 2, "public") || t.isWord(i - 2, "private") || t.isWord(i - 2, "protected");
-        boolean initializer = t.is(i - 1, ':') && !t.is(i - 2, ':') && !access || t.is(i - 1, ',');
+        boolean initializer = (t.is(i - 1, ':') && !t.is(i - 2, ':') && !access || t.is(i - 1, ',')) && !elseAt.get(i);
         if (initializer || t.is(i - 1, '.') || t.is(i - 1, '=') || t.isWord(i - 1, "new") || t.is(i - 1, '>') && t.is(i - 2, '-')
-                || t.isWord(i - 1, "operator")) {
-            return;
+                || t.isWord(i - 1, "operator") || language == Language.CPP && t.is(i - 1, '<')) {
+            return; // ...or a function type in template arguments: result_of<_Fn(_Args...)>
         }
-        int close = t.matching(i + 1);
+        int close = cOrCpp() ? headerClose(paren) : t.matching(paren);
+        if (cOrCpp() && t.isIdent(paren + 1) && t.is(paren + 2, '(') && t.matching(paren + 2) + 1 == close
+                && t.is(close + 1, '{')) {
+            i = paren + 1; // __NTH (__feof_unlocked (FILE *s)) {: the wrapped name is the function
+            paren = i + 1;
+        }
+        if (close == paren + 2 && t.kind[paren + 1] == TokenKind.NUMBER || close > paren + 2 && constantsOnly(paren, close)) {
+            return; // __printf(3, 4), __aligned(8), __section(".x"): an attribute macro ahead of the real name
+        }
         int brace = functionBody(close + 1);
         if (brace < 0) {
             return;
@@ -563,6 +601,45 @@ final class BraceRules {
         TagsExtractor.Def d = destructor ? w.defineNamed(i, "~" + t.text(i), kind, scope) : w.define(i, kind, scope);
         bodies.put(brace, new Body(null, kind, d));
         pendingBrace = brace;
+    }
+
+    private boolean cOrCpp() {
+        return language == Language.C || language == Language.CPP;
+    }
+
+    /**
+     * The ')' closing a parameter list opened at {@code open}, reading only the first branch of an
+     * {@code #if/#else} inside it (glibc: {@code f (a, b,\n#ifdef W\n wchar_t c,\n#else\n char c,\n#endif\n int d)}).
+     */
+    private int headerClose(int open) {
+        int depth = 0;
+        for (int j = open; j < t.size; j++) {
+            if (j > open && elseAt.get(j)) {
+                Integer end = elseEnd.get(j);
+                if (end != null && end > j) {
+                    j = end - 1;
+                    continue;
+                }
+            }
+            if (t.is(j, '(')) {
+                depth++;
+            } else if (t.is(j, ')') && --depth == 0) {
+                return j;
+            } else if (t.is(j, '{') || t.is(j, '}') || t.is(j, ';')) {
+                return t.matching(open); // not a header: the plain reading
+            }
+        }
+        return t.size;
+    }
+
+    /** Whether the parentheses hold only numbers and strings separated by commas. */
+    private boolean constantsOnly(int open, int close) {
+        for (int j = open + 1; j < close; j++) {
+            if (!(t.kind[j] == TokenKind.NUMBER || t.kind[j] == TokenKind.STRING || t.is(j, ','))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code A::B::} (or {@code vector<T, A>::}) before a C++ name, as "A::B". */
@@ -601,8 +678,17 @@ final class BraceRules {
     /** After a parameter list: the '{' of a function body, or -1 (declaration, call, initializer). */
     private int functionBody(int j) {
         boolean cOrCpp = language == Language.C || language == Language.CPP;
-        boolean free = false; // after "->" (trailing return type) or an #else line, any shape may follow
+        boolean free = false; // after "->" (a trailing return type) any shape may follow
         for (int k = 0; k < 64 && j < t.size; k++) {
+            if (cOrCpp && elseAt.get(j)) {
+                // a header split over #if/#else continues after the #endif (the first branch is the one read)
+                Integer end = elseEnd.get(j);
+                if (end == null || end <= j) {
+                    return -1;
+                }
+                j = end;
+                continue;
+            }
             if (t.is(j, '{')) {
                 return j;
             }
@@ -611,8 +697,11 @@ final class BraceRules {
                     || t.kind[j] == TokenKind.NUMBER && !t.is(j - 1, '(')) {
                 return -1;
             }
+            if (language == Language.C && t.is(j, ',')) {
+                return -1; // MACRO(a), MACRO(b), ... in an initializer list
+            }
             if (cOrCpp) {
-                free |= elseAt.get(j) || t.is(j, '>') && t.is(j - 1, '-');
+                free |= t.is(j, '>') && t.is(j - 1, '-');
                 if (!free && notAHeader(j)) {
                     return -1;
                 }

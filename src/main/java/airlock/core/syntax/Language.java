@@ -69,6 +69,7 @@ public enum Language {
         }
         int n = Math.min(text.length(), 32 * 1024);
         boolean preproc = false;
+        int cxxGuard = 0; // inside #ifdef __cplusplus: C++ lines there are for C++ includers of a C header
         int lineNo = 0;
         for (int i = 0; i < n; lineNo++) {
             int e = i;
@@ -80,7 +81,13 @@ public enum Language {
             }
             if (e > i && text.charAt(i) == '#') {
                 preproc = true;
-            } else if (cppLine(text, i, e)) {
+                String d = text.subSequence(i, e).toString().replace(" ", "").replace("\t", "");
+                if (d.startsWith("#if")) {
+                    cxxGuard += cxxGuard > 0 || d.contains("__cplusplus") ? 1 : 0;
+                } else if (d.startsWith("#endif") && cxxGuard > 0) {
+                    cxxGuard--;
+                }
+            } else if (cxxGuard == 0 && cppLine(text, i, e)) {
                 if (byName == C || preproc) {
                     return CPP;
                 }
@@ -96,10 +103,9 @@ public enum Language {
         return m >= 0 && line.indexOf("-*-", m + 3) > m && line.toLowerCase(Locale.ROOT).contains("c++");
     }
 
-    /** A line starting in column 0 with a C++-only construct: namespace, template, class, using namespace, extern "C++". */
+    /** A line starting in column 0 with a C++-only construct: namespace, template, class, using namespace. */
     private static boolean cppLine(CharSequence s, int from, int to) {
-        String[] starts = {"namespace ", "template<", "template <", "class ", "using namespace ", "extern \"C++\"",
-            "inline namespace "};
+        String[] starts = {"namespace ", "template<", "template <", "class ", "using namespace ", "inline namespace "};
         for (String p : starts) {
             if (to - from >= p.length() && s.subSequence(from, from + p.length()).toString().equals(p)) {
                 if (p.equals("class ") || p.equals("namespace ")) {

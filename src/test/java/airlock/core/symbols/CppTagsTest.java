@@ -156,6 +156,45 @@ class CppTagsTest {
     }
 
     @Test
+    void glibcHeadersSplitOverConditionalsAndWrappedNames() {
+        String src = """
+                const STRING_TYPE *
+                #ifdef USE_WIDE_CHAR
+                __correctly_grouped_prefixwc (const STRING_TYPE *begin,
+                			      wchar_t thousands,
+                #else
+                __correctly_grouped_prefixmb (const STRING_TYPE *begin,
+                			      const char *thousands,
+                #endif
+                			      const char *grouping)
+                {
+                  return begin;
+                }
+                __extern_inline int
+                __NTH (__feof_unlocked (FILE *__stream))
+                {
+                  return 0;
+                }
+                static int __init __printf(3, 4)
+                append_printf(char **bufp, const char *fmt, ...)
+                {
+                }
+                void *
+                #ifndef MEMRCHR
+                __memrchr
+                #else
+                MEMRCHR
+                #endif
+                (const void *s, int c_in, size_t n)
+                {
+                }
+                """;
+        assertEquals(List.of("function __correctly_grouped_prefixwc@3", "function __correctly_grouped_prefixmb@6",
+                "function __feof_unlocked@14", "function append_printf@19", "function __memrchr@24",
+                "function MEMRCHR@26"), defs(Language.C, src));
+    }
+
+    @Test
     void typedefOfAParenthesisedFunctionTypeAndAnnotatedTypedef() {
         String src = """
                 typedef void (bio_end_io_t) (struct bio *);
@@ -211,11 +250,14 @@ class CppTagsTest {
                 enum class memory_order : int { relaxed, consume };
                 bool operator<(const A& a, const A& b) { return false; }
                 inline A::~A() { }
+                template<typename _CVArg, typename... _Args>
+                  typename result_of<_CVArg(_Args...)>::type
+                  call(_CVArg& __arg) const volatile { }
                 """;
         assertEquals(List.of("struct hash@2", "method operator ()@4[hash]", "method operator ==@5[hash]",
                 "method operator bool@6[hash]", "struct remove_cv@8", "typedef type@8[remove_cv]",
                 "enum memory_order@9", "enumerator relaxed@9[memory_order]", "enumerator consume@9[memory_order]",
-                "function operator <@10", "method ~A@11[A]"), defs(Language.CPP, src));
+                "function operator <@10", "method ~A@11[A]", "function call@14"), defs(Language.CPP, src));
     }
 
     @Test
@@ -259,6 +301,22 @@ class CppTagsTest {
                 #endif
                 """;
         assertEquals(Language.C, Language.detect("include/linux/device/class.h", cHeader));
+        String glibcString = """
+                #include <features.h>
+                #if defined __cplusplus && __GNUC_PREREQ (4, 4)
+                # define __CORRECT_ISO_CPP_STRING_H_PROTO
+                #endif
+                #ifdef __CORRECT_ISO_CPP_STRING_H_PROTO
+                #endif
+                #ifdef __cplusplus
+                # ifdef X
+                # endif
+                template <typename T> int f(T);
+                namespace std { }
+                #endif
+                extern void *memchr (const void *s, int c, size_t n);
+                """;
+        assertEquals(Language.C, Language.detect("string/string.h", glibcString));
         assertEquals(Language.PLAIN, Language.detect("LICENSE", "class of software: namespace of terms\n"));
         assertEquals(Language.PLAIN, Language.detect("notes.txt", "// -*- C++ -*-\n"));
         assertEquals(Language.C, Language.detect("a.c", "namespace x {\n"));
