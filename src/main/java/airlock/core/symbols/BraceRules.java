@@ -4,9 +4,11 @@ import airlock.core.syntax.Language;
 import airlock.core.syntax.Language.Syntax;
 import airlock.core.syntax.TokenKind;
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Definitions in brace languages: keyword-led rules per language plus the C-family "name(...) {" rule. */
 final class BraceRules {
@@ -17,7 +19,39 @@ final class BraceRules {
 
     /** Body-opening brace token → what it opens. */
     private final Map<Integer, Body> bodies = new HashMap<>();
-    private final Deque<Scope> scopes = new ArrayDeque<>();
+    private Deque<Scope> scopes = new ArrayDeque<>();
+    /** Open {@code #if} groups (C-like languages). */
+    private final Deque<Cond> conds = new ArrayDeque<>();
+    /** Code tokens right after an {@code #else}/{@code #elif} line. */
+    private final BitSet elseAt = new BitSet();
+    /** Code token after an {@code #else}/{@code #elif} line → code token after its {@code #endif}. */
+    private final Map<Integer, Integer> elseEnd = new HashMap<>();
+    /** The body brace of the function whose header is being read: names before it are annotations, not functions. */
+    private int pendingBrace = -1;
+    /** Parentheses open since the last brace (an enumerator list is at depth 0). */
+    private int parens;
+    private int deadDepth;
+
+    /**
+     * Keywords that start a declaration: seen between a {@code name(...)} and a '{', they show that
+     * {@code name(...)} was a macro invocation (or annotation) ahead of another declaration, not a function header.
+     */
+    private static final Set<String> DECL_START = Set.of("struct", "union", "enum", "class", "static", "extern",
+            "inline", "__inline__", "__inline", "typedef", "void", "int", "char", "short", "long", "unsigned", "signed",
+            "float", "double", "bool", "_Bool", "auto", "register", "namespace", "template", "using", "virtual",
+            "explicit", "friend", "constexpr", "typename", "_Noreturn", "_Static_assert", "static_assert", "asm");
+
+    /** An open {@code #if}: the scopes when it began, those at the end of its first branch, whether it is {@code #if 0}. */
+    private static final class Cond {
+        final Deque<Scope> start;
+        Deque<Scope> afterFirst;
+        boolean dead;
+
+        Cond(Deque<Scope> start, boolean dead) {
+            this.start = start;
+            this.dead = dead;
+        }
+    }
 
     private record Body(String name, SymbolKind kind, TagsExtractor.Def def) {
     }
@@ -33,19 +67,59 @@ final class BraceRules {
     }
 
     void run() {
+        Tokens pp = t.pp;
+        Deque<java.util.List<Integer>> open = new ArrayDeque<>();
+        for (int q = 0; pp != null && q < pp.size; q++) {
+            if (pp.kind[q] != TokenKind.PREPROC) {
+                continue;
+            }
+            switch (pp.directive(q)) {
+                case "if", "ifdef", "ifndef" -> open.push(new java.util.ArrayList<>());
+                case "else", "elif" -> {
+                    elseAt.set(pp.at[q]);
+                    if (!open.isEmpty()) {
+                        open.peek().add(pp.at[q]);
+                    }
+                }
+                case "endif" -> {
+                    if (!open.isEmpty()) {
+                        for (int e : open.pop()) {
+                            elseEnd.put(e, pp.at[q]);
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+        int p = 0;
         for (int i = 0; i < t.size; i++) {
+            while (pp != null && p < pp.size && pp.at[p] <= i) {
+                if (pp.kind[p] == TokenKind.PREPROC) {
+                    directive(pp, p);
+                }
+                p++;
+            }
+            if (t.is(i, '(')) {
+                parens++;
+            } else if (t.is(i, ')')) {
+                parens--;
+            }
             if (t.is(i, '{')) {
+                parens = 0;
                 Body b = bodies.remove(i);
                 Scope parent = scopes.peek();
                 boolean inFn = parent != null && parent.inFunction();
                 if (b == null) {
-                    scopes.push(new Scope(null, null, inFn, null));
+                    // "= {" opens data (an initializer): no function is defined inside it (KUNIT_CASE(x), ... {})
+                    boolean data = t.is(i - 1, '=') && (language == Language.C || language == Language.CPP);
+                    scopes.push(new Scope(null, null, inFn || data, null));
                 } else {
                     scopes.push(new Scope(b.name(), b.kind(), inFn || b.kind().isCallable(), b.def()));
                 }
                 continue;
             }
             if (t.is(i, '}')) {
+                parens = 0;
                 if (!scopes.isEmpty()) {
                     Scope s = scopes.pop();
                     if (s.def() != null) {
@@ -60,6 +134,66 @@ final class BraceRules {
                 ident(i);
             }
         }
+        while (pp != null && p < pp.size) {
+            if (pp.kind[p] == TokenKind.PREPROC) {
+                directive(pp, p);
+            }
+            p++;
+        }
+    }
+
+    /**
+     * A preprocessor line: {@code #define} names a macro (its body is never read for definitions); conditionals
+     * make every branch start from the scopes the {@code #if} began with, so both branches of
+     * {@code #ifdef X / int f(a) { / #else / int f(a, b) { / #endif} are indexed and the braces stay balanced
+     * (the first branch's nesting wins when the branches differ). {@code #if 0} groups are dead code: no definitions.
+     */
+    private void directive(Tokens pp, int p) {
+        String d = pp.directive(p);
+        boolean sameLine = p + 1 < pp.size && pp.line[p + 1] == pp.line[p] && pp.at[p + 1] == pp.at[p];
+        switch (d) {
+            case "define" -> {
+                if (sameLine && (pp.kind[p + 1] == TokenKind.IDENT || pp.kind[p + 1] == TokenKind.KEYWORD)) {
+                    w.definePp(p + 1, SymbolKind.MACRO);
+                }
+            }
+            case "if", "ifdef", "ifndef" -> {
+                boolean dead = d.equals("if") && sameLine && pp.kind[p + 1] == TokenKind.NUMBER
+                        && pp.text(p + 1).equals("0") && !(p + 2 < pp.size && pp.line[p + 2] == pp.line[p]
+                        && pp.at[p + 2] == pp.at[p]);
+                conds.push(new Cond(new ArrayDeque<>(scopes), dead));
+                if (dead) {
+                    deadDepth++;
+                }
+            }
+            case "elif", "else" -> {
+                Cond c = conds.peek();
+                if (c != null) {
+                    if (c.afterFirst == null) {
+                        c.afterFirst = new ArrayDeque<>(scopes);
+                    }
+                    scopes = new ArrayDeque<>(c.start);
+                    if (c.dead) {
+                        c.dead = false;
+                        deadDepth--;
+                    }
+                }
+                pendingBrace = -1;
+            }
+            case "endif" -> {
+                Cond c = conds.poll();
+                if (c != null) {
+                    if (c.afterFirst != null && c.afterFirst.size() != scopes.size()) {
+                        scopes = c.afterFirst;
+                    }
+                    if (c.dead) {
+                        deadDepth--;
+                    }
+                }
+            }
+            default -> { }
+        }
+        w.quiet = deadDepth > 0;
     }
 
     private boolean inFunction() {
@@ -77,8 +211,22 @@ final class BraceRules {
     }
 
     private String scopeName() {
+        if (language == Language.CPP) {
+            return qualifiedScope();
+        }
         Scope s = named();
         return s == null ? "" : s.name();
+    }
+
+    /** C++: every enclosing named scope, outermost first ({@code std::vector}). */
+    private String qualifiedScope() {
+        String q = "";
+        for (Scope s : scopes) { // innermost first
+            if (s.name() != null && !s.name().isEmpty()) {
+                q = q.isEmpty() ? s.name() : s.name() + "::" + q;
+            }
+        }
+        return q;
     }
 
     private void keyword(int i) {
@@ -119,15 +267,53 @@ final class BraceRules {
             if (t.isWord(i - 1, "enum") || t.is(i - 1, '@') && kind != SymbolKind.INTERFACE) {
                 return;
             }
+            boolean cOrCpp = language == Language.C || language == Language.CPP;
+            if (cOrCpp && (t.is(i - 1, '<') || t.is(i - 1, ',') && kind != SymbolKind.NAMESPACE
+                    || t.isWord(i - 1, "friend") || t.isWord(i - 1, "using"))) {
+                return; // template parameter (template<class T>), elaborated type in an argument list, friend
+            }
+            if (kind == SymbolKind.NAMESPACE && cOrCpp) {
+                namespace(i, n);
+                return;
+            }
+            if (cOrCpp) {
+                n = declaredName(n);
+            }
+            if (cOrCpp && kind == SymbolKind.ENUM && t.is(n, '{') || cOrCpp && kind == SymbolKind.ENUM
+                    && t.is(n, ':') && !t.is(n + 1, ':')) {
+                int brace = typeBody(n);
+                if (brace >= 0) {
+                    bodies.put(brace, new Body("", kind, null)); // anonymous enum: its enumerators are still definitions
+                }
+                return;
+            }
             if (t.isIdent(n) && !t.is(i - 1, '.')) {
                 int after = word.equals("record") && t.is(n + 1, '(') ? t.matching(n + 1) + 1 : n + 1;
                 int brace = typeBody(after);
                 if (brace >= 0) {
                     TagsExtractor.Def d = w.define(n, kind, scopeName());
                     bodies.put(brace, new Body(t.text(n), kind, d));
+                    if (cOrCpp) {
+                        pendingBrace = brace;
+                    }
                 }
             }
             return;
+        }
+        if (language == Language.CPP) {
+            switch (word) {
+                case "operator" -> {
+                    operator(i);
+                    return;
+                }
+                case "using" -> {
+                    if (t.isIdent(i + 1) && t.is(i + 2, '=')) {
+                        w.define(i + 1, SymbolKind.TYPEDEF, scopeName());
+                    }
+                    return;
+                }
+                default -> { }
+            }
         }
         switch (word) {
             case "typedef" -> typedef(i);
@@ -151,6 +337,122 @@ final class BraceRules {
         }
     }
 
+    /**
+     * The token naming a C/C++ struct, union, class or enum after its keyword: attributes and macros standing
+     * before the name are skipped ({@code struct __packed foo}, {@code class _GLIBCXX_VISIBILITY(default) foo},
+     * {@code struct __attribute__((aligned(8))) foo}, {@code struct [[nodiscard]] foo}).
+     */
+    private int declaredName(int n) {
+        for (int guard = 0; guard < 8 && n < t.size; guard++) {
+            if ((t.isWord(n, "__attribute__") || t.isWord(n, "alignas") || t.isWord(n, "__declspec")
+                    || t.isWord(n, "_Alignas")) && t.is(n + 1, '(')) {
+                n = t.matching(n + 1) + 1;
+            } else if (t.is(n, '[') && t.is(n + 1, '[')) {
+                n = t.matching(n) + 1;
+            } else if (t.isIdent(n) && t.isIdent(n + 1)) {
+                n++; // struct __packed foo {
+            } else if (t.isIdent(n) && t.is(n + 1, '(') && !t.is(n + 1 + 1, ')')) {
+                int close = t.matching(n + 1);
+                if (close + 1 < t.size && t.isIdent(close + 1)) {
+                    n = close + 1; // class MACRO(args) foo
+                } else {
+                    return n;
+                }
+            } else {
+                return n;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * {@code namespace name [MACRO(args) | __attribute__((...)) | more::names] {}: a named scope;
+     * {@code namespace {} is an anonymous one (its contents are at file level for the index).
+     */
+    private void namespace(int i, int n) {
+        if (t.is(n, '{')) {
+            bodies.put(n, new Body(null, SymbolKind.NAMESPACE, null));
+            return;
+        }
+        if (!t.isIdent(n)) {
+            return;
+        }
+        int last = n;
+        int j = n + 1;
+        while (j < t.size && t.is(j, ':') && t.is(j + 1, ':') && t.isIdent(j + 2)) {
+            last = j + 2; // namespace a::b {
+            j += 3;
+        }
+        for (int k = 0; k < 16 && j < t.size; k++) {
+            if (t.is(j, '{')) {
+                String scope = scopeName();
+                for (int q = n; q < last; q += 3) {
+                    scope = scope.isEmpty() ? t.text(q) : scope + "::" + t.text(q);
+                }
+                TagsExtractor.Def d = w.define(last, SymbolKind.NAMESPACE, scope);
+                StringBuilder full = new StringBuilder();
+                for (int q = n; q <= last; q += 3) {
+                    full.append(full.length() == 0 ? "" : "::").append(t.text(q));
+                }
+                bodies.put(j, new Body(full.toString(), SymbolKind.NAMESPACE, d));
+                pendingBrace = j; // the macro in the opener is not a function
+                return;
+            }
+            if (t.isIdent(j) || t.isWord(j, "__attribute__")) {
+                j++;
+            } else if (t.is(j, '(')) {
+                j = t.matching(j) + 1;
+            } else {
+                return; // namespace alias (namespace a = b;) or a use
+            }
+        }
+    }
+
+    /** {@code operator==(...) {...}}, {@code operator()(...)}, {@code operator bool() const {...}}: named as ctags does. */
+    private void operator(int i) {
+        if (inFunction() || t.is(i - 1, '.') || t.is(i - 1, '>') && t.is(i - 2, '-')) {
+            return;
+        }
+        StringBuilder name = new StringBuilder("operator ");
+        int j = i + 1;
+        boolean word = false;
+        boolean call = t.is(j, '(') && t.is(j + 1, ')');
+        if (call) {
+            name.append("()"); // operator()(...)
+            j += 2;
+        }
+        for (int k = 0; k < 8 && j < t.size && !call; k++, j++) {
+            if (t.is(j, '(')) {
+                break; // the parameter list
+            }
+            if (t.is(j, ';') || t.is(j, '{') || t.is(j, '}')) {
+                return;
+            }
+            boolean isWord = t.kind[j] == TokenKind.IDENT || t.kind[j] == TokenKind.KEYWORD;
+            if (isWord && word) {
+                name.append(' ');
+            }
+            name.append(t.text(j));
+            word = isWord;
+        }
+        if (!t.is(j, '(') || j == i + 1) {
+            return;
+        }
+        int brace = functionBody(t.matching(j) + 1);
+        if (brace < 0) {
+            return;
+        }
+        String qual = qualifier(i);
+        String scope = scopeName();
+        if (!qual.isEmpty()) {
+            scope = scope.isEmpty() ? qual : scope + "::" + qual;
+        }
+        TagsExtractor.Def d = w.defineNamed(i, name.toString(), scope.isEmpty() ? SymbolKind.FUNCTION
+                : SymbolKind.METHOD, scope);
+        bodies.put(brace, new Body(null, d.kind, d));
+        pendingBrace = brace;
+    }
+
     private boolean isFunctionValue(int j) {
         if (t.isWord(j, "function") || t.isWord(j, "async")) {
             return true;
@@ -171,8 +473,35 @@ final class BraceRules {
             if (t.is(j, '{')) {
                 return j;
             }
+            if (language == Language.CPP && t.is(j, '<')) {
+                int close = angleEnd(j);
+                if (close < 0) {
+                    return -1;
+                }
+                j = close;
+                continue;
+            }
             if (t.is(j, ';') || t.is(j, '(') || t.is(j, ')') || t.is(j, '=') || t.is(j, '}') || t.is(j, '*')
                     || (t.is(j, ',') && syntax == Syntax.C_LIKE && language == Language.C)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The '>' closing the template argument list opened at {@code j}, or -1 (bounded, stops at ; { }). */
+    private int angleEnd(int j) {
+        int depth = 0;
+        for (int k = 0; k < 256 && j < t.size; k++, j++) {
+            if (t.is(j, '(') || t.is(j, '[')) {
+                j = t.matching(j);
+            } else if (t.is(j, '<')) {
+                depth++;
+            } else if (t.is(j, '>') && !t.is(j - 1, '-')) {
+                if (--depth == 0) {
+                    return j;
+                }
+            } else if (t.is(j, ';') || t.is(j, '{') || t.is(j, '}')) {
                 return -1;
             }
         }
@@ -185,8 +514,14 @@ final class BraceRules {
         int pointerName = -1;
         for (int j = i + 1; j < t.size; j++) {
             if (t.is(j, '{') || t.is(j, '(') || t.is(j, '[')) {
-                if (t.is(j, '(') && depth == 0 && t.is(j + 1, '*') && t.isIdent(j + 2) && pointerName < 0) {
-                    pointerName = j + 2;
+                if (t.is(j, '(') && depth == 0 && pointerName < 0) {
+                    int k = j + 1;
+                    while (t.is(k, '*') || t.is(k, '^') || t.is(k, '&')) {
+                        k++;
+                    }
+                    if (t.isIdent(k) && (k > j + 1 || t.is(k + 1, ')') && t.is(k + 2, '('))) {
+                        pointerName = k; // typedef int (*fn)(...); typedef void (fn_t)(...);
+                    }
                 }
                 depth++;
             } else if (t.is(j, '}') || t.is(j, ')') || t.is(j, ']')) {
@@ -205,9 +540,10 @@ final class BraceRules {
 
     private void ident(int i) {
         Scope top = scopes.peek();
-        if (top != null && top.kind() == SymbolKind.ENUM && syntax != Syntax.JAVA_LIKE
-                && (t.is(i - 1, '{') || t.is(i - 1, ',')) && (t.is(i + 1, ',') || t.is(i + 1, '=') || t.is(i + 1, '}'))) {
-            w.define(i, SymbolKind.ENUMERATOR, top.name());
+        if (top != null && top.kind() == SymbolKind.ENUM && syntax != Syntax.JAVA_LIKE && parens == 0
+                && (t.is(i - 1, '{') || t.is(i - 1, ',')) && (t.is(i + 1, ',') || t.is(i + 1, '=') || t.is(i + 1, '}')
+                        || syntax == Syntax.RUST && (t.is(i + 1, '(') || t.is(i + 1, '{')))) { // Rust: V(T), V { f: T }
+            w.define(i, SymbolKind.ENUMERATOR, language == Language.CPP ? scopeName() : top.name());
             return;
         }
         if (syntax == Syntax.SHELL) {
@@ -217,22 +553,44 @@ final class BraceRules {
             }
             return;
         }
-        if (syntax == Syntax.GO || syntax == Syntax.RUST || inFunction() || !t.is(i + 1, '(') || w.isDefSite(i)) {
-            return;
+        int paren = i + 1;
+        if (elseAt.get(i + 1) && t.isIdent(i + 1) && t.is(i + 2, '(') && (language == Language.C || language == Language.CPP)) {
+            paren = i + 2; // "void *\n#ifndef X\n__memrchr\n#else\nMEMRCHR\n#endif\n(...)": the name of the first branch
         }
-        boolean initializer = t.is(i - 1, ':') && !t.is(i - 2, ':') || t.is(i - 1, ',');
-        if (initializer || t.is(i - 1, '.') || t.is(i - 1, '=') || t.isWord(i - 1, "new") || t.is(i - 1, '>') && t.is(i - 2, '-')) {
-            return;
+        if (syntax == Syntax.GO || syntax == Syntax.RUST || inFunction() || !t.is(paren, '(') || w.isDefSite(i)
+                || i < pendingBrace) {
+            return; // i < pendingBrace: an annotation between a function's parameters and its body (__releases(x))
         }
-        int close = t.matching(i + 1);
+        boolean access = t.isWord(i - 2, "public") || t.isWord(i - 2, "private") || t.isWord(i - 2, "protected");
+        boolean initializer = (t.is(i - 1, ':') && !t.is(i - 2, ':') && !access || t.is(i - 1, ',')) && !elseAt.get(i);
+        if (initializer || t.is(i - 1, '.') || t.is(i - 1, '=') || t.isWord(i - 1, "new") || t.is(i - 1, '>') && t.is(i - 2, '-')
+                || t.isWord(i - 1, "operator") || language == Language.CPP && t.is(i - 1, '<')) {
+            return; // ...or a function type in template arguments: result_of<_Fn(_Args...)>
+        }
+        int close = cOrCpp() ? headerClose(paren) : t.matching(paren);
+        if (cOrCpp() && t.isIdent(paren + 1) && t.is(paren + 2, '(') && t.matching(paren + 2) + 1 == close
+                && t.is(close + 1, '{')) {
+            i = paren + 1; // __NTH (__feof_unlocked (FILE *s)) {: the wrapped name is the function
+            paren = i + 1;
+        }
+        if (close == paren + 2 && t.kind[paren + 1] == TokenKind.NUMBER || close > paren + 2 && constantsOnly(paren, close)) {
+            return; // __printf(3, 4), __aligned(8), __section(".x"): an attribute macro ahead of the real name
+        }
         int brace = functionBody(close + 1);
         if (brace < 0) {
             return;
         }
-        String scope = qualifier(i);
+        boolean destructor = language == Language.CPP && t.is(i - 1, '~');
+        String scope = qualifier(destructor ? i - 1 : i);
         Scope named = named();
         SymbolKind kind = SymbolKind.FUNCTION;
-        if (!scope.isEmpty() && language == Language.CPP) {
+        if (language == Language.CPP) {
+            String outer = qualifiedScope();
+            if (!scope.isEmpty() || named != null && named.kind() != SymbolKind.NAMESPACE) {
+                kind = SymbolKind.METHOD;
+            }
+            scope = outer.isEmpty() ? scope : scope.isEmpty() ? outer : outer + "::" + scope;
+        } else if (!scope.isEmpty() && language == Language.CPP) {
             kind = SymbolKind.METHOD;
         } else if (named != null && named.kind() != SymbolKind.NAMESPACE) {
             kind = SymbolKind.METHOD;
@@ -240,24 +598,97 @@ final class BraceRules {
         } else if (named != null) {
             scope = scope.isEmpty() ? named.name() : named.name() + "::" + scope;
         }
-        TagsExtractor.Def d = w.define(i, kind, scope);
+        TagsExtractor.Def d = destructor ? w.defineNamed(i, "~" + t.text(i), kind, scope) : w.define(i, kind, scope);
         bodies.put(brace, new Body(null, kind, d));
+        pendingBrace = brace;
     }
 
-    /** {@code A::B::} before a C++ name, as "A::B". */
+    private boolean cOrCpp() {
+        return language == Language.C || language == Language.CPP;
+    }
+
+    /**
+     * The ')' closing a parameter list opened at {@code open}, reading only the first branch of an
+     * {@code #if/#else} inside it (glibc: {@code f (a, b,\n#ifdef W\n wchar_t c,\n#else\n char c,\n#endif\n int d)}).
+     */
+    private int headerClose(int open) {
+        int depth = 0;
+        for (int j = open; j < t.size; j++) {
+            if (j > open && elseAt.get(j)) {
+                Integer end = elseEnd.get(j);
+                if (end != null && end > j) {
+                    j = end - 1;
+                    continue;
+                }
+            }
+            if (t.is(j, '(')) {
+                depth++;
+            } else if (t.is(j, ')') && --depth == 0) {
+                return j;
+            } else if (t.is(j, '{') || t.is(j, '}') || t.is(j, ';')) {
+                return t.matching(open); // not a header: the plain reading
+            }
+        }
+        return t.size;
+    }
+
+    /** Whether the parentheses hold only numbers and strings separated by commas. */
+    private boolean constantsOnly(int open, int close) {
+        for (int j = open + 1; j < close; j++) {
+            if (!(t.kind[j] == TokenKind.NUMBER || t.kind[j] == TokenKind.STRING || t.is(j, ','))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code A::B::} (or {@code vector<T, A>::}) before a C++ name, as "A::B". */
     private String qualifier(int i) {
         StringBuilder b = new StringBuilder();
         int j = i - 1;
-        while (j >= 2 && t.is(j, ':') && t.is(j - 1, ':') && t.isIdent(j - 2)) {
-            b.insert(0, b.length() == 0 ? t.text(j - 2) : t.text(j - 2) + "::");
-            j -= 3;
+        while (j >= 2 && t.is(j, ':') && t.is(j - 1, ':')) {
+            int k = j - 2;
+            if (t.is(k, '>')) {
+                k = angleStart(k);
+            }
+            if (k < 0 || !t.isIdent(k)) {
+                break;
+            }
+            b.insert(0, b.length() == 0 ? t.text(k) : t.text(k) + "::");
+            j = k - 1;
         }
         return b.toString();
     }
 
+    /** The name before the '<' that the '>' at {@code j} closes, or -1 (bounded). */
+    private int angleStart(int j) {
+        int depth = 0;
+        for (int k = 0; k < 128 && j >= 0; k++, j--) {
+            if (t.is(j, '>')) {
+                depth++;
+            } else if (t.is(j, '<') && --depth == 0) {
+                return j - 1;
+            } else if (t.is(j, ';') || t.is(j, '{') || t.is(j, '}')) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** After a parameter list: the '{' of a function body, or -1 (declaration, call, initializer). */
     private int functionBody(int j) {
+        boolean cOrCpp = language == Language.C || language == Language.CPP;
+        boolean free = false; // after "->" (a trailing return type) any shape may follow
         for (int k = 0; k < 64 && j < t.size; k++) {
+            if (cOrCpp && elseAt.get(j)) {
+                // a header split over #if/#else continues after the #endif (the first branch is the one read)
+                Integer end = elseEnd.get(j);
+                if (end == null || end <= j) {
+                    return -1;
+                }
+                j = end;
+                continue;
+            }
             if (t.is(j, '{')) {
                 return j;
             }
@@ -266,12 +697,38 @@ final class BraceRules {
                     || t.kind[j] == TokenKind.NUMBER && !t.is(j - 1, '(')) {
                 return -1;
             }
+            if (language == Language.C && t.is(j, ',')) {
+                return -1; // MACRO(a), MACRO(b), ... in an initializer list
+            }
+            if (cOrCpp) {
+                free |= t.is(j, '>') && t.is(j - 1, '-');
+                if (!free && notAHeader(j)) {
+                    return -1;
+                }
+            }
             if (t.is(j, '(') || t.is(j, '[')) {
                 j = t.matching(j);
             }
             j++;
         }
         return -1;
+    }
+
+    /**
+     * Between {@code name(...)} and a '{': a token showing that {@code name(...)} was a macro invocation before
+     * another declaration rather than a function header: a declaration keyword ({@code static}, {@code struct},
+     * {@code int}...), a pointer star, or another header {@code type name(} (annotations such as
+     * {@code __releases(x)} follow a ')' and pass).
+     */
+    private boolean notAHeader(int j) {
+        if (t.kind[j] == TokenKind.KEYWORD) {
+            return DECL_START.contains(t.text(j));
+        }
+        if (t.is(j, '*')) {
+            return true;
+        }
+        return t.isIdent(j) && t.is(j + 1, '(') && (t.isIdent(j - 1) || t.kind[j - 1] == TokenKind.KEYWORD
+                && DECL_START.contains(t.text(j - 1)));
     }
 
     /** Registers the body of {@code def}: the next '{' before any ';' starting at {@code from}. */
@@ -355,7 +812,11 @@ final class BraceRules {
             }
             case "struct", "enum", "union", "trait", "type", "mod", "const", "static" -> {
                 int n = t.isWord(i + 1, "mut") ? i + 2 : i + 1;
-                if (!t.isIdent(n) || inFunction() && !word.equals("const")) {
+                boolean item = word.equals("const") || word.equals("static")
+                        ? t.is(n + 1, ':') && !t.is(n + 2, ':') // not *const T, ~const Trait, const fn
+                                && !t.is(i - 1, '<') && !t.is(i - 1, ',') && !t.is(i - 1, '[') // nor <const N: usize>
+                        : !inFunction() || !word.equals("mod"); // items inside fn bodies are items too
+                if (!t.isIdent(n) || !item) {
                     return;
                 }
                 SymbolKind kind = switch (word) {
@@ -368,7 +829,7 @@ final class BraceRules {
                     default -> SymbolKind.CONSTANT;
                 };
                 TagsExtractor.Def d = w.define(n, kind, scopeName());
-                if (kind == SymbolKind.TRAIT || kind == SymbolKind.MODULE) {
+                if (kind == SymbolKind.TRAIT || kind == SymbolKind.MODULE || kind == SymbolKind.ENUM) {
                     int brace = typeBody(n + 1);
                     if (brace >= 0) {
                         bodies.put(brace, new Body(t.text(n), kind, d));

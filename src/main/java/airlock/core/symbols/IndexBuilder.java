@@ -211,7 +211,7 @@ public final class IndexBuilder {
         if (!content.isText()) {
             return new Extracted(fileId, NOTHING, marks); // binary: nothing to hand to the extractor
         }
-        return new Extracted(fileId, new TagsExtractor().extract(Language.forPath(e.path()), content.text()), marks);
+        return new Extracted(fileId, new TagsExtractor().extract(Language.detect(e.path(), content.text()), content.text()), marks);
     }
 
     static long count(Connection c, String sql) throws SQLException {

@@ -25,6 +25,8 @@ public final class TagsExtractor {
         Walk w = new Walk(t, language);
         if (language.syntax() == Syntax.PYTHON) {
             new PythonRules(w).run();
+        } else if (language == Language.JAVA) {
+            new JavaRules(w).run();
         } else {
             new BraceRules(w).run();
         }
@@ -33,8 +35,18 @@ public final class TagsExtractor {
 
     private static Map<String, int[]> occurrences(Tokens t, Walk w) {
         Map<String, Occurrences.Builder> by = new HashMap<>();
-        for (int i = 0; i < t.size; i++) {
-            if (t.kind[i] != TokenKind.IDENT || w.isDefSite(i)) {
+        Tokens pp = t.pp;
+        int p = 0;
+        for (int i = 0; i <= t.size; i++) {
+            // preprocessor-line tokens sit before code token pp.at[p]: merge them in, in text order
+            while (pp != null && p < pp.size && pp.at[p] <= i) {
+                if (pp.kind[p] == TokenKind.IDENT && !w.isPpDefSite(p) && !pp.isWord(p, "defined")) {
+                    by.computeIfAbsent(pp.text(p), k -> new Occurrences.Builder())
+                            .add(pp.line[p], pp.col[p], pp.is(p + 1, '(') && pp.at[p + 1] == pp.at[p] ? Occurrences.CALL : 0);
+                }
+                p++;
+            }
+            if (i == t.size || t.kind[i] != TokenKind.IDENT || w.isDefSite(i)) {
                 continue;
             }
             by.computeIfAbsent(t.text(i), k -> new Occurrences.Builder())
@@ -51,18 +63,52 @@ public final class TagsExtractor {
         final Language language;
         private final List<Def> defs = new ArrayList<>();
         private final java.util.BitSet defSites = new java.util.BitSet();
+        private final java.util.BitSet ppDefSites = new java.util.BitSet();
 
         Walk(Tokens t, Language language) {
             this.t = t;
             this.language = language;
         }
 
+        /** Set while inside {@code #if 0}: definitions there are dead code and become plain references. */
+        boolean quiet;
+
         Def define(int token, SymbolKind kind, String scope) {
             Def d = new Def(t.text(token), kind, t.line[token], t.col[token], scope == null ? "" : scope,
                     t.lineText(token));
+            if (quiet) {
+                return d;
+            }
             defs.add(d);
             defSites.set(token);
             return d;
+        }
+
+        /** A definition named by preprocessor-line token {@code token} (a macro). */
+        Def definePp(int token, SymbolKind kind) {
+            Tokens pp = t.pp;
+            Def d = new Def(pp.text(token), kind, pp.line[token], pp.col[token], "", pp.lineText(token));
+            if (quiet) {
+                return d;
+            }
+            defs.add(d);
+            ppDefSites.set(token);
+            return d;
+        }
+
+        /** A definition whose displayed name differs from its token ({@code ~Foo}, {@code operator==}). */
+        Def defineNamed(int token, String name, SymbolKind kind, String scope) {
+            Def d = new Def(name, kind, t.line[token], t.col[token], scope == null ? "" : scope, t.lineText(token));
+            if (quiet) {
+                return d;
+            }
+            defs.add(d);
+            defSites.set(token);
+            return d;
+        }
+
+        boolean isPpDefSite(int token) {
+            return ppDefSites.get(token);
         }
 
         boolean isDefSite(int token) {

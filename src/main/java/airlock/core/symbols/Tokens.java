@@ -5,9 +5,19 @@ import airlock.core.syntax.Lexer;
 import airlock.core.syntax.TokenKind;
 import java.util.Arrays;
 
-/** A file's code tokens (comments dropped) with their lines and columns, for lookahead by the extractor. */
+/**
+ * A file's code tokens (comments dropped) with their lines and columns, for lookahead by the extractor.
+ * In C-like languages the tokens of preprocessor lines (a directive and everything up to the end of its
+ * logical line, backslash continuations and comments spanning lines included) are kept apart in {@link #pp},
+ * so a {@code #define} body never feeds the brace tracker or the function rule; each of them records in
+ * {@link #at} the index of the code token that follows it.
+ */
 final class Tokens {
     final CharSequence text;
+    /** Preprocessor-line tokens (C-like languages), or null. */
+    Tokens pp;
+    /** For preprocessor tokens: the index of the next code token in the owning stream. */
+    int[] at;
     TokenKind[] kind = new TokenKind[1024];
     int[] start = new int[1024];
     int[] end = new int[1024];
@@ -21,7 +31,13 @@ final class Tokens {
 
     static Tokens of(Language language, CharSequence text) {
         Tokens t = new Tokens(text);
-        int[] cursor = {0, 1, 0}; // scanned offset, line, line start
+        boolean cLike = language.syntax() == Language.Syntax.C_LIKE;
+        Tokens pp = cLike ? new Tokens(text) : null;
+        if (pp != null) {
+            pp.at = new int[64];
+        }
+        t.pp = pp;
+        int[] cursor = {0, 1, 0, -1}; // scanned offset, line, line start, end of the current directive's logical line
         new Lexer(language).tokenize(text, (k, s, e) -> {
             for (int i = cursor[0]; i < s; i++) {
                 if (text.charAt(i) == '\n') {
@@ -38,11 +54,51 @@ final class Tokens {
                 }
             }
             cursor[0] = e;
-            if (k != TokenKind.COMMENT) {
+            if (pp != null && k == TokenKind.PREPROC) {
+                cursor[3] = logicalLineEnd(text, e);
+            }
+            if (k == TokenKind.COMMENT) {
+                if (pp != null && s < cursor[3] && e > cursor[3]) {
+                    cursor[3] = logicalLineEnd(text, e); // a comment spanning lines continues the directive
+                }
+            } else if (pp != null && s < cursor[3]) {
+                if (pp.size == pp.at.length) {
+                    pp.at = Arrays.copyOf(pp.at, pp.size * 2);
+                }
+                pp.at[pp.size] = t.size;
+                pp.add(k, s, e, tokLine, tokCol);
+            } else {
                 t.add(k, s, e, tokLine, tokCol);
             }
         });
         return t;
+    }
+
+    /** Offset of the newline ending the logical line that contains {@code from} (backslash-newline continues it). */
+    static int logicalLineEnd(CharSequence text, int from) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            if (text.charAt(i) == '\n') {
+                int j = i - 1;
+                if (j >= 0 && text.charAt(j) == '\r') {
+                    j--;
+                }
+                if (j < 0 || text.charAt(j) != '\\') {
+                    return i;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The directive word of a PREPROC token ({@code "# define"} gives "define"). */
+    String directive(int i) {
+        int s = start[i] + 1;
+        int e = end[i];
+        while (s < e && (text.charAt(s) == ' ' || text.charAt(s) == '\t')) {
+            s++;
+        }
+        return text.subSequence(s, e).toString();
     }
 
     private void add(TokenKind k, int s, int e, int ln, int c) {

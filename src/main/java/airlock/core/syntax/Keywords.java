@@ -11,7 +11,8 @@ final class Keywords {
     static final Set<String> C = words("auto break case char const continue default do double else enum extern float"
             + " for goto if inline int long register restrict return short signed sizeof static struct switch typedef"
             + " union unsigned void volatile while _Bool _Complex _Atomic _Static_assert _Noreturn _Alignas _Alignof"
-            + " bool true false NULL typeof asm __asm__ __attribute__ __inline__ __volatile__ __restrict");
+            + " bool true false NULL typeof asm __asm__ __attribute__ __inline__ __volatile__ __restrict"
+            + " __attribute __asm __inline __typeof__ __typeof __extension__ __const __volatile __restrict__ __signed__");
     static final Set<String> CPP = union(C, "alignas alignof and bitand bitor catch class compl concept consteval"
             + " constexpr constinit const_cast co_await co_return co_yield decltype delete dynamic_cast explicit export"
             + " friend mutable namespace new noexcept not nullptr operator or override final private protected public"

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The languages Airlock knows, with what the fallback lexer needs: keywords, comment and string syntax.
- * Detection is by file name only (content is never executed or interpreted).
+ * Detection is by file name, and for {@code .h} and extension-less files by a scan of the first lines
+ * ({@link #detect}); content is never executed or interpreted.
  */
 public enum Language {
     C("C", Syntax.C_LIKE, Keywords.C),
@@ -45,6 +46,86 @@ public enum Language {
 
     public boolean isKeyword(String word) {
         return keywords.contains(word);
+    }
+
+    /**
+     * The language of a file from its path and, where the name does not settle it, its first 32 KiB: a
+     * {@code .h} file with C++ constructs is C++; an extension-less file is C++ when its first lines carry an
+     * Emacs {@code -*- C++ -*-} mode line, or when it has preprocessor lines and C++ constructs (libstdc++'s
+     * {@code <vector>}, {@code <map>}). The text is only scanned, never executed.
+     */
+    public static Language detect(String path, CharSequence text) {
+        Language byName = forPath(path);
+        if (text == null || (byName != C && byName != PLAIN)) {
+            return byName;
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        boolean header = name.toLowerCase(Locale.ROOT).endsWith(".h");
+        if (byName == C && !header) {
+            return C;
+        }
+        if (byName == PLAIN && name.indexOf('.') >= 0) {
+            return PLAIN; // README.md, notes.txt: only extension-less files are looked into
+        }
+        int n = Math.min(text.length(), 32 * 1024);
+        boolean preproc = false;
+        int cxxGuard = 0; // inside #ifdef __cplusplus: C++ lines there are for C++ includers of a C header
+        int lineNo = 0;
+        for (int i = 0; i < n; lineNo++) {
+            int e = i;
+            while (e < n && text.charAt(e) != '\n') {
+                e++;
+            }
+            if (lineNo < 3 && modeLineCpp(text, i, e)) {
+                return CPP;
+            }
+            if (e > i && text.charAt(i) == '#') {
+                preproc = true;
+                String d = text.subSequence(i, e).toString().replace(" ", "").replace("\t", "");
+                if (d.startsWith("#if")) {
+                    cxxGuard += cxxGuard > 0 || d.contains("__cplusplus") ? 1 : 0;
+                } else if (d.startsWith("#endif") && cxxGuard > 0) {
+                    cxxGuard--;
+                }
+            } else if (cxxGuard == 0 && cppLine(text, i, e)) {
+                if (byName == C || preproc) {
+                    return CPP;
+                }
+            }
+            i = e + 1;
+        }
+        return byName;
+    }
+
+    private static boolean modeLineCpp(CharSequence s, int from, int to) {
+        String line = s.subSequence(from, to).toString();
+        int m = line.indexOf("-*-");
+        return m >= 0 && line.indexOf("-*-", m + 3) > m && line.toLowerCase(Locale.ROOT).contains("c++");
+    }
+
+    /** A line starting in column 0 with a C++-only construct: namespace, template, class, using namespace. */
+    private static boolean cppLine(CharSequence s, int from, int to) {
+        String[] starts = {"namespace ", "template<", "template <", "class ", "using namespace ", "inline namespace "};
+        for (String p : starts) {
+            if (to - from >= p.length() && s.subSequence(from, from + p.length()).toString().equals(p)) {
+                if (p.equals("class ") || p.equals("namespace ")) {
+                    // class/namespace followed by a name and then a body, base list or end: not prose
+                    int k = from + p.length();
+                    int nameStart = k;
+                    while (k < to && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '_')) {
+                        k++;
+                    }
+                    if (k == nameStart && !(p.equals("namespace ") && k < to && s.charAt(k) == '{')) {
+                        return false;
+                    }
+                    String rest = s.subSequence(k, to).toString().strip();
+                    return rest.isEmpty() || rest.startsWith("{") || rest.startsWith(":") || rest.startsWith(";")
+                            || rest.startsWith("_") || rest.startsWith("final");
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The language of a repository path, PLAIN when unknown. */

@@ -92,6 +92,19 @@ public final class Lexer {
                 sink.token(TokenKind.PREPROC, start, j);
                 i = j;
                 String directive = s.subSequence(start + 1, j).toString().strip();
+                if (directive.equals("error") || directive.equals("warning")) {
+                    // the message is free text: an apostrophe or a word in it is neither a quote nor an identifier
+                    int k = i;
+                    while (k < n && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+                        k++;
+                    }
+                    int e = directiveEnd(s, k, n);
+                    if (e > k) {
+                        sink.token(TokenKind.STRING, k, e);
+                    }
+                    i = Math.max(i, e);
+                    continue;
+                }
                 if (directive.equals("include") || directive.equals("import")) {
                     int e = lineEnd(s, i, n);
                     int k = i;
@@ -199,6 +212,28 @@ public final class Lexer {
             }
         }
         return i;
+    }
+
+    /** End of a directive's logical line: the newline not preceded by a backslash (trailing blanks excluded). */
+    private static int directiveEnd(CharSequence s, int i, int n) {
+        int j = i;
+        while (j < n) {
+            char c = s.charAt(j);
+            if (c == '\n') {
+                int b = j - 1;
+                if (b >= i && s.charAt(b) == '\r') {
+                    b--;
+                }
+                if (b < i || s.charAt(b) != '\\') {
+                    break;
+                }
+            }
+            j++;
+        }
+        while (j > i && Character.isWhitespace(s.charAt(j - 1))) {
+            j--;
+        }
+        return j;
     }
 
     private static int lineEnd(CharSequence s, int i, int n) {
