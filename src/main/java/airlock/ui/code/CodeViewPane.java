@@ -42,6 +42,7 @@ public final class CodeViewPane extends BorderPane {
     private DocumentContent content;
     private String shownText = "";
     private long contentVersion;
+    private PreparedDocument lastPrepared;
     /** Null until {@link #setPaging}: a view that cannot turn pages (the split view) shows no buttons. */
     private IntConsumer goToPage;
     private IntSupplier pageCount = () -> 0;
@@ -107,6 +108,7 @@ public final class CodeViewPane extends BorderPane {
     public void show(PreparedDocument prepared) {
         DocumentContent newContent = prepared.content();
         this.content = newContent;
+        this.lastPrepared = prepared;
         contentVersion++;
         styles.cancel();
         marks = prepared.marks();
@@ -342,6 +344,31 @@ public final class CodeViewPane extends BorderPane {
 
     public String documentPath() {
         return documentPath;
+    }
+
+    /**
+     * Takes this view out of use after a library failure: it drops its text (so listeners that still
+     * hold it show nothing) and its children (so no later layout pass reaches its broken cells).
+     */
+    public void detach() {
+        styles.cancel();
+        shownListeners.clear();
+        setCenter(null);
+        setTop(null);
+    }
+
+    /**
+     * Lays the same text out again with fresh cells, the caret line kept: the way back for a view that
+     * is not a tab (split view, diff) after its library failed in a layout pass (issue 19).
+     */
+    public void recoverView() {
+        if (lastPrepared == null) {
+            return;
+        }
+        int line = currentLine();
+        area.deselect();
+        show(lastPrepared);
+        goToLine(line);
     }
 
     public void setLineHighlight(Paint fill) {

@@ -341,6 +341,13 @@ public final class NavigationFeature {
     }
 
     /** For tests: the results panel, the outline panel, the last quick-open window, the history. */
+    /** Takes references, the outline and the hover card off the screen (the session ended). */
+    public void clearResults() {
+        hover.hide();
+        results.clear();
+        outline.clear();
+    }
+
     ResultsPanel results() {
         return results;
     }

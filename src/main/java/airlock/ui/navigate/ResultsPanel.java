@@ -46,6 +46,11 @@ final class ResultsPanel extends BorderPane {
         }
     }
 
+    void clear() {
+        header.setText("");
+        list.getItems().clear();
+    }
+
     void append(List<ResultItem> items) {
         list.getItems().addAll(items);
     }
