@@ -48,6 +48,7 @@ public final class IntakeView {
         Scene scene = new Scene(root, 1100, 560);
         scene.getStylesheets().add(IntakeView.class.getResource("/airlock/ui/intake.css").toExternalForm());
         stage.setScene(scene);
+        airlock.ui.WindowKeys.closeWithKeys(stage);
         model.stageProperty().addListener((obs, old, now) -> {
             if (now == Stage.OPENED) {
                 stage.close();
@@ -179,7 +180,9 @@ public final class IntakeView {
                 javafx.application.Platform.runLater(accept::requestFocus);
             }
         });
-        VBox box = new VBox(8, headline, explanation, details, bar, phase, new HBox(6, verify, cancel, accept));
+        Button close = airlock.ui.WindowKeys.closeButton(texts, stage);
+        close.setId("intake-close");
+        VBox box = new VBox(8, headline, explanation, details, bar, phase, new HBox(6, verify, cancel, accept, close));
         box.getStyleClass().add("intake-column");
         box.setPrefWidth(460);
         box.setMinWidth(320);

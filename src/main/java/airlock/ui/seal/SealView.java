@@ -265,7 +265,30 @@ public final class SealView {
         hint.managedProperty().bind(hint.visibleProperty());
         Label title = new Label(texts.get("seal.section"));
         title.getStyleClass().add("seal-section");
-        VBox panel = new VBox(6, title, hint, grid, new HBox(8, action, cancel, bar), blocked, message, error);
+        // after sealing the screen is closed here (Cancel only stops running work), issue 19
+        Button close = new Button(texts.get("window.close"));
+        close.setId("seal-close");
+        close.disableProperty().bind(model.stageProperty().isEqualTo(SealViewModel.Stage.WORKING));
+        close.setOnAction(event -> {
+            if (window() instanceof javafx.stage.Stage stage) {
+                stage.close();
+            }
+        });
+        Label written = new Label();
+        written.setId("seal-written");
+        written.setWrapText(true);
+        written.getStyleClass().add("seal-written");
+        model.writtenFiles().addListener((javafx.collections.ListChangeListener<airlock.core.media.WrittenFile>) change -> {
+            StringBuilder lines = new StringBuilder();
+            for (airlock.core.media.WrittenFile f : model.writtenFiles()) {
+                lines.append(texts.format("seal.written.file", VisibleText.escape(String.valueOf(f.path().getFileName())),
+                        f.size(), f.sha256())).append('\n');
+            }
+            written.setText(lines.toString().strip());
+        });
+        written.visibleProperty().bind(written.textProperty().isNotEmpty());
+        written.managedProperty().bind(written.visibleProperty());
+        VBox panel = new VBox(6, title, hint, grid, new HBox(8, action, cancel, close, bar), blocked, message, written, error);
         panel.getStyleClass().add("seal-panel");
         panel.setPadding(new Insets(10, 0, 0, 0));
         return panel;

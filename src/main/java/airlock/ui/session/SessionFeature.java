@@ -199,8 +199,16 @@ public final class SessionFeature {
     private void filterKey(KeyEvent event) {
         SessionState state = model.stateProperty().get();
         if (state == SessionState.LOCKED || state == SessionState.EXPIRED) {
-            // only moving between and pressing the lock screen's own buttons
-            if (!inside(event.getTarget(), lock) || !LOCK_KEYS.contains(event.getCode()) || event.isShortcutDown()
+            // only pressing the lock screen's own button. Tab is kept on it: moving on took the focus to
+            // the hidden window behind, where every key was refused, and Unlock was lost for good (issue 19)
+            if (event.getCode() == KeyCode.TAB || !inside(event.getTarget(), lock)) {
+                event.consume();
+                if (event.getEventType() == KeyEvent.KEY_PRESSED) {
+                    lock.focusAction();
+                }
+                return;
+            }
+            if (!LOCK_KEYS.contains(event.getCode()) || event.isShortcutDown()
                     || event.isAltDown() || event.isControlDown() || event.isMetaDown()) {
                 event.consume();
             }
