@@ -19,21 +19,19 @@ public final class WindowKeys {
 
     /** Esc and Ctrl+W close {@code stage}. */
     public static void closeWithKeys(Stage stage) {
+        // a filter: lists and tables consume Esc themselves (to cancel an edit they never start here)
         stage.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (CLOSE.match(event)) {
-                event.consume();
-                stage.close();
-            }
-        });
-        stage.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ESCAPE && !event.isConsumed()) {
+            boolean escape = event.getCode() == KeyCode.ESCAPE && !event.isShortcutDown() && !event.isAltDown()
+                    && !(stage.getScene() != null && stage.getScene().getFocusOwner() instanceof javafx.scene.control.ComboBoxBase<?> box
+                    && box.isShowing());
+            if (CLOSE.match(event) || escape) {
                 event.consume();
                 stage.close();
             }
         });
     }
 
-    /** A Close button for {@code stage}; it is the window's cancel button (Esc). */
+    /** A Close button for {@code stage}. */
     public static Button closeButton(Texts texts, Stage stage) {
         Button close = new Button(texts.get("window.close"));
         close.getStyleClass().add("window-close");
