@@ -28,7 +28,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Paint;
 import javafx.scene.paint.RadialGradient;
-import javafx.scene.paint.Stop;
+
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -167,7 +167,7 @@ class ContrastGuiTest {
         if (paint instanceof Color c) {
             return c;
         }
-        List<Stop> stops = paint instanceof LinearGradient g ? g.getStops() : paint instanceof RadialGradient g ? g.getStops() : null;
+        List<javafx.scene.paint.Stop> stops = paint instanceof LinearGradient g ? g.getStops() : paint instanceof RadialGradient g ? g.getStops() : null;
         if (stops == null || stops.isEmpty()) {
             return null;
         }
@@ -175,7 +175,7 @@ class ContrastGuiTest {
         double gr = 0;
         double b = 0;
         double a = 0;
-        for (Stop s : stops) {
+        for (javafx.scene.paint.Stop s : stops) {
             r += s.getColor().getRed();
             gr += s.getColor().getGreen();
             b += s.getColor().getBlue();

@@ -128,7 +128,7 @@ class VersionsGuiTest {
             w.stage().show();
             w.stage().requestFocus();
         });
-        robot.clickOn(w.stage().getScene().lookup("#versions-close"));
+        robot.interact(() -> ((javafx.scene.control.Button) w.stage().getScene().lookup("#versions-close")).fire());
         waitUntil(() -> !w.stage().isShowing());
     }
 
