@@ -122,6 +122,17 @@ class CommandKeysGuiTest {
         }
         assertTrue(walked >= 3 * 15, "walked " + walked);
         assertEquals(List.of(), missed);
+
+        // menu mnemonics: Alt+F opens the File menu from the code view
+        robot.interact(() -> window.view().selectedCodeView().focusText());
+        robot.press(KeyCode.ALT, KeyCode.F).release(KeyCode.F, KeyCode.ALT);
+        waitUntil(() -> fileMenu(robot).isShowing());
+        robot.interact(() -> fileMenu(robot).hide());
+    }
+
+    private javafx.scene.control.Menu fileMenu(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        return bar.getMenus().stream().filter(m -> "menu-file".equals(m.getId())).findFirst().orElseThrow();
     }
 
     private static boolean isWindowFiltered(MenuItem item) {
