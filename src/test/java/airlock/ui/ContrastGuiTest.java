@@ -92,6 +92,20 @@ class ContrastGuiTest {
             root.applyCss();
             root.layout();
             sample(root, failures, sampled);
+            // the current line is painted by RichTextFX, not by a background: each code view's text on it
+            for (Node pane : root.lookupAll(".code-view")) {
+                Color line = color(((airlock.ui.code.CodeViewPane) pane).lineHighlight());
+                for (Node text : pane.lookupAll(".text")) {
+                    if (text instanceof Text t && !t.getText().isBlank() && color(t.getFill()) != null) {
+                        double ratio = ratio(color(t.getFill()), line);
+                        if (ratio < 4.5) {
+                            failures.add(String.format(Locale.ROOT, "%.2f:1 %s on the current line %s: %s", ratio, t.getFill(), line,
+                                    path(t)));
+                        }
+                        sampled[0]++;
+                    }
+                }
+            }
             Screenshots.shot(window.stage().getScene(), "contrast-high.png");
         });
         assertTrue(sampled[0] > 30, "sampled " + sampled[0] + " texts");

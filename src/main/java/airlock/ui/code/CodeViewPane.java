@@ -43,6 +43,7 @@ public final class CodeViewPane extends BorderPane {
     private String shownText = "";
     private long contentVersion;
     private PreparedDocument lastPrepared;
+    private Paint lineFill = Color.web("#eef3fb");
     /** Null until {@link #setPaging}: a view that cannot turn pages (the split view) shows no buttons. */
     private IntConsumer goToPage;
     private IntSupplier pageCount = () -> 0;
@@ -66,7 +67,7 @@ public final class CodeViewPane extends BorderPane {
         styles = new IncrementalStyles(area, this::styleMarks);
         // the fill must exist before the highlighter is switched on: setting the first fill later
         // re-creates the highlighter and leaves RichTextFX's default yellow one painted behind
-        area.setLineHighlighterFill(Color.web("#eef3fb"));
+        area.setLineHighlighterFill(lineFill);
         area.setLineHighlighterOn(true);
         notice.getStyleClass().add("code-notice");
         previousPage.setText(texts.get("code.page.previous"));
@@ -86,6 +87,35 @@ public final class CodeViewPane extends BorderPane {
         notice.setWrapText(true);
         getStyleClass().add("code-view");
         setCenter(new VirtualizedScrollPane<>(area));
+        // every code view (tabs, split view, diff, blame) takes the current-line paint of the theme of the
+        // window it is in: the split view kept the light one in high contrast, white text on pale blue (issue 19)
+        sceneProperty().addListener((obs, old, scene) -> followTheme(scene));
+    }
+
+    private void followTheme(javafx.scene.Scene scene) {
+        if (scene == null || scene.getRoot() == null) {
+            return;
+        }
+        javafx.collections.ObservableList<String> sheets = scene.getRoot().getStylesheets();
+        applyTheme(sheets);
+        sheets.addListener(new javafx.collections.ListChangeListener<String>() {
+            @Override
+            public void onChanged(Change<? extends String> change) {
+                if (getScene() == null || getScene().getRoot().getStylesheets() != sheets) {
+                    sheets.removeListener(this);
+                    return;
+                }
+                applyTheme(sheets);
+            }
+        });
+    }
+
+    private void applyTheme(List<String> sheets) {
+        airlock.ui.theme.Theme theme = sheets.contains(airlock.ui.theme.Theme.HIGH_CONTRAST.stylesheetUrl())
+                ? airlock.ui.theme.Theme.HIGH_CONTRAST : airlock.ui.theme.Theme.LIGHT;
+        if (!theme.currentLine().equals(lineFill)) {
+            setLineHighlight(theme.currentLine());
+        }
     }
 
     private int areaSelectionLength() {
@@ -371,7 +401,13 @@ public final class CodeViewPane extends BorderPane {
         goToLine(line);
     }
 
+    /** The current-line highlight's paint. */
+    public Paint lineHighlight() {
+        return lineFill;
+    }
+
     public void setLineHighlight(Paint fill) {
+        lineFill = fill;
         area.setLineHighlighterFill(fill);
     }
 
