@@ -80,7 +80,7 @@ intake=$(window 'bundle intake' "$WAIT")
 shot 1-intake.png 5
 xdotool windowfocus "$intake"
 keys Return                                  # Verify is the default button
-sleep 20                                     # verification of the demo bundle (a few seconds)
+sleep "${XVFB_DEMO_VERIFY:-20}"              # verification of the demo bundle (a few seconds; longer on a loaded machine)
 keys space                                   # "Accept and open" has the focus once accepted
 start=$(window 'session' 120)
 xdotool windowfocus "$start"

@@ -47,7 +47,9 @@ public final class WorkstationWindow {
         airlock.ui.verify.VerifyLogWindow.install(view, texts, executor);
         this.recovery = new FxFailureRecovery(view, model, texts, System::nanoTime);
         recovery.install();
-        Scene scene = new Scene(view.root(), 1280, 800);
+        // fits the screen it opens on, 1366x768 included (a window manager otherwise places an oversized one badly)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(1280, screen.getWidth() - 40), Math.min(800, screen.getHeight() - 60));
         view.installKeys(scene);
         this.navigation = new NavigationFeature(model, view, texts, symbolDatabases);
         this.search = new SearchFeature(model, view, texts, symbolDatabases, session);
