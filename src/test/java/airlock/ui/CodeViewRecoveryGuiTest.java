@@ -68,7 +68,7 @@ class CodeViewRecoveryGuiTest {
         CodeViewPane before = window.view().selectedCodeView();
         // the gutter's factory is called by Flowless while it lays out new cells: a failure there is a
         // failure inside Flowless's layout pass, as the one of issue 19 was
-        AtomicBoolean armed = new AtomicBoolean(true);
+        AtomicBoolean armed = new AtomicBoolean(false);
         robot.interact(() -> {
             IntFunction<? extends Node> gutter = before.codeArea().getParagraphGraphicFactory();
             before.codeArea().setParagraphGraphicFactory(line -> {
@@ -77,6 +77,10 @@ class CodeViewRecoveryGuiTest {
                 }
                 return gutter.apply(line);
             });
+        });
+        // armed and triggered on the FX thread's own turn, as a pulse would meet it (not inside the test's call)
+        javafx.application.Platform.runLater(() -> {
+            armed.set(true);
             before.goToLine(40);
         });
         waitUntil(() -> window.view().selectedCodeView() != before);
