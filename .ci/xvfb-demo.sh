@@ -2,7 +2,11 @@
 # Walks the built-in demo in a real X window, as a newcomer following the README would, and saves
 # what the screen shows to target/screenshots/xvfb-*.png (xvfb-image-*.png for the app image):
 #   1 the intake window on the demo media      3 a file open from Go to file (Ctrl+P)
-#   2 the session start dialog (room PIN)       4 a search                     5 the seal screen
+#   2 the session start dialog (room PIN)       4 a search
+#   5 the End-session confirmation (text and buttons, issue 19)
+#   6 the window once the session ended (no code left on screen)     7 the seal screen
+# The screen is 1366x768 (XVFB_SIZE to change it); openbox manages the windows when it is installed
+# (XVFB_WM=none for none), so dialogs get real frames and the window manager's sizing.
 # It drives the keyboard with xdotool on its own Xvfb display and checks each window appears.
 #
 # Usage: .ci/xvfb-demo.sh [LAUNCHER]     LAUNCHER defaults to app/airlock; pass
@@ -31,17 +35,24 @@ done
 [ -x "$LAUNCHER" ] || fail "$LAUNCHER is not an executable launcher"
 mkdir -p "$SHOTS"
 
-Xvfb ":$DISPLAY_NUMBER" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb ":$DISPLAY_NUMBER" -screen 0 "${XVFB_SIZE:-1366x768}x24" -nolisten tcp >/dev/null 2>&1 &
 XVFB=$!
 export DISPLAY=":$DISPLAY_NUMBER"
 unset XAUTHORITY
 APP=
+WM=
 cleanup() {
     [ -n "$APP" ] && kill "$APP" 2>/dev/null || true
+    [ -n "$WM" ] && kill "$WM" 2>/dev/null || true
     kill "$XVFB" 2>/dev/null || true
 }
 trap cleanup EXIT
 sleep 2
+if [ "${XVFB_WM:-openbox}" != none ] && command -v openbox >/dev/null; then
+    openbox >/dev/null 2>&1 &
+    WM=$!
+    sleep 1
+fi
 
 "$LAUNCHER" >"$ROOT/target/xvfb-demo.out" 2>&1 &
 APP=$!
@@ -69,7 +80,7 @@ intake=$(window 'bundle intake' "$WAIT")
 shot 1-intake.png 5
 xdotool windowfocus "$intake"
 keys Return                                  # Verify is the default button
-sleep 20                                     # verification of the demo bundle (a few seconds)
+sleep "${XVFB_DEMO_VERIFY:-20}"              # verification of the demo bundle (a few seconds; longer on a loaded machine)
 keys space                                   # "Accept and open" has the focus once accepted
 start=$(window 'session' 120)
 xdotool windowfocus "$start"
@@ -84,7 +95,11 @@ keys ctrl+p; sleep 1; type_text "Launcher.java"; sleep 2; keys Return
 shot 3-file-open.png 5
 keys ctrl+shift+f; sleep 1; type_text "SessionLog"; keys Return
 shot 4-search.png 5
-keys ctrl+alt+e; sleep 2; keys Return        # end the session: OK
+keys ctrl+alt+e                              # end the session: the confirmation shows its text and buttons
+window '^End session' 30 >/dev/null
+shot 5-end-confirm.png 2
+keys Return                                  # OK
+shot 6-session-ended.png 4
 window 'what leaves the room' 60 >/dev/null
-shot 5-seal-screen.png 5
-echo "xvfb-demo: PASS: intake, session start, file open, search and the seal screen all appeared"
+shot 7-seal-screen.png 5
+echo "xvfb-demo: PASS: intake, session start, file open, search, the end confirmation and the seal screen all appeared"

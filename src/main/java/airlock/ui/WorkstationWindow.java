@@ -30,6 +30,7 @@ public final class WorkstationWindow {
     private final airlock.ui.session.SessionContext session = new airlock.ui.session.SessionContext();
     private final airlock.ui.history.VersionsFeature versions;
     private final airlock.ui.annotate.AnnotationsFeature annotations;
+    private final FxFailureRecovery recovery;
     private boolean closed;
 
     public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId) {
@@ -44,7 +45,11 @@ public final class WorkstationWindow {
         this.model = new MainViewModel(texts, executor, clock, workstationId);
         this.view = new MainView(model, texts, new Shortcuts(), BuildInfo.version(), stage::close);
         airlock.ui.verify.VerifyLogWindow.install(view, texts, executor);
-        Scene scene = new Scene(view.root(), 1280, 800);
+        this.recovery = new FxFailureRecovery(view, model, texts, System::nanoTime);
+        recovery.install();
+        // fits the screen it opens on, 1366x768 included (a window manager otherwise places an oversized one badly)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(1280, screen.getWidth() - 40), Math.min(800, screen.getHeight() - 60));
         view.installKeys(scene);
         this.navigation = new NavigationFeature(model, view, texts, symbolDatabases);
         this.search = new SearchFeature(model, view, texts, symbolDatabases, session);
@@ -57,10 +62,43 @@ public final class WorkstationWindow {
                 ? texts.get("app.title")
                 : texts.format("app.title.source", airlock.core.text.VisibleText.escape(source.label()))));
         stage.setOnHidden(event -> close());
+        // after every feature (those the composition root adds after this constructor too) put its filters on the scene
+        Platform.runLater(() -> view.installCommandKeys(scene));
     }
 
     private void showStatus(String message) {
         model.showStatus(message);
+    }
+
+    /**
+     * Takes every view of the code under review off the screen (issue 19): the tabs, the view beside
+     * them, search and reference results, the hover card, and every other window of this workstation
+     * (versions, history, diff, blame, previews) except {@code keep}. Called when a session ends, before
+     * its summary shows; the source stays open for the next session, its file tree holds only names.
+     */
+    public void clearCodeViews(javafx.stage.Window keep) {
+        model.closeAll();
+        view.showBesideTabs(null);
+        search.clearResults();
+        navigation.clearResults();
+        for (javafx.stage.Window other : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+            if (other != stage && other != keep && ownedByThis(other)) {
+                other.hide();
+            }
+        }
+    }
+
+    private boolean ownedByThis(javafx.stage.Window other) {
+        javafx.stage.Window w = other;
+        while (w != null) {
+            javafx.stage.Window owner = w instanceof Stage s ? s.getOwner()
+                    : w instanceof javafx.stage.PopupWindow p ? p.getOwnerWindow() : null;
+            if (owner == stage) {
+                return true;
+            }
+            w = owner;
+        }
+        return false;
     }
 
     /** Stops background work and closes the source. */
@@ -108,6 +146,11 @@ public final class WorkstationWindow {
     /** The window's task executor, for features wired by the composition root. */
     public airlock.ui.task.TaskExecutor executor() {
         return executor;
+    }
+
+    /** The FX thread's handler that rebuilds the code views after a library failure. */
+    public FxFailureRecovery recovery() {
+        return recovery;
     }
 
     public Stage stage() {

@@ -333,6 +333,13 @@ class EndToEndTest {
         WaitForAsyncUtils.waitForFxEvents();
         shot(sealScene, "e2e-11-seal-exported.png");
         assertEquals("exported", logs.status(session.id()));
+        // issue 19: the screen lists what it wrote and can be closed after sealing
+        assertTrue(((javafx.scene.control.Label) sealScene.lookup("#seal-written")).getText().contains("SHA-256"),
+                "the written files are shown");
+        assertFalse(sealScene.lookup("#seal-close").isDisabled(), "Close is offered after sealing");
+        assertTrue(screen.stage().isResizable()
+                && screen.stage().getHeight() <= javafx.stage.Screen.getPrimary().getVisualBounds().getHeight(),
+                "the seal screen fits the screen (at most 1280x860, less on a smaller one)");
 
         // Everything the table listed is on the stick, byte for byte.
         for (SealViewModel.FileRow row : model.files()) {

@@ -152,7 +152,8 @@ final class AnnotationEditor {
     }
 
     private Label label(String key) {
-        return new Label(texts.get(key));
+        // a long CWE name made the form's names end in "…" (issue 19)
+        return airlock.ui.Labels.name(texts.get(key));
     }
 
     /** Checks what the service would refuse before asking it, so the message names the field. */

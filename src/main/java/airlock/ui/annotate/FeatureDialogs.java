@@ -8,7 +8,6 @@ import airlock.core.media.WrittenFile;
 import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
 import airlock.ui.main.MainView;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,8 +27,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The small dialogs of the Review menu; each returns what the user chose, the feature acts on it. */
@@ -109,10 +106,9 @@ final class FeatureDialogs {
     }
 
     Optional<ImportChoice> chooseImport() {
-        FileChooser files = new FileChooser();
-        files.setTitle(texts.get("annot.import.choose"));
-        files.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.get("annot.import.filter"), ExportFormat.JSON.namePattern(), "*.json"));
-        File file = files.showOpenDialog(owner());
+        java.util.List<Path> roots = airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of());
+        Path file = airlock.ui.choose.PathChooser.chooseFile(owner(), texts, texts.get("annot.import.choose"), roots,
+                p -> p.getFileName().toString().endsWith(".json")).orElse(null);
         if (file == null) {
             return Optional.empty();
         }
@@ -120,17 +116,15 @@ final class FeatureDialogs {
                 styled(new Alert(Alert.AlertType.CONFIRMATION, texts.get("annot.import.withlog"), ButtonType.YES, ButtonType.NO)));
         ask.setHeaderText(null);
         if (ask.showAndWait().filter(b -> b == ButtonType.YES).isEmpty()) {
-            return Optional.of(new ImportChoice(file.toPath(), null, null));
+            return Optional.of(new ImportChoice(file, null, null));
         }
-        files.setTitle(texts.get("annot.import.log"));
-        files.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(texts.get("annot.import.log.filter"), "*"));
-        File log = files.showOpenDialog(owner());
+        java.util.List<Path> near = airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of(file.getParent()));
+        Path log = airlock.ui.choose.PathChooser.chooseFile(owner(), texts, texts.get("annot.import.log"), near, p -> true).orElse(null);
         if (log == null) {
             return Optional.empty();
         }
-        files.setTitle(texts.get("annot.import.seal"));
-        File seal = files.showOpenDialog(owner());
-        return Optional.of(new ImportChoice(file.toPath(), log.toPath(), seal == null ? null : seal.toPath()));
+        Path seal = airlock.ui.choose.PathChooser.chooseFile(owner(), texts, texts.get("annot.import.seal"), near, p -> true).orElse(null);
+        return Optional.of(new ImportChoice(file, log, seal));
     }
 
     /** Where and what to export. */
@@ -169,10 +163,8 @@ final class FeatureDialogs {
         if (formats.isEmpty()) {
             return Optional.empty();
         }
-        DirectoryChooser folder = new DirectoryChooser();
-        folder.setTitle(texts.get("annot.export.folder"));
-        File dir = folder.showDialog(owner());
-        return dir == null ? Optional.empty() : Optional.of(new ExportChoice(dir.toPath(), formats.get()));
+        return airlock.ui.choose.PathChooser.chooseFolder(owner(), texts, texts.get("annot.export.folder"), airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of()))
+                .map(dir -> new ExportChoice(dir, formats.get()));
     }
 
     /** Shows what an export wrote, with each file's size and SHA-256 (as recorded in the log). */

@@ -7,15 +7,39 @@ import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
 
 /**
- * Markdown shown as styled text, safely: headings, paragraphs, lists, quotes, emphasis, inline code
- * and fenced code blocks become {@link Text} nodes with style classes. Nothing is interpreted beyond
- * that: no HTML (tags are shown as typed), no link opens (its target is shown after the text), no
- * image or other remote content is fetched (an image is shown as its description). Every piece of
- * text is passed through {@link VisibleText#escape}, so control and bidi characters show as tokens.
+ * Markdown shown as styled text, safely. The text is parsed by commonmark-java (CommonMark: so
+ * {@code SECRET_TYPED_TEXT} is not emphasis, issue 19) and its syntax tree is walked into {@link Text}
+ * nodes with style classes: headings, paragraphs, lists, quotes, emphasis, inline code and code blocks.
+ * Nothing is interpreted beyond that: no HTML (tags are shown as typed), no link opens (its target is
+ * shown after the text), no image or other remote content is fetched (an image is shown as its
+ * description). Every piece of text is passed through {@link VisibleText#escape}, so control and bidi
+ * characters show as tokens.
  */
 final class MarkdownView {
+    /** The parser keeps HTML as nodes (shown as typed below); nothing it produces is ever fetched. */
+    private static final Parser PARSER = Parser.builder().build();
+
     private MarkdownView() {
     }
 
@@ -23,125 +47,166 @@ final class MarkdownView {
     static Node render(String markdown) {
         VBox blocks = new VBox(4);
         blocks.getStyleClass().add("md-view");
-        String[] lines = markdown.replace("\r\n", "\n").split("\n", -1);
-        List<String> paragraph = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            String trimmed = line.strip();
-            if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
-                flush(blocks, paragraph);
-                String fence = trimmed.substring(0, 3);
-                StringBuilder code = new StringBuilder();
-                for (i++; i < lines.length && !lines[i].strip().startsWith(fence); i++) {
-                    code.append(code.length() == 0 ? "" : "\n").append(escapeLine(lines[i]));
-                }
-                blocks.getChildren().add(flow("md-code-block", new Text(code.toString())));
-            } else if (trimmed.isEmpty()) {
-                flush(blocks, paragraph);
-            } else if (trimmed.matches("#{1,6} .*")) {
-                flush(blocks, paragraph);
-                int level = trimmed.indexOf(' ');
-                TextFlow heading = inline(trimmed.substring(level + 1));
-                heading.getStyleClass().add("md-h" + Math.min(level, 3));
-                blocks.getChildren().add(heading);
-            } else if (trimmed.matches("([-*+]|\\d{1,9}[.)]) .*")) {
-                flush(blocks, paragraph);
-                int space = trimmed.indexOf(' ');
-                String marker = Character.isDigit(trimmed.charAt(0)) ? trimmed.substring(0, space) + " " : "\u2022 ";
-                TextFlow item = inline(trimmed.substring(space + 1));
-                item.getChildren().add(0, new Text(marker));
-                item.getStyleClass().add("md-list-item");
-                blocks.getChildren().add(item);
-            } else if (trimmed.startsWith(">")) {
-                flush(blocks, paragraph);
-                TextFlow quote = inline(trimmed.substring(1).strip());
-                quote.getStyleClass().add("md-quote");
-                blocks.getChildren().add(quote);
-            } else {
-                paragraph.add(trimmed);
-            }
+        org.commonmark.node.Node document = PARSER.parse(markdown);
+        for (org.commonmark.node.Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            block(blocks, block, null);
         }
-        flush(blocks, paragraph);
         return blocks;
     }
 
-    private static void flush(VBox blocks, List<String> paragraph) {
-        if (!paragraph.isEmpty()) {
-            TextFlow p = inline(String.join(" ", paragraph));
-            p.getStyleClass().add("md-paragraph");
-            blocks.getChildren().add(p);
-            paragraph.clear();
+    /** Adds {@code block}'s flows to {@code blocks}; {@code extra} is a style class of an enclosing quote. */
+    private static void block(VBox blocks, org.commonmark.node.Node block, String extra) {
+        if (block instanceof Heading heading) {
+            add(blocks, inline(heading), "md-h" + Math.min(heading.getLevel(), 3), extra);
+        } else if (block instanceof Paragraph paragraph) {
+            add(blocks, inline(paragraph), "md-paragraph", extra);
+        } else if (block instanceof FencedCodeBlock code) {
+            add(blocks, codeFlow(code.getLiteral()), "md-code-block", extra);
+        } else if (block instanceof IndentedCodeBlock code) {
+            add(blocks, codeFlow(code.getLiteral()), "md-code-block", extra);
+        } else if (block instanceof HtmlBlock html) {
+            // shown as typed, never rendered
+            add(blocks, new TextFlow(new Text(VisibleText.escape(strip(html.getLiteral())))), "md-paragraph", extra);
+        } else if (block instanceof ThematicBreak) {
+            add(blocks, new TextFlow(new Text("\u2014\u2014\u2014")), "md-paragraph", extra);
+        } else if (block instanceof BlockQuote quote) {
+            for (org.commonmark.node.Node child = quote.getFirstChild(); child != null; child = child.getNext()) {
+                block(blocks, child, "md-quote");
+            }
+        } else if (block instanceof BulletList || block instanceof OrderedList) {
+            int number = block instanceof OrderedList ordered ? startOf(ordered) : 0;
+            char delimiter = block instanceof OrderedList ordered ? delimiterOf(ordered) : '.';
+            for (org.commonmark.node.Node item = block.getFirstChild(); item != null; item = item.getNext()) {
+                String marker = block instanceof OrderedList ? (number++) + String.valueOf(delimiter) + " " : "\u2022 ";
+                listItem(blocks, (ListItem) item, marker, extra);
+            }
+        } else {
+            // anything else (a future node type) is shown as its text
+            add(blocks, inline(block), "md-paragraph", extra);
         }
     }
 
-    private static TextFlow flow(String styleClass, Text... texts) {
-        TextFlow flow = new TextFlow(texts);
+    private static void listItem(VBox blocks, ListItem item, String marker, String extra) {
+        boolean first = true;
+        for (org.commonmark.node.Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+            if (first && child instanceof Paragraph paragraph) {
+                TextFlow flow = inline(paragraph);
+                flow.getChildren().add(0, new Text(marker));
+                add(blocks, flow, "md-list-item", extra);
+            } else if (first) {
+                add(blocks, new TextFlow(new Text(marker)), "md-list-item", extra);
+                block(blocks, child, extra);
+            } else {
+                block(blocks, child, extra);
+            }
+            first = false;
+        }
+        if (first) {
+            add(blocks, new TextFlow(new Text(marker)), "md-list-item", extra);
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    private static int startOf(OrderedList list) {
+        return list.getStartNumber();
+    }
+
+    @SuppressWarnings("deprecation")
+    private static char delimiterOf(OrderedList list) {
+        return list.getDelimiter();
+    }
+
+    private static void add(VBox blocks, TextFlow flow, String styleClass, String extra) {
         flow.getStyleClass().add(styleClass);
+        if (extra != null) {
+            flow.getStyleClass().add(extra);
+        }
+        blocks.getChildren().add(flow);
+    }
+
+    private static TextFlow codeFlow(String literal) {
+        String[] lines = strip(literal).split("\n", -1);
+        StringBuilder code = new StringBuilder();
+        for (String line : lines) {
+            code.append(code.length() == 0 ? "" : "\n").append(VisibleText.escape(line.replace("\t", "    ")));
+        }
+        return new TextFlow(new Text(code.toString()));
+    }
+
+    private static String strip(String literal) {
+        return literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
+    }
+
+    /** The inline content of one block (emphasis, strong, inline code, links, images) as one flow. */
+    static TextFlow inline(org.commonmark.node.Node block) {
+        TextFlow flow = new TextFlow();
+        for (org.commonmark.node.Node child = block.getFirstChild(); child != null; child = child.getNext()) {
+            inline(flow, child, List.of());
+        }
         return flow;
     }
 
-    private static String escapeLine(String line) {
-        return VisibleText.escape(line.replace("\t", "    "));
+    /** One paragraph of Markdown's inline syntax (for callers with a single line of text). */
+    static TextFlow inline(String text) {
+        org.commonmark.node.Node first = PARSER.parse(text).getFirstChild();
+        return first == null ? new TextFlow() : inline(first);
     }
 
-    /** Emphasis, strong, inline code and links of one paragraph. */
-    static TextFlow inline(String text) {
-        TextFlow flow = new TextFlow();
-        StringBuilder plain = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            int end;
-            if (c == '`' && (end = text.indexOf('`', i + 1)) > i) {
-                emit(flow, plain);
-                flow.getChildren().add(styled(text.substring(i + 1, end), "md-code"));
-                i = end + 1;
-            } else if (text.startsWith("**", i) && (end = text.indexOf("**", i + 2)) > i + 2) {
-                emit(flow, plain);
-                flow.getChildren().add(styled(text.substring(i + 2, end), "md-strong"));
-                i = end + 2;
-            } else if ((c == '*' || c == '_') && (end = text.indexOf(c, i + 1)) > i + 1) {
-                emit(flow, plain);
-                flow.getChildren().add(styled(text.substring(i + 1, end), "md-em"));
-                i = end + 1;
-            } else if ((c == '[' || text.startsWith("![", i)) && (end = linkEnd(text, i)) > 0) {
-                emit(flow, plain);
-                boolean image = c == '!';
-                int close = text.indexOf("](", i);
-                String label = text.substring(i + (image ? 2 : 1), close);
-                String target = text.substring(close + 2, end - 1);
-                flow.getChildren().add(styled(image ? "[image: " + label + "]" : label, image ? "md-image" : "md-link"));
-                flow.getChildren().add(styled(" (" + target + ")", "md-link-target"));
-                i = end;
+    private static void inline(TextFlow flow, org.commonmark.node.Node node, List<String> styles) {
+        if (node instanceof org.commonmark.node.Text text) {
+            flow.getChildren().add(styled(text.getLiteral(), styles));
+        } else if (node instanceof Code code) {
+            flow.getChildren().add(styled(code.getLiteral(), with(styles, "md-code")));
+        } else if (node instanceof HtmlInline html) {
+            flow.getChildren().add(styled(html.getLiteral(), styles));
+        } else if (node instanceof SoftLineBreak) {
+            flow.getChildren().add(styled(" ", styles));
+        } else if (node instanceof HardLineBreak) {
+            flow.getChildren().add(new Text("\n"));
+        } else if (node instanceof Emphasis) {
+            children(flow, node, with(styles, "md-em"));
+        } else if (node instanceof StrongEmphasis) {
+            children(flow, node, with(styles, "md-strong"));
+        } else if (node instanceof Link link) {
+            children(flow, node, with(styles, "md-link"));
+            flow.getChildren().add(styled(" (" + link.getDestination() + ")", List.of("md-link-target")));
+        } else if (node instanceof Image image) {
+            flow.getChildren().add(styled("[image: " + plainText(image) + "]", with(styles, "md-image")));
+            flow.getChildren().add(styled(" (" + image.getDestination() + ")", List.of("md-link-target")));
+        } else {
+            children(flow, node, styles);
+        }
+    }
+
+    private static void children(TextFlow flow, org.commonmark.node.Node node, List<String> styles) {
+        for (org.commonmark.node.Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            inline(flow, child, styles);
+        }
+    }
+
+    private static String plainText(org.commonmark.node.Node node) {
+        StringBuilder out = new StringBuilder();
+        for (org.commonmark.node.Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof org.commonmark.node.Text t) {
+                out.append(t.getLiteral());
+            } else if (child instanceof Code c) {
+                out.append(c.getLiteral());
             } else {
-                plain.append(c);
-                i++;
+                out.append(plainText(child));
             }
         }
-        emit(flow, plain);
-        return flow;
+        return out.toString();
     }
 
-    /** End (exclusive) of {@code [label](target)} starting at {@code at}, or -1. */
-    private static int linkEnd(String text, int at) {
-        int close = text.indexOf("](", at);
-        if (close < 0 || text.indexOf('\n', at) >= 0 && text.indexOf('\n', at) < close) {
-            return -1;
-        }
-        int paren = text.indexOf(')', close + 2);
-        return paren < 0 ? -1 : paren + 1;
+    private static List<String> with(List<String> styles, String style) {
+        List<String> out = new ArrayList<>(styles);
+        out.add(style);
+        return out;
     }
 
-    private static void emit(TextFlow flow, StringBuilder plain) {
-        if (plain.length() > 0) {
-            flow.getChildren().add(new Text(VisibleText.escape(plain.toString())));
-            plain.setLength(0);
-        }
-    }
-
-    private static Text styled(String content, String styleClass) {
+    private static Text styled(String content, List<String> styles) {
         Text t = new Text(VisibleText.escape(content));
-        t.getStyleClass().add(styleClass);
+        t.getStyleClass().addAll(styles);
         return t;
     }
 

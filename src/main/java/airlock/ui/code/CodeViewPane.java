@@ -42,6 +42,8 @@ public final class CodeViewPane extends BorderPane {
     private DocumentContent content;
     private String shownText = "";
     private long contentVersion;
+    private PreparedDocument lastPrepared;
+    private Paint lineFill = Color.web("#eef3fb");
     /** Null until {@link #setPaging}: a view that cannot turn pages (the split view) shows no buttons. */
     private IntConsumer goToPage;
     private IntSupplier pageCount = () -> 0;
@@ -65,7 +67,7 @@ public final class CodeViewPane extends BorderPane {
         styles = new IncrementalStyles(area, this::styleMarks);
         // the fill must exist before the highlighter is switched on: setting the first fill later
         // re-creates the highlighter and leaves RichTextFX's default yellow one painted behind
-        area.setLineHighlighterFill(Color.web("#eef3fb"));
+        area.setLineHighlighterFill(lineFill);
         area.setLineHighlighterOn(true);
         notice.getStyleClass().add("code-notice");
         previousPage.setText(texts.get("code.page.previous"));
@@ -85,6 +87,35 @@ public final class CodeViewPane extends BorderPane {
         notice.setWrapText(true);
         getStyleClass().add("code-view");
         setCenter(new VirtualizedScrollPane<>(area));
+        // every code view (tabs, split view, diff, blame) takes the current-line paint of the theme of the
+        // window it is in: the split view kept the light one in high contrast, white text on pale blue (issue 19)
+        sceneProperty().addListener((obs, old, scene) -> followTheme(scene));
+    }
+
+    private void followTheme(javafx.scene.Scene scene) {
+        if (scene == null || scene.getRoot() == null) {
+            return;
+        }
+        javafx.collections.ObservableList<String> sheets = scene.getRoot().getStylesheets();
+        applyTheme(sheets);
+        sheets.addListener(new javafx.collections.ListChangeListener<String>() {
+            @Override
+            public void onChanged(Change<? extends String> change) {
+                if (getScene() == null || getScene().getRoot().getStylesheets() != sheets) {
+                    sheets.removeListener(this);
+                    return;
+                }
+                applyTheme(sheets);
+            }
+        });
+    }
+
+    private void applyTheme(List<String> sheets) {
+        airlock.ui.theme.Theme theme = sheets.contains(airlock.ui.theme.Theme.HIGH_CONTRAST.stylesheetUrl())
+                ? airlock.ui.theme.Theme.HIGH_CONTRAST : airlock.ui.theme.Theme.LIGHT;
+        if (!theme.currentLine().equals(lineFill)) {
+            setLineHighlight(theme.currentLine());
+        }
     }
 
     private int areaSelectionLength() {
@@ -107,6 +138,7 @@ public final class CodeViewPane extends BorderPane {
     public void show(PreparedDocument prepared) {
         DocumentContent newContent = prepared.content();
         this.content = newContent;
+        this.lastPrepared = prepared;
         contentVersion++;
         styles.cancel();
         marks = prepared.marks();
@@ -344,7 +376,38 @@ public final class CodeViewPane extends BorderPane {
         return documentPath;
     }
 
+    /**
+     * Takes this view out of use after a library failure: it drops its text (so listeners that still
+     * hold it show nothing) and its children (so no later layout pass reaches its broken cells).
+     */
+    public void detach() {
+        styles.cancel();
+        shownListeners.clear();
+        setCenter(null);
+        setTop(null);
+    }
+
+    /**
+     * Lays the same text out again with fresh cells, the caret line kept: the way back for a view that
+     * is not a tab (split view, diff) after its library failed in a layout pass (issue 19).
+     */
+    public void recoverView() {
+        if (lastPrepared == null) {
+            return;
+        }
+        int line = currentLine();
+        area.deselect();
+        show(lastPrepared);
+        goToLine(line);
+    }
+
+    /** The current-line highlight's paint. */
+    public Paint lineHighlight() {
+        return lineFill;
+    }
+
     public void setLineHighlight(Paint fill) {
+        lineFill = fill;
         area.setLineHighlighterFill(fill);
     }
 

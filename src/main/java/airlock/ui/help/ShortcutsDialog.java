@@ -27,9 +27,9 @@ public final class ShortcutsDialog {
         table.setVgap(4);
         int row = 0;
         for (Shortcut shortcut : shortcuts) {
-            Label keys = new Label(shortcut.displayText());
+            Label keys = airlock.ui.Labels.name(shortcut.displayText());
             keys.getStyleClass().add("shortcut-keys");
-            table.addRow(row++, keys, new Label(texts.get(shortcut.descriptionKey())));
+            table.addRow(row++, keys, airlock.ui.Labels.wrapping(texts.get(shortcut.descriptionKey())));
         }
         ScrollPane scroll = new ScrollPane(table);
         scroll.setFitToWidth(true);

@@ -44,8 +44,12 @@ final class VersionsWindow {
         Button run = new Button(texts.get("versions.compare.run"));
         run.setId("versions-compare");
         run.setOnAction(event -> compare.run());
+        javafx.scene.layout.Pane spring = new javafx.scene.layout.Pane();
+        HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
+        Button close = airlock.ui.WindowKeys.closeButton(texts, stage);
+        close.setId("versions-close");
         HBox bar = new HBox(8, new Label(texts.get("versions.compare.from")), from,
-                new Label(texts.get("versions.compare.to")), to, run);
+                new Label(texts.get("versions.compare.to")), to, run, spring, close);
         bar.getStyleClass().add("versions-bar");
         changes.setCellFactory(list -> new ChangeCell(texts));
         changes.getSelectionModel().selectedItemProperty().addListener((obs, old, change) -> {
@@ -61,10 +65,11 @@ final class VersionsWindow {
         tabs.getTabs().add(compareTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.setStyle("-fx-open-tab-animation: NONE; -fx-close-tab-animation: NONE;");
-        Scene scene = new Scene(tabs, 1200, 760);
+        Scene scene = new Scene(tabs, 1200, 700);
         scene.getRoot().getStylesheets().setAll(styleSource.getStylesheets());
         scene.getRoot().getStyleClass().add("versions-window");
         stage.setScene(scene);
+        airlock.ui.WindowKeys.closeWithKeys(stage);
     }
 
     void setRefs(List<String> refs, String fromRef, String toRef) {

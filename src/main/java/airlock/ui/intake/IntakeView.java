@@ -8,7 +8,6 @@ import airlock.ui.intake.IntakeViewModel.FoundBundle;
 import airlock.ui.intake.IntakeViewModel.Stage;
 import airlock.ui.main.MainViewModel;
 import airlock.ui.task.ProgressState;
-import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -26,7 +25,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 /**
@@ -50,6 +48,7 @@ public final class IntakeView {
         Scene scene = new Scene(root, 1100, 560);
         scene.getStylesheets().add(IntakeView.class.getResource("/airlock/ui/intake.css").toExternalForm());
         stage.setScene(scene);
+        airlock.ui.WindowKeys.closeWithKeys(stage);
         model.stageProperty().addListener((obs, old, now) -> {
             if (now == Stage.OPENED) {
                 stage.close();
@@ -76,10 +75,8 @@ public final class IntakeView {
         refresh.setOnAction(e -> model.refreshMedia());
         Button open = new Button(texts.get("intake.media.open"));
         open.setOnAction(e -> {
-            File folder = new DirectoryChooser().showDialog(stage);
-            if (folder != null) {
-                model.openFolderAsMedium(folder.toPath());
-            }
+            airlock.ui.choose.PathChooser.chooseFolder(stage, texts, texts.get("intake.media.open"), airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of()))
+                    .ifPresent(model::openFolderAsMedium);
         });
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         open.setMinWidth(Region.USE_PREF_SIZE);
@@ -183,7 +180,9 @@ public final class IntakeView {
                 javafx.application.Platform.runLater(accept::requestFocus);
             }
         });
-        VBox box = new VBox(8, headline, explanation, details, bar, phase, new HBox(6, verify, cancel, accept));
+        Button close = airlock.ui.WindowKeys.closeButton(texts, stage);
+        close.setId("intake-close");
+        VBox box = new VBox(8, headline, explanation, details, bar, phase, new HBox(6, verify, cancel, accept, close));
         box.getStyleClass().add("intake-column");
         box.setPrefWidth(460);
         box.setMinWidth(320);

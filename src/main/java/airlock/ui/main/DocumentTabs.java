@@ -134,6 +134,35 @@ final class DocumentTabs {
         return tab == null ? null : (CodeViewPane) tab.getContent();
     }
 
+    /**
+     * Replaces every tab's code view with a new one showing the same document at the same line, as
+     * closing and reopening the files would: the way back after the view's library failed in a layout
+     * pass and would fail again on every later one (issue 19). Features decorate the new views as
+     * they do any new one.
+     */
+    void rebuildAll() {
+        syncing = true;
+        try {
+            for (Tab tab : tabs.getTabs()) {
+                DocumentViewModel doc = (DocumentViewModel) tab.getUserData();
+                CodeViewPane old = (CodeViewPane) tab.getContent();
+                int line = old.content() == null ? 0 : old.currentLine();
+                old.detach();
+                Tab fresh = createTab(doc);
+                tab.setContent(fresh.getContent());
+                if (line > 1 && doc.contentProperty().get() != null) {
+                    ((CodeViewPane) tab.getContent()).goToLine(line);
+                }
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    boolean contains(CodeViewPane pane) {
+        return tabs.getTabs().stream().anyMatch(tab -> tab.getContent() == pane);
+    }
+
     void setLineHighlight(Paint fill) {
         lineHighlight = fill;
         for (Tab tab : tabs.getTabs()) {

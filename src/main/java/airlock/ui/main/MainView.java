@@ -22,6 +22,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -125,6 +127,122 @@ public final class MainView {
         });
     }
 
+    /**
+     * Makes every menu command reachable from every focus (issue 19): JavaFX runs a menu item's
+     * accelerator, and opens a menu from its Alt mnemonic, only when no control consumed the key first,
+     * and the code view consumes Alt+Shift+letters, the tree and lists consume others. This filter runs
+     * the enabled item whose accelerator matches before any control sees the key. Text fields keep their
+     * own editing keys (those without Alt and that are not function keys). Install it after every feature
+     * added its scene filters, so a feature that handles a key itself has consumed it already.
+     */
+    public void installCommandKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.isConsumed() || event.getCode().isModifierKey()) {
+                return;
+            }
+            if (scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl && isTextEditingKey(event)) {
+                return;
+            }
+            MenuItem item = commandFor(event);
+            if (item != null) {
+                event.consume();
+                item.fire();
+                return;
+            }
+            Menu menu = menuForMnemonic(event);
+            if (menu != null) {
+                event.consume();
+                menu.show();
+            }
+        });
+    }
+
+    /** Keys a text field uses itself: they stay with the field when it has the focus. */
+    private static final java.util.List<KeyCombination> TEXT_EDITING = java.util.List.of(
+            KeyCombination.keyCombination("Shortcut+A"), KeyCombination.keyCombination("Shortcut+C"),
+            KeyCombination.keyCombination("Shortcut+V"), KeyCombination.keyCombination("Shortcut+X"),
+            KeyCombination.keyCombination("Shortcut+Z"), KeyCombination.keyCombination("Shortcut+Shift+Z"),
+            KeyCombination.keyCombination("Shortcut+Y"), KeyCombination.keyCombination("Shortcut+Insert"),
+            KeyCombination.keyCombination("Shift+Insert"), KeyCombination.keyCombination("Shift+Delete"));
+
+    public static boolean isTextEditingKey(KeyEvent event) {
+        if (!event.isAltDown() && !event.isShortcutDown() && !event.isControlDown() && !event.isMetaDown()
+                && !event.getCode().isFunctionKey()) {
+            return true;
+        }
+        KeyCode code = event.getCode();
+        if ((event.isShortcutDown() || event.isControlDown()) && !event.isAltDown()
+                && (code.isArrowKey() || code == KeyCode.HOME || code == KeyCode.END
+                || code == KeyCode.BACK_SPACE || code == KeyCode.DELETE)) {
+            return true;
+        }
+        return TEXT_EDITING.stream().anyMatch(keys -> keys.match(event));
+    }
+
+    /** The enabled, shown menu item whose accelerator {@code event} matches, or null. */
+    MenuItem commandFor(KeyEvent event) {
+        for (Menu menu : menus.values()) {
+            if (!menu.isVisible()) {
+                continue;
+            }
+            MenuItem found = commandIn(menu.getItems(), event);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static MenuItem commandIn(java.util.List<MenuItem> items, KeyEvent event) {
+        for (MenuItem item : items) {
+            if (item instanceof Menu sub) {
+                MenuItem found = commandIn(sub.getItems(), event);
+                if (found != null) {
+                    return found;
+                }
+            } else if (item.getAccelerator() != null && item.isVisible() && !item.isDisable()
+                    && item.getAccelerator().match(event)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private Menu menuForMnemonic(KeyEvent event) {
+        if (!event.isAltDown() || event.isControlDown() || event.isShiftDown() || event.isMetaDown()
+                || !event.getCode().isLetterKey()) {
+            return null;
+        }
+        for (Menu menu : menus.values()) {
+            String text = menu.getText();
+            int mark = text.indexOf('_');
+            if (menu.isVisible() && mark >= 0 && mark + 1 < text.length()
+                    && Character.toUpperCase(text.charAt(mark + 1)) == event.getCode().getName().charAt(0)) {
+                return menu;
+            }
+        }
+        return null;
+    }
+
+    /** All menu items with an accelerator, shown or not (for tests that walk every command). */
+    public java.util.List<MenuItem> commands() {
+        java.util.List<MenuItem> out = new java.util.ArrayList<>();
+        for (Menu menu : menus.values()) {
+            collect(menu.getItems(), out);
+        }
+        return out;
+    }
+
+    private static void collect(java.util.List<MenuItem> items, java.util.List<MenuItem> out) {
+        for (MenuItem item : items) {
+            if (item instanceof Menu sub) {
+                collect(sub.getItems(), out);
+            } else if (item.getAccelerator() != null) {
+                out.add(item);
+            }
+        }
+    }
+
     /** Adds {@code item} to a menu; the menu appears once it has an item. */
     public void addMenuItem(MenuId menu, MenuItem item) {
         menus.get(menu).getItems().add(item);
@@ -150,6 +268,20 @@ public final class MainView {
         if (node != null) {
             editors.getItems().add(node);
             editors.setDividerPositions(0.5);
+        }
+    }
+
+    /**
+     * Lays out every code view anew after a library (Flowless, RichTextFX) failed in a layout pass:
+     * the tabs get new views on the same documents and lines, other code views in the window (the
+     * split view) are laid out again from their text.
+     */
+    public void recoverCodeViews() {
+        documentTabs.rebuildAll();
+        for (Node node : root.lookupAll(".code-view")) {
+            if (node instanceof CodeViewPane pane && !documentTabs.contains(pane)) {
+                pane.recoverView();
+            }
         }
     }
 

@@ -354,6 +354,13 @@ public final class MainViewModel implements CopyAttemptListener {
         banner.set(message == null ? "" : message);
     }
 
+    /** Takes {@code shown} off the status bar if it is still the message there (its time is up). */
+    public void expireStatus(String shown) {
+        if (shown != null && shown.equals(statusMessage.get())) {
+            statusMessage.set("");
+        }
+    }
+
     public void showStatus(String message) {
         statusMessage.set(message);
     }

@@ -5,6 +5,7 @@ import airlock.ui.task.ProgressState;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -14,6 +15,8 @@ import javafx.geometry.Orientation;
 
 /** Bottom bar: workstation, session, bundle, messages, progress of the running task, clock. */
 final class StatusBar extends HBox {
+    /** How long a status message stays. */
+    static final javafx.util.Duration MESSAGE_LIFETIME = javafx.util.Duration.seconds(15);
     private final HBox extra = new HBox(8);
 
     StatusBar(MainViewModel model, Texts texts) {
@@ -28,6 +31,15 @@ final class StatusBar extends HBox {
         Label message = label("status-message");
         message.textProperty().bind(model.statusMessageProperty());
         message.setMinWidth(0);
+        // a message is news, not a state: it goes after a while, so a refusal does not take the bar over (issue 19)
+        javafx.animation.PauseTransition expiry = new javafx.animation.PauseTransition(MESSAGE_LIFETIME);
+        model.statusMessageProperty().addListener((obs, old, now) -> {
+            expiry.stop();
+            if (now != null && !now.isEmpty()) {
+                expiry.setOnFinished(event -> model.expireStatus(now));
+                expiry.playFromStart();
+            }
+        });
         Label clock = label("status-clock");
         clock.textProperty().bind(model.clockTextProperty());
         // on a narrow window the workstation, bundle and message give way first: the session's
@@ -69,6 +81,8 @@ final class StatusBar extends HBox {
     private static Label label(String styleClass) {
         Label label = new Label();
         label.getStyleClass().addAll("status-item", styleClass);
+        // a label cut short on a narrow window still tells its whole text (issue 19)
+        label.textProperty().addListener((obs, old, now) -> label.setTooltip(now == null || now.isEmpty() ? null : new Tooltip(now)));
         return label;
     }
 

@@ -196,6 +196,8 @@ public final class NavigationFeature {
                             + " \u2014 " + DisplayText.inline(d.path()) + ":" + d.line(), new Location(d.path(), d.line())));
                 }
                 showResults(texts.format("nav.definition.choose", defs.size(), shown), items);
+                // the chooser takes the focus, its first item selected, so Enter opens it (issue 19)
+                results.listView().requestFocus();
             }
         });
     }
@@ -243,6 +245,7 @@ public final class NavigationFeature {
         if (resultsTab.getTabPane() != null) {
             resultsTab.getTabPane().getSelectionModel().select(resultsTab);
         }
+
     }
 
     void goToFile() {
@@ -341,6 +344,13 @@ public final class NavigationFeature {
     }
 
     /** For tests: the results panel, the outline panel, the last quick-open window, the history. */
+    /** Takes references, the outline and the hover card off the screen (the session ended). */
+    public void clearResults() {
+        hover.hide();
+        results.clear();
+        outline.clear();
+    }
+
     ResultsPanel results() {
         return results;
     }

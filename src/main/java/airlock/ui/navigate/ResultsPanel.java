@@ -18,6 +18,15 @@ final class ResultsPanel extends BorderPane {
         header.getStyleClass().add("nav-results-header");
         header.setWrapText(true);
         setTop(header);
+        // a path cut by a narrow panel still tells itself in full (issue 19)
+        list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ResultItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.toString()));
+            }
+        });
         setCenter(list);
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
@@ -44,6 +53,11 @@ final class ResultsPanel extends BorderPane {
         if (!items.isEmpty()) {
             list.getSelectionModel().select(0);
         }
+    }
+
+    void clear() {
+        header.setText("");
+        list.getItems().clear();
     }
 
     void append(List<ResultItem> items) {

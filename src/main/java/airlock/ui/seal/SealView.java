@@ -3,7 +3,6 @@ package airlock.ui.seal;
 import airlock.core.policy.SupervisorAction;
 import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
-import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -28,8 +27,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -199,12 +196,8 @@ public final class SealView {
         model.keyFileProperty().addListener((obs, old, path) -> key.setText(show(path)));
         Button chooseKey = new Button(texts.get("seal.key.choose"));
         chooseKey.setOnAction(event -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(texts.get("seal.key.choose"));
-            File file = chooser.showOpenDialog(window());
-            if (file != null) {
-                model.keyFileProperty().set(file.toPath());
-            }
+            airlock.ui.choose.PathChooser.chooseFile(window(), texts, texts.get("seal.key.choose"), roots(model.keyFileProperty().get()), p -> true)
+                    .ifPresent(model.keyFileProperty()::set);
         });
         passphrase.setId("seal-passphrase");
         passphrase.setPromptText(texts.get("seal.passphrase.prompt"));
@@ -212,12 +205,8 @@ public final class SealView {
         model.folderProperty().addListener((obs, old, path) -> folder.setText(show(path)));
         Button chooseFolder = new Button(texts.get("seal.folder.choose"));
         chooseFolder.setOnAction(event -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle(texts.get("seal.folder.choose"));
-            File dir = chooser.showDialog(window());
-            if (dir != null) {
-                model.folderProperty().set(dir.toPath());
-            }
+            airlock.ui.choose.PathChooser.chooseFolder(window(), texts, texts.get("seal.folder.choose"), roots(model.folderProperty().get()))
+                    .ifPresent(model.folderProperty()::set);
         });
         Button action = new Button();
         action.setId("seal-run");
@@ -276,7 +265,30 @@ public final class SealView {
         hint.managedProperty().bind(hint.visibleProperty());
         Label title = new Label(texts.get("seal.section"));
         title.getStyleClass().add("seal-section");
-        VBox panel = new VBox(6, title, hint, grid, new HBox(8, action, cancel, bar), blocked, message, error);
+        // after sealing the screen is closed here (Cancel only stops running work), issue 19
+        Button close = new Button(texts.get("window.close"));
+        close.setId("seal-close");
+        close.disableProperty().bind(model.stageProperty().isEqualTo(SealViewModel.Stage.WORKING));
+        close.setOnAction(event -> {
+            if (window() instanceof javafx.stage.Stage stage) {
+                stage.close();
+            }
+        });
+        Label written = new Label();
+        written.setId("seal-written");
+        written.setWrapText(true);
+        written.getStyleClass().add("seal-written");
+        model.writtenFiles().addListener((javafx.collections.ListChangeListener<airlock.core.media.WrittenFile>) change -> {
+            StringBuilder lines = new StringBuilder();
+            for (airlock.core.media.WrittenFile f : model.writtenFiles()) {
+                lines.append(texts.format("seal.written.file", VisibleText.escape(String.valueOf(f.path().getFileName())),
+                        f.size(), f.sha256())).append('\n');
+            }
+            written.setText(lines.toString().strip());
+        });
+        written.visibleProperty().bind(written.textProperty().isNotEmpty());
+        written.managedProperty().bind(written.visibleProperty());
+        VBox panel = new VBox(6, title, hint, grid, new HBox(8, action, cancel, close, bar), blocked, message, written, error);
         panel.getStyleClass().add("seal-panel");
         panel.setPadding(new Insets(10, 0, 0, 0));
         return panel;
@@ -295,5 +307,11 @@ public final class SealView {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** The chooser's roots: the folder of the path shown (if any), then the usual ones. */
+    private static java.util.List<java.nio.file.Path> roots(java.nio.file.Path shown) {
+        java.nio.file.Path near = shown == null ? null : java.nio.file.Files.isDirectory(shown) ? shown : shown.getParent();
+        return airlock.ui.choose.PathChooser.sensibleRoots(near == null ? java.util.List.of() : java.util.List.of(near));
     }
 }

@@ -53,6 +53,7 @@ public final class SealViewModel {
     private final SealServices services;
     private final String session;
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.LOADING);
+    private final javafx.collections.ObservableList<WrittenFile> writtenFiles = javafx.collections.FXCollections.observableArrayList();
     private final StringProperty headline = new SimpleStringProperty("");
     private final StringProperty details = new SimpleStringProperty("");
     private final ObservableList<FileRow> files = FXCollections.observableArrayList();
@@ -173,6 +174,7 @@ public final class SealViewModel {
         }).onProgress(state -> progress.set(state.fraction())).onSuccess(written -> {
             progress.set(1);
             stage.set(Stage.EXPORTED);
+            writtenFiles.setAll(written);
             message.set(texts.format("seal.exported", written.size(), VisibleText.escape(target.toString())));
             refresh();
         }).onFailure(failure -> {
@@ -355,6 +357,11 @@ public final class SealViewModel {
 
     public DoubleProperty progressProperty() {
         return progress;
+    }
+
+    /** The files the last export wrote and verified (shown on the screen after sealing). */
+    public javafx.collections.ObservableList<WrittenFile> writtenFiles() {
+        return writtenFiles;
     }
 
     public StringProperty messageProperty() {

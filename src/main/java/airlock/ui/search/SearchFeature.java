@@ -35,6 +35,7 @@ public final class SearchFeature {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchFeature.class);
     private final SearchViewModel model;
     private final SearchPane pane;
+    private Tab tab;
 
     public SearchFeature(MainViewModel main, MainView view, Texts texts) {
         this(main, view, texts, null, new SessionContext());
@@ -71,11 +72,15 @@ public final class SearchFeature {
         view.shortcuts().add(PREVIOUS);
         MenuItem find = new MenuItem(texts.get("menu.go.search"));
         find.setAccelerator(FIND.combination());
-        find.setOnAction(e -> {
-            tab.getTabPane().getSelectionModel().select(tab);
-            pane.focusQuery();
-        });
+        this.tab = tab;
+        find.setOnAction(e -> focusQuery());
         view.addMenuItem(MenuId.GO, find);
+    }
+
+    /** Shows the search panel and puts the caret in its query field (Go ▸ Search). */
+    public void focusQuery() {
+        tab.getTabPane().getSelectionModel().select(tab);
+        pane.focusQuery();
     }
 
     /** F4 / Shift+F4 anywhere in the window. */
@@ -102,6 +107,11 @@ public final class SearchFeature {
 
     public SearchIndexing indexing() {
         return indexing;
+    }
+
+    /** Takes every search result off the screen (the session ended). */
+    public void clearResults() {
+        model.clearResults();
     }
 
     public SearchViewModel model() {

@@ -68,6 +68,8 @@ public final class SearchPane {
         CheckBox word = option(texts.get("search.option.word"), model.wholeWordProperty());
         Label summary = new Label();
         summary.getStyleClass().add("search-summary");
+        summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.textProperty().bind(model.summaryProperty());
         results.setItems(model.hits());
         results.getStyleClass().add("search-results");
@@ -106,9 +108,9 @@ public final class SearchPane {
         GridPane filters = new GridPane();
         filters.setHgap(6);
         filters.setVgap(4);
-        filters.addRow(0, new Label(texts.get("search.option.paths")), paths);
-        filters.addRow(1, new Label(texts.get("search.option.languages")), languages);
-        filters.addRow(2, new Label(texts.get("search.option.diff")), diffBox);
+        filters.addRow(0, airlock.ui.Labels.name(texts.get("search.option.paths")), paths);
+        filters.addRow(1, airlock.ui.Labels.name(texts.get("search.option.languages")), languages);
+        filters.addRow(2, airlock.ui.Labels.name(texts.get("search.option.diff")), diffBox);
         GridPane.setHgrow(paths, Priority.ALWAYS);
         GridPane.setHgrow(languages, Priority.ALWAYS);
         diffBox.setMaxWidth(Double.MAX_VALUE);
@@ -160,6 +162,9 @@ public final class SearchPane {
 
     private CheckBox option(String label, javafx.beans.property.BooleanProperty property) {
         CheckBox box = new CheckBox(label);
+        // never "…": the options move to the next line of their flow instead (issue 19)
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        box.setTooltip(new javafx.scene.control.Tooltip(label));
         box.selectedProperty().bindBidirectional(property);
         box.selectedProperty().addListener((obs, old, now) -> model.search());
         return box;

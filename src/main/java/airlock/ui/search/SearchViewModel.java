@@ -91,6 +91,18 @@ public final class SearchViewModel {
         return generation;
     }
 
+    /**
+     * Withdraws every result from the screen and stops a running search (the session ended, issue 19):
+     * the query is emptied, so no hit, preview or count of the code stays shown.
+     */
+    public void clearResults() {
+        query.set("");
+        search();
+        hits.clear();
+        current.set(-1);
+        summary.set("");
+    }
+
     /** Starts a search for the current query, cancelling the previous one. */
     public void search() {
         String key = String.join("\0", query.get(), String.valueOf(regex.get()), String.valueOf(ignoreCase.get()),

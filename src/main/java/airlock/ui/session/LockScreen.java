@@ -43,6 +43,11 @@ final class LockScreen extends StackPane {
         setVisible(false);
     }
 
+    /** Puts the focus on the layer's one action (Unlock, or End for an expired session). */
+    void focusAction() {
+        (unlock.isVisible() ? unlock : end).requestFocus();
+    }
+
     /** Shows the layer for LOCKED and EXPIRED, hides it otherwise. */
     void show(SessionState state, String sessionId, int idleMinutes) {
         boolean locked = state == SessionState.LOCKED;
@@ -59,8 +64,8 @@ final class LockScreen extends StackPane {
         unlock.setManaged(locked);
         end.setVisible(expired);
         end.setManaged(expired);
-        if (locked) {
-            unlock.requestFocus();
+        if (locked || expired) {
+            focusAction();
         }
     }
 }

@@ -33,6 +33,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
@@ -123,21 +124,33 @@ public final class SessionFeature {
         if (other == window.stage() || !(other instanceof javafx.stage.Stage stage) || !ownedByMain(stage)) {
             return;
         }
-        other.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, event -> {
+        // on SHOWING, before the window takes its size from the scene; SHOWN is for windows whose scene comes later
+        other.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, event -> markWindow(other));
+        other.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, event -> markWindow(other));
+    }
+
+    private void markWindow(javafx.stage.Window other) {
+        {
             Scene scene = other.getScene();
             if (scene == null || scene.getRoot() instanceof WatermarkedRoot || scene.lookup(".session-watermark") != null) {
                 return;
             }
             Watermark mark = new Watermark(model.watermarkProperty());
             if (scene.getRoot() instanceof javafx.scene.control.DialogPane pane) {
-                // a dialog's root must stay its DialogPane: the mark goes over the dialog's content
+                // a dialog's root must stay its DialogPane: the mark goes behind the dialog's content,
+                // so its labels and buttons are never covered (issue 19)
                 Node content = pane.getContent();
                 if (content == null) {
                     Label text = new Label(pane.getContentText());
                     text.setWrapText(true);
+                    text.setMinHeight(Region.USE_PREF_SIZE);
+                    text.getStyleClass().add("dialog-content-text");
                     content = text;
                 }
-                pane.setContent(new WatermarkedRoot(content, mark));
+                pane.setContent(WatermarkedRoot.behind(content, mark));
+                if (other.isShowing()) {
+                    other.sizeToScene();
+                }
             } else {
                 Parent root = scene.getRoot();
                 scene.setRoot(new Group());
@@ -153,7 +166,7 @@ public final class SessionFeature {
                     model.copyRefused(null, copy ? "copy" : "cut", 0, "window " + viewName(key.getTarget()));
                 }
             });
-        });
+        }
     }
 
     private boolean ownedByMain(javafx.stage.Stage stage) {
@@ -171,13 +184,31 @@ public final class SessionFeature {
             super(content, mark);
             getStyleClass().add("session-layers");
         }
+
+        private WatermarkedRoot(Watermark mark, Node content) {
+            super(mark, content);
+            getStyleClass().add("session-layers");
+        }
+
+        /** The mark under {@code content}: for dialogs, whose text must stay readable. */
+        static WatermarkedRoot behind(Node content, Watermark mark) {
+            return new WatermarkedRoot(mark, content);
+        }
     }
 
     private void filterKey(KeyEvent event) {
         SessionState state = model.stateProperty().get();
         if (state == SessionState.LOCKED || state == SessionState.EXPIRED) {
-            // only moving between and pressing the lock screen's own buttons
-            if (!inside(event.getTarget(), lock) || !LOCK_KEYS.contains(event.getCode()) || event.isShortcutDown()
+            // only pressing the lock screen's own button. Tab is kept on it: moving on took the focus to
+            // the hidden window behind, where every key was refused, and Unlock was lost for good (issue 19)
+            if (event.getCode() == KeyCode.TAB || !inside(event.getTarget(), lock)) {
+                event.consume();
+                if (event.getEventType() == KeyEvent.KEY_PRESSED) {
+                    lock.focusAction();
+                }
+                return;
+            }
+            if (!LOCK_KEYS.contains(event.getCode()) || event.isShortcutDown()
                     || event.isAltDown() || event.isControlDown() || event.isMetaDown()) {
                 event.consume();
             }
@@ -313,6 +344,8 @@ public final class SessionFeature {
     /** Ends the session without asking (the confirmation was given) and shows the summary. */
     public void endNow() {
         model.end(ending -> {
+            // no code stays on screen once the session has ended: cleared before the summary shows
+            window.clearCodeViews(null);
             lastSummary = SummaryDialog.create(texts, ending, window.stage(), List.copyOf(frame.getScene().getRoot().getStylesheets()));
             lastSummary.show();
         });

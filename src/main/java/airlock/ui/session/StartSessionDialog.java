@@ -2,7 +2,6 @@ package airlock.ui.session;
 
 import airlock.core.policy.SupervisorConfirmation;
 import airlock.ui.Texts;
-import java.io.File;
 import java.nio.file.Path;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -18,7 +17,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -84,12 +82,9 @@ final class StartSessionDialog {
         } else if (mode == SupervisorConfirmation.Mode.KEY) {
             Button browse = new Button(texts.get("session.start.key.browse"));
             browse.setOnAction(event -> {
-                FileChooser chooser = new FileChooser();
-                chooser.setTitle(texts.get("session.start.key.choose"));
-                File chosen = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
-                if (chosen != null) {
-                    keyFile.setText(chosen.getPath());
-                }
+                airlock.ui.choose.PathChooser.chooseFile(dialog.getDialogPane().getScene().getWindow(), texts,
+                        texts.get("session.start.key.choose"), airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of()), p -> true)
+                        .ifPresent(chosen -> keyFile.setText(chosen.toString()));
             });
             HBox keyRow = new HBox(6, keyFile, browse);
             HBox.setHgrow(keyFile, Priority.ALWAYS);

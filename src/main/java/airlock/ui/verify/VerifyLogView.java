@@ -2,7 +2,6 @@ package airlock.ui.verify;
 
 import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
-import java.io.File;
 import java.nio.file.Path;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -14,8 +13,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** "Verify a sealed log": choose the log on the stick and the trust folder, verify, read the verdict. */
@@ -46,21 +43,15 @@ public final class VerifyLogView {
         Button chooseLog = new Button(texts.get("verify.choose.log"));
         chooseLog.setId("verify-choose-log");
         chooseLog.setOnAction(event -> {
-            FileChooser chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.get("verify.filter"), "*.log"));
-            File file = chooser.showOpenDialog(window());
-            if (file != null) {
-                model.logFileProperty().set(file.toPath());
-            }
+            airlock.ui.choose.PathChooser.chooseFile(window(), texts, texts.get("verify.choose.log"), roots(model.logFileProperty().get()),
+                    p -> p.getFileName().toString().endsWith(".log")).ifPresent(model.logFileProperty()::set);
         });
         TextField trustField = pathField(model.trustFolderProperty().get());
         model.trustFolderProperty().addListener((obs, old, path) -> trustField.setText(show(path)));
         Button chooseTrust = new Button(texts.get("verify.choose.trust"));
         chooseTrust.setOnAction(event -> {
-            File dir = new DirectoryChooser().showDialog(window());
-            if (dir != null) {
-                model.trustFolderProperty().set(dir.toPath());
-            }
+            airlock.ui.choose.PathChooser.chooseFolder(window(), texts, texts.get("verify.choose.trust"), roots(model.trustFolderProperty().get()))
+                    .ifPresent(model.trustFolderProperty()::set);
         });
         Button verify = new Button(texts.get("verify.run"));
         verify.setId("verify-run");
@@ -124,5 +115,11 @@ public final class VerifyLogView {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** The chooser's roots: the folder of the path shown (if any), then the usual ones. */
+    private static java.util.List<java.nio.file.Path> roots(java.nio.file.Path shown) {
+        java.nio.file.Path near = shown == null ? null : java.nio.file.Files.isDirectory(shown) ? shown : shown.getParent();
+        return airlock.ui.choose.PathChooser.sensibleRoots(near == null ? java.util.List.of() : java.util.List.of(near));
     }
 }

@@ -44,6 +44,22 @@ class MarkdownViewTest {
         assertTrue(texts.stream().anyMatch(t -> t.getStyleClass().contains("md-link") && t.getText().equals("the advisory")));
     }
 
+    @Test
+    void intrawordUnderscoresAreNotEmphasisAsCommonMarkSays() {
+        Node view = MarkdownView.render("Set SECRET_TYPED_TEXT and snake_case_name, but _this_ and *that* are emphasis.\n\n"
+                + "1. first\n2. second\n\n<div onclick=x>raw</div>");
+        List<Text> texts = new ArrayList<>();
+        collect(view, texts);
+        String text = MarkdownView.textOf(view);
+        assertTrue(text.contains("Set SECRET_TYPED_TEXT and snake_case_name, but this and that are emphasis."), text);
+        assertFalse(texts.stream().anyMatch(t -> t.getStyleClass().contains("md-em") && t.getText().contains("TYPED")),
+                "no italic inside a word");
+        assertTrue(texts.stream().anyMatch(t -> t.getStyleClass().contains("md-em") && t.getText().equals("this")));
+        assertTrue(texts.stream().anyMatch(t -> t.getStyleClass().contains("md-em") && t.getText().equals("that")));
+        assertTrue(text.contains("1. first") && text.contains("2. second"), text);
+        assertTrue(text.contains("<div onclick=x>raw</div>"), "raw HTML is shown as typed: " + text);
+    }
+
     private static void collect(Node node, List<Text> out) {
         if (node instanceof Text t) {
             out.add(t);

@@ -111,6 +111,25 @@ class VersionsGuiTest {
         HistoryView history = (HistoryView) selectedTab(w).getContent();
         assertEquals(2, history.list().getItems().size(), "v1's history of main.c");
         assertEquals("v1 files", history.list().getItems().get(0).summary());
+
+        // issue 19: the window closes with Ctrl+W, Esc and its Close button, not only through the window manager
+        robot.interact(() -> history.list().requestFocus());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.W)
+                .release(javafx.scene.input.KeyCode.W, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> !w.stage().isShowing());
+        robot.interact(() -> {
+            w.stage().show();
+            w.stage().requestFocus();
+            w.changeList().requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil(() -> !w.stage().isShowing());
+        robot.interact(() -> {
+            w.stage().show();
+            w.stage().requestFocus();
+        });
+        robot.interact(() -> ((javafx.scene.control.Button) w.stage().getScene().lookup("#versions-close")).fire());
+        waitUntil(() -> !w.stage().isShowing());
     }
 
     private static Tab selectedTab(VersionsWindow w) {

@@ -35,6 +35,15 @@ class MainViewModelTest {
             .put("docs/evil\u202Etxt.exe", "x");
 
     @Test
+    void aStatusMessageExpiresOnlyWhileItIsStillShown() {
+        model.showStatus("copy refused");
+        model.expireStatus("something older");
+        assertEquals("copy refused", model.statusMessageProperty().get());
+        model.expireStatus("copy refused");
+        assertEquals("", model.statusMessageProperty().get());
+    }
+
+    @Test
     void statusBarStartsWithNoSessionAndShowsWorkstationAndClock() {
         assertEquals(texts.get("status.session.none"), model.sessionTextProperty().get());
         assertEquals(texts.format("status.workstation", "WS-TEST-0001"), model.workstationText());

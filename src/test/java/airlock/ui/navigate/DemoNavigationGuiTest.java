@@ -110,7 +110,8 @@ class DemoNavigationGuiTest {
         waitUntil(() -> nav.results().title().matches("\\d+ definitions of IsolatedGit.*"));
         robot.interact(() -> shot(window.stage(), "demo-nav-4-definition-chooser.png"));
         assertTrue(nav.results().items().get(0).label().startsWith("class IsolatedGit"), nav.results().items().toString());
-        robot.interact(() -> nav.results().listView().requestFocus());
+        // issue 19: the chooser takes the focus itself, and Enter opens the selected definition
+        waitUntil(() -> nav.results().listView().isFocused());
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         waitUntil(() -> DEFINITION.equals(selected().documentPath()) && selected().text().contains("class IsolatedGit"));
         waitUntil(() -> selected().text().split("\n", -1)[selected().currentLine() - 1].contains("class IsolatedGit"));

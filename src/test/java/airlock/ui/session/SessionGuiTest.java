@@ -184,7 +184,11 @@ class SessionGuiTest {
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, window.model().documents().size(), "keys do not reach the window while locked");
-        robot.clickOn("#session-unlock");
+        // issue 19: Tab no longer loses Unlock; Enter unlocks after any number of Tabs
+        robot.type(KeyCode.TAB).type(KeyCode.TAB).type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("session-unlock", robot.window(0).getScene().getFocusOwner().getId(), "Unlock keeps the focus");
+        robot.type(KeyCode.ENTER);
         waitUntil(() -> feature.model().stateProperty().get() == SessionState.ACTIVE);
         waitUntil(() -> !robot.lookup("#session-lock").query().isVisible());
         assertEquals(1, find(id, EntryType.SESSION_UNLOCKED).size());
