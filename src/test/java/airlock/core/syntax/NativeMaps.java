@@ -1,0 +1,33 @@
+package airlock.core.syntax;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The files mapped into this process, from {@code /proc/self/maps} (Linux): what was really dlopen'ed. */
+public final class NativeMaps {
+    private NativeMaps() {
+    }
+
+    /** Distinct mapped paths containing {@code fragment}, each with its " (deleted)" mark if the file is gone. */
+    public static List<String> mapped(String fragment) throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                .map(line -> line.split("\\s+", 6))
+                .filter(f -> f.length == 6 && f[5].contains(fragment))
+                .map(f -> f[5].trim())
+                .distinct()
+                .toList();
+    }
+
+    /** Entries of the system temporary folder whose names could be a leftover native library. */
+    public static List<String> tempLeftovers() throws IOException {
+        try (var list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return list.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".so") || n.startsWith("sqlite-") || n.startsWith("airlock-natives-")
+                            || n.contains("tree-sitter"))
+                    .sorted()
+                    .toList();
+        }
+    }
+}
