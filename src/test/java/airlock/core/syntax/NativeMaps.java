@@ -20,12 +20,16 @@ public final class NativeMaps {
                 .toList();
     }
 
-    /** Entries of the system temporary folder whose names could be a leftover native library. */
-    public static List<String> tempLeftovers() throws IOException {
+    /**
+     * This code's private folders in the system temporary folder. Other names ({@code sqlite-*}, {@code *.so})
+     * are not compared there: other programs on a shared machine create them at any time. That no library
+     * came from the shared folder is shown by {@link #mapped} instead, and sqlite-jdbc's own extraction
+     * folder is pointed at a test folder that must stay empty.
+     */
+    public static List<String> privateFolders() throws IOException {
         try (var list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return list.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".so") || n.startsWith("sqlite-") || n.startsWith("airlock-natives-")
-                            || n.contains("tree-sitter"))
+                    .filter(n -> n.startsWith("airlock-natives-"))
                     .sorted()
                     .toList();
         }

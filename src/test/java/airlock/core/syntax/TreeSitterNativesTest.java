@@ -46,6 +46,9 @@ class TreeSitterNativesTest {
         } finally {
             System.setProperty("user.home", realHome);
         }
+        for (String path : NativeMaps.mapped("tree-sitter")) {
+            assertFalse(path.contains("/.tree-sitter/"), "loaded from a home store: " + path);
+        }
         assertTrue(ts.isPresent(), "tree-sitter still loads, from the application's own copy");
         String src = "int main(void) { return 42; }";
         Highlighting hl = ts.get().highlight(Language.C, src);
@@ -73,9 +76,9 @@ class TreeSitterNativesTest {
 
     @Test
     void nothingIsLeftInTheSystemTemporaryFolder() throws IOException {
-        List<String> before = NativeMaps.tempLeftovers();
+        List<String> before = NativeMaps.privateFolders();
         assumeTrue(TreeSitterHighlighter.create().isPresent(), "tree-sitter not loadable here");
-        List<String> after = NativeMaps.tempLeftovers();
+        List<String> after = NativeMaps.privateFolders();
         assertTrue(before.containsAll(after), "new in java.io.tmpdir: " + after);
         for (String path : NativeMaps.mapped("tree-sitter")) {
             Path folder = Path.of(path.replace(" (deleted)", "")).getParent().getParent();
