@@ -1,6 +1,11 @@
 package airlock.core.syntax;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +24,8 @@ import org.treesitter.TreeSitterPython;
 /**
  * Highlighting from a real parser (tree-sitter, via io.github.bonede) for the files on screen, in the
  * languages whose grammar is bundled (C, Java, Python). If the native library cannot load on this
- * machine, {@link #create()} returns empty and the lexer is used everywhere; the reason is logged once.
+ * machine, {@link #create()} returns empty and the lexer is used everywhere; the reason is logged. The
+ * native libraries come only from the application's jars (see {@code loadNatives}).
  */
 public final class TreeSitterHighlighter {
     private static final Logger LOG = LoggerFactory.getLogger(TreeSitterHighlighter.class);
@@ -31,6 +37,12 @@ public final class TreeSitterHighlighter {
     private static final Set<String> TYPES = Set.of("primitive_type", "type_identifier", "integral_type",
             "floating_point_type", "boolean_type", "void_type", "sized_type_specifier");
     private static final Set<String> FUNCTION_FIELDS = Set.of("declarator", "name", "function");
+    /** io.github.bonede's loader takes its library folder from this property, else {@code ~/.tree-sitter}. */
+    static final String STORE_PROPERTY = "tree-sitter-lib";
+    /** The core first: the grammar libraries are loaded after it, as the bindings do. */
+    static final List<String> LIBRARIES = List.of("tree-sitter", "tree-sitter-c", "tree-sitter-java",
+            "tree-sitter-python");
+    private static String loadResult;
     private final Map<Language, Supplier<TSLanguage>> grammars;
 
     private TreeSitterHighlighter(Map<Language, Supplier<TSLanguage>> grammars) {
@@ -39,6 +51,11 @@ public final class TreeSitterHighlighter {
 
     /** The parser-backed highlighter, or empty when the native library does not load here. */
     public static Optional<TreeSitterHighlighter> create() {
+        String failure = loadNatives();
+        if (failure != null) {
+            LOG.warn("tree-sitter is unavailable on this machine, using the lexer for all highlighting: {}", failure);
+            return Optional.empty();
+        }
         try {
             TSParser probe = new TSParser();
             probe.setLanguage(new TreeSitterC());
@@ -50,6 +67,86 @@ public final class TreeSitterHighlighter {
                     e.toString());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Loads the tree-sitter core and grammar libraries once per JVM, only from the application's jars: each is
+     * extracted into a private owner-only folder, verified (SHA-256 against the jar's bytes) and loaded by
+     * absolute path before any binding class is initialised; the bindings' own loader is pointed at the same
+     * folder ({@value #STORE_PROPERTY}) so it finds the verified copies and never looks in
+     * {@code ~/.tree-sitter}, where it would reuse any file whose CRC32 matches. The folder is deleted once
+     * everything is loaded. Returns null when loaded, else the reason (the same one on every later call).
+     */
+    private static synchronized String loadNatives() {
+        if (loadResult != null) {
+            return loadResult.isEmpty() ? null : loadResult;
+        }
+        Path folder = null;
+        String previous = null;
+        boolean propertySet = false;
+        try {
+            folder = PrivateNatives.newFolder();
+            Path lib = PrivateNatives.subFolder(folder, "lib");
+            List<Path> files = new ArrayList<>();
+            for (String name : LIBRARIES) {
+                String file = platformName(name);
+                files.add(PrivateNatives.extract(TreeSitterHighlighter.class, "/lib/" + file, lib, file));
+            }
+            for (Path file : files) {
+                System.load(file.toString());
+            }
+            previous = System.setProperty(STORE_PROPERTY, folder.toString());
+            propertySet = true;
+            ClassLoader loader = TreeSitterHighlighter.class.getClassLoader();
+            for (Class<?> binding : List.of(TSParser.class, TreeSitterC.class, TreeSitterJava.class,
+                    TreeSitterPython.class)) {
+                Class.forName(binding.getName(), true, loader);
+            }
+            loadResult = "";
+        } catch (IOException | LinkageError | RuntimeException | ClassNotFoundException e) {
+            loadResult = e.toString();
+        } finally {
+            if (propertySet) {
+                if (previous == null) {
+                    System.clearProperty(STORE_PROPERTY);
+                } else {
+                    System.setProperty(STORE_PROPERTY, previous);
+                }
+            }
+            if (folder != null) {
+                PrivateNatives.deleteFolder(folder);
+            }
+        }
+        return loadResult.isEmpty() ? null : loadResult;
+    }
+
+    /** The file name io.github.bonede's loader gives {@code lib/<name>} on this system. */
+    static String platformName(String name) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String system;
+        String suffix;
+        if (os.contains("linux")) {
+            system = "linux-gnu";
+            suffix = "so";
+        } else if (os.contains("mac")) {
+            system = "macos";
+            suffix = "dylib";
+        } else if (os.contains("windows")) {
+            system = "windows";
+            suffix = "dll";
+        } else {
+            throw new IllegalStateException("tree-sitter has no library for the system " + os);
+        }
+        String cpu;
+        if (arch.contains("amd64") || arch.contains("x86_64")) {
+            cpu = "x86_64";
+        } else if (arch.contains("aarch64")) {
+            cpu = "aarch64";
+        } else {
+            throw new IllegalStateException("tree-sitter has no library for the processor " + arch);
+        }
+        return cpu + "-" + system + "-" + name + "." + suffix;
     }
 
     public boolean supports(Language language) {
