@@ -541,7 +541,8 @@ final class BraceRules {
     private void ident(int i) {
         Scope top = scopes.peek();
         if (top != null && top.kind() == SymbolKind.ENUM && syntax != Syntax.JAVA_LIKE && parens == 0
-                && (t.is(i - 1, '{') || t.is(i - 1, ',')) && (t.is(i + 1, ',') || t.is(i + 1, '=') || t.is(i + 1, '}'))) {
+                && (t.is(i - 1, '{') || t.is(i - 1, ',')) && (t.is(i + 1, ',') || t.is(i + 1, '=') || t.is(i + 1, '}')
+                        || syntax == Syntax.RUST && (t.is(i + 1, '(') || t.is(i + 1, '{')))) { // Rust: V(T), V { f: T }
             w.define(i, SymbolKind.ENUMERATOR, language == Language.CPP ? scopeName() : top.name());
             return;
         }
@@ -819,7 +820,11 @@ final class BraceRules {
             }
             case "struct", "enum", "union", "trait", "type", "mod", "const", "static" -> {
                 int n = t.isWord(i + 1, "mut") ? i + 2 : i + 1;
-                if (!t.isIdent(n) || inFunction() && !word.equals("const")) {
+                boolean item = word.equals("const") || word.equals("static")
+                        ? t.is(n + 1, ':') && !t.is(n + 2, ':') // not *const T, ~const Trait, const fn
+                                && !t.is(i - 1, '<') && !t.is(i - 1, ',') && !t.is(i - 1, '[') // nor <const N: usize>
+                        : !inFunction() || !word.equals("mod"); // items inside fn bodies are items too
+                if (!t.isIdent(n) || !item) {
                     return;
                 }
                 SymbolKind kind = switch (word) {
@@ -832,7 +837,7 @@ final class BraceRules {
                     default -> SymbolKind.CONSTANT;
                 };
                 TagsExtractor.Def d = w.define(n, kind, scopeName());
-                if (kind == SymbolKind.TRAIT || kind == SymbolKind.MODULE) {
+                if (kind == SymbolKind.TRAIT || kind == SymbolKind.MODULE || kind == SymbolKind.ENUM) {
                     int brace = typeBody(n + 1);
                     if (brace >= 0) {
                         bodies.put(brace, new Body(t.text(n), kind, d));

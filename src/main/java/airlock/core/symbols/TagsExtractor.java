@@ -25,6 +25,8 @@ public final class TagsExtractor {
         Walk w = new Walk(t, language);
         if (language.syntax() == Syntax.PYTHON) {
             new PythonRules(w).run();
+        } else if (language == Language.JAVA) {
+            new JavaRules(w).run();
         } else {
             new BraceRules(w).run();
         }

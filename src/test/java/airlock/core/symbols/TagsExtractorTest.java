@@ -104,9 +104,11 @@ class TagsExtractorTest {
                     record Pair(int a, int b) { }
                 }
                 """;
-        assertEquals(List.of("class Greeter@2", "method Greeter@4[Greeter]", "method run@6[Greeter]",
-                "method greet@9[Greeter]", "interface Listener@10[Greeter]", "enum Mood@11[Greeter]",
-                "class Pair@12[Greeter]"), defs(Language.JAVA, src));
+        assertEquals(List.of("class Greeter@2", "field name@3[Greeter]", "method Greeter@4[Greeter]",
+                "method run@6[Greeter]", "method greet@9[Greeter]", "interface Listener@10[Greeter]",
+                "method heard@10[Listener]", "enum Mood@11[Greeter]", "enumerator HAPPY@11[Mood]",
+                "enumerator SAD@11[Mood]", "class Pair@12[Greeter]", "field a@12[Pair]", "field b@12[Pair]"),
+                defs(Language.JAVA, src));
         int[] greet = extractor.extract(Language.JAVA, src).occurrences().get("greet");
         assertEquals(7, greet[0]);
     }
@@ -222,7 +224,7 @@ class TagsExtractorTest {
                 macro_rules! square { ($x:expr) => { $x * $x }; }
                 pub fn main() { let c = 'c'; println!("{}", square!(2)); }
                 """;
-        assertEquals(List.of("struct Point@2", "enum Shape@3", "trait Area@4", "method area@4[Area]",
+        assertEquals(List.of("struct Point@2", "enum Shape@3", "enumerator Circle@3[Shape]", "enumerator Square@3[Shape]", "trait Area@4", "method area@4[Area]",
                 "method fmt@6[Point]", "constant MAX@10", "macro square@11", "function main@12"),
                 defs(Language.RUST, src));
     }
