@@ -73,15 +73,15 @@ final class BraceRules {
             if (pp.kind[q] != TokenKind.PREPROC) {
                 continue;
             }
-            switch (pp.directive(q)) {
-                case "if", "ifdef", "ifndef" -> open.push(new java.util.ArrayList<>());
-                case "else", "elif" -> {
+            switch (pp.directiveCode(q)) {
+                case Tokens.DIR_IF, Tokens.DIR_IFDEF -> open.push(new java.util.ArrayList<>());
+                case Tokens.DIR_ELSE -> {
                     elseAt.set(pp.at[q]);
                     if (!open.isEmpty()) {
                         open.peek().add(pp.at[q]);
                     }
                 }
-                case "endif" -> {
+                case Tokens.DIR_ENDIF -> {
                     if (!open.isEmpty()) {
                         for (int e : open.pop()) {
                             elseEnd.put(e, pp.at[q]);
@@ -149,16 +149,16 @@ final class BraceRules {
      * (the first branch's nesting wins when the branches differ). {@code #if 0} groups are dead code: no definitions.
      */
     private void directive(Tokens pp, int p) {
-        String d = pp.directive(p);
+        int d = pp.directiveCode(p);
         boolean sameLine = p + 1 < pp.size && pp.line[p + 1] == pp.line[p] && pp.at[p + 1] == pp.at[p];
         switch (d) {
-            case "define" -> {
+            case Tokens.DIR_DEFINE -> {
                 if (sameLine && (pp.kind[p + 1] == TokenKind.IDENT || pp.kind[p + 1] == TokenKind.KEYWORD)) {
                     w.definePp(p + 1, SymbolKind.MACRO);
                 }
             }
-            case "if", "ifdef", "ifndef" -> {
-                boolean dead = d.equals("if") && sameLine && pp.kind[p + 1] == TokenKind.NUMBER
+            case Tokens.DIR_IF, Tokens.DIR_IFDEF -> {
+                boolean dead = d == Tokens.DIR_IF && sameLine && pp.kind[p + 1] == TokenKind.NUMBER
                         && pp.text(p + 1).equals("0") && !(p + 2 < pp.size && pp.line[p + 2] == pp.line[p]
                         && pp.at[p + 2] == pp.at[p]);
                 conds.push(new Cond(new ArrayDeque<>(scopes), dead));
@@ -166,7 +166,7 @@ final class BraceRules {
                     deadDepth++;
                 }
             }
-            case "elif", "else" -> {
+            case Tokens.DIR_ELSE -> {
                 Cond c = conds.peek();
                 if (c != null) {
                     if (c.afterFirst == null) {
@@ -180,7 +180,7 @@ final class BraceRules {
                 }
                 pendingBrace = -1;
             }
-            case "endif" -> {
+            case Tokens.DIR_ENDIF -> {
                 Cond c = conds.poll();
                 if (c != null) {
                     if (c.afterFirst != null && c.afterFirst.size() != scopes.size()) {
@@ -722,13 +722,21 @@ final class BraceRules {
      */
     private boolean notAHeader(int j) {
         if (t.kind[j] == TokenKind.KEYWORD) {
-            return DECL_START.contains(t.text(j));
+            return declStart(j);
         }
         if (t.is(j, '*')) {
             return true;
         }
         return t.isIdent(j) && t.is(j + 1, '(') && (t.isIdent(j - 1) || t.kind[j - 1] == TokenKind.KEYWORD
-                && DECL_START.contains(t.text(j - 1)));
+                && declStart(j - 1));
+    }
+
+    private boolean declStart(int j) {
+        // the qualifiers that may follow a parameter list are the common keywords there: no string for them
+        if (t.isWord(j, "const") || t.isWord(j, "noexcept") || t.isWord(j, "__attribute__")) {
+            return false;
+        }
+        return DECL_START.contains(t.text(j));
     }
 
     /** Registers the body of {@code def}: the next '{' before any ';' starting at {@code from}. */

@@ -1,5 +1,7 @@
 package airlock.core.syntax;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -46,13 +48,15 @@ final class Keywords {
     static final Set<String> SHELL = words("if then else elif fi case esac for select while until do done in function"
             + " time return exit local export readonly declare typeset unset shift break continue");
 
+    // HashSet-backed rather than Set.of: every identifier of every file is looked up here, nearly all of them
+    // misses, and Set.of's linear probing made unsuccessful lookups the lexer's hottest frame (JFR, kernel).
     private static Set<String> words(String s) {
-        return Set.of(s.split(" "));
+        return Collections.unmodifiableSet(new HashSet<>(Arrays.asList(s.split(" "))));
     }
 
     private static Set<String> union(Set<String> base, String more) {
         Set<String> all = new HashSet<>(base);
         all.addAll(words(more));
-        return Set.copyOf(all);
+        return Collections.unmodifiableSet(all);
     }
 }

@@ -81,13 +81,16 @@ public enum Language {
             }
             if (e > i && text.charAt(i) == '#') {
                 preproc = true;
-                String d = text.subSequence(i, e).toString().replace(" ", "").replace("\t", "");
-                if (d.startsWith("#if")) {
-                    cxxGuard += cxxGuard > 0 || d.contains("__cplusplus") ? 1 : 0;
-                } else if (d.startsWith("#endif") && cxxGuard > 0) {
+                int k = i + 1;
+                while (k < e && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+                    k++;
+                }
+                if (startsWith(text, k, e, "if")) {
+                    cxxGuard += cxxGuard > 0 || contains(text, k, e, "__cplusplus") ? 1 : 0;
+                } else if (cxxGuard > 0 && startsWith(text, k, e, "endif")) {
                     cxxGuard--;
                 }
-            } else if (cxxGuard == 0 && cppLine(text, i, e)) {
+            } else if (cxxGuard == 0 && e > i && "ntcui".indexOf(text.charAt(i)) >= 0 && cppLine(text, i, e)) {
                 if (byName == C || preproc) {
                     return CPP;
                 }
@@ -107,7 +110,7 @@ public enum Language {
     private static boolean cppLine(CharSequence s, int from, int to) {
         String[] starts = {"namespace ", "template<", "template <", "class ", "using namespace ", "inline namespace "};
         for (String p : starts) {
-            if (to - from >= p.length() && s.subSequence(from, from + p.length()).toString().equals(p)) {
+            if (startsWith(s, from, to, p)) {
                 if (p.equals("class ") || p.equals("namespace ")) {
                     // class/namespace followed by a name and then a body, base list or end: not prose
                     int k = from + p.length();
@@ -122,6 +125,27 @@ public enum Language {
                     return rest.isEmpty() || rest.startsWith("{") || rest.startsWith(":") || rest.startsWith(";")
                             || rest.startsWith("_") || rest.startsWith("final");
                 }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(CharSequence s, int from, int to, String p) {
+        if (to - from < p.length()) {
+            return false;
+        }
+        for (int k = 0; k < p.length(); k++) {
+            if (s.charAt(from + k) != p.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean contains(CharSequence s, int from, int to, String p) {
+        for (int k = from; k + p.length() <= to; k++) {
+            if (startsWith(s, k, to, p)) {
                 return true;
             }
         }
