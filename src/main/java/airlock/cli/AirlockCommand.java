@@ -91,11 +91,22 @@ public final class AirlockCommand implements Runnable {
         addHelpOption(cli);
         cli.setOut(out);
         cli.setErr(err);
+        boolean[] usageShown = {false};
         cli.setParameterExceptionHandler((ex, arguments) -> {
             err.println("airlock: " + ex.getMessage());
             err.println();
             ex.getCommandLine().usage(err);
+            usageShown[0] = true;
             return USAGE;
+        });
+        cli.setExecutionStrategy(parsed -> { // a command's own usage check (exit 2) gets the usage too, after its one line
+            int code = new CommandLine.RunLast().execute(parsed);
+            if (code == USAGE && !usageShown[0]) {
+                List<CommandLine> chain = parsed.asCommandLineList();
+                err.println();
+                chain.get(chain.size() - 1).usage(err);
+            }
+            return code;
         });
         cli.setExecutionExceptionHandler(new ErrorHandler(err));
         return cli;

@@ -128,6 +128,30 @@ class CliConventionsTest {
         assertTrue(invalid.err().contains(usageLine(List.of("bundle", "create"))), invalid.err());
     }
 
+    /** A command's own check of its arguments (exit 2) is followed by the usage as well, once. */
+    @Test
+    void aCommandsOwnUsageCheckShowsTheUsageOnce() {
+        Cli purpose = Cli.run("trust", "add", "janitor", "x.pub", "--home", dir.resolve("home").toString());
+        assertEquals(AirlockCommand.USAGE, purpose.exit());
+        assertTrue(purpose.err().startsWith("airlock: ") && purpose.err().contains("janitor"), purpose.err());
+        assertEquals(1, count(purpose.err(), usageLine(List.of("trust", "add"))), purpose.err());
+
+        Cli combined = Cli.run("search", "--bundle", "x", "--all-refs", "--ref", "main", "q");
+        assertEquals(AirlockCommand.USAGE, combined.exit());
+        assertTrue(combined.err().startsWith("airlock: --all-refs cannot be combined"), combined.err());
+        assertEquals(1, count(combined.err(), usageLine(List.of("search"))), combined.err());
+
+        Cli unknown = Cli.run("help", "bundle", "frobnicate");
+        assertEquals(AirlockCommand.USAGE, unknown.exit());
+        assertTrue(unknown.err().startsWith("airlock: Unknown command: 'frobnicate' for 'airlock bundle'"), unknown.err());
+        assertEquals(1, count(unknown.err(), "Usage: "), unknown.err());
+        assertTrue(unknown.err().contains(usageLine(List.of("bundle"))), unknown.err());
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
     /** One key, one purpose: pinning a vendor key again as a supervisor key is a refusal (1), not an I/O error (3). */
     @Test
     void aKeyPinnedForASecondPurposeIsRefusedWithExitOne() throws Exception {
