@@ -102,16 +102,50 @@ public final class AirlockCommand implements Runnable {
         for (Class<?> subcommand : subcommandsFor(args)) {
             cli.addSubcommand(subcommand); // before the settings below, which reach only the subcommands already added
         }
+        cli.addSubcommand(new Help());
+        addHelpOption(cli);
         cli.setOut(out);
         cli.setErr(err);
         // no ANSI styling in help: the terminal guard would show its escape codes as ⟨U+001B⟩
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        boolean[] usageShown = {false};
         cli.setParameterExceptionHandler((ex, arguments) -> {
-            err.println("airlock: " + TerminalText.escape(String.valueOf(ex.getMessage())) + " (see 'airlock --help')");
+            err.println("airlock: " + TerminalText.escape(String.valueOf(ex.getMessage())));
+            err.println();
+            ex.getCommandLine().usage(err);
+            usageShown[0] = true;
             return USAGE;
+        });
+        cli.setExecutionStrategy(parsed -> { // a command's own usage check (exit 2) gets the usage too, after its one line
+            int code = new CommandLine.RunLast().execute(parsed);
+            if (code == USAGE && !usageShown[0]) {
+                List<CommandLine> chain = parsed.asCommandLineList();
+                err.println();
+                chain.get(chain.size() - 1).usage(err);
+            }
+            return code;
         });
         cli.setExecutionExceptionHandler(new ErrorHandler(err));
         return cli;
+    }
+
+    /**
+     * Gives every command of the tree {@code -h, --help} (usage, exit 0) unless it has a help option
+     * already. Not picocli's standard mixin: its {@code -V, --version} would clash with
+     * {@code bundle create --version}. Added to the model here so no command body changes.
+     */
+    private static void addHelpOption(CommandLine cli) {
+        CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+        boolean hasHelp = spec.options().stream().anyMatch(CommandLine.Model.OptionSpec::usageHelp);
+        if (!hasHelp && spec.findOption("--help") == null && spec.findOption("-h") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                    .usageHelp(true)
+                    .description("Show this help message and exit.")
+                    .build());
+        }
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            addHelpOption(sub); // a command reached twice (an alias) already has it the second time
+        }
     }
 
     /** The one subcommand {@code args[0]} names, or all of them. */
@@ -124,6 +158,34 @@ public final class AirlockCommand implements Runnable {
             }
         }
         return SUBCOMMANDS;
+    }
+
+    /**
+     * {@code airlock help [COMMAND...]}: the usage of the (sub)command the words name, e.g. {@code
+     * help bundle create}. Picocli's own {@code HelpCommand} goes one level down only.
+     */
+    @Command(name = "help", helpCommand = true,
+            description = "Print the usage of COMMAND (e.g. 'airlock help bundle create'), or of airlock.")
+    static final class Help implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(paramLabel = "COMMAND", arity = "0..*", description = "A command and its subcommands.")
+        List<String> commands = List.of();
+
+        @Override
+        public void run() {
+            CommandLine target = spec.commandLine().getParent();
+            for (String name : commands) {
+                CommandLine sub = target.getSubcommands().get(name);
+                if (sub == null) {
+                    throw new CommandLine.ParameterException(target, "Unknown command: '" + TerminalText.escape(name)
+                            + "' for '" + target.getCommandSpec().qualifiedName() + "'"); // its usage lists the known ones
+                }
+                target = sub;
+            }
+            target.usage(spec.commandLine().getOut());
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

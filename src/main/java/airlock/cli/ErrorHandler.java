@@ -2,6 +2,7 @@ package airlock.cli;
 
 import airlock.core.AirlockException;
 import java.io.PrintWriter;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -12,6 +13,20 @@ import picocli.CommandLine;
  * up only when a command fails, so a command that succeeds does not start the logging library.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    /**
+     * Codes of failures that are a check refusing the request (exit 1), not an I/O or environment
+     * failure (exit 3): the input was read and judged, and the answer is no.
+     */
+    static final Set<String> REFUSALS = Set.of(
+            "trust.purpose.conflict",           // one key, one purpose: a key pinned for another purpose
+            "seal.key.untrusted",
+            "seal.verify.refused",
+            "seal.blocked",
+            "log.seal.untrusted",
+            "session.confirmation.refused",
+            "session.confirmation.lockout",
+            "annotations.export.forbidden",
+            "source.bundle.not-imported");      // a bundle folder on a stick that was never verified and imported
     private final PrintWriter err;
 
     ErrorHandler(PrintWriter err) {
@@ -29,7 +44,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         log.debug("command failed", ex);
         if (ex instanceof AirlockException airlock) {
             err.println("airlock: " + TerminalText.escape(String.valueOf(airlock.getMessage())) + " [" + airlock.code() + "]");
-            return AirlockCommand.IO_ERROR;
+            return REFUSALS.contains(airlock.code()) ? AirlockCommand.CHECK_FAILED : AirlockCommand.IO_ERROR;
         }
         if (ex instanceof java.io.IOException io) {
             err.println("airlock: I/O error: " + TerminalText.escape(String.valueOf(io.getMessage())));

@@ -39,7 +39,7 @@ final class SearchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--bundle", required = true, paramLabel = "ID|PATH",
-            description = "Imported bundle id, or a git repository folder.")
+            description = "Imported bundle id, a bundle folder (on a stick) imported before, or a git repository folder.")
     String bundle;
 
     @Option(names = {"-e", "--regex"}, description = "QUERY is a regular expression (java.util.regex syntax).")

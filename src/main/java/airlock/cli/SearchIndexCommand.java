@@ -26,7 +26,7 @@ final class SearchIndexCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--bundle", required = true, paramLabel = "ID|PATH",
-            description = "Imported bundle id, or a git repository folder.")
+            description = "Imported bundle id, a bundle folder (on a stick) imported before, or a git repository folder.")
     String bundle;
 
     @Option(names = "--ref", paramLabel = "REF", description = "Index only this ref (default: every ref).")

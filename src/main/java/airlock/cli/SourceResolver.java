@@ -1,7 +1,12 @@
 package airlock.cli;
 
 import airlock.core.AirlockException;
+import airlock.core.bundle.BundleFiles;
 import airlock.core.bundle.BundleStore;
+import airlock.core.bundle.IntakeLimits;
+import airlock.core.crypto.Sha256;
+import java.io.InputStream;
+import java.nio.file.LinkOption;
 import airlock.core.search.SearchIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +28,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Maps the {@code --bundle ID|PATH} argument to a source and the folder of its search index: a git
- * repository folder (work tree or bare), or else the id of a bundle imported into the home's store
+ * repository folder (work tree or bare), a bundle folder (on a stick) already imported, or else the
+ * id of a bundle imported into the home's store
  * (its index is the one the workstation window builds, keyed by the bundle's refs and commits).
  */
 final class SourceResolver {
@@ -42,6 +48,9 @@ final class SourceResolver {
         Path path = Path.of(bundle).toAbsolutePath().normalize();
         if (!Files.isDirectory(path)) {
             return openImported(home, bundle);
+        }
+        if (BundleFiles.looksLikeBundle(path)) {
+            return openImported(home, importedIdOf(home, path, bundle));
         }
         IsolatedGit.install();
         Repository repo;
@@ -65,6 +74,30 @@ final class SourceResolver {
             repo.close();
             throw e;
         }
+    }
+
+    /**
+     * The store id of the bundle folder {@code folder} (on a stick): the SHA-256 of its manifest, as
+     * import names it. Only a bundle verified and imported before is opened, from the store; the code
+     * on the stick itself is never read, so a folder not imported yet is refused.
+     */
+    static String importedIdOf(AirlockHome home, Path folder, String given) throws AirlockException {
+        Path manifest = folder.resolve(BundleFiles.MANIFEST);
+        long limit = IntakeLimits.defaults().maxManifestBytes();
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(manifest, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        } catch (IOException e) {
+            throw new AirlockException("source.read", "Cannot read the manifest of the bundle folder '"
+                    + TerminalText.escape(given) + "': " + e.getMessage(), e);
+        }
+        String id = bytes.length > limit ? null : Sha256.hex(Sha256.digest(bytes));
+        if (id == null || !Files.isDirectory(home.store().resolve(id))) {
+            throw new AirlockException("source.bundle.not-imported", "The bundle folder '" + TerminalText.escape(given)
+                    + "' is not imported on this workstation, and code is read only from verified, imported bundles."
+                    + " Import it first with 'airlock bundle import', then search it by this folder or by its id.");
+        }
+        return id;
     }
 
     /** An imported bundle by its store id; its index lives where the workstation window keeps it. */

@@ -36,11 +36,11 @@ class AirlockCommandTest {
     }
 
     @Test
-    void aBadOptionExitsTwoWithOneLine() {
+    void aBadOptionExitsTwoNamingItThenTheUsage() {
         assertEquals(AirlockCommand.USAGE, run("--bogus"));
         String message = err.toString().strip();
-        assertEquals(1, message.lines().count(), message);
-        assertTrue(message.contains("--bogus"), message);
+        assertTrue(message.lines().findFirst().orElseThrow().contains("--bogus"), message);
+        assertTrue(message.contains("\nUsage: airlock "), message);
         assertEquals("", out.toString());
     }
 
@@ -61,10 +61,10 @@ class AirlockCommandTest {
     @Test
     void aSubcommandBuiltAloneReadsAsInTheWholeTree() {
         CommandLine whole = AirlockCommand.commandLine(new String[] {"--help"}, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(10, whole.getSubcommands().size());
+        assertEquals(11, whole.getSubcommands().size()); // with help
         for (String[] path : new String[][] {{"log", "verify"}, {"log", "seal"}, {"search"}, {"bundle", "verify"}, {"version"}}) {
             CommandLine alone = AirlockCommand.commandLine(path, new PrintWriter(out, true), new PrintWriter(err, true));
-            assertEquals(1, alone.getSubcommands().size());
+            assertEquals(2, alone.getSubcommands().size()); // and help
             CommandLine expected = whole;
             CommandLine actual = alone;
             for (String name : path) {
@@ -75,13 +75,15 @@ class AirlockCommandTest {
             assertEquals(expected.getCommandSpec().qualifiedName(), actual.getCommandSpec().qualifiedName());
         }
         assertEquals(AirlockCommand.USAGE, run("log", "verify", "some.log", "--bogus"));
-        assertEquals("airlock: Unknown option: '--bogus' (see 'airlock --help')", err.toString().strip());
+        assertEquals("airlock: Unknown option: '--bogus'", err.toString().lines().findFirst().orElseThrow());
+        assertTrue(err.toString().contains("\nUsage: airlock log verify "), err.toString());
         assertEquals("", out.toString());
     }
 
     @Test
     void anUnknownCommandExitsTwo() {
         assertEquals(AirlockCommand.USAGE, run("frobnicate"));
-        assertEquals(1, err.toString().strip().lines().count());
+        assertTrue(err.toString().lines().findFirst().orElseThrow().contains("frobnicate"), err.toString());
+        assertTrue(err.toString().contains("\nUsage: airlock "), err.toString());
     }
 }

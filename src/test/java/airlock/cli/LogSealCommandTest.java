@@ -53,7 +53,7 @@ class LogSealCommandTest {
         KeyPair stranger = Ed25519.generate();
         Path strangerKey = Files.writeString(dir.resolve("stranger.key"), Ed25519.privatePem(stranger.getPrivate(),
                 SealFixture.PASSPHRASE.toCharArray()));
-        assertEquals(3, run("log", "seal", "--home", home.toString(), "--session", SealFixture.SESSION, "--key",
+        assertEquals(1, run("log", "seal", "--home", home.toString(), "--session", SealFixture.SESSION, "--key", // refused
                 strangerKey.toString(), "--passphrase-file", passphrase.toString(), "--out", stick.toString(), "--without-findings"),
                 out + " " + err);
         assertTrue(err.toString().contains("not on this workstation's supervisor trust list"), err.toString());

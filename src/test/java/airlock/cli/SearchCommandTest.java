@@ -74,6 +74,46 @@ class SearchCommandTest {
         assertEquals("", err.toString());
     }
 
+    /**
+     * {@code --bundle} given the bundle folder on a stick: searched from the store once imported (the
+     * same bundle as its id), refused with exit 1 and the way forward before import, and refused when
+     * the folder's manifest is not byte for byte the imported one (tampered, or oversized).
+     */
+    @Test
+    void aBundleFolderOnAStickIsSearchedOnlyOnceImported() throws Exception {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T09:30:00Z"), java.time.ZoneOffset.UTC);
+        airlock.core.home.AirlockHome home = airlock.core.home.AirlockHome.open(tmp.resolve("home"));
+        airlock.core.bundle.BundleFiles files = new airlock.core.demo.DemoMedia(new airlock.core.demo.DemoProject(repo), clock)
+                .prepare(home, airlock.core.progress.ProgressMonitor.NONE);
+        String folder = files.folder().toString();
+
+        assertEquals(AirlockCommand.CHECK_FAILED, run("--bundle", folder, "access_ok"));
+        assertTrue(err.toString().contains("is not imported on this workstation"), err.toString());
+        assertTrue(err.toString().contains("airlock bundle import"), err.toString());
+        assertEquals("", out.toString(), "nothing read from the unverified folder");
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+
+        String id = new airlock.core.bundle.BundleIntake(home, clock, airlock.core.bundle.IntakeLimits.defaults())
+                .importBundle(files, java.util.Optional.empty(), airlock.core.progress.ProgressMonitor.NONE)
+                .storeFolder().orElseThrow().getFileName().toString();
+        assertEquals(id, SourceResolver.importedIdOf(home, files.folder(), folder));
+        err.getBuffer().setLength(0);
+        assertEquals(AirlockCommand.OK, run("--bundle", folder, "access_ok"));
+        assertTrue(out.toString().startsWith("a.c:1:int access_ok;\n"), out.toString());
+
+        byte[] manifest = Files.readAllBytes(files.manifest());
+        manifest[manifest.length / 2] ^= 1;
+        Files.write(files.manifest(), manifest);
+        err.getBuffer().setLength(0);
+        assertEquals(AirlockCommand.CHECK_FAILED, run("--bundle", folder, "access_ok"));
+        assertTrue(err.toString().contains("is not imported on this workstation"), err.toString());
+
+        Files.write(files.manifest(), new byte[(int) airlock.core.bundle.IntakeLimits.defaults().maxManifestBytes() + 1]);
+        err.getBuffer().setLength(0);
+        assertEquals(AirlockCommand.CHECK_FAILED, run("--bundle", folder, "access_ok"));
+        assertTrue(err.toString().contains("is not imported on this workstation"), err.toString());
+    }
+
     @Test
     void anImportedBundleIsNamedByItsStoreIdAndSharesTheWindowsIndex() throws Exception {
         java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T09:30:00Z"), java.time.ZoneOffset.UTC);
