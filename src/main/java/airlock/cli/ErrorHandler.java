@@ -21,6 +21,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             "trust.purpose.conflict",           // one key, one purpose: a key pinned for another purpose
             "seal.key.untrusted",
             "seal.verify.refused",
+            "log.store.rollback",               // the database holds less or other than the ledger and high-water record say
             "seal.blocked",
             "log.seal.untrusted",
             "session.confirmation.refused",
