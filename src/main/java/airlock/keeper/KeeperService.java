@@ -45,7 +45,6 @@ import airlock.protocol.Answer;
 import airlock.protocol.Errors;
 import airlock.protocol.Limits;
 import airlock.protocol.Request;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -484,39 +483,9 @@ public final class KeeperService {
                 files.put(ref.path(), e == null ? null : o.source.read(e, airlock.core.symbols.IndexBuilder.MAX_FILE_BYTES));
             }
             out.add(new Answer.Reference(ref.path(), Math.max(0, ref.line()), Math.max(0, ref.column()), ref.call(),
-                    clip(line(files.get(ref.path()), ref.line()), Limits.MAX_LINE_TEXT)));
+                    clip(DefinitionLines.line(files.get(ref.path()), ref.line()), Limits.MAX_LINE_TEXT)));
         }
         return new Answer.References(r.name(), recorded.seq(), indexState(o.symbols), page.offset(), page.total(), out);
-    }
-
-    /** Line {@code number} (1-based) of UTF-8 {@code bytes}, without its line end; "" when absent. */
-    static String line(byte[] bytes, int number) {
-        if (bytes == null || number < 1) {
-            return "";
-        }
-        int start = 0;
-        for (int line = 1; line < number; line++) {
-            int end = indexOf(bytes, start);
-            if (end < 0) {
-                return "";
-            }
-            start = end + 1;
-        }
-        int end = indexOf(bytes, start);
-        int stop = end < 0 ? bytes.length : end;
-        if (stop > start && bytes[stop - 1] == '\r') {
-            stop--;
-        }
-        return new String(bytes, start, stop - start, StandardCharsets.UTF_8);
-    }
-
-    private static int indexOf(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private Answer createAnnotation(Request.CreateAnnotation c) throws AirlockException {

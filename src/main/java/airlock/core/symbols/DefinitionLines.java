@@ -44,8 +44,11 @@ public final class DefinitionLines {
         return out;
     }
 
-    /** Line {@code number} (1-based) of UTF-8 {@code bytes} without its line end, or "" past the end. */
-    static String line(byte[] bytes, int number) {
+    /** Line {@code number} (1-based) of UTF-8 {@code bytes} without its line end; "" past the end, below 1 or without bytes. */
+    public static String line(byte[] bytes, int number) {
+        if (bytes == null || number < 1) {
+            return "";
+        }
         int start = 0;
         for (int line = 1; line < number; line++) {
             int end = indexOf(bytes, start);
