@@ -49,6 +49,7 @@ public final class NavigationFeature {
     private final ResultsPanel results;
     private final ResultsPanel outline;
     private final Tab resultsTab;
+    private final Tab outlineTab;
     private final TagsExtractor extractor = new TagsExtractor();
     private final CodeAids aids;
     private final HoverCard hover;
@@ -69,7 +70,7 @@ public final class NavigationFeature {
         this.split = new SplitView(model, view, texts, this::attach);
         this.results = new ResultsPanel(this::jump);
         this.outline = new ResultsPanel(loc -> model.openFile(loc.path(), loc.line()));
-        view.addSidePanel(texts.get("nav.panel.outline"), outline);
+        this.outlineTab = view.addSidePanel(texts.get("nav.panel.outline"), outline);
         this.resultsTab = view.addSidePanel(texts.get("nav.panel.results"), results);
         Label indexStatus = new Label();
         indexStatus.getStyleClass().add("nav-index-status");
@@ -378,6 +379,10 @@ public final class NavigationFeature {
 
     ResultsPanel outline() {
         return outline;
+    }
+
+    Tab outlineTab() {
+        return outlineTab;
     }
 
     QuickOpen lastQuickOpen() {

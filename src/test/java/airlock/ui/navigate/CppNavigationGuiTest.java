@@ -92,6 +92,7 @@ class CppNavigationGuiTest {
         List<String> outline = nav.outline().items().stream().map(ResultItem::label).toList();
         assertEquals(List.of("namespace ns \u2014 " + HEADER + ":4", "    class ns::Widget \u2014 " + HEADER + ":5",
                 "    method ns::Widget::size \u2014 " + HEADER + ":8"), outline.subList(0, 3));
+        robot.interact(() -> nav.outlineTab().getTabPane().getSelectionModel().select(nav.outlineTab()));
         robot.interact(() -> shot(robot.window(0), "nav-cpp-1-header-outline.png"));
 
         // the word marks know "namespace" is a keyword in this file: the caret on it marks nothing
