@@ -45,6 +45,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class CppNavigationGuiTest {
     static final String HEADER = "include/widget";
     static final String SOURCE = "src/widget.cc";
+    /** A vendor's file name with a right-to-left override: shown as a token, never applied. */
+    static final String BIDI = "src/paint\u202Ecc.cc";
 
     @TempDir
     static Path dir;
@@ -72,7 +74,7 @@ class CppNavigationGuiTest {
     @Test
     void extensionlessHeaderIsCppInOutlineGoToSymbolAndHighlighting(FxRobot robot) throws Exception {
         NavigationFeature nav = window.navigation();
-        waitUntil(() -> nav.symbols().statusProperty().get().contains("2 files indexed"));
+        waitUntil(() -> nav.symbols().statusProperty().get().contains("3 files indexed"));
         robot.interact(() -> window.model().openFile(HEADER, 1));
         waitUntil(() -> selectedText().contains("class Widget")
                 && nav.decorator().decorationOf(window.view().selectedCodeView()) != null);
@@ -122,6 +124,14 @@ class CppNavigationGuiTest {
                 && SOURCE.equals(window.view().selectedCodeView().documentPath()));
         waitUntil(() -> window.view().selectedCodeView().currentLine() == 3);
         robot.interact(() -> shot(robot.window(0), "nav-cpp-3-picked.png"));
+
+        // a hostile path in a go to symbol row is escaped
+        robot.interact(nav::goToSymbol);
+        robot.interact(() -> nav.lastQuickOpen().queryField().setText("paint"));
+        waitUntil(() -> !nav.lastQuickOpen().items().isEmpty());
+        assertEquals(List.of("method ns::Widget::paint \u2014 src/paint\u27E8U+202E\u27E9cc.cc:2"),
+                nav.lastQuickOpen().items().stream().map(ResultItem::label).toList());
+        robot.interact(() -> nav.lastQuickOpen().stage().close());
     }
 
     private static void createRepository(Path work) throws Exception {
@@ -131,7 +141,8 @@ class CppNavigationGuiTest {
                     // no extension: only the mode line and the file-scope namespace say it is C++
                     HEADER, "// -*- C++ -*-\n#pragma once\n\nnamespace ns {\nclass Widget {\npublic:\n"
                             + "    void draw();\n    int size() const { return count; }\nprivate:\n    int count;\n};\n}\n",
-                    SOURCE, "#include \"widget\"\n\nvoid ns::Widget::draw() {}\n");
+                    SOURCE, "#include \"widget\"\n\nvoid ns::Widget::draw() {}\n",
+                    BIDI, "#include \"widget\"\nvoid ns::Widget::paint() {}\n");
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Path p = work.resolve(f.getKey());
                 Files.createDirectories(p.getParent());
