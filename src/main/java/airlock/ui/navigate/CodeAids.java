@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 import org.fxmisc.richtext.CodeArea;
@@ -27,6 +28,13 @@ final class CodeAids {
     private static final String OPEN = "([{";
     private static final String CLOSE = ")]}";
     private final Map<CodeViewPane, Marked> marked = new HashMap<>();
+    /** The language detected for a pane's text off the FX thread, or null while not yet known. */
+    private final Function<CodeViewPane, Language> detected;
+
+    /** @param detected the pane's language as detected from its content (by the decorator), or null if not yet */
+    CodeAids(Function<CodeViewPane, Language> detected) {
+        this.detected = detected;
+    }
 
     /** The ranges last marked in a pane, valid for one content version. */
     private record Marked(long version, List<int[]> ranges) {
@@ -51,7 +59,7 @@ final class CodeAids {
         int[] word = wordAround(text, caret);
         if (word != null && !Character.isDigit(text.charAt(word[0]))) {
             String name = text.substring(word[0], word[1]);
-            if (!Language.forPath(pane.documentPath()).isKeyword(name)) { // every "if" says nothing
+            if (!language(pane).isKeyword(name)) { // every "if" says nothing
                 ranges.addAll(occurrences(text, name));
             }
         }
@@ -65,6 +73,15 @@ final class CodeAids {
             addClass(area, ranges.get(i), i < wordMarks ? WORD_CLASS : BRACKET_CLASS);
         }
         marked.put(pane, new Marked(pane.contentVersion(), ranges));
+    }
+
+    /**
+     * The content-detected language (an extension-less C++ header is C++) once the decorator has looked;
+     * until then the path's. Detection itself is not repeated here: this runs on the FX thread.
+     */
+    private Language language(CodeViewPane pane) {
+        Language lang = detected.apply(pane);
+        return lang != null ? lang : Language.forPath(pane.documentPath());
     }
 
     private void clear(CodeViewPane pane) {

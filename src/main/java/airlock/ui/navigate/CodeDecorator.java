@@ -76,7 +76,7 @@ final class CodeDecorator {
         String text = content.text();
         String path = pane.documentPath();
         model.background(BackgroundTask.of(texts.format("nav.task.highlight", DisplayText.inline(path)), monitor -> {
-            Language lang = Language.forPath(path);
+            Language lang = Language.detect(path, text); // by content too: extension-less C++ headers, C++ .h files
             DisplayText display = DisplayText.of(text);
             Highlighting hl = text.length() <= limits.highlightBytes() && longestLine(text) <= limits.longLineChars()
                     ? highlighter.best(lang, text) : Highlighting.empty("none");

@@ -37,6 +37,9 @@ import org.fxmisc.richtext.CodeArea;
  */
 public final class NavigationFeature {
     static final int REFERENCE_PAGE = 500;
+    /** Go to symbol: how many best-matching names are looked up, and how many definition rows are shown. */
+    static final int SYMBOL_NAMES = 100;
+    static final int SYMBOL_ROWS = 300;
     private final MainViewModel model;
     private final MainView view;
     private final Texts texts;
@@ -46,8 +49,9 @@ public final class NavigationFeature {
     private final ResultsPanel results;
     private final ResultsPanel outline;
     private final Tab resultsTab;
+    private final Tab outlineTab;
     private final TagsExtractor extractor = new TagsExtractor();
-    private final CodeAids aids = new CodeAids();
+    private final CodeAids aids;
     private final HoverCard hover;
     private final SplitView split;
     private QuickOpen lastQuickOpen;
@@ -60,12 +64,13 @@ public final class NavigationFeature {
         ContentLimits limits = ContentLimits.DEFAULT;
         this.decorator = new CodeDecorator(model, texts, new SyntaxHighlighter(TreeSitterHighlighter.create(), limits),
                 limits);
+        this.aids = new CodeAids(this::detectedLanguage);
         this.symbols = new SymbolService(model, texts, databases);
         this.hover = new HoverCard(symbols, texts, view.root().getStylesheets());
         this.split = new SplitView(model, view, texts, this::attach);
         this.results = new ResultsPanel(this::jump);
         this.outline = new ResultsPanel(loc -> model.openFile(loc.path(), loc.line()));
-        view.addSidePanel(texts.get("nav.panel.outline"), outline);
+        this.outlineTab = view.addSidePanel(texts.get("nav.panel.outline"), outline);
         this.resultsTab = view.addSidePanel(texts.get("nav.panel.results"), results);
         Label indexStatus = new Label();
         indexStatus.getStyleClass().add("nav-index-status");
@@ -192,14 +197,19 @@ public final class NavigationFeature {
             } else {
                 List<ResultItem> items = new ArrayList<>();
                 for (Definition d : defs) {
-                    items.add(new ResultItem(kind(d.kind().name()) + " " + DisplayText.inline(d.qualifiedName())
-                            + " \u2014 " + DisplayText.inline(d.path()) + ":" + d.line(), new Location(d.path(), d.line())));
+                    items.add(definitionItem(d));
                 }
                 showResults(texts.format("nav.definition.choose", defs.size(), shown), items);
                 // the chooser takes the focus, its first item selected, so Enter opens it (issue 19)
                 results.listView().requestFocus();
             }
         });
+    }
+
+    /** A definition as a row: kind, qualified name, path and line ({@code method ns::Widget::draw — w.cc:3}). */
+    private static ResultItem definitionItem(Definition d) {
+        return new ResultItem(kind(d.kind().name()) + " " + DisplayText.inline(d.qualifiedName()) + " \u2014 "
+                + DisplayText.inline(d.path()) + ":" + d.line(), new Location(d.path(), d.line()));
     }
 
     void findReferences() {
@@ -258,8 +268,7 @@ public final class NavigationFeature {
 
     void goToSymbol() {
         lastQuickOpen = new QuickOpen(view.root().getScene().getWindow(), texts.get("nav.menu.symbol"),
-                view.root().getStylesheets(), (QuickOpen.AsyncSearch) this::searchSymbols,
-                loc -> showDefinitions(loc.path()));
+                view.root().getStylesheets(), (QuickOpen.AsyncSearch) this::searchSymbols, this::jump);
         lastQuickOpen.show();
     }
 
@@ -269,16 +278,20 @@ public final class NavigationFeature {
             show.accept(List.of());
             return;
         }
-        symbols.query(texts.format("nav.task.symbols", DisplayText.inline(typed)), idx -> idx.searchSymbols(typed, 100),
-                matches -> {
-                    List<ResultItem> out = new ArrayList<>();
-                    for (SymbolMatch m : matches) {
-                        // the name travels in the Location's path slot to the definitions lookup
-                        out.add(new ResultItem(DisplayText.inline(m.name()) + "  (" + m.definitions() + ")",
-                                new Location(m.name(), 0)));
+        symbols.query(texts.format("nav.task.symbols", DisplayText.inline(typed)), idx -> {
+            // one row per definition, best-matching names first: kind, qualified name and path tell
+            // std::vector::push_back from a vendor's own push_back before anything is opened
+            List<ResultItem> out = new ArrayList<>();
+            for (SymbolMatch m : idx.searchSymbols(typed, SYMBOL_NAMES)) {
+                for (Definition d : idx.definitions(m.name())) {
+                    if (out.size() == SYMBOL_ROWS) {
+                        return out;
                     }
-                    show.accept(out);
-                });
+                    out.add(definitionItem(d));
+                }
+            }
+            return out;
+        }, show);
     }
 
     void findInFile() {
@@ -322,16 +335,25 @@ public final class NavigationFeature {
         String path = pane.documentPath();
         String text = pane.text();
         int lineOffset = pane.lineOffset();
+        // detected by content here, off the FX thread (it reads at most a 32 KiB prefix): extension-less C++ headers
         model.background(BackgroundTask.of(texts.format("nav.task.outline", DisplayText.inline(path)),
-                monitor -> extractor.extract(Language.forPath(path), text)).onSuccess((FileSymbols fs) -> {
+                monitor -> extractor.extract(Language.detect(path, text), text)).onSuccess((FileSymbols fs) -> {
                     List<ResultItem> items = new ArrayList<>();
                     for (Tag t : fs.definitions()) {
                         String indent = t.scope().isEmpty() ? "" : "    ";
-                        items.add(new ResultItem(indent + kind(t.kind().name()) + " " + DisplayText.inline(t.name()),
-                                new Location(path, t.line() + lineOffset)));
+                        int line = t.line() + lineOffset;
+                        Definition d = new Definition(path, t.name(), t.kind(), line, t.column(), t.endLine(),
+                                t.scope(), t.signature());
+                        items.add(new ResultItem(indent + definitionItem(d).label(), new Location(path, line)));
                     }
                     outline.show(texts.format("nav.outline.title", items.size(), DisplayText.inline(path)), items);
                 }));
+    }
+
+    /** The language the decorator detected for the pane's current text, or null while it has not yet. */
+    private Language detectedLanguage(CodeViewPane pane) {
+        Decoration d = decorator.decorationOf(pane);
+        return d != null && d.version() == pane.contentVersion() ? d.language() : null;
     }
 
     private static String kind(String name) {
@@ -357,6 +379,10 @@ public final class NavigationFeature {
 
     ResultsPanel outline() {
         return outline;
+    }
+
+    Tab outlineTab() {
+        return outlineTab;
     }
 
     QuickOpen lastQuickOpen() {

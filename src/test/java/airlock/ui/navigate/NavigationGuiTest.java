@@ -99,7 +99,7 @@ class NavigationGuiTest {
         waitUntil(() -> nav.results().title().startsWith("2 calls of mutex_lock"));
         assertTrue(nav.results().items().get(0).label().startsWith("probe"));
         waitUntil(() -> nav.outline().items().size() == 2);
-        assertEquals("function probe", nav.outline().items().get(0).label());
+        assertEquals("function probe \u2014 " + DRIVER + ":1", nav.outline().items().get(0).label());
     }
 
     @Test
@@ -202,7 +202,7 @@ class NavigationGuiTest {
         robot.interact(nav::goToSymbol);
         robot.interact(() -> nav.lastQuickOpen().queryField().setText("mtxlck"));
         waitUntil(() -> !nav.lastQuickOpen().items().isEmpty());
-        assertTrue(nav.lastQuickOpen().items().get(0).label().startsWith("mutex_lock"));
+        assertEquals("function mutex_lock \u2014 " + LOCK + ":3", nav.lastQuickOpen().items().get(0).label());
         robot.interact(() -> nav.lastQuickOpen().stage().close());
     }
 
