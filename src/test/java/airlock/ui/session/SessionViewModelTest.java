@@ -62,7 +62,7 @@ class SessionViewModelTest {
         DemoRoom.install(home, new SecureRandom());
         logs = WorkstationLogs.open(home, signer, clock);
         TrustStore trust = new TrustStore(home);
-        SessionManager manager = new SessionManager(logs.store(), signer, trust, new PolicyLoader(home, trust).load(), clock, 0);
+        SessionManager manager = new SessionManager(logs, signer, trust, new PolicyLoader(home, trust).load(), clock, 0);
         main = new MainViewModel(texts, new SameThreadTaskExecutor(failures::add, new FailureTranslator(texts)), clock, "WS-TEST-0001");
         model = new SessionViewModel(texts, main, context, manager, null, new BundleStore(home), clock, "WS-TEST-0001");
     }
