@@ -243,5 +243,29 @@ class PinLockoutTest {
         }
         logs = WorkstationLogs.open(home, signer, clock);
         assertEquals(6, manager().failuresInRow());
+        auditorsScriptAccepts(entries);
+    }
+
+    /**
+     * docs/verify/verify_log.py (the auditor's verifier, no Airlock) reads every entry of the ledger
+     * with the new types: the script only calls a log VALID with a supervisor seal, which a ledger
+     * never has, so the expected verdict is the seal check's (no entry named). A type it did not
+     * know, a broken chain or a bad checkpoint would be INVALID at an entry before that.
+     */
+    private void auditorsScriptAccepts(byte[] entries) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3"))
+                && Files.isExecutable(Path.of("/usr/bin/openssl")), "python3 or openssl absent: the script check did not run");
+        Path out = dir.resolve("audit");
+        Files.createDirectories(out.resolve("trust/workstation"));
+        Files.createDirectories(out.resolve("trust/supervisor"));
+        Files.write(out.resolve("ledger.log"), entries);
+        Files.writeString(out.resolve("trust/workstation/ws.pem"), Ed25519.publicPem(signer.publicKey()));
+        Process process = new ProcessBuilder("/usr/bin/python3", Path.of("docs/verify/verify_log.py").toAbsolutePath().toString(),
+                out.resolve("ledger.log").toString(), out.resolve("ledger.seal").toString(), "--trust",
+                out.resolve("trust").toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "script finished");
+        assertEquals(1, process.exitValue(), output);
+        assertEquals("INVALID SEAL_MISSING: there is no seal: the session was not sealed by a supervisor", output);
     }
 }
