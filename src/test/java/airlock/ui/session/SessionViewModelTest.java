@@ -84,6 +84,25 @@ class SessionViewModelTest {
     }
 
     @Test
+    void fiveWrongPinsAreLedgerEntriesAndTheStartScreenSaysItIsLockedOut() throws AirlockException {
+        List<SessionViewModel.StartOutcome> outcomes = new ArrayList<>();
+        model.bundleOpened(BUNDLE);
+        for (int i = 0; i < 5; i++) {
+            model.start(form("000000"), outcomes::add);
+            assertTrue(outcomes.get(i).problem().contains("PIN is wrong"), outcomes.get(i).problem());
+        }
+        model.start(form(DemoRoom.PIN), outcomes::add);
+        assertNull(outcomes.get(5).session());
+        assertTrue(outcomes.get(5).problem().contains("Too many wrong supervisor confirmations; try again after"),
+                outcomes.get(5).problem());
+        List<LogEntry> refused = entries(airlock.core.log.SessionHeader.LEDGER_SESSION).stream()
+                .filter(e -> e.type() == airlock.core.log.EntryType.CONFIRMATION_FAILED).toList();
+        assertEquals(5, refused.size());
+        assertEquals("Alice Inspector", refused.get(4).data().get("inspector"));
+        assertTrue(context.current().isEmpty());
+    }
+
+    @Test
     void withoutASessionNoFileOpens() {
         AirlockException e = assertThrows(AirlockException.class, () -> model.recordFileOpened(new MemorySource(), FILE));
         assertEquals("session.none", e.code());
