@@ -130,7 +130,7 @@ public final class SessionManager {
     /**
      * Counts a refused confirmation and records it in the ledger (when there is one) before the
      * caller is told; the lockout is taken from the recorded time. A refusal that cannot be
-     * recorded is still a refusal (and still counted here); the caller is told it was not recorded.
+     * recorded is still a refusal (and still counted here); the caller is told that recording it failed.
      */
     private void recordFailure(SessionRequest request, String reason, Instant now) throws AirlockException {
         failures++;
@@ -153,7 +153,7 @@ public final class SessionManager {
             } catch (AirlockException e) {
                 lockedOutUntil = until == null ? lockedOutUntil : until;
                 throw new AirlockException("session.confirmation.refused", "The session cannot start: " + reason
-                        + "; the refusal could not be recorded in the workstation ledger: " + e.getMessage(), e);
+                        + "; recording the refusal in the workstation ledger failed: " + e.getMessage(), e);
             }
         }
         if (until != null) {

@@ -202,6 +202,21 @@ class PinLockoutTest {
     }
 
     @Test
+    void aRefusalWhoseLedgerWriteFailsIsStillRefusedCountedAndSaysSo() throws Exception {
+        SessionManager m = manager();
+        // the ledger checkpoint's temporary file cannot be written: a directory is in its place
+        Files.createDirectories(home.archive().resolve("ledger.checkpoint.tmp"));
+        for (int i = 0; i < SessionManager.MAX_FAILED_CONFIRMATIONS; i++) {
+            AirlockException e = attempt(m, "s1", WRONG);
+            assertEquals("session.confirmation.refused", e.code());
+            assertTrue(e.getMessage().contains("the room PIN is wrong; recording the refusal in the workstation ledger failed: "
+                    + "Cannot write the ledger checkpoint"), e.getMessage());
+        }
+        assertEquals("session.confirmation.lockout", attempt(m, "s1", RIGHT).code());
+        assertFalse(logs.store().logIds().contains("s1"));
+    }
+
+    @Test
     void everyFailureIsALedgerEntryTheLedgerVerifiesAndThePinIsNowhereInIt() throws Exception {
         SessionManager m = manager();
         wrong(m, 5);
