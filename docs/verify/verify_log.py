@@ -43,7 +43,7 @@ TYPES = {"session.start", "session.confirmed", "session.locked", "session.unlock
          "annotation.created", "annotation.edited", "annotation.deleted", "annotation.status",
          "review.marked", "review.unmarked", "bookmark.added", "export.written", "export.decision",
          "copy.refused", "print.refused", "policy.violation", "checkpoint", "recovery",
-         "ledger.start", "seal"}
+         "ledger.start", "seal", "confirmation.failed", "confirmation.accepted"}
 SESSION_FORMAT, LEDGER_FORMAT = "airlock-session-log/1", "airlock-ledger/1"
 SESSION_MEMBERS = {"format", "session", "workstation", "workstationKey", "inspectors",
                    "bundleManifestSha256", "policySha256"}

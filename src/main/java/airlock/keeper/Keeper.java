@@ -69,7 +69,7 @@ public final class Keeper implements AutoCloseable {
             }
             TrustStore trust = new TrustStore(home);
             EffectivePolicy policy = new PolicyLoader(home, trust).load();
-            SessionManager manager = new SessionManager(logs.store(), signer, trust, policy, clock,
+            SessionManager manager = new SessionManager(logs, signer, trust, policy, clock,
                     SessionLog.DEFAULT_CHECKPOINT_INTERVAL);
             annotations = AnnotationStore.open(home.databases().resolve(WorkstationLogs.DATABASE));
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -124,7 +124,7 @@ public final class AirlockApp extends Application {
             } else {
                 var trust = new airlock.core.trust.TrustStore(home);
                 var policy = new airlock.core.policy.PolicyLoader(home, trust).load();
-                manager = new airlock.core.session.SessionManager(logs.store(), signer, trust, policy, clock,
+                manager = new airlock.core.session.SessionManager(logs, signer, trust, policy, clock,
                         airlock.core.log.SessionLog.DEFAULT_CHECKPOINT_INTERVAL);
             }
         } catch (AirlockException e) {

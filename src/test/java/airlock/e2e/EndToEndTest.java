@@ -160,7 +160,7 @@ class EndToEndTest {
         var effective = new PolicyLoader(home, trust).load();
         window = new WorkstationWindow(stage, texts, clock, workstation, home.databases());
         stage.show();
-        var manager = new SessionManager(logs.store(), signer, trust, effective, clock, SessionLog.DEFAULT_CHECKPOINT_INTERVAL);
+        var manager = new SessionManager(logs, signer, trust, effective, clock, SessionLog.DEFAULT_CHECKPOINT_INTERVAL);
         var sessionModel = new SessionViewModel(texts, window.model(), window.session(), manager, null, new BundleStore(home), clock,
                 workstation);
         sessions = new SessionFeature(window, texts, sessionModel);

@@ -35,7 +35,15 @@ public enum EntryType {
     /** Workstation ledger only: the first entry of the ledger. */
     LEDGER_START("ledger.start"),
     /** Workstation ledger only: a session was sealed; carries its final checkpoint and seal. */
-    SEAL("seal");
+    SEAL("seal"),
+    /**
+     * Workstation ledger only: a supervisor confirmation was refused (who was being confirmed, for
+     * which action, the reason and the failures in a row; never what was typed). The PIN lockout
+     * is computed from these entries (core.session).
+     */
+    CONFIRMATION_FAILED("confirmation.failed"),
+    /** Workstation ledger only: a confirmation held after refused ones; the failures in a row start again from 0. */
+    CONFIRMATION_ACCEPTED("confirmation.accepted");
 
     private final String wireName;
 

@@ -1,7 +1,9 @@
 package airlock.core.session;
 
 import airlock.core.AirlockException;
+import airlock.core.log.EntryCodec;
 import airlock.core.log.EntryType;
+import airlock.core.log.LogEntry;
 import airlock.core.log.LogStore;
 import airlock.core.log.SessionHeader;
 import airlock.core.log.SessionLog;
@@ -19,13 +21,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts inspection sessions, one at a time per workstation, under the policy in force. The
- * supervisor's confirmation is checked before anything is written; after
- * {@value #MAX_FAILED_CONFIRMATIONS} wrong confirmations in a row further attempts are refused for
- * {@link #LOCKOUT} so that a room PIN cannot be guessed at the keyboard.
+ * supervisor's confirmation is checked before anything is written to a session log. Every refused
+ * confirmation is a {@code confirmation.failed} entry in the workstation ledger (never what was
+ * typed); from {@value #MAX_FAILED_CONFIRMATIONS} refusals in a row further attempts are refused
+ * for a back-off that grows with each refusal ({@link #backoff(int)}), so that a room PIN cannot be
+ * guessed at the keyboard. The count and the back-off are read from the ledger when the manager is
+ * made, so a restart does not clear them; a confirmation that holds after refusals is recorded as
+ * {@code confirmation.accepted} and starts the count again.
  */
 public final class SessionManager {
     static final int MAX_FAILED_CONFIRMATIONS = 5;
-    static final Duration LOCKOUT = Duration.ofMinutes(5);
+    /** The back-off after the {@value #MAX_FAILED_CONFIRMATIONS}th refusal in a row; it doubles with each further one. */
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    /** The longest back-off (reached at the 12th refusal in a row). */
+    static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    static final String ACTION_START = "session.start";
     private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
     private final LogStore store;
     private final WorkstationSigner signer;
@@ -33,12 +43,35 @@ public final class SessionManager {
     private final ConfirmationCheck confirmations;
     private final Clock clock;
     private final int checkpointInterval;
+    private final WorkstationLogs logs;
     private int failures;
     private Instant lockedOutUntil = Instant.MIN;
 
+    /**
+     * A manager without a workstation ledger (tests and tools over a bare store): refused
+     * confirmations go to the debug log only and the count lives in memory, so a restart clears
+     * it. The workstation and the keeper use {@link #SessionManager(WorkstationLogs, WorkstationSigner,
+     * TrustStore, EffectivePolicy, Clock, int)}.
+     */
     public SessionManager(LogStore store, WorkstationSigner signer, TrustStore trust, EffectivePolicy policy, Clock clock,
                           int checkpointInterval) {
+        this(store, null, signer, trust, policy, clock, checkpointInterval);
+    }
+
+    /**
+     * A manager that records refused confirmations in the workstation ledger and takes the count
+     * of refusals in a row, and so the lockout, from it.
+     */
+    public SessionManager(WorkstationLogs logs, WorkstationSigner signer, TrustStore trust, EffectivePolicy policy, Clock clock,
+                          int checkpointInterval) throws AirlockException {
+        this(logs.store(), logs, signer, trust, policy, clock, checkpointInterval);
+        readFailures();
+    }
+
+    private SessionManager(LogStore store, WorkstationLogs logs, WorkstationSigner signer, TrustStore trust,
+                           EffectivePolicy policy, Clock clock, int checkpointInterval) {
         this.store = store;
+        this.logs = logs;
         this.signer = signer;
         this.policy = policy;
         this.confirmations = new ConfirmationCheck(trust);
@@ -48,6 +81,84 @@ public final class SessionManager {
 
     public EffectivePolicy policy() {
         return policy;
+    }
+
+    /**
+     * How long further attempts are refused after {@code failuresInRow} refused confirmations in a
+     * row: nothing below {@value #MAX_FAILED_CONFIRMATIONS}, then {@link #FIRST_BACKOFF}, doubling
+     * with each further refusal up to {@link #MAX_BACKOFF}.
+     */
+    static Duration backoff(int failuresInRow) {
+        if (failuresInRow < MAX_FAILED_CONFIRMATIONS) {
+            return Duration.ZERO;
+        }
+        int doublings = failuresInRow - MAX_FAILED_CONFIRMATIONS;
+        if (doublings >= 20) {
+            return MAX_BACKOFF;
+        }
+        Duration d = FIRST_BACKOFF.multipliedBy(1L << doublings);
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+
+    /** Refused confirmations in a row as this manager counts them (from the ledger at start-up). */
+    int failuresInRow() {
+        return failures;
+    }
+
+    /** The end of the current lockout ({@link Instant#MIN} when there is none). */
+    Instant lockedOutUntil() {
+        return lockedOutUntil;
+    }
+
+    private void readFailures() throws AirlockException {
+        EntryCodec codec = new EntryCodec();
+        int[] count = {0};
+        Instant[] last = {Instant.MIN};
+        SessionLog.readEntries(store, SessionHeader.LEDGER_SESSION, bytes -> {
+            LogEntry entry = codec.decode(bytes);
+            if (entry.type() == EntryType.CONFIRMATION_FAILED) {
+                count[0]++;
+                last[0] = Instant.parse(entry.time());
+            } else if (entry.type() == EntryType.CONFIRMATION_ACCEPTED) {
+                count[0] = 0;
+            }
+        });
+        failures = count[0];
+        lockedOutUntil = failures >= MAX_FAILED_CONFIRMATIONS ? last[0].plus(backoff(failures)) : Instant.MIN;
+    }
+
+    /**
+     * Counts a refused confirmation and records it in the ledger (when there is one) before the
+     * caller is told; the lockout is taken from the recorded time. A refusal that cannot be
+     * recorded is still a refusal (and still counted here); the caller is told that recording it failed.
+     */
+    private void recordFailure(SessionRequest request, String reason, Instant now) throws AirlockException {
+        failures++;
+        Instant at = now;
+        Instant until = failures >= MAX_FAILED_CONFIRMATIONS ? at.plus(backoff(failures)) : null;
+        if (logs != null) {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("action", ACTION_START);
+            data.put("session", request.sessionId());
+            data.put("inspector", request.inspector());
+            data.put("organisation", request.organisation());
+            data.put("mode", policy.policy().confirmation().mode().wire());
+            data.put("reason", reason);
+            data.put("failuresInRow", failures);
+            data.put("lockedUntil", until == null ? null : EntryCodec.formatTime(until));
+            try {
+                LogEntry entry = logs.recordInLedger("workstation", EntryType.CONFIRMATION_FAILED, data);
+                at = Instant.parse(entry.time());
+                until = failures >= MAX_FAILED_CONFIRMATIONS ? at.plus(backoff(failures)) : null;
+            } catch (AirlockException e) {
+                lockedOutUntil = until == null ? lockedOutUntil : until;
+                throw new AirlockException("session.confirmation.refused", "The session cannot start: " + reason
+                        + "; recording the refusal in the workstation ledger failed: " + e.getMessage(), e);
+            }
+        }
+        if (until != null) {
+            lockedOutUntil = until;
+        }
     }
 
     /** The id of the session left open on this workstation (at most one), if any. */
@@ -92,14 +203,21 @@ public final class SessionManager {
         byte[] statement = StartStatement.bytes(request, signer.workstation(), policy.sha256(), now);
         ConfirmationCheck.Result result = confirmations.check(policy.policy().confirmation(), confirmation, statement);
         if (!result.accepted()) {
-            if (++failures >= MAX_FAILED_CONFIRMATIONS) {
-                lockedOutUntil = now.plus(LOCKOUT);
-                failures = 0;
-            }
             LOG.warn("session start for {} refused: {}", request.sessionId(), result.reason());
+            recordFailure(request, result.reason(), now);
             throw new AirlockException("session.confirmation.refused", "The session cannot start: " + result.reason() + ".");
         }
+        if (failures > 0 && logs != null) {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("action", ACTION_START);
+            data.put("session", request.sessionId());
+            data.put("inspector", request.inspector());
+            data.put("mode", policy.policy().confirmation().mode().wire());
+            data.put("failuresBefore", failures);
+            logs.recordInLedger("workstation", EntryType.CONFIRMATION_ACCEPTED, data);
+        }
         failures = 0;
+        lockedOutUntil = Instant.MIN;
         SessionHeader header = new SessionHeader(SessionHeader.SESSION_FORMAT, request.sessionId(), signer.workstation(),
                 signer.publicKey(), List.of(request.inspector()), request.bundleManifestSha256(), policy.sha256());
         SessionLog log = SessionLog.start(store, header, request.inspector(), signer, clock, checkpointInterval);

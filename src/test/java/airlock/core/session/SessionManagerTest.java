@@ -135,7 +135,7 @@ class SessionManagerTest {
         AirlockException locked = assertThrows(AirlockException.class,
                 () -> m.start(request("s1"), new Confirmation.RoomPin("482913".toCharArray())));
         assertEquals("session.confirmation.lockout", locked.code());
-        clock.advance(SessionManager.LOCKOUT);
+        clock.advance(SessionManager.FIRST_BACKOFF);
         m.start(request("s1"), new Confirmation.RoomPin("482913".toCharArray()));
         assertEquals("pin", ((Map<?, ?>) entries("s1").get(1).data().get("confirmation")).get("mode"));
     }

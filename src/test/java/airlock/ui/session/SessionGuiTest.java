@@ -82,7 +82,7 @@ class SessionGuiTest {
         DemoRoom.install(home, new SecureRandom());
         logs = WorkstationLogs.open(home, signer, clock);
         TrustStore trust = new TrustStore(home);
-        SessionManager manager = new SessionManager(logs.store(), signer, trust, new PolicyLoader(home, trust).load(), clock, 0);
+        SessionManager manager = new SessionManager(logs, signer, trust, new PolicyLoader(home, trust).load(), clock, 0);
         window = new WorkstationWindow(stage, texts, clock, "WS-TEST-0001");
         BundleStore store = new BundleStore(home);
         SessionViewModel model = new SessionViewModel(texts, window.model(), window.session(), manager, null, store, clock,

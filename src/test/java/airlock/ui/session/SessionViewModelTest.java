@@ -62,7 +62,7 @@ class SessionViewModelTest {
         DemoRoom.install(home, new SecureRandom());
         logs = WorkstationLogs.open(home, signer, clock);
         TrustStore trust = new TrustStore(home);
-        SessionManager manager = new SessionManager(logs.store(), signer, trust, new PolicyLoader(home, trust).load(), clock, 0);
+        SessionManager manager = new SessionManager(logs, signer, trust, new PolicyLoader(home, trust).load(), clock, 0);
         main = new MainViewModel(texts, new SameThreadTaskExecutor(failures::add, new FailureTranslator(texts)), clock, "WS-TEST-0001");
         model = new SessionViewModel(texts, main, context, manager, null, new BundleStore(home), clock, "WS-TEST-0001");
     }
@@ -81,6 +81,25 @@ class SessionViewModelTest {
         EntryCodec codec = new EntryCodec();
         SessionLog.readEntries(logs.store(), id, b -> out.add(codec.decode(b)));
         return out;
+    }
+
+    @Test
+    void fiveWrongPinsAreLedgerEntriesAndTheStartScreenSaysItIsLockedOut() throws AirlockException {
+        List<SessionViewModel.StartOutcome> outcomes = new ArrayList<>();
+        model.bundleOpened(BUNDLE);
+        for (int i = 0; i < 5; i++) {
+            model.start(form("000000"), outcomes::add);
+            assertTrue(outcomes.get(i).problem().contains("PIN is wrong"), outcomes.get(i).problem());
+        }
+        model.start(form(DemoRoom.PIN), outcomes::add);
+        assertNull(outcomes.get(5).session());
+        assertTrue(outcomes.get(5).problem().contains("Too many wrong supervisor confirmations; try again after"),
+                outcomes.get(5).problem());
+        List<LogEntry> refused = entries(airlock.core.log.SessionHeader.LEDGER_SESSION).stream()
+                .filter(e -> e.type() == airlock.core.log.EntryType.CONFIRMATION_FAILED).toList();
+        assertEquals(5, refused.size());
+        assertEquals("Alice Inspector", refused.get(4).data().get("inspector"));
+        assertTrue(context.current().isEmpty());
     }
 
     @Test
