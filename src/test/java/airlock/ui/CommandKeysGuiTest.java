@@ -3,18 +3,12 @@ package airlock.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import airlock.core.git.GitSource;
-import airlock.core.git.IsolatedGit;
-import airlock.testutil.TestRepository;
 import airlock.ui.main.MainView;
+import airlock.testutil.TestWindows;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +20,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,15 +42,7 @@ class CommandKeysGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        IsolatedGit.install();
-        Path work = dir.resolve("repo-" + System.nanoTime());
-        TestRepository.create(work);
-        var repository = new FileRepositoryBuilder().setWorkTree(work.toFile()).setMustExist(true).build();
-        GitSource source = GitSource.ofAllRefs(repository, "test-vendor / demo 1.1", "refs/tags/v1.1");
-        Clock clock = Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC);
-        window = new WorkstationWindow(stage, Texts.load(Locale.ROOT), clock, "WS-TEST-0001");
-        stage.show();
-        window.model().openSource(source);
+        window = TestWindows.onTestRepository(stage, dir);
     }
 
     @Stop

@@ -3,23 +3,15 @@ package airlock.ui.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import airlock.core.git.GitSource;
-import airlock.core.git.IsolatedGit;
 import airlock.testutil.Screenshots;
-import airlock.testutil.TestRepository;
-import airlock.ui.Texts;
 import airlock.ui.WorkstationWindow;
 import airlock.ui.code.CodeViewPane;
+import airlock.testutil.TestWindows;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,15 +30,7 @@ class SearchGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        IsolatedGit.install();
-        Path work = dir.resolve("repo-" + System.nanoTime());
-        TestRepository.create(work);
-        var repository = new FileRepositoryBuilder().setWorkTree(work.toFile()).setMustExist(true).build();
-        GitSource source = GitSource.ofAllRefs(repository, "test-vendor / demo 1.1", "refs/tags/v1.1");
-        Clock clock = Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC);
-        window = new WorkstationWindow(stage, Texts.load(Locale.ROOT), clock, "WS-TEST-0001");
-        stage.show();
-        window.model().openSource(source);
+        window = TestWindows.onTestRepository(stage, dir);
     }
 
     @Stop
