@@ -57,6 +57,7 @@ public final class WorkstationWindow {
         this.versions = new airlock.ui.history.VersionsFeature(model, view, texts);
         this.annotations = new airlock.ui.annotate.AnnotationsFeature(model, view, texts, session, clock, symbolDatabases);
         stage.setScene(scene);
+        WindowSize.applyWhenShown(stage);
         stage.setTitle(texts.get("app.title"));
         model.sourceProperty().addListener((obs, old, source) -> stage.setTitle(source == null
                 ? texts.get("app.title")

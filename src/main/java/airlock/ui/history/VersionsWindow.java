@@ -69,6 +69,7 @@ final class VersionsWindow {
         scene.getRoot().getStylesheets().setAll(styleSource.getStylesheets());
         scene.getRoot().getStyleClass().add("versions-window");
         stage.setScene(scene);
+        airlock.ui.WindowSize.applyWhenShown(stage);
         airlock.ui.WindowKeys.closeWithKeys(stage);
     }
 

@@ -43,6 +43,7 @@ final class QuickOpen {
         Scene scene = new Scene(root, 640, 420);
         scene.getStylesheets().setAll(stylesheets);
         stage.setScene(scene);
+        airlock.ui.WindowSize.applyWhenShown(stage);
         Consumer<String> run = typed -> search.search(typed, items -> {
             if (typed.equals(query.getText())) {
                 list.getItems().setAll(items);

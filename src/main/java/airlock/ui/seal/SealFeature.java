@@ -120,6 +120,7 @@ public final class SealFeature {
         scene.getStylesheets().setAll(view.root().getStylesheets());
         stage.setScene(scene);
         stage.setResizable(true);
+        airlock.ui.WindowSize.applyWhenShown(stage);
         airlock.ui.WindowKeys.closeWithKeys(stage);
         stage.show();
         model.load();

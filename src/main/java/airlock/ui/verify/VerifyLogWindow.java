@@ -33,6 +33,7 @@ public final class VerifyLogWindow {
         Scene scene = new Scene(screen.root(), 900, 480);
         scene.getStylesheets().setAll(view.root().getStylesheets());
         stage.setScene(scene);
+        airlock.ui.WindowSize.applyWhenShown(stage);
         stage.show();
     }
 }
