@@ -3,14 +3,10 @@ package airlock.core.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,33 +27,11 @@ class CrashTest {
         Random random = new Random(42);
         int recoveries = 0;
         for (int round = 0; round < KILLS; round++) {
-            AtomicLong lastAck = new AtomicLong(-1);
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                    CrashChild.class.getName(), db.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = lines.readLine()) != null) {
-                        if (line.startsWith("ack ")) {
-                            lastAck.set(Long.parseLong(line.substring(4)));
-                        }
-                    }
-                } catch (java.io.IOException e) {
-                    // the pipe closes when the child is killed; what was read is what counts
-                }
-            });
-            reader.start();
-            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (lastAck.get() < 0 && child.isAlive() && System.nanoTime() < waitUntil) {
-                Thread.sleep(5);
-            }
-            assertTrue(lastAck.get() >= 0, "child acknowledged entries in round " + round);
+            CrashChild.Running child = CrashChild.start(db);
+            child.awaitAck(0);
+            assertTrue(child.lastAck().get() >= 0, "child acknowledged entries in round " + round);
             Thread.sleep(random.nextInt(400));
-            child.destroyForcibly();
-            assertTrue(child.waitFor(60, TimeUnit.SECONDS));
-            reader.join(10_000);
-            long acknowledged = lastAck.get();
+            long acknowledged = child.kill();
             try (LogStore store = LogStore.open(db)) {
                 assertTrue(store.health().writable(), "round " + round + ": " + store.health().problem());
                 assertTrue(store.health().uncleanStop(), "a kill is an unclean stop");

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import airlock.core.AirlockException;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,31 +78,10 @@ class HighWaterTest {
     @Test
     void sigkillThenLostWalIsRefusedWithTheReasonAndNothingIsReused() throws Exception {
         Path db = dir.resolve("airlock.db");
-        AtomicLong lastAck = new AtomicLong(-1);
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                CrashChild.class.getName(), db.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("ack ")) {
-                        lastAck.set(Long.parseLong(line.substring(4)));
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the pipe closes when the child is killed
-            }
-        });
-        reader.start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (lastAck.get() < 30 && child.isAlive() && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
-        child.destroyForcibly();
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
-        reader.join(10_000);
-        assertTrue(lastAck.get() >= 30, "the child acknowledged entries before the kill: " + lastAck.get());
+        CrashChild.Running child = CrashChild.start(db);
+        child.awaitAck(30);
+        long lastAck = child.kill();
+        assertTrue(lastAck >= 30, "the child acknowledged entries before the kill: " + lastAck);
         Path wal = dir.resolve("airlock.db-wal");
         assertTrue(Files.exists(wal), "a killed writer leaves its write-ahead log");
         Files.delete(wal);
@@ -119,7 +94,7 @@ class HighWaterTest {
                     () -> SessionLog.resume(store, "crash", LogFixture.signer(), clock, 16));
             assertEquals("log.store.readonly", refused.code(), "no sequence number is written again");
         }
-        assertTrue(HighWater.read(HighWater.fileFor(db)).mark("crash").size() > lastAck.get(),
+        assertTrue(HighWater.read(HighWater.fileFor(db)).mark("crash").size() > lastAck,
                 "the record still covers every acknowledged entry after the refused open");
     }
 
