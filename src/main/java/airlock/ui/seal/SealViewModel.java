@@ -276,6 +276,7 @@ public final class SealViewModel {
             case SARIF -> "seal.kind.sarif";
             case HTML_REPORT -> "seal.kind.html_report";
             case MARKDOWN_REPORT -> "seal.kind.markdown_report";
+            case DISCLOSURES -> "seal.kind.disclosures";
         };
     }
 
