@@ -317,8 +317,10 @@ public final class SealReview {
         String stem = LogExport.stem(session);
         List<airlock.core.log.Disclosure> leaving = logDisclosures().stream().filter(DisclosurePlan.Field::disclosed)
                 .map(DisclosurePlan.Field::disclosure).toList();
-        out.add(new OutgoingFile(stem + LogExport.DISCLOSURES, OutgoingFile.Kind.DISCLOSURES,
-                airlock.core.log.Disclosures.file(leaving), false));
+        if (!disclosures.all().isEmpty()) { // a log without committed fields has nothing to disclose: no file
+            out.add(new OutgoingFile(stem + LogExport.DISCLOSURES, OutgoingFile.Kind.DISCLOSURES,
+                    airlock.core.log.Disclosures.file(leaving), false));
+        }
         out.add(new OutgoingFile(stem + ".log", OutgoingFile.Kind.LOG, LogExport.entriesFile(logs.store(), session), false));
         boolean sealed = !"ended".equals(status());
         SignedNote note = sealed ? LogExport.sealNote(logs.store(), session) : LogExport.finalNote(logs.store(), session);

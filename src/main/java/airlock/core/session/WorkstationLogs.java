@@ -156,9 +156,10 @@ public final class WorkstationLogs implements AutoCloseable {
             throw new AirlockException("log.archive.write", "Cannot create the archive folder " + folder + ": " + e.getMessage(), e);
         }
         // the room's archive keeps every disclosure; the stick gets only those the seal lets out
-        byte[] all = airlock.core.log.Disclosures.file(airlock.core.log.Disclosures.list(store, id));
-        new LogExport(store, ledger, new SafeWriter(WriteHooks.NONE)).export(id, folder, true,
-                List.of(new LogExport.Extra(LogExport.stem(id) + LogExport.DISCLOSURES, all)));
+        List<airlock.core.log.Disclosure> all = airlock.core.log.Disclosures.list(store, id);
+        List<LogExport.Extra> extras = all.isEmpty() ? List.of()
+                : List.of(new LogExport.Extra(LogExport.stem(id) + LogExport.DISCLOSURES, airlock.core.log.Disclosures.file(all)));
+        new LogExport(store, ledger, new SafeWriter(WriteHooks.NONE)).export(id, folder, true, extras);
     }
 
     /**
