@@ -150,4 +150,35 @@ class CommittedFieldsTest {
             assertArrayEquals(new byte[32], new byte[32]);
         }
     }
+
+    @Test
+    void recoveryFromADamagedFileKeepsTheDisclosuresOfTheSurvivingEntries() throws Exception {
+        Path db = dir.resolve("airlock.db");
+        StepClock clock = new StepClock(LogFixture.START);
+        try (LogStore store = LogStore.open(db)) {
+            SessionLog log = SessionLog.start(store, LogFixture.header("s-1"), "supervisor", LogFixture.signer(), clock, 0)
+                    .committing(QUERIES);
+            for (int i = 1; i <= 10; i++) {
+                log.append(EntryType.SEARCH_RUN, Map.of("query", "q" + i, "note", "note " + i), SqlAction.NONE);
+            }
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE log_entry SET bytes = CAST(replace(CAST(bytes AS TEXT), 'note 7', 'note X') AS BLOB)"
+                    + " WHERE seq = 7");
+        }
+        Path target = dir.resolve("airlock-recovered.db");
+        List<StoreRecovery.Recovered> result = StoreRecovery.recover(db, target, "entry 7 altered", LogFixture.signer(),
+                new StepClock(LogFixture.START.plusSeconds(3600)));
+        assertEquals(7, result.get(0).keptEntries());
+        try (LogStore store = LogStore.open(target)) {
+            List<Disclosure> kept = Disclosures.list(store, "s-1");
+            assertEquals(6, kept.size(), "the queries of entries 1 to 6");
+            assertEquals("q6", kept.get(5).value());
+            DisclosureVerification ok = new DisclosureVerifier().verify(LogExport.entriesFile(store, "s-1"),
+                    Disclosures.file(kept), "s-1");
+            assertTrue(ok.valid(), ok.describe());
+            assertEquals(6, ok.committed());
+        }
+    }
 }

@@ -47,7 +47,7 @@ class SealDisclosuresGuiTest {
         model = new SealViewModel(texts, new SameThreadTaskExecutor(f -> { }, new FailureTranslator(texts)), services,
                 SealFixture.SESSION);
         model.load();
-        stage.setScene(new Scene(new SealView(model, texts).root(), 1360, 900));
+        stage.setScene(new Scene(new SealView(model, texts).root(), 1280, 800));
         stage.getScene().getStylesheets().add(SealView.class.getResource("/airlock/ui/base.css").toExternalForm());
         stage.show();
     }
