@@ -99,6 +99,19 @@ class DisclosureEndToEndTest {
         assertEquals(0, stickCheck.code, stickCheck.text());
         assertTrue(stickCheck.out.contains("VALID: 1 of 5 committed fields disclosed"), stickCheck.text());
 
+        // the findings export is checked against the log through the disclosures: f-1 (disclosed) matches its entry,
+        // f-2 was redacted, so its logged text stayed in the room and the check says so
+        Path findings;
+        try (Stream<Path> files = Files.list(stick)) {
+            findings = files.filter(p -> p.getFileName().toString().startsWith("annotations-")
+                    && p.getFileName().toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        Cli findingsCheck = cli("annotations", "check", findings.toString(), "--log", log.toString(), "--seal",
+                stick.resolve(stem + ".seal").toString(), "--home", fx.home.root().toString());
+        assertEquals(1, findingsCheck.code, findingsCheck.text());
+        assertTrue(findingsCheck.out.contains("DIFFERS FROM LOG: finding f-2's last log entry is committed and its disclosure"
+                + " was kept in the room"), findingsCheck.text());
+
         // the room's archive keeps every disclosure; they open the commitments under the same seal
         Path archive = fx.home.archive().resolve(stem);
         Path allDisclosures = archive.resolve(stem + ".disclosures");

@@ -34,8 +34,39 @@ import java.util.Set;
  * every disclosure.
  */
 public final class DisclosurePlan {
-    /** One committed field and whether it leaves, with the reason shown to the supervisor. */
-    public record Field(Disclosure disclosure, EntryType type, String time, boolean disclosed, String reason) {
+    /** Why a committed field leaves or stays; the screen shows it from the message bundle, by {@link #key()}. */
+    public enum Why {
+        FINDING_LEAVES("this version of the finding leaves in the findings export"),
+        FINDINGS_STAY("the findings stay in the room"),
+        FINDING_OTHER_VERSION("the finding does not leave in this version (refused, redacted, deleted or edited later)"),
+        SEARCH_STRINGS_LEAVE("the room policy lets search strings leave"),
+        SEARCH_STRINGS_STAY("the room policy keeps search strings in the room"),
+        PATH_OVERRIDDEN("the supervisor overrode the forbidden-path check for this path"),
+        PATH_FORBIDDEN("the path is under the policy's forbidden paths"),
+        NO_RULE("no rule lets this field leave");
+
+        private final String text;
+
+        Why(String text) {
+            this.text = text;
+        }
+
+        /** The English sentence (command line, logs). */
+        public String text() {
+            return text;
+        }
+
+        /** The message key of the sentence ({@code seal.disclosures.why.<name>}). */
+        public String key() {
+            return "seal.disclosures.why." + name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** One committed field and whether it leaves, with why. */
+    public record Field(Disclosure disclosure, EntryType type, String time, boolean disclosed, Why why) {
+        public String reason() {
+            return why.text();
+        }
     }
 
     private final List<Disclosure> all;
@@ -103,24 +134,21 @@ public final class DisclosurePlan {
             EntryType type = typeOf(d);
             String time = entries.containsKey(d.entry()) ? entries.get(d.entry()).time() : "";
             boolean leaves;
-            String reason;
+            Why why;
             if ("annotation".equals(d.field())) {
                 leaves = leaving.contains(ByteBuffer.wrap(CanonicalJson.write(d.value())));
-                reason = leaves ? "this version of the finding leaves in the findings export"
-                        : !findingsLeave ? "the findings stay in the room"
-                        : "the finding does not leave in this version (refused, redacted, deleted or edited later)";
+                why = leaves ? Why.FINDING_LEAVES : !findingsLeave ? Why.FINDINGS_STAY : Why.FINDING_OTHER_VERSION;
             } else if (type == EntryType.SEARCH_RUN && ("query".equals(d.field()) || "paths".equals(d.field()))) {
                 leaves = policy.export().searchStrings();
-                reason = leaves ? "the room policy lets search strings leave" : "the room policy keeps search strings in the room";
+                why = leaves ? Why.SEARCH_STRINGS_LEAVE : Why.SEARCH_STRINGS_STAY;
             } else if ("path".equals(d.field()) && d.value() instanceof String path) {
                 leaves = overriddenPaths.contains(path);
-                reason = leaves ? "the supervisor overrode the forbidden-path check for this path"
-                        : "the path is under the policy's forbidden paths";
+                why = leaves ? Why.PATH_OVERRIDDEN : Why.PATH_FORBIDDEN;
             } else {
                 leaves = false;
-                reason = "no rule lets this field leave";
+                why = Why.NO_RULE;
             }
-            out.add(new Field(d, type, time, leaves, reason));
+            out.add(new Field(d, type, time, leaves, why));
         }
         return List.copyOf(out);
     }

@@ -36,9 +36,11 @@ public final class LogDisclosuresModel {
 
     private Row row(DisclosurePlan.Field f) {
         String type = f.type() == null ? "?" : f.type().wireName();
-        String entry = f.disclosure().entry() + " " + type + " " + VisibleText.escape(f.time());
+        // the time of day is enough next to the entry number (the date is the session's, in the headline)
+        String time = f.time().length() >= 19 ? f.time().substring(11, 19) : f.time();
+        String entry = f.disclosure().entry() + " " + type + " " + VisibleText.escape(time);
         return new Row(entry, VisibleText.escape(f.disclosure().field()), f.disclosed(),
-                texts.get(f.disclosed() ? "seal.disclosures.disclosed" : "seal.disclosures.kept"), f.reason());
+                texts.get(f.disclosed() ? "seal.disclosures.disclosed" : "seal.disclosures.kept"), texts.get(f.why().key()));
     }
 
     public ObservableList<Row> rows() {

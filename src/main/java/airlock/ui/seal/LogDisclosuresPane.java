@@ -22,10 +22,10 @@ final class LogDisclosuresPane {
         summary.textProperty().bind(model.summaryProperty());
         TableView<LogDisclosuresModel.Row> table = new TableView<>(model.rows());
         table.setId("seal-disclosures");
-        table.getColumns().add(column(texts.get("seal.disclosures.column.entry"), LogDisclosuresModel.Row::entry, 210));
-        table.getColumns().add(column(texts.get("seal.disclosures.column.field"), LogDisclosuresModel.Row::field, 90));
+        table.getColumns().add(column(texts.get("seal.disclosures.column.entry"), LogDisclosuresModel.Row::entry, 175));
+        table.getColumns().add(column(texts.get("seal.disclosures.column.field"), LogDisclosuresModel.Row::field, 80));
         TableColumn<LogDisclosuresModel.Row, String> decision = column(texts.get("seal.disclosures.column.decision"),
-                LogDisclosuresModel.Row::decision, 120);
+                LogDisclosuresModel.Row::decision, 110);
         decision.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -39,9 +39,16 @@ final class LogDisclosuresPane {
             }
         });
         table.getColumns().add(decision);
-        table.getColumns().add(column(texts.get("seal.disclosures.column.reason"), LogDisclosuresModel.Row::reason, 420));
-        table.setPrefHeight(170);
-        table.setMinHeight(110);
+        table.getColumns().add(column(texts.get("seal.disclosures.column.reason"), LogDisclosuresModel.Row::reason, 460));
+        table.setPrefHeight(150);
+        table.setMinHeight(100);
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(LogDisclosuresModel.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                setTooltip(empty || row == null ? null : new javafx.scene.control.Tooltip(row.reason()));
+            }
+        });
         table.setContextMenu(new ContextMenu()); // nothing on this screen goes to the clipboard
         root = new VBox(4, title, summary, table);
     }

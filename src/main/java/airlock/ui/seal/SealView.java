@@ -118,6 +118,7 @@ public final class SealView {
         model.checks().addListener((ListChangeListener<SealViewModel.CheckRow>) change -> fillChecks());
         ScrollPane scroll = new ScrollPane(checkList);
         scroll.setFitToWidth(true);
+        scroll.setMinHeight(90); // room for one check above the committed-fields table
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Label supervisorLabel = new Label(texts.get("seal.supervisor"));
         TextField supervisor = new TextField();
