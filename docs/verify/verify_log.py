@@ -659,7 +659,8 @@ def main():
             summary += "; disclosures: %d of %d committed fields disclosed" % (disclosed, committed)
         else:
             committed = sum(1 for d in state["data"] for v in d.values() if commitment_of(v) is not None)
-            summary += "; disclosures: none given, %d committed fields undisclosed" % committed
+            if committed:
+                summary += "; disclosures: none given, %d committed fields undisclosed" % committed
         print(visible("VALID " + summary))
     except Bad as bad:
         where = "" if bad.entry is None else " entry %d" % bad.entry

@@ -8,24 +8,23 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.VBox;
 
 /** The seal screen's table of committed log fields, disclosed or kept in the room (see {@link LogDisclosuresModel}). */
 final class LogDisclosuresPane {
-    private final VBox root;
+    private final TitledPane root;
 
     LogDisclosuresPane(LogDisclosuresModel model, Texts texts) {
-        Label title = new Label(texts.get("seal.disclosures"));
-        title.getStyleClass().add("seal-section");
         Label summary = new Label();
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
         TableView<LogDisclosuresModel.Row> table = new TableView<>(model.rows());
         table.setId("seal-disclosures");
-        table.getColumns().add(column(texts.get("seal.disclosures.column.entry"), LogDisclosuresModel.Row::entry, 175));
-        table.getColumns().add(column(texts.get("seal.disclosures.column.field"), LogDisclosuresModel.Row::field, 80));
+        table.getColumns().add(column(texts.get("seal.disclosures.column.entry"), LogDisclosuresModel.Row::entry, 150));
+        table.getColumns().add(column(texts.get("seal.disclosures.column.field"), LogDisclosuresModel.Row::field, 75));
         TableColumn<LogDisclosuresModel.Row, String> decision = column(texts.get("seal.disclosures.column.decision"),
-                LogDisclosuresModel.Row::decision, 110);
+                LogDisclosuresModel.Row::decision, 122);
         decision.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -50,7 +49,15 @@ final class LogDisclosuresPane {
             }
         });
         table.setContextMenu(new ContextMenu()); // nothing on this screen goes to the clipboard
-        root = new VBox(4, title, summary, table);
+        // Collapsed at first, the count in its title, so the checks above keep their room on a small screen;
+        // the .disclosures file in the table of outgoing files shows exactly what leaves.
+        root = new TitledPane();
+        root.setId("seal-disclosures-pane");
+        root.textProperty().bind(javafx.beans.binding.Bindings.concat(texts.get("seal.disclosures"), " \u2014 ",
+                model.summaryProperty()));
+        root.setContent(new VBox(4, summary, table));
+        root.setAnimated(false);
+        root.setExpanded(false);
     }
 
     Parent root() {

@@ -70,8 +70,16 @@ class SealDisclosuresGuiTest {
         assertEquals(1, disclosures.rows().stream().filter(LogDisclosuresModel.Row::disclosed).count(),
                 "the redacted finding's logged text stays in the room");
         assertTrue(disclosures.summaryProperty().get().startsWith("1 of 5"), disclosures.summaryProperty().get());
+        javafx.scene.control.TitledPane pane = robot.lookup("#seal-disclosures-pane").queryAs(javafx.scene.control.TitledPane.class);
+        assertTrue(pane.getText().contains("1 of 5"), pane.getText());
+        robot.interact(() -> pane.setExpanded(true));
         TableView<?> table = robot.lookup("#seal-disclosures").queryTableView();
         assertEquals(5, table.getItems().size());
+        // the supervisor reads the stick's disclosures file as it will be written: only finding f-1's text
+        robot.interact(() -> model.selectedProperty().set(model.files().stream()
+                .filter(f -> f.name().endsWith(".disclosures")).findFirst().orElseThrow()));
+        String preview = model.previewProperty().get();
+        assertTrue(preview.contains("Unbounded copy into a stack buffer") && !preview.contains("hunter2-token"), preview);
         robot.interact(() -> Screenshots.shot(stage.getScene(), "seal-disclosures.png"));
     }
 }
