@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code airlock log verify PATH [--seal FILE] [--trust DIR]}: exit 0 when valid and sealed, 1 naming the first failure.
+ * {@code airlock log verify PATH [--seal FILE] [--disclosures FILE] [--trust DIR]}: exit 0 when valid and sealed (and every
+ * disclosure given or next to the log opens its commitment), 1 naming the first failure.
  * Without PATH, the home's ledger ({@code --home DIR}): see {@link airlock.core.log.LedgerCheck}.
  */
 @Command(name = "verify", description = {"Verify an exported session log and its supervisor seal;",
