@@ -6,8 +6,10 @@ command (`openssl pkeyutl -verify -rawin`) for Ed25519 signatures. It applies th
 in the document's order and so reaches the same verdict, failure kind and entry number as
 `airlock log verify` on every input.
 
-usage: verify_log.py SESSION.log SESSION.seal --trust DIR
-DIR holds workstation/*.pem and supervisor/*.pem (SPKI public keys).
+usage: verify_log.py SESSION.log SESSION.seal --trust DIR [--disclosures FILE]
+DIR holds workstation/*.pem and supervisor/*.pem (SPKI public keys). FILE (default: SESSION.disclosures
+next to the log, when it is there) holds disclosures of committed fields; each is checked against its
+commitment in the verified log ("INVALID DISCLOSURE line N: reason", exit 1, at the first bad one).
 
 Prints one line "VALID ..." and exits 0, or "INVALID <KIND>[ entry N]: reason" and exits 1, for
 any content of the two files. A log named session-<id>.log that holds another session is refused
@@ -22,6 +24,7 @@ import hashlib
 import json
 import os
 import re
+import struct
 import subprocess
 import sys
 import tempfile
@@ -478,6 +481,7 @@ def verify(log_path, seal_path, trust_dir, state):
             check_workstation_signature(cp, ws_der, "the checkpoint in entry %d" % i, i)
         tree.add(h)
         prev, last_type = h, e["type"]
+        state.setdefault("data", []).append(e["data"])
     n = len(lines)
     if n == 0:
         raise Bad("MALFORMED", None, "the log has no entries")
@@ -516,6 +520,94 @@ def verify(log_path, seal_path, trust_dir, state):
         session, n, base64.b64encode(tree.root()).decode(), ", ".join(sealed_by))
 
 
+# ---- disclosures of committed fields
+
+COMMIT_DOMAIN = b"airlock field commitment v1"
+MAX_DISCLOSURE_LINE = MAX_ENTRY + 1024
+DISCLOSURE_MEMBERS = {"entry", "field", "salt", "session", "value"}
+
+
+def commitment_of(value):
+    """The hex commitment when value is exactly {"commitment": <64 lower-case hex>}, else None."""
+    if type(value) is dict and set(value) == {"commitment"} and type(value["commitment"]) is str \
+            and HEX64.fullmatch(value["commitment"]):
+        return value["commitment"]
+    return None
+
+
+def commit(salt, field, value):
+    """SHA-256(len(domain) domain salt len(field) field len(value) value), lengths as 4 bytes big-endian."""
+    name = field.encode("utf-8")
+    raw = canonical(value).encode("utf-8")
+    return hashlib.sha256(struct.pack(">I", len(COMMIT_DOMAIN)) + COMMIT_DOMAIN + salt + struct.pack(">I", len(name))
+                          + name + struct.pack(">I", len(raw)) + raw).hexdigest()
+
+
+class BadDisclosure(Exception):
+    def __init__(self, line, reason):
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
+def parse_disclosure(raw):
+    try:
+        d = parse_canonical(raw)
+    except NotCanonical as err:
+        raise ValueError("it is not canonical JSON (%s)" % err)
+    if type(d) is not dict or set(d) != DISCLOSURE_MEMBERS:
+        raise ValueError("it is not an object with exactly the members entry, field, salt, session, value")
+    if type(d["entry"]) is not int or d["entry"] < 0:
+        raise ValueError("its entry is not an integer >= 0")
+    if type(d["field"]) is not str or d["field"] == "":
+        raise ValueError("its field is not a non-empty string")
+    if type(d["session"]) is not str:
+        raise ValueError("its session is not a string")
+    salt = canonical_b64(d["salt"], 32)
+    if salt is None:
+        raise ValueError("its salt is not the canonical Base64 of 32 bytes")
+    return d, salt
+
+
+def verify_disclosures(raw_file, session, data):
+    """(disclosed, committed) for a disclosures file against the verified log's entry data; BadDisclosure otherwise."""
+    committed = sum(1 for d in data for v in d.values() if commitment_of(v) is not None)
+    pieces = raw_file.split(b"\n")
+    seen = set()
+    for k, raw in enumerate(pieces, start=1):
+        last = k == len(pieces)
+        if last and raw == b"":
+            break
+        if len(raw) > MAX_DISCLOSURE_LINE:
+            raise BadDisclosure(k, "the line is over %d bytes" % MAX_DISCLOSURE_LINE)
+        if last:
+            raise BadDisclosure(k, "the line is cut off (the file ends without a line feed)")
+        try:
+            d, salt = parse_disclosure(raw)
+        except ValueError as err:
+            raise BadDisclosure(k, str(err))
+        entry, field = d["entry"], d["field"]
+        if d["session"] != session:
+            raise BadDisclosure(k, "it is for session '%s', not '%s'" % (d["session"], session))
+        if entry >= len(data):
+            raise BadDisclosure(k, "it names entry %d but the log has %d entries" % (entry, len(data)))
+        expected = commitment_of(data[entry].get(field))
+        if expected is None:
+            raise BadDisclosure(k, "field '%s' of entry %d is not committed" % (field, entry))
+        if (entry, field) in seen:
+            raise BadDisclosure(k, "field '%s' of entry %d is disclosed a second time" % (field, entry))
+        seen.add((entry, field))
+        if commit(salt, field, d["value"]) != expected:
+            raise BadDisclosure(k, "it does not open the commitment of field '%s' of entry %d (wrong value, salt or field)"
+                                % (field, entry))
+    return len(seen), committed
+
+
+def disclosures_next_to(log_path):
+    name = os.path.basename(log_path)
+    stem = name[:-4] if name.endswith(".log") else name
+    return os.path.join(os.path.dirname(log_path), stem + ".disclosures")
+
+
 RESERVED = {"con", "prn", "aux", "nul"} | {"com%d" % i for i in range(1, 10)} | {"lpt%d" % i for i in range(1, 10)}
 
 
@@ -550,10 +642,26 @@ def main():
     parser.add_argument("log")
     parser.add_argument("seal")
     parser.add_argument("--trust", required=True)
+    parser.add_argument("--disclosures")
     args = parser.parse_args()
     code, state = 0, {}
     try:
-        print(visible("VALID " + verify(args.log, args.seal, args.trust, state)))
+        summary = verify(args.log, args.seal, args.trust, state)
+        path = args.disclosures or disclosures_next_to(args.log)
+        if args.disclosures is not None or os.path.exists(path):
+            with open(path, "rb") as f:
+                raw = f.read()
+            try:
+                disclosed, committed = verify_disclosures(raw, state["session"], state["data"])
+            except BadDisclosure as bad:
+                print(visible("INVALID DISCLOSURE line %d: %s" % (bad.line, bad.reason)))
+                return 1
+            summary += "; disclosures: %d of %d committed fields disclosed" % (disclosed, committed)
+        else:
+            committed = sum(1 for d in state["data"] for v in d.values() if commitment_of(v) is not None)
+            if committed:
+                summary += "; disclosures: none given, %d committed fields undisclosed" % committed
+        print(visible("VALID " + summary))
     except Bad as bad:
         where = "" if bad.entry is None else " entry %d" % bad.entry
         print(visible("INVALID %s%s: %s" % (bad.kind, where, bad.reason)))

@@ -232,7 +232,9 @@ final class AnnotationsCommand implements Runnable {
                     return AirlockCommand.CHECK_FAILED;
                 }
                 out.println("LOG " + TerminalText.of(verdict.describe()));
-                ExportLogCheck.Result match = new ExportLogCheck().check(bytes, imported, Files.readAllBytes(log));
+                Path disclosures = airlock.core.log.LogFiles.disclosuresFor(log);
+                ExportLogCheck.Result match = new ExportLogCheck().check(bytes, imported, Files.readAllBytes(log),
+                        Files.isRegularFile(disclosures) ? Files.readAllBytes(disclosures) : null);
                 out.println((match.matches() ? "MATCHES LOG: " : "DIFFERS FROM LOG: ") + TerminalText.of(match.reason()));
                 return match.matches() ? AirlockCommand.OK : AirlockCommand.CHECK_FAILED;
             } catch (IOException e) {

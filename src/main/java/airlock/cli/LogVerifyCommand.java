@@ -1,6 +1,7 @@
 package airlock.cli;
 
 import airlock.core.AirlockException;
+import airlock.core.log.DisclosureVerification;
 import airlock.core.log.LogFiles;
 import airlock.core.log.LogSummary;
 import airlock.core.log.LogVerification;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code airlock log verify PATH [--seal FILE] [--trust DIR]}: exit 0 when valid and sealed, 1 naming the first failure.
+ * {@code airlock log verify PATH [--seal FILE] [--disclosures FILE] [--trust DIR]}: exit 0 when valid and sealed (and every
+ * disclosure given or next to the log opens its commitment), 1 naming the first failure.
  * Without PATH, the home's ledger ({@code --home DIR}): see {@link airlock.core.log.LedgerCheck}.
  */
 @Command(name = "verify", description = {"Verify an exported session log and its supervisor seal;",
@@ -34,6 +36,10 @@ final class LogVerifyCommand implements Callable<Integer> {
 
     @Option(names = "--seal", paramLabel = "FILE", description = "The seal (default: the .seal file next to the log).")
     Path seal;
+
+    @Option(names = "--disclosures", paramLabel = "FILE",
+            description = "Disclosures of committed fields to check against the log (default: the .disclosures file next to it, if any).")
+    Path disclosures;
 
     @Option(names = "--trust", paramLabel = "DIR",
             description = "Trust folder with workstation/ and supervisor/ public keys (default: the workstation home's).")
@@ -96,6 +102,12 @@ final class LogVerifyCommand implements Callable<Integer> {
                         return null;
                     }
                     command.trust = Path.of(value);
+                }
+                case "--disclosures" -> {
+                    if (command.disclosures != null) {
+                        return null;
+                    }
+                    command.disclosures = Path.of(value);
                 }
                 case "--seal" -> {
                     if (command.seal != null) {
@@ -162,7 +174,26 @@ final class LogVerifyCommand implements Callable<Integer> {
                     + "; it was renamed or swapped: verify it under its own name");
             return AirlockCommand.CHECK_FAILED;
         }
-        return result.isValid() ? AirlockCommand.OK : AirlockCommand.CHECK_FAILED;
+        if (!result.isValid()) {
+            return AirlockCommand.CHECK_FAILED;
+        }
+        return verifyDisclosures(out, entries, summary.session());
+    }
+
+    /**
+     * The disclosures given, or found next to the log, each against its commitment in the verified
+     * log: one line, exit 1 at the first bad one. None given and none there: nothing to check.
+     */
+    private int verifyDisclosures(PrintWriter out, Path entries, String session) throws AirlockException {
+        Path file = disclosures != null ? disclosures : LogFiles.disclosuresFor(entries);
+        if (disclosures == null && !java.nio.file.Files.exists(file)) {
+            out.println("  disclosures: none next to the log; committed fields stay undisclosed");
+            return AirlockCommand.OK;
+        }
+        DisclosureVerification checked = LogFiles.verifyDisclosures(entries, file, session);
+        out.println("disclosures " + TerminalText.escape(file.getFileName().toString()) + ": "
+                + TerminalText.escape(checked.describe()));
+        return checked.valid() ? AirlockCommand.OK : AirlockCommand.CHECK_FAILED;
     }
 
     /** The home's ledger against the database and archive: one line per disagreement, by name. */

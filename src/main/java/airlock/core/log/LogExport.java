@@ -32,6 +32,9 @@ public final class LogExport {
         this.writer = writer;
     }
 
+    /** The extension of the disclosures file that goes with {@code <stem>.log}. */
+    public static final String DISCLOSURES = ".disclosures";
+
     public static String stem(String id) {
         return "session-" + SafeName.stem(id);
     }
@@ -107,6 +110,14 @@ public final class LogExport {
                             + " workstation does not verify against the pinned keys, so nothing was written: " + stored.describe());
                 }
             }
+            byte[] disclosures = disclosuresOf(id, extras);
+            if (disclosures != null) {
+                DisclosureVerification opened = new DisclosureVerifier().verify(entries, disclosures, id);
+                if (!opened.valid()) {
+                    throw new AirlockException("seal.verify.refused", "The disclosures of session '" + id + "' do not match"
+                            + " the log's commitments, so nothing was written: " + opened.describe());
+                }
+            }
             String logName = stem(id) + ".log";
             String sealName = stem(id) + ".seal";
             List<WrittenFile> written = new ArrayList<>();
@@ -120,6 +131,9 @@ public final class LogExport {
                     if (trust != null) {
                         verifyOnMedium(target, id, logName, sealName, trust);
                     }
+                    if (disclosures != null) {
+                        verifyDisclosuresOnMedium(target, id, logName, stem(id) + DISCLOSURES);
+                    }
                     target.confirm(null);
                 } catch (AirlockException e) {
                     for (WrittenFile file : written) {
@@ -130,6 +144,32 @@ public final class LogExport {
                 record(id, archive, written);
             }
             return written;
+        }
+    }
+
+    /** The bytes of the disclosures file among {@code extras}, or null when none goes with the log. */
+    private static byte[] disclosuresOf(String id, List<Extra> extras) {
+        for (Extra extra : extras) {
+            if (extra.name().equals(stem(id) + DISCLOSURES)) {
+                return extra.content();
+            }
+        }
+        return null;
+    }
+
+    /** Each disclosure as read back from the medium opens its commitment in the log as read back. */
+    private static void verifyDisclosuresOnMedium(MediaFolder target, String id, String logName, String name)
+            throws AirlockException {
+        DisclosureVerification onMedium;
+        try {
+            onMedium = new DisclosureVerifier().verify(target.readAll(logName), target.readAll(name), id);
+        } catch (java.io.IOException e) {
+            throw new AirlockException("media.readback.failed", name + " was not written: reading it back from "
+                    + target.path() + " to verify it failed (" + e + "); the copy was removed. Use another stick.", e);
+        }
+        if (!onMedium.valid()) {
+            throw new AirlockException("media.verify.failed", name + " was not written: as read back from " + target.path()
+                    + " it does not match the log: " + onMedium.describe() + "; the copy was removed. Use another stick.");
         }
     }
 

@@ -46,6 +46,34 @@ public final class LogFiles {
         return entries.resolveSibling(stem + ".seal");
     }
 
+    /** The disclosures that belong next to {@code entries}: same name, extension .disclosures. */
+    public static Path disclosuresFor(Path entries) {
+        String name = entries.getFileName().toString();
+        String stem = name.endsWith(".log") ? name.substring(0, name.length() - 4) : name;
+        return entries.resolveSibling(stem + LogExport.DISCLOSURES);
+    }
+
+    /**
+     * Checks {@code disclosures} against the entries file {@code entries} of {@code session}, which
+     * must already have verified (see {@link DisclosureVerifier}).
+     */
+    public static DisclosureVerification verifyDisclosures(Path entries, Path disclosures, String session)
+            throws AirlockException {
+        byte[] log;
+        try {
+            log = Files.readAllBytes(entries);
+        } catch (IOException e) {
+            throw new AirlockException("log.file.unreadable", "Cannot read " + entries + ": " + e.getMessage(), e);
+        }
+        byte[] lines;
+        try {
+            lines = Files.readAllBytes(disclosures);
+        } catch (IOException e) {
+            throw new AirlockException("log.file.unreadable", "Cannot read " + disclosures + ": " + e.getMessage(), e);
+        }
+        return new DisclosureVerifier().verify(log, lines, session);
+    }
+
     /**
      * Verifies {@code entries} against {@code seal} (absent or empty: no seal). Only the first
      * {@link SignedNote#MAX_NOTE_BYTES} + 1 bytes of the seal are read: a larger one is reported

@@ -19,7 +19,11 @@ final class LogSchema {
                     "CREATE TABLE log_runtime(id INTEGER PRIMARY KEY CHECK(id = 1), running INTEGER NOT NULL)",
                     "INSERT INTO log_runtime(id, running) VALUES (1, 0)"),
             // open logs that still owe the recovery entry of an unclean stop (see LogStore.markRunning)
-            List.of("CREATE TABLE log_unclean(session TEXT PRIMARY KEY REFERENCES log_session(id), last_seq INTEGER)"));
+            List.of("CREATE TABLE log_unclean(session TEXT PRIMARY KEY REFERENCES log_session(id), last_seq INTEGER)"),
+            // the values and salts of committed fields (see Disclosures); a salt is never used twice
+            List.of("CREATE TABLE log_disclosure(session TEXT NOT NULL REFERENCES log_session(id), seq INTEGER NOT NULL,"
+                    + " field TEXT NOT NULL, salt BLOB NOT NULL UNIQUE CHECK(length(salt) = 32), value BLOB NOT NULL,"
+                    + " PRIMARY KEY(session, seq, field)) WITHOUT ROWID"));
 
     private LogSchema() {
     }

@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,6 +32,8 @@ public final class SessionLog {
     private final EntryCodec codec = new EntryCodec();
     private LogState state;
     private boolean resumedAfterCrash;
+    private FieldCommitter committer = FieldCommitter.NONE;
+    private java.security.SecureRandom random = new java.security.SecureRandom();
 
     private SessionLog(LogStore store, String id, SessionHeader header, WorkstationSigner signer, Clock clock,
                        int checkpointInterval, LogState state) {
@@ -101,6 +105,22 @@ public final class SessionLog {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * From now on, the members {@code committer} names go into entries as commitments and their
+     * values, with their salts, into the room's disclosure table in the same transaction (see
+     * {@link FieldCommitment}). Salts come from {@code random}, a {@link java.security.SecureRandom}.
+     */
+    public SessionLog committing(FieldCommitter committer, java.security.SecureRandom random) {
+        this.committer = java.util.Objects.requireNonNull(committer, "committer");
+        this.random = java.util.Objects.requireNonNull(random, "random");
+        return this;
+    }
+
+    /** As {@link #committing(FieldCommitter, java.security.SecureRandom)} with a new SecureRandom. */
+    public SessionLog committing(FieldCommitter committer) {
+        return committing(committer, new java.security.SecureRandom());
     }
 
     /**
@@ -204,8 +224,12 @@ public final class SessionLog {
             connection.setAutoCommit(false);
             try {
                 action.run(connection);
-                LogEntry entry = codec.encode(state.size(), clock.instant(), actor, type, data, state.head());
+                java.time.Instant now = clock.instant();
+                List<Disclosure> disclosures = new ArrayList<>();
+                Map<String, Object> recorded = commit(type, data, now, actor, disclosures);
+                LogEntry entry = codec.encode(state.size(), now, actor, type, recorded, state.head());
                 LogState after = insert(connection, state, entry);
+                Disclosures.insert(connection, disclosures);
                 if (checkpointInterval > 0 && after.size() % checkpointInterval == 0 && type != EntryType.SESSION_END) {
                     Checkpoint checkpoint = new Checkpoint(header.origin(), after.size(), after.tree().root(), entry.hash());
                     Map<String, Object> note = new LinkedHashMap<>();
@@ -232,6 +256,33 @@ public final class SessionLog {
         // committed; the caller hears of it only once the high-water record covers it
         store.acknowledged();
         return written;
+    }
+
+    /**
+     * The data as the entry records it: each sensitive member replaced by its commitment, the
+     * value and salt added to {@code disclosures}. The entry in clear must still fit the size
+     * limit, so committing never lets a larger value in.
+     */
+    private Map<String, Object> commit(EntryType type, Map<String, Object> data, java.time.Instant now, String actor,
+                                       List<Disclosure> disclosures) throws AirlockException {
+        if (data == null || type == EntryType.SESSION_START || type == EntryType.LEDGER_START || type == EntryType.CHECKPOINT) {
+            return data;
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>(committer.sensitive(type, data));
+        names.retainAll(data.keySet());
+        if (names.isEmpty()) {
+            return data;
+        }
+        codec.encode(state.size(), now, actor, type, data, state.head()); // the size and value checks of the clear entry
+        Map<String, Object> recorded = new LinkedHashMap<>(data);
+        for (String name : names) {
+            byte[] salt = new byte[FieldCommitment.SALT_BYTES];
+            random.nextBytes(salt);
+            Disclosure d = new Disclosure(id, state.size(), name, salt, data.get(name));
+            recorded.put(name, FieldCommitment.marker(d.commitment()));
+            disclosures.add(d);
+        }
+        return recorded;
     }
 
     private LogState insert(Connection connection, LogState current, LogEntry entry) throws SQLException {

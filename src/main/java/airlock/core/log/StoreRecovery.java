@@ -74,7 +74,8 @@ public final class StoreRecovery {
                 if (mark != null && mark.size() > copy.rows().size() && copy.complete()) {
                     // the chain is intact but shorter than what was acknowledged: the tail is lost
                     copy = new Copy(copy.id(), copy.origin(), "open", null, null, copy.rows(), false,
-                            "entries " + copy.rows().size() + " to " + (mark.size() - 1) + " were acknowledged but are gone");
+                            "entries " + copy.rows().size() + " to " + (mark.size() - 1) + " were acknowledged but are gone",
+                            copy.disclosures());
                 }
                 copies.add(copy);
             }
@@ -196,7 +197,30 @@ public final class StoreRecovery {
     }
 
     private record Copy(String id, String origin, String state, String finalNote, String sealNote, List<byte[][]> rows,
-                        boolean complete, String problem) {
+                        boolean complete, String problem, List<Object[]> disclosures) {
+    }
+
+    /**
+     * The disclosures (values of committed fields) of the entries that survive; none when the
+     * damaged file predates the table or the table cannot be read (the entries still recover).
+     */
+    private static List<Object[]> disclosures(Connection source, String id, long entries) {
+        List<Object[]> out = new ArrayList<>();
+        try (PreparedStatement query = source.prepareStatement(
+                "SELECT seq, field, salt, value FROM log_disclosure WHERE session = ? AND seq < ? ORDER BY seq, field")) {
+            query.setString(1, id);
+            query.setLong(2, entries);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    out.add(new Object[] {row.getLong(1), row.getString(2), row.getBytes(3), row.getBytes(4)});
+                }
+            }
+        } catch (SQLException e) {
+            org.slf4j.LoggerFactory.getLogger(StoreRecovery.class).warn("the disclosures of log {} could not be read from the"
+                    + " damaged file and are not recovered: {}", id, e.getMessage());
+            return List.of();
+        }
+        return out;
     }
 
     private static Copy read(Connection source, String id) throws SQLException {
@@ -220,7 +244,7 @@ public final class StoreRecovery {
                 row.next();
                 boolean complete = problem == null;
                 return new Copy(id, row.getString(1), complete ? row.getString(2) : "open", complete ? row.getString(3) : null,
-                        complete ? row.getString(4) : null, rows, complete, problem);
+                        complete ? row.getString(4) : null, rows, complete, problem, disclosures(source, id, rows.size()));
             }
         }
     }
@@ -245,6 +269,17 @@ public final class StoreRecovery {
                     entry.setBytes(3, row[0]);
                     entry.setBytes(4, row[1]);
                     entry.executeUpdate();
+                }
+                try (PreparedStatement disclosure = connection.prepareStatement(
+                        "INSERT INTO log_disclosure(session, seq, field, salt, value) VALUES (?, ?, ?, ?, ?)")) {
+                    for (Object[] d : copy.disclosures()) {
+                        disclosure.setString(1, copy.id());
+                        disclosure.setLong(2, (Long) d[0]);
+                        disclosure.setString(3, (String) d[1]);
+                        disclosure.setBytes(4, (byte[]) d[2]);
+                        disclosure.setBytes(5, (byte[]) d[3]);
+                        disclosure.executeUpdate();
+                    }
                 }
                 connection.commit();
             } catch (SQLException e) {

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record OutgoingFile(String name, Kind kind, byte[] content, boolean pending) {
     /** What a file is, in the order the supervisor reads them. */
-    public enum Kind { LOG, SEAL, ANNOTATIONS_JSON, SARIF, HTML_REPORT, MARKDOWN_REPORT }
+    public enum Kind { LOG, SEAL, ANNOTATIONS_JSON, SARIF, HTML_REPORT, MARKDOWN_REPORT, DISCLOSURES }
 
     public OutgoingFile {
         Objects.requireNonNull(name, "name");

@@ -55,13 +55,16 @@ public final class SealReview {
     private final List<String> searchStrings;
     private final ExportResolver resolver;
     private final List<Violation> violations;
+    private final DisclosurePlan disclosures;
     private final List<SupervisorDecision> decisions = new ArrayList<>();
     private ExportResolution resolution;
     private List<OutgoingFile> files;
     private boolean findingsStay;
 
     private SealReview(WorkstationLogs logs, String session, RoomPolicy policy, ExportService exports, ExportDocument document,
-                       List<String> searchStrings) throws AirlockException {
+                       List<String> clearSearchStrings) throws AirlockException {
+        this.disclosures = DisclosurePlan.load(logs.store(), session);
+        List<String> searchStrings = disclosures.searchStrings(clearSearchStrings);
         this.logs = logs;
         this.session = session;
         this.policy = policy;
@@ -197,7 +200,15 @@ public final class SealReview {
         files = render();
     }
 
-    /** What will leave the room, in writing order: annotation exports, log, seal. */
+    /**
+     * Each committed field of the log, and whether its disclosure leaves with the log (policy and
+     * the decisions so far); the room's archive keeps them all.
+     */
+    public synchronized List<DisclosurePlan.Field> logDisclosures() {
+        return disclosures.decide(policy, annotationsLeave(), resolution, decisions);
+    }
+
+    /** What will leave the room, in writing order: annotation exports, disclosures, log, seal. */
     public synchronized List<OutgoingFile> files() {
         return files;
     }
@@ -304,6 +315,12 @@ public final class SealReview {
             out.add(render(approved, ExportFormat.MD, OutgoingFile.Kind.MARKDOWN_REPORT));
         }
         String stem = LogExport.stem(session);
+        List<airlock.core.log.Disclosure> leaving = logDisclosures().stream().filter(DisclosurePlan.Field::disclosed)
+                .map(DisclosurePlan.Field::disclosure).toList();
+        if (!disclosures.all().isEmpty()) { // a log without committed fields has nothing to disclose: no file
+            out.add(new OutgoingFile(stem + LogExport.DISCLOSURES, OutgoingFile.Kind.DISCLOSURES,
+                    airlock.core.log.Disclosures.file(leaving), false));
+        }
         out.add(new OutgoingFile(stem + ".log", OutgoingFile.Kind.LOG, LogExport.entriesFile(logs.store(), session), false));
         boolean sealed = !"ended".equals(status());
         SignedNote note = sealed ? LogExport.sealNote(logs.store(), session) : LogExport.finalNote(logs.store(), session);

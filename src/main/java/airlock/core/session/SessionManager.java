@@ -10,6 +10,7 @@ import airlock.core.log.SessionLog;
 import airlock.core.log.SqlAction;
 import airlock.core.log.WorkstationSigner;
 import airlock.core.policy.EffectivePolicy;
+import airlock.core.policy.LogSensitivity;
 import airlock.core.trust.TrustStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -185,7 +186,7 @@ public final class SessionManager {
             log.append("workstation", EntryType.RECOVERY, data, SqlAction.NONE);
         }
         Instant started = Instant.parse(log.startTime());
-        return new ActiveSession(store, log, policy.policy(), clock, started);
+        return new ActiveSession(store, log.committing(new LogSensitivity(policy.policy())), policy.policy(), clock, started);
     }
 
     /** Starts a session; refused when another is open or the supervisor's confirmation does not hold. */
@@ -230,6 +231,6 @@ public final class SessionManager {
         data.put("maxSessionMinutes", policy.policy().maxSessionMinutes());
         data.put("confirmation", result.logData());
         log.append(request.inspector(), EntryType.SESSION_CONFIRMED, data, SqlAction.NONE);
-        return new ActiveSession(store, log, policy.policy(), clock, now);
+        return new ActiveSession(store, log.committing(new LogSensitivity(policy.policy())), policy.policy(), clock, now);
     }
 }

@@ -155,7 +155,11 @@ public final class WorkstationLogs implements AutoCloseable {
         } catch (IOException e) {
             throw new AirlockException("log.archive.write", "Cannot create the archive folder " + folder + ": " + e.getMessage(), e);
         }
-        new LogExport(store, ledger, new SafeWriter(WriteHooks.NONE)).export(id, folder, true);
+        // the room's archive keeps every disclosure; the stick gets only those the seal lets out
+        List<airlock.core.log.Disclosure> all = airlock.core.log.Disclosures.list(store, id);
+        List<LogExport.Extra> extras = all.isEmpty() ? List.of()
+                : List.of(new LogExport.Extra(LogExport.stem(id) + LogExport.DISCLOSURES, airlock.core.log.Disclosures.file(all)));
+        new LogExport(store, ledger, new SafeWriter(WriteHooks.NONE)).export(id, folder, true, extras);
     }
 
     /**

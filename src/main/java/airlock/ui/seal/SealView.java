@@ -118,6 +118,7 @@ public final class SealView {
         model.checks().addListener((ListChangeListener<SealViewModel.CheckRow>) change -> fillChecks());
         ScrollPane scroll = new ScrollPane(checkList);
         scroll.setFitToWidth(true);
+        scroll.setMinHeight(90); // room for one check above the committed-fields table
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Label supervisorLabel = new Label(texts.get("seal.supervisor"));
         TextField supervisor = new TextField();
@@ -126,7 +127,7 @@ public final class SealView {
         supervisor.textProperty().bindBidirectional(model.supervisorProperty());
         HBox who = new HBox(8, supervisorLabel, supervisor);
         HBox.setHgrow(supervisor, Priority.ALWAYS);
-        VBox box = new VBox(6, checksTitle, who, none, scroll);
+        VBox box = new VBox(6, checksTitle, who, none, scroll, new LogDisclosuresPane(model.logDisclosures(), texts).root());
         box.setPadding(new Insets(0, 8, 0, 0));
         return box;
     }

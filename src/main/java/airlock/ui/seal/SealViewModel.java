@@ -58,6 +58,7 @@ public final class SealViewModel {
     private final StringProperty details = new SimpleStringProperty("");
     private final ObservableList<FileRow> files = FXCollections.observableArrayList();
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
+    private LogDisclosuresModel logDisclosures;
     private final ObjectProperty<FileRow> selected = new SimpleObjectProperty<>();
     private final StringProperty preview = new SimpleStringProperty("");
     private final StringProperty supervisor = new SimpleStringProperty("");
@@ -230,6 +231,7 @@ public final class SealViewModel {
         FileRow was = selected.get();
         files.setAll(review.files().stream().map(this::row).toList());
         checks.setAll(review.violations().stream().map(this::check).toList());
+        logDisclosures().update(review.logDisclosures());
         blocked.set(!review.canSeal());
         blockReason.set(review.canSeal() ? "" : texts.format("seal.blocked", review.resolution().unresolved().size()));
         FileRow again = was == null ? null : files.stream().filter(f -> f.name().equals(was.name())).findFirst().orElse(null);
@@ -276,6 +278,7 @@ public final class SealViewModel {
             case SARIF -> "seal.kind.sarif";
             case HTML_REPORT -> "seal.kind.html_report";
             case MARKDOWN_REPORT -> "seal.kind.markdown_report";
+            case DISCLOSURES -> "seal.kind.disclosures";
         };
     }
 
@@ -317,6 +320,14 @@ public final class SealViewModel {
 
     public ObservableList<FileRow> files() {
         return files;
+    }
+
+    /** The committed log fields and whether each leaves the room (issue 18). */
+    public LogDisclosuresModel logDisclosures() {
+        if (logDisclosures == null) {
+            logDisclosures = new LogDisclosuresModel(texts);
+        }
+        return logDisclosures;
     }
 
     public ObservableList<CheckRow> checks() {

@@ -45,6 +45,12 @@ class ConformanceTest {
             assertArrayEquals(c.entries(), Files.readAllBytes(dir.resolve("session.log")), c.name() + " entries");
             assertArrayEquals(c.seal(), Files.readAllBytes(dir.resolve("session.seal")), c.name() + " seal");
             assertEquals(c.expectedJson(), Files.readString(dir.resolve("expected.json")), c.name() + " expected");
+            Path disclosures = dir.resolve("session.disclosures");
+            if (c.disclosures() == null) {
+                assertFalse(Files.exists(disclosures), c.name() + " has no disclosures file");
+            } else {
+                assertArrayEquals(c.disclosures(), Files.readAllBytes(disclosures), c.name() + " disclosures");
+            }
         }
         if (target != null) {
             return;
@@ -64,6 +70,22 @@ class ConformanceTest {
             LogVerification result = LogFiles.verify(dir.resolve("session.log"), dir.resolve("session.seal"), trust,
                     airlock.core.progress.ProgressMonitor.NONE);
             String context = expected.get("about") + " -> " + result.describe();
+            Path disclosures = dir.resolve("session.disclosures");
+            if (Files.exists(disclosures)) {
+                assertTrue(result.isValid(), context);
+                DisclosureVerification opened = LogFiles.verifyDisclosures(dir.resolve("session.log"), disclosures,
+                        result.summary().session());
+                context = expected.get("about") + " -> " + opened.describe();
+                assertEquals(expected.get("verdict"), opened.valid() ? "VALID" : "INVALID", context);
+                assertEquals(expected.get("line"), opened.line(), context);
+                if (opened.valid()) {
+                    assertEquals(expected.get("disclosed"), (long) opened.disclosed(), context);
+                    assertEquals(6, opened.committed(), context);
+                } else {
+                    assertEquals("DISCLOSURE", expected.get("kind"), context);
+                }
+                return;
+            }
             assertEquals(expected.get("verdict"), result.verdict().name(), context);
             assertEquals(expected.get("kind"), result.kind() == null ? null : result.kind().name(), context);
             assertEquals(expected.get("entry"), result.entry(), context);
@@ -93,6 +115,15 @@ class ConformanceTest {
             if ("VALID".equals(expected.get("verdict"))) {
                 assertEquals(0, process.exitValue(), output);
                 assertTrue(output.startsWith("VALID "), output);
+                if (expected.containsKey("disclosed")) {
+                    assertTrue(output.endsWith("disclosures: " + expected.get("disclosed") + " of 6 committed fields disclosed"),
+                            output);
+                }
+            } else if ("DISCLOSURE".equals(expected.get("kind"))) {
+                assertEquals(1, process.exitValue(), output);
+                String prefix = "INVALID DISCLOSURE line " + expected.get("line") + ":";
+                assertTrue(output.startsWith(prefix), expected.get("about") + ": expected '" + prefix + "' but got: " + output);
+                assertTrue(output.codePoints().noneMatch(c -> c == 0x202e || c == 0x1b), "bidi and ESC as tokens: " + output);
             } else {
                 assertEquals(1, process.exitValue(), output);
                 Object entry = expected.get("entry");

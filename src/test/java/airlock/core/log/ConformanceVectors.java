@@ -28,11 +28,23 @@ public final class ConformanceVectors {
     static final int ENTRIES = 10;
     static final int CHECKPOINT_AT = 8;
 
-    record Case(String name, byte[] entries, byte[] seal, String kind, Long entry, String about) {
+    /**
+     * One case; {@code disclosures} (null: no file) goes next to the log as session.disclosures, and
+     * then {@code line} is the first bad disclosure line (kind DISCLOSURE) or {@code disclosed} how
+     * many committed fields a valid file opens.
+     */
+    record Case(String name, byte[] entries, byte[] seal, String kind, Long entry, String about, byte[] disclosures, Long line,
+                Long disclosed) {
+        Case(String name, byte[] entries, byte[] seal, String kind, Long entry, String about) {
+            this(name, entries, seal, kind, entry, about, null, null, null);
+        }
+
         String expectedJson() {
-            return "{\"about\":" + new String(CanonicalJson.write(about), StandardCharsets.UTF_8) + ",\"entry\":"
+            String extra = disclosures == null ? "" : ",\"disclosed\":" + disclosed;
+            String line = disclosures == null ? "" : ",\"line\":" + this.line;
+            return "{\"about\":" + new String(CanonicalJson.write(about), StandardCharsets.UTF_8) + extra + ",\"entry\":"
                     + (entry == null ? "null" : entry) + ",\"kind\":" + (kind == null ? "null" : "\"" + kind + "\"")
-                    + ",\"verdict\":\"" + (kind == null ? "VALID" : "INVALID") + "\"}\n";
+                    + line + ",\"verdict\":\"" + (kind == null ? "VALID" : "INVALID") + "\"}\n";
         }
     }
 
@@ -326,6 +338,7 @@ public final class ConformanceVectors {
         gapThenBad.set(2, (i, p, f) -> opened("{}").make(7, p, f));
         cases.add(sealedCase("order-gap-before-malformed", gapThenBad, "SEQUENCE_GAP", 2L,
                 "a sequence gap at entry 2 is found before the malformed entry 3"));
+        cases.addAll(DisclosureVectors.cases());
         return cases;
     }
 
@@ -350,6 +363,9 @@ public final class ConformanceVectors {
         Files.write(dir.resolve("session.log"), c.entries());
         Files.write(dir.resolve("session.seal"), c.seal());
         Files.writeString(dir.resolve("expected.json"), c.expectedJson());
+        if (c.disclosures() != null) {
+            Files.write(dir.resolve("session.disclosures"), c.disclosures());
+        }
     }
 
     private ConformanceVectors() {

@@ -106,6 +106,40 @@ public final class SealFixture implements AutoCloseable {
         log.end("alice", Map.of());
     }
 
+    /** The search strings of {@link #committedSession}: the room policy keeps them in the room. */
+    public static final List<String> KEPT_QUERIES = List.of("aes_key_schedule", "hunter2-token");
+    /** The forbidden path (policy: secrets/**) opened in {@link #committedSession}. */
+    public static final String FORBIDDEN_PATH = "secrets/vault_keys.c";
+
+    /**
+     * A session recorded as a workstation records it under this fixture's policy (search strings
+     * and secrets/** kept in the room): the sensitive fields are committed, their values in the
+     * disclosure table. Two searches, the forbidden path opened, a finding that leaves as it is and
+     * one whose body repeats a search string (a search-string check for the supervisor).
+     */
+    public void committedSession(String id) throws AirlockException {
+        SessionLog log = logs.startSession(new SessionHeader(SessionHeader.SESSION_FORMAT, id, workstationId,
+                signer.publicKey(), List.of("alice"), "ab".repeat(32), null), "supervisor")
+                .committing(new airlock.core.policy.LogSensitivity(policy));
+        annotations.recordBundle(id, new BundleIdentity("ab".repeat(32), "demo", "1.0", "refs/tags/v1", "c".repeat(40)));
+        log.append(EntryType.FILE_OPENED, Map.of("path", "src/f.c", "blob", "b".repeat(40)), SqlAction.NONE);
+        log.append(EntryType.FILE_OPENED, Map.of("path", FORBIDDEN_PATH, "blob", "d".repeat(40)), SqlAction.NONE);
+        for (String query : KEPT_QUERIES) {
+            log.append(EntryType.SEARCH_RUN, Map.of("query", query, "scope", "all", "results", 1), SqlAction.NONE);
+        }
+        AtomicInteger ids = new AtomicInteger();
+        AnnotationService service = new AnnotationService(annotations, log, clock, () -> "f-" + ids.incrementAndGet(), "alice");
+        LineIndex index = new LineIndex(CODE);
+        int copy = CODE.indexOf("strcpy");
+        service.create(anchor(AnchoredRange.of(index, index.range(copy, copy + 15))),
+                new AnnotationContent("Unbounded copy into a stack buffer", "The input length is never checked.", Severity.HIGH,
+                        Confidence.HIGH, 120, List.of()));
+        service.create(anchor(AnchoredRange.of(index, index.range(0, 10))),
+                new AnnotationContent("Secret compared in the clear", "Found by searching for hunter2-token in the tree.",
+                        Severity.MEDIUM, Confidence.MEDIUM, 798, List.of()));
+        log.end("alice", Map.of());
+    }
+
     private static Anchor anchor(AnchoredRange range) {
         return new Anchor("refs/tags/v1", "c".repeat(40), "src/f.c", "b".repeat(40), List.of(range));
     }

@@ -269,12 +269,24 @@ class AnnotationsGuiTest {
         assertTrue(types.contains(EntryType.ANNOTATION_EDITED) && types.contains(EntryType.ANNOTATION_DELETED)
                 && types.contains(EntryType.ANNOTATION_STATUS_CHANGED) && types.contains(EntryType.REVIEWED_MARKED));
         assertEquals(4, types.stream().filter(t -> t == EntryType.EXPORT_WRITTEN).count());
+        // the finding text is committed in the log (issue 18); the room's disclosure table holds the full content
         LogEntry deleted = entries.stream().filter(e -> e.type() == EntryType.ANNOTATION_DELETED).findFirst().orElseThrow();
-        assertEquals("Temporary note", ((Map<?, ?>) deleted.data().get("annotation")).get("title"));
+        assertEquals("Temporary note", disclosed(deleted).get("title"));
         LogEntry created = entries.stream().filter(e -> e.type() == EntryType.ANNOTATION_CREATED).findFirst().orElseThrow();
-        Map<?, ?> content = (Map<?, ?>) created.data().get("annotation");
+        assertTrue(airlock.core.log.FieldCommitment.of(created.data().get("annotation")) != null, "committed, not in clear");
+        Map<?, ?> content = disclosed(created);
         assertTrue(String.valueOf(content.get("body")).contains("31 bytes"));
         assertEquals("CWE-120", content.get("cwe"));
+    }
+
+    /** The finding an annotation entry commits to, from the room's disclosure table. */
+    private Map<?, ?> disclosed(LogEntry entry) throws Exception {
+        for (airlock.core.log.Disclosure d : airlock.core.log.Disclosures.list(session.store(), "s-2026-11-28-a")) {
+            if (d.entry() == entry.seq() && d.field().equals("annotation")) {
+                return (Map<?, ?>) d.value();
+            }
+        }
+        throw new AssertionError("no disclosure for entry " + entry.seq());
     }
 
     private static void clickAddRange(AnnotationEditor editor) {

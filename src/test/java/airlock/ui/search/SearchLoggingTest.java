@@ -89,6 +89,19 @@ class SearchLoggingTest {
         store.close();
     }
 
+    /** The value of a committed field of {@code entry}, after checking it opens the entry's commitment. */
+    private Object disclosed(LogEntry entry, String field) throws AirlockException {
+        String commitment = airlock.core.log.FieldCommitment.of(entry.data().get(field));
+        assertTrue(commitment != null, field + " is committed");
+        for (airlock.core.log.Disclosure d : airlock.core.log.Disclosures.list(store, "s1")) {
+            if (d.entry() == entry.seq() && d.field().equals(field)) {
+                assertEquals(commitment, java.util.HexFormat.of().formatHex(d.commitment()));
+                return d.value();
+            }
+        }
+        throw new AssertionError("no disclosure for " + field + " of entry " + entry.seq());
+    }
+
     private List<LogEntry> searchEntries() throws AirlockException {
         List<LogEntry> out = new ArrayList<>();
         EntryCodec codec = new EntryCodec();
@@ -107,10 +120,13 @@ class SearchLoggingTest {
         List<LogEntry> entries = searchEntries();
         assertEquals(1, entries.size());
         var data = entries.get(0).data();
-        assertEquals("KEY", data.get("query"));
+        // the room keeps search strings (strictest export rules): query and path filters are committed, their values
+        // in the room's disclosure table
+        assertEquals(null, data.get("query") instanceof String ? data.get("query") : null, "no query in clear");
+        assertEquals("KEY", disclosed(entries.get(0), "query"));
+        assertEquals(List.of("src/**", "!*.md"), disclosed(entries.get(0), "paths"));
         assertEquals(true, data.get("ignoreCase"));
         assertEquals(false, data.get("regex"));
-        assertEquals(List.of("src/**", "!*.md"), data.get("paths"));
         assertEquals(List.of("c"), data.get("languages"));
         assertEquals(MemorySource.REF, data.get("ref"));
         assertEquals(2L, ((Number) data.get("linesMatched")).longValue());
@@ -132,7 +148,7 @@ class SearchLoggingTest {
         assertTrue(executor.cancelled() >= 1, "the first search was cancelled");
         List<LogEntry> entries = searchEntries();
         assertEquals(1, entries.size());
-        assertEquals("key", entries.get(0).data().get("query"));
+        assertEquals("key", disclosed(entries.get(0), "query"));
         assertEquals(false, entries.get(0).data().get("finished"));
         assertEquals(2L, ((Number) entries.get(0).data().get("linesShown")).longValue());
     }

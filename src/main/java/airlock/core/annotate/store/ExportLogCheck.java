@@ -4,7 +4,11 @@ import airlock.core.AirlockException;
 import airlock.core.annotate.Annotation;
 import airlock.core.export.AnnotationCodec;
 import airlock.core.export.ImportedExport;
+import airlock.core.crypto.CanonicalJson;
+import airlock.core.log.DisclosureVerification;
+import airlock.core.log.DisclosureVerifier;
 import airlock.core.log.EntryCodec;
+import airlock.core.log.FieldCommitment;
 import airlock.core.log.EntryType;
 import airlock.core.log.LogEntry;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,13 +27,42 @@ import java.util.Map;
  * exactly the exported findings, content for content (code aside, which the log never holds).
  */
 public final class ExportLogCheck {
+    /** Stands in the replay for a finding whose last entry is committed and not disclosed. */
+    private static final JsonNode KEPT = com.fasterxml.jackson.databind.node.TextNode.valueOf("kept in the room");
     private final ObjectMapper mapper = new ObjectMapper();
+    private final Map<String, Object> disclosed = new java.util.HashMap<>();
 
     /** The outcome, with the reason a person reads. */
     public record Result(boolean matches, String reason) {
     }
 
     public Result check(byte[] exportBytes, ImportedExport export, byte[] entriesFile) throws AirlockException {
+        return check(exportBytes, export, entriesFile, null);
+    }
+
+    /**
+     * As {@link #check(byte[], ImportedExport, byte[])}; a finding whose log entry holds it as a
+     * commitment (issue 18) is read from {@code disclosuresFile} (the {@code .disclosures} next to the
+     * log; null: none), after every disclosure there was checked against its commitment.
+     */
+    public Result check(byte[] exportBytes, ImportedExport export, byte[] entriesFile, byte[] disclosuresFile)
+            throws AirlockException {
+        disclosed.clear();
+        if (disclosuresFile != null) {
+            String logSession = sessionOf(entriesFile);
+            DisclosureVerification opened = new DisclosureVerifier().verify(entriesFile, disclosuresFile, logSession);
+            if (!opened.valid()) {
+                return new Result(false, "the disclosures next to the log do not open its commitments: " + opened.describe());
+            }
+            int start = 0;
+            for (int i = 0; i < disclosuresFile.length; i++) {
+                if (disclosuresFile[i] == '\n') {
+                    Map<?, ?> line = (Map<?, ?>) CanonicalJson.parseStrict(java.util.Arrays.copyOfRange(disclosuresFile, start, i));
+                    disclosed.put(line.get("entry") + "/" + line.get("field"), line.get("value"));
+                    start = i + 1;
+                }
+            }
+        }
         EntryCodec codec = new EntryCodec();
         String sha256 = sha256(exportBytes);
         String session = null;
@@ -64,6 +97,10 @@ public final class ExportLogCheck {
             if (logged == null) {
                 return new Result(false, "finding " + e.getKey() + " is not in the log (or was deleted there)");
             }
+            if (logged == KEPT) {
+                return new Result(false, "finding " + e.getKey() + "'s last log entry is committed and its disclosure was kept"
+                        + " in the room");
+            }
             if (!logged.equals(e.getValue())) {
                 return new Result(false, "finding " + e.getKey() + " differs from its last log entry");
             }
@@ -77,7 +114,21 @@ public final class ExportLogCheck {
     }
 
     private void apply(Map<String, JsonNode> replay, LogEntry e) throws AirlockException {
-        if (!(e.data().get("annotation") instanceof Map<?, ?> annotation)) {
+        Object member = e.data().get("annotation");
+        if (FieldCommitment.of(member) != null) {
+            Object value = disclosed.get(e.seq() + "/annotation");
+            if (value == null) {
+                String id = String.valueOf(e.data().get("id"));
+                if (e.type() == EntryType.ANNOTATION_DELETED) {
+                    replay.remove(id);
+                } else {
+                    replay.put(id, KEPT);
+                }
+                return;
+            }
+            member = value;
+        }
+        if (!(member instanceof Map<?, ?> annotation)) {
             return;
         }
         String id = String.valueOf(annotation.get("id"));
@@ -87,6 +138,14 @@ public final class ExportLogCheck {
             default -> {
             }
         }
+    }
+
+    private static String sessionOf(byte[] entriesFile) throws AirlockException {
+        int end = 0;
+        while (end < entriesFile.length && entriesFile[end] != '\n') {
+            end++;
+        }
+        return String.valueOf(new EntryCodec().decode(java.util.Arrays.copyOf(entriesFile, end)).data().get("session"));
     }
 
     private static boolean sameSession(String logSession, ImportedExport export) {

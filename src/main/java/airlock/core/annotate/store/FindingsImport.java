@@ -86,7 +86,9 @@ public final class FindingsImport {
             throw new AirlockException("annotations.import.log", "The session log " + log.getFileName() + " does not verify: "
                     + verdict.describe() + ". Nothing was imported.");
         }
-        ExportLogCheck.Result match = new ExportLogCheck().check(bytes, imported, entries);
+        Path disclosures = airlock.core.log.LogFiles.disclosuresFor(log);
+        byte[] opened = Files.isRegularFile(disclosures) ? read(disclosures, Long.MAX_VALUE) : null;
+        ExportLogCheck.Result match = new ExportLogCheck().check(bytes, imported, entries, opened);
         if (!match.matches()) {
             throw new AirlockException("annotations.import.log", "The export does not match its session log: " + match.reason()
                     + ". Nothing was imported.");

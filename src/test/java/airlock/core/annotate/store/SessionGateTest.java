@@ -152,7 +152,10 @@ class SessionGateTest {
             assertEquals(4, a.anchor().primary().range().startLine());
             assertTrue(a.replies().get(0).body().contains("Imported from session s-old"));
 
-            Files.writeString(log, new String(Files.readAllBytes(log), StandardCharsets.UTF_8).replace("Unbounded copy", "Unbounded cpy"));
+            // the finding's text is committed in the log (issue 18): alter a member held in clear
+            String before = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            assertTrue(before.contains("\"change\":\"create\""), "the annotation entry's change is in clear");
+            Files.writeString(log, before.replace("\"change\":\"create\"", "\"change\":\"crEate\""));
             AirlockException tampered = assertThrows(AirlockException.class,
                     () -> importer.run(exported, log, null, tree, "refs/tags/v2", service));
             assertEquals("annotations.import.log", tampered.code());

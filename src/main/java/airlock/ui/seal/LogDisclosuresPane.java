@@ -1,0 +1,75 @@
+package airlock.ui.seal;
+
+import airlock.ui.Texts;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Parent;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.VBox;
+
+/** The seal screen's table of committed log fields, disclosed or kept in the room (see {@link LogDisclosuresModel}). */
+final class LogDisclosuresPane {
+    private final TitledPane root;
+
+    LogDisclosuresPane(LogDisclosuresModel model, Texts texts) {
+        Label summary = new Label();
+        summary.setWrapText(true);
+        summary.textProperty().bind(model.summaryProperty());
+        TableView<LogDisclosuresModel.Row> table = new TableView<>(model.rows());
+        table.setId("seal-disclosures");
+        table.getColumns().add(column(texts.get("seal.disclosures.column.entry"), LogDisclosuresModel.Row::entry, 150));
+        table.getColumns().add(column(texts.get("seal.disclosures.column.field"), LogDisclosuresModel.Row::field, 75));
+        TableColumn<LogDisclosuresModel.Row, String> decision = column(texts.get("seal.disclosures.column.decision"),
+                LogDisclosuresModel.Row::decision, 122);
+        decision.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("disclosure-disclosed", "disclosure-kept");
+                LogDisclosuresModel.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                if (row != null) {
+                    getStyleClass().add(row.disclosed() ? "disclosure-disclosed" : "disclosure-kept");
+                }
+            }
+        });
+        table.getColumns().add(decision);
+        table.getColumns().add(column(texts.get("seal.disclosures.column.reason"), LogDisclosuresModel.Row::reason, 460));
+        table.setPrefHeight(150);
+        table.setMinHeight(100);
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(LogDisclosuresModel.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                setTooltip(empty || row == null ? null : new javafx.scene.control.Tooltip(row.reason()));
+            }
+        });
+        table.setContextMenu(new ContextMenu()); // nothing on this screen goes to the clipboard
+        // Collapsed at first, the count in its title, so the checks above keep their room on a small screen;
+        // the .disclosures file in the table of outgoing files shows exactly what leaves.
+        root = new TitledPane();
+        root.setId("seal-disclosures-pane");
+        root.textProperty().bind(javafx.beans.binding.Bindings.concat(texts.get("seal.disclosures"), " \u2014 ",
+                model.summaryProperty()));
+        root.setContent(new VBox(4, summary, table));
+        root.setAnimated(false);
+        root.setExpanded(false);
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    private static TableColumn<LogDisclosuresModel.Row, String> column(String title,
+            java.util.function.Function<LogDisclosuresModel.Row, String> value, double width) {
+        TableColumn<LogDisclosuresModel.Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        return column;
+    }
+}
