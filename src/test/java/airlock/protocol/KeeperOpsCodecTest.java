@@ -77,7 +77,7 @@ class KeeperOpsCodecTest {
                 .startsWith(Errors.FIELD));
         assertTrue(refusal("{\"id\":1,\"op\":\"session.unlock\",\"pin\":\"" + "1".repeat(Limits.MAX_PIN + 1) + "\",\"v\":1}")
                 .startsWith(Errors.FIELD));
-        assertTrue(refusal("{\"id\":1,\"op\":\"session.unlock\",\"pin\":\"12\\u202e34\",\"v\":1}").startsWith(Errors.FIELD),
+        assertTrue(refusal("{\"id\":1,\"op\":\"session.unlock\",\"pin\":\"12\u202e34\",\"v\":1}").startsWith(Errors.FIELD),
                 "a PIN is a name: no invisible formatting");
         assertTrue(refusal("{\"id\":1,\"op\":\"session.unlock\",\"pin\":123456,\"v\":1}").startsWith(Errors.FIELD));
         assertTrue(refusal("{\"id\":1,\"op\":\"session.lock\",\"v\":2}").startsWith(Errors.VERSION));
