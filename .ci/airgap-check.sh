@@ -17,6 +17,7 @@ BUILD=${AIRLOCK_BUILD_DIR:-$ROOT/target}
 OUT=$BUILD/airgap
 LIMIT=${AIRGAP_TIME_LIMIT:-150}
 PROBES=3
+TCP_PROBES=5
 
 fail() { echo "airgap-check: FAIL: $*" >&2; exit 1; }
 say() { echo "airgap-check: $*"; }
@@ -65,12 +66,20 @@ judge() {
     # (socket(AF_INET6, SOCK_STREAM)) and SO_REUSEPORT (socket(AF_INET, SOCK_STREAM)) and closes the
     # sockets unused. Those probes, at most $PROBES stream sockets, are the only non-AF_UNIX sockets
     # allowed; any other family or type, and any address use below, fails the check.
+    # The first use of jdk.net.ExtendedSocketOptions (the keeper reads SO_PEERCRED; the client's socket
+    # channel loads it too) runs LinuxSocketOptions' probes: socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)
+    # and one getsockopt each for TCP_QUICKACK, TCP_KEEPIDLE, TCP_KEEPCNT, TCP_KEEPINTVL and
+    # SO_INCOMING_NAPI_ID — at most $TCP_PROBES sockets, never bound, connected or sent on (checked below).
     bad=$(grep -E '^[0-9]+ +socket(pair)?\(' "$log" | grep -vE 'socket(pair)?\(AF_(UNIX|LOCAL),' \
-        | grep -vE 'socket\(AF_INET6?, SOCK_STREAM, IPPROTO_IP\)' || true)
+        | grep -vE 'socket\(AF_INET6?, SOCK_STREAM, IPPROTO_IP\)' | grep -vE 'socket\(AF_INET, SOCK_STREAM, IPPROTO_TCP\)' || true)
     [ -z "$bad" ] || { echo "$bad" >&2; fail "$name: a socket other than AF_UNIX (or the JDK's load-time probe) was created"; }
     local probes
     probes=$(grep -cE '^[0-9]+ +socket\(AF_INET6?, SOCK_STREAM, IPPROTO_IP\)' "$log" || true)
     [ "$probes" -le "$PROBES" ] || fail "$name: $probes internet sockets; the JDK's libnet probe makes at most $PROBES"
+    local tcp_probes
+    tcp_probes=$(grep -cE '^[0-9]+ +socket\(AF_INET, SOCK_STREAM, IPPROTO_TCP\)' "$log" || true)
+    [ "$tcp_probes" -le "$TCP_PROBES" ] || fail "$name: $tcp_probes TCP sockets; jdk.net's option probe makes at most $TCP_PROBES"
+    probes=$((probes + tcp_probes))
     # listen/accept only on AF_UNIX sockets (the keeper's socket): the family of each descriptor is the
     # one its last socket() or accept() gave it; a blocked accept is split by strace -f into
     # "accept4(N, <unfinished ...>" and "<... accept4 resumed> ...) = M".
@@ -126,7 +135,10 @@ self_test() {
     printf '%s\n' "$java_exec" >"$OUT/probes.strace"
     for _ in 1 2 3 4; do echo '1 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 5' >>"$OUT/probes.strace"; done
     if ( judge probes "$OUT/probes.strace" ) >/dev/null 2>&1; then fail "self-test: accepted 4 internet sockets"; fi
-    say "self-test PASS: 2 clean traces (one a keeper's) accepted, $((i + 1)) bad traces refused"
+    printf '%s\n' "$java_exec" >"$OUT/tcp-probes.strace"
+    for _ in 1 2 3 4 5 6; do echo '1 socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = 60' >>"$OUT/tcp-probes.strace"; done
+    if ( judge tcp-probes "$OUT/tcp-probes.strace" ) >/dev/null 2>&1; then fail "self-test: accepted 6 TCP probe sockets"; fi
+    say "self-test PASS: 2 clean traces (one a keeper's) accepted, $((i + 2)) bad traces refused"
 }
 
 if [ "${1:-}" = "--self-test" ]; then
