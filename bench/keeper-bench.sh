@@ -34,6 +34,8 @@ if ! ls -d "$HOME_DIR"/store/* >/dev/null 2>&1; then
   "${AIRLOCK[@]}" bundle import "$WORK"/media/*.airlock --home "$HOME_DIR" >/dev/null
 fi
 BUNDLE=$(basename "$(ls -d "$HOME_DIR"/store/* | head -1)")
+# the demo room policy (a session start confirmed with the demo PIN), unless a policy is installed
+[ -e "$HOME_DIR/policy/room-policy.json" ] || java -cp "$CP" airlock.bench.KeeperBench room "$HOME_DIR"
 RUN="$WORK/run"
 mkdir -p -m 700 "$RUN"
 rm -f "$RUN/keeper.sock"

@@ -36,13 +36,19 @@ import java.util.concurrent.Executors;
  * symbols.references: each recorded before it is answered). Prints one line per operation and mode:
  * {@code op mode median_ms min_ms max_ms detail}. The in-process reads only read the home.
  *
- * <p>Arguments: {@code HOME SOCKET BUNDLE_ID PATH SYMBOL RUNS}.
+ * <p>Arguments: {@code HOME SOCKET BUNDLE_ID PATH SYMBOL RUNS}, or {@code room HOME} to install the demo
+ * room policy (PIN confirmation) into a home before its keeper starts.
  */
 public final class KeeperBench {
     private KeeperBench() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("room")) {
+            // the demo room policy (session start confirmed with the demo PIN), installed before the keeper starts
+            airlock.core.demo.DemoRoom.install(AirlockHome.open(Path.of(args[1])), new java.security.SecureRandom());
+            return;
+        }
         IsolatedGit.install();
         awaitIndexes(Path.of(args[1]), args[2]);
         AirlockHome home = AirlockHome.open(Path.of(args[0]));
@@ -108,7 +114,7 @@ public final class KeeperBench {
             symbols.close();
 
             try (KeeperClient client = KeeperClient.connect(socket, "keeper-bench")) {
-                client.startSession("Bench Inspector", "Bench", null, bundle, null);
+                client.startSession("Bench Inspector", "Bench", null, bundle, airlock.core.demo.DemoRoom.PIN);
                 try {
                     measure("open-1MB", "keeper", runs, () -> client.read(ref, path, file.size()).length + " bytes");
                     measure("search-first", "keeper", runs, () -> {
