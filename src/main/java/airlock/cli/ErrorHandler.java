@@ -27,7 +27,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             "session.confirmation.refused",
             "session.confirmation.lockout",
             "annotations.export.forbidden",
-            "source.bundle.not-imported");      // a bundle folder on a stick that was never verified and imported
+            "source.bundle.not-imported",       // a bundle folder on a stick that was never verified and imported
+            StoreReadGate.REFUSED);             // a store read by an account other than the keeper's (docs/architecture.md)
     private final PrintWriter err;
 
     ErrorHandler(PrintWriter err) {

@@ -16,7 +16,11 @@ public final class HomeOption {
 
     /** Opens (creating if needed) the selected workstation home. */
     public AirlockHome open() throws AirlockException {
-        Path location = home != null ? home : AirlockHome.defaultLocation(System.getenv(), System.getProperty("user.home"));
-        return AirlockHome.open(location);
+        return AirlockHome.open(location());
+    }
+
+    /** The selected home's folder, without opening (creating or re-moding) it. */
+    public Path location() {
+        return home != null ? home : AirlockHome.defaultLocation(System.getenv(), System.getProperty("user.home"));
     }
 }

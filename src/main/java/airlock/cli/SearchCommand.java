@@ -1,6 +1,11 @@
 package airlock.cli;
 
 import airlock.core.AirlockException;
+import airlock.core.home.AirlockHome;
+import airlock.core.source.SourceTree;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import airlock.core.progress.ProgressMonitor;
 import airlock.core.search.FileMatches;
 import airlock.core.search.InvalidQueryException;
@@ -79,11 +84,21 @@ final class SearchCommand implements Callable<Integer> {
             err.println("airlock: --all-refs cannot be combined with --ref or --diff-from");
             return AirlockCommand.USAGE;
         }
+        boolean fromStore = SourceResolver.readsStore(bundle);
+        if (fromStore) {
+            StoreReadGate.requireKeeperAccount(home.location(), "search");
+        }
         ExecutorService pool = WorkerPool.create("search");
-        try (SourceResolver.Opened opened = SourceResolver.open(home.open(), bundle)) {
+        AirlockHome opened0 = home.open();
+        try (SourceResolver.Opened opened = SourceResolver.open(opened0, bundle)) {
             String searchRef = allRefs ? null : ref != null ? ref : opened.source().reviewRef();
             SearchQuery query = new SearchQuery(pattern, regex, ignoreCase, word, paths, List.of(),
                     Set.copyOf(languages), searchRef);
+            if (fromStore) {
+                // compile the query first (a bad pattern is a usage error, not a read), then record, then print
+                airlock.core.search.TextMatcher.compile(query);
+                StoreReadGate.record(opened0, ledgerData(opened.source(), searchRef), Clock.systemUTC());
+            }
             Searcher searcher = new Searcher(pool);
             SearchSummary summary;
             boolean withRef = allRefs;
@@ -108,6 +123,23 @@ final class SearchCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The ledger entry of a store read: who, which bundle, what query, which ref — before any output. */
+    private Map<String, Object> ledgerData(SourceTree source, String searchRef) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("origin", "cli");
+        data.put("account", System.getProperty("user.name"));
+        data.put("bundle", source.label());
+        data.put("query", pattern);
+        data.put("regex", regex);
+        data.put("ignoreCase", ignoreCase);
+        data.put("wholeWord", word);
+        data.put("paths", List.copyOf(paths));
+        data.put("languages", List.copyOf(new java.util.TreeSet<>(languages)));
+        data.put("ref", searchRef);
+        data.put("diffFrom", diffFrom);
+        return data;
     }
 
     private static void print(PrintWriter out, FileMatches file, boolean withRef) {

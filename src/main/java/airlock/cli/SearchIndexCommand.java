@@ -35,6 +35,9 @@ final class SearchIndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws AirlockException {
         PrintWriter err = spec.commandLine().getErr();
+        if (SourceResolver.readsStore(bundle)) {
+            StoreReadGate.requireKeeperAccount(home.location(), "search-index");
+        }
         ExecutorService pool = WorkerPool.create("index");
         try (SourceResolver.Opened opened = SourceResolver.open(home.open(), bundle);
              SearchIndex index = SearchIndex.open(opened.indexDir(), Runtime.getRuntime().availableProcessors())) {

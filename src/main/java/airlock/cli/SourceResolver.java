@@ -44,6 +44,16 @@ final class SourceResolver {
     private SourceResolver() {
     }
 
+    /**
+     * Whether {@code bundle} names code in the home's store (an imported bundle's id, or a bundle
+     * folder on a stick, read from the store) rather than a git repository folder the caller can
+     * already read: store reads are the keeper account's, recorded in the ledger ({@link StoreReadGate}).
+     */
+    static boolean readsStore(String bundle) {
+        Path path = Path.of(bundle).toAbsolutePath().normalize();
+        return !Files.isDirectory(path) || BundleFiles.looksLikeBundle(path);
+    }
+
     static Opened open(AirlockHome home, String bundle) throws AirlockException {
         Path path = Path.of(bundle).toAbsolutePath().normalize();
         if (!Files.isDirectory(path)) {

@@ -34,12 +34,14 @@ public final class Keeper implements AutoCloseable {
     private final AnnotationStore annotations;
     private final KeeperService service;
     private final ExecutorService workers;
+    private final KeeperIndexes indexes;
     private final AirlockHome home;
     private KeeperServer server;
     private boolean closed;
 
     private Keeper(AirlockHome home, WorkstationLogs logs, AnnotationStore annotations, KeeperService service,
-                   ExecutorService workers) {
+                   ExecutorService workers, KeeperIndexes indexes) {
+        this.indexes = indexes;
         this.home = home;
         this.logs = logs;
         this.annotations = annotations;
@@ -78,10 +80,15 @@ public final class Keeper implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            KeeperService service = new KeeperService(manager, new BundleStore(home), annotations, home.databases(), clock,
+            BundleStore store = new BundleStore(home);
+            KeeperService service = new KeeperService(manager, store, annotations, home.databases(), clock,
                     workstationId, workers);
             service.resumeOpenSession();
-            return new Keeper(home, logs, annotations, service, workers);
+            // the keeper builds its own indexes: every bundle of the store now (resuming; a built one costs a check)
+            KeeperIndexes indexes = new KeeperIndexes(store, home.databases(), workers, service::indexesReady);
+            service.useIntake(new KeeperIntake(home, clock, store, logs, indexes));
+            indexes.queueAll();
+            return new Keeper(home, logs, annotations, service, workers, indexes);
         } catch (AirlockException | RuntimeException e) {
             if (workers != null) {
                 workers.shutdownNow();
@@ -121,6 +128,7 @@ public final class Keeper implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+        indexes.close();
         service.close();
         workers.shutdownNow();
         try {

@@ -89,6 +89,8 @@ public final class KeeperService {
     private final ExecutorService workers;
     private final SecureRandom random = new SecureRandom();
     private Open open;
+    /** Intake and index building (issue 16); null in a service built without them. */
+    private KeeperIntake intake;
 
     /** The open session and what the keeper holds for it. */
     private static final class Open {
@@ -96,8 +98,8 @@ public final class KeeperService {
         final BundleStore.Imported bundle;
         final SourceTree source;
         final AnnotationService annotations;
-        final SearchIndex searchIndex;
-        final SymbolIndex symbols;
+        SearchIndex searchIndex;
+        SymbolIndex symbols;
         final Set<String> opened = new HashSet<>();
         final LinkedHashMap<Long, Kept> searches = new LinkedHashMap<>();
         long nextSearch = 1;
@@ -193,8 +195,80 @@ public final class KeeperService {
             return markReviewed(m);
         } else if (request instanceof Request.EndSession) {
             return end();
+        } else if (request instanceof Request.LockSession) { // keeper-side ops of issue 16 (k2keeper)
+            return lock();
+        } else if (request instanceof Request.UnlockSession u) {
+            return unlock(u);
+        } else if (request instanceof Request.ImportBundle b) {
+            return requireIntake().importBundle(b.path());
+        } else if (request instanceof Request.IndexStatus) {
+            return new Answer.Indexes(requireIntake().indexes().states());
         }
         throw new AirlockException(Errors.UNKNOWN_OP, "unknown request " + request.op());
+    }
+
+    // ----- lock, unlock, intake, indexes (issue 16, k2keeper) -----
+
+    /** Hands the service its intake and index builder (the keeper's composition root does, once). */
+    synchronized void useIntake(KeeperIntake value) {
+        this.intake = value;
+    }
+
+    private KeeperIntake requireIntake() throws AirlockException {
+        if (intake == null) {
+            throw new AirlockException(Errors.INTERNAL, "This keeper has no intake.");
+        }
+        return intake;
+    }
+
+    private Answer lock() throws AirlockException {
+        if (open == null) {
+            throw new AirlockException(Errors.NO_SESSION, "No session is open.");
+        }
+        open.session.lockNow();
+        return status();
+    }
+
+    /** Unlocks with the credential the room policy names; a wrong one is a ledger entry and counts towards the lockout. */
+    private Answer unlock(Request.UnlockSession u) throws AirlockException {
+        if (open == null) {
+            throw new AirlockException(Errors.NO_SESSION, "No session is open.");
+        }
+        char[] pin = u.pin() == null ? null : u.pin().toCharArray();
+        try {
+            manager.unlock(open.session, pin == null ? new Confirmation.None() : new Confirmation.RoomPin(pin));
+        } finally {
+            if (pin != null) {
+                java.util.Arrays.fill(pin, '\0');
+            }
+        }
+        return status();
+    }
+
+    /**
+     * Called by the index builder when {@code bundleId}'s indexes are built: the open session on that
+     * bundle answers from the finished ones from now on.
+     */
+    synchronized void indexesReady(String bundleId) {
+        if (open == null || !open.bundle.id().equals(bundleId)) {
+            return;
+        }
+        try {
+            Path searchDir = databases.resolve("search").resolve(SearchIndex.keyOf(open.source));
+            SearchIndex fresh = SearchIndex.exists(searchDir) ? SearchIndex.open(searchDir, 1) : null;
+            Path symbolFile = SymbolIndex.fileFor(databases, open.source.commitOf(open.source.reviewRef()));
+            SymbolIndex freshSymbols = SymbolIndex.exists(symbolFile) ? SymbolIndex.open(symbolFile) : null;
+            if (open.searchIndex != null) {
+                open.searchIndex.close();
+            }
+            if (open.symbols != null) {
+                open.symbols.close();
+            }
+            open.searchIndex = fresh;
+            open.symbols = freshSymbols;
+        } catch (AirlockException | RuntimeException e) {
+            LOG.warn("the session goes on with the indexes it had: the finished ones did not open", e);
+        }
     }
 
     // ----- without a session -----

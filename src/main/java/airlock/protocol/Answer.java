@@ -325,4 +325,40 @@ public sealed interface Answer {
             return "error";
         }
     }
+
+    // ----- keeper-side answers of issue 16 (k2keeper) -----
+
+    /** A bundle verified and imported (or found already imported) by the keeper. */
+    record BundleImported(String bundle, String label, String reviewRef, boolean already) implements Answer {
+        public BundleImported {
+            Check.name(bundle, "bundle", Limits.MAX_BUNDLE_ID);
+            Check.text(label, "label", Limits.MAX_MESSAGE);
+            Check.text(reviewRef, "reviewRef", Limits.MAX_REF);
+        }
+
+        public String kind() {
+            return "bundle.imported";
+        }
+    }
+
+    /** One bundle's indexes: {@code queued}, {@code building}, {@code ready} or {@code failed} (with why). */
+    record IndexInfo(String bundle, String state, String message) {
+        public IndexInfo {
+            Check.name(bundle, "bundle", Limits.MAX_BUNDLE_ID);
+            if (!List.of("queued", "building", "ready", "failed").contains(state)) {
+                throw new IllegalArgumentException("state must be queued, building, ready or failed");
+            }
+            Check.text(message, "message", Limits.MAX_MESSAGE);
+        }
+    }
+
+    record Indexes(List<IndexInfo> indexes) implements Answer {
+        public Indexes {
+            indexes = Check.list(indexes, "indexes", Limits.MAX_BUNDLES);
+        }
+
+        public String kind() {
+            return "indexes";
+        }
+    }
 }

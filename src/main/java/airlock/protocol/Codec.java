@@ -95,7 +95,12 @@ public final class Codec {
             m.put("lastLine", k.lastLine());
         } else if (r instanceof Request.EndSession) {
             // no fields
+        } else if (r instanceof Request.UnlockSession u) { // keeper-side ops of issue 16 (k2keeper)
+            m.put("pin", u.pin());
+        } else if (r instanceof Request.ImportBundle b) {
+            m.put("path", b.path());
         }
+        // session.lock and indexes.status have no fields
         return CanonicalJson.write(m);
     }
 
@@ -150,6 +155,11 @@ public final class Codec {
                 case "review.mark" -> new Request.MarkReviewed(f.text("ref"), f.text("path"), f.small("firstLine"),
                         f.small("lastLine"));
                 case "session.end" -> new Request.EndSession();
+                // keeper-side ops of issue 16 (k2keeper)
+                case "session.lock" -> new Request.LockSession();
+                case "session.unlock" -> new Request.UnlockSession(f.optionalText("pin"));
+                case "bundle.import" -> new Request.ImportBundle(f.text("path"));
+                case "indexes.status" -> new Request.IndexStatus();
                 default -> throw new ProtocolException(Errors.UNKNOWN_OP, "unknown op \"" + Fields.clip(op) + "\"");
             };
             f.finish();
@@ -288,7 +298,17 @@ public final class Codec {
             m.put("finalCheckpoint", e.finalCheckpoint());
         } else if (a instanceof Answer.Failure f) {
             m.put("code", f.code());
-            m.put("message", f.message());
+            m.put("message", f.message());        } else if (a instanceof Answer.BundleImported b) { // keeper-side answers of issue 16 (k2keeper)
+            m.put("bundle", b.bundle());
+            m.put("label", b.label());
+            m.put("reviewRef", b.reviewRef());
+            m.put("already", b.already());
+        } else if (a instanceof Answer.Indexes x) {
+            List<Object> list = new ArrayList<>();
+            for (Answer.IndexInfo i : x.indexes()) {
+                list.add(Map.of("bundle", i.bundle(), "state", i.state(), "message", i.message()));
+            }
+            m.put("indexes", list);
         }
         return CanonicalJson.write(m);
     }
@@ -410,6 +430,18 @@ public final class Codec {
                 case "session.ended" -> new Answer.SessionEnded(f.text("session"), f.integer("entries"), f.small("filesOpened"),
                         f.small("searches"), f.text("finalCheckpoint"));
                 case "error" -> new Answer.Failure(f.text("code"), f.text("message"));
+                // keeper-side answers of issue 16 (k2keeper)
+                case "bundle.imported" -> new Answer.BundleImported(f.text("bundle"), f.text("label"), f.text("reviewRef"),
+                        f.bool("already"));
+                case "indexes" -> {
+                    List<Answer.IndexInfo> list = new ArrayList<>();
+                    for (Object item : f.list("indexes", Limits.MAX_BUNDLES)) {
+                        Fields g = new Fields(item, "answer.indexes[]");
+                        list.add(new Answer.IndexInfo(g.text("bundle"), g.text("state"), g.text("message")));
+                        g.finish();
+                    }
+                    yield new Answer.Indexes(list);
+                }
                 default -> throw new ProtocolException(Errors.UNKNOWN_OP, "unknown answer \"" + Fields.clip(kind) + "\"");
             };
             f.finish();

@@ -243,4 +243,64 @@ public sealed interface Request {
             return "session.end";
         }
     }
+
+    // ----- keeper-side ops of issue 16 (k2keeper): lock, unlock, intake, index state -----
+
+    /** Locks the open session now (the inspector steps out); answered with {@link Answer.Status}. */
+    record LockSession() implements Request {
+        public String op() {
+            return "session.lock";
+        }
+    }
+
+    /**
+     * Unlocks an idle-locked session with the credential the room policy names (confirmation mode
+     * {@code none}: nothing; {@code pin}: the room PIN); answered with {@link Answer.Status}.
+     *
+     * @param pin the room PIN, or null when the policy needs none
+     */
+    record UnlockSession(String pin) implements Request {
+        public UnlockSession {
+            Check.optionalName(pin, "pin", Limits.MAX_PIN);
+        }
+
+        public String op() {
+            return "session.unlock";
+        }
+
+        @Override
+        public String toString() {
+            return "UnlockSession[pin=" + (pin == null ? "none" : "(" + pin.length() + " characters)") + "]";
+        }
+    }
+
+    /**
+     * Verifies the bundle folder at {@code path} (on the stick, as the keeper's account sees it) against
+     * the keeper's own trust list and imports it into the keeper's store; the keeper then builds its
+     * indexes. The client names a folder only: it never writes the store.
+     */
+    record ImportBundle(String path) implements Request {
+        public ImportBundle {
+            Check.text(path, "path", Limits.MAX_PATH);
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("path must be absolute");
+            }
+            for (int i = 0; i < path.length(); i++) {
+                if (Character.isISOControl(path.charAt(i))) {
+                    throw new IllegalArgumentException("path holds a control character");
+                }
+            }
+        }
+
+        public String op() {
+            return "bundle.import";
+        }
+    }
+
+    /** The state of the keeper's search and symbol indexes, per bundle. */
+    record IndexStatus() implements Request {
+        public String op() {
+            return "indexes.status";
+        }
+    }
 }

@@ -138,6 +138,72 @@ class SearchCommandTest {
         assertTrue(err.toString().contains("Imported bundles: " + id), err.toString());
     }
 
+    /**
+     * Issue 16: a store read by the command line is the keeper account's, and recorded in the ledger
+     * before any code is printed; a home another account could reach is refused with one line, exit 1,
+     * nothing printed and nothing recorded. (That another account is refused is shown as root by
+     * KeeperAccountsTest; here the same check trips on the home's mode.)
+     */
+    @Test
+    void aStoreReadIsRecordedInTheLedgerFirstAndRefusedOnAHomeOthersCouldReach() throws Exception {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T09:30:00Z"), java.time.ZoneOffset.UTC);
+        airlock.core.home.AirlockHome home = airlock.core.home.AirlockHome.open(tmp.resolve("home"));
+        airlock.core.bundle.BundleFiles files = new airlock.core.demo.DemoMedia(new airlock.core.demo.DemoProject(repo), clock)
+                .prepare(home, airlock.core.progress.ProgressMonitor.NONE);
+        String id = new airlock.core.bundle.BundleIntake(home, clock, airlock.core.bundle.IntakeLimits.defaults())
+                .importBundle(files, java.util.Optional.empty(), airlock.core.progress.ProgressMonitor.NONE)
+                .storeFolder().orElseThrow().getFileName().toString();
+        long before = ledgerSearches(home).size();
+
+        assertEquals(AirlockCommand.OK, run("--bundle", id, "-e", "."));
+        assertTrue(out.toString().startsWith("a.c:1:int access_ok;"), out.toString());
+        java.util.List<airlock.core.log.LogEntry> searches = ledgerSearches(home);
+        assertEquals(before + 1, searches.size(), "one ledger entry for the read");
+        airlock.core.log.LogEntry entry = searches.get(searches.size() - 1);
+        assertEquals("cli:" + System.getProperty("user.name"), entry.actor());
+        assertEquals(".", entry.data().get("query"));
+        assertEquals(Boolean.TRUE, entry.data().get("regex"));
+        assertEquals("cli", entry.data().get("origin"));
+
+        // a bad pattern is a usage error and no read: nothing recorded
+        assertEquals(AirlockCommand.USAGE, run("--bundle", id, "-e", "(("));
+        assertEquals(before + 1, ledgerSearches(home).size());
+
+        Files.setPosixFilePermissions(home.root(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertEquals(AirlockCommand.CHECK_FAILED, run("--bundle", id, "-e", "."));
+        assertEquals("", out.toString(), "no code printed");
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("airlock: 'airlock search' reads vendor code from the store, which only the keeper's account may do"),
+                err.toString());
+        assertTrue(err.toString().contains("[cli.read.refused]"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(AirlockCommand.CHECK_FAILED, AirlockCommand.run(new String[] {"search-index", "--home=" + tmp.resolve("home"),
+            "--bundle", id}, new PrintWriter(out), new PrintWriter(err)));
+        assertTrue(err.toString().contains("[cli.read.refused]"), err.toString());
+        assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(home.root())),
+                "the refused command did not open (re-mode) the home");
+        Files.setPosixFilePermissions(home.root(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertEquals(before + 1, ledgerSearches(home).size(), "nothing recorded for the refused reads");
+    }
+
+    private static java.util.List<airlock.core.log.LogEntry> ledgerSearches(airlock.core.home.AirlockHome home) throws Exception {
+        java.util.List<airlock.core.log.LogEntry> found = new java.util.ArrayList<>();
+        String workstation = airlock.core.home.WorkstationId.loadOrCreate(home, new java.security.SecureRandom());
+        try (var logs = airlock.core.session.WorkstationLogs.open(home,
+                airlock.core.session.WorkstationKey.loadOrCreate(home, workstation), java.time.Clock.systemUTC())) {
+            airlock.core.log.EntryCodec codec = new airlock.core.log.EntryCodec();
+            airlock.core.log.SessionLog.readEntries(logs.store(), airlock.core.log.SessionHeader.LEDGER_SESSION, bytes -> {
+                airlock.core.log.LogEntry e = codec.decode(bytes);
+                if (e.type() == airlock.core.log.EntryType.SEARCH_RUN) {
+                    found.add(e);
+                }
+            });
+        }
+        return found;
+    }
+
     @Test
     void escapingIsUnambiguous() {
         assertEquals("a⟨U+27E8⟩U+0041⟩", TerminalText.escape("a⟨U+0041⟩"));

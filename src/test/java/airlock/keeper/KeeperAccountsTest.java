@@ -111,7 +111,9 @@ class KeeperAccountsTest {
 
             List<String> secrets = List.of(home.resolve("keys").resolve("workstation.key").toString(),
                     home.resolve("db").resolve(WorkstationLogs.DATABASE).toString(),
-                    store.get(bundle).folder().resolve(airlock.core.bundle.BundleFiles.MANIFEST).toString(), index.toString());
+                    store.get(bundle).folder().resolve(airlock.core.bundle.BundleFiles.MANIFEST).toString(), index.toString(),
+                    // the room policy holds the PIN verifier: not readable by the inspector (no offline PIN guessing)
+                    airlock.core.policy.PolicyFiles.installed(opened).toString());
             List<String> probe = new ArrayList<>(List.of("inspector", socket.toString(), bundle, DemoRoom.PIN));
             probe.addAll(secrets);
             String inspectorOut = probe(classpath, List.of("--reuid=" + inspector, "--regid=" + group, "--init-groups"), probe);
@@ -135,6 +137,28 @@ class KeeperAccountsTest {
             }
             String keeperOutput = Files.readString(keeperLog);
             assertTrue(keeperOutput.contains("refused"), "the keeper logged the refused peer:\n" + keeperOutput);
+
+            // the command line (issue 16): 'airlock search' on the store is the keeper account's, with a ledger entry
+            // first; the inspector's account gets one line and exit 1, and not a line of code
+            List<String> search = List.of("search", "--home", home.toString(), "--bundle", bundle, "-e", ".");
+            Cli byInspector = cli(classpath, List.of("--reuid=" + inspector, "--regid=" + group, "--init-groups"), search);
+            assertEquals(1, byInspector.exit(), byInspector.toString());
+            assertEquals("", byInspector.out(), "no code for the inspector's account");
+            assertEquals(1, byInspector.err().strip().lines().count(), byInspector.toString());
+            assertTrue(byInspector.err().contains("[cli.read.refused]"), byInspector.toString());
+            Cli byOutsider = cli(classpath, List.of("--reuid=" + outsider, "--regid=" + outsider, "--init-groups"), search);
+            assertEquals(1, byOutsider.exit(), byOutsider.toString());
+            assertEquals("", byOutsider.out());
+            Cli byKeeper = cli(classpath, List.of("--reuid=" + keeperUser, "--regid=" + keeperUser, "--init-groups"), search);
+            assertEquals(0, byKeeper.exit(), byKeeper.toString());
+            assertTrue(byKeeper.out().contains("Hello"), "the administrator on the keeper's account reads the code");
+            try (LogStore log = LogStore.open(home.resolve("db").resolve(WorkstationLogs.DATABASE))) {
+                String ledger = new String(LogExport.entriesFile(log, airlock.core.log.SessionHeader.LEDGER_SESSION),
+                        StandardCharsets.UTF_8);
+                assertEquals(1, ledger.lines().filter(l -> l.contains("\"type\":\"search.run\"")).count(),
+                        "one ledger entry, the keeper account's read; none for the refused ones:\n" + ledger);
+                assertTrue(ledger.contains("\"actor\":\"cli:" + keeperUser + "\""), ledger);
+            }
         } finally {
             if (keeper != null && keeper.isAlive()) {
                 keeper.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -148,6 +172,26 @@ class KeeperAccountsTest {
             try (Stream<Path> all = Files.walk(dir)) {
                 all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** One {@code airlock} command-line run as another account: exit code, standard output, standard error. */
+    private record Cli(int exit, String out, String err) {
+    }
+
+    private static Cli cli(String classpath, List<String> identity, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("setpriv"));
+        command.addAll(identity);
+        command.addAll(List.of("--", java(), "-Djava.io.tmpdir=/tmp", "-Duser.home=/tmp", "-cp", classpath, "airlock.Launcher"));
+        command.addAll(args);
+        Path err = Files.createTempFile("airlock-cli-err", ".txt");
+        try {
+            Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command did not finish");
+            return new Cli(p.exitValue(), out, Files.readString(err));
+        } finally {
+            Files.deleteIfExists(err);
         }
     }
 

@@ -97,6 +97,11 @@ final class KeeperFixture implements AutoCloseable {
 
     /** The session's entries as the auditor reads them (the keeper must be stopped). */
     List<JsonNode> entries(String session) throws Exception {
+        return entries(homeDir, session);
+    }
+
+    /** The entries of log {@code session} (or the ledger) of the home {@code homeDir} (its keeper must be stopped). */
+    static List<JsonNode> entries(Path homeDir, String session) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> out = new ArrayList<>();
         try (LogStore store = LogStore.open(homeDir.resolve("db").resolve(WorkstationLogs.DATABASE))) {

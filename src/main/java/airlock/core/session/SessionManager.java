@@ -37,6 +37,7 @@ public final class SessionManager {
     /** The longest back-off (reached at the 12th refusal in a row). */
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
     static final String ACTION_START = "session.start";
+    static final String ACTION_UNLOCK = "session.unlock";
     private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
     private final LogStore store;
     private final WorkstationSigner signer;
@@ -134,15 +135,20 @@ public final class SessionManager {
      * recorded is still a refusal (and still counted here); the caller is told that recording it failed.
      */
     private void recordFailure(SessionRequest request, String reason, Instant now) throws AirlockException {
+        recordFailure(ACTION_START, request.sessionId(), request.inspector(), request.organisation(), reason, now);
+    }
+
+    private void recordFailure(String action, String sessionId, String inspector, String organisation, String reason, Instant now)
+            throws AirlockException {
         failures++;
         Instant at = now;
         Instant until = failures >= MAX_FAILED_CONFIRMATIONS ? at.plus(backoff(failures)) : null;
         if (logs != null) {
             Map<String, Object> data = new java.util.LinkedHashMap<>();
-            data.put("action", ACTION_START);
-            data.put("session", request.sessionId());
-            data.put("inspector", request.inspector());
-            data.put("organisation", request.organisation());
+            data.put("action", action);
+            data.put("session", sessionId);
+            data.put("inspector", inspector);
+            data.put("organisation", organisation);
             data.put("mode", policy.policy().confirmation().mode().wire());
             data.put("reason", reason);
             data.put("failuresInRow", failures);
@@ -153,13 +159,57 @@ public final class SessionManager {
                 until = failures >= MAX_FAILED_CONFIRMATIONS ? at.plus(backoff(failures)) : null;
             } catch (AirlockException e) {
                 lockedOutUntil = until == null ? lockedOutUntil : until;
-                throw new AirlockException("session.confirmation.refused", "The session cannot start: " + reason
-                        + "; recording the refusal in the workstation ledger failed: " + e.getMessage(), e);
+                throw new AirlockException("session.confirmation.refused", (ACTION_START.equals(action)
+                        ? "The session cannot start: " : "The session stays locked: ") + reason + "; recording the refusal in the workstation ledger failed: " + e.getMessage(), e);
             }
         }
         if (until != null) {
             lockedOutUntil = until;
         }
+    }
+
+    /**
+     * Unlocks an idle-locked session with the credential the room policy names for confirmations
+     * (issue 16: the idle lock needs a credential, and the policy decides whose): the policy's
+     * confirmation mode {@code none} lets the inspector unlock with nothing, {@code pin} needs the
+     * room PIN (the supervisor's), {@code key} needs the supervisor's key. A wrong credential counts
+     * towards the same lockout as a refused session start and is a {@code confirmation.failed} ledger
+     * entry with action {@code session.unlock}; the unlock itself is the session's
+     * {@code session.unlocked} entry, by the inspector (mode none) or {@code supervisor}.
+     * A session that is not locked is left as it is (an expired one is refused).
+     */
+    public void unlock(ActiveSession session, Confirmation confirmation) throws AirlockException {
+        SessionState state = session.state();
+        if (state != SessionState.LOCKED) {
+            session.unlock(session.inspector()); // refuses an expired session, does nothing to an active one
+            return;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(lockedOutUntil)) {
+            throw new AirlockException("session.confirmation.lockout", "Too many wrong supervisor confirmations; try again after "
+                    + lockedOutUntil + ".");
+        }
+        byte[] statement = ("airlock-unlock/1\n" + signer.workstation() + "\n" + session.id() + "\n" + EntryCodec.formatTime(now)
+                + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ConfirmationCheck.Result result = confirmations.check(policy.policy().confirmation(), confirmation, statement);
+        if (!result.accepted()) {
+            LOG.warn("unlock of session {} refused: {}", session.id(), result.reason());
+            recordFailure(ACTION_UNLOCK, session.id(), session.inspector(), null, result.reason(), now);
+            throw new AirlockException("session.confirmation.refused", "The session stays locked: " + result.reason() + ".");
+        }
+        if (failures > 0 && logs != null) {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("action", ACTION_UNLOCK);
+            data.put("session", session.id());
+            data.put("inspector", session.inspector());
+            data.put("mode", policy.policy().confirmation().mode().wire());
+            data.put("failuresBefore", failures);
+            logs.recordInLedger("workstation", EntryType.CONFIRMATION_ACCEPTED, data);
+        }
+        failures = 0;
+        lockedOutUntil = Instant.MIN;
+        boolean byInspector = policy.policy().confirmation().mode() == airlock.core.policy.SupervisorConfirmation.Mode.NONE;
+        session.unlock(byInspector ? session.inspector() : "supervisor");
     }
 
     /** The id of the session left open on this workstation (at most one), if any. */

@@ -1,0 +1,137 @@
+package airlock.keeper;
+
+import airlock.core.AirlockException;
+import airlock.core.bundle.BundleStore;
+import airlock.core.progress.CancelledException;
+import airlock.core.progress.ProgressMonitor;
+import airlock.core.search.SearchIndex;
+import airlock.core.source.SourceTree;
+import airlock.core.symbols.SymbolIndex;
+import airlock.protocol.Answer;
+import airlock.protocol.Limits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The keeper builds its own search and symbol indexes (issue 16: nothing outside the keeper writes
+ * into its home): for every bundle of its store at start-up, and for each bundle it imports. One
+ * bundle at a time, on one background thread, with the core's public build entry points (the trigram
+ * {@link airlock.core.search.IndexBuilder} and the lexer-level {@link airlock.core.symbols.IndexBuilder});
+ * the search index covers every ref of the bundle, the symbol index the ref under review; both
+ * resume what an earlier run left, so a bundle already indexed costs a check only. A session
+ * meanwhile answers from what is there (a search scans the files the index lacks; definitions say
+ * {@code partial}) and is handed the finished indexes when the build ends ({@code onReady}).
+ */
+final class KeeperIndexes implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KeeperIndexes.class);
+    private final BundleStore bundles;
+    private final Path databases;
+    private final ExecutorService workers;
+    private final ExecutorService builder;
+    private final Consumer<String> onReady;
+    private final Map<String, Answer.IndexInfo> states = new LinkedHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * @param workers the keeper's search threads (the trigram build reads files on them)
+     * @param onReady told the bundle id when its indexes are built, on the build thread
+     */
+    KeeperIndexes(BundleStore bundles, Path databases, ExecutorService workers, Consumer<String> onReady) {
+        this.bundles = bundles;
+        this.databases = databases;
+        this.workers = workers;
+        this.onReady = onReady;
+        this.builder = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "keeper-index");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
+    }
+
+    /** Queues every bundle of the store (start-up). */
+    void queueAll() throws AirlockException {
+        for (BundleStore.Imported b : bundles.list()) {
+            queue(b.id());
+        }
+    }
+
+    /** Queues one bundle; a bundle already queued or building is not queued twice. */
+    synchronized void queue(String bundleId) {
+        Answer.IndexInfo now = states.get(bundleId);
+        if (closed || now != null && (now.state().equals("queued") || now.state().equals("building"))) {
+            return;
+        }
+        set(bundleId, "queued", "");
+        builder.submit(() -> build(bundleId));
+    }
+
+    /** The state of every bundle's indexes the keeper has been asked to build. */
+    synchronized List<Answer.IndexInfo> states() {
+        List<Answer.IndexInfo> out = new ArrayList<>(states.values());
+        return out.size() > Limits.MAX_BUNDLES ? out.subList(0, Limits.MAX_BUNDLES) : out;
+    }
+
+    private synchronized void set(String bundleId, String state, String message) {
+        String m = message == null ? "" : message.replace('\0', '\uFFFD');
+        states.put(bundleId, new Answer.IndexInfo(bundleId, state, m.length() > Limits.MAX_MESSAGE
+                ? m.substring(0, Limits.MAX_MESSAGE) : m));
+    }
+
+    private void build(String bundleId) {
+        if (closed) {
+            return;
+        }
+        set(bundleId, "building", "");
+        ProgressMonitor monitor = new ProgressMonitor() {
+            @Override public void beginTask(String title, long totalWork) { }
+            @Override public void update(long completed) { }
+            @Override public void endTask() { }
+            @Override public boolean isCancelled() {
+                return closed;
+            }
+        };
+        long started = System.nanoTime();
+        try (SourceTree source = bundles.open(bundles.get(bundleId))) {
+            String ref = source.reviewRef();
+            try (SearchIndex index = SearchIndex.open(databases.resolve("search").resolve(SearchIndex.keyOf(source)), 1)) {
+                // every ref, as 'airlock search-index' does: a search may ask for any ref, or all of them
+                new airlock.core.search.IndexBuilder(workers).build(source, source.refs(), index, monitor);
+            }
+            Path symbols = SymbolIndex.fileFor(databases, source.commitOf(ref));
+            new airlock.core.symbols.IndexBuilder(source, ref, symbols).build(List.of(), monitor);
+            set(bundleId, "ready", "");
+            LOG.info("indexes of bundle {} ready in {} ms", bundleId, (System.nanoTime() - started) / 1_000_000);
+            onReady.accept(bundleId);
+        } catch (CancelledException e) {
+            set(bundleId, "failed", "stopped with the keeper; the next start resumes the build");
+        } catch (AirlockException | RuntimeException e) {
+            if (closed) {
+                LOG.info("the build of bundle {}'s indexes stopped with the keeper; the next start resumes it", bundleId);
+                set(bundleId, "failed", "stopped with the keeper; the next start resumes the build");
+                return;
+            }
+            LOG.warn("indexes of bundle {} could not be built", bundleId, e);
+            set(bundleId, "failed", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        builder.shutdownNow();
+        try {
+            builder.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
