@@ -218,16 +218,21 @@ public final class SessionViewModel {
 
     /** Resumes the session left open when the workstation stopped, if any (called once at start-up). */
     public void resumeOpenSession() {
+        resumeOpenSession(() -> { });
+    }
+
+    /** Resumes the session left open, if any; runs {@code whenNone} (on the FX thread) when there is none. */
+    public void resumeOpenSession(Runnable whenNone) {
         if (manager == null) {
             return;
         }
         main.background(BackgroundTask.of(texts.get("session.task.resume"), monitor -> {
             return manager.resumeOpen();
-        }).onSuccess(resumed -> resumed.ifPresent(session -> {
+        }).onSuccess(resumed -> resumed.ifPresentOrElse(session -> {
             context.open(session);
             main.showStatus(texts.format("session.resumed", session.id()));
             openBundleOf(session);
-        })));
+        }, whenNone)));
     }
 
     /** Opens the session's bundle in the workspace unless it is the one already open. */
