@@ -19,6 +19,8 @@ import javafx.stage.Stage;
  * one for the once-a-second state question (the keeper answers one request at a time).
  */
 public final class KeeperWorkstation implements AutoCloseable {
+    /** The view model proposes session ids from a workstation id; the keeper makes its own, so this only keeps the proposal valid. */
+    private static final String PROPOSED_ID_PART = "keeper";
     private final KeeperClient client;
     private final KeeperClient statusClient;
     private final WorkstationWindow window;
@@ -45,7 +47,7 @@ public final class KeeperWorkstation implements AutoCloseable {
                 session -> new KeeperFindings(client, session.inspector(), clock));
         WorkstationWindow window = new WorkstationWindow(stage, texts, clock, texts.get("status.workstation.keeper"), backends);
         var model = new SessionViewModel(texts, window.model(), window.session(),
-                new KeeperSessionService(client, statusClient), null, clock, texts.get("status.workstation.keeper"));
+                new KeeperSessionService(client, statusClient), null, clock, PROPOSED_ID_PART);
         var sessions = new SessionFeature(window, texts, model);
         window.model().showBanner(texts.get("keeper.seal.elsewhere"));
         return new KeeperWorkstation(client, statusClient, window, sessions);

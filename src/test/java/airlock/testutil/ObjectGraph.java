@@ -59,7 +59,7 @@ public final class ObjectGraph {
                 todo.add(new Object[] {v.getValue(), path + ".value"});
             }
             if (o.getClass().getName().startsWith("airlock.")) {
-                for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Class<?> c = o.getClass(); c != null && c.getName().startsWith("airlock."); c = c.getSuperclass()) {
                     for (Field f : c.getDeclaredFields()) {
                         if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
                             continue;

@@ -39,6 +39,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,13 +62,23 @@ class KeeperWorkstationGuiTest {
     @TempDir
     static Path dir;
     private final Texts texts = Texts.load(Locale.ROOT);
-    private KeeperFixture keeper;
+    private static KeeperFixture keeper;
     private KeeperWorkstation workstation;
     private WorkstationWindow window;
 
+    /** The keeper's home (a signed bundle accepted, its symbol index built) is made before the window's setup, which has a time limit. */
+    @BeforeAll
+    static void startKeeper() throws Exception {
+        keeper = KeeperFixture.start(dir.resolve("run-" + System.nanoTime()));
+    }
+
+    @AfterAll
+    static void stopKeeper() {
+        keeper.close();
+    }
+
     @Start
     void start(Stage stage) throws Exception {
-        keeper = KeeperFixture.start(dir.resolve("run-" + System.nanoTime()));
         Clock clock = Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC);
         workstation = KeeperWorkstation.open(stage, texts, keeper.socket, clock);
         window = workstation.window();
@@ -78,7 +90,6 @@ class KeeperWorkstationGuiTest {
     @Stop
     void stop() {
         workstation.close();
-        keeper.close();
     }
 
     @Test
