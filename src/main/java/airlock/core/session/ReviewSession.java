@@ -27,7 +27,7 @@ public interface ReviewSession {
     /** Entries in the session's log so far, as last seen. */
     long entryCount();
 
-    /** The chain head's first hex digits, or empty when this process does not see the chain (the keeper keeps it). */
+    /** The chain head's first hex digits, or a dash when this process does not see the chain (the keeper keeps it). */
     String chainHeadShort();
 
     /** The current state; may lock (and log the lock) when the idle time has run out. */

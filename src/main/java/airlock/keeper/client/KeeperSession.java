@@ -85,9 +85,10 @@ public final class KeeperSession implements ReviewSession {
         return entries;
     }
 
+    /** The chain is the keeper's; this process never sees a hash of it. */
     @Override
     public String chainHeadShort() {
-        return "";
+        return "\u2014";
     }
 
     /** The state the keeper last reported; asks again in the background (never waits here). */
