@@ -47,7 +47,9 @@ public final class KeeperSymbols implements SymbolLookup {
         remember(answer.index());
         List<Definition> out = new ArrayList<>();
         for (Answer.Definition d : answer.definitions()) {
-            out.add(new Definition(d.path(), d.name(), kind(d.symbolKind()), d.line(), d.column(), d.line(), d.scope(), ""));
+            // the keeper's definition line stands where the index keeps no signature (as DefinitionLines would read it),
+            // so a hover card needs no file opened to show it
+            out.add(new Definition(d.path(), d.name(), kind(d.symbolKind()), d.line(), d.column(), d.line(), d.scope(), d.text()));
         }
         return out;
     }
