@@ -7,6 +7,7 @@ import airlock.core.annotate.AnchoredRange;
 import airlock.core.annotate.Annotation;
 import airlock.core.annotate.AnnotationContent;
 import airlock.core.annotate.Bookmark;
+import airlock.core.annotate.Reply;
 import airlock.core.annotate.ReviewMark;
 import airlock.core.annotate.Status;
 import airlock.core.annotate.TextRange;
@@ -24,8 +25,8 @@ import java.util.Map;
  * content; the keeper decodes its own copy of the file, computes blob, commit, offsets and
  * fingerprints, and writes the entry. The row shown here carries the keeper's blob and commit with
  * the ranges the inspector selected; times shown are this process's clock (the log has the
- * keeper's). Lists hold what this window created or changed: version 1 has no op to list a
- * session's findings, nor to reply, change a status, delete, unmark or bookmark (refused here).
+ * keeper's). Lists hold what this window created or changed: there is no op to list a session's
+ * findings, nor to delete, unmark or bookmark (refused here).
  */
 public final class KeeperFindings implements Findings {
     private final KeeperClient client;
@@ -101,14 +102,26 @@ public final class KeeperFindings implements Findings {
         return mark;
     }
 
+    /** The keeper makes the reply's id and time; the row here shows this window's clock. */
     @Override
-    public Annotation reply(String id, String body) throws AirlockException {
-        throw unsupported("Replies to findings");
+    public synchronized Annotation reply(String id, String body) throws AirlockException {
+        Annotation before = get(id);
+        client.replyToAnnotation(id, body);
+        Annotation after = before.withReply(new Reply("(kept by the keeper)", inspector, body, clock.instant()));
+        annotations.put(id, after);
+        return after;
     }
 
     @Override
-    public Annotation setStatus(String id, Status status) throws AirlockException {
-        throw unsupported("Changing a finding's status");
+    public synchronized Annotation setStatus(String id, Status status) throws AirlockException {
+        Annotation before = get(id);
+        Answer.AnnotationSaved saved = client.setAnnotationStatus(id, status.id());
+        if (!saved.status().equals(status.id())) {
+            throw new KeeperException("keeper.protocol", "The keeper saved another status than the one asked for.");
+        }
+        Annotation after = before.withStatus(status, clock.instant());
+        annotations.put(id, after);
+        return after;
     }
 
     @Override
