@@ -76,12 +76,28 @@ shot() {
 keys() { xdotool key --delay 120 "$@"; }
 type_text() { xdotool type --delay 60 "$1"; }
 
-intake=$(window 'bundle intake' "$WAIT")
-shot 1-intake.png 5
-xdotool windowfocus "$intake"
-keys Return                                  # Verify is the default button
-sleep "${XVFB_DEMO_VERIFY:-20}"              # verification of the demo bundle (a few seconds; longer on a loaded machine)
-keys space                                   # "Accept and open" has the focus once accepted
+# app/airlock runs the demo as two processes (issue 16): the keeper accepts the demo bundle before the
+# window opens, which then shows the session start at once; the app image still runs one process,
+# which shows the intake window first.
+TWO_PROCESSES=
+for ((i = 0; i < WAIT; i++)); do
+    xdotool search --onlyvisible --name 'bundle intake' >/dev/null 2>&1 && break
+    xdotool search --onlyvisible --name '^Start a session' >/dev/null 2>&1 && { TWO_PROCESSES=1; break; }
+    kill -0 "$APP" 2>/dev/null || fail "the launcher exited (see target/xvfb-demo.out)"
+    sleep 1
+done
+if [ -z "$TWO_PROCESSES" ]; then
+    intake=$(window 'bundle intake' 5)
+    shot 1-intake.png 5
+    xdotool windowfocus "$intake"
+    keys Return                                  # Verify is the default button
+    sleep "${XVFB_DEMO_VERIFY:-20}"              # verification of the demo bundle (a few seconds; longer on a loaded machine)
+    keys space                                   # "Accept and open" has the focus once accepted
+else
+    grep -q "under ONE account" "$ROOT/target/xvfb-demo.out" || fail "the launcher did not say that the demo runs under one account"
+    pgrep -f "airlock.Launcher keeper" >/dev/null || fail "no keeper process is running beside the window"
+    echo "xvfb-demo: two processes: the keeper accepted the demo bundle; the window starts at the session dialog"
+fi
 start=$(window 'session' 120)
 xdotool windowfocus "$start"
 type_text "Demo Inspector"; keys Tab; type_text "Demo Office"
@@ -100,6 +116,11 @@ window '^End session' 30 >/dev/null
 shot 5-end-confirm.png 2
 keys Return                                  # OK
 shot 6-session-ended.png 4
+if [ -n "$TWO_PROCESSES" ]; then
+    # the seal screen is not wired through the keeper yet (docs/architecture.md, "Not wired yet")
+    echo "xvfb-demo: PASS (two processes): session start, file open, search and the end confirmation appeared; the seal screen is not wired through the keeper yet"
+    exit 0
+fi
 window 'what leaves the room' 60 >/dev/null
 shot 7-seal-screen.png 5
 echo "xvfb-demo: PASS: intake, session start, file open, search, the end confirmation and the seal screen all appeared"

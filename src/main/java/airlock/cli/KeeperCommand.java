@@ -44,10 +44,18 @@ final class KeeperCommand implements Callable<Integer> {
             description = "A group whose processes may connect; the socket file gets this group and mode 660.")
     String group;
 
+    @Option(names = "--prepare-demo", paramLabel = "PROJECT",
+            description = "Demo only: first make --home the demo home of PROJECT (demo room PIN, a fresh signed bundle of its "
+                    + "history accepted, its symbol index); --home must be PROJECT's demo home. Used by app/airlock.")
+    Path demoProject;
+
     @Override
     public Integer call() throws AirlockException {
         PrintWriter err = spec.commandLine().getErr();
         String account = System.getProperty("user.name");
+        if (demoProject != null) {
+            prepareDemo(err);
+        }
         Set<String> allowed = new HashSet<>(users);
         allowed.add(account);
         Keeper keeper = Keeper.open(home, account, Clock.systemUTC());
@@ -57,6 +65,10 @@ final class KeeperCommand implements Callable<Integer> {
         } catch (AirlockException | RuntimeException e) {
             keeper.close();
             throw e;
+        }
+        if (demoProject != null) {
+            err.println("airlock: DEMO: the keeper and the workstation window run under ONE account (" + account
+                    + "), so this demo does not keep the log from you; in a room the keeper runs as its own account.");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -77,5 +89,19 @@ final class KeeperCommand implements Callable<Integer> {
             return AirlockCommand.OK;
         }
         return AirlockCommand.OK;
+    }
+
+    /** The demo's preparation, on the keeper's side (see {@link airlock.keeper.DemoKeeperHome}). */
+    private void prepareDemo(PrintWriter err) throws AirlockException {
+        Path build = home.toAbsolutePath().normalize().getParent();
+        airlock.core.demo.DemoProject demo = new airlock.core.demo.DemoProject(demoProject, build == null ? home : build);
+        if (!demo.home().equals(home.toAbsolutePath().normalize())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--prepare-demo needs --home to be a folder named "
+                    + demo.home().getFileName() + " (the demo home), not " + home);
+        }
+        err.println("airlock: demo: preparing the keeper's home " + demo.home() + " (signed demo bundle, intake, symbol index)...");
+        err.flush();
+        String bundle = airlock.keeper.DemoKeeperHome.prepare(demo, Clock.systemUTC(), new StderrProgress(err));
+        err.println("airlock: demo: bundle " + bundle + " accepted into the keeper's store.");
     }
 }

@@ -191,6 +191,12 @@ public final class KeeperService {
             return createAnnotation(c);
         } else if (request instanceof Request.EditAnnotation e) {
             return editAnnotation(e);
+        } else if (request instanceof Request.SetAnnotationStatus t) {
+            Open o = active();
+            return saved(o, o.annotations.setStatus(t.id(), airlock.core.annotate.Status.fromId(t.status())));
+        } else if (request instanceof Request.ReplyToAnnotation y) {
+            Open o = active();
+            return saved(o, o.annotations.reply(y.id(), y.body()));
         } else if (request instanceof Request.MarkReviewed m) {
             return markReviewed(m);
         } else if (request instanceof Request.EndSession) {

@@ -88,6 +88,12 @@ public final class Codec {
         } else if (r instanceof Request.EditAnnotation e) {
             m.put("annotation", e.id());
             m.put("content", content(e.content()));
+        } else if (r instanceof Request.SetAnnotationStatus t) {
+            m.put("annotation", t.id());
+            m.put("status", t.status());
+        } else if (r instanceof Request.ReplyToAnnotation y) {
+            m.put("annotation", y.id());
+            m.put("body", y.body());
         } else if (r instanceof Request.MarkReviewed k) {
             m.put("ref", k.ref());
             m.put("path", k.path());
@@ -152,6 +158,8 @@ public final class Codec {
                     yield new Request.CreateAnnotation(ref, path, ranges, content(f.object("content")));
                 }
                 case "annotation.edit" -> new Request.EditAnnotation(f.text("annotation"), content(f.object("content")));
+                case "annotation.status" -> new Request.SetAnnotationStatus(f.text("annotation"), f.text("status"));
+                case "annotation.reply" -> new Request.ReplyToAnnotation(f.text("annotation"), f.text("body"));
                 case "review.mark" -> new Request.MarkReviewed(f.text("ref"), f.text("path"), f.small("firstLine"),
                         f.small("lastLine"));
                 case "session.end" -> new Request.EndSession();

@@ -223,6 +223,38 @@ public sealed interface Request {
         }
     }
 
+    // ----- findings triage through the keeper (issue 16, k1gui) -----
+
+    /** A new triage status for one of this session's findings; the keeper logs from and to. */
+    record SetAnnotationStatus(String id, String status) implements Request {
+        public SetAnnotationStatus {
+            Check.name(id, "id", Limits.MAX_ID);
+            Check.name(status, "status", 32);
+            if (!status.matches("open|confirmed|disputed|resolved|false_positive")) {
+                throw new IllegalArgumentException("status must be open, confirmed, disputed, resolved or false_positive");
+            }
+        }
+
+        public String op() {
+            return "annotation.status";
+        }
+    }
+
+    /** A reply to one of this session's findings; the keeper makes its id and time. */
+    record ReplyToAnnotation(String id, String body) implements Request {
+        public ReplyToAnnotation {
+            Check.name(id, "id", Limits.MAX_ID);
+            Check.text(body, "body", Limits.MAX_BODY);
+            if (body.isBlank()) {
+                throw new IllegalArgumentException("body is blank");
+            }
+        }
+
+        public String op() {
+            return "annotation.reply";
+        }
+    }
+
     /** Marks lines of a file opened in this session as reviewed. */
     record MarkReviewed(String ref, String path, int firstLine, int lastLine) implements Request {
         public MarkReviewed {

@@ -37,6 +37,11 @@ public final class AirlockApp extends Application {
     private airlock.core.session.WorkstationLogs logs;
     private airlock.core.annotate.store.AnnotationStore annotations;
     private airlock.ui.session.SessionFeature sessions;
+    private KeeperWorkstation keeperWorkstation;
+    /** The keeper's socket ({@code -Dairlock.keeper.socket=PATH}); when set, this process opens no file of the home. */
+    public static final String KEEPER_SOCKET = "airlock.keeper.socket";
+    /** Set by {@code app/airlock} when it started the demo keeper: the window then says the demo runs under one account. */
+    public static final String KEEPER_DEMO = "airlock.keeper.demo";
 
     public static void launchApp(String[] args) {
         Application.launch(AirlockApp.class, args);
@@ -45,6 +50,11 @@ public final class AirlockApp extends Application {
     @Override
     public void start(Stage stage) {
         Texts texts = Texts.load(Locale.getDefault());
+        String socket = System.getProperty(KEEPER_SOCKET);
+        if (socket != null && !socket.isBlank()) {
+            startThroughKeeper(stage, texts, Path.of(socket));
+            return;
+        }
         DemoProject demo = new DemoProject(Path.of(System.getProperty("airlock.project.dir", ".")));
         String workstationId = texts.get("status.workstation.unknown");
         String homeProblem = "";
@@ -73,6 +83,36 @@ public final class AirlockApp extends Application {
         sessions = installSessions(texts, home, workstationId);
         installSeal(texts, home, demo);
         showIntake(texts, stage, demo, home, sessions);
+    }
+
+    /**
+     * The two-process workstation: everything through the keeper at {@code socket}; no home, key,
+     * log or store is opened here. When the keeper cannot be reached the window says so and offers nothing.
+     */
+    private void startThroughKeeper(Stage stage, Texts texts, Path socket) {
+        try {
+            keeperWorkstation = KeeperWorkstation.open(stage, texts, socket, Clock.systemUTC());
+        } catch (AirlockException e) {
+            LOG.warn("the keeper at {} cannot be reached", socket, e);
+            window = new WorkstationWindow(stage, texts, Clock.systemDefaultZone(), texts.get("status.workstation.keeper"),
+                    new Backends(null, null, null, null));
+            window.model().showBanner(texts.format("keeper.connect.failed", socket, e.getMessage()));
+            stage.show();
+            return;
+        }
+        window = keeperWorkstation.window();
+        if (Boolean.getBoolean(KEEPER_DEMO)) {
+            showKeeperDemoNotices(texts);
+        }
+        stage.show();
+        new airlock.ui.code.CodeViewWarmup(texts, window.view().root().getStylesheets(),
+                airlock.ui.code.CodeViewWarmup.ROUNDS).start(window.executor(), texts.get("task.warmup"), result -> { });
+        keeperWorkstation.begin();
+    }
+
+    /** Demo only: the one-account notice in the banner (stderr has it from app/airlock) and the demo PIN on the start dialog. */
+    private void showKeeperDemoNotices(Texts texts) {
+        keeperWorkstation.showDemoNotices(texts);
     }
 
     /**
@@ -240,6 +280,9 @@ public final class AirlockApp extends Application {
 
     @Override
     public void stop() {
+        if (keeperWorkstation != null) {
+            keeperWorkstation.close();
+        }
         if (sessions != null) {
             sessions.close();
         }

@@ -34,11 +34,17 @@ public final class WorkstationWindow {
     private boolean closed;
 
     public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId) {
-        this(stage, texts, clock, workstationId, null);
+        this(stage, texts, clock, workstationId, (Path) null);
     }
 
     /** @param symbolDatabases folder for symbol indexes (the home's db folder), or null for none */
     public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId, Path symbolDatabases) {
+        this(stage, texts, clock, workstationId, Backends.local(symbolDatabases));
+    }
+
+    /** @param backends this process's indexes and tables, or the keeper's through its client */
+    public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId, Backends backends) {
+        Path symbolDatabases = backends.databases();
         this.stage = stage;
         AlertFailureReporter reporter = new AlertFailureReporter(texts, () -> stage, this::showStatus);
         this.executor = new FxTaskExecutor(2, Platform::runLater, reporter, new FailureTranslator(texts));
@@ -51,11 +57,12 @@ public final class WorkstationWindow {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view.root(), Math.min(1280, screen.getWidth() - 40), Math.min(800, screen.getHeight() - 60));
         view.installKeys(scene);
-        this.navigation = new NavigationFeature(model, view, texts, symbolDatabases);
-        this.search = new SearchFeature(model, view, texts, symbolDatabases, session);
+        this.navigation = new NavigationFeature(model, view, texts, symbolDatabases, backends.symbols());
+        this.search = new SearchFeature(model, view, texts, symbolDatabases, session, backends.search());
         search.installKeys(scene);
         this.versions = new airlock.ui.history.VersionsFeature(model, view, texts);
-        this.annotations = new airlock.ui.annotate.AnnotationsFeature(model, view, texts, session, clock, symbolDatabases);
+        this.annotations = new airlock.ui.annotate.AnnotationsFeature(model, view, texts, session, clock, symbolDatabases,
+                backends.findings());
         stage.setScene(scene);
         WindowSize.applyWhenShown(stage);
         stage.setTitle(texts.get("app.title"));

@@ -212,7 +212,7 @@ class EndToEndTest {
         shot(startScene, "e2e-02-session-start.png");
         robot.clickOn("#session-start-button");
         waitUntil(() -> window.session().current().isPresent());
-        ActiveSession session = window.session().current().get();
+        ActiveSession session = window.session().local().orElseThrow();
 
         // The inspector navigates: opens a file (logged before it is shown).
         robot.interact(() -> window.model().openFile(TestRepository.MAIN, 60));

@@ -38,12 +38,12 @@ import java.util.Optional;
  * {@value DemoRoom#PIN}) and one accepted bundle of {@link TestRepository}, its symbol index built.
  * Clients connect through the socket exactly as the workstation will.
  */
-final class KeeperFixture implements AutoCloseable {
-    static final String USER = System.getProperty("user.name");
-    final Path homeDir;
-    final Path socket;
-    final MutableClock clock;
-    final String bundle;
+public final class KeeperFixture implements AutoCloseable {
+    public static final String USER = System.getProperty("user.name");
+    public final Path homeDir;
+    public final Path socket;
+    public final MutableClock clock;
+    public final String bundle;
     private Keeper keeper;
 
     private KeeperFixture(Path homeDir, Path socket, MutableClock clock, String bundle) {
@@ -53,7 +53,7 @@ final class KeeperFixture implements AutoCloseable {
         this.bundle = bundle;
     }
 
-    static KeeperFixture start(Path tmp) throws Exception {
+    public static KeeperFixture start(Path tmp) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-05T10:00:00Z"));
         String id = prepareHome(tmp, tmp.resolve("home"), clock);
         Path run = Files.createDirectories(tmp.resolve("run"));
@@ -84,24 +84,24 @@ final class KeeperFixture implements AutoCloseable {
         keeper.listen(socket, PeerPolicy.only(USER));
     }
 
-    void stopKeeper() {
+    public void stopKeeper() {
         if (keeper != null) {
             keeper.close();
             keeper = null;
         }
     }
 
-    KeeperClient client() throws Exception {
+    public KeeperClient client() throws Exception {
         return KeeperClient.connect(socket, "test-workstation");
     }
 
     /** The session's entries as the auditor reads them (the keeper must be stopped). */
-    List<JsonNode> entries(String session) throws Exception {
+    public List<JsonNode> entries(String session) throws Exception {
         return entries(homeDir, session);
     }
 
     /** The entries of log {@code session} (or the ledger) of the home {@code homeDir} (its keeper must be stopped). */
-    static List<JsonNode> entries(Path homeDir, String session) throws Exception {
+    public static List<JsonNode> entries(Path homeDir, String session) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> out = new ArrayList<>();
         try (LogStore store = LogStore.open(homeDir.resolve("db").resolve(WorkstationLogs.DATABASE))) {
@@ -115,7 +115,7 @@ final class KeeperFixture implements AutoCloseable {
     }
 
     /** Verifies the session's log with the pinned keys, as {@code airlock log verify} does (the keeper must be stopped). */
-    LogVerification verify(String session) throws Exception {
+    public LogVerification verify(String session) throws Exception {
         try (LogStore store = LogStore.open(homeDir.resolve("db").resolve(WorkstationLogs.DATABASE))) {
             PinnedKeys keys = PinnedKeys.load(homeDir.resolve("trust"));
             return new LogVerifier(keys).verify(new ByteArrayInputStream(LogExport.entriesFile(store, session)), null, false,

@@ -138,6 +138,36 @@ class KeeperSocketTest {
     }
 
     @Test
+    void findingsAreTriagedAndAnsweredThroughTheKeeperWhichLogsEachChange() throws Exception {
+        String session;
+        try (KeeperClient client = keeper.client()) {
+            Answer early = client.exchange(new Request.SetAnnotationStatus("n-1", "confirmed"));
+            assertTrue(early instanceof Answer.Failure f && f.code().equals(Errors.NO_SESSION), String.valueOf(early));
+            session = client.startSession("Ada Inspector", "Test Office", null, keeper.bundle, DemoRoom.PIN).id();
+            client.open(MAIN, TestRepository.MAIN);
+            Answer.AnnotationSaved note = client.annotate(MAIN, TestRepository.MAIN, List.of(new Request.Range(5, 5, 5, 17)),
+                    content("Unbounded loop"));
+            Answer.AnnotationSaved triaged = client.setAnnotationStatus(note.id(), "confirmed");
+            assertEquals("confirmed", triaged.status());
+            Answer.AnnotationSaved replied = client.replyToAnnotation(note.id(), "Seen in 2.0 too.");
+            assertEquals(note.id(), replied.id());
+            KeeperException unknown = assertThrows(KeeperException.class, () -> client.setAnnotationStatus("no-such", "open"));
+            assertEquals("annotations.unknown", unknown.code());
+            client.endSession();
+            keeper.stopKeeper();
+            List<JsonNode> entries = keeper.entries(session);
+            JsonNode status = entries.get((int) triaged.entry());
+            assertEquals("annotation.status", status.get("type").asText());
+            assertEquals("open", status.get("data").get("from").asText());
+            assertEquals("confirmed", status.get("data").get("to").asText());
+            JsonNode reply = entries.get((int) replied.entry());
+            assertEquals("annotation.edited", reply.get("type").asText());
+            assertTrue(reply.toString().contains("Seen in 2.0 too."), reply.toString());
+            assertTrue(keeper.verify(session).isValid(), keeper.verify(session).describe());
+        }
+    }
+
+    @Test
     void noCodeOutsideASessionNorBeforeTheFileIsOpenedNorWhileLocked() throws Exception {
         try (KeeperClient client = keeper.client()) {
             for (Request r : List.of(new Request.ListFiles(MAIN, 0, 10), new Request.OpenFile(MAIN, TestRepository.MAIN),

@@ -26,7 +26,8 @@ class CodecTest {
                 new Request.Search("x(", true, true, false, List.of("*.c"), List.of(), List.of("c"), null, 20),
                 new Request.SearchPage(2, 10, 10), new Request.Definitions("main", 5), new Request.References("main", 3, 5),
                 new Request.CreateAnnotation(MAIN, "a.c", List.of(new Request.Range(1, 1, 2, 3)), content),
-                new Request.EditAnnotation("id-1", content), new Request.MarkReviewed(MAIN, "a.c", 1, 9), new Request.EndSession());
+                new Request.EditAnnotation("id-1", content), new Request.MarkReviewed(MAIN, "a.c", 1, 9), new Request.EndSession(),
+                new Request.SetAnnotationStatus("id-1", "false_positive"), new Request.ReplyToAnnotation("id-1", "Fixed in 2.1?\n\u202Eyes"));
     }
 
     static List<Answer> everyAnswer() {
@@ -95,6 +96,27 @@ class CodecTest {
                 () -> Codec.decodeRequest(new byte[] {'{', '"', (byte) 0xc3, '"', ':', '1', '}'}));
         assertEquals(Errors.JSON, utf8.code());
         assertEquals(Errors.FRAME_SIZE, assertThrows(Codec.DecodeException.class, () -> Codec.decodeRequest(new byte[0])).code());
+    }
+
+    @Test
+    void triageRequestsAreRefusedOutsideTheirLimits() {
+        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"wontfix\",\"v\":1}")
+                .startsWith(Errors.FIELD), "a status that is not a triage state");
+        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"time\":\"x\",\"v\":1}")
+                .contains("unknown member \"time\""), "no time from the UI");
+        assertTrue(refusal("{\"annotation\":\"n\u0007\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"v\":1}")
+                .startsWith(Errors.JSON), "a raw control character is not JSON");
+        assertTrue(refusal("{\"annotation\":\"n\\u0007\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"v\":1}")
+                .startsWith(Errors.FIELD), "an escaped control character is no finding id");
+        assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"   \",\"id\":1,\"op\":\"annotation.reply\",\"v\":1}")
+                .contains("blank"));
+        assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"" + "b".repeat(Limits.MAX_BODY + 1)
+                + "\",\"id\":1,\"op\":\"annotation.reply\",\"v\":1}").contains("longer than"));
+        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.reply\",\"v\":1}").contains("required"));
+        assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"b\",\"id\":1,\"op\":\"annotation.reply\",\"reply\":\"r-1\",\"v\":1}")
+                .contains("unknown member \"reply\""), "the keeper makes the reply's id");
+        assertThrows(IllegalArgumentException.class, () -> new Request.SetAnnotationStatus("n\u202E", "open"));
+        assertThrows(IllegalArgumentException.class, () -> new Request.ReplyToAnnotation("n", "a\0b"));
     }
 
     @Test

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * in parallel, and results are handed to the listener in path order as soon as they are known.
  * The same code serves the GUI and the command line.
  */
-public final class Searcher {
+public final class Searcher implements CodeSearch {
     /** Files larger than this are not searched, and the summary says so. */
     public static final long MAX_SEARCH_BYTES = 512L << 20;
     private static final int WINDOW = 256;
@@ -38,7 +38,14 @@ public final class Searcher {
         this.workers = workers;
     }
 
+    /** In this process nothing is logged by the search itself: the caller records the run. */
+    @Override
+    public boolean recordsRuns() {
+        return false;
+    }
+
     /** Searches {@code query.ref()} (or every ref) of {@code source}; {@code index} may be null. */
+    @Override
     public SearchSummary search(SourceTree source, SearchIndex index, SearchQuery query, SearchListener listener,
                                 ProgressMonitor monitor) throws AirlockException {
         TextMatcher matcher = TextMatcher.compile(query);
@@ -77,6 +84,7 @@ public final class Searcher {
      * Searches only what changed from {@code baseRef} to {@code query.ref()}: files added or
      * modified there, and in them only the added or changed lines ("what changed that mentions X").
      */
+    @Override
     public SearchSummary searchDiff(SourceTree source, String baseRef, SearchQuery query, SearchListener listener,
                                     ProgressMonitor monitor) throws AirlockException {
         if (query.ref() == null) {

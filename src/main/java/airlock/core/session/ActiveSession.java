@@ -21,7 +21,7 @@ import java.util.Map;
  * from a timer and {@link #record} (or {@link #touch()}) on input; locking and unlocking are
  * logged.
  */
-public final class ActiveSession {
+public final class ActiveSession implements ReviewSession {
     private final LogStore store;
     private final SessionLog log;
     private final RoomPolicy policy;
@@ -70,6 +70,33 @@ public final class ActiveSession {
     /** How many entries the log holds so far (checkpoints included). */
     public synchronized long entryCount() {
         return log.size();
+    }
+
+    @Override
+    public int idleLockMinutes() {
+        return policy.idleLockMinutes();
+    }
+
+    @Override
+    public String chainHeadShort() {
+        return chainHead().substring(0, 8);
+    }
+
+    @Override
+    public void unlock() throws AirlockException {
+        unlock(inspector());
+    }
+
+    @Override
+    public Ended finish(int bundleFiles) throws AirlockException {
+        Ending ending = end(inspector(), bundleFiles);
+        return new Ended(id(), entryCount(), ending.summary().filesOpened(), ending.summary().searches(),
+                ending.finalCheckpoint(), ending);
+    }
+
+    @Override
+    public java.util.Optional<ActiveSession> local() {
+        return java.util.Optional.of(this);
     }
 
     /** The chain head (hash of the last entry), lower-case hex. */

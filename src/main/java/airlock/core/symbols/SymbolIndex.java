@@ -20,7 +20,7 @@ import java.util.PriorityQueue;
  * search-based callers/callees. Usable while {@link IndexBuilder} is still writing (answers then cover
  * the files indexed so far; {@link #state()} says so).
  */
-public final class SymbolIndex implements AutoCloseable {
+public final class SymbolIndex implements SymbolLookup {
     private final Connection c;
     private Map<Long, String> paths;
 
@@ -41,6 +41,7 @@ public final class SymbolIndex implements AutoCloseable {
         return Files.isRegularFile(file);
     }
 
+    @Override
     public synchronized IndexState state() throws AirlockException {
         try {
             long total = IndexBuilder.count(c, "SELECT count(*) FROM files");
@@ -62,6 +63,7 @@ public final class SymbolIndex implements AutoCloseable {
      * The content marks (bits of {@link FileMark}) found so far, by path: files with invisible or bidi
      * characters, binary or generated-looking content. Files not yet indexed are absent.
      */
+    @Override
     public synchronized Map<String, Integer> contentMarks() throws AirlockException {
         Map<String, Integer> out = new HashMap<>();
         try (PreparedStatement p = c.prepareStatement("SELECT path, marks FROM files WHERE marks != 0");
@@ -76,6 +78,7 @@ public final class SymbolIndex implements AutoCloseable {
     }
 
     /** Every definition of {@code name}, shortest path first (the chooser's order). */
+    @Override
     public synchronized List<Definition> definitions(String name) throws AirlockException {
         return defs("SELECT f.path, n.name, d.kind, d.line, d.col, d.end_line, d.scope, d.signature FROM defs d"
                 + " JOIN names n ON n.id=d.name_id JOIN files f ON f.id=d.file_id WHERE n.name=?"
@@ -95,6 +98,7 @@ public final class SymbolIndex implements AutoCloseable {
      * path; only the files that fall in the page become {@link Reference}s, so a first page of a heavy name
      * (22,700 references to {@code mutex_lock}) costs one small sort of files, not of every reference.
      */
+    @Override
     public synchronized ReferencePage references(String name, long offset, int limit) throws AirlockException {
         try {
             Map<Long, String> paths = paths();
@@ -197,6 +201,7 @@ public final class SymbolIndex implements AutoCloseable {
     }
 
     /** Defined names matching {@code query} fuzzily, best first. */
+    @Override
     public synchronized List<SymbolMatch> searchSymbols(String query, int limit) throws AirlockException {
         if (query.isBlank()) {
             return List.of();
@@ -234,6 +239,7 @@ public final class SymbolIndex implements AutoCloseable {
     }
 
     /** Calls of {@code name} (occurrences followed by '(') inside function bodies, each with its function. */
+    @Override
     public synchronized List<CallSite> callers(String name, int limit) throws AirlockException {
         List<CallSite> out = new ArrayList<>();
         Map<String, List<Definition>> outlines = new HashMap<>();

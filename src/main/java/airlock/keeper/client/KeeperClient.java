@@ -159,6 +159,14 @@ public final class KeeperClient implements AutoCloseable {
         return call(new Request.EditAnnotation(id, content), Answer.AnnotationSaved.class);
     }
 
+    public Answer.AnnotationSaved setAnnotationStatus(String id, String status) throws KeeperException {
+        return call(new Request.SetAnnotationStatus(id, status), Answer.AnnotationSaved.class);
+    }
+
+    public Answer.AnnotationSaved replyToAnnotation(String id, String body) throws KeeperException {
+        return call(new Request.ReplyToAnnotation(id, body), Answer.AnnotationSaved.class);
+    }
+
     public Answer.Reviewed markReviewed(String ref, String path, int firstLine, int lastLine) throws KeeperException {
         return call(new Request.MarkReviewed(ref, path, firstLine, lastLine), Answer.Reviewed.class);
     }

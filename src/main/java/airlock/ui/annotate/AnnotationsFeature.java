@@ -75,12 +75,23 @@ public final class AnnotationsFeature {
     private final javafx.scene.control.Tab panelTab;
     private CweCatalogue catalogue;
     private AnnotationEditor lastEditor;
+    private final java.util.function.Function<airlock.core.session.ReviewSession, airlock.core.annotate.store.Findings> remote;
 
     /**
      * @param databases the home's db folder (the session log's database is there), or null: then
      *                  nothing can be annotated and the menu says why
      */
     public AnnotationsFeature(MainViewModel main, MainView view, Texts texts, SessionContext session, Clock clock, Path databases) {
+        this(main, view, texts, session, clock, databases, null);
+    }
+
+    /**
+     * @param remote the findings of a session kept by the keeper (two-process workstation), or null:
+     *               then a session's findings are this process's tables under {@code databases}
+     */
+    public AnnotationsFeature(MainViewModel main, MainView view, Texts texts, SessionContext session, Clock clock, Path databases,
+                              java.util.function.Function<airlock.core.session.ReviewSession, airlock.core.annotate.store.Findings> remote) {
+        this.remote = remote;
         this.main = main;
         this.view = view;
         this.texts = texts;
@@ -105,10 +116,12 @@ public final class AnnotationsFeature {
         });
     }
 
-    private void sessionChanged(airlock.core.session.ActiveSession now, Path databases) {
+    private void sessionChanged(airlock.core.session.ReviewSession now, Path databases) {
         model.detach();
-        if (now != null && databases != null) {
-            model.attach(now, databases.resolve(WorkstationLogs.DATABASE), binding -> { });
+        if (now != null && remote != null && now.local().isEmpty()) {
+            model.attach(now, remote.apply(now), binding -> { });
+        } else if (now != null && databases != null && now.local().isPresent()) {
+            model.attach(now.local().get(), databases.resolve(WorkstationLogs.DATABASE), binding -> { });
         }
     }
 

@@ -15,6 +15,8 @@ import airlock.core.annotate.Status;
 import airlock.core.annotate.store.AnnotationService;
 import airlock.core.annotate.store.AnnotationStore;
 import airlock.core.session.ActiveSession;
+import airlock.core.session.ReviewSession;
+import airlock.core.annotate.store.Findings;
 import airlock.core.source.SourceTree;
 import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
@@ -67,7 +69,19 @@ public final class AnnotationsModel {
     private final Deque<Annotation> undo = new ArrayDeque<>();
 
     /** The open session's pieces: the gate, the tables and the service that joins them. */
-    public record Binding(ActiveSession session, AnnotationStore store, AnnotationService service) {
+    public record Binding(ReviewSession session, AnnotationStore store, Findings service) {
+        /** True when this process holds the tables (export and import of findings need them). */
+        public boolean local() {
+            return store != null && session.local().isPresent() && service instanceof AnnotationService;
+        }
+
+        ActiveSession localSession() {
+            return session.local().orElseThrow();
+        }
+
+        AnnotationService localService() {
+            return (AnnotationService) service;
+        }
     }
 
     /** A finding as the panel lists it: as stored, and where it is in the version under review. */
@@ -97,6 +111,20 @@ public final class AnnotationsModel {
     }
 
     // ----- session -----
+
+    /** Binds {@code findings} kept elsewhere (the keeper's) to {@code session} and loads what it lists. */
+    public void attach(ReviewSession session, Findings findings, Consumer<Binding> opened) {
+        main.background(BackgroundTask.of(texts.get("annot.task.open"), monitor -> new Loaded(new Binding(session, null, findings),
+                findings.list(), findings.reviewMarks(), findings.bookmarks())).onSuccess(loaded -> {
+                    binding.set(loaded.binding());
+                    annotations.setAll(loaded.annotations());
+                    marks.setAll(loaded.marks());
+                    bookmarks.setAll(loaded.bookmarks());
+                    undo.clear();
+                    replaceAll();
+                    opened.accept(loaded.binding());
+                }));
+    }
 
     /** Opens the annotation tables of {@code session} in {@code database} and loads its findings. */
     public void attach(ActiveSession session, Path database, Consumer<Binding> opened) {
@@ -133,7 +161,7 @@ public final class AnnotationsModel {
         undo.clear();
         placements.set(Placements.EMPTY);
         refilter();
-        if (b != null) {
+        if (b != null && b.store() != null) {
             main.background(BackgroundTask.of(texts.get("annot.task.close"), monitor -> {
                 b.store().close();
                 return Boolean.TRUE;

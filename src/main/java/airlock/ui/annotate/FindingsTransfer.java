@@ -49,7 +49,7 @@ final class FindingsTransfer {
     /** Writes {@code formats} to {@code folder}; each file safe-written, then recorded with its SHA-256. */
     void export(Path folder, Set<ExportFormat> formats, Consumer<List<WrittenFile>> done) {
         SourceTree tree = model.main().sourceProperty().get();
-        model.requireSession().ifPresent(b -> {
+        model.requireSession().filter(this::local).ifPresent(b -> {
             if (tree == null) {
                 model.main().showStatus(model.texts().get("status.nosource"));
                 return;
@@ -57,13 +57,21 @@ final class FindingsTransfer {
             model.main().background(BackgroundTask.of(model.texts().get("annot.task.export"), monitor -> {
                 String ref = tree.reviewRef();
                 return new LiveExport(catalogue.get(), new SafeWriter(WriteHooks.NONE), model.clock(), BuildInfo.version())
-                        .export(b.session(), b.store(), identity(b.session(), tree, ref), lineCounts.of(tree, ref, monitor), formats,
+                        .export(b.localSession(), b.store(), identity(b.localSession(), tree, ref), lineCounts.of(tree, ref, monitor), formats,
                                 folder, monitor);
             }).onSuccess(files -> {
                 model.main().showStatus(model.texts().format("annot.exported", files.size(), folder.toString()));
                 done.accept(files);
             }));
         });
+    }
+
+    /** Export and import need this process's tables; through the keeper they are not wired yet (said in the status bar). */
+    private boolean local(AnnotationsModel.Binding b) {
+        if (!b.local()) {
+            model.main().showStatus(model.texts().get("annot.transfer.keeper"));
+        }
+        return b.local();
     }
 
     static BundleIdentity identity(ActiveSession s, SourceTree tree, String ref) throws AirlockException {
@@ -78,7 +86,7 @@ final class FindingsTransfer {
     /** Imports a previous export (checked against its log when given), re-anchored to the version under review. */
     void importFile(Path file, Path log, Path seal, Consumer<FindingsImport.Outcome> done) {
         SourceTree tree = model.main().sourceProperty().get();
-        model.requireSession().ifPresent(b -> {
+        model.requireSession().filter(this::local).ifPresent(b -> {
             if (tree == null) {
                 model.main().showStatus(model.texts().get("status.nosource"));
                 return;
@@ -86,7 +94,7 @@ final class FindingsTransfer {
             String ref = tree.reviewRef();
             model.main().background(BackgroundTask.of(model.texts().get("annot.task.import"), monitor -> {
                 PinnedKeys trust = log == null ? null : PinnedKeys.load(trustRoot);
-                return new FindingsImport(trust, model.clock(), model.ids()).run(file, log, seal, tree, ref, b.service());
+                return new FindingsImport(trust, model.clock(), model.ids()).run(file, log, seal, tree, ref, b.localService());
             }).onSuccess(outcome -> {
                 model.imported(outcome.added().stream().map(ReanchorResult::annotation).toList());
                 model.main().showStatus(model.texts().format("annot.imported", outcome.added().size(),

@@ -36,6 +36,10 @@ final class Placements {
 
     /** Places {@code annotations} on {@code ref} of {@code tree}. */
     static Placements compute(SourceTree tree, String ref, Collection<Annotation> annotations) throws AirlockException {
+        if (annotations.isEmpty()) {
+            // nothing to place: do not ask for the commit (through the keeper it is known only once a file is opened)
+            return new Placements(ref, new HashMap<>());
+        }
         String commit = tree.commitOf(ref);
         Reanchorer reanchorer = null;
         Map<String, ReanchorResult> out = new HashMap<>();

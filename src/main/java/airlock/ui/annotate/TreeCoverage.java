@@ -64,7 +64,9 @@ final class TreeCoverage {
     void recompute() {
         SourceTree source = model.main().sourceProperty().get();
         long mine = ++generation;
-        if (source == null || model.bindingProperty().get() == null) {
+        // through the keeper every file read is a logged open: the tree's coverage, which counts every file's
+        // lines, is not computed there until the keeper can send line counts (docs/architecture.md)
+        if (source == null || model.bindingProperty().get() == null || !model.bindingProperty().get().local()) {
             coverage = Map.of();
             tree.refreshDecorations();
             return;

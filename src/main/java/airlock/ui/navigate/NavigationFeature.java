@@ -58,6 +58,12 @@ public final class NavigationFeature {
 
     /** @param databases folder for symbol indexes (the home's db folder), or null for no index */
     public NavigationFeature(MainViewModel model, MainView view, Texts texts, Path databases) {
+        this(model, view, texts, databases, null);
+    }
+
+    /** @param remote the keeper's symbol lookup per source (two-process workstation), or null for an index of this process */
+    public NavigationFeature(MainViewModel model, MainView view, Texts texts, Path databases,
+                             java.util.function.Function<airlock.core.source.SourceTree, airlock.core.symbols.SymbolLookup> remote) {
         this.model = model;
         this.view = view;
         this.texts = texts;
@@ -65,7 +71,7 @@ public final class NavigationFeature {
         this.decorator = new CodeDecorator(model, texts, new SyntaxHighlighter(TreeSitterHighlighter.create(), limits),
                 limits);
         this.aids = new CodeAids(this::detectedLanguage);
-        this.symbols = new SymbolService(model, texts, databases);
+        this.symbols = new SymbolService(model, texts, databases, remote);
         this.hover = new HoverCard(symbols, texts, view.root().getStylesheets());
         this.split = new SplitView(model, view, texts, this::attach);
         this.results = new ResultsPanel(this::jump);

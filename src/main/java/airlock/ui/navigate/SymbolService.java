@@ -7,6 +7,7 @@ import airlock.core.symbols.FileFinder;
 import airlock.core.symbols.IndexBuilder;
 import airlock.core.symbols.IndexState;
 import airlock.core.symbols.SymbolIndex;
+import airlock.core.symbols.SymbolLookup;
 import airlock.ui.Texts;
 import airlock.ui.main.DocumentViewModel;
 import airlock.ui.main.MainViewModel;
@@ -26,14 +27,24 @@ final class SymbolService {
     private final Texts texts;
     private final Path databases;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private SymbolIndex index;
+    private final java.util.function.Function<SourceTree, SymbolLookup> remote;
+    private SymbolLookup index;
     private FileFinder files = new FileFinder(List.of());
     private SourceTree source;
 
     SymbolService(MainViewModel model, Texts texts, Path databases) {
+        this(model, texts, databases, null);
+    }
+
+    /**
+     * @param remote when not null, each source's symbols are asked of this lookup (the keeper's index)
+     *               instead of an index this process opens and builds under {@code databases}
+     */
+    SymbolService(MainViewModel model, Texts texts, Path databases, java.util.function.Function<SourceTree, SymbolLookup> remote) {
         this.model = model;
         this.texts = texts;
         this.databases = databases;
+        this.remote = remote;
         model.sourceProperty().addListener((obs, old, now) -> sourceChanged(now));
         if (model.sourceProperty().get() != null) {
             sourceChanged(model.sourceProperty().get());
@@ -48,7 +59,7 @@ final class SymbolService {
         return files;
     }
 
-    SymbolIndex index() {
+    SymbolLookup index() {
         return index;
     }
 
@@ -71,6 +82,11 @@ final class SymbolService {
                         files = new FileFinder(entries.stream().map(SourceEntry::path).toList());
                     }
                 }));
+        if (remote != null) {
+            index = remote.apply(tree);
+            status.set(texts.get("nav.index.keeper"));
+            return;
+        }
         if (databases == null) {
             status.set(texts.get("nav.index.off"));
             return;
@@ -107,7 +123,7 @@ final class SymbolService {
 
     /** Hands the content marks found so far to the file tree. */
     private void loadMarks(SourceTree tree) {
-        SymbolIndex idx = index;
+        SymbolLookup idx = index;
         if (idx == null || source != tree) {
             return;
         }
@@ -120,7 +136,7 @@ final class SymbolService {
     }
 
     private void refreshState() {
-        SymbolIndex idx = index;
+        SymbolLookup idx = index;
         if (idx == null) {
             return;
         }
@@ -139,7 +155,7 @@ final class SymbolService {
 
     /** Runs {@code query} on the index in the background; says so when there is no index. */
     <T> void query(String title, IndexQuery<T> query, Consumer<T> then) {
-        SymbolIndex idx = index;
+        SymbolLookup idx = index;
         if (idx == null) {
             model.showStatus(texts.get("nav.index.unavailable"));
             return;
@@ -149,7 +165,7 @@ final class SymbolService {
 
     /** A query against the index. */
     interface IndexQuery<T> {
-        T run(SymbolIndex index) throws AirlockException;
+        T run(SymbolLookup index) throws AirlockException;
     }
 
     void close() {

@@ -1,6 +1,5 @@
 package airlock.ui.seal;
 
-import airlock.core.session.ActiveSession;
 import airlock.ui.Texts;
 import airlock.ui.main.MainView;
 import airlock.ui.main.MenuId;
@@ -59,7 +58,7 @@ public final class SealFeature {
         });
     }
 
-    private void openIfEnded(ActiveSession ended) {
+    private void openIfEnded(airlock.core.session.ReviewSession ended) {
         executor.submit(BackgroundTask.of(texts.get("seal.task.find"), monitor -> services.logs().status(ended.id()))
                 .onSuccess(status -> {
                     if ("ended".equals(status)) {

@@ -47,10 +47,16 @@ public final class SearchFeature {
      * @param session   the window's session, in whose log every search is recorded
      */
     public SearchFeature(MainViewModel main, MainView view, Texts texts, Path databases, SessionContext session) {
+        this(main, view, texts, databases, session, null);
+    }
+
+    /** @param search the search to run (the keeper's, which records each run itself), or null for this process's */
+    public SearchFeature(MainViewModel main, MainView view, Texts texts, Path databases, SessionContext session,
+                         airlock.core.search.CodeSearch search) {
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.workers = pool("search", cores);
         this.indexWorkers = pool("search-index", cores);
-        this.model = new SearchViewModel(main, texts, new Searcher(workers), Platform::runLater, session);
+        this.model = new SearchViewModel(main, texts, search != null ? search : new Searcher(workers), Platform::runLater, session);
         this.indexExecutor = new FxTaskExecutor(1, Platform::runLater,
                 failure -> LOG.warn("search index: {} ({})", failure.message(), failure.code()), new FailureTranslator(texts));
         this.indexing = new SearchIndexing(main, texts, databases, indexExecutor, indexWorkers, cores);

@@ -6,6 +6,8 @@ import airlock.core.log.SqlAction;
 import airlock.core.search.FileMatches;
 import airlock.core.search.SearchIndex;
 import airlock.core.session.ActiveSession;
+import airlock.core.session.ReviewSession;
+import airlock.core.search.CodeSearch;
 import airlock.core.session.SessionState;
 import airlock.ui.session.SessionContext;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ public final class SearchViewModel {
     private static final int HISTORY = 20;
     private final MainViewModel main;
     private final Texts texts;
-    private final Searcher searcher;
+    private final CodeSearch searcher;
     private final Executor uiThread;
     private final StringProperty query = new SimpleStringProperty("");
     private final BooleanProperty regex = new SimpleBooleanProperty();
@@ -69,7 +71,7 @@ public final class SearchViewModel {
     private String lastKey;
 
     /** @param uiThread runs result batches on the UI thread (Platform::runLater; direct in tests) */
-    public SearchViewModel(MainViewModel main, Texts texts, Searcher searcher, Executor uiThread) {
+    public SearchViewModel(MainViewModel main, Texts texts, CodeSearch searcher, Executor uiThread) {
         this(main, texts, searcher, uiThread, new SessionContext());
     }
 
@@ -77,7 +79,7 @@ public final class SearchViewModel {
      * @param session the window's session: once one is open, every search is recorded in its log,
      *                and a search whose entry cannot be written is refused
      */
-    public SearchViewModel(MainViewModel main, Texts texts, Searcher searcher, Executor uiThread,
+    public SearchViewModel(MainViewModel main, Texts texts, CodeSearch searcher, Executor uiThread,
                            SessionContext session) {
         this.session = session;
         this.main = main;
@@ -172,7 +174,7 @@ public final class SearchViewModel {
 
     /** Why no search may run now (a session is open but not active), or empty. */
     private Optional<String> sessionRefusal() {
-        Optional<ActiveSession> open = session.current();
+        Optional<ReviewSession> open = session.current();
         if (open.isEmpty()) {
             return Optional.empty();
         }
@@ -217,7 +219,8 @@ public final class SearchViewModel {
 
     /** Appends the search's entry when a session is open; the reason it could not, if so. */
     private Optional<String> record(SearchQuery q, String base, Map<String, Object> counts) {
-        Optional<ActiveSession> open = session.current();
+        // through the keeper the search.run entry is written by the keeper before it sends a hit
+        Optional<ActiveSession> open = searcher.recordsRuns() ? Optional.empty() : session.local();
         if (open.isEmpty()) {
             return Optional.empty();
         }

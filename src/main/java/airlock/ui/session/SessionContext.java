@@ -1,6 +1,7 @@
 package airlock.ui.session;
 
 import airlock.core.session.ActiveSession;
+import airlock.core.session.ReviewSession;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -12,20 +13,25 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * session feature opens and closes it. Read and written on the FX thread.
  */
 public final class SessionContext {
-    private final ReadOnlyObjectWrapper<ActiveSession> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final ReadOnlyObjectWrapper<ReviewSession> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyObjectWrapper<ActiveSession.Ending> lastEnding = new ReadOnlyObjectWrapper<>(this, "lastEnding");
 
-    public ReadOnlyObjectProperty<ActiveSession> currentProperty() {
+    public ReadOnlyObjectProperty<ReviewSession> currentProperty() {
         return current.getReadOnlyProperty();
     }
 
-    public Optional<ActiveSession> current() {
+    public Optional<ReviewSession> current() {
         return Optional.ofNullable(current.get());
     }
 
     /** Makes {@code session} the current one (the session feature, after a confirmed start or a resume). */
-    public void open(ActiveSession session) {
+    public void open(ReviewSession session) {
         current.set(session);
+    }
+
+    /** The current session when this process keeps its log (in-process composition), else empty. */
+    public Optional<ActiveSession> local() {
+        return current().flatMap(ReviewSession::local);
     }
 
     /**

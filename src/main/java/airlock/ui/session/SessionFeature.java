@@ -1,6 +1,6 @@
 package airlock.ui.session;
 
-import airlock.core.session.ActiveSession;
+import airlock.core.session.ReviewSession;
 import airlock.core.session.SessionState;
 import airlock.ui.Texts;
 import airlock.ui.WorkstationWindow;
@@ -294,9 +294,9 @@ public final class SessionFeature {
     }
 
     private void showLock(SessionState state) {
-        Optional<ActiveSession> session = window.session().current();
-        lock.show(state, session.map(ActiveSession::id).orElse(""),
-                session.map(s -> s.policy().idleLockMinutes()).orElse(0));
+        Optional<ReviewSession> session = window.session().current();
+        lock.show(state, session.map(ReviewSession::id).orElse(""),
+                session.map(ReviewSession::idleLockMinutes).orElse(0));
     }
 
     /** Text under the start dialog's fields in the demo (e.g. the demo room PIN); null for none. */
@@ -328,7 +328,7 @@ public final class SessionFeature {
 
     /** Asks, then ends the session and shows its summary. */
     public void confirmEnd() {
-        Optional<ActiveSession> session = window.session().current();
+        Optional<ReviewSession> session = window.session().current();
         if (session.isEmpty()) {
             return;
         }

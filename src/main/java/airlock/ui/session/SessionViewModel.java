@@ -8,7 +8,10 @@ import airlock.core.log.SqlAction;
 import airlock.core.policy.SupervisorConfirmation;
 import airlock.core.session.ActiveSession;
 import airlock.core.session.Confirmation;
+import airlock.core.session.LocalSessionService;
+import airlock.core.session.ReviewSession;
 import airlock.core.session.SessionManager;
+import airlock.core.session.SessionService;
 import airlock.core.session.SessionRequest;
 import airlock.core.session.SessionState;
 import airlock.core.source.EntryKind;
@@ -49,16 +52,15 @@ public final class SessionViewModel {
     private final Texts texts;
     private final MainViewModel main;
     private final SessionContext context;
-    private final SessionManager manager;
+    private final SessionService manager;
     private final String unavailable;
-    private final BundleStore bundles;
     private final Clock clock;
     private final String workstationId;
     private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyStringWrapper watermark = new ReadOnlyStringWrapper(this, "watermark", "");
     private final ReadOnlyStringWrapper openBundle = new ReadOnlyStringWrapper(this, "openBundle");
     /** Mirror of the context for the file-open gate, which runs off the FX thread. */
-    private volatile ActiveSession recording;
+    private volatile ReviewSession recording;
     private volatile boolean requireSession = true;
     /** Mirror of {@link #openBundle} for the file-open gate. */
     private volatile String openBundleId;
@@ -77,7 +79,7 @@ public final class SessionViewModel {
     }
 
     /** Result of a start attempt: the session, or why it did not start (shown in the dialog). */
-    public record StartOutcome(ActiveSession session, String problem) {
+    public record StartOutcome(ReviewSession session, String problem) {
     }
 
     /**
@@ -86,12 +88,22 @@ public final class SessionViewModel {
      */
     public SessionViewModel(Texts texts, MainViewModel main, SessionContext context, SessionManager manager, String unavailable,
                             BundleStore bundles, Clock clock, String workstationId) {
+        this(texts, main, context, manager == null ? null : new LocalSessionService(manager, bundles), unavailable, clock,
+                workstationId);
+    }
+
+    /**
+     * @param sessions    starts and resumes sessions (in this process or through the keeper); null when
+     *                    the workstation cannot keep logs
+     * @param unavailable why sessions cannot start (shown to the user) when {@code sessions} is null
+     */
+    public SessionViewModel(Texts texts, MainViewModel main, SessionContext context, SessionService sessions, String unavailable,
+                            Clock clock, String workstationId) {
         this.texts = texts;
         this.main = main;
         this.context = context;
-        this.manager = manager;
+        this.manager = sessions;
         this.unavailable = unavailable;
-        this.bundles = bundles;
         this.clock = clock;
         this.workstationId = workstationId;
         context.currentProperty().addListener((obs, old, session) -> {
@@ -113,11 +125,11 @@ public final class SessionViewModel {
     }
 
     public SupervisorConfirmation.Mode confirmationMode() {
-        return manager == null ? SupervisorConfirmation.Mode.NONE : manager.policy().policy().confirmation().mode();
+        return manager == null ? SupervisorConfirmation.Mode.NONE : manager.confirmationMode();
     }
 
     public String policyName() {
-        return manager == null ? "" : manager.policy().policy().name();
+        return manager == null ? "" : manager.policyName();
     }
 
     /** The bundle open in the workspace (manifest SHA-256), as the intake reports it. */
@@ -134,7 +146,11 @@ public final class SessionViewModel {
 
     /** Lists the imported bundles for the start dialog. */
     public void listBundles(Consumer<List<BundleChoice>> onListed) {
-        main.background(BackgroundTask.of(texts.get("session.task.bundles"), monitor -> bundles.list().stream()
+        if (manager == null) {
+            onListed.accept(List.of());
+            return;
+        }
+        main.background(BackgroundTask.of(texts.get("session.task.bundles"), monitor -> manager.bundles().stream()
                 .map(b -> new BundleChoice(b.id(), VisibleText.escape(b.label()) + "  (" + b.id().substring(0, 12) + "…)"))
                 .toList()).onSuccess(onListed::accept));
     }
@@ -160,7 +176,7 @@ public final class SessionViewModel {
         }
         main.background(BackgroundTask.of(texts.get("session.task.start"), monitor -> {
             try {
-                ActiveSession session = manager.start(request, confirmation(form));
+                ReviewSession session = manager.start(request, confirmation(form));
                 return new StartOutcome(session, null);
             } catch (AirlockException e) {
                 // a refused start is an answer for the dialog, not a failure of the workstation
@@ -202,26 +218,30 @@ public final class SessionViewModel {
 
     /** Resumes the session left open when the workstation stopped, if any (called once at start-up). */
     public void resumeOpenSession() {
+        resumeOpenSession(() -> { });
+    }
+
+    /** Resumes the session left open, if any; runs {@code whenNone} (on the FX thread) when there is none. */
+    public void resumeOpenSession(Runnable whenNone) {
         if (manager == null) {
             return;
         }
         main.background(BackgroundTask.of(texts.get("session.task.resume"), monitor -> {
-            Optional<String> open = manager.openSession();
-            return open.isPresent() ? Optional.of(manager.resume(open.get())) : Optional.<ActiveSession>empty();
-        }).onSuccess(resumed -> resumed.ifPresent(session -> {
+            return manager.resumeOpen();
+        }).onSuccess(resumed -> resumed.ifPresentOrElse(session -> {
             context.open(session);
             main.showStatus(texts.format("session.resumed", session.id()));
             openBundleOf(session);
-        })));
+        }, whenNone)));
     }
 
     /** Opens the session's bundle in the workspace unless it is the one already open. */
-    private void openBundleOf(ActiveSession session) {
+    private void openBundleOf(ReviewSession session) {
         String id = session.bundleManifestSha256();
         if (id == null || id.equals(openBundle.get())) {
             return;
         }
-        main.background(BackgroundTask.of(texts.get("session.task.bundle.open"), monitor -> bundles.open(bundles.get(id)))
+        main.background(BackgroundTask.of(texts.get("session.task.bundle.open"), monitor -> manager.openBundle(session))
                 .onSuccess(source -> {
                     main.openSource(source);
                     bundleOpened(id);
@@ -230,7 +250,7 @@ public final class SessionViewModel {
 
     /** The file-open gate: records {@code file.opened} before the file is shown (off the FX thread). */
     void recordFileOpened(SourceTree tree, SourceEntry entry) throws AirlockException {
-        ActiveSession session = recording;
+        ReviewSession session = recording;
         if (session == null) {
             if (requireSession && manager != null) {
                 throw new AirlockException("session.none", texts.get("session.none"));
@@ -241,12 +261,16 @@ public final class SessionViewModel {
         if (requireSession && !session.bundleManifestSha256().equals(bundle)) {
             throw new AirlockException("session.bundle.other", texts.get("session.bundle.other"));
         }
+        if (session.local().isEmpty()) {
+            // through the keeper: the keeper writes file.opened when the content is asked for, before it sends a byte
+            return;
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("path", entry.path());
         data.put("blob", entry.blobId());
         data.put("ref", tree.reviewRef());
         data.put("size", entry.size());
-        session.record(EntryType.FILE_OPENED, data, SqlAction.NONE);
+        session.local().get().record(EntryType.FILE_OPENED, data, SqlAction.NONE);
     }
 
     /** Records a refused copy, cut or drag; the refusal itself never depends on this. */
@@ -256,7 +280,7 @@ public final class SessionViewModel {
 
     /** Records a refused attempt from any view ({@code where}: code, tree, search, dialog...). */
     public void copyRefused(String path, String kind, int selectedChars, String where) {
-        ActiveSession session = context.current().orElse(null);
+        ActiveSession session = context.local().orElse(null);
         main.showStatus(texts.get("code.copy.refused"));
         if (session == null) {
             return;
@@ -272,7 +296,7 @@ public final class SessionViewModel {
 
     /** Input from the inspector: resets the idle timer while the session is active. */
     public void touch() {
-        ActiveSession session = context.current().orElse(null);
+        ReviewSession session = context.current().orElse(null);
         if (session != null && state.get() == SessionState.ACTIVE) {
             try {
                 session.touch();
@@ -285,7 +309,7 @@ public final class SessionViewModel {
 
     /** Called every second: checks idle lock and expiry, updates status and watermark. */
     public void refresh() {
-        ActiveSession session = context.current().orElse(null);
+        ReviewSession session = context.current().orElse(null);
         if (session == null) {
             state.set(null);
             watermark.set("");
@@ -302,7 +326,7 @@ public final class SessionViewModel {
         }
         state.set(now);
         Duration elapsed = Duration.between(session.started(), clock.instant());
-        String head = session.chainHead().substring(0, 8);
+        String head = session.chainHeadShort();
         main.setSessionText(texts.format("session.status", session.id(), elapsed(elapsed), session.entryCount(), head));
         watermark.set(texts.format("session.watermark", VisibleText.escape(session.inspector()), session.id(),
                 WATERMARK_TIME.format(clock.instant())));
@@ -322,14 +346,14 @@ public final class SessionViewModel {
 
     public void unlock() {
         context.current().ifPresent(session -> main.background(BackgroundTask.of(texts.get("session.task.unlock"), monitor -> {
-            session.unlock(session.inspector());
+            session.unlock();
             return session;
         }).onSuccess(s -> refresh())));
     }
 
     /** Ends the session: counts the bundle's files for the coverage figure, writes the end entry, reports the ending. */
-    public void end(Consumer<ActiveSession.Ending> onEnded) {
-        ActiveSession session = context.current().orElse(null);
+    public void end(Consumer<ReviewSession.Ended> onEnded) {
+        ReviewSession session = context.current().orElse(null);
         if (session == null) {
             return;
         }
@@ -343,9 +367,11 @@ public final class SessionViewModel {
                     }
                 }
             }
-            return session.end(session.inspector(), files);
+            return session.finish(files);
         }).onSuccess(ending -> {
-            context.ended(ending);
+            if (ending.local() != null) {
+                context.ended(ending.local());
+            }
             context.close();
             onEnded.accept(ending);
         }));

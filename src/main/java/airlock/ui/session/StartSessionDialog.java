@@ -39,7 +39,8 @@ final class StartSessionDialog {
     StartSessionDialog(SessionViewModel model, Texts texts, Window owner, String demoHint, java.util.List<String> stylesheets) {
         dialog.initOwner(owner);
         dialog.setTitle(texts.get("session.start.title"));
-        dialog.setHeaderText(texts.format("session.start.header", model.policyName()));
+        dialog.setHeaderText(model.policyName().isEmpty() ? texts.get("session.start.header.keeper")
+                : texts.format("session.start.header", model.policyName()));
         dialog.getDialogPane().getStylesheets().setAll(stylesheets);
         dialog.getDialogPane().getStyleClass().add("session-start");
         ButtonType start = new ButtonType(texts.get("session.start.button"), ButtonBar.ButtonData.OK_DONE);

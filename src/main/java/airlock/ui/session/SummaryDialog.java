@@ -1,7 +1,7 @@
 package airlock.ui.session;
 
 import airlock.core.annotate.Severity;
-import airlock.core.session.ActiveSession;
+import airlock.core.session.ReviewSession;
 import airlock.core.session.SessionSummary;
 import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
@@ -21,8 +21,11 @@ final class SummaryDialog {
     private SummaryDialog() {
     }
 
-    static Alert create(Texts texts, ActiveSession.Ending ending, Window owner, List<String> stylesheets) {
-        SessionSummary s = ending.summary();
+    static Alert create(Texts texts, ReviewSession.Ended ended, Window owner, List<String> stylesheets) {
+        if (ended.local() == null) {
+            return fromKeeper(texts, ended, owner, stylesheets);
+        }
+        SessionSummary s = ended.local().summary();
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.initOwner(owner);
         alert.setTitle(texts.get("session.summary.title"));
@@ -53,6 +56,29 @@ final class SummaryDialog {
         row = add(grid, row, texts.get("session.summary.refused"), Integer.toString(s.refusedAttempts()));
         row = add(grid, row, texts.get("session.summary.locks"), Integer.toString(s.locks()));
         Label next = new Label(texts.get("session.summary.next"));
+        next.setWrapText(true);
+        next.setMaxWidth(480);
+        grid.add(next, 0, row, 2, 1);
+        alert.getDialogPane().setContent(grid);
+        return alert;
+    }
+
+    /** The keeper's end: the figures it sent with its final checkpoint (the full summary is in its log). */
+    private static Alert fromKeeper(Texts texts, ReviewSession.Ended ended, Window owner, List<String> stylesheets) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        alert.initOwner(owner);
+        alert.setTitle(texts.get("session.summary.title"));
+        alert.setHeaderText(texts.format("session.summary.header", VisibleText.escape(ended.id())));
+        alert.getDialogPane().getStylesheets().setAll(stylesheets);
+        alert.getDialogPane().getStyleClass().add("session-summary");
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(6);
+        int row = 0;
+        row = add(grid, row, texts.get("session.summary.opened"), Integer.toString(ended.filesOpened()));
+        row = add(grid, row, texts.get("session.summary.searches"), Integer.toString(ended.searches()));
+        row = add(grid, row, texts.get("session.summary.keeper.entries"), Long.toString(ended.entries()));
+        Label next = new Label(texts.get("session.summary.keeper.next"));
         next.setWrapText(true);
         next.setMaxWidth(480);
         grid.add(next, 0, row, 2, 1);

@@ -176,11 +176,12 @@ class SessionViewModelTest {
         model.start(form(DemoRoom.PIN), outcome -> { });
         String id = context.current().orElseThrow().id();
         model.recordFileOpened(new MemorySource(), FILE);
-        List<airlock.core.session.ActiveSession.Ending> endings = new ArrayList<>();
+        List<airlock.core.session.ReviewSession.Ended> endings = new ArrayList<>();
         model.end(endings::add);
-        assertEquals(1, endings.get(0).summary().filesOpened());
+        assertEquals(1, endings.get(0).local().summary().filesOpened());
+        assertEquals(1, endings.get(0).filesOpened());
         assertTrue(context.current().isEmpty());
-        assertEquals(endings.get(0), context.lastEndingProperty().get());
+        assertEquals(endings.get(0).local(), context.lastEndingProperty().get());
         assertEquals(EntryType.SESSION_END, entries(id).get(entries(id).size() - 1).type());
         assertEquals("No session", main.sessionTextProperty().get());
     }

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * annotation's full content except code: ranges go in by position and fingerprint, because the
  * log leaves the room and the room policy decides about code.
  */
-public final class AnnotationService {
+public final class AnnotationService implements Findings {
     public static final int MAX_TITLE = 500;
     public static final int MAX_BODY = 65_536;
     public static final int MAX_TAGS = 64;

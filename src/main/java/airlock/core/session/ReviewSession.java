@@ -1,0 +1,57 @@
+package airlock.core.session;
+
+import airlock.core.AirlockException;
+import airlock.core.log.SignedNote;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An open inspection session as the workstation's views use it, wherever its log is kept: in this
+ * process ({@link ActiveSession}, the in-process composition and its tests) or in the keeper
+ * ({@code airlock.keeper.client.KeeperSession}). The views ask for state and send events; only a
+ * {@link #local()} session lets this process append entries itself — through the keeper, the
+ * keeper writes each entry when it answers the read that the entry records.
+ */
+public interface ReviewSession {
+    String id();
+
+    String inspector();
+
+    Instant started();
+
+    /** The SHA-256 of the manifest of the bundle under review. */
+    String bundleManifestSha256();
+
+    int idleLockMinutes();
+
+    /** Entries in the session's log so far, as last seen. */
+    long entryCount();
+
+    /** The chain head's first hex digits, or a dash when this process does not see the chain (the keeper keeps it). */
+    String chainHeadShort();
+
+    /** The current state; may lock (and log the lock) when the idle time has run out. */
+    SessionState state() throws AirlockException;
+
+    /** Input from the inspector that is not itself logged: resets the idle timer. */
+    void touch() throws AirlockException;
+
+    void lockNow() throws AirlockException;
+
+    /** Unlocks an idle-locked session on behalf of the inspector. */
+    void unlock() throws AirlockException;
+
+    /** Writes the summary and the end entry; the final checkpoint is signed by whoever holds the log. */
+    Ended finish(int bundleFiles) throws AirlockException;
+
+    /** The in-process session when this process holds the log, else empty. */
+    Optional<ActiveSession> local();
+
+    /**
+     * What the end of a session gives back: counts, the signed final checkpoint and, for an
+     * in-process session, its full {@link ActiveSession.Ending} (summary for the dialog, the seal).
+     */
+    record Ended(String id, long entries, int filesOpened, int searches, SignedNote finalCheckpoint,
+                 ActiveSession.Ending local) {
+    }
+}

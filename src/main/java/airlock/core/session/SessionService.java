@@ -1,0 +1,38 @@
+package airlock.core.session;
+
+import airlock.core.AirlockException;
+import airlock.core.policy.SupervisorConfirmation;
+import airlock.core.source.SourceTree;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the session view model needs to start, resume and show sessions, independent of where the
+ * log is kept: {@link LocalSessionService} on this process's own {@link SessionManager}, or the
+ * keeper's ({@code airlock.keeper.client.KeeperSessionService}), where the keeper makes the session
+ * id, checks the PIN, writes the entries and serves the bundle's code.
+ */
+public interface SessionService {
+    /** One bundle a session may be started on. */
+    record BundleChoice(String id, String label) {
+    }
+
+    SupervisorConfirmation.Mode confirmationMode();
+
+    /** The room policy's name (the demo room's hint depends on it), or empty when unknown. */
+    String policyName();
+
+    List<BundleChoice> bundles() throws AirlockException;
+
+    /**
+     * Starts a session. {@code request.id()} is this process's proposal; a keeper makes its own.
+     * The confirmation's secrets are cleared by the caller after this returns.
+     */
+    ReviewSession start(SessionRequest request, Confirmation confirmation) throws AirlockException;
+
+    /** The session left open when the workstation stopped, resumed (with its recovery entry), if any. */
+    Optional<ReviewSession> resumeOpen() throws AirlockException;
+
+    /** The code of the session's bundle, read the way this service allows (through the keeper: one entry per file). */
+    SourceTree openBundle(ReviewSession session) throws AirlockException;
+}

@@ -1,0 +1,106 @@
+package airlock.keeper.client;
+
+import airlock.core.AirlockException;
+import airlock.core.progress.CancelledException;
+import airlock.core.progress.ProgressMonitor;
+import airlock.core.search.CodeSearch;
+import airlock.core.search.FileMatches;
+import airlock.core.search.LineMatch;
+import airlock.core.search.MatchRange;
+import airlock.core.search.SearchIndex;
+import airlock.core.search.SearchListener;
+import airlock.core.search.SearchQuery;
+import airlock.core.search.SearchSummary;
+import airlock.core.source.SourceTree;
+import airlock.protocol.Answer;
+import airlock.protocol.Limits;
+import airlock.protocol.Request;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The keeper's search. The keeper runs the query to the end on its own copy and index, writes the
+ * {@code search.run} entry with the counts, and only then sends the first page of hits; this class
+ * fetches the pages and hands them to the view file by file. The {@code source} and {@code index}
+ * arguments are not used: the keeper searches the bundle of its session.
+ */
+public final class KeeperCodeSearch implements CodeSearch {
+    private final KeeperClient client;
+
+    public KeeperCodeSearch(KeeperClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public boolean recordsRuns() {
+        return true;
+    }
+
+    @Override
+    public SearchSummary search(SourceTree source, SearchIndex index, SearchQuery query, SearchListener listener,
+                                ProgressMonitor monitor) throws AirlockException {
+        List<String> languages = query.languages().stream().sorted().toList();
+        Answer.SearchResults first = client.search(new Request.Search(query.pattern(), query.regex(), query.ignoreCase(),
+                query.wholeWord(), query.include(), query.exclude(), languages, query.ref(), Limits.MAX_HITS_PAGE));
+        long matches = 0;
+        Answer.SearchResults page = first;
+        List<Answer.Hit> file = new ArrayList<>();
+        while (true) {
+            for (Answer.Hit hit : page.hits()) {
+                if (!file.isEmpty() && !(file.get(0).path().equals(hit.path()) && file.get(0).ref().equals(hit.ref()))) {
+                    listener.onFile(matchesOf(file));
+                    file.clear();
+                }
+                file.add(hit);
+                matches += Math.max(1, hit.spans().size());
+            }
+            int next = page.offset() + page.hits().size();
+            if (page.hits().isEmpty() || next >= page.total()) {
+                break;
+            }
+            if (monitor.isCancelled()) {
+                throw new CancelledException();
+            }
+            page = client.searchPage(first.search(), next, Limits.MAX_HITS_PAGE);
+        }
+        if (!file.isEmpty()) {
+            listener.onFile(matchesOf(file));
+        }
+        List<String> incomplete = new ArrayList<>();
+        if (!first.complete()) {
+            incomplete.add("the keeper's search did not read every file in scope");
+        }
+        if (first.truncated()) {
+            incomplete.add("the keeper kept only the first " + first.total() + " matching lines");
+        }
+        return new SearchSummary(first.filesMatched(), first.linesMatched(), matches, 0, 0, 0, 0, coverage(first.coverage()),
+                incomplete);
+    }
+
+    private static FileMatches matchesOf(List<Answer.Hit> hits) {
+        List<LineMatch> lines = new ArrayList<>();
+        for (Answer.Hit h : hits) {
+            lines.add(new LineMatch(h.line(), h.text(), h.spans().stream().map(s -> new MatchRange(s.start(), s.end())).toList()));
+        }
+        return new FileMatches(hits.get(0).ref(), hits.get(0).path(), lines);
+    }
+
+    /**
+     * The keeper names its coverage in lower case. It does not send the counts of files in scope, read
+     * or left out of a partial index (version 1), so those are 0 in the summary this returns.
+     */
+    private static SearchSummary.Coverage coverage(String keeper) throws KeeperException {
+        try {
+            return SearchSummary.Coverage.valueOf(keeper.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new KeeperException("keeper.protocol", "The keeper reported an unknown search coverage.");
+        }
+    }
+
+    @Override
+    public SearchSummary searchDiff(SourceTree source, String baseRef, SearchQuery query, SearchListener listener,
+                                    ProgressMonitor monitor) throws AirlockException {
+        throw new KeeperException("keeper.unsupported", "Searching only the changed lines is not in the keeper's protocol yet.");
+    }
+}

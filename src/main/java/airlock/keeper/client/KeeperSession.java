@@ -1,0 +1,168 @@
+package airlock.keeper.client;
+
+import airlock.core.AirlockException;
+import airlock.core.log.SignedNote;
+import airlock.core.session.ActiveSession;
+import airlock.core.session.ReviewSession;
+import airlock.core.session.SessionState;
+import airlock.protocol.Answer;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A session the keeper keeps, as the workstation's views see it. This process holds no entry,
+ * hash or key of it: the state is what the keeper last answered to {@code status}, asked on a
+ * connection of its own off the caller's thread (the keeper answers one request at a time, and
+ * the UI asks for the state every second on the FX thread, which must never wait for a search).
+ */
+public final class KeeperSession implements ReviewSession {
+    private static final Logger LOG = LoggerFactory.getLogger(KeeperSession.class);
+    private final KeeperClient client;
+    private final KeeperClient statusClient;
+    private final Answer.SessionInfo info;
+    private final ExecutorService poller;
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private volatile SessionState state;
+    private volatile long entries;
+    private volatile AirlockException problem;
+
+    /**
+     * @param client       the connection every read and event goes through
+     * @param statusClient a second connection, used only to ask for the state
+     * @param state        the state the keeper reported when it gave this session
+     */
+    public KeeperSession(KeeperClient client, KeeperClient statusClient, Answer.SessionInfo info, SessionState state, long entries) {
+        this.client = client;
+        this.statusClient = statusClient;
+        this.info = info;
+        this.state = state;
+        this.entries = entries;
+        this.poller = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "keeper-status");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** What the keeper said about the session when it started or resumed it. */
+    public Answer.SessionInfo info() {
+        return info;
+    }
+
+    @Override
+    public String id() {
+        return info.id();
+    }
+
+    @Override
+    public String inspector() {
+        return info.inspector();
+    }
+
+    @Override
+    public Instant started() {
+        return Instant.parse(info.started());
+    }
+
+    @Override
+    public String bundleManifestSha256() {
+        return info.bundle();
+    }
+
+    @Override
+    public int idleLockMinutes() {
+        return info.idleLockMinutes();
+    }
+
+    @Override
+    public long entryCount() {
+        return entries;
+    }
+
+    /** The chain is the keeper's; this process never sees a hash of it. */
+    @Override
+    public String chainHeadShort() {
+        return "\u2014";
+    }
+
+    /** The state the keeper last reported; asks again in the background (never waits here). */
+    @Override
+    public SessionState state() throws AirlockException {
+        if (state != SessionState.ENDED && polling.compareAndSet(false, true)) {
+            poller.execute(this::poll);
+        }
+        AirlockException failed = problem;
+        if (failed != null) {
+            problem = null;
+            throw failed;
+        }
+        return state;
+    }
+
+    private void poll() {
+        try {
+            Answer.Status status = statusClient.status();
+            if (status.session() != null && !status.session().id().equals(info.id())) {
+                state = SessionState.ENDED;
+            } else if (status.session() == null) {
+                state = SessionState.ENDED;
+            } else {
+                state = stateOf(status.state());
+                entries = status.entries();
+            }
+        } catch (AirlockException e) {
+            LOG.warn("the keeper did not answer status", e);
+            problem = e;
+        } finally {
+            polling.set(false);
+        }
+    }
+
+    static SessionState stateOf(String keeperState) throws KeeperException {
+        try {
+            return SessionState.valueOf(keeperState.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new KeeperException("keeper.protocol", "The keeper reported an unknown session state.");
+        }
+    }
+
+    /** The keeper counts its own requests as activity; scrolling and typing are not sent (no op for them in version 1). */
+    @Override
+    public void touch() {
+        // nothing crosses the channel: see docs/formats/keeper-protocol.md, "Not in version 1"
+    }
+
+    @Override
+    public void lockNow() throws AirlockException {
+        throw new KeeperException("keeper.unsupported", "Locking on request is not in the keeper's protocol yet; "
+                + "the keeper locks the session itself when it is idle.");
+    }
+
+    @Override
+    public void unlock() throws AirlockException {
+        throw new KeeperException("keeper.unsupported", "Unlocking is not in the keeper's protocol yet: "
+                + "the session stays locked; end it and start a new one.");
+    }
+
+    /** Ends the session in the keeper: it writes the summary and the end entry and signs the final checkpoint. */
+    @Override
+    public Ended finish(int bundleFiles) throws AirlockException {
+        Answer.SessionEnded ended = client.endSession();
+        state = SessionState.ENDED;
+        entries = ended.entries();
+        poller.shutdown();
+        return new Ended(ended.id(), ended.entries(), ended.filesOpened(), ended.searches(),
+                SignedNote.parse(ended.finalCheckpoint()), null);
+    }
+
+    @Override
+    public Optional<ActiveSession> local() {
+        return Optional.empty();
+    }
+}

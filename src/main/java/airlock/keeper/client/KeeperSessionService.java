@@ -1,0 +1,87 @@
+package airlock.keeper.client;
+
+import airlock.core.AirlockException;
+import airlock.core.policy.SupervisorConfirmation;
+import airlock.core.session.Confirmation;
+import airlock.core.session.ReviewSession;
+import airlock.core.session.SessionRequest;
+import airlock.core.session.SessionService;
+import airlock.core.session.SessionState;
+import airlock.core.source.SourceTree;
+import airlock.protocol.Answer;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sessions kept by the keeper. The keeper makes the session id, checks the room PIN against the
+ * policy only it can read, and writes {@code session.start} and {@code session.confirmed}; this
+ * process sends the inspector's details and the PIN typed, nothing else.
+ */
+public final class KeeperSessionService implements SessionService {
+    private final KeeperClient client;
+    private final KeeperClient statusClient;
+
+    /** @param statusClient a second connection to the same keeper, for the once-a-second state question */
+    public KeeperSessionService(KeeperClient client, KeeperClient statusClient) {
+        this.client = client;
+        this.statusClient = statusClient;
+    }
+
+    /**
+     * The keeper does not tell its policy; version 1 starts a session with a room PIN or with none
+     * (a supervisor's key must never cross the channel), so the dialog offers the PIN field and the
+     * keeper refuses a start the policy does not allow.
+     */
+    @Override
+    public SupervisorConfirmation.Mode confirmationMode() {
+        return SupervisorConfirmation.Mode.PIN;
+    }
+
+    /** Unknown here: the policy is the keeper's. */
+    @Override
+    public String policyName() {
+        return "";
+    }
+
+    @Override
+    public List<BundleChoice> bundles() throws AirlockException {
+        return client.bundles().stream().map(b -> new BundleChoice(b.id(), b.label())).toList();
+    }
+
+    @Override
+    public ReviewSession start(SessionRequest request, Confirmation confirmation) throws AirlockException {
+        String pin = null;
+        if (confirmation instanceof Confirmation.RoomPin roomPin && roomPin.pin() != null && roomPin.pin().length > 0) {
+            pin = new String(roomPin.pin());
+        } else if (confirmation instanceof Confirmation.SupervisorKey) {
+            throw new KeeperException("session.confirmation.refused",
+                    "A supervisor's key is not sent to the keeper; this room's keeper starts sessions with its PIN.");
+        }
+        Answer.SessionInfo info = client.startSession(request.inspector(), request.organisation(), request.badge(),
+                request.bundleManifestSha256(), pin);
+        return new KeeperSession(client, statusClient, info, SessionState.ACTIVE, 0);
+    }
+
+    /** The keeper resumed a session left open when it started; this picks it up if it is still open. */
+    @Override
+    public Optional<ReviewSession> resumeOpen() throws AirlockException {
+        Answer.Status status = client.status();
+        if (status.session() == null) {
+            return Optional.empty();
+        }
+        SessionState state = KeeperSession.stateOf(status.state());
+        if (state == SessionState.ENDED) {
+            return Optional.empty();
+        }
+        return Optional.of(new KeeperSession(client, statusClient, status.session(), state, status.entries()));
+    }
+
+    /** The bundle's code through the keeper: listing is free, every file's content comes after its {@code file.opened}. */
+    @Override
+    public SourceTree openBundle(ReviewSession session) throws AirlockException {
+        if (!(session instanceof KeeperSession k)) {
+            throw new IllegalArgumentException("not a session of the keeper");
+        }
+        return new KeeperSourceTree(client, k.info());
+    }
+}

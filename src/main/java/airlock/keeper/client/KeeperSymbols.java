@@ -1,0 +1,99 @@
+package airlock.keeper.client;
+
+import airlock.core.AirlockException;
+import airlock.core.symbols.CallSite;
+import airlock.core.symbols.Definition;
+import airlock.core.symbols.IndexState;
+import airlock.core.symbols.Reference;
+import airlock.core.symbols.ReferencePage;
+import airlock.core.symbols.SymbolKind;
+import airlock.core.symbols.SymbolLookup;
+import airlock.core.symbols.SymbolMatch;
+import airlock.protocol.Answer;
+import airlock.protocol.Limits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The keeper's symbol index. Each definition or reference question is a read: the keeper writes a
+ * {@code search.run} entry (kind {@code definitions} or {@code references}) before it reads a line
+ * of the bundle to answer. Questions version 1 has no op for (callers, symbol search) are refused.
+ */
+public final class KeeperSymbols implements SymbolLookup {
+    private final KeeperClient client;
+    private volatile IndexState last = new IndexState(IndexState.Status.ABSENT, 0, 0, "not asked yet");
+
+    public KeeperSymbols(KeeperClient client) {
+        this.client = client;
+    }
+
+    /** What the keeper said of its index in the last answer (complete, partial or absent; it sends no file counts). */
+    @Override
+    public IndexState state() {
+        return last;
+    }
+
+    /** Content marks are not sent by the keeper (version 1): none. */
+    @Override
+    public Map<String, Integer> contentMarks() {
+        return Map.of();
+    }
+
+    @Override
+    public List<Definition> definitions(String name) throws AirlockException {
+        Answer.Definitions answer = client.definitions(name, Limits.MAX_SYMBOL_RESULTS);
+        remember(answer.index());
+        List<Definition> out = new ArrayList<>();
+        for (Answer.Definition d : answer.definitions()) {
+            // the keeper's definition line stands where the index keeps no signature (as DefinitionLines would read it),
+            // so a hover card needs no file opened to show it
+            out.add(new Definition(d.path(), d.name(), kind(d.symbolKind()), d.line(), d.column(), d.line(), d.scope(), d.text()));
+        }
+        return out;
+    }
+
+    @Override
+    public ReferencePage references(String name, long offset, int limit) throws AirlockException {
+        Answer.References answer = client.references(name, offset, Math.min(limit, Limits.MAX_SYMBOL_RESULTS));
+        remember(answer.index());
+        List<Reference> out = new ArrayList<>();
+        for (Answer.Reference r : answer.references()) {
+            out.add(new Reference(r.path(), r.line(), r.column(), r.call()));
+        }
+        return new ReferencePage(out, answer.offset(), answer.total());
+    }
+
+    @Override
+    public List<SymbolMatch> searchSymbols(String query, int limit) throws AirlockException {
+        throw new KeeperException("keeper.unsupported", "Go to symbol is not in the keeper's protocol yet.");
+    }
+
+    @Override
+    public List<CallSite> callers(String name, int limit) throws AirlockException {
+        throw new KeeperException("keeper.unsupported", "Finding callers is not in the keeper's protocol yet.");
+    }
+
+    private void remember(String index) throws KeeperException {
+        last = new IndexState(switch (index) {
+            case "complete" -> IndexState.Status.COMPLETE;
+            case "partial" -> IndexState.Status.PARTIAL;
+            case "absent" -> IndexState.Status.ABSENT;
+            default -> throw new KeeperException("keeper.protocol", "The keeper reported an unknown index state.");
+        }, 0, 0, "as the keeper reported it");
+    }
+
+    private static SymbolKind kind(String keeper) throws KeeperException {
+        try {
+            return SymbolKind.valueOf(keeper.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new KeeperException("keeper.protocol", "The keeper reported an unknown symbol kind.");
+        }
+    }
+
+    /** The connection is the composition's, not this lookup's. */
+    @Override
+    public void close() {
+    }
+}
