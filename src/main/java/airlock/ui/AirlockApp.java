@@ -37,6 +37,9 @@ public final class AirlockApp extends Application {
     private airlock.core.session.WorkstationLogs logs;
     private airlock.core.annotate.store.AnnotationStore annotations;
     private airlock.ui.session.SessionFeature sessions;
+    /** Removable media under the default roots (/media, /run/media; the room policy names none yet), for intake and export. */
+    private final MediaLocations media = MediaLocations.removable(airlock.core.media.RemovableMedia.system(java.util.List.of()));
+    private final airlock.ui.media.MediaWatch mediaWatch = new airlock.ui.media.MediaWatch(media, java.time.Duration.ofSeconds(2));
 
     public static void launchApp(String[] args) {
         Application.launch(AirlockApp.class, args);
@@ -95,6 +98,8 @@ public final class AirlockApp extends Application {
             var services = new airlock.ui.seal.SealServices(logs, annotations, trust, policy.policy(), exports, Clock.systemUTC(),
                     airlock.core.BuildInfo.version(), new BundleStore(home));
             var seal = new airlock.ui.seal.SealFeature(window.view(), texts, window.executor(), services);
+            seal.setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts, texts.get("media.export.title"), mediaWatch)
+                    .showAndWait());
             Path key = airlock.core.demo.DemoSupervisor.install(home, demo.media().resolveSibling("demo-supervisor-stick"));
             seal.setDemo(key, demo.media(), texts.format("seal.demo.hint", key, airlock.core.demo.DemoSupervisor.PASSPHRASE));
             seal.install(window.session());
@@ -210,9 +215,16 @@ public final class AirlockApp extends Application {
                             airlock.ui.session.SessionFeature sessions) {
         Clock clock = Clock.systemUTC();
         BundleIntake intake = new BundleIntake(home, clock, IntakeLimits.defaults());
-        IntakeViewModel model = new IntakeViewModel(texts, window.model(),
-                MediaLocations.forUser(System.getenv(), System.getProperty("user.name")), intake, new BundleStore(home));
+        IntakeViewModel model = new IntakeViewModel(texts, window.model(), media, intake, new BundleStore(home));
         IntakeView view = new IntakeView(model, window.model(), texts, stage);
+        // removable media, looked at every 2 s off the FX thread; a stick inserted with a bundle is offered at once
+        mediaWatch.media().addListener((javafx.collections.ListChangeListener<MediaLocations.Medium>) c ->
+                model.setMedia(java.util.List.copyOf(mediaWatch.media())));
+        mediaWatch.setOnBundleInserted(medium -> {
+            view.show();
+            model.offerInserted(medium);
+        });
+        mediaWatch.start();
         // after intake the demo offers to start a session on the bundle just opened
         model.setOnBundleOpened(id -> {
             sessions.model().bundleOpened(id);
@@ -240,6 +252,7 @@ public final class AirlockApp extends Application {
 
     @Override
     public void stop() {
+        mediaWatch.close();
         if (sessions != null) {
             sessions.close();
         }

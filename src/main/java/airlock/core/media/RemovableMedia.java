@@ -140,6 +140,27 @@ public final class RemovableMedia {
         return new Scan(devices, refused);
     }
 
+    /** "vfat · 29.3 GB, 12.1 GB free" (decimal units, as on the stick's packaging). */
+    public static String describe(Device d) {
+        return d.fileSystem() + " · " + (d.size() < 0 ? "?" : bytes(d.size())) + ", " + (d.free() < 0 ? "?" : bytes(d.free()))
+                + " free";
+    }
+
+    /** Bytes in decimal units with one decimal: 1.5 GB, 980.0 MB, 12 B. */
+    public static String bytes(long n) {
+        String[] units = {"kB", "MB", "GB", "TB", "PB", "EB"};
+        if (n < 1000) {
+            return n + " B";
+        }
+        double v = n;
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
     private boolean under(Path mountPoint) {
         for (Path root : roots) {
             if (mountPoint.startsWith(root) && !mountPoint.equals(root)) {

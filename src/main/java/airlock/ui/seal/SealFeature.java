@@ -46,6 +46,13 @@ public final class SealFeature {
         this.demoHint = hint;
     }
 
+    private java.util.function.Function<javafx.stage.Window, java.util.Optional<java.nio.file.Path>> mediaChooser;
+
+    /** The export folder is chosen with this (the removable-media chooser) instead of a folder chooser. */
+    public void setMediaChooser(java.util.function.Function<javafx.stage.Window, java.util.Optional<java.nio.file.Path>> chooser) {
+        this.mediaChooser = java.util.Objects.requireNonNull(chooser);
+    }
+
     /** Adds the menu item and opens the screen whenever {@code sessions} loses a session that has ended. */
     public void install(SessionContext sessions) {
         MenuItem item = new MenuItem(texts.get("menu.session.seal"));
@@ -101,6 +108,9 @@ public final class SealFeature {
         model.folderProperty().set(demoFolder);
         model.hintProperty().set(demoHint == null ? "" : demoHint);
         SealView screen = new SealView(model, texts);
+        if (mediaChooser != null) {
+            screen.useMediaChooser(mediaChooser);
+        }
         Stage stage = new Stage();
         if (owner() != null) {
             stage.initOwner(owner());

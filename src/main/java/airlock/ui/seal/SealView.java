@@ -191,6 +191,13 @@ public final class SealView {
         return box;
     }
 
+    private java.util.function.Function<javafx.stage.Window, java.util.Optional<java.nio.file.Path>> mediaChooser;
+
+    /** Export goes to a removable device chosen with {@code chooser} (the workstation's media chooser), not to any folder. */
+    public void useMediaChooser(java.util.function.Function<javafx.stage.Window, java.util.Optional<java.nio.file.Path>> chooser) {
+        this.mediaChooser = java.util.Objects.requireNonNull(chooser);
+    }
+
     private Parent sealPanel() {
         TextField key = readOnly(model.keyFileProperty().get());
         model.keyFileProperty().addListener((obs, old, path) -> key.setText(show(path)));
@@ -205,7 +212,8 @@ public final class SealView {
         model.folderProperty().addListener((obs, old, path) -> folder.setText(show(path)));
         Button chooseFolder = new Button(texts.get("seal.folder.choose"));
         chooseFolder.setOnAction(event -> {
-            airlock.ui.choose.PathChooser.chooseFolder(window(), texts, texts.get("seal.folder.choose"), roots(model.folderProperty().get()))
+            (mediaChooser != null ? mediaChooser.apply(window())
+                    : airlock.ui.choose.PathChooser.chooseFolder(window(), texts, texts.get("seal.folder.choose"), roots(model.folderProperty().get())))
                     .ifPresent(model.folderProperty()::set);
         });
         Button action = new Button();
