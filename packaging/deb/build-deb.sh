@@ -34,14 +34,15 @@ command -v dpkg-deb >/dev/null || { echo "build-deb: dpkg-deb not found (apt-get
 version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$project/pom.xml" | head -1)"
 # Debian versions may not hold '-SNAPSHOT' as upstream text with a hyphen; use '~' (sorts before the release)
 deb_version="${version/-/\~}"
+# the app image first: build-app-image.sh starts by emptying target/package
+if $with_app && [[ ! -x "$app/bin/Airlock" ]]; then
+    "$project/packaging/build-app-image.sh"
+fi
 stage="$out/deb-stage"
 rm -rf "$stage"
 mkdir -p "$stage/DEBIAN"
 
 if $with_app; then
-    if [[ ! -x "$app/bin/Airlock" ]]; then
-        "$project/packaging/build-app-image.sh"
-    fi
     mkdir -p "$stage/opt"
     cp -a "$app" "$stage/opt/airlock"
     install -d "$stage/usr/bin"

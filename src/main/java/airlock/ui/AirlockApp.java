@@ -225,6 +225,8 @@ public final class AirlockApp extends Application {
             model.offerInserted(medium);
         });
         mediaWatch.start();
+        window.annotations().setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts,
+                texts.get("media.export.title"), mediaWatch).showAndWait());
         // after intake the demo offers to start a session on the bundle just opened
         model.setOnBundleOpened(id -> {
             sessions.model().bundleOpened(id);

@@ -127,6 +127,13 @@ final class FeatureDialogs {
         return Optional.of(new ImportChoice(file, log, seal));
     }
 
+    private java.util.function.Function<Window, Optional<Path>> mediaChooser;
+
+    /** Export folders are then chosen among removable devices with {@code chooser} (the workstation's media chooser). */
+    void useMediaChooser(java.util.function.Function<Window, Optional<Path>> chooser) {
+        mediaChooser = java.util.Objects.requireNonNull(chooser);
+    }
+
     /** Where and what to export. */
     record ExportChoice(Path folder, EnumSet<ExportFormat> formats) {
     }
@@ -163,7 +170,8 @@ final class FeatureDialogs {
         if (formats.isEmpty()) {
             return Optional.empty();
         }
-        return airlock.ui.choose.PathChooser.chooseFolder(owner(), texts, texts.get("annot.export.folder"), airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of()))
+        return (mediaChooser != null ? mediaChooser.apply(owner())
+                : airlock.ui.choose.PathChooser.chooseFolder(owner(), texts, texts.get("annot.export.folder"), airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of())))
                 .map(dir -> new ExportChoice(dir, formats.get()));
     }
 
