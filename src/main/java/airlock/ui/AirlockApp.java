@@ -100,6 +100,8 @@ public final class AirlockApp extends Application {
             var seal = new airlock.ui.seal.SealFeature(window.view(), texts, window.executor(), services);
             seal.setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts, texts.get("media.export.title"), mediaWatch)
                     .showAndWait());
+            seal.setMediaRoots(() -> mediaWatch.media().stream().map(MediaLocations.Medium::root).toList());
+            mediaWatch.start();
             Path key = airlock.core.demo.DemoSupervisor.install(home, demo.media().resolveSibling("demo-supervisor-stick"));
             seal.setDemo(key, demo.media(), texts.format("seal.demo.hint", key, airlock.core.demo.DemoSupervisor.PASSPHRASE));
             seal.install(window.session());

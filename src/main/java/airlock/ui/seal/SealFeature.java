@@ -53,6 +53,13 @@ public final class SealFeature {
         this.mediaChooser = java.util.Objects.requireNonNull(chooser);
     }
 
+    private java.util.function.Supplier<java.util.List<java.nio.file.Path>> mediaRoots;
+
+    /** The supervisor's key file is chosen only on these folders: the mounted removable devices. */
+    public void setMediaRoots(java.util.function.Supplier<java.util.List<java.nio.file.Path>> roots) {
+        this.mediaRoots = java.util.Objects.requireNonNull(roots);
+    }
+
     /** Adds the menu item and opens the screen whenever {@code sessions} loses a session that has ended. */
     public void install(SessionContext sessions) {
         MenuItem item = new MenuItem(texts.get("menu.session.seal"));
@@ -110,6 +117,9 @@ public final class SealFeature {
         SealView screen = new SealView(model, texts);
         if (mediaChooser != null) {
             screen.useMediaChooser(mediaChooser);
+        }
+        if (mediaRoots != null) {
+            screen.useMediaRoots(mediaRoots);
         }
         Stage stage = new Stage();
         if (owner() != null) {
