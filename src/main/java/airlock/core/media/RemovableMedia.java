@@ -46,7 +46,11 @@ public final class RemovableMedia {
                          long free) {
     }
 
-    /** A mount under the roots that is not offered, and why (a key of the bundle's {@code media.refused.*}). */
+    /**
+     * A mount under the roots that is not offered, and why: {@code own-disk}, {@code fixed},
+     * {@code bind}, {@code not-a-disk} (tmpfs, fuse, network, or a file system such as btrfs whose
+     * mountinfo device is not a block device), {@code symlink}, {@code gone}, {@code unreadable}.
+     */
     public record Refused(Path mountPoint, String reason) {
     }
 
