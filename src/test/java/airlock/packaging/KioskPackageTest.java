@@ -145,6 +145,25 @@ class KioskPackageTest {
     }
 
     @Test
+    void systemdKnowsEveryDirectiveOfTheUnit() throws Exception {
+        Path analyze = Path.of("/usr/bin/systemd-analyze");
+        if (!Files.isExecutable(analyze)) {
+            System.err.println("*** KioskPackageTest: systemd-analyze not installed: the unit was NOT verified by systemd ***");
+            Assumptions.abort("systemd-analyze not installed");
+        }
+        Process p = new ProcessBuilder(analyze.toString(), "verify", "--man=no", UNIT.toAbsolutePath().toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        // the one complaint allowed: the application is not installed on the machine running the tests
+        for (String line : out.split("\n")) {
+            if (!line.isBlank()) {
+                assertTrue(line.contains("Command /opt/airlock/bin/Airlock is not executable"), "systemd says: " + line);
+            }
+        }
+    }
+
+    @Test
     void theKioskSessionRunsTheSessionScriptOfThePackage() throws IOException {
         Map<String, List<String>> entry = parseUnit(DEB.resolve("kiosk/airlock-kiosk.desktop")).get("Desktop Entry");
         assertEquals(List.of("Application"), entry.get("Type"));
