@@ -229,6 +229,7 @@ public final class AirlockApp extends Application {
         mediaWatch.start();
         window.annotations().setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts,
                 texts.get("media.export.title"), mediaWatch).showAndWait());
+        window.annotations().setMediaRoots(() -> mediaWatch.media().stream().map(MediaLocations.Medium::root).toList());
         // after intake the demo offers to start a session on the bundle just opened
         model.setOnBundleOpened(id -> {
             sessions.model().bundleOpened(id);

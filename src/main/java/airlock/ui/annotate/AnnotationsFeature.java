@@ -430,4 +430,9 @@ public final class AnnotationsFeature {
     public void setMediaChooser(java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> chooser) {
         dialogs.useMediaChooser(chooser);
     }
+
+    /** Files to import are chosen only on these folders: the mounted removable devices. */
+    public void setMediaRoots(java.util.function.Supplier<java.util.List<Path>> roots) {
+        dialogs.useMediaRoots(roots);
+    }
 }
