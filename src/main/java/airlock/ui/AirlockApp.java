@@ -42,6 +42,9 @@ public final class AirlockApp extends Application {
     public static final String KEEPER_SOCKET = "airlock.keeper.socket";
     /** Set by {@code app/airlock} when it started the demo keeper: the window then says the demo runs under one account. */
     public static final String KEEPER_DEMO = "airlock.keeper.demo";
+    /** Removable media under the default roots (/media, /run/media; the room policy names none yet), for intake and export. */
+    private final MediaLocations media = MediaLocations.removable(airlock.core.media.RemovableMedia.system(java.util.List.of()));
+    private final airlock.ui.media.MediaWatch mediaWatch = new airlock.ui.media.MediaWatch(media, java.time.Duration.ofSeconds(2));
 
     public static void launchApp(String[] args) {
         Application.launch(AirlockApp.class, args);
@@ -135,6 +138,10 @@ public final class AirlockApp extends Application {
             var services = new airlock.ui.seal.SealServices(logs, annotations, trust, policy.policy(), exports, Clock.systemUTC(),
                     airlock.core.BuildInfo.version(), new BundleStore(home));
             var seal = new airlock.ui.seal.SealFeature(window.view(), texts, window.executor(), services);
+            seal.setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts, texts.get("media.export.title"), mediaWatch)
+                    .showAndWait());
+            seal.setMediaRoots(() -> mediaWatch.media().stream().map(MediaLocations.Medium::root).toList());
+            mediaWatch.start();
             Path key = airlock.core.demo.DemoSupervisor.install(home, demo.media().resolveSibling("demo-supervisor-stick"));
             seal.setDemo(key, demo.media(), texts.format("seal.demo.hint", key, airlock.core.demo.DemoSupervisor.PASSPHRASE));
             seal.install(window.session());
@@ -250,9 +257,19 @@ public final class AirlockApp extends Application {
                             airlock.ui.session.SessionFeature sessions) {
         Clock clock = Clock.systemUTC();
         BundleIntake intake = new BundleIntake(home, clock, IntakeLimits.defaults());
-        IntakeViewModel model = new IntakeViewModel(texts, window.model(),
-                MediaLocations.forUser(System.getenv(), System.getProperty("user.name")), intake, new BundleStore(home));
+        IntakeViewModel model = new IntakeViewModel(texts, window.model(), media, intake, new BundleStore(home));
         IntakeView view = new IntakeView(model, window.model(), texts, stage);
+        // removable media, looked at every 2 s off the FX thread; a stick inserted with a bundle is offered at once
+        mediaWatch.media().addListener((javafx.collections.ListChangeListener<MediaLocations.Medium>) c ->
+                model.setMedia(java.util.List.copyOf(mediaWatch.media())));
+        mediaWatch.setOnBundleInserted(medium -> {
+            view.show();
+            model.offerInserted(medium);
+        });
+        mediaWatch.start();
+        window.annotations().setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts,
+                texts.get("media.export.title"), mediaWatch).showAndWait());
+        window.annotations().setMediaRoots(() -> mediaWatch.media().stream().map(MediaLocations.Medium::root).toList());
         // after intake the demo offers to start a session on the bundle just opened
         model.setOnBundleOpened(id -> {
             sessions.model().bundleOpened(id);
@@ -283,6 +300,7 @@ public final class AirlockApp extends Application {
         if (keeperWorkstation != null) {
             keeperWorkstation.close();
         }
+        mediaWatch.close();
         if (sessions != null) {
             sessions.close();
         }

@@ -1,5 +1,6 @@
 package airlock.core.bundle;
 
+import airlock.core.media.RemovableMedia;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -10,18 +11,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where removable media appear on Linux: the volumes mounted under {@code /media/$USER},
- * {@code /run/media/$USER} and {@code /mnt}. Only lists folders; nothing on them is read here.
+ * Where removable media appear on Linux. Two kinds: {@link #removable} lists the removable devices
+ * the kernel has mounted under the media roots ({@link RemovableMedia}, the workstation's own disks
+ * refused) - what the workstation uses; the folder form lists the folders under given parents and is
+ * kept for tests and the demo. Only lists; nothing on the media is read here.
  */
 public final class MediaLocations {
-    /** One mounted volume (or a folder the user opened as media). */
-    public record Medium(String label, Path root) {
+    /** One mounted volume (or a folder opened as media); {@code details} e.g. "vfat · 29.3 GB, 12.1 GB free". */
+    public record Medium(String label, Path root, String details) {
+        public Medium(String label, Path root) {
+            this(label, root, "");
+        }
     }
 
     private final List<Path> parents;
+    private final RemovableMedia removable;
 
     public MediaLocations(List<Path> parents) {
         this.parents = List.copyOf(parents);
+        this.removable = null;
+    }
+
+    private MediaLocations(RemovableMedia removable) {
+        this.parents = List.of();
+        this.removable = removable;
+    }
+
+    /** The removable devices mounted now under {@code media}'s roots, with file system, size and free space. */
+    public static MediaLocations removable(RemovableMedia media) {
+        return new MediaLocations(java.util.Objects.requireNonNull(media));
+    }
+
+    /** The devices behind {@link #list()} when this lists removable media; empty otherwise. */
+    public java.util.Optional<RemovableMedia> removableMedia() {
+        return java.util.Optional.ofNullable(removable);
     }
 
     /** The Linux defaults for the user named by {@code USER} (or {@code user.name}). */
@@ -32,6 +55,10 @@ public final class MediaLocations {
 
     /** The volumes present now, in a stable order; unreadable parents are skipped. */
     public List<Medium> list() {
+        if (removable != null) {
+            return removable.scan().devices().stream()
+                    .map(d -> new Medium(d.label(), d.mountPoint(), RemovableMedia.describe(d))).toList();
+        }
         List<Medium> media = new ArrayList<>();
         for (Path parent : parents) {
             if (!Files.isDirectory(parent)) {

@@ -438,4 +438,14 @@ public final class AnnotationsFeature {
     static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }
+
+    /** Exports go to a removable device chosen with {@code chooser} (the workstation's media chooser), not to any folder. */
+    public void setMediaChooser(java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> chooser) {
+        dialogs.useMediaChooser(chooser);
+    }
+
+    /** Files to import are chosen only on these folders: the mounted removable devices. */
+    public void setMediaRoots(java.util.function.Supplier<java.util.List<Path>> roots) {
+        dialogs.useMediaRoots(roots);
+    }
 }

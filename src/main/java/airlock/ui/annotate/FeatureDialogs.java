@@ -105,8 +105,21 @@ final class FeatureDialogs {
     record ImportChoice(Path file, Path log, Path seal) {
     }
 
+    private java.util.function.Supplier<java.util.List<Path>> mediaRoots;
+
+    /** Files to import are then chosen only on these folders (the mounted removable devices). */
+    void useMediaRoots(java.util.function.Supplier<java.util.List<Path>> roots) {
+        mediaRoots = java.util.Objects.requireNonNull(roots);
+    }
+
     Optional<ImportChoice> chooseImport() {
-        java.util.List<Path> roots = airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of());
+        java.util.List<Path> roots = mediaRoots != null ? mediaRoots.get() : airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of());
+        if (roots.isEmpty()) {
+            Alert none = airlock.ui.ReadableAlerts.wrapped(styled(new Alert(Alert.AlertType.INFORMATION, texts.get("media.chooser.none"))));
+            none.setHeaderText(null);
+            none.showAndWait();
+            return Optional.empty();
+        }
         Path file = airlock.ui.choose.PathChooser.chooseFile(owner(), texts, texts.get("annot.import.choose"), roots,
                 p -> p.getFileName().toString().endsWith(".json")).orElse(null);
         if (file == null) {
@@ -118,13 +131,20 @@ final class FeatureDialogs {
         if (ask.showAndWait().filter(b -> b == ButtonType.YES).isEmpty()) {
             return Optional.of(new ImportChoice(file, null, null));
         }
-        java.util.List<Path> near = airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of(file.getParent()));
+        java.util.List<Path> near = mediaRoots != null ? roots : airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of(file.getParent()));
         Path log = airlock.ui.choose.PathChooser.chooseFile(owner(), texts, texts.get("annot.import.log"), near, p -> true).orElse(null);
         if (log == null) {
             return Optional.empty();
         }
         Path seal = airlock.ui.choose.PathChooser.chooseFile(owner(), texts, texts.get("annot.import.seal"), near, p -> true).orElse(null);
         return Optional.of(new ImportChoice(file, log, seal));
+    }
+
+    private java.util.function.Function<Window, Optional<Path>> mediaChooser;
+
+    /** Export folders are then chosen among removable devices with {@code chooser} (the workstation's media chooser). */
+    void useMediaChooser(java.util.function.Function<Window, Optional<Path>> chooser) {
+        mediaChooser = java.util.Objects.requireNonNull(chooser);
     }
 
     /** Where and what to export. */
@@ -163,7 +183,8 @@ final class FeatureDialogs {
         if (formats.isEmpty()) {
             return Optional.empty();
         }
-        return airlock.ui.choose.PathChooser.chooseFolder(owner(), texts, texts.get("annot.export.folder"), airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of()))
+        return (mediaChooser != null ? mediaChooser.apply(owner())
+                : airlock.ui.choose.PathChooser.chooseFolder(owner(), texts, texts.get("annot.export.folder"), airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of())))
                 .map(dir -> new ExportChoice(dir, formats.get()));
     }
 

@@ -69,18 +69,13 @@ public final class IntakeView {
     private VBox mediaColumn() {
         ListView<Medium> list = new ListView<>(model.media());
         list.setId("intake-media");
-        list.setCellFactory(v -> cell(m -> VisibleText.escape(m.label()) + "\n" + VisibleText.escape(m.root().toString())));
+        list.setCellFactory(v -> cell(airlock.ui.media.MediaChooser::describe));
         mirrorSelection(list, model.selectedMediumProperty());
         Button refresh = new Button(texts.get("intake.media.refresh"));
         refresh.setOnAction(e -> model.refreshMedia());
-        Button open = new Button(texts.get("intake.media.open"));
-        open.setOnAction(e -> {
-            airlock.ui.choose.PathChooser.chooseFolder(stage, texts, texts.get("intake.media.open"), airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of()))
-                    .ifPresent(model::openFolderAsMedium);
-        });
+        // no "open a folder" here: the inspector chooses among mounted removable devices only (issue 17)
         refresh.setMinWidth(Region.USE_PREF_SIZE);
-        open.setMinWidth(Region.USE_PREF_SIZE);
-        return column(texts.get("intake.media"), list, hint(model.mediaHintProperty()), new HBox(6, refresh, open), 300);
+        return column(texts.get("intake.media"), list, hint(model.mediaHintProperty()), new HBox(6, refresh), 300);
     }
 
     private VBox bundlesColumn() {

@@ -64,6 +64,7 @@ public final class IntakeViewModel {
     private final ReadOnlyStringWrapper mediaHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper bundlesHint = new ReadOnlyStringWrapper("");
     private VerificationResult result;
+    private Medium inserted;
     private TaskHandle running;
     private java.util.function.Consumer<String> onBundleOpened = id -> { };
 
@@ -80,8 +81,18 @@ public final class IntakeViewModel {
 
     /** Lists the mounted media again, keeping folders opened as media. */
     public void refreshMedia() {
-        List<Medium> all = new ArrayList<>(locations.list());
+        setMedia(locations.list());
+    }
+
+    /** Shows {@code mounted} (as a {@link airlock.ui.media.MediaWatch} found them off the FX thread), keeping the choice. */
+    public void setMedia(List<Medium> mounted) {
+        List<Medium> all = new ArrayList<>(mounted);
         all.addAll(opened);
+        Medium chosen = selectedMedium.get();
+        if (chosen != null && !all.contains(chosen)) {
+            // the same stick with new free space is still the one chosen; a stick pulled out is not
+            selectedMedium.set(all.stream().filter(m -> m.root().equals(chosen.root())).findFirst().orElse(null));
+        }
         media.setAll(all);
         mediaHint.set(all.isEmpty() ? texts.get("intake.media.none") : "");
         if (selectedMedium.get() == null && !all.isEmpty()) {
@@ -89,7 +100,20 @@ public final class IntakeViewModel {
         }
     }
 
-    /** Adds a folder as a medium and selects it. */
+    /** A stick just inserted holds a bundle: it is chosen, its bundles listed, and the headline says so. */
+    public void offerInserted(Medium medium) {
+        if (isBusy()) {
+            return;
+        }
+        media.stream().filter(m -> m.root().equals(medium.root())).findFirst().ifPresentOrElse(selectedMedium::set, () -> {
+            media.add(medium);
+            selectedMedium.set(medium);
+        });
+        inserted = medium;
+        headline.set(texts.format("intake.media.inserted", VisibleText.escape(medium.label())));
+    }
+
+    /** Adds a folder as a medium and selects it (the demo's media and tests; the inspector has no way to name a folder). */
     public void openFolderAsMedium(Path folder) {
         Medium medium = new Medium(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), folder);
         opened.add(medium);
@@ -115,6 +139,10 @@ public final class IntakeViewModel {
                         if (!list.isEmpty()) {
                             selectedBundle.set(list.get(0));
                         }
+                        if (inserted != null && inserted.root().equals(medium.root()) && !list.isEmpty()) {
+                            headline.set(texts.format("intake.media.inserted", VisibleText.escape(medium.label())));
+                        }
+                        inserted = null;
                     }
                 }));
     }

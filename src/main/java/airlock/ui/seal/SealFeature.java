@@ -45,6 +45,20 @@ public final class SealFeature {
         this.demoHint = hint;
     }
 
+    private java.util.function.Function<javafx.stage.Window, java.util.Optional<java.nio.file.Path>> mediaChooser;
+
+    /** The export folder is chosen with this (the removable-media chooser) instead of a folder chooser. */
+    public void setMediaChooser(java.util.function.Function<javafx.stage.Window, java.util.Optional<java.nio.file.Path>> chooser) {
+        this.mediaChooser = java.util.Objects.requireNonNull(chooser);
+    }
+
+    private java.util.function.Supplier<java.util.List<java.nio.file.Path>> mediaRoots;
+
+    /** The supervisor's key file is chosen only on these folders: the mounted removable devices. */
+    public void setMediaRoots(java.util.function.Supplier<java.util.List<java.nio.file.Path>> roots) {
+        this.mediaRoots = java.util.Objects.requireNonNull(roots);
+    }
+
     /** Adds the menu item and opens the screen whenever {@code sessions} loses a session that has ended. */
     public void install(SessionContext sessions) {
         MenuItem item = new MenuItem(texts.get("menu.session.seal"));
@@ -100,6 +114,12 @@ public final class SealFeature {
         model.folderProperty().set(demoFolder);
         model.hintProperty().set(demoHint == null ? "" : demoHint);
         SealView screen = new SealView(model, texts);
+        if (mediaChooser != null) {
+            screen.useMediaChooser(mediaChooser);
+        }
+        if (mediaRoots != null) {
+            screen.useMediaRoots(mediaRoots);
+        }
         Stage stage = new Stage();
         if (owner() != null) {
             stage.initOwner(owner());

@@ -192,12 +192,36 @@ public final class SealView {
         return box;
     }
 
+    private java.util.function.Function<javafx.stage.Window, java.util.Optional<java.nio.file.Path>> mediaChooser;
+
+    /** Export goes to a removable device chosen with {@code chooser} (the workstation's media chooser), not to any folder. */
+    public void useMediaChooser(java.util.function.Function<javafx.stage.Window, java.util.Optional<java.nio.file.Path>> chooser) {
+        this.mediaChooser = java.util.Objects.requireNonNull(chooser);
+    }
+
+    private java.util.function.Supplier<java.util.List<java.nio.file.Path>> mediaRoots;
+
+    /** The supervisor's key file is then chosen only on these folders (the mounted removable devices). */
+    public void useMediaRoots(java.util.function.Supplier<java.util.List<java.nio.file.Path>> roots) {
+        this.mediaRoots = java.util.Objects.requireNonNull(roots);
+    }
+
     private Parent sealPanel() {
         TextField key = readOnly(model.keyFileProperty().get());
         model.keyFileProperty().addListener((obs, old, path) -> key.setText(show(path)));
         Button chooseKey = new Button(texts.get("seal.key.choose"));
         chooseKey.setOnAction(event -> {
-            airlock.ui.choose.PathChooser.chooseFile(window(), texts, texts.get("seal.key.choose"), roots(model.keyFileProperty().get()), p -> true)
+            java.util.List<java.nio.file.Path> keyRoots = mediaRoots != null ? mediaRoots.get() : roots(model.keyFileProperty().get());
+            if (keyRoots.isEmpty()) {
+                // the supervisor's key is read from the supervisor's stick, and no removable device is mounted
+                javafx.scene.control.Alert none = airlock.ui.ReadableAlerts.wrapped(new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.INFORMATION, texts.get("media.chooser.none")));
+                none.setHeaderText(null);
+                none.initOwner(window());
+                none.showAndWait();
+                return;
+            }
+            airlock.ui.choose.PathChooser.chooseFile(window(), texts, texts.get("seal.key.choose"), keyRoots, p -> true)
                     .ifPresent(model.keyFileProperty()::set);
         });
         passphrase.setId("seal-passphrase");
@@ -206,7 +230,8 @@ public final class SealView {
         model.folderProperty().addListener((obs, old, path) -> folder.setText(show(path)));
         Button chooseFolder = new Button(texts.get("seal.folder.choose"));
         chooseFolder.setOnAction(event -> {
-            airlock.ui.choose.PathChooser.chooseFolder(window(), texts, texts.get("seal.folder.choose"), roots(model.folderProperty().get()))
+            (mediaChooser != null ? mediaChooser.apply(window())
+                    : airlock.ui.choose.PathChooser.chooseFolder(window(), texts, texts.get("seal.folder.choose"), roots(model.folderProperty().get())))
                     .ifPresent(model.folderProperty()::set);
         });
         Button action = new Button();
