@@ -8,6 +8,8 @@ import airlock.core.demo.DemoMedia;
 import airlock.core.demo.DemoProject;
 import airlock.core.demo.DemoRoom;
 import airlock.core.home.AirlockHome;
+import airlock.core.log.Disclosure;
+import airlock.core.log.Disclosures;
 import airlock.core.log.LogExport;
 import airlock.core.log.LogStore;
 import airlock.core.log.LogVerification;
@@ -112,6 +114,27 @@ public final class KeeperFixture implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The session's entries with every committed field replaced by its disclosed value from the room's
+     * disclosure table, each disclosure first checked to open its commitment (the keeper must be stopped).
+     */
+    public List<JsonNode> revealed(String session) throws Exception {
+        List<JsonNode> entries = entries(session);
+        ObjectMapper json = new ObjectMapper();
+        try (LogStore store = LogStore.open(homeDir.resolve("db").resolve(WorkstationLogs.DATABASE))) {
+            for (Disclosure d : Disclosures.list(store, session)) {
+                com.fasterxml.jackson.databind.node.ObjectNode data =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) entries.get((int) d.entry()).get("data");
+                String committed = data.path(d.field()).path("commitment").asText();
+                if (!committed.equals(java.util.HexFormat.of().formatHex(d.commitment()))) {
+                    throw new AssertionError("the disclosure of " + d.field() + " in entry " + d.entry() + " does not open its commitment");
+                }
+                data.set(d.field(), json.valueToTree(d.value()));
+            }
+        }
+        return entries;
     }
 
     /** Verifies the session's log with the pinned keys, as {@code airlock log verify} does (the keeper must be stopped). */

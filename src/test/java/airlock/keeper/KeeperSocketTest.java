@@ -155,7 +155,7 @@ class KeeperSocketTest {
             assertEquals("annotations.unknown", unknown.code());
             client.endSession();
             keeper.stopKeeper();
-            List<JsonNode> entries = keeper.entries(session);
+            List<JsonNode> entries = keeper.revealed(session);
             JsonNode status = entries.get((int) triaged.entry());
             assertEquals("annotation.status", status.get("type").asText());
             assertEquals("open", status.get("data").get("from").asText());

@@ -161,7 +161,7 @@ class KeeperWorkstationGuiTest {
         assertTrue(window.session().current().isEmpty());
 
         keeper.stopKeeper();
-        List<JsonNode> log = keeper.entries(id);
+        List<JsonNode> log = keeper.revealed(id);
         List<String> walk = new ArrayList<>();
         for (JsonNode e : log) {
             String type = e.get("type").asText();
