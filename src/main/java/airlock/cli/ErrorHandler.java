@@ -27,6 +27,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             "session.confirmation.refused",
             "session.confirmation.lockout",
             "annotations.export.forbidden",
+            "room.init.refused",                // room init: a key or the policy given does not pass its check
             "source.bundle.not-imported");      // a bundle folder on a stick that was never verified and imported
     private final PrintWriter err;
 
