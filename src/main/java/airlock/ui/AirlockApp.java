@@ -47,6 +47,7 @@ public final class AirlockApp extends Application {
     private final StartMode given;
     /** The demo project, only in the demo mode; null in the real workstation. */
     private DemoProject demo;
+    private RoomGate gate;
 
     public AirlockApp() {
         this(null);
@@ -69,8 +70,14 @@ public final class AirlockApp extends Application {
             demo = new DemoProject(Path.of(System.getProperty("airlock.project.dir", ".")));
             open(stage, texts, demo.home());
         } else {
-            new RoomGate(stage, texts, mode.home(), () -> open(stage, texts, mode.home())).open();
+            gate = new RoomGate(stage, texts, mode.home(), () -> open(stage, texts, mode.home()));
+            gate.open();
         }
+    }
+
+    /** The real workstation's door (tests); null in the demo. */
+    RoomGate gate() {
+        return gate;
     }
 
     /** The workstation window on the home at {@code root} (the demo's when {@link #demo} is set). */
