@@ -63,6 +63,7 @@ public final class NotSetUpScreen {
         content.setPadding(new Insets(4));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        javafx.scene.layout.VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         root.getChildren().add(scroll);
     }
 

@@ -74,7 +74,13 @@ public final class ProvisioningScreen {
         content.setPadding(new Insets(4));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        javafx.scene.layout.VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         root.getChildren().add(scroll);
+        // the outcome is below the steps: bring it into view when it arrives
+        model.outcomeProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(() -> {
+            content.layout();
+            scroll.setVvalue(scroll.getVmax());
+        }));
     }
 
     private VBox fileStep(int number, String key, javafx.beans.property.ObjectProperty<Path> target) {
