@@ -78,4 +78,29 @@ class RoomCommandTest {
         assertEquals(2, init.exit());
         assertTrue(init.err().contains("Missing required options") && init.err().contains("Usage: airlock room init"), init.err());
     }
+
+    @Test
+    void anInspectorEntryMadeByPolicyInspectorGoesIntoASignedPolicy() throws Exception {
+        Path passphrase = Files.writeString(dir.resolve("ada.pass"), "analytical engine 1843\n");
+        Cli entry = Cli.run("policy", "inspector", "--name", "Ada Lovelace", "--passphrase-file", passphrase.toString());
+        assertEquals(0, entry.exit(), entry.err());
+        assertTrue(entry.out().startsWith("{\"name\":\"Ada Lovelace\",\"passphrase\":{\"algorithm\":\"pbkdf2-hmac-sha256\""), entry.out());
+        assertFalse(entry.out().contains("analytical"), entry.out());
+        Cli.run("keygen", "--out", dir.resolve("admin").toString());
+        String source = PolicyCommandTest.SOURCE.replace("\"name\": \"Room 7\",", "\"name\": \"Room 7\", \"inspectors\": ["
+                + entry.out().strip() + "],");
+        Path file = Files.writeString(dir.resolve("room.json"), source);
+        Path signed = dir.resolve("signed.json");
+        Cli sign = Cli.run("policy", "sign", "--key", dir.resolve("admin.key").toString(), "--out", signed.toString(), file.toString());
+        assertEquals(0, sign.exit(), sign.err());
+        String home = dir.resolve("home").toString();
+        Cli.run("trust", "add", "room-admin", dir.resolve("admin.pub").toString(), "--home", home);
+        Cli verify = Cli.run("policy", "verify", signed.toString(), "--home", home);
+        assertEquals(0, verify.exit(), verify.err());
+        assertTrue(verify.out().contains("1 named, each with a passphrase: Ada Lovelace"), verify.out());
+        Cli shortOne = Cli.run("policy", "inspector", "--name", "Ada", "--passphrase-file",
+                Files.writeString(dir.resolve("short"), "short\n").toString());
+        assertEquals(2, shortOne.exit());
+        assertTrue(shortOne.err().contains("at least 10 characters"), shortOne.err());
+    }
 }
