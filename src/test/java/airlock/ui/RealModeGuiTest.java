@@ -148,6 +148,7 @@ class RealModeGuiTest {
         assertTrue(screen.model().outcomeProperty().get().startsWith("Not set up, nothing was written:"),
                 screen.model().outcomeProperty().get());
         assertFalse(Files.exists(home));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Screenshots.shot(stage.getScene(), "room-provisioning-refused.png"));
         robot.interact(() -> {
             screen.model().vendorKeys().setAll(room.vendorPub);
@@ -156,6 +157,7 @@ class RealModeGuiTest {
         assertTrue(screen.model().doneProperty().get(), screen.model().outcomeProperty().get());
         assertTrue(RoomStatus.check(home).complete());
         assertTrue(screen.openButton().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Screenshots.shot(stage.getScene(), "room-provisioning-done.png"));
         robot.interact(() -> screen.openButton().fire());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> stage.getScene().lookup(".room-provisioning") == null);
