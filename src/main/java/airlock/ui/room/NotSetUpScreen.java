@@ -36,9 +36,22 @@ public final class NotSetUpScreen {
         items.setVgap(4);
         int row = 0;
         for (RoomStatus.Item item : status.items()) {
-            Label state = new Label(texts.get("room.state." + item.state().name().toLowerCase(java.util.Locale.ROOT)));
+            Label state = new Label(texts.get(switch (item.state()) {
+                case OK -> "room.state.ok";
+                case MISSING -> "room.state.missing";
+                case REFUSED -> "room.state.refused";
+            }));
             state.setStyle(item.ok() ? "-fx-text-fill: #1d6b2f; -fx-font-weight: bold;" : "-fx-text-fill: #a11a1a; -fx-font-weight: bold;");
-            Label what = new Label(texts.get("room.item." + item.what().name().toLowerCase(java.util.Locale.ROOT)));
+            Label what = new Label(texts.get(switch (item.what()) {
+                case HOME -> "room.item.home";
+                case WORKSTATION_ID -> "room.item.workstation_id";
+                case WORKSTATION_KEY -> "room.item.workstation_key";
+                case ROOM_ADMIN -> "room.item.room_admin";
+                case POLICY -> "room.item.policy";
+                case SUPERVISOR -> "room.item.supervisor";
+                case VENDOR -> "room.item.vendor";
+                case NO_DEMO -> "room.item.no_demo";
+            }));
             Label detail = wrapped(VisibleText.escape(item.detail()));
             detail.setMaxWidth(640);
             items.addRow(row++, state, what, detail);

@@ -46,10 +46,14 @@ public final class ProvisioningScreen {
         title.setStyle("-fx-font-size: 1.6em; -fx-font-weight: bold;");
         Label intro = wrapped(texts.format("room.provision.intro", VisibleText.escape(home.toString())));
         VBox steps = new VBox(14,
-                fileStep(1, "admin", model.adminKeyProperty()),
-                fileStep(2, "policy", model.policyProperty()),
-                listStep(3, "supervisor", model.supervisorKeys()),
-                listStep(4, "vendor", model.vendorKeys()));
+                fileStep(1, new Step("room.provision.admin", "room.provision.admin.why", "room.provision.admin.title"),
+                        model.adminKeyProperty()),
+                fileStep(2, new Step("room.provision.policy", "room.provision.policy.why", "room.provision.policy.title"),
+                        model.policyProperty()),
+                listStep(3, new Step("room.provision.supervisor", "room.provision.supervisor.why", "room.provision.supervisor.title"),
+                        model.supervisorKeys()),
+                listStep(4, new Step("room.provision.vendor", "room.provision.vendor.why", "room.provision.vendor.title"),
+                        model.vendorKeys()));
         run = new Button(texts.get("room.provision.run"));
         run.setDefaultButton(true);
         run.disableProperty().bind(model.readyProperty().not());
@@ -83,22 +87,26 @@ public final class ProvisioningScreen {
         }));
     }
 
-    private VBox fileStep(int number, String key, javafx.beans.property.ObjectProperty<Path> target) {
+    /** The message keys of one step: its heading, why it is needed, the chooser's title. */
+    private record Step(String heading, String why, String title) {
+    }
+
+    private VBox fileStep(int number, Step key, javafx.beans.property.ObjectProperty<Path> target) {
         Label heading = heading(number, key);
-        Label why = wrapped(texts.get("room.provision." + key + ".why"));
+        Label why = wrapped(texts.get(key.why()));
         Label chosen = new Label();
         chosen.textProperty().bind(Bindings.createStringBinding(() -> target.get() == null
                 ? texts.get("room.provision.none") : VisibleText.escape(target.get().toString()), target));
         Button choose = new Button(texts.get("room.provision.choose"));
-        choose.setOnAction(e -> PathChooser.chooseFile(stage, texts, texts.get("room.provision." + key + ".title"),
+        choose.setOnAction(e -> PathChooser.chooseFile(stage, texts, texts.get(key.title()),
                 roots.get(), p -> true).ifPresent(target::set));
         choose.disableProperty().bind(model.doneProperty());
         return new VBox(4, heading, why, new HBox(8, choose, chosen));
     }
 
-    private VBox listStep(int number, String key, ObservableList<Path> target) {
+    private VBox listStep(int number, Step key, ObservableList<Path> target) {
         Label heading = heading(number, key);
-        Label why = wrapped(texts.get("room.provision." + key + ".why"));
+        Label why = wrapped(texts.get(key.why()));
         ListView<Path> list = new ListView<>(target);
         list.setPrefHeight(64);
         list.setPlaceholder(new Label(texts.get("room.provision.none")));
@@ -110,7 +118,7 @@ public final class ProvisioningScreen {
             }
         });
         Button add = new Button(texts.get("room.provision.add"));
-        add.setOnAction(e -> PathChooser.chooseFile(stage, texts, texts.get("room.provision." + key + ".title"),
+        add.setOnAction(e -> PathChooser.chooseFile(stage, texts, texts.get(key.title()),
                 roots.get(), p -> true).filter(p -> !target.contains(p)).ifPresent(target::add));
         Button remove = new Button(texts.get("room.provision.remove"));
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull().or(model.doneProperty()));
@@ -119,8 +127,8 @@ public final class ProvisioningScreen {
         return new VBox(4, heading, why, list, new HBox(8, add, remove));
     }
 
-    private Label heading(int number, String key) {
-        Label heading = new Label(number + ". " + texts.get("room.provision." + key));
+    private Label heading(int number, Step key) {
+        Label heading = new Label(number + ". " + texts.get(key.heading()));
         heading.setStyle("-fx-font-weight: bold;");
         return heading;
     }
