@@ -132,6 +132,17 @@ public final class RoomStatus {
             }
             return new RoomStatus(abs, items);
         }
+        if (!Files.isReadable(abs) || !Files.isExecutable(abs)) {
+            // a home owned by another account (the keeper's): its contents cannot be judged from here
+            items.add(new Item(What.HOME, State.REFUSED, abs + " cannot be read by this account ("
+                    + System.getProperty("user.name") + ")", "run as the account that owns the home"));
+            for (What what : What.values()) {
+                if (what != What.HOME) {
+                    items.add(new Item(what, State.MISSING, "not readable", ""));
+                }
+            }
+            return new RoomStatus(abs, items);
+        }
         AirlockHome home = AirlockHome.existing(abs);
         TrustStore trust = new TrustStore(home);
         items.add(new Item(What.HOME, State.OK, abs.toString(), ""));
