@@ -54,7 +54,8 @@ if [ "${XVFB_WM:-openbox}" != none ] && command -v openbox >/dev/null; then
     sleep 1
 fi
 
-"$LAUNCHER" >"$ROOT/target/xvfb-demo.out" 2>&1 &
+# 'demo' explicitly: the app image alone starts the real workstation (issue 17), app/airlock alone the demo
+"$LAUNCHER" demo >"$ROOT/target/xvfb-demo.out" 2>&1 &
 APP=$!
 
 # window NAME-PATTERN SECONDS: the id of the first visible window whose title matches

@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
 @Command(name = "airlock",
         mixinStandardHelpOptions = true,
         versionProvider = AirlockCommand.Version.class,
-        description = "Offline source-code review workstation. With no command, starts the workstation window.",
+        description = {"Offline source-code review workstation.",
+            "The window: 'airlock workstation [--home DIR]' (also 'airlock' alone) on the room's home ($AIRLOCK_HOME, else /var/lib/airlock);",
+            "'airlock demo' the built-in demo. The commands below work on the command line."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -45,6 +47,7 @@ public final class AirlockCommand implements Runnable {
             SearchIndexCommand.class,
             AnnotationsCommand.class,
             PolicyCommand.class,
+            RoomCommand.class,
             KeeperCommand.class);
 
     @CommandLine.Spec
@@ -53,6 +56,20 @@ public final class AirlockCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * For the launcher, before it starts the window: {@link #OK} when {@code args} name a mode the window
+     * starts in ({@link airlock.core.room.StartMode#parse}), else one line on standard error and {@link #USAGE}.
+     */
+    public static int checkWindowMode(String[] args) {
+        try {
+            airlock.core.room.StartMode.parse(List.of(args), System.getenv());
+            return OK;
+        } catch (IllegalArgumentException e) {
+            System.err.println("airlock: " + e.getMessage());
+            return USAGE;
+        }
     }
 
     /** Runs the command line with the process's standard streams. */

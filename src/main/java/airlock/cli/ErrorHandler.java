@@ -27,6 +27,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             "session.confirmation.refused",
             "session.confirmation.lockout",
             "annotations.export.forbidden",
+            "room.init.refused",                // room init: a key or the policy given does not pass its check
+            "session.inspector.refused",        // a named inspector's passphrase the workstation cannot check
             "source.bundle.not-imported",       // a bundle folder on a stick that was never verified and imported
             StoreReadGate.REFUSED);             // a store read by an account other than the keeper's (docs/architecture.md)
     private final PrintWriter err;

@@ -32,10 +32,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code airlock policy show|verify|sign|install|pin-hash}: the room policy. */
+/** {@code airlock policy show|verify|sign|install|pin-hash|inspector}: the room policy. */
 @Command(name = "policy", description = "Show, verify, sign and install the room policy.",
         subcommands = {PolicyCommand.Show.class, PolicyCommand.Verify.class, PolicyCommand.Sign.class,
-            PolicyCommand.Install.class, PolicyCommand.PinHashCommand.class})
+            PolicyCommand.Install.class, PolicyCommand.PinHashCommand.class, PolicyCommand.InspectorCommand.class})
 final class PolicyCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -183,6 +183,36 @@ final class PolicyCommand implements Runnable {
             confirmation.put("mode", "pin");
             confirmation.put("pin", h);
             spec.commandLine().getOut().println(new String(CanonicalJson.write(confirmation), StandardCharsets.UTF_8));
+            return AirlockCommand.OK;
+        }
+    }
+
+    @Command(name = "inspector", description = {"Print one entry of the policy's inspectors list: NAME and a verifier of the",
+        "passphrase read from FILE (first line; at least 10 characters). The passphrase itself is not printed or stored."})
+    static final class InspectorCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "the inspector's name as on their papers")
+        String name;
+        @Option(names = "--passphrase-file", required = true, paramLabel = "FILE", description = "file whose first line is the passphrase")
+        Path passphraseFile;
+
+        @Override
+        public Integer call() throws AirlockException {
+            char[] passphrase = Passphrases.fromFile(passphraseFile);
+            airlock.core.policy.Inspector inspector;
+            try {
+                inspector = airlock.core.policy.Inspector.of(name, passphrase, new SecureRandom());
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("airlock: " + TerminalText.of(e.getMessage()));
+                return AirlockCommand.USAGE;
+            } finally {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", inspector.name());
+            entry.put("passphrase", airlock.core.policy.PolicyCodec.hash(inspector.passphrase()));
+            spec.commandLine().getOut().println(new String(CanonicalJson.write(entry), StandardCharsets.UTF_8));
             return AirlockCommand.OK;
         }
     }

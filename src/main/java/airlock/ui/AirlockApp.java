@@ -10,6 +10,8 @@ import airlock.core.demo.DemoOpening;
 import airlock.core.demo.DemoProject;
 import airlock.core.home.AirlockHome;
 import airlock.core.home.WorkstationId;
+import airlock.core.room.StartMode;
+import airlock.ui.room.RoomGate;
 import airlock.ui.intake.IntakeView;
 import airlock.ui.intake.IntakeViewModel;
 import airlock.ui.main.MenuId;
@@ -26,10 +28,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application and composition root. With no arguments Airlock opens the built-in demo
- * through the real intake: a demo vendor key signs a bundle of this project's own history (from
- * the folder named by {@code airlock.project.dir}, set by {@code app/airlock}) onto the demo media
- * folder, and the intake screen shows it; the workstation home lives under the build output.
+ * The JavaFX application and composition root, in the {@link StartMode} decided once at start.
+ * The real workstation ({@code airlock workstation}, {@code airlock} alone) opens the room's home only
+ * when its set-up is complete ({@link RoomGate}: otherwise the not-set-up screen, never a demo
+ * credential). The demo ({@code airlock demo}, {@code app/airlock} alone) goes through the real
+ * intake: a demo vendor key signs a bundle of this project's own history (from the folder named by
+ * {@code airlock.project.dir}, set by {@code app/airlock}) onto the demo media folder, and the intake
+ * screen shows it; the demo home lives under the build output. Everything of the demo is reached
+ * only through {@link #demo} (null in the real workstation) and {@link #installDemoRoom}.
  */
 public final class AirlockApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(AirlockApp.class);
@@ -45,6 +51,20 @@ public final class AirlockApp extends Application {
     /** Removable media under the default roots (/media, /run/media; the room policy names none yet), for intake and export. */
     private final MediaLocations media = MediaLocations.removable(airlock.core.media.RemovableMedia.system(java.util.List.of()));
     private final airlock.ui.media.MediaWatch mediaWatch = new airlock.ui.media.MediaWatch(media, java.time.Duration.ofSeconds(2));
+    /** The mode given by a test; else read from the launch arguments. */
+    private final StartMode given;
+    /** The demo project, only in the demo mode; null in the real workstation. */
+    private DemoProject demo;
+    private RoomGate gate;
+
+    public AirlockApp() {
+        this(null);
+    }
+
+    /** For tests: the application in {@code mode}, whatever the launch arguments. */
+    AirlockApp(StartMode mode) {
+        this.given = mode;
+    }
 
     public static void launchApp(String[] args) {
         Application.launch(AirlockApp.class, args);
@@ -53,24 +73,42 @@ public final class AirlockApp extends Application {
     @Override
     public void start(Stage stage) {
         Texts texts = Texts.load(Locale.getDefault());
+        StartMode mode = given != null ? given : StartMode.parse(getParameters().getRaw(), System.getenv());
         String socket = System.getProperty(KEEPER_SOCKET);
-        if (socket != null && !socket.isBlank()) {
-            startThroughKeeper(stage, texts, Path.of(socket));
+        if (mode.keeper() != null || (socket != null && !socket.isBlank())) {
+            startThroughKeeper(stage, texts, mode.keeper() != null ? mode.keeper() : Path.of(socket));
             return;
         }
-        DemoProject demo = new DemoProject(Path.of(System.getProperty("airlock.project.dir", ".")));
+        if (mode.demo()) {
+            demo = new DemoProject(Path.of(System.getProperty("airlock.project.dir", ".")));
+            open(stage, texts, demo.home());
+        } else {
+            gate = new RoomGate(stage, texts, mode.home(), () -> open(stage, texts, mode.home()));
+            gate.open();
+        }
+    }
+
+    /** The real workstation's door (tests); null in the demo. */
+    RoomGate gate() {
+        return gate;
+    }
+
+    /** The workstation window on the home at {@code root} (the demo's when {@link #demo} is set). */
+    private void open(Stage stage, Texts texts, Path root) {
         String workstationId = texts.get("status.workstation.unknown");
         String homeProblem = "";
         AirlockHome home = null;
         Path symbolDatabases = null;
         try {
-            home = AirlockHome.open(demo.home());
+            home = AirlockHome.open(root);
             symbolDatabases = home.databases();
-            Files.createDirectories(demo.media());
+            if (demo != null) {
+                Files.createDirectories(demo.media());
+            }
             workstationId = WorkstationId.loadOrCreate(home, new SecureRandom());
         } catch (AirlockException | java.io.IOException e) {
-            LOG.warn("demo workstation home unavailable", e);
-            homeProblem = texts.format("demo.home.failed", demo.home(), e.getMessage());
+            LOG.warn("workstation home unavailable", e);
+            homeProblem = texts.format(demo != null ? "demo.home.failed" : "room.home.failed", root, e.getMessage());
         }
         window = new WorkstationWindow(stage, texts, Clock.systemDefaultZone(), workstationId, symbolDatabases);
         window.model().showBanner(homeProblem);
@@ -79,13 +117,23 @@ public final class AirlockApp extends Application {
         new airlock.ui.code.CodeViewWarmup(texts, window.view().root().getStylesheets(),
                 airlock.ui.code.CodeViewWarmup.ROUNDS).start(window.executor(), texts.get("task.warmup"), result -> { });
         if (home == null) {
-            window.model().background(BackgroundTask.of(texts.get("task.demo"), monitor -> demo.open())
-                    .onSuccess(opening -> showDemo(texts, opening)));
+            if (demo != null) {
+                window.model().background(BackgroundTask.of(texts.get("task.demo"), monitor -> demo.open())
+                        .onSuccess(opening -> showDemo(texts, opening)));
+            }
             return;
         }
         sessions = installSessions(texts, home, workstationId);
-        installSeal(texts, home, demo);
-        showIntake(texts, stage, demo, home, sessions);
+        installSeal(texts, home);
+        showIntake(texts, stage, home, sessions);
+    }
+
+    /**
+     * The demo's room, in the demo home only: its policy (PIN shown on screen) unless one is installed,
+     * before the sessions read the policy.
+     */
+    private static void installDemoRoom(AirlockHome home) throws AirlockException {
+        airlock.core.demo.DemoRoom.install(home, new SecureRandom());
     }
 
     /**
@@ -120,10 +168,11 @@ public final class AirlockApp extends Application {
 
     /**
      * The supervisor's end of a session (Session ▸ Review and seal…, and at once when a session
-     * ends), on the same database as the sessions; the demo supervisor's key is on a folder next
-     * to the demo media, its passphrase shown on the seal screen.
+     * ends), on the same database as the sessions. In the demo the demo supervisor's key is on a
+     * folder next to the demo media, its passphrase shown on the seal screen; in the real workstation
+     * the supervisor chooses their own key from their stick.
      */
-    private void installSeal(Texts texts, AirlockHome home, DemoProject demo) {
+    private void installSeal(Texts texts, AirlockHome home) {
         if (logs == null || !logs.store().health().writable()) {
             return;
         }
@@ -142,8 +191,10 @@ public final class AirlockApp extends Application {
                     .showAndWait());
             seal.setMediaRoots(() -> mediaWatch.media().stream().map(MediaLocations.Medium::root).toList());
             mediaWatch.start();
-            Path key = airlock.core.demo.DemoSupervisor.install(home, demo.media().resolveSibling("demo-supervisor-stick"));
-            seal.setDemo(key, demo.media(), texts.format("seal.demo.hint", key, airlock.core.demo.DemoSupervisor.PASSPHRASE));
+            if (demo != null) {
+                Path key = airlock.core.demo.DemoSupervisor.install(home, demo.media().resolveSibling("demo-supervisor-stick"));
+                seal.setDemo(key, demo.media(), texts.format("seal.demo.hint", key, airlock.core.demo.DemoSupervisor.PASSPHRASE));
+            }
             seal.install(window.session());
         } catch (AirlockException e) {
             LOG.warn("the supervisor's seal screen is unavailable on {}", home.root(), e);
@@ -162,7 +213,9 @@ public final class AirlockApp extends Application {
         String unavailable = null;
         try {
             var signer = airlock.core.session.WorkstationKey.loadOrCreate(home, workstationId);
-            airlock.core.demo.DemoRoom.install(home, new SecureRandom());
+            if (demo != null) {
+                installDemoRoom(home);
+            }
             logs = airlock.core.session.WorkstationLogs.open(home, signer, clock);
             if (!logs.store().health().writable()) {
                 unavailable = logs.store().health().problem();
@@ -187,11 +240,11 @@ public final class AirlockApp extends Application {
         var model = new airlock.ui.session.SessionViewModel(texts, window.model(), window.session(), manager, unavailable,
                 new BundleStore(home), clock, workstationId);
         var feature = new airlock.ui.session.SessionFeature(window, texts, model);
-        if (model.policyName().equals(airlock.core.demo.DemoRoom.NAME)) {
+        if (demo != null && model.policyName().equals(airlock.core.demo.DemoRoom.NAME)) {
             feature.setDemoHint(texts.format("session.demo.pin", airlock.core.demo.DemoRoom.PIN));
         }
         Path dismissed = home.root().resolve("hints-dismissed");
-        if (!Files.exists(dismissed)) {
+        if (demo != null && !Files.exists(dismissed)) {
             feature.showHints(() -> {
                 try {
                     Files.writeString(dismissed, "the first-run hints were dismissed\n");
@@ -252,9 +305,11 @@ public final class AirlockApp extends Application {
         window.view().addMenuItem(MenuId.SESSION, item);
     }
 
-    /** The demo goes through the real intake: a signed bundle of this project on the demo media. */
-    private void showIntake(Texts texts, Stage stage, DemoProject demo, AirlockHome home,
-                            airlock.ui.session.SessionFeature sessions) {
+    /**
+     * The intake screen, shown at once. The demo goes through the real intake: a signed bundle of this
+     * project on the demo media; the real workstation shows the removable media as they are.
+     */
+    private void showIntake(Texts texts, Stage stage, AirlockHome home, airlock.ui.session.SessionFeature sessions) {
         Clock clock = Clock.systemUTC();
         BundleIntake intake = new BundleIntake(home, clock, IntakeLimits.defaults());
         IntakeViewModel model = new IntakeViewModel(texts, window.model(), media, intake, new BundleStore(home));
@@ -278,6 +333,13 @@ public final class AirlockApp extends Application {
         MenuItem item = new MenuItem(texts.get("menu.file.intake"));
         item.setOnAction(e -> view.show());
         window.view().addMenuItem(MenuId.FILE, item);
+        if (demo == null) {
+            window.model().background(BackgroundTask.of(texts.get("task.intake.discard"), monitor -> {
+                intake.discardUnfinished();
+                return home;
+            }).onSuccess(done -> view.show()).onFailure(failure -> view.show()));
+            return;
+        }
         window.model().background(BackgroundTask.of(texts.get("task.intake.demo"), monitor -> {
             intake.discardUnfinished();
             return new DemoMedia(demo, clock).prepare(home, monitor);

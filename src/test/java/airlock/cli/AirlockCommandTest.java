@@ -61,7 +61,7 @@ class AirlockCommandTest {
     @Test
     void aSubcommandBuiltAloneReadsAsInTheWholeTree() {
         CommandLine whole = AirlockCommand.commandLine(new String[] {"--help"}, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(11, whole.getSubcommands().size()); // with help
+        assertEquals(12, whole.getSubcommands().size()); // with help
         for (String[] path : new String[][] {{"log", "verify"}, {"log", "seal"}, {"search"}, {"bundle", "verify"}, {"version"}}) {
             CommandLine alone = AirlockCommand.commandLine(path, new PrintWriter(out, true), new PrintWriter(err, true));
             assertEquals(2, alone.getSubcommands().size()); // and help

@@ -199,7 +199,7 @@ class KioskPackageTest {
             assertFalse(text.replaceAll("(?m)^#.*$", "").contains(forbidden), forbidden);
         }
         assertTrue(text.contains("openbox --config-file /usr/share/airlock/kiosk/openbox-rc.xml"));
-        assertTrue(text.contains("/opt/airlock/bin/Airlock gui\n"), "Airlock in the foreground: the session ends with it");
+        assertTrue(text.contains("/opt/airlock/bin/Airlock workstation --keeper /run/airlock/keeper.sock\n"), "Airlock in the foreground: the session ends with it");
         if (Files.isExecutable(Path.of("/bin/sh"))) {
             run(List.of("/bin/sh", "-n", script.toString()), 30);
         }

@@ -29,6 +29,14 @@ public final class AirlockHome {
         return Path.of(userHome, ".airlock").toAbsolutePath();
     }
 
+    /**
+     * The home at {@code root} as it is, creating nothing (for read-only checks such as
+     * {@code airlock room status}); a folder that is missing is simply reported missing by whoever reads it.
+     */
+    public static AirlockHome existing(Path root) {
+        return new AirlockHome(root.toAbsolutePath());
+    }
+
     /** Opens the home at {@code root}, creating it and its folders (mode 700) if absent. */
     public static AirlockHome open(Path root) throws AirlockException {
         AirlockHome home = new AirlockHome(root.toAbsolutePath());

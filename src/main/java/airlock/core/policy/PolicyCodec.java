@@ -34,13 +34,7 @@ public final class PolicyCodec {
         Map<String, Object> confirmation = new LinkedHashMap<>();
         confirmation.put("mode", p.confirmation().mode().wire());
         if (p.confirmation().pin() != null) {
-            PinHash pin = p.confirmation().pin();
-            Map<String, Object> hash = new LinkedHashMap<>();
-            hash.put("algorithm", "pbkdf2-hmac-sha256");
-            hash.put("salt", Base64Strict.encode(pin.salt()));
-            hash.put("iterations", pin.iterations());
-            hash.put("hash", Base64Strict.encode(pin.hash()));
-            confirmation.put("pin", hash);
+            confirmation.put("pin", hash(p.confirmation().pin()));
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("type", RoomPolicy.TYPE);
@@ -51,7 +45,27 @@ public final class PolicyCodec {
         root.put("inspectorsSeeEachOther", p.inspectorsSeeEachOther());
         root.put("maxSessionMinutes", p.maxSessionMinutes());
         root.put("confirmation", confirmation);
+        if (!p.inspectors().isEmpty()) { // absent when empty: a policy without inspectors keeps its bytes and hash
+            List<Object> inspectors = new ArrayList<>();
+            for (Inspector inspector : p.inspectors()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("name", inspector.name());
+                entry.put("passphrase", hash(inspector.passphrase()));
+                inspectors.add(entry);
+            }
+            root.put("inspectors", inspectors);
+        }
         return CanonicalJson.write(root);
+    }
+
+    /** A PBKDF2 verifier as the policy writes it (the room PIN and each inspector's passphrase). */
+    public static Map<String, Object> hash(PinHash pin) {
+        Map<String, Object> hash = new LinkedHashMap<>();
+        hash.put("algorithm", "pbkdf2-hmac-sha256");
+        hash.put("salt", Base64Strict.encode(pin.salt()));
+        hash.put("iterations", pin.iterations());
+        hash.put("hash", Base64Strict.encode(pin.hash()));
+        return hash;
     }
 
     public static RoomPolicy parse(byte[] bytes) throws AirlockException {
@@ -67,7 +81,7 @@ public final class PolicyCodec {
                     + ". Write policies with 'airlock policy sign', which produces the canonical form.", e);
         }
         StrictObject root = StrictObject.of(document, "", "type", "name", "export", "clipboard", "idleLockMinutes",
-                "inspectorsSeeEachOther", "maxSessionMinutes", "confirmation");
+                "inspectorsSeeEachOther", "maxSessionMinutes", "confirmation", "inspectors");
         String type = root.string("type", 64);
         if (!RoomPolicy.TYPE.equals(type)) {
             throw new AirlockException("policy.type", "The file's type is '" + printable(type) + "', not '" + RoomPolicy.TYPE
@@ -79,12 +93,37 @@ public final class PolicyCodec {
                     "forbiddenPaths")),
                     root.bool("clipboard"), root.integer("idleLockMinutes", 1, RoomPolicy.MAX_IDLE_LOCK_MINUTES),
                     root.bool("inspectorsSeeEachOther"), root.integer("maxSessionMinutes", 1, RoomPolicy.MAX_SESSION_MINUTES),
-                    confirmation(root.object("confirmation", "mode", "pin")));
+                    confirmation(root.object("confirmation", "mode", "pin")), inspectors(root));
             root.finish();
             return policy;
         } catch (IllegalArgumentException e) {
             throw new AirlockException("policy.field.invalid", "The policy is inconsistent: " + e.getMessage(), e);
         }
+    }
+
+    /** The optional {@code inspectors} list; present means non-empty (an empty list is refused: leave it out). */
+    private static List<Inspector> inspectors(StrictObject root) throws AirlockException {
+        if (!root.has("inspectors")) {
+            return List.of();
+        }
+        List<Object> items = root.list("inspectors", RoomPolicy.MAX_INSPECTORS);
+        if (items.isEmpty()) {
+            throw new AirlockException("policy.field.invalid", "Policy field inspectors is empty; leave it out when the"
+                    + " policy names no inspectors");
+        }
+        List<Inspector> inspectors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            StrictObject o = StrictObject.of(items.get(i), "inspectors[" + i + "]", "name", "passphrase");
+            String name = o.string("name", Inspector.MAX_NAME);
+            PinHash passphrase = pin(o.object("passphrase", "algorithm", "salt", "iterations", "hash"));
+            o.finish();
+            try {
+                inspectors.add(new Inspector(name, passphrase));
+            } catch (IllegalArgumentException e) {
+                throw new AirlockException("policy.field.invalid", "Policy field " + o.at("name") + ": " + e.getMessage(), e);
+            }
+        }
+        return inspectors;
     }
 
     private static RoomPolicy.ExportRules exportRules(StrictObject o) throws AirlockException {

@@ -27,6 +27,9 @@ public final class PolicyDescription {
             case KEY -> "yes, with a pinned supervisor key";
             case PIN -> "yes, with the room PIN";
         });
+        lines.add("inspectors:              " + (p.inspectors().isEmpty() ? "not named (the name is taken as typed)"
+                : p.inspectors().size() + " named, each with a passphrase: "
+                + String.join(", ", p.inspectors().stream().map(Inspector::name).toList())));
         return lines;
     }
 

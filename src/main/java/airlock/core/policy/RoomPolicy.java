@@ -15,10 +15,14 @@ import java.util.Objects;
  * @param inspectorsSeeEachOther whether inspectors see findings made by other inspectors
  * @param maxSessionMinutes     a session ends after this many minutes (1..1440)
  * @param confirmation          how the supervisor confirms a session start
+ * @param inspectors            the inspectors who may start a session, each with a passphrase verifier;
+ *                              empty: the policy names none and the inspector's name is taken as typed
  */
 public record RoomPolicy(String name, ExportRules export, boolean clipboard, int idleLockMinutes,
-                         boolean inspectorsSeeEachOther, int maxSessionMinutes, SupervisorConfirmation confirmation) {
+                         boolean inspectorsSeeEachOther, int maxSessionMinutes, SupervisorConfirmation confirmation,
+                         List<Inspector> inspectors) {
     public static final String TYPE = "airlock-room-policy/1";
+    public static final int MAX_INSPECTORS = 256;
     public static final int MAX_IDLE_LOCK_MINUTES = 240;
     public static final int MAX_SESSION_MINUTES = 1440;
 
@@ -26,12 +30,34 @@ public record RoomPolicy(String name, ExportRules export, boolean clipboard, int
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(export, "export");
         Objects.requireNonNull(confirmation, "confirmation");
+        inspectors = List.copyOf(inspectors);
+        if (inspectors.size() > MAX_INSPECTORS) {
+            throw new IllegalArgumentException("at most " + MAX_INSPECTORS + " inspectors, not " + inspectors.size());
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Inspector inspector : inspectors) {
+            if (!names.add(inspector.name().toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("the inspector name '" + inspector.name() + "' is given twice");
+            }
+        }
         if (idleLockMinutes < 1 || idleLockMinutes > MAX_IDLE_LOCK_MINUTES) {
             throw new IllegalArgumentException("idleLockMinutes must be 1.." + MAX_IDLE_LOCK_MINUTES + ", not " + idleLockMinutes);
         }
         if (maxSessionMinutes < 1 || maxSessionMinutes > MAX_SESSION_MINUTES) {
             throw new IllegalArgumentException("maxSessionMinutes must be 1.." + MAX_SESSION_MINUTES + ", not " + maxSessionMinutes);
         }
+    }
+
+    /** A policy that names no inspectors (the name is taken as typed). */
+    public RoomPolicy(String name, ExportRules export, boolean clipboard, int idleLockMinutes,
+                      boolean inspectorsSeeEachOther, int maxSessionMinutes, SupervisorConfirmation confirmation) {
+        this(name, export, clipboard, idleLockMinutes, inspectorsSeeEachOther, maxSessionMinutes, confirmation, List.of());
+    }
+
+    /** The inspector the policy names {@code name} (case-insensitively), if any. */
+    public java.util.Optional<Inspector> inspector(String name) {
+        String wanted = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+        return inspectors.stream().filter(i -> i.name().toLowerCase(java.util.Locale.ROOT).equals(wanted)).findFirst();
     }
 
     /**

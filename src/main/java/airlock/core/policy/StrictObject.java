@@ -90,6 +90,18 @@ final class StrictObject {
         return out;
     }
 
+    List<Object> list(String name, int maxItems) throws AirlockException {
+        Object value = required(name);
+        if (!(value instanceof List<?> list)) {
+            throw wrongType(at(name), "a list", value);
+        }
+        if (list.size() > maxItems) {
+            throw new AirlockException("policy.field.invalid", "Policy field " + at(name) + " has " + list.size()
+                    + " items; at most " + maxItems + " are allowed");
+        }
+        return new ArrayList<>(list);
+    }
+
     boolean has(String name) {
         return members.containsKey(name);
     }

@@ -31,6 +31,11 @@ public final class LocalSessionService implements SessionService {
     }
 
     @Override
+    public boolean inspectorsNamed() {
+        return !manager.policy().policy().inspectors().isEmpty();
+    }
+
+    @Override
     public List<BundleChoice> bundles() throws AirlockException {
         return bundles.list().stream().map(b -> new BundleChoice(b.id(), b.label())).toList();
     }
@@ -38,6 +43,12 @@ public final class LocalSessionService implements SessionService {
     @Override
     public ReviewSession start(SessionRequest request, Confirmation confirmation) throws AirlockException {
         return manager.start(request, confirmation);
+    }
+
+    @Override
+    public ReviewSession start(SessionRequest request, Confirmation confirmation, char[] inspectorPassphrase)
+            throws AirlockException {
+        return manager.start(request, confirmation, inspectorPassphrase);
     }
 
     @Override

@@ -239,8 +239,19 @@ public final class SessionManager {
         return new ActiveSession(store, log.committing(new LogSensitivity(policy.policy())), policy.policy(), clock, started);
     }
 
-    /** Starts a session; refused when another is open or the supervisor's confirmation does not hold. */
+    /** Starts a session with no inspector passphrase (enough only when the policy names no inspectors). */
     public ActiveSession start(SessionRequest request, Confirmation confirmation) throws AirlockException {
+        return start(request, confirmation, null);
+    }
+
+    /**
+     * Starts a session; refused when another is open, when the policy names inspectors and
+     * {@code request}'s inspector is not one of them or {@code inspectorPassphrase} does not match
+     * ({@link InspectorCheck}), or when the supervisor's confirmation does not hold. Both kinds of
+     * refusal are {@code confirmation.failed} ledger entries and count towards the same lockout.
+     */
+    public ActiveSession start(SessionRequest request, Confirmation confirmation, char[] inspectorPassphrase)
+            throws AirlockException {
         Instant now = clock.instant();
         if (now.isBefore(lockedOutUntil)) {
             throw new AirlockException("session.confirmation.lockout", "Too many wrong supervisor confirmations; try again after "
@@ -250,6 +261,16 @@ public final class SessionManager {
         if (!open.isEmpty()) {
             throw new AirlockException("session.already.open", "Session '" + open.get(0) + "' is still open on this workstation;"
                     + " end it before starting another (one session at a time).");
+        }
+        InspectorCheck.Result person = InspectorCheck.check(policy.policy(), request.inspector(), inspectorPassphrase);
+        if (!person.accepted()) {
+            LOG.warn("session start for {} refused: {}", request.sessionId(), person.reason());
+            recordFailure(request, person.reason(), now);
+            throw new AirlockException("session.confirmation.refused", "The session cannot start: " + person.reason() + ".");
+        }
+        if (!person.inspector().equals(request.inspector())) { // the policy's spelling of the name goes into the log
+            request = new SessionRequest(request.sessionId(), person.inspector(), request.organisation(), request.badge(),
+                    request.bundleManifestSha256());
         }
         byte[] statement = StartStatement.bytes(request, signer.workstation(), policy.sha256(), now);
         ConfirmationCheck.Result result = confirmations.check(policy.policy().confirmation(), confirmation, statement);
@@ -280,6 +301,9 @@ public final class SessionManager {
         data.put("idleLockMinutes", policy.policy().idleLockMinutes());
         data.put("maxSessionMinutes", policy.policy().maxSessionMinutes());
         data.put("confirmation", result.logData());
+        if (person.checked()) {
+            data.put("inspectorCheck", "passphrase"); // only when the policy names inspectors: older logs keep their form
+        }
         log.append(request.inspector(), EntryType.SESSION_CONFIRMED, data, SqlAction.NONE);
         return new ActiveSession(store, log.committing(new LogSensitivity(policy.policy())), policy.policy(), clock, now);
     }

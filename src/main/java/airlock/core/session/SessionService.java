@@ -22,6 +22,9 @@ public interface SessionService {
     /** The room policy's name (the demo room's hint depends on it), or empty when unknown. */
     String policyName();
 
+    /** Whether the room policy names its inspectors, so a start needs the inspector's passphrase. */
+    boolean inspectorsNamed();
+
     List<BundleChoice> bundles() throws AirlockException;
 
     /**
@@ -29,6 +32,19 @@ public interface SessionService {
      * The confirmation's secrets are cleared by the caller after this returns.
      */
     ReviewSession start(SessionRequest request, Confirmation confirmation) throws AirlockException;
+
+    /**
+     * Starts a session for a named inspector: {@code inspectorPassphrase} is checked against the
+     * policy's list of inspectors (null when the policy names none). The caller clears it afterwards.
+     */
+    default ReviewSession start(SessionRequest request, Confirmation confirmation, char[] inspectorPassphrase)
+            throws AirlockException {
+        if (inspectorPassphrase != null && inspectorPassphrase.length > 0) {
+            throw new AirlockException("session.inspector.refused",
+                    "This workstation cannot check an inspector's passphrase; start the session where the room's policy is kept.");
+        }
+        return start(request, confirmation);
+    }
 
     /** The session left open when the workstation stopped, resumed (with its recovery entry), if any. */
     Optional<ReviewSession> resumeOpen() throws AirlockException;

@@ -47,7 +47,32 @@ public final class WorkstationKey {
         return create(home, workstationId, key);
     }
 
+    /**
+     * Checks the home's existing workstation key as a start would (regular file, owner-only, pinned on the
+     * workstation trust list, the half of {@code workstation.pub}) and writes nothing; returns its key id.
+     */
+    public static KeyId check(AirlockHome home) throws AirlockException {
+        Path key = home.keys().resolve(PRIVATE_FILE);
+        if (!Files.exists(key, LinkOption.NOFOLLOW_LINKS)) {
+            throw new AirlockException("home.workstation.key", "There is no workstation key " + key);
+        }
+        Path pub = key.resolveSibling(PUBLIC_FILE);
+        if (!Files.exists(pub, LinkOption.NOFOLLOW_LINKS)) {
+            throw new AirlockException("home.workstation.key", "There is no public half " + pub + " of the workstation key");
+        }
+        return Ed25519.keyId(checked(home, key).getPublic());
+    }
+
     private static WorkstationSigner load(AirlockHome home, String workstationId, Path key) throws AirlockException {
+        KeyPair pair = checked(home, key);
+        Path pub = key.resolveSibling(PUBLIC_FILE);
+        if (!Files.exists(pub, LinkOption.NOFOLLOW_LINKS)) {
+            write(pub, Ed25519.publicPem(pair.getPublic()), false);
+        }
+        return new WorkstationSigner(workstationId, pair.getPrivate(), pair.getPublic());
+    }
+
+    private static KeyPair checked(AirlockHome home, Path key) throws AirlockException {
         if (!Files.isRegularFile(key, LinkOption.NOFOLLOW_LINKS)) {
             throw new AirlockException("home.workstation.key", "The workstation key " + key + " is not a regular file."
                     + " Restore it from backup; Airlock does not follow links for its own key.");
@@ -79,10 +104,7 @@ public final class WorkstationKey {
             throw new AirlockException("home.workstation.key", "The public key " + pub + " is not the half of "
                     + key + ". Delete " + pub + "; Airlock rewrites it from the private key.");
         }
-        if (!Files.exists(pub, LinkOption.NOFOLLOW_LINKS)) {
-            write(pub, Ed25519.publicPem(publicKey), false);
-        }
-        return new WorkstationSigner(workstationId, privateKey, publicKey);
+        return new KeyPair(publicKey, privateKey);
     }
 
     private static WorkstationSigner create(AirlockHome home, String workstationId, Path key) throws AirlockException {

@@ -43,6 +43,12 @@ public final class KeeperSessionService implements SessionService {
         return "";
     }
 
+    /** Unknown here: the policy is the keeper's, and the protocol does not carry an inspector's passphrase yet. */
+    @Override
+    public boolean inspectorsNamed() {
+        return false;
+    }
+
     @Override
     public List<BundleChoice> bundles() throws AirlockException {
         return client.bundles().stream().map(b -> new BundleChoice(b.id(), b.label())).toList();

@@ -73,9 +73,17 @@ public final class SessionViewModel {
         }
     }
 
-    /** What the start dialog collected. {@code pin} and {@code passphrase} are cleared after use. */
+    /**
+     * What the start dialog collected. {@code pin}, {@code passphrase} (the supervisor key's) and
+     * {@code inspectorPassphrase} (when the policy names inspectors) are cleared after use.
+     */
     public record StartForm(String inspector, String organisation, String badge, String bundleId, char[] pin, Path keyFile,
-                            char[] passphrase) {
+                            char[] passphrase, char[] inspectorPassphrase) {
+        /** A form without an inspector passphrase (a policy that names no inspectors). */
+        public StartForm(String inspector, String organisation, String badge, String bundleId, char[] pin, Path keyFile,
+                         char[] passphrase) {
+            this(inspector, organisation, badge, bundleId, pin, keyFile, passphrase, null);
+        }
     }
 
     /** Result of a start attempt: the session, or why it did not start (shown in the dialog). */
@@ -122,6 +130,11 @@ public final class SessionViewModel {
 
     public Optional<String> unavailableReason() {
         return manager == null ? Optional.of(unavailable) : Optional.empty();
+    }
+
+    /** Whether the policy names inspectors, so the start dialog asks the inspector for their passphrase. */
+    public boolean inspectorsNamed() {
+        return manager != null && manager.inspectorsNamed();
     }
 
     public SupervisorConfirmation.Mode confirmationMode() {
@@ -176,7 +189,7 @@ public final class SessionViewModel {
         }
         main.background(BackgroundTask.of(texts.get("session.task.start"), monitor -> {
             try {
-                ReviewSession session = manager.start(request, confirmation(form));
+                ReviewSession session = manager.start(request, confirmation(form), form.inspectorPassphrase());
                 return new StartOutcome(session, null);
             } catch (AirlockException e) {
                 // a refused start is an answer for the dialog, not a failure of the workstation
@@ -213,6 +226,9 @@ public final class SessionViewModel {
         }
         if (form.passphrase() != null) {
             Arrays.fill(form.passphrase(), '\0');
+        }
+        if (form.inspectorPassphrase() != null) {
+            Arrays.fill(form.inspectorPassphrase(), '\0');
         }
     }
 

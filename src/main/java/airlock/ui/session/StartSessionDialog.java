@@ -34,6 +34,7 @@ final class StartSessionDialog {
     private final PasswordField pin = new PasswordField();
     private final TextField keyFile = new TextField();
     private final PasswordField passphrase = new PasswordField();
+    private final PasswordField inspectorPassphrase = new PasswordField();
     private final Label problem = new Label();
 
     StartSessionDialog(SessionViewModel model, Texts texts, Window owner, String demoHint, java.util.List<String> stylesheets) {
@@ -53,6 +54,7 @@ final class StartSessionDialog {
         pin.setId("session-pin");
         keyFile.setId("session-key-file");
         passphrase.setId("session-passphrase");
+        inspectorPassphrase.setId("session-inspector-passphrase");
         problem.setId("session-start-problem");
         problem.getStyleClass().add("session-problem");
         problem.setWrapText(true);
@@ -66,6 +68,9 @@ final class StartSessionDialog {
         grid.setVgap(8);
         int row = 0;
         grid.addRow(row++, new Label(texts.get("session.start.inspector")), inspector);
+        if (model.inspectorsNamed()) {
+            grid.addRow(row++, new Label(texts.get("session.start.inspector.passphrase")), inspectorPassphrase);
+        }
         grid.addRow(row++, new Label(texts.get("session.start.organisation")), organisation);
         grid.addRow(row++, new Label(texts.get("session.start.badge")), badge);
         grid.addRow(row++, new Label(texts.get("session.start.bundle")), bundle);
@@ -117,9 +122,11 @@ final class StartSessionDialog {
             SessionViewModel.BundleChoice chosen = bundle.getValue();
             Path key = keyFile.getText().isBlank() ? null : Path.of(keyFile.getText().strip());
             model.start(new SessionViewModel.StartForm(inspector.getText(), organisation.getText(), badge.getText(),
-                    chosen.id(), pin.getText().toCharArray(), key, passphrase.getText().toCharArray()), outcome -> {
+                    chosen.id(), pin.getText().toCharArray(), key, passphrase.getText().toCharArray(),
+                    model.inspectorsNamed() ? inspectorPassphrase.getText().toCharArray() : null), outcome -> {
                         pin.clear();
                         passphrase.clear();
+                        inspectorPassphrase.clear();
                         if (outcome.session() != null) {
                             dialog.setResult(start);
                             dialog.close();
