@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param inspectorsSeeEachOther whether inspectors see findings made by other inspectors
  * @param maxSessionMinutes     a session ends after this many minutes (1..1440)
  * @param confirmation          how the supervisor confirms a session start
+ * @param quotes                code that may leave inside text, cumulatively (issue 18; the {@code quotes} block)
  */
 public record RoomPolicy(String name, ExportRules export, boolean clipboard, int idleLockMinutes,
-                         boolean inspectorsSeeEachOther, int maxSessionMinutes, SupervisorConfirmation confirmation) {
+                         boolean inspectorsSeeEachOther, int maxSessionMinutes, SupervisorConfirmation confirmation,
+                         airlock.core.quote.QuoteRules quotes) {
     public static final String TYPE = "airlock-room-policy/1";
     public static final int MAX_IDLE_LOCK_MINUTES = 240;
     public static final int MAX_SESSION_MINUTES = 1440;
@@ -26,12 +28,20 @@ public record RoomPolicy(String name, ExportRules export, boolean clipboard, int
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(export, "export");
         Objects.requireNonNull(confirmation, "confirmation");
+        Objects.requireNonNull(quotes, "quotes");
         if (idleLockMinutes < 1 || idleLockMinutes > MAX_IDLE_LOCK_MINUTES) {
             throw new IllegalArgumentException("idleLockMinutes must be 1.." + MAX_IDLE_LOCK_MINUTES + ", not " + idleLockMinutes);
         }
         if (maxSessionMinutes < 1 || maxSessionMinutes > MAX_SESSION_MINUTES) {
             throw new IllegalArgumentException("maxSessionMinutes must be 1.." + MAX_SESSION_MINUTES + ", not " + maxSessionMinutes);
         }
+    }
+
+    /** A policy with the default quote limits ({@link airlock.core.quote.QuoteRules#defaults()}). */
+    public RoomPolicy(String name, ExportRules export, boolean clipboard, int idleLockMinutes, boolean inspectorsSeeEachOther,
+                      int maxSessionMinutes, SupervisorConfirmation confirmation) {
+        this(name, export, clipboard, idleLockMinutes, inspectorsSeeEachOther, maxSessionMinutes, confirmation,
+                airlock.core.quote.QuoteRules.defaults());
     }
 
     /**
