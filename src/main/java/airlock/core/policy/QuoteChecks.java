@@ -68,7 +68,7 @@ final class QuoteChecks {
                 String shown = String.join("; ", where.subList(0, Math.min(3, where.size())))
                         + (where.size() > 3 ? "; and " + (where.size() - 3) + " more" : "");
                 out.add(Violation.ofFinding(ViolationKind.QUOTED_CODE, a.id(), a.anchor().path(), "Finding \""
-                        + ExportCheck.shorten(a.title()) + "\" carries code of the reviewed tree (" + rules.minRunTokens()
+                        + airlock.core.text.VisibleText.escape(ExportCheck.shorten(a.title())) + "\" carries code of the reviewed tree (" + rules.minRunTokens()
                         + " or more tokens in a row, whatever the spacing or case): " + shown + "."));
             }
         }

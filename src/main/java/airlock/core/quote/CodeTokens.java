@@ -46,7 +46,17 @@ public final class CodeTokens {
                 continue;
             }
             long h = FNV_OFFSET;
-            if (word(cp)) {
+            int pathEnd = word(cp) ? pathEnd(text, i) : -1;
+            if (pathEnd > 0) {
+                // a path (drivers/net/foo.c) is one token, the same for every path: naming a file is not quoting it
+                if (size == hashes.length) {
+                    hashes = Arrays.copyOf(hashes, size * 2);
+                    lines = Arrays.copyOf(lines, size * 2);
+                }
+                hashes[size] = PATH;
+                lines[size++] = line;
+                i = pathEnd;
+            } else if (word(cp)) {
                 int start = line;
                 while (i < n) {
                     cp = Character.codePointAt(text, i);
@@ -78,6 +88,33 @@ public final class CodeTokens {
             }
         }
         return new CodeTokens(hashes, lines, size, line);
+    }
+
+    private static final long PATH = mix(0x7061746800000000L);
+
+    /**
+     * The end of the path-shaped run starting at {@code i} (word characters, dots, dashes and at
+     * least one slash between word characters, no blanks), or -1. Each character is looked at once
+     * more at most, so tokenising stays linear.
+     */
+    private static int pathEnd(CharSequence text, int i) {
+        int j = i;
+        boolean slash = false;
+        int n = text.length();
+        while (j < n) {
+            char c = text.charAt(j);
+            if (c == '/') {
+                if (j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1)) && j > i && text.charAt(j - 1) != '/') {
+                    slash = true;
+                } else {
+                    break;
+                }
+            } else if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-')) {
+                break;
+            }
+            j++;
+        }
+        return slash ? j : -1;
     }
 
     private static boolean word(int cp) {

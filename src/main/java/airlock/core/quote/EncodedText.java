@@ -58,6 +58,10 @@ public final class EncodedText {
         String[] lines = text.split("\n", -1);
         int i = 0;
         while (i < lines.length) {
+            if (lines[i].isBlank()) {
+                i++;
+                continue;
+            }
             String pure = pureBase64(lines[i], 8);
             if (pure != null) {
                 // a block of lines each made only of the Base64 alphabet: one blob, whatever the line length
@@ -99,7 +103,11 @@ public final class EncodedText {
 
     private static void inline(String line, int lineNo, List<Blob> out) {
         boolean[] taken = new boolean[line.length()];
-        for (Pattern p : new Pattern[] {ESCAPED_HEX, HEX_LIST, DECIMAL_LIST}) {
+        int digits = 0;
+        for (int j = 0; j < line.length() && digits < 16; j++) {
+            digits += Character.isDigit(line.charAt(j)) ? 1 : 0;
+        }
+        for (Pattern p : digits < 8 ? new Pattern[0] : new Pattern[] {ESCAPED_HEX, HEX_LIST, DECIMAL_LIST}) {
             Matcher m = p.matcher(line);
             while (m.find()) {
                 if (taken[m.start()]) {
@@ -180,8 +188,10 @@ public final class EncodedText {
         boolean digit = false;
         boolean symbol = false;
         boolean hex = true;
+        boolean underscore = false;
         for (int j = 0; j < s.length(); j++) {
             char c = s.charAt(j);
+            underscore |= c == '_' || c == '-';
             upper |= c >= 'A' && c <= 'Z';
             lower |= c >= 'a' && c <= 'z';
             digit |= c >= '0' && c <= '9';
@@ -194,7 +204,8 @@ public final class EncodedText {
         if (s.length() < MIN_RUN) {
             return upper && lower && (digit || symbol);
         }
-        return (upper && lower && (digit || symbol)) || (upper && digit && !lower) || (symbol && (upper || lower));
+        // upper case and digits only: base32; a slash between lower-case words only: a path, not Base64
+        return (upper && lower && (digit || symbol)) || (upper && digit && !lower && !underscore);
     }
 
     private static boolean base64(char c) {

@@ -22,15 +22,15 @@ import java.util.TreeSet;
 public final class QuoteCheck {
     /** At most this many candidate files are compared with one text (the ones sharing most fingerprints). */
     static final int MAX_CANDIDATES = 8;
-    /** A text k-gram is compared at no more than this many of its positions (bounds repetitive text). */
+    /** A text k-gram is compared at no more than this many of its positions in a file (bounds repetitive code). */
     static final int MAX_POSITIONS = 4;
     private static final int CACHED_FILES = 128;
 
     private final QuoteIndex index;
     private final QuoteRules rules;
-    private final Map<Integer, CodeTokens> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Integer, FileGrams> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, CodeTokens> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Integer, FileGrams> eldest) {
             return size() > CACHED_FILES;
         }
     };
@@ -134,10 +134,9 @@ public final class QuoteCheck {
         }
         List<Integer> candidates = new ArrayList<>(shared.keySet());
         candidates.sort((a, b) -> shared.get(b).equals(shared.get(a)) ? Integer.compare(a, b) : Integer.compare(shared.get(b), shared.get(a)));
-        Map<Long, int[]> positions = positions(grams);
         List<QuotedFile> out = new ArrayList<>();
         for (int file : candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size()))) {
-            QuotedFile q = compare(text, grams, positions, file, lineMap, via);
+            QuotedFile q = compare(text, grams, file, lineMap, via);
             if (q != null) {
                 out.add(q);
             }
@@ -145,44 +144,63 @@ public final class QuoteCheck {
         return out;
     }
 
-    /** Where each k-gram of the text starts (at most {@value #MAX_POSITIONS} places per k-gram). */
-    private static Map<Long, int[]> positions(long[] grams) {
-        Map<Long, int[]> out = new HashMap<>(grams.length * 2);
-        for (int q = 0; q < grams.length; q++) {
-            int[] at = out.get(grams[q]);
-            if (at == null) {
-                out.put(grams[q], new int[] {q});
-            } else if (at.length < MAX_POSITIONS) {
-                int[] more = java.util.Arrays.copyOf(at, at.length + 1);
-                more[at.length] = q;
-                out.put(grams[q], more);
+    /** A confirmed file's tokens and where each of its k-grams starts (a chained hash table), kept in the cache. */
+    private static final class FileGrams {
+        final CodeTokens tokens;
+        final long[] keys;
+        final int[] head;
+        final int[] next;
+        final int mask;
+
+        FileGrams(CodeTokens tokens, int k) {
+            this.tokens = tokens;
+            long[] grams = tokens.kgrams(k);
+            int slots = Integer.highestOneBit(Math.max(4, grams.length * 2 - 1)) << 1;
+            keys = new long[slots];
+            head = new int[slots];
+            java.util.Arrays.fill(head, -1);
+            next = new int[grams.length];
+            mask = slots - 1;
+            for (int p = grams.length - 1; p >= 0; p--) { // chains in increasing position order
+                int slot = slot(grams[p]);
+                keys[slot] = grams[p];
+                next[p] = head[slot];
+                head[slot] = p;
             }
         }
-        return out;
+
+        private int slot(long gram) {
+            int slot = (int) gram & mask;
+            while (head[slot] >= 0 && keys[slot] != gram) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        /** The first position of {@code gram} in the file, or -1; {@code next[p]} gives the following ones. */
+        int first(long gram) {
+            return head[slot(gram)];
+        }
     }
 
     /** Runs of at least minRunTokens shared by the text and {@code file}, compared token by token. */
-    private QuotedFile compare(CodeTokens text, long[] grams, Map<Long, int[]> positions, int file, List<int[]> lineMap,
+    private QuotedFile compare(CodeTokens text, long[] grams, int file, List<int[]> lineMap,
                                EncodedText.Kind via) throws AirlockException {
-        CodeTokens source = cache.get(file);
-        if (source == null) {
-            source = CodeTokens.of(index.text(file));
-            cache.put(file, source);
+        FileGrams cached = cache.get(file);
+        if (cached == null) {
+            cached = new FileGrams(CodeTokens.of(index.text(file)), rules.k());
+            cache.put(file, cached);
         }
-        int k = rules.k();
-        long[] sourceGrams = source.kgrams(k);
+        CodeTokens source = cached.tokens;
         int n = text.size();
         int m = source.size();
-        long budget = 16L * (n + m) + 100_000; // token comparisons; repetitive input stops here, runs found so far stand
+        long budget = 16L * n + 100_000; // token comparisons; repetitive input stops here, runs found so far stand
         BitSet textTokens = new BitSet(n);
         BitSet sourceLineSet = new BitSet();
         TreeSet<Integer> textLines = new TreeSet<>();
-        for (int p = 0; p < sourceGrams.length && budget > 0; p++) {
-            int[] at = positions.get(sourceGrams[p]);
-            if (at == null) {
-                continue;
-            }
-            for (int q : at) {
+        for (int q = 0; q < grams.length && budget > 0; q++) {
+            int seen = 0;
+            for (int p = cached.first(grams[q]); p >= 0 && seen < MAX_POSITIONS && budget > 0; p = cached.next[p], seen++) {
                 if (q > 0 && p > 0 && text.hash(q - 1) == source.hash(p - 1)) {
                     continue; // inside a diagonal already extended from its start
                 }

@@ -146,6 +146,11 @@ public final class QuoteIndex {
         return new QuoteIndex(k, w, Arrays.copyOf(all, unique), paths, source.texts());
     }
 
+    /** The same fingerprints, reading file texts through {@code other} (same ids). */
+    public QuoteIndex withTexts(FileTexts other) {
+        return new QuoteIndex(k, window, entries, paths, other);
+    }
+
     static long entry(long kgram, int file) {
         return (kgram & ~((1L << FILE_BITS) - 1)) | file;
     }

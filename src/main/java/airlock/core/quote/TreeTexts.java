@@ -33,16 +33,34 @@ public final class TreeTexts implements QuoteIndex.Source {
         return entries.stream().map(SourceEntry::path).toList();
     }
 
+    /** Opens the tree again (the bundle store's {@code open}). */
+    public interface Opener {
+        SourceTree open() throws AirlockException;
+    }
+
     @Override
     public QuoteIndex.FileTexts texts() {
+        return id -> text(tree, id);
+    }
+
+    /** The same texts, each read from a tree opened for the read and closed after it (for use after this tree closes). */
+    public QuoteIndex.FileTexts reopening(Opener opener) {
         return id -> {
-            byte[] bytes = tree.read(entries.get(id), MAX_BYTES);
+            try (SourceTree again = opener.open()) {
+                return text(again, id);
+            }
+        };
+    }
+
+    private String text(SourceTree from, int id) throws AirlockException {
+        {
+            byte[] bytes = from.read(entries.get(id), MAX_BYTES);
             for (byte b : bytes) {
                 if (b == 0) {
                     return "";
                 }
             }
             return new String(bytes, StandardCharsets.UTF_8);
-        };
+        }
     }
 }

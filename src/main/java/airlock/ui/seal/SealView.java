@@ -126,7 +126,7 @@ public final class SealView {
         supervisor.textProperty().bindBidirectional(model.supervisorProperty());
         HBox who = new HBox(8, supervisorLabel, supervisor);
         HBox.setHgrow(supervisor, Priority.ALWAYS);
-        VBox box = new VBox(6, checksTitle, who, none, scroll);
+        VBox box = new VBox(6, checksTitle, who, none, scroll, new QuotaTable(model, texts).node());
         box.setPadding(new Insets(0, 8, 0, 0));
         return box;
     }

@@ -45,6 +45,10 @@ public final class SealViewModel {
     }
 
     /** One policy check and what became of it. */
+    /** One row of the quota table: which limit (text for people), used, allowed, whether over, and the state in words. */
+    public record QuotaRow(String limit, long used, long allowed, boolean over, String state) {
+    }
+
     public record CheckRow(Violation violation, String reason, String state, boolean open, boolean decided) {
     }
 
@@ -58,6 +62,8 @@ public final class SealViewModel {
     private final StringProperty details = new SimpleStringProperty("");
     private final ObservableList<FileRow> files = FXCollections.observableArrayList();
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
+    private final ObservableList<QuotaRow> quotas = FXCollections.observableArrayList();
+    private final StringProperty quotaNote = new SimpleStringProperty("");
     private final ObjectProperty<FileRow> selected = new SimpleObjectProperty<>();
     private final StringProperty preview = new SimpleStringProperty("");
     private final StringProperty supervisor = new SimpleStringProperty("");
@@ -230,6 +236,9 @@ public final class SealViewModel {
         FileRow was = selected.get();
         files.setAll(review.files().stream().map(this::row).toList());
         checks.setAll(review.violations().stream().map(this::check).toList());
+        quotas.setAll(review.quotas(MAX_QUOTA_FILES).stream().map(this::quota).toList());
+        quotaNote.set(review.quotesComparedWithTree() ? texts.format("seal.quotas.tree", review.policy().quotes().minRunTokens())
+                : texts.get("seal.quotas.notree"));
         blocked.set(!review.canSeal());
         blockReason.set(review.canSeal() ? "" : texts.format("seal.blocked", review.resolution().unresolved().size()));
         FileRow again = was == null ? null : files.stream().filter(f -> f.name().equals(was.name())).findFirst().orElse(null);
@@ -241,6 +250,15 @@ public final class SealViewModel {
         String kind = texts.get(kindKey(f.kind()));
         return new FileRow(f.name(), kind, texts.format("seal.size", f.size()),
                 f.pending() ? texts.get("seal.sha.pending") : f.sha256(), f);
+    }
+
+    /** At most this many per-file rows in the quota table (the most quoted files first). */
+    static final int MAX_QUOTA_FILES = 20;
+
+    private QuotaRow quota(airlock.core.quote.Quota q) {
+        String limit = q.perFile() ? texts.format("seal.quotas.file", VisibleText.escape(q.subject()))
+                : texts.get("encoded bytes".equals(q.measure()) ? "seal.quotas.session.encoded" : "seal.quotas.session.lines");
+        return new QuotaRow(limit, q.used(), q.allowed(), q.over(), texts.get(q.over() ? "seal.quotas.over" : "seal.quotas.within"));
     }
 
     private CheckRow check(Violation v) {
@@ -317,6 +335,16 @@ public final class SealViewModel {
 
     public ObservableList<FileRow> files() {
         return files;
+    }
+
+    /** The cumulative limits of what leaves as decided so far (issue 18). */
+    public ObservableList<QuotaRow> quotas() {
+        return quotas;
+    }
+
+    /** Whether the texts were compared with the reviewed tree, for the line above the quota table. */
+    public StringProperty quotaNoteProperty() {
+        return quotaNote;
     }
 
     public ObservableList<CheckRow> checks() {
