@@ -210,8 +210,11 @@ public final class QuoteCheck {
                 }
                 budget -= len + 1;
                 if (len >= rules.minRunTokens()) {
+                    // each token of the text counts once, at the first place found: code repeated in the file is not quoted twice
+                    for (int t = textTokens.nextClearBit(q); t < q + len; t = textTokens.nextClearBit(t + 1)) {
+                        sourceLineSet.set(source.line(p + t - q));
+                    }
                     textTokens.set(q, q + len);
-                    sourceLineSet.set(source.line(p), source.line(p + len - 1) + 1);
                     for (int line = text.line(q); line <= text.line(q + len - 1); line++) {
                         if (lineMap == null) {
                             textLines.add(line);

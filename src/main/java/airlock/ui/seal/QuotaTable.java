@@ -29,6 +29,7 @@ final class QuotaTable {
         title.getStyleClass().add("seal-section");
         Label note = new Label();
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.textProperty().bind(model.quotaNoteProperty());
         TableView<SealViewModel.QuotaRow> table = new TableView<>(model.quotas());
         table.setId("seal-quota-table");
@@ -52,7 +53,7 @@ final class QuotaTable {
         });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(150);
-        table.setMinHeight(110);
+        table.setMinHeight(135);
         VBox box = new VBox(4, title, note, table);
         box.setId("seal-quotas");
         return box;

@@ -80,10 +80,23 @@ public final class SealViewModel {
     private TaskHandle current;
 
     public SealViewModel(Texts texts, TaskExecutor executor, SealServices services, String session) {
+        this(texts, executor, services, session, services::review);
+    }
+
+    /** Opens a session's review (blocking, off the FX thread); the services' own by default. */
+    public interface ReviewOpener {
+        SealReview open(String session) throws airlock.core.AirlockException;
+    }
+
+    private final ReviewOpener opener;
+
+    /** As above, with the review opened by {@code opener} (a test or tool with its own quote check, issue 18). */
+    public SealViewModel(Texts texts, TaskExecutor executor, SealServices services, String session, ReviewOpener opener) {
         this.texts = texts;
         this.executor = executor;
         this.services = services;
         this.session = session;
+        this.opener = opener;
         selected.addListener((obs, old, row) -> preview.set(row == null ? "" : previewOf(row.file())));
         headline.set(texts.format("seal.loading", VisibleText.escape(session)));
     }
@@ -93,7 +106,7 @@ public final class SealViewModel {
         stage.set(Stage.LOADING);
         running.set(true);
         executor.submit(BackgroundTask.of(texts.format("seal.task.load", session), monitor -> {
-                    SealReview opened = services.review(session);
+                    SealReview opened = opener.open(session);
                     return new Loaded(opened, stageOf(opened.status()));
                 })
                 .onSuccess(result -> {
