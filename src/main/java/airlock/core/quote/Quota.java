@@ -10,6 +10,9 @@ package airlock.core.quote;
  * @param allowed what the room policy allows
  */
 public record Quota(boolean perFile, String subject, String measure, long used, long allowed) {
+    public static final String QUOTED_LINES = "quoted lines";
+    public static final String ENCODED_BYTES = "encoded bytes";
+
     public boolean over() {
         return used > allowed;
     }

@@ -100,10 +100,10 @@ public final class QuoteReport {
      */
     public List<Quota> quotas(int maxFiles) {
         List<Quota> out = new ArrayList<>();
-        out.add(new Quota(false, "session", "quoted lines", linesTotal(), rules.maxQuotedLinesPerSession()));
-        out.add(new Quota(false, "session", "encoded bytes", encodedBytes(), rules.maxEncodedBytesPerSession()));
+        out.add(new Quota(false, "session", Quota.QUOTED_LINES, linesTotal(), rules.maxQuotedLinesPerSession()));
+        out.add(new Quota(false, "session", Quota.ENCODED_BYTES, encodedBytes(), rules.maxEncodedBytesPerSession()));
         linesPerFile().entrySet().stream().limit(maxFiles)
-                .forEach(e -> out.add(new Quota(true, e.getKey(), "quoted lines", e.getValue(), rules.maxQuotedLinesPerFile())));
+                .forEach(e -> out.add(new Quota(true, e.getKey(), Quota.QUOTED_LINES, e.getValue(), rules.maxQuotedLinesPerFile())));
         return out;
     }
 }

@@ -120,6 +120,12 @@ public final class SealReview {
         return new SealReview(logs, session, policy, exports, document, searchStrings(logs, session), quotes);
     }
 
+    /** The bundle {@code session} reviewed: as recorded with its findings, else as named in entry 0 (for the quote check). */
+    public static BundleIdentity reviewedBundle(WorkstationLogs logs, AnnotationStore annotations, BundleStore bundles,
+                                                String session) throws AirlockException {
+        return annotations.bundle(session).orElseGet(() -> fromEntryZero(logs, bundles, session));
+    }
+
     /** The bundle named in entry 0, from the store of imported bundles; only its manifest hash if it is not there. */
     private static BundleIdentity fromEntryZero(WorkstationLogs logs, BundleStore bundles, String session) {
         String manifest = "unknown";

@@ -43,7 +43,7 @@ public record SealServices(WorkstationLogs logs, AnnotationStore annotations, Tr
         if (bundles == null) {
             return airlock.core.quote.QuoteCheck.withoutTree(policy.quotes());
         }
-        String manifest = annotations.bundle(session).map(airlock.core.export.BundleIdentity::id).orElse(null);
+        String manifest = SealReview.reviewedBundle(logs, annotations, bundles, session).id();
         for (airlock.core.bundle.BundleStore.Imported imported : bundles.list()) {
             if (imported.id().equals(manifest)) {
                 try (airlock.core.git.GitSource source = bundles.open(imported)) {

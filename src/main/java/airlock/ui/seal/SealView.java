@@ -126,7 +126,7 @@ public final class SealView {
         supervisor.textProperty().bindBidirectional(model.supervisorProperty());
         HBox who = new HBox(8, supervisorLabel, supervisor);
         HBox.setHgrow(supervisor, Priority.ALWAYS);
-        VBox box = new VBox(6, checksTitle, who, none, scroll, new QuotaTable(model, texts).node());
+        VBox box = new VBox(6, checksTitle, who, none, scroll);
         box.setPadding(new Insets(0, 8, 0, 0));
         return box;
     }
@@ -186,7 +186,8 @@ public final class SealView {
         text.setContextMenu(new ContextMenu());
         text.textProperty().bind(model.previewProperty());
         VBox.setVgrow(text, Priority.ALWAYS);
-        VBox box = new VBox(6, title, text);
+        // the quota table (issue 18) under the preview, which gives up the room: the checks keep theirs
+        VBox box = new VBox(6, title, text, new QuotaTable(model, texts).node());
         box.setPadding(new Insets(0, 0, 0, 8));
         return box;
     }

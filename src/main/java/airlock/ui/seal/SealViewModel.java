@@ -270,8 +270,12 @@ public final class SealViewModel {
 
     private QuotaRow quota(airlock.core.quote.Quota q) {
         String limit = q.perFile() ? texts.format("seal.quotas.file", VisibleText.escape(q.subject()))
-                : texts.get("encoded bytes".equals(q.measure()) ? "seal.quotas.session.encoded" : "seal.quotas.session.lines");
+                : texts.get(sessionKey(q));
         return new QuotaRow(limit, q.used(), q.allowed(), q.over(), texts.get(q.over() ? "seal.quotas.over" : "seal.quotas.within"));
+    }
+
+    private static String sessionKey(airlock.core.quote.Quota q) {
+        return airlock.core.quote.Quota.ENCODED_BYTES.equals(q.measure()) ? "seal.quotas.session.encoded" : "seal.quotas.session.lines";
     }
 
     private CheckRow check(Violation v) {
