@@ -24,10 +24,27 @@ public final class ExportCheck {
     private final RoomPolicy.ExportRules rules;
     private final List<PathGlob> forbidden;
     private final CodeLikeText code = new CodeLikeText();
+    private final QuoteChecks quotes;
 
+    /** The checks without a reviewed tree: quoted code is caught by shape only, encoded text still counts (issue 18). */
     public ExportCheck(RoomPolicy policy) {
+        this(policy, airlock.core.quote.QuoteCheck.withoutTree(policy.quotes()));
+    }
+
+    /** The checks, with {@code quotes} comparing every text with the reviewed tree (issue 18). */
+    public ExportCheck(RoomPolicy policy, airlock.core.quote.QuoteCheck quotes) {
         this.rules = policy.export();
         this.forbidden = rules.forbiddenPaths().stream().map(PathGlob::compile).toList();
+        this.quotes = new QuoteChecks(quotes, policy.exportPolicy());
+    }
+
+    /** The quote check's view of {@code annotations}: what each text quotes, and the quotas used (issue 18). */
+    public airlock.core.quote.QuoteReport quoteReport(List<Annotation> annotations) {
+        return quotes.report(annotations);
+    }
+
+    QuoteChecks quotes() {
+        return quotes;
     }
 
     public List<Violation> check(List<Annotation> annotations, Collection<String> searchStrings) {
@@ -76,6 +93,7 @@ public final class ExportCheck {
             out.add(Violation.ofExport(ViolationKind.SNIPPET_PER_SESSION, "This export quotes " + total
                     + " lines of code in all; the room allows " + rules.maxSnippetLinesPerSession() + " per session."));
         }
+        quotes.violations(annotations, out);
         return out;
     }
 

@@ -25,6 +25,16 @@ public final class ExportResolver {
         this.check = new ExportCheck(policy);
     }
 
+    /** Resolves with {@code quotes} comparing the texts with the reviewed tree (issue 18). */
+    public ExportResolver(RoomPolicy policy, airlock.core.quote.QuoteCheck quotes) {
+        this.check = new ExportCheck(policy, quotes);
+    }
+
+    /** The quote check's view of {@code annotations} (for the seal screen's quota table). */
+    public airlock.core.quote.QuoteReport quoteReport(List<Annotation> annotations) {
+        return check.quoteReport(annotations);
+    }
+
     public ExportResolution resolve(List<Annotation> annotations, Collection<String> searchStrings,
                                     List<SupervisorDecision> decisions) {
         Set<String> current = new HashSet<>();
@@ -42,11 +52,14 @@ public final class ExportResolver {
                 case REFUSE -> {
                     if (v.kind().scope() == ViolationKind.Scope.SESSION) {
                         refused = true;
+                    } else if (v.kind() == ViolationKind.QUOTE_PER_FILE) {
+                        kept.removeIf(a -> check.quotes().quotes(a, v.path()));
                     } else {
                         kept.removeIf(a -> concerns(v, a));
                     }
                 }
-                case REDACT -> kept.replaceAll(a -> concerns(v, a) ? redact(v.kind(), a, searchStrings) : a);
+                case REDACT -> kept.replaceAll(a -> concerns(v, a) || v.kind() == ViolationKind.QUOTE_PER_FILE
+                        ? redact(v, a, searchStrings) : a);
             }
         }
         if (refused) {
@@ -64,12 +77,16 @@ public final class ExportResolver {
         };
     }
 
-    private Annotation redact(ViolationKind kind, Annotation a, Collection<String> searchStrings) {
-        return switch (kind) {
+    private Annotation redact(Violation v, Annotation a, Collection<String> searchStrings) {
+        return switch (v.kind()) {
+            case QUOTED_CODE -> check.quotes().redact(a, null, true, true);
+            case QUOTE_PER_FILE -> check.quotes().redact(a, v.path(), true, false);
+            case QUOTE_PER_SESSION -> check.quotes().redact(a, null, true, false);
+            case ENCODED_BUDGET -> check.quotes().redact(a, null, false, true);
             case SNIPPET_PER_FINDING, SNIPPET_PER_FILE, SNIPPET_PER_SESSION -> a.withAnchor(a.anchor().withoutText(), a.anchorState());
             case CODE_IN_TEXT -> rewrite(a, this::withoutCodeLines);
             case SEARCH_STRING -> rewrite(a, text -> withoutSearches(text, ExportCheck.meaningful(searchStrings)));
-            default -> throw new IllegalArgumentException(kind.wire() + " cannot be redacted");
+            default -> throw new IllegalArgumentException(v.kind().wire() + " cannot be redacted");
         };
     }
 

@@ -55,6 +55,15 @@ public final class PolicyCodec {
             }
             root.put("inspectors", inspectors);
         }
+        // issue 18: quote limits; written only when they differ from the defaults, so earlier policies keep their bytes
+        if (!p.quotes().equals(airlock.core.quote.QuoteRules.defaults())) {
+            Map<String, Object> quotes = new LinkedHashMap<>();
+            quotes.put("minRunTokens", p.quotes().minRunTokens());
+            quotes.put("maxQuotedLinesPerFile", p.quotes().maxQuotedLinesPerFile());
+            quotes.put("maxQuotedLinesPerSession", p.quotes().maxQuotedLinesPerSession());
+            quotes.put("maxEncodedBytesPerSession", p.quotes().maxEncodedBytesPerSession());
+            root.put("quotes", quotes);
+        }
         return CanonicalJson.write(root);
     }
 
@@ -81,7 +90,7 @@ public final class PolicyCodec {
                     + ". Write policies with 'airlock policy sign', which produces the canonical form.", e);
         }
         StrictObject root = StrictObject.of(document, "", "type", "name", "export", "clipboard", "idleLockMinutes",
-                "inspectorsSeeEachOther", "maxSessionMinutes", "confirmation", "inspectors");
+                "inspectorsSeeEachOther", "maxSessionMinutes", "confirmation", "inspectors", "quotes");
         String type = root.string("type", 64);
         if (!RoomPolicy.TYPE.equals(type)) {
             throw new AirlockException("policy.type", "The file's type is '" + printable(type) + "', not '" + RoomPolicy.TYPE
@@ -93,7 +102,7 @@ public final class PolicyCodec {
                     "forbiddenPaths")),
                     root.bool("clipboard"), root.integer("idleLockMinutes", 1, RoomPolicy.MAX_IDLE_LOCK_MINUTES),
                     root.bool("inspectorsSeeEachOther"), root.integer("maxSessionMinutes", 1, RoomPolicy.MAX_SESSION_MINUTES),
-                    confirmation(root.object("confirmation", "mode", "pin")), inspectors(root));
+                    confirmation(root.object("confirmation", "mode", "pin")), inspectors(root), quotes(root));
             root.finish();
             return policy;
         } catch (IllegalArgumentException e) {
@@ -132,6 +141,22 @@ public final class PolicyCodec {
                 o.integer("maxSnippetLinesPerFile", 0, MAX_SNIPPET_LINES),
                 o.integer("maxSnippetLinesPerSession", 0, MAX_SNIPPET_LINES),
                 o.bool("searchStrings"), globs(o));
+        o.finish();
+        return rules;
+    }
+
+    /** The optional {@code quotes} block (issue 18); absent means {@link airlock.core.quote.QuoteRules#defaults()}. */
+    private static airlock.core.quote.QuoteRules quotes(StrictObject root) throws AirlockException {
+        if (!root.has("quotes")) {
+            return airlock.core.quote.QuoteRules.defaults();
+        }
+        StrictObject o = root.object("quotes", "minRunTokens", "maxQuotedLinesPerFile", "maxQuotedLinesPerSession",
+                "maxEncodedBytesPerSession");
+        airlock.core.quote.QuoteRules rules = new airlock.core.quote.QuoteRules(
+                o.integer("minRunTokens", airlock.core.quote.QuoteRules.MIN_RUN, airlock.core.quote.QuoteRules.MAX_RUN),
+                o.integer("maxQuotedLinesPerFile", 0, airlock.core.quote.QuoteRules.MAX_LIMIT),
+                o.integer("maxQuotedLinesPerSession", 0, airlock.core.quote.QuoteRules.MAX_LIMIT),
+                o.integer("maxEncodedBytesPerSession", 0, airlock.core.quote.QuoteRules.MAX_LIMIT));
         o.finish();
         return rules;
     }

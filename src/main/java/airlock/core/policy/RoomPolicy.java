@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param confirmation          how the supervisor confirms a session start
  * @param inspectors            the inspectors who may start a session, each with a passphrase verifier;
  *                              empty: the policy names none and the inspector's name is taken as typed
+ * @param quotes                code that may leave inside text, cumulatively (issue 18; the {@code quotes} block)
  */
 public record RoomPolicy(String name, ExportRules export, boolean clipboard, int idleLockMinutes,
                          boolean inspectorsSeeEachOther, int maxSessionMinutes, SupervisorConfirmation confirmation,
-                         List<Inspector> inspectors) {
+                         List<Inspector> inspectors, airlock.core.quote.QuoteRules quotes) {
     public static final String TYPE = "airlock-room-policy/1";
     public static final int MAX_INSPECTORS = 256;
     public static final int MAX_IDLE_LOCK_MINUTES = 240;
@@ -40,6 +41,7 @@ public record RoomPolicy(String name, ExportRules export, boolean clipboard, int
                 throw new IllegalArgumentException("the inspector name '" + inspector.name() + "' is given twice");
             }
         }
+        Objects.requireNonNull(quotes, "quotes");
         if (idleLockMinutes < 1 || idleLockMinutes > MAX_IDLE_LOCK_MINUTES) {
             throw new IllegalArgumentException("idleLockMinutes must be 1.." + MAX_IDLE_LOCK_MINUTES + ", not " + idleLockMinutes);
         }
@@ -48,10 +50,25 @@ public record RoomPolicy(String name, ExportRules export, boolean clipboard, int
         }
     }
 
-    /** A policy that names no inspectors (the name is taken as typed). */
+    /** A policy that names no inspectors (the name is taken as typed), with the default quote limits. */
     public RoomPolicy(String name, ExportRules export, boolean clipboard, int idleLockMinutes,
                       boolean inspectorsSeeEachOther, int maxSessionMinutes, SupervisorConfirmation confirmation) {
-        this(name, export, clipboard, idleLockMinutes, inspectorsSeeEachOther, maxSessionMinutes, confirmation, List.of());
+        this(name, export, clipboard, idleLockMinutes, inspectorsSeeEachOther, maxSessionMinutes, confirmation, List.of(),
+                airlock.core.quote.QuoteRules.defaults());
+    }
+
+    /** A policy naming {@code inspectors}, with the default quote limits ({@link airlock.core.quote.QuoteRules#defaults()}). */
+    public RoomPolicy(String name, ExportRules export, boolean clipboard, int idleLockMinutes,
+                      boolean inspectorsSeeEachOther, int maxSessionMinutes, SupervisorConfirmation confirmation,
+                      List<Inspector> inspectors) {
+        this(name, export, clipboard, idleLockMinutes, inspectorsSeeEachOther, maxSessionMinutes, confirmation, inspectors,
+                airlock.core.quote.QuoteRules.defaults());
+    }
+
+    /** A policy that names no inspectors, with the quote limits {@code quotes}. */
+    public RoomPolicy(String name, ExportRules export, boolean clipboard, int idleLockMinutes, boolean inspectorsSeeEachOther,
+                      int maxSessionMinutes, SupervisorConfirmation confirmation, airlock.core.quote.QuoteRules quotes) {
+        this(name, export, clipboard, idleLockMinutes, inspectorsSeeEachOther, maxSessionMinutes, confirmation, List.of(), quotes);
     }
 
     /** The inspector the policy names {@code name} (case-insensitively), if any. */

@@ -18,7 +18,16 @@ public enum ViolationKind {
     /** A finding's text has lines that look like code (or encoded, or reversed code). */
     CODE_IN_TEXT(Scope.FINDING, EnumSet.allOf(SupervisorAction.class)),
     /** A finding's text repeats a search string typed in the session. */
-    SEARCH_STRING(Scope.FINDING, EnumSet.allOf(SupervisorAction.class));
+    SEARCH_STRING(Scope.FINDING, EnumSet.allOf(SupervisorAction.class)),
+    // issue 18: quoted code caught by content, and cumulative quotas (airlock.core.quote)
+    /** A finding's text holds a run of tokens of the reviewed tree (plain or decoded), or could not be checked. */
+    QUOTED_CODE(Scope.FINDING, EnumSet.allOf(SupervisorAction.class)),
+    /** All texts together quote more lines of one source file than the policy allows (the path is the quoted file). */
+    QUOTE_PER_FILE(Scope.FILE, EnumSet.allOf(SupervisorAction.class)),
+    /** All texts together quote more lines of the tree than the policy allows. */
+    QUOTE_PER_SESSION(Scope.SESSION, EnumSet.allOf(SupervisorAction.class)),
+    /** All texts together carry more encoded bytes (Base64, hex, …) than the policy allows. */
+    ENCODED_BUDGET(Scope.SESSION, EnumSet.allOf(SupervisorAction.class));
 
     /** What a violation is about: one finding, every finding on one file, or the whole export. */
     public enum Scope { FINDING, FILE, SESSION }

@@ -60,9 +60,10 @@ public final class SealReview {
     private ExportResolution resolution;
     private List<OutgoingFile> files;
     private boolean findingsStay;
+    private final airlock.core.quote.QuoteCheck quotes;
 
     private SealReview(WorkstationLogs logs, String session, RoomPolicy policy, ExportService exports, ExportDocument document,
-                       List<String> clearSearchStrings) throws AirlockException {
+                       List<String> clearSearchStrings, airlock.core.quote.QuoteCheck quotes) throws AirlockException {
         this.disclosures = DisclosurePlan.load(logs.store(), session);
         List<String> searchStrings = disclosures.searchStrings(clearSearchStrings);
         this.logs = logs;
@@ -71,7 +72,8 @@ public final class SealReview {
         this.exports = exports;
         this.document = document;
         this.searchStrings = List.copyOf(searchStrings);
-        this.resolver = new ExportResolver(policy);
+        this.quotes = quotes;
+        this.resolver = new ExportResolver(policy, quotes);
         this.resolution = resolver.resolve(document.annotations(), searchStrings, List.of());
         this.violations = resolution.unresolved();
         this.files = render();
@@ -93,6 +95,18 @@ public final class SealReview {
      */
     public static SealReview open(WorkstationLogs logs, AnnotationStore annotations, BundleStore bundles, String session,
                                   RoomPolicy policy, ExportService exports, Clock clock, String toolVersion) throws AirlockException {
+        return open(logs, annotations, bundles, session, policy, exports, clock, toolVersion,
+                airlock.core.quote.QuoteCheck.withoutTree(policy.quotes()));
+    }
+
+    /**
+     * As above, with {@code quotes} comparing every text that leaves with the reviewed tree (issue
+     * 18; {@link airlock.core.quote.QuoteCheck#withoutTree} when the tree is not at hand: then only
+     * encoded text is counted, and the quota table says the content was not compared).
+     */
+    public static SealReview open(WorkstationLogs logs, AnnotationStore annotations, BundleStore bundles, String session,
+                                  RoomPolicy policy, ExportService exports, Clock clock, String toolVersion,
+                                  airlock.core.quote.QuoteCheck quotes) throws AirlockException {
         String status = logs.status(session);
         if (status == null) {
             throw new AirlockException("seal.session.unknown", "There is no session '" + session + "' on this workstation.");
@@ -106,7 +120,13 @@ public final class SealReview {
         BundleIdentity bundle = annotations.bundle(session).orElseGet(() -> fromEntryZero(logs, bundles, session));
         ExportDocument document = new ExportDocument(toolVersion, clock.instant(), info.info(), bundle, annotations.list(session),
                 List.of());
-        return new SealReview(logs, session, policy, exports, document, searchStrings(logs, session));
+        return new SealReview(logs, session, policy, exports, document, searchStrings(logs, session), quotes);
+    }
+
+    /** The bundle {@code session} reviewed: as recorded with its findings, else as named in entry 0 (for the quote check). */
+    public static BundleIdentity reviewedBundle(WorkstationLogs logs, AnnotationStore annotations, BundleStore bundles,
+                                                String session) throws AirlockException {
+        return annotations.bundle(session).orElseGet(() -> fromEntryZero(logs, bundles, session));
     }
 
     /** The bundle named in entry 0, from the store of imported bundles; only its manifest hash if it is not there. */
@@ -184,6 +204,29 @@ public final class SealReview {
 
     public synchronized ExportResolution resolution() {
         return resolution;
+    }
+
+    /**
+     * The cumulative quotas (quoted lines per file and per session, encoded bytes per session) used
+     * by what leaves as decided so far, at most {@code maxFiles} file rows (issue 18). Nothing
+     * leaves when the findings stay or the export was refused: then everything is 0.
+     */
+    public synchronized List<airlock.core.quote.Quota> quotas(int maxFiles) {
+        List<airlock.core.annotate.Annotation> leaving = annotationsLeave() ? resolution.annotations() : List.of();
+        return resolver.quoteReport(leaving).quotas(maxFiles);
+    }
+
+    /** Whether the texts were compared with the reviewed tree (false: only encoded text was counted). */
+    public boolean quotesComparedWithTree() {
+        return quotes.hasTree();
+    }
+
+    /**
+     * Checks one more text that leaves with this export (a disclosed log field, issue 18's other
+     * half): which files of the tree it quotes and which encoded blobs it carries.
+     */
+    public synchronized airlock.core.quote.QuoteCheck.TextScan scanOutgoingText(String text) throws AirlockException {
+        return quotes.scan(text);
     }
 
     /** True when no check fails without a decision (or no finding leaves at all): the seal may be made. */

@@ -30,9 +30,33 @@ public record SealServices(WorkstationLogs logs, AnnotationStore annotations, Tr
         Objects.requireNonNull(toolVersion, "toolVersion");
     }
 
-    /** Opens the review of {@code session} (blocking: reads the log and renders the exports). */
+    /**
+     * Opens the review of {@code session} (blocking: reads the log, fingerprints the reviewed tree
+     * for the quote check when the bundle is in the store, and renders the exports).
+     */
     public SealReview review(String session) throws AirlockException {
-        return SealReview.open(logs, annotations, bundles, session, policy, exports, clock, toolVersion);
+        return SealReview.open(logs, annotations, bundles, session, policy, exports, clock, toolVersion, quotes(session));
+    }
+
+    /** The quote check over the bundle the session reviewed, or without a tree when it is not in the store. */
+    private airlock.core.quote.QuoteCheck quotes(String session) throws AirlockException {
+        if (bundles == null) {
+            return airlock.core.quote.QuoteCheck.withoutTree(policy.quotes());
+        }
+        String manifest = SealReview.reviewedBundle(logs, annotations, bundles, session).id();
+        for (airlock.core.bundle.BundleStore.Imported imported : bundles.list()) {
+            if (imported.id().equals(manifest)) {
+                try (airlock.core.git.GitSource source = bundles.open(imported)) {
+                    airlock.core.quote.TreeTexts tree = new airlock.core.quote.TreeTexts(source, source.reviewRef());
+                    airlock.core.quote.QuoteIndex index = airlock.core.quote.QuoteIndex.build(tree, policy.quotes(), 1,
+                            airlock.core.progress.ProgressMonitor.NONE);
+                    // a hit reads the file again: from the bundle opened anew, as this source closes here
+                    return new airlock.core.quote.QuoteCheck(index.withTexts(tree.reopening(() -> bundles.open(imported))),
+                            policy.quotes());
+                }
+            }
+        }
+        return airlock.core.quote.QuoteCheck.withoutTree(policy.quotes());
     }
 
     /** Sessions that ended but have no verified copy on media yet (ended, or sealed and not exported). */

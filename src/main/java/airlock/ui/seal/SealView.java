@@ -187,7 +187,8 @@ public final class SealView {
         text.setContextMenu(new ContextMenu());
         text.textProperty().bind(model.previewProperty());
         VBox.setVgrow(text, Priority.ALWAYS);
-        VBox box = new VBox(6, title, text);
+        // the quota table (issue 18) under the preview, which gives up the room: the checks keep theirs
+        VBox box = new VBox(6, title, text, new QuotaTable(model, texts).node());
         box.setPadding(new Insets(0, 0, 0, 8));
         return box;
     }

@@ -45,6 +45,10 @@ public final class SealViewModel {
     }
 
     /** One policy check and what became of it. */
+    /** One row of the quota table: which limit (text for people), used, allowed, whether over, and the state in words. */
+    public record QuotaRow(String limit, long used, long allowed, boolean over, String state) {
+    }
+
     public record CheckRow(Violation violation, String reason, String state, boolean open, boolean decided) {
     }
 
@@ -59,6 +63,8 @@ public final class SealViewModel {
     private final ObservableList<FileRow> files = FXCollections.observableArrayList();
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
     private LogDisclosuresModel logDisclosures;
+    private final ObservableList<QuotaRow> quotas = FXCollections.observableArrayList();
+    private final StringProperty quotaNote = new SimpleStringProperty("");
     private final ObjectProperty<FileRow> selected = new SimpleObjectProperty<>();
     private final StringProperty preview = new SimpleStringProperty("");
     private final StringProperty supervisor = new SimpleStringProperty("");
@@ -75,10 +81,23 @@ public final class SealViewModel {
     private TaskHandle current;
 
     public SealViewModel(Texts texts, TaskExecutor executor, SealServices services, String session) {
+        this(texts, executor, services, session, services::review);
+    }
+
+    /** Opens a session's review (blocking, off the FX thread); the services' own by default. */
+    public interface ReviewOpener {
+        SealReview open(String session) throws airlock.core.AirlockException;
+    }
+
+    private final ReviewOpener opener;
+
+    /** As above, with the review opened by {@code opener} (a test or tool with its own quote check, issue 18). */
+    public SealViewModel(Texts texts, TaskExecutor executor, SealServices services, String session, ReviewOpener opener) {
         this.texts = texts;
         this.executor = executor;
         this.services = services;
         this.session = session;
+        this.opener = opener;
         selected.addListener((obs, old, row) -> preview.set(row == null ? "" : previewOf(row.file())));
         headline.set(texts.format("seal.loading", VisibleText.escape(session)));
     }
@@ -88,7 +107,7 @@ public final class SealViewModel {
         stage.set(Stage.LOADING);
         running.set(true);
         executor.submit(BackgroundTask.of(texts.format("seal.task.load", session), monitor -> {
-                    SealReview opened = services.review(session);
+                    SealReview opened = opener.open(session);
                     return new Loaded(opened, stageOf(opened.status()));
                 })
                 .onSuccess(result -> {
@@ -232,6 +251,9 @@ public final class SealViewModel {
         files.setAll(review.files().stream().map(this::row).toList());
         checks.setAll(review.violations().stream().map(this::check).toList());
         logDisclosures().update(review.logDisclosures());
+        quotas.setAll(review.quotas(MAX_QUOTA_FILES).stream().map(this::quota).toList());
+        quotaNote.set(review.quotesComparedWithTree() ? texts.format("seal.quotas.tree", review.policy().quotes().minRunTokens())
+                : texts.get("seal.quotas.notree"));
         blocked.set(!review.canSeal());
         blockReason.set(review.canSeal() ? "" : texts.format("seal.blocked", review.resolution().unresolved().size()));
         FileRow again = was == null ? null : files.stream().filter(f -> f.name().equals(was.name())).findFirst().orElse(null);
@@ -243,6 +265,19 @@ public final class SealViewModel {
         String kind = texts.get(kindKey(f.kind()));
         return new FileRow(f.name(), kind, texts.format("seal.size", f.size()),
                 f.pending() ? texts.get("seal.sha.pending") : f.sha256(), f);
+    }
+
+    /** At most this many per-file rows in the quota table (the most quoted files first). */
+    static final int MAX_QUOTA_FILES = 20;
+
+    private QuotaRow quota(airlock.core.quote.Quota q) {
+        String limit = q.perFile() ? texts.format("seal.quotas.file", VisibleText.escape(q.subject()))
+                : texts.get(sessionKey(q));
+        return new QuotaRow(limit, q.used(), q.allowed(), q.over(), texts.get(q.over() ? "seal.quotas.over" : "seal.quotas.within"));
+    }
+
+    private static String sessionKey(airlock.core.quote.Quota q) {
+        return airlock.core.quote.Quota.ENCODED_BYTES.equals(q.measure()) ? "seal.quotas.session.encoded" : "seal.quotas.session.lines";
     }
 
     private CheckRow check(Violation v) {
@@ -328,6 +363,16 @@ public final class SealViewModel {
             logDisclosures = new LogDisclosuresModel(texts);
         }
         return logDisclosures;
+    }
+
+    /** The cumulative limits of what leaves as decided so far (issue 18). */
+    public ObservableList<QuotaRow> quotas() {
+        return quotas;
+    }
+
+    /** Whether the texts were compared with the reviewed tree, for the line above the quota table. */
+    public StringProperty quotaNoteProperty() {
+        return quotaNote;
     }
 
     public ObservableList<CheckRow> checks() {

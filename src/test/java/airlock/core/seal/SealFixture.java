@@ -86,6 +86,11 @@ public final class SealFixture implements AutoCloseable {
 
     /** As {@link #endedSession()}, for session {@code id} (several sessions on one workstation). */
     public void endedSession(String id) throws AirlockException {
+        endedSession(id, List.of());
+    }
+
+    /** As {@link #endedSession(String)}, with more findings on src/f.c: {title, body} each (issue 18's quote tests). */
+    public void endedSession(String id, List<String[]> extra) throws AirlockException {
         SessionLog log = logs.startSession(new SessionHeader(SessionHeader.SESSION_FORMAT, id, workstationId,
                 signer.publicKey(), List.of("alice"), "ab".repeat(32), null), "supervisor");
         annotations.recordBundle(id, new BundleIdentity("ab".repeat(32), "demo", "1.0", "refs/tags/v1", "c".repeat(40)));
@@ -103,6 +108,10 @@ public final class SealFixture implements AutoCloseable {
                         AnchoredRange.of(index, index.range(copy, CODE.indexOf("return 0;") + 9)))),
                 new AnnotationContent("Whole function is unsafe", "Quoted for context.", Severity.MEDIUM, Confidence.MEDIUM, 787,
                         List.of()));
+        for (String[] finding : extra) {
+            service.create(anchor(AnchoredRange.of(index, index.range(copy, copy + 15))),
+                    new AnnotationContent(finding[0], finding[1], Severity.MEDIUM, Confidence.MEDIUM, 120, List.of()));
+        }
         log.end("alice", Map.of());
     }
 

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Quote check benchmark (issue 18): the content check of every finding's title and body against the
+# winnowing fingerprints of a whole tree, in one warm process. Prints a table; raw output to bench/results/.
+#
+#   bench/quote-check-bench.sh [TREE] [GITDIR] [FINDINGS] [RUNS]
+#
+# TREE     a source folder (default: the Linux 6.1 kernel, /work/corpora/linux-source-6.1)
+# GITDIR   a one-commit bare repository of TREE (created here when missing; Airlock reads bundles from
+#          a git object store)
+# Goal: 10,000 findings checked in under 5 s. The reference is the same work done without any check
+# (reading the findings); there is no outside tool that does this comparison.
+set -euo pipefail
+TREE=$(realpath "${1:-/work/corpora/linux-source-6.1}")
+GITDIR=${2:-/work/scratch/d2quote/linux.git}
+FINDINGS=${3:-10000}
+RUNS=${RUNS:-${4:-3}}
+cd "$(dirname "$0")/.."
+if [ ! -d "$GITDIR" ]; then
+  echo "creating $GITDIR from $TREE (one commit, every file, no deltas)" >&2
+  export GIT_DIR="$GITDIR" GIT_WORK_TREE="$TREE"
+  git init -q && git -c core.autocrlf=false add -A -f \
+    && git -c user.name=bench -c user.email=bench@localhost commit -q -m tree \
+    && git repack -a -d -q --window=0
+  unset GIT_DIR GIT_WORK_TREE
+fi
+REF=$(git --git-dir="$GITDIR" symbolic-ref HEAD)
+mvn -B -o -q test-compile >&2
+CP="target/classes:target/test-classes:$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout | sed "s/\x1b\[[0-9;]*m//g")"
+mkdir -p bench/results
+RAW=bench/results/quote-check-$(date -u +%Y-%m-%d-%H%M).txt
+{
+  echo "# bench/quote-check-bench.sh $TREE $GITDIR $FINDINGS $RUNS at $(git rev-parse --short HEAD)"
+  echo "load_before $(cut -d' ' -f1-3 /proc/loadavg) cores $(nproc)"
+  java -Xmx8g -cp "$CP" airlock.bench.QuoteBench "$GITDIR" "$REF" "$FINDINGS" "$RUNS"
+  echo "load_after $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$RAW" >/dev/null
+v() { awk -v k="$1" '$1==k {print $2}' "$RAW"; }
+echo "## Quote check, $(basename "$TREE"), $(date -u '+%Y-%m-%d %H:%M') UTC"
+echo
+echo "load before: $(awk '$1=="load_before" {print $2, $3, $4}' "$RAW"), after: $(awk '$1=="load_after" {print $2, $3, $4}' "$RAW"), cores: $(nproc)"
+echo
+echo "| | value |"
+echo "|---|---|"
+echo "| files fingerprinted | $(v files) |"
+echo "| fingerprints (8 bytes each) | $(v fingerprints) |"
+echo "| index build (s) | $(awk '$1=="build_ms" {printf "%.1f", $2/1000}' "$RAW") |"
+echo "| findings (title + body each) | $(v findings) |"
+echo "| findings quoting the tree (generated) | $(v expected_quoting) |"
+echo
+echo "| run | check (s) | texts | characters | findings flagged | quoted lines | encoded bytes | goal < 5 s |"
+echo "|---|---|---|---|---|---|---|---|"
+awk '$1=="run" {printf "| %s | %.2f | %s | %s | %s | %s | %s | %s |\n", $2, $4/1000, $6, $8, $10, $12, $14, ($4 < 5000 ? "met" : "missed")}' "$RAW"
+echo
+echo "raw output: $RAW"

@@ -1,0 +1,187 @@
+package airlock.core.quote;
+
+import java.util.Arrays;
+
+/**
+ * The token stream the quote check compares: whitespace dropped (so re-indented and re-wrapped
+ * copies match), identifiers, keywords and numbers as one token each, lower-cased (so re-cased
+ * copies match), and every other visible character as a token of its own. Control, format (bidi,
+ * zero-width) and other invisible characters are dropped before tokenising, so they cannot split
+ * a token to hide it. One pass, linear in the text; each token keeps a 64-bit hash and its line.
+ */
+public final class CodeTokens {
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private long[] hashes;
+    private int[] lines;
+    private int size;
+    private final int lineCount;
+
+    private CodeTokens(long[] hashes, int[] lines, int size, int lineCount) {
+        this.hashes = hashes;
+        this.lines = lines;
+        this.size = size;
+        this.lineCount = lineCount;
+    }
+
+    /** Tokenises {@code text} (null is empty). */
+    public static CodeTokens of(CharSequence text) {
+        int n = text == null ? 0 : text.length();
+        long[] hashes = new long[Math.max(16, n / 3)];
+        int[] lines = new int[hashes.length];
+        int size = 0;
+        int line = 1;
+        int i = 0;
+        while (i < n) {
+            int cp = Character.codePointAt(text, i);
+            int len = Character.charCount(cp);
+            if (cp == '\n') {
+                line++;
+                i += len;
+                continue;
+            }
+            if (ignored(cp)) {
+                i += len;
+                continue;
+            }
+            long h = FNV_OFFSET;
+            int pathEnd = word(cp) ? pathEnd(text, i) : -1;
+            if (pathEnd > 0) {
+                // a path (drivers/net/foo.c) is one token, the same for every path: naming a file is not quoting it
+                if (size == hashes.length) {
+                    hashes = Arrays.copyOf(hashes, size * 2);
+                    lines = Arrays.copyOf(lines, size * 2);
+                }
+                hashes[size] = PATH;
+                lines[size++] = line;
+                i = pathEnd;
+            } else if (word(cp)) {
+                int start = line;
+                while (i < n) {
+                    cp = Character.codePointAt(text, i);
+                    if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && ignored(cp)) {
+                        i += Character.charCount(cp); // an invisible character inside a word does not split it
+                        continue;
+                    }
+                    if (!word(cp)) {
+                        break;
+                    }
+                    h = (h ^ Character.toLowerCase(cp)) * FNV_PRIME;
+                    i += Character.charCount(cp);
+                }
+                if (size == hashes.length) {
+                    hashes = Arrays.copyOf(hashes, size * 2);
+                    lines = Arrays.copyOf(lines, size * 2);
+                }
+                hashes[size] = mix(h);
+                lines[size++] = start;
+            } else {
+                h = (h ^ 0x1_0000_0000L ^ cp) * FNV_PRIME; // symbols never collide with one-letter words
+                if (size == hashes.length) {
+                    hashes = Arrays.copyOf(hashes, size * 2);
+                    lines = Arrays.copyOf(lines, size * 2);
+                }
+                hashes[size] = mix(h);
+                lines[size++] = line;
+                i += len;
+            }
+        }
+        return new CodeTokens(hashes, lines, size, line);
+    }
+
+    private static final long PATH = mix(0x7061746800000000L);
+
+    /**
+     * The end of the path-shaped run starting at {@code i} (word characters, dots, dashes and at
+     * least one slash between word characters, no blanks), or -1. Each character is looked at once
+     * more at most, so tokenising stays linear.
+     */
+    private static int pathEnd(CharSequence text, int i) {
+        int j = i;
+        boolean slash = false;
+        int n = text.length();
+        while (j < n) {
+            char c = text.charAt(j);
+            if (c == '/') {
+                if (j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1)) && j > i && text.charAt(j - 1) != '/') {
+                    slash = true;
+                } else {
+                    break;
+                }
+            } else if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-')) {
+                break;
+            }
+            j++;
+        }
+        return slash ? j : -1;
+    }
+
+    private static boolean word(int cp) {
+        return Character.isLetterOrDigit(cp) || cp == '_' || cp == '$';
+    }
+
+    /** Whitespace, controls, format characters (bidi, zero-width), unassigned and private-use code points. */
+    static boolean ignored(int cp) {
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+    }
+
+    /** A 64-bit finaliser (MurmurHash3's fmix64), so the low and high bits of every hash are well spread. */
+    static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long hash(int token) {
+        return hashes[token];
+    }
+
+    /** The 1-based line of the text where token {@code token} starts. */
+    public int line(int token) {
+        return lines[token];
+    }
+
+    /** Lines in the text (1 for a text without a newline). */
+    public int lineCount() {
+        return lineCount;
+    }
+
+    /**
+     * The hash of every run of {@code k} consecutive tokens, in order ({@code size - k + 1} of them,
+     * none when there are fewer than {@code k} tokens). A polynomial rolling hash, mixed.
+     */
+    public long[] kgrams(int k) {
+        if (size < k) {
+            return new long[0];
+        }
+        long[] out = new long[size - k + 1];
+        final long base = 0x9E3779B97F4A7C15L;
+        long pow = 1;
+        for (int j = 0; j < k - 1; j++) {
+            pow *= base;
+        }
+        long h = 0;
+        for (int j = 0; j < k; j++) {
+            h = h * base + hashes[j];
+        }
+        out[0] = mix(h);
+        for (int i = 1; i < out.length; i++) {
+            h = (h - hashes[i - 1] * pow) * base + hashes[i + k - 1];
+            out[i] = mix(h);
+        }
+        return out;
+    }
+}

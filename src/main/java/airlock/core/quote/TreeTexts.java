@@ -1,0 +1,66 @@
+package airlock.core.quote;
+
+import airlock.core.AirlockException;
+import airlock.core.source.EntryKind;
+import airlock.core.source.SourceEntry;
+import airlock.core.source.SourceTree;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files of one ref of a {@link SourceTree} as a {@link QuoteIndex.Source}: every regular file
+ * of at most {@value #MAX_BYTES} bytes, read from the object store (nothing is checked out). A
+ * file with a NUL byte is binary and reads as empty text; larger files are not fingerprinted
+ * (docs/session.md names this limit).
+ */
+public final class TreeTexts implements QuoteIndex.Source {
+    public static final long MAX_BYTES = 8L << 20;
+    private final SourceTree tree;
+    private final List<SourceEntry> entries = new ArrayList<>();
+
+    public TreeTexts(SourceTree tree, String ref) throws AirlockException {
+        this.tree = tree;
+        for (SourceEntry e : tree.list(ref)) {
+            if (e.kind() == EntryKind.FILE && e.size() <= MAX_BYTES) {
+                entries.add(e);
+            }
+        }
+    }
+
+    @Override
+    public List<String> paths() {
+        return entries.stream().map(SourceEntry::path).toList();
+    }
+
+    /** Opens the tree again (the bundle store's {@code open}). */
+    public interface Opener {
+        SourceTree open() throws AirlockException;
+    }
+
+    @Override
+    public QuoteIndex.FileTexts texts() {
+        return id -> text(tree, id);
+    }
+
+    /** The same texts, each read from a tree opened for the read and closed after it (for use after this tree closes). */
+    public QuoteIndex.FileTexts reopening(Opener opener) {
+        return id -> {
+            try (SourceTree again = opener.open()) {
+                return text(again, id);
+            }
+        };
+    }
+
+    private String text(SourceTree from, int id) throws AirlockException {
+        {
+            byte[] bytes = from.read(entries.get(id), MAX_BYTES);
+            for (byte b : bytes) {
+                if (b == 0) {
+                    return "";
+                }
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package airlock.bench;
+
+import airlock.core.git.GitSource;
+import airlock.core.git.IsolatedGit;
+import airlock.core.progress.ProgressMonitor;
+import airlock.core.quote.QuoteCheck;
+import airlock.core.quote.QuoteIndex;
+import airlock.core.quote.QuoteReport;
+import airlock.core.quote.QuoteRules;
+import airlock.core.quote.TreeTexts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * Benchmark harness run by {@code bench/quote-check-bench.sh} (not a test): fingerprints every
+ * file of a one-commit repository, then runs the content check over FINDINGS generated findings
+ * (title and body each; one in ten quotes 5–20 lines of a random file of the tree, plain,
+ * re-indented, upper-cased or as Base64) RUNS times in one warm process. Prints {@code key value}
+ * lines: build ms, fingerprints, files, and per run the check ms, texts, flagged and expected.
+ *
+ * <p>Arguments: {@code GITDIR REF FINDINGS RUNS}.
+ */
+public final class QuoteBench {
+    private QuoteBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        IsolatedGit.install();
+        int count = Integer.parseInt(args[2]);
+        int runs = Integer.parseInt(args[3]);
+        QuoteRules rules = QuoteRules.defaults();
+        try (GitSource source = GitSource.ofAllRefs(new FileRepositoryBuilder().setGitDir(new java.io.File(args[0]))
+                .setMustExist(true).build(), "bench", args[1])) {
+            long t0 = System.nanoTime();
+            TreeTexts tree = new TreeTexts(source, args[1]);
+            QuoteIndex index = QuoteIndex.build(tree, rules, Runtime.getRuntime().availableProcessors(), ProgressMonitor.NONE);
+            System.out.printf("build_ms %d%nfiles %d%nfingerprints %d%nheap_mb %d%n", (System.nanoTime() - t0) / 1_000_000,
+                    index.files(), index.fingerprints(),
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+            List<String[]> findings = new ArrayList<>();
+            int expected = generate(tree, count, findings);
+            System.out.printf("findings %d%nexpected_quoting %d%n", findings.size(), expected);
+            for (int run = 1; run <= runs; run++) {
+                QuoteCheck check = new QuoteCheck(index, rules); // a fresh cache each run
+                long t = System.nanoTime();
+                QuoteReport.Builder report = new QuoteReport.Builder(check);
+                for (int i = 0; i < findings.size(); i++) {
+                    report.add("f" + i, "title", findings.get(i)[0], false);
+                    report.add("f" + i, "body", findings.get(i)[1], false);
+                }
+                QuoteReport done = report.build();
+                long ms = (System.nanoTime() - t) / 1_000_000;
+                long flagged = done.scanned().stream().filter(s -> s.scan() != null && !s.scan().files().isEmpty())
+                        .map(QuoteReport.Scanned::owner).distinct().count();
+                long chars = findings.stream().mapToLong(f -> f[0].length() + f[1].length()).sum();
+                System.out.printf("run %d check_ms %d texts %d chars %d flagged %d quoted_lines %d encoded_bytes %d%n", run, ms,
+                        done.scanned().size(), chars, flagged, done.linesTotal(), done.encodedBytes());
+            }
+        }
+    }
+
+    private static final String[] PROSE = {"The length field is read from the device and used without a bound check.",
+        "A reference is dropped twice on the error path when the allocation fails.",
+        "Locking order differs from the one documented in the header; a deadlock is possible under load.",
+        "The value returned by the helper is ignored, so a failed copy goes unnoticed.",
+        "Integer overflow when the count is multiplied by the element size on 32-bit builds."};
+
+    /** Findings: prose with an identifier or two, and every tenth one quotes a random file (several dresses). */
+    private static int generate(TreeTexts tree, int count, List<String[]> out) throws Exception {
+        Random r = new Random(18);
+        List<String> paths = tree.paths();
+        int quoting = 0;
+        for (int i = 0; i < count; i++) {
+            String title = PROSE[r.nextInt(PROSE.length)].substring(0, 40) + " #" + i;
+            StringBuilder body = new StringBuilder();
+            for (int p = 0; p < 2 + r.nextInt(4); p++) {
+                body.append(PROSE[r.nextInt(PROSE.length)]).append(' ');
+            }
+            body.append("See ").append(paths.get(r.nextInt(paths.size()))).append(".\n");
+            if (i % 10 == 0) {
+                String[] lines = tree.texts().text(r.nextInt(paths.size())).split("\n");
+                if (lines.length > 30) {
+                    int from = r.nextInt(lines.length - 25);
+                    String quote = String.join("\n", java.util.Arrays.copyOfRange(lines, from, from + 5 + r.nextInt(16)));
+                    if (quote.replaceAll("\\s", "").length() > 80) {
+                        quoting++;
+                        quote = switch (i / 10 % 4) {
+                            case 1 -> quote.lines().map(l -> "    " + l.strip()).reduce((a, b) -> a + "\n" + b).orElse("");
+                            case 2 -> quote.toUpperCase(Locale.ROOT);
+                            case 3 -> Base64.getMimeEncoder(40, "\n".getBytes(StandardCharsets.US_ASCII))
+                                    .encodeToString(quote.getBytes(StandardCharsets.UTF_8));
+                            default -> quote;
+                        };
+                        body.append('\n').append(quote).append('\n');
+                    }
+                }
+            }
+            out.add(new String[] {title, body.toString()});
+        }
+        return quoting;
+    }
+}
