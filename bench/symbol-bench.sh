@@ -24,12 +24,13 @@ JFR=""
 [ -n "${SYMBOL_BENCH_JFR:-}" ] && JFR="-XX:StartFlightRecording=filename=$WORK/symbols-$STAMP.jfr,settings=profile"
 LOAD_START=$(load)
 GT="$WORK/gtags-db"; rm -rf "$GT"; mkdir -p "$GT"
-t=$(now); (cd "$SRC" && gtags "$GT" >/dev/null 2>&1); GTAGS_S=$(secs "$t")
+t=$(now); /usr/bin/time -f "%U %S" -o "$WORK/gtags.cpu" sh -c "cd '$SRC' && gtags '$GT' >/dev/null 2>&1"; GTAGS_S=$(secs "$t")
+GTAGS_CPU=$(awk '{ printf "%.1f", $1 + $2 }' "$WORK/gtags.cpu")
 GTAGS_BYTES=$(cat "$GT/GTAGS" "$GT/GRTAGS" "$GT/GPATH" | wc -c)
 LOAD_MID=$(load)
 t=$(now)
 # shellcheck disable=SC2086
-java -Xmx2g $JFR -cp "$CP" airlock.bench.SymbolBench "$SRC" "$WORK/symbols.sqlite" build $QUERIES > "$WORK/airlock.txt"
+/usr/bin/time -f "%U %S" -o "$WORK/airlock.cpu" java -Xmx2g $JFR -cp "$CP" airlock.bench.SymbolBench "$SRC" "$WORK/symbols.sqlite" build $QUERIES > "$WORK/airlock.txt"
 JAVA_S=$(secs "$t")
 LOAD_END=$(load)
 rm -rf "$GT"
@@ -43,13 +44,14 @@ echo
 echo "| measure | Airlock | gtags | ratio |"
 echo "|---|---:|---:|---:|"
 echo "| symbol index build (s) | $AIR_S | $GTAGS_S | $(awk -v a="$AIR_S" -v g="$GTAGS_S" 'BEGIN { printf "%.2f", a / g }')x |"
+echo "| CPU time, user+sys (s; Airlock: the whole JVM run, queries included) | $(awk '{ printf "%.1f", $1 + $2 }' "$WORK/airlock.cpu") | $GTAGS_CPU | - |"
 echo "| index files (MB; gtags: GTAGS+GRTAGS+GPATH) | $(awk -v b="$AIR_BYTES" 'BEGIN { printf "%.0f", b / 1048576 }') | $(awk -v b="$GTAGS_BYTES" 'BEGIN { printf "%.0f", b / 1048576 }') | $(awk -v a="$AIR_BYTES" -v g="$GTAGS_BYTES" 'BEGIN { printf "%.2f", a / g }')x |"
 echo
 echo "go to symbol (search + definitions of the shown rows, at most 100 names / 300 rows), ms; first = first run after open:"
 echo
-echo "| query | letters | first | median of 7 | max | rows | top row |"
-echo "|---|---:|---:|---:|---:|---:|---|"
-awk '$1=="goto_symbol" { printf "| `%s` | %d | %s | %s | %s | %s | %s |\n", $2, length($2), $3, $4, $5, $6, $7 }' "$WORK/airlock.txt"
+echo "| query | letters | first | median of 7 | max | median CPU (thread) | name scan alone, median | rows | top row |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+awk '$1=="goto_symbol" { printf "| `%s` | %d | %s | %s | %s | %s | %s | %s | %s |\n", $2, length($2), $3, $4, $5, $6, $7, $8, $9 }' "$WORK/airlock.txt"
 echo
 echo "(Airlock JVM wall time incl. queries: $JAVA_S s; index open + preload: $(get open_and_preload_ms) ms)"
 echo "raw:"; sed 's/^/  /' "$WORK/airlock.txt"

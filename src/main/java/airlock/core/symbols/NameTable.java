@@ -18,6 +18,8 @@ final class NameTable {
     private final int[] start; // name i is bytes[start[i], start[i + 1])
     private final long[] ids;
     private final int[] counts;
+    /** Per ASCII name, the set of (lowercased) characters it holds: a query needing one it lacks skips it. */
+    private final long[] masks;
     private final int ascii;
     /** Names with characters outside ASCII (lowercasing can change their length): scored as strings. */
     private final String[] others;
@@ -79,6 +81,14 @@ final class NameTable {
         this.ids = ids;
         this.counts = counts;
         this.ascii = ids.length;
+        this.masks = new long[ascii];
+        for (int i = 0; i < ascii; i++) {
+            long m = 0;
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                m |= bit(bytes[k]);
+            }
+            masks[i] = m;
+        }
         this.others = others;
         this.otherIds = otherIds;
         this.otherCounts = otherCounts;
@@ -105,8 +115,26 @@ final class NameTable {
         boolean asciiQuery = isAscii(q) && q.length() == query.length();
         if (asciiQuery) {
             byte[] qb = q.getBytes(StandardCharsets.US_ASCII);
+            long need = 0;
+            for (byte b : qb) {
+                need |= bit(b);
+            }
+            // the best score a name can reach: every query character consecutive at a word start in the
+            // last segment (1 + 6 + 8 + 2 each), +50 or +20 only if the name starts with the query's first character
+            int perChar = 17 * qb.length;
             for (int i = 0; i < ascii; i++) {
-                int s = score(qb, start[i], start[i + 1]);
+                if ((masks[i] & need) != need) {
+                    continue;
+                }
+                int from = start[i];
+                int len = start[i + 1] - from;
+                if (top.full()) {
+                    int bound = perChar - len / 8 + (len > 0 && lower(bytes[from]) == qb[0] || hasSlash(from, start[i + 1]) ? 50 : 0);
+                    if (bound < top.worstScore()) {
+                        continue; // cannot enter the kept hits (ties need the score itself, so only strictly below)
+                    }
+                }
+                int s = score(qb, from, start[i + 1]);
                 if (s != FuzzyMatcher.NONE) {
                     top.offer(s, i, this);
                 }
@@ -241,6 +269,26 @@ final class NameTable {
                 || (p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z');
     }
 
+    private static long bit(byte b) {
+        int c = lower(b);
+        if (c >= 'a' && c <= 'z') {
+            return 1L << (c - 'a');
+        }
+        if (c >= '0' && c <= '9') {
+            return 1L << (26 + c - '0');
+        }
+        return 1L << (36 + c % 28);
+    }
+
+    private boolean hasSlash(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (bytes[k] == '/') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static byte lower(byte b) {
         return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
     }
@@ -273,6 +321,14 @@ final class NameTable {
             }
             int c = t.compareNames(i1, i2);
             return c != 0 ? c > 0 : i1 > i2;
+        }
+
+        boolean full() {
+            return n == heap.length;
+        }
+
+        int worstScore() {
+            return score[0];
         }
 
         void offer(int s, int i, NameTable t) {
