@@ -125,6 +125,7 @@ class SymbolIndexTest {
             assertEquals(6, st.filesTotal(), "plain text files get a row too, for their marks");
             assertEquals("tools/run.py", idx.definitions("mutex_lock").get(0).path(), "priority file indexed first");
         }
+        assertEquals(List.of(), byNameIndexes(db), "a build drops the by-name indexes until it completes");
         s.reads = 0;
         try (SymbolIndex open = SymbolIndex.open(db)) {
             // go to symbol's in-memory name table follows the build: loaded now, reloaded after the resume
@@ -134,8 +135,23 @@ class SymbolIndexTest {
             assertEquals("drivers/a.c", open.goToSymbol("probe", 10, 10).get(0).path());
         }
         assertEquals(5, s.reads, "resume reads only the files not yet done");
+        assertEquals(List.of("defs_by_name", "refs_by_name"), byNameIndexes(db), "created once, at the end");
         try (SymbolIndex idx = SymbolIndex.open(db)) {
             assertEquals(2, idx.definitions("mutex_lock").size());
+        }
+    }
+
+    private static List<String> byNameIndexes(Path db) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT name FROM sqlite_master WHERE"
+                        + " type='index' AND name LIKE '%by_name' ORDER BY name")) {
+            List<String> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
         }
     }
 
