@@ -75,11 +75,11 @@ public final class SymbolIndex implements AutoCloseable {
         }
     }
 
-    /** Every definition of {@code name}, shortest path first (the chooser's order). */
+    /** Every definition of {@code name}, shortest path first, declarations without a body last (the chooser's order). */
     public synchronized List<Definition> definitions(String name) throws AirlockException {
         return defs("SELECT f.path, n.name, d.kind, d.line, d.col, d.end_line, d.scope, d.signature FROM defs d"
                 + " JOIN names n ON n.id=d.name_id JOIN files f ON f.id=d.file_id WHERE n.name=?"
-                + " ORDER BY length(f.path), f.path, d.line", name);
+                + " ORDER BY d.kind='PROTOTYPE', length(f.path), f.path, d.line", name);
     }
 
     /** The definitions in one file, in line order: the outline. */
@@ -219,7 +219,7 @@ public final class SymbolIndex implements AutoCloseable {
         List<Definition> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT f.path, d.kind, d.line, d.col, d.end_line, d.scope,"
                 + " d.signature FROM defs d JOIN files f ON f.id=d.file_id WHERE d.name_id=?"
-                + " ORDER BY length(f.path), f.path, d.line LIMIT ?")) {
+                + " ORDER BY d.kind='PROTOTYPE', length(f.path), f.path, d.line LIMIT ?")) {
             for (NameTable.Hit h : searchNames(query, maxNames)) {
                 if (out.size() >= maxRows) {
                     break;
