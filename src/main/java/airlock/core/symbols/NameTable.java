@@ -119,24 +119,33 @@ final class NameTable {
             for (byte b : qb) {
                 need |= bit(b);
             }
-            // the best score a name can reach: every query character consecutive at a word start in the
-            // last segment (1 + 6 + 8 + 2 each), +50 or +20 only if the name starts with the query's first character
-            int perChar = 17 * qb.length;
-            for (int i = 0; i < ascii; i++) {
-                if ((masks[i] & need) != need) {
-                    continue;
-                }
-                int from = start[i];
-                int len = start[i + 1] - from;
-                if (top.full()) {
-                    int bound = perChar - len / 8 + (len > 0 && lower(bytes[from]) == qb[0] || hasSlash(from, start[i + 1]) ? 50 : 0);
-                    if (bound < top.worstScore()) {
-                        continue; // cannot enter the kept hits (ties need the score itself, so only strictly below)
+            // the best score a name can reach: the first query character at a word start in the last segment
+            // (1 + 8 + 2), every other one also right after the previous (1 + 6 + 8 + 2); +50 or +20 only if the
+            // name starts with the query's first character (or has a '/')
+            int perChar = 11 + 17 * (qb.length - 1);
+            // two passes: names starting with the query's first character first (they hold the prefix and exact
+            // hits, the best scores), so the kept hits are good early and the bound skips most of the rest
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < ascii; i++) {
+                    if ((masks[i] & need) != need) {
+                        continue;
                     }
-                }
-                int s = score(qb, from, start[i + 1]);
-                if (s != FuzzyMatcher.NONE) {
-                    top.offer(s, i, this);
+                    int from = start[i];
+                    int len = start[i + 1] - from;
+                    boolean leads = len > 0 && lower(bytes[from]) == qb[0];
+                    if (leads != (pass == 0)) {
+                        continue;
+                    }
+                    if (top.full()) {
+                        int bound = perChar - len / 8 + (leads || (masks[i] & SLASH) != 0 ? 50 : 0);
+                        if (bound < top.worstScore()) {
+                            continue; // cannot enter the kept hits (ties need the score itself: only strictly below)
+                        }
+                    }
+                    int s = score(qb, from, start[i + 1]);
+                    if (s != FuzzyMatcher.NONE) {
+                        top.offer(s, i, this);
+                    }
                 }
             }
         } else {
@@ -280,14 +289,8 @@ final class NameTable {
         return 1L << (36 + c % 28);
     }
 
-    private boolean hasSlash(int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (bytes[k] == '/') {
-                return true;
-            }
-        }
-        return false;
-    }
+    /** The mask bit of '/' (another character sharing it only loosens the bound: never a wrong skip). */
+    private static final long SLASH = bit((byte) '/');
 
     private static byte lower(byte b) {
         return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
