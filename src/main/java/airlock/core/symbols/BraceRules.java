@@ -578,6 +578,9 @@ final class BraceRules {
         }
         int brace = functionBody(close + 1);
         if (brace < 0) {
+            if (language == Language.CPP) {
+                memberDeclaration(i, close);
+            }
             return;
         }
         boolean destructor = language == Language.CPP && t.is(i - 1, '~');
@@ -601,6 +604,79 @@ final class BraceRules {
         TagsExtractor.Def d = destructor ? w.defineNamed(i, "~" + t.text(i), kind, scope) : w.define(i, kind, scope);
         bodies.put(brace, new Body(null, kind, d));
         pendingBrace = brace;
+    }
+
+    /** Words that may follow a member function's parameter list in a declaration, before its ';'. */
+    private static final Set<String> DECLARATION_TAIL = new java.util.HashSet<>(java.util.List.of("const", "volatile",
+            "noexcept", "override", "final", "throw", "default", "delete", "__attribute__", "__THROW", "_GLIBCXX_NOEXCEPT"));
+
+    /**
+     * A C++ member function declared in a class body without its body ({@code void draw() const;},
+     * {@code virtual void paint() = 0;}, {@code Widget(const Widget &) = delete;}, {@code auto w() -> int;}):
+     * indexed as a {@link SymbolKind#PROTOTYPE} in the class's scope. By shape, not by name: the name needs a
+     * type before it unless it is the class's constructor or destructor (so {@code DISALLOW_COPY(Widget);}
+     * after {@code private:} is a macro call), friends are not members, and only qualifiers, {@code = 0},
+     * {@code = default}/{@code delete}, {@code noexcept(…)} or a trailing return type may stand before the ';'.
+     */
+    private void memberDeclaration(int i, int close) {
+        Scope top = scopes.peek();
+        if (top == null || top.name() == null || top.inFunction() || close >= t.size
+                || !(top.kind() == SymbolKind.CLASS || top.kind() == SymbolKind.STRUCT || top.kind() == SymbolKind.UNION)) {
+            return;
+        }
+        boolean destructor = t.is(i - 1, '~');
+        boolean constructor = t.text(i).equals(top.name());
+        int before = destructor ? i - 2 : i - 1;
+        boolean boundary = before < 0 || t.is(before, ';') || t.is(before, '{') || t.is(before, '}')
+                || t.is(before, ':') && !t.is(before - 1, ':') || t.is(before, '(') || t.is(before, ',');
+        if (boundary && !destructor && !constructor) {
+            return; // no type before the name: a macro invocation in the class body
+        }
+        for (int k = before; k >= 0 && k > before - 24; k--) {
+            if (t.is(k, ';') || t.is(k, '{') || t.is(k, '}') || t.is(k, ':') && !t.is(k - 1, ':') && !t.is(k + 1, ':')) {
+                break;
+            }
+            if (t.isWord(k, "friend") || t.isWord(k, "typedef") || t.isWord(k, "using")) {
+                return; // not a member of this class
+            }
+        }
+        int j = close + 1;
+        for (int n = 0; ; n++, j++) {
+            if (n > 48 || j >= t.size || t.is(j, '{') || t.is(j, '}')) {
+                return;
+            }
+            if (t.is(j, ';')) {
+                break;
+            }
+            if (t.is(j, '-') && (t.text(j).equals("->") || t.is(j + 1, '>'))) {
+                continue; // a trailing return type: its tokens up to the ';' are the type
+            }
+            if (t.is(j, '(') || t.is(j, '[')) {
+                j = t.matching(j); // noexcept(…), throw(), __attribute__((…)), [[nodiscard]]
+                continue;
+            }
+            boolean tail = t.is(j, '=') || t.is(j, '&') || t.kind[j] == TokenKind.NUMBER && t.text(j).equals("0")
+                    || (t.kind[j] == TokenKind.IDENT || t.kind[j] == TokenKind.KEYWORD) && DECLARATION_TAIL.contains(t.text(j));
+            if (!tail && !arrowBefore(close + 1, j)) {
+                return;
+            }
+        }
+        String scope = qualifiedScope();
+        if (destructor) {
+            w.defineNamed(i, "~" + t.text(i), SymbolKind.PROTOTYPE, scope);
+        } else {
+            w.define(i, SymbolKind.PROTOTYPE, scope);
+        }
+    }
+
+    /** Whether a {@code ->} stands between {@code from} and {@code j} (the tokens after it are a type). */
+    private boolean arrowBefore(int from, int j) {
+        for (int k = from; k < j; k++) {
+            if (t.is(k, '-') && (t.text(k).equals("->") || t.is(k + 1, '>'))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean cOrCpp() {

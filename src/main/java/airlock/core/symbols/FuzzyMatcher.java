@@ -19,7 +19,8 @@ public final class FuzzyMatcher {
         }
         String q = query.toLowerCase(java.util.Locale.ROOT);
         String c = candidate.toLowerCase(java.util.Locale.ROOT);
-        int basename = candidate.lastIndexOf('/') + 1;
+        // lowercasing can change the length (U+0130 becomes two chars): positions in c may pass candidate's end
+        int basename = Math.min(candidate.lastIndexOf('/') + 1, c.length());
         int best = NONE;
         char first = q.charAt(0);
         int tries = 0;
@@ -73,6 +74,9 @@ public final class FuzzyMatcher {
     private static boolean isBoundary(String s, int i) {
         if (i == 0) {
             return true;
+        }
+        if (i >= s.length()) {
+            return false;
         }
         char p = s.charAt(i - 1);
         char c = s.charAt(i);

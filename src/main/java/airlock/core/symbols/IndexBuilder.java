@@ -39,9 +39,20 @@ public final class IndexBuilder {
     /** Files larger than this are not indexed for symbols (generated tables); the code view still opens them. */
     public static final long MAX_FILE_BYTES = 32L << 20;
     private static final int BATCH_FILES = 256;
+    /**
+     * Batches per transaction: index pages dirtied by one batch are mostly dirtied again by the next, so
+     * committing every 8 batches writes each to the WAL once instead of 8 times (cancel keeps what was done).
+     */
+    private static final int BATCHES_PER_COMMIT = 8;
+    /**
+     * The two indexes whose keys arrive in random order (a name's id): kept up to date they cost a B-tree
+     * insert per definition and per reference row scattered over the whole index, so a build drops them
+     * and creates them once at the end (a sort). While building, lookups by name scan the tables.
+     */
+    static final String[] BY_NAME = {"CREATE INDEX IF NOT EXISTS defs_by_name ON defs(name_id)",
+            "CREATE INDEX IF NOT EXISTS refs_by_name ON refs(name_id)"};
     /** Files read and extracted ahead of the writer (bounds the memory held by finished results). */
     private static final int AHEAD = 64;
-    private static final FileSymbols NOTHING = new FileSymbols(List.of(), Map.of());
 
     private final SourceTree source;
     private final String ref;
@@ -68,6 +79,13 @@ public final class IndexBuilder {
             String commit = source.commitOf(ref);
             prepare(c, commit);
             List<Object[]> todo = pending(c, priorityPaths);
+            if (!todo.isEmpty()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP INDEX IF EXISTS defs_by_name");
+                    s.execute("DROP INDEX IF EXISTS refs_by_name");
+                }
+                c.commit();
+            }
             long total = count(c, "SELECT count(*) FROM files");
             monitor.beginTask("Indexing symbols", todo.size());
             Map<String, SourceEntry> entries = new HashMap<>();
@@ -75,12 +93,18 @@ public final class IndexBuilder {
                 entries.put(e.path(), e);
             }
             Map<String, Long> names = loadNames(c);
+            try (Statement s = c.createStatement()) {
+                // a build writes far more than a query reads: a bigger page cache keeps the indexes' hot pages
+                s.execute("PRAGMA cache_size=-262144");
+                s.execute("PRAGMA wal_autocheckpoint=16384");
+            }
             ExecutorService pool = Executors.newFixedThreadPool(threads, IndexBuilder::worker);
             try (PreparedStatement insName = c.prepareStatement("INSERT INTO names(id, name) VALUES (?,?)");
                     PreparedStatement insDef = c.prepareStatement("INSERT INTO defs VALUES (?,?,?,?,?,?,?,?)");
                     PreparedStatement insRef = c.prepareStatement("INSERT INTO refs VALUES (?,?,?,?)");
                     PreparedStatement done = c.prepareStatement("UPDATE files SET done=1, batch=?, marks=? WHERE id=?")) {
                 Inserter ins = new Inserter(names, insName, insDef, insRef);
+                names = null; // the inserter holds them now
                 long batch = count(c, "SELECT coalesce(max(batch), 0) FROM files") + 1;
                 int inBatch = 0;
                 // workers read, decode and extract ahead in path order; this thread is the single writer
@@ -89,7 +113,7 @@ public final class IndexBuilder {
                 for (int i = 0; i < todo.size(); i++) {
                     while (submitted < todo.size() && submitted - i < AHEAD) {
                         Object[] f = todo.get(submitted++);
-                        ahead.add(pool.submit(() -> extract((Long) f[0], entries.get((String) f[1]))));
+                        ahead.add(pool.submit(() -> extract((Long) f[0], entries.get((String) f[1]), ins)));
                     }
                     if (monitor.isCancelled()) {
                         done.executeBatch();
@@ -107,13 +131,19 @@ public final class IndexBuilder {
                     if (++inBatch >= BATCH_FILES) {
                         done.executeBatch();
                         ins.flush(batch++);
-                        c.commit();
+                        if (batch % BATCHES_PER_COMMIT == 0) {
+                            c.commit();
+                        }
                         inBatch = 0;
                     }
                 }
                 done.executeBatch();
                 ins.flush(batch);
+                c.commit();
                 try (Statement s = c.createStatement()) {
+                    for (String sql : BY_NAME) {
+                        s.execute(sql);
+                    }
                     s.execute("INSERT OR REPLACE INTO meta VALUES ('state','complete')");
                 }
                 c.commit();
@@ -129,7 +159,7 @@ public final class IndexBuilder {
     }
 
     /** One file's results, computed by a worker. */
-    private record Extracted(long fileId, FileSymbols symbols, int marks) {
+    private record Extracted(long fileId, Inserter.Resolved symbols, int marks) {
     }
 
     private static Thread worker(Runnable r) {
@@ -201,17 +231,18 @@ public final class IndexBuilder {
         return head;
     }
 
-    private Extracted extract(long fileId, SourceEntry e) throws AirlockException {
+    private Extracted extract(long fileId, SourceEntry e, Inserter ins) throws AirlockException {
         if (e == null) {
-            return new Extracted(fileId, NOTHING, 0);
+            return new Extracted(fileId, Inserter.Resolved.NONE, 0);
         }
         byte[] bytes = source.read(e, MAX_FILE_BYTES);
         DecodedContent content = decoder.decode(bytes, e.size());
         int marks = FileMark.ofEntry(e, ContentLimits.DEFAULT) | FileMark.ofContent(content);
         if (!content.isText()) {
-            return new Extracted(fileId, NOTHING, marks); // binary: nothing to hand to the extractor
+            return new Extracted(fileId, Inserter.Resolved.NONE, marks); // binary: nothing to hand to the extractor
         }
-        return new Extracted(fileId, new TagsExtractor().extract(Language.detect(e.path(), content.text()), content.text()), marks);
+        FileSymbols fs = new TagsExtractor().extract(Language.detect(e.path(), content.text()), content.text());
+        return new Extracted(fileId, ins.resolve(fs), marks); // names resolved here, off the writer thread
     }
 
     static long count(Connection c, String sql) throws SQLException {

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Read side of a symbol index: definitions, paged references, fuzzy symbol search, outlines and
@@ -23,6 +22,7 @@ import java.util.PriorityQueue;
 public final class SymbolIndex implements SymbolLookup {
     private final Connection c;
     private Map<Long, String> paths;
+    private NameTable names;
 
     private SymbolIndex(Connection c) {
         this.c = c;
@@ -77,12 +77,12 @@ public final class SymbolIndex implements SymbolLookup {
         }
     }
 
-    /** Every definition of {@code name}, shortest path first (the chooser's order). */
+    /** Every definition of {@code name}, shortest path first, declarations without a body last (the chooser's order). */
     @Override
     public synchronized List<Definition> definitions(String name) throws AirlockException {
         return defs("SELECT f.path, n.name, d.kind, d.line, d.col, d.end_line, d.scope, d.signature FROM defs d"
                 + " JOIN names n ON n.id=d.name_id JOIN files f ON f.id=d.file_id WHERE n.name=?"
-                + " ORDER BY length(f.path), f.path, d.line", name);
+                + " ORDER BY d.kind='PROTOTYPE', length(f.path), f.path, d.line", name);
     }
 
     /** The definitions in one file, in line order: the outline. */
@@ -168,6 +168,7 @@ public final class SymbolIndex implements SymbolLookup {
     public synchronized void preload() throws AirlockException {
         try {
             paths();
+            names(); // go to symbol's name table
             // one real reference query, so the first one the user asks for runs compiled code on a warm
             // statement cache instead of paying the JIT and the driver's first-use costs (about 80 ms)
             String any = null;
@@ -200,42 +201,77 @@ public final class SymbolIndex implements SymbolLookup {
         return paths;
     }
 
-    /** Defined names matching {@code query} fuzzily, best first. */
+    /**
+     * Defined names matching {@code query} fuzzily, best first (then by name), at most {@code limit}. The
+     * names are scanned in memory ({@link NameTable}, loaded on first use or by {@link #preload} and reloaded
+     * when the index has gained definitions since, e.g. while a build is running).
+     */
     @Override
     public synchronized List<SymbolMatch> searchSymbols(String query, int limit) throws AirlockException {
-        if (query.isBlank()) {
-            return List.of();
+        List<SymbolMatch> out = new ArrayList<>();
+        for (NameTable.Hit h : searchNames(query, limit)) {
+            out.add(new SymbolMatch(h.name(), h.score(), h.definitions()));
         }
-        StringBuilder like = new StringBuilder("%");
-        for (char ch : query.strip().toCharArray()) {
-            if (ch == '%' || ch == '_' || ch == '\\') {
-                like.append('\\');
-            }
-            like.append(ch).append('%');
-        }
-        PriorityQueue<SymbolMatch> top = new PriorityQueue<>(Comparator.comparingInt(SymbolMatch::score));
-        try (PreparedStatement p = c.prepareStatement("SELECT n.name, count(*) FROM names n JOIN defs d ON"
-                + " d.name_id=n.id WHERE n.name LIKE ? ESCAPE '\\' GROUP BY n.id LIMIT 200000")) {
-            p.setString(1, like.toString());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    int score = FuzzyMatcher.score(query.strip(), name);
-                    if (score == FuzzyMatcher.NONE) {
-                        continue;
-                    }
-                    top.add(new SymbolMatch(name, score, rs.getInt(2)));
-                    if (top.size() > limit) {
-                        top.poll();
+        return out;
+    }
+
+    /**
+     * Go to symbol: the definitions of the best {@code maxNames} names for {@code query}, name by name in
+     * {@link #searchSymbols} order and each name's definitions in {@link #definitions} order, at most
+     * {@code maxRows} in all. Only the rows shown are read from the index.
+     */
+    @Override
+    public synchronized List<Definition> goToSymbol(String query, int maxNames, int maxRows) throws AirlockException {
+        List<Definition> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT f.path, d.kind, d.line, d.col, d.end_line, d.scope,"
+                + " d.signature FROM defs d JOIN files f ON f.id=d.file_id WHERE d.name_id=?"
+                + " ORDER BY d.kind='PROTOTYPE', length(f.path), f.path, d.line LIMIT ?")) {
+            for (NameTable.Hit h : searchNames(query, maxNames)) {
+                if (out.size() >= maxRows) {
+                    break;
+                }
+                p.setLong(1, h.id());
+                p.setInt(2, maxRows - out.size());
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Definition(rs.getString(1), h.name(), SymbolKind.valueOf(rs.getString(2)),
+                                rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7)));
                     }
                 }
             }
+            return out;
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new AirlockException("symbols.query", "The symbol index could not answer (" + e.getMessage()
+                    + "). Rebuild the index.", e);
+        }
+    }
+
+    private List<NameTable.Hit> searchNames(String query, int limit) throws AirlockException {
+        String q = query.strip();
+        if (q.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        try {
+            return names().search(q, limit);
         } catch (SQLException e) {
             throw fail(e);
         }
-        List<SymbolMatch> out = new ArrayList<>(top);
-        out.sort(Comparator.comparingInt(SymbolMatch::score).reversed().thenComparing(SymbolMatch::name));
-        return out;
+    }
+
+    /** The in-memory table of defined names, (re)loaded when the index has new definitions. */
+    private NameTable names() throws SQLException {
+        long stamp = IndexBuilder.count(c, "SELECT coalesce(max(rowid), 0) FROM defs");
+        if (names == null || names.stamp() != stamp) {
+            NameTable.Loader l = new NameTable.Loader();
+            try (PreparedStatement p = c.prepareStatement("SELECT d.name_id, n.name, count(*) FROM defs d"
+                    + " JOIN names n ON n.id=d.name_id GROUP BY d.name_id"); ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    l.add(rs.getLong(1), rs.getString(2), rs.getInt(3));
+                }
+            }
+            names = l.build(stamp);
+        }
+        return names;
     }
 
     /** Calls of {@code name} (occurrences followed by '(') inside function bodies, each with its function. */

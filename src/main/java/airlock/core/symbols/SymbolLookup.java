@@ -22,6 +22,23 @@ public interface SymbolLookup extends AutoCloseable {
 
     List<SymbolMatch> searchSymbols(String query, int limit) throws AirlockException;
 
+    /**
+     * Go to symbol: the definitions of the best {@code maxNames} names for {@code query}, name by name
+     * in {@link #searchSymbols} order, at most {@code maxRows} in all.
+     */
+    default List<Definition> goToSymbol(String query, int maxNames, int maxRows) throws AirlockException {
+        List<Definition> out = new java.util.ArrayList<>();
+        for (SymbolMatch match : searchSymbols(query, maxNames)) {
+            for (Definition d : definitions(match.name())) {
+                if (out.size() == maxRows) {
+                    return out;
+                }
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     List<CallSite> callers(String name, int limit) throws AirlockException;
 
     @Override

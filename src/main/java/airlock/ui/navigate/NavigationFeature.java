@@ -5,7 +5,6 @@ import airlock.core.symbols.Definition;
 import airlock.core.symbols.FileSymbols;
 import airlock.core.symbols.Reference;
 import airlock.core.symbols.ReferencePage;
-import airlock.core.symbols.SymbolMatch;
 import airlock.core.symbols.Tag;
 import airlock.core.symbols.TagsExtractor;
 import airlock.core.syntax.Language;
@@ -278,7 +277,10 @@ public final class NavigationFeature {
         lastQuickOpen.show();
     }
 
-    /** Symbol search runs in the background: a fuzzy query over a whole tree's names can take a second. */
+    /**
+     * Symbol search runs in the background: names are scanned in memory (tens of ms on the kernel) and only
+     * the rows shown are read from the index.
+     */
     private void searchSymbols(String typed, java.util.function.Consumer<List<ResultItem>> show) {
         if (typed.isBlank()) {
             show.accept(List.of());
@@ -288,13 +290,8 @@ public final class NavigationFeature {
             // one row per definition, best-matching names first: kind, qualified name and path tell
             // std::vector::push_back from a vendor's own push_back before anything is opened
             List<ResultItem> out = new ArrayList<>();
-            for (SymbolMatch m : idx.searchSymbols(typed, SYMBOL_NAMES)) {
-                for (Definition d : idx.definitions(m.name())) {
-                    if (out.size() == SYMBOL_ROWS) {
-                        return out;
-                    }
-                    out.add(definitionItem(d));
-                }
+            for (Definition d : idx.goToSymbol(typed, SYMBOL_NAMES, SYMBOL_ROWS)) {
+                out.add(definitionItem(d));
             }
             return out;
         }, show);

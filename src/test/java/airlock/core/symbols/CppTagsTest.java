@@ -27,6 +27,41 @@ class CppTagsTest {
         return extractor.extract(lang, src).definitions().stream().map(Tag::name).collect(Collectors.toList());
     }
 
+    /** Issue 21: methods declared in a class body but defined elsewhere are indexed as declarations. */
+    @Test
+    void inClassMemberDeclarationsWithoutBodyArePrototypes() {
+        String src = """
+                namespace ns {
+                class Widget : public Base {
+                public:
+                    Widget();
+                    explicit Widget(int w, int h);
+                    virtual ~Widget();
+                    void draw() const;
+                    virtual int size() const noexcept override;
+                    virtual void paint(Canvas &c) = 0;
+                    Widget(const Widget &) = delete;
+                    static Widget *make(int kind);
+                    auto width() const -> int;
+                    int inline_one() { return 1; }
+                private:
+                    DISALLOW_COPY_AND_ASSIGN(Widget);
+                    int count;
+                    void (*callback)(int);
+                    friend void swap(Widget &a, Widget &b);
+                };
+                }
+                void ns::Widget::draw() const { helper(1); }
+                """;
+        assertEquals(List.of("namespace ns@1", "class Widget@2[ns]", "prototype Widget@4[ns::Widget]",
+                "prototype Widget@5[ns::Widget]", "prototype ~Widget@6[ns::Widget]", "prototype draw@7[ns::Widget]",
+                "prototype size@8[ns::Widget]", "prototype paint@9[ns::Widget]", "prototype Widget@10[ns::Widget]",
+                "prototype make@11[ns::Widget]", "prototype width@12[ns::Widget]", "method inline_one@13[ns::Widget]",
+                "method draw@21[ns::Widget]"), defs(Language.CPP, src));
+        // C keeps reading struct bodies as before: a function pointer member or a call is no declaration
+        assertEquals(List.of("struct ops@1"), defs(Language.C, "struct ops {\n    int (*open)(int);\n    FOO(x);\n};\n"));
+    }
+
     @Test
     void enumeratorsOfAnonymousEnums() {
         String src = """

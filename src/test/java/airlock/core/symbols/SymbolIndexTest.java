@@ -84,6 +84,12 @@ class SymbolIndexTest {
             assertEquals("mutex_lock", hits.get(0).name());
             assertEquals(2, hits.get(0).definitions());
             assertTrue(idx.searchSymbols("%_", 10).isEmpty());
+            // go to symbol: the best names' definitions, name by name, in the chooser's order, capped
+            List<Definition> rows = idx.goToSymbol("mxlk", 100, 300);
+            assertEquals(defs, rows.subList(0, 2));
+            assertEquals(1, idx.goToSymbol("mxlk", 100, 1).size());
+            assertEquals(defs.subList(0, 1), idx.goToSymbol("mutex_lock", 1, 1));
+            assertTrue(idx.goToSymbol("  ", 100, 300).isEmpty());
         }
     }
 
@@ -119,11 +125,33 @@ class SymbolIndexTest {
             assertEquals(6, st.filesTotal(), "plain text files get a row too, for their marks");
             assertEquals("tools/run.py", idx.definitions("mutex_lock").get(0).path(), "priority file indexed first");
         }
+        assertEquals(List.of(), byNameIndexes(db), "a build drops the by-name indexes until it completes");
         s.reads = 0;
-        assertTrue(new IndexBuilder(s, "refs/heads/main", db).build(List.of(), ProgressMonitor.NONE).isComplete());
+        try (SymbolIndex open = SymbolIndex.open(db)) {
+            // go to symbol's in-memory name table follows the build: loaded now, reloaded after the resume
+            assertTrue(open.searchSymbols("probe", 10).isEmpty());
+            assertTrue(new IndexBuilder(s, "refs/heads/main", db).build(List.of(), ProgressMonitor.NONE).isComplete());
+            assertEquals("probe", open.searchSymbols("probe", 10).get(0).name());
+            assertEquals("drivers/a.c", open.goToSymbol("probe", 10, 10).get(0).path());
+        }
         assertEquals(5, s.reads, "resume reads only the files not yet done");
+        assertEquals(List.of("defs_by_name", "refs_by_name"), byNameIndexes(db), "created once, at the end");
         try (SymbolIndex idx = SymbolIndex.open(db)) {
             assertEquals(2, idx.definitions("mutex_lock").size());
+        }
+    }
+
+    private static List<String> byNameIndexes(Path db) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT name FROM sqlite_master WHERE"
+                        + " type='index' AND name LIKE '%by_name' ORDER BY name")) {
+            List<String> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -93,7 +93,8 @@ class CppNavigationGuiTest {
         waitUntil(() -> nav.outline().items().stream().anyMatch(i -> i.label().contains("ns::Widget::size")));
         List<String> outline = nav.outline().items().stream().map(ResultItem::label).toList();
         assertEquals(List.of("namespace ns \u2014 " + HEADER + ":4", "    class ns::Widget \u2014 " + HEADER + ":5",
-                "    method ns::Widget::size \u2014 " + HEADER + ":8"), outline.subList(0, 3));
+                "    prototype ns::Widget::draw \u2014 " + HEADER + ":7",
+                "    method ns::Widget::size \u2014 " + HEADER + ":8"), outline.subList(0, 4));
         robot.interact(() -> nav.outlineTab().getTabPane().getSelectionModel().select(nav.outlineTab()));
         robot.interact(() -> shot(robot.window(0), "nav-cpp-1-header-outline.png"));
 
@@ -116,7 +117,9 @@ class CppNavigationGuiTest {
         robot.interact(() -> nav.lastQuickOpen().queryField().setText("draw"));
         waitUntil(() -> !nav.lastQuickOpen().items().isEmpty());
         List<String> rows = nav.lastQuickOpen().items().stream().map(ResultItem::label).toList();
-        assertEquals(List.of("method ns::Widget::draw \u2014 " + SOURCE + ":3"), rows);
+        // the definition first, the in-class declaration after it
+        assertEquals(List.of("method ns::Widget::draw \u2014 " + SOURCE + ":3",
+                "prototype ns::Widget::draw \u2014 " + HEADER + ":7"), rows);
         robot.interact(() -> shot(nav.lastQuickOpen().stage(), "nav-cpp-2-go-to-symbol.png"));
         robot.interact(() -> nav.lastQuickOpen().queryField().fireEvent(new javafx.scene.input.KeyEvent(
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
