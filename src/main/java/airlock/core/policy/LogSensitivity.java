@@ -13,8 +13,10 @@ import java.util.TreeSet;
  * <ul>
  * <li>finding and reply text: the {@code annotation} member of every annotation entry, always (the
  *     supervisor may redact or refuse a finding after the session, so it must not be in clear);</li>
- * <li>search strings: {@code query} and {@code paths} of {@code search.run} when the policy keeps
- *     search strings in the room ({@code searchStrings: false});</li>
+ * <li>search strings: {@code query} and {@code paths} of {@code search.run}, always: when the policy
+ *     lets search strings leave ({@code searchStrings: true}) they are disclosed at the seal unless the
+ *     content check finds quoted code or encoded text in them, so a query cannot carry code out in
+ *     clear inside the log;</li>
  * <li>paths under {@code forbiddenPaths}: a top-level {@code path} member that matches one.</li>
  * </ul>
  * Quoted code is never logged at all (annotation entries hold findings without their snippets).
@@ -34,10 +36,8 @@ public final class LogSensitivity implements FieldCommitter {
         switch (type) {
             case ANNOTATION_CREATED, ANNOTATION_EDITED, ANNOTATION_DELETED, ANNOTATION_STATUS_CHANGED -> out.add("annotation");
             case SEARCH_RUN -> {
-                if (!policy.export().searchStrings()) {
-                    out.add("query");
-                    out.add("paths");
-                }
+                out.add("query");
+                out.add("paths");
             }
             default -> { }
         }

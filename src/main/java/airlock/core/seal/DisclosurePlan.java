@@ -41,6 +41,7 @@ public final class DisclosurePlan {
         FINDING_OTHER_VERSION("the finding does not leave in this version (refused, redacted, deleted or edited later)"),
         SEARCH_STRINGS_LEAVE("the room policy lets search strings leave"),
         SEARCH_STRINGS_STAY("the room policy keeps search strings in the room"),
+        QUOTES_CODE("the text quotes the reviewed code or carries encoded text (the content check)"),
         PATH_OVERRIDDEN("the supervisor overrode the forbidden-path check for this path"),
         PATH_FORBIDDEN("the path is under the policy's forbidden paths"),
         NO_RULE("no rule lets this field leave");
@@ -116,6 +117,16 @@ public final class DisclosurePlan {
      */
     public List<Field> decide(RoomPolicy policy, boolean findingsLeave, ExportResolution resolution,
                               List<SupervisorDecision> decisions) {
+        return decide(policy, findingsLeave, resolution, decisions, text -> false);
+    }
+
+    /**
+     * As above, with {@code quotesCode} the content check of a text that would leave as a search
+     * string: one that quotes the reviewed tree or carries encoded text stays in the room, whatever the
+     * policy says about search strings (a finding's text went through the same check as a finding).
+     */
+    public List<Field> decide(RoomPolicy policy, boolean findingsLeave, ExportResolution resolution,
+                              List<SupervisorDecision> decisions, java.util.function.Predicate<String> quotesCode) {
         Set<ByteBuffer> leaving = new HashSet<>();
         if (findingsLeave) {
             for (Annotation a : resolution.annotations()) {
@@ -141,6 +152,10 @@ public final class DisclosurePlan {
             } else if (type == EntryType.SEARCH_RUN && ("query".equals(d.field()) || "paths".equals(d.field()))) {
                 leaves = policy.export().searchStrings();
                 why = leaves ? Why.SEARCH_STRINGS_LEAVE : Why.SEARCH_STRINGS_STAY;
+                if (leaves && quotesCode.test(String.valueOf(d.value()))) {
+                    leaves = false;
+                    why = Why.QUOTES_CODE;
+                }
             } else if ("path".equals(d.field()) && d.value() instanceof String path) {
                 leaves = overriddenPaths.contains(path);
                 why = leaves ? Why.PATH_OVERRIDDEN : Why.PATH_FORBIDDEN;

@@ -248,7 +248,14 @@ public final class SealReview {
      * the decisions so far); the room's archive keeps them all.
      */
     public synchronized List<DisclosurePlan.Field> logDisclosures() {
-        return disclosures.decide(policy, annotationsLeave(), resolution, decisions);
+        return disclosures.decide(policy, annotationsLeave(), resolution, decisions, text -> {
+            try {
+                airlock.core.quote.QuoteCheck.TextScan scan = quotes.scan(text);
+                return !scan.files().isEmpty() || !scan.blobs().isEmpty();
+            } catch (AirlockException e) {
+                return true; // a text that cannot be checked does not leave
+            }
+        });
     }
 
     /** What will leave the room, in writing order: annotation exports, disclosures, log, seal. */
