@@ -260,6 +260,13 @@ public final class MainView {
         return tab;
     }
 
+    /** Shows {@code path} (a folder or a file) selected in the file tree, with the tree's panel in front and focused. */
+    public void showInFileTree(String path) {
+        sidePanels.getSelectionModel().select(0);
+        fileTree.reveal(path);
+        fileTree.focusTree();
+    }
+
     /** Adds a node to the status bar, left of the clock. */
     public void addStatusItem(Node item) {
         statusBar.extraItems().getChildren().add(item);

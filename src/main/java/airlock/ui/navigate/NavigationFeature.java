@@ -56,6 +56,7 @@ public final class NavigationFeature {
     private final SplitView split;
     private QuickOpen lastQuickOpen;
     private final FindBar findBar;
+    private final Breadcrumbs breadcrumbs;
 
     /** @param databases folder for symbol indexes (the home's db folder), or null for no index */
     public NavigationFeature(MainViewModel model, MainView view, Texts texts, Path databases) {
@@ -77,10 +78,13 @@ public final class NavigationFeature {
         indexStatus.getStyleClass().add("nav-index-status");
         indexStatus.textProperty().bind(symbols.statusProperty());
         view.addStatusItem(indexStatus);
+        this.breadcrumbs = new Breadcrumbs(texts, view::showInFileTree);
+        view.addAboveCode(breadcrumbs);
         this.findBar = new FindBar(model, texts, this::activePane);
         view.addAboveCode(findBar);
         view.onCodeViewCreated(this::attach);
         model.selectedProperty().addListener((obs, old, now) -> {
+            breadcrumbs.show(view.selectedCodeView());
             refreshOutline();
             findBar.viewChanged();
         });
@@ -128,8 +132,10 @@ public final class NavigationFeature {
                 forward();
             }
         });
+        area.currentParagraphProperty().addListener((obs, old, now) -> breadcrumbs.caretMoved(pane));
         pane.addShownListener(() -> {
             if (pane == view.selectedCodeView()) {
+                breadcrumbs.show(pane);
                 refreshOutline();
                 findBar.viewChanged();
             }
@@ -336,6 +342,7 @@ public final class NavigationFeature {
 
     private void refreshOutline() {
         CodeViewPane pane = view.selectedCodeView();
+        breadcrumbs.show(pane);
         if (pane == null || pane.content() == null) {
             outline.show("", List.of());
             return;
@@ -355,6 +362,7 @@ public final class NavigationFeature {
                         items.add(new ResultItem(indent + definitionItem(d).label(), new Location(path, line)));
                     }
                     outline.show(texts.format("nav.outline.title", items.size(), DisplayText.inline(path)), items);
+                    breadcrumbs.setOutline(path, fs.definitions(), lineOffset);
                 }));
     }
 
@@ -391,6 +399,10 @@ public final class NavigationFeature {
 
     Tab outlineTab() {
         return outlineTab;
+    }
+
+    Breadcrumbs breadcrumbs() {
+        return breadcrumbs;
     }
 
     FindBar findBar() {

@@ -205,6 +205,31 @@ class ReadingAidsGuiTest {
         assertEquals(null, driver.markedRange(), "closing the bar takes the mark away");
     }
 
+    @Test
+    void breadcrumbsShowThePathAndTheDefinitionAroundTheCaretAndLeadThere(FxRobot robot) throws Exception {
+        NavigationFeature nav = window.navigation();
+        Breadcrumbs crumbs = nav.breadcrumbs();
+        waitUntil(() -> window.model().fileTree().totalFiles() == 3);
+        robot.interact(() -> window.model().openFile(DRIVER, 12));
+        waitUntil(() -> selectedText().contains("mutex_lock(&d->lock)") && decorated()
+                && crumbs.texts().contains("function remove"));
+        assertEquals(List.of("drivers", "\u203A", "net", "\u203A", "driver.c", "\u203A", "function remove"), crumbs.texts());
+        robot.interact(() -> Screenshots.shot(window.stage().getScene(), "read-7-breadcrumbs.png"));
+        CodeViewPane driver = window.view().selectedCodeView();
+        robot.interact(() -> driver.codeArea().moveTo(3, 0));
+        waitUntil(() -> crumbs.texts().contains("function probe"));
+        robot.interact(() -> driver.codeArea().moveTo(8, 0)); // the blank line between the functions
+        waitUntil(() -> crumbs.texts().contains("(top level)"));
+        robot.interact(() -> driver.goToLine(13));
+        waitUntil(() -> crumbs.texts().contains("function remove"));
+        robot.interact(() -> crumbs.fire(3)); // the symbol: its first line
+        assertEquals(10, driver.currentLine());
+        robot.interact(() -> crumbs.fire(1)); // "net": the folder in the file tree
+        var selected = window.view().fileTree().treeView().getSelectionModel().getSelectedItem();
+        assertEquals("net", selected.getValue().name());
+        assertTrue(window.view().fileTree().treeView().isFocused());
+    }
+
     private boolean decorated() {
         CodeViewPane pane = window.view().selectedCodeView();
         return pane != null && window.navigation().isDecorated(pane);
