@@ -230,6 +230,29 @@ class ReadingAidsGuiTest {
         assertTrue(window.view().fileTree().treeView().isFocused());
     }
 
+    @Test
+    void goToFileAndGoToSymbolTakeTheirKeys(FxRobot robot) throws Exception {
+        NavigationFeature nav = window.navigation();
+        waitUntil(() -> nav.symbols().statusProperty().get().contains("3 files indexed"));
+        for (Runnable open : List.<Runnable>of(nav::goToFile, nav::goToSymbol)) {
+            robot.interact(open);
+            assertTrue(nav.lastQuickOpen().queryField().isFocused(), "the dialog takes the focus");
+            robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+            waitUntil(() -> !nav.lastQuickOpen().stage().isShowing());
+            robot.interact(open);
+            robot.interact(() -> nav.lastQuickOpen().stage().getScene().getRoot().lookup(".list-view").requestFocus());
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+            waitUntil(() -> !nav.lastQuickOpen().stage().isShowing());
+        }
+        robot.interact(nav::goToFile);
+        robot.write("driver.c");
+        waitUntil(() -> !nav.lastQuickOpen().items().isEmpty() && nav.lastQuickOpen().items().get(0).label().equals(DRIVER));
+        robot.press(KeyCode.DOWN).release(KeyCode.DOWN).press(KeyCode.UP).release(KeyCode.UP);
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil(() -> window.view().selectedCodeView() != null && DRIVER.equals(window.view().selectedCodeView().documentPath()));
+        assertFalse(nav.lastQuickOpen().stage().isShowing(), "Enter opens the pick and closes the dialog");
+    }
+
     private boolean decorated() {
         CodeViewPane pane = window.view().selectedCodeView();
         return pane != null && window.navigation().isDecorated(pane);
