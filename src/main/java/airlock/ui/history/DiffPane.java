@@ -69,6 +69,8 @@ final class DiffPane extends BorderPane {
         javafx.scene.control.Button previous = new javafx.scene.control.Button(texts.get("versions.diff.change.previous"));
         javafx.scene.control.Button next = new javafx.scene.control.Button(texts.get("versions.diff.change.next"));
         previous.setTooltip(new javafx.scene.control.Tooltip("Shift+F7, Alt+Up"));
+        unifiedMode.setTooltip(new javafx.scene.control.Tooltip("Alt+Shift+U"));
+        splitMode.setTooltip(new javafx.scene.control.Tooltip("Alt+Shift+U"));
         next.setTooltip(new javafx.scene.control.Tooltip("F7, Alt+Down"));
         previous.setOnAction(e -> step(false));
         next.setOnAction(e -> step(true));
@@ -107,6 +109,9 @@ final class DiffPane extends BorderPane {
                     || (e.getCode() == javafx.scene.input.KeyCode.UP && e.isAltDown());
             if (forward || back) {
                 step(forward);
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.U && e.isAltDown() && e.isShiftDown()) {
+                setUnified(!isUnified()); // Alt+Shift+U: the other form
                 e.consume();
             }
         });

@@ -101,8 +101,8 @@ class DiffReadingGuiTest {
         robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
         assertEquals("Change 2 of 2", diff.positionText(), "Alt+Up wraps back to the last change");
         robot.interact(() -> Screenshots.shot(w.stage().getScene(), "diff-unified.png"));
-        robot.interact(() -> diff.setUnified(false));
-        assertTrue(!diff.isUnified());
+        robot.press(KeyCode.ALT, KeyCode.SHIFT, KeyCode.U).release(KeyCode.U, KeyCode.SHIFT, KeyCode.ALT);
+        assertTrue(!diff.isUnified(), "Alt+Shift+U switches back to side by side");
     }
 
     @Test
