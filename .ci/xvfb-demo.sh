@@ -118,7 +118,9 @@ xdotool windowfocus "$main"
 keys ctrl+alt+a                                # a finding on the current line
 editor=$(window '^New finding' 30)
 xdotool windowfocus "$editor"; sleep 1
-type_text "Demo finding from the xvfb walk"
+type_text "The demo walk annotates this line."     # the description has the focus
+# the title field, by where it is at 1366x768 (the windows are maximised there)
+xdotool mousemove 716 76 click 1; sleep 1; type_text "Demo finding from the xvfb walk"
 shot 11-annotation-editor.png 2
 keys Return                                    # Save is the default button
 shot 12-annotation-saved.png 4
@@ -132,7 +134,9 @@ seal=$(window 'what leaves the room' 60)
 shot 15-seal-screen.png 5
 seal_it() {                                    # SEAL-WINDOW SHOT-NAME: the demo supervisor seals to the demo stick
     xdotool windowfocus "$1"; sleep 1
-    type_text "Demo Supervisor"; keys Tab; type_text "demo supervisor"; keys Return
+    # the supervisor and passphrase fields, by where they are at 1366x768 (the screen opens maximised there)
+    xdotool mousemove 370 346 click 1; sleep 1; type_text "Demo Supervisor"
+    xdotool mousemove 677 610 click 1; sleep 1; type_text "demo supervisor"; keys Return
     sleep "${XVFB_DEMO_SEAL:-25}"
     shot "$2" 1
     keys Escape; sleep 2

@@ -365,6 +365,13 @@ public final class CodeViewPane extends BorderPane {
         hitMark.set(line, from, to, fileLine);
         goToLine(line);
         hitMark.reapply();
+        // a view opened for this hit is laid out only on the next pulse: scroll there again once it is
+        int paragraph = area.getCurrentParagraph();
+        javafx.application.Platform.runLater(() -> {
+            if (paragraph < area.getParagraphs().size()) {
+                area.showParagraphAtCenter(paragraph);
+            }
+        });
     }
 
     /**
