@@ -116,6 +116,13 @@ final class DiffPane extends BorderPane {
             }
         });
         showPosition();
+        // the diff takes the focus when shown, so F7 and Alt+Shift+U work at once (seen under openbox: the
+        // history list kept it)
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(() -> currentPane().focusText());
+            }
+        });
     }
 
     /** Whether the unified form is shown. */
