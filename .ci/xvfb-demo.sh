@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Walks the built-in demo in a real X window, as a newcomer following the README would, and saves
 # what the screen shows to target/screenshots/xvfb-*.png (xvfb-image-*.png for the app image):
-#   1 the intake window on the demo media      3 a file open from Go to file (Ctrl+P)
-#   2 the session start dialog (room PIN)       4 a search
-#   5 the End-session confirmation (text and buttons, issue 19)
-#   6 the window once the session ended (no code left on screen)     7 the seal screen
+#   1 the intake window on the demo media       2 the session start dialog (room PIN)
+#   3 a file open from Go to file (Ctrl+P), breadcrumbs above it   4 find in file (Ctrl+F)
+#   5 references grouped by file (Shift+F12)     6 search results grouped by file   7 a search hit opened
+#   8 a history commit as a diff against its parent   9 next change (F7)   10 the unified diff
+#  11-12 a finding   13 the End-session confirmation   14 the window once the session ended
+#  15-16 the seal screen, sealed   17-20 a second session, ended and sealed to the same stick
 # The screen is 1366x768 (XVFB_SIZE to change it); openbox manages the windows when it is installed
 # (XVFB_WM=none for none), so dialogs get real frames and the window manager's sizing.
 # It drives the keyboard with xdotool on its own Xvfb display and checks each window appears.
@@ -12,7 +14,8 @@
 # Usage: .ci/xvfb-demo.sh [LAUNCHER]     LAUNCHER defaults to app/airlock; pass
 #        target/package/Airlock/bin/Airlock to try the app image from packaging/build-app-image.sh
 # Needs: apt-get install -y xvfb xdotool imagemagick libgtk-3-0 libgl1 libxtst6 libxxf86vm1 fonts-dejavu-core
-# The demo's home is target/demo-home; delete it first for a first run (hints, fresh session).
+# The demo's home is target/demo-home; delete it first for a first run (hints, fresh session), and
+# target/demo-supervisor-stick with it: a supervisor key left from an older home is not pinned in a new one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -109,19 +112,77 @@ sleep 4
 main=$(window '^Airlock — ' 30)
 xdotool windowfocus "$main"
 keys ctrl+p; sleep 1; type_text "Launcher.java"; sleep 2; keys Return
-shot 3-file-open.png 5
+shot 3-file-open-breadcrumbs.png 5             # breadcrumbs above the code: folders and the definition at the caret
+keys ctrl+f; sleep 1; type_text "Launcher"; sleep 2; keys Return
+shot 4-find-in-file.png 3                      # the find bar: count, the current match marked
+keys Escape; sleep 1
+keys shift+F12                                 # references to the name at the caret, grouped by file
+shot 5-references-grouped.png 6
 keys ctrl+shift+f; sleep 1; type_text "SessionLog"; keys Return
-shot 4-search.png 5
-keys ctrl+alt+e                              # end the session: the confirmation shows its text and buttons
+shot 6-search-grouped.png 6                    # search results grouped by file, matches highlighted
+keys F4                                        # the first result opens, the match marked in the code view
+shot 7-search-hit-opened.png 4
+if [ -z "$TWO_PROCESSES" ]; then                 # history and diff read git directly: not through the keeper yet
+    keys alt+shift+h                               # history of the file: the versions window
+    versions=$(window 'versions' 60)
+    xdotool windowfocus "$versions"; sleep 3
+    keys Return                                    # the newest commit opens as a diff against its parent
+    shot 8-history-commit-diff.png 6
+    keys F7                                        # the next change
+    shot 9-next-change.png 2
+    keys alt+shift+u                               # the unified form
+    shot 10-unified-diff.png 2
+    keys ctrl+w; sleep 2
+fi
+xdotool windowfocus "$main"
+keys ctrl+alt+a                                # a finding on the current line
+editor=$(window '^New finding' 30)
+xdotool windowfocus "$editor"; sleep 1
+type_text "The demo walk annotates this line."     # the description has the focus
+# the title field, by where it is at 1366x768 (the windows are maximised there)
+xdotool mousemove 716 76 click 1; sleep 1; type_text "Demo finding from the xvfb walk"
+shot 11-annotation-editor.png 2
+keys Return                                    # Save is the default button
+shot 12-annotation-saved.png 4
+xdotool windowfocus "$main"
+keys ctrl+alt+e                                # end the session: the confirmation shows its text and buttons
 window '^End session' 30 >/dev/null
-shot 5-end-confirm.png 2
-keys Return                                  # OK
-shot 6-session-ended.png 4
+shot 13-end-confirm.png 2
+keys Return                                    # OK
+shot 14-session-ended.png 4
 if [ -n "$TWO_PROCESSES" ]; then
     # the seal screen is not wired through the keeper yet (docs/architecture.md, "Not wired yet")
-    echo "xvfb-demo: PASS (two processes): session start, file open, search and the end confirmation appeared; the seal screen is not wired through the keeper yet"
+    echo "xvfb-demo: PASS (two processes): session start, breadcrumbs, find in file, references, search, a finding and the end confirmation appeared; history/diff and the seal are not wired through the keeper yet (run the app image for them)"
     exit 0
 fi
-window 'what leaves the room' 60 >/dev/null
-shot 7-seal-screen.png 5
-echo "xvfb-demo: PASS: intake, session start, file open, search, the end confirmation and the seal screen all appeared"
+seal=$(window 'what leaves the room' 60)
+shot 15-seal-screen.png 5
+seal_it() {                                    # SEAL-WINDOW SHOT-NAME: the demo supervisor seals to the demo stick
+    xdotool windowfocus "$1"; sleep 1
+    # the supervisor and passphrase fields, by where they are at 1366x768 (the screen opens maximised there)
+    xdotool mousemove 370 346 click 1; sleep 1; type_text "Demo Supervisor"
+    xdotool mousemove 677 610 click 1; sleep 1; type_text "demo supervisor"; keys Return
+    sleep "${XVFB_DEMO_SEAL:-25}"
+    shot "$2" 1
+    keys Escape; sleep 2
+}
+seal_it "$seal" 16-sealed.png
+echo "xvfb-demo: a second session, sealed to the same stick"
+xdotool windowfocus "$main"
+keys ctrl+alt+s
+start=$(window 'session' 60)
+xdotool windowfocus "$start"
+type_text "Second Inspector"; keys Tab; type_text "Demo Office"
+keys Tab Tab Tab; type_text "246810"
+shot 17-second-session-start.png 1
+keys Return; sleep 4
+xdotool windowfocus "$main"
+keys ctrl+p; sleep 1; type_text "README"; sleep 2; keys Return
+shot 18-second-session-file.png 4
+keys ctrl+alt+e
+window '^End session' 30 >/dev/null
+keys Return
+seal=$(window 'what leaves the room' 60)
+shot 19-second-seal-screen.png 5
+seal_it "$seal" 20-second-sealed.png
+echo "xvfb-demo: PASS: intake, session, breadcrumbs, find in file, references, search, history diff, unified diff, a finding, end, seal, and a second session sealed to the same stick all appeared; look at each screenshot"

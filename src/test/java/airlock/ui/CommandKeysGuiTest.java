@@ -58,8 +58,12 @@ class CommandKeysGuiTest {
                 && window.view().selectedCodeView().text().contains("public class Hello"));
         List<MenuItem> fired = new CopyOnWriteArrayList<>();
         List<MenuItem> commands = new ArrayList<>();
+        List<javafx.event.EventHandler<javafx.event.ActionEvent>> openFind = new ArrayList<>();
         robot.interact(() -> {
             for (MenuItem item : window.view().commands()) {
+                if ("nav-menu-find".equals(item.getId())) {
+                    openFind.add(item.getOnAction());
+                }
                 commands.add(item);
                 item.setOnAction(event -> fired.add(item));
             }
@@ -73,6 +77,11 @@ class CommandKeysGuiTest {
         focuses.put("code view", () -> window.view().selectedCodeView().focusText());
         focuses.put("tree", () -> window.view().fileTree().focusTree());
         focuses.put("search panel", () -> window.search().focusQuery());
+        // the find-in-file bar's field (issue 19): window commands work from it too, its own editing keys stay
+        focuses.put("find bar", () -> {
+            window.view().selectedCodeView().focusText();
+            openFind.get(0).handle(null);
+        });
         List<String> missed = new ArrayList<>();
         int walked = 0;
         for (Map.Entry<String, Runnable> focus : focuses.entrySet()) {
@@ -87,7 +96,8 @@ class CommandKeysGuiTest {
                 if (!usable[0]) {
                     continue;
                 }
-                if (focus.getKey().equals("search panel") && MainView.isTextEditingKey(keyEvent(item))) {
+                if ((focus.getKey().equals("search panel") || focus.getKey().equals("find bar"))
+                        && MainView.isTextEditingKey(keyEvent(item))) {
                     continue; // the query field's own undo, copy, paste: the field keeps them
                 }
                 List<KeyEvent> reached = new CopyOnWriteArrayList<>();
@@ -105,7 +115,7 @@ class CommandKeysGuiTest {
                 }
             }
         }
-        assertTrue(walked >= 3 * 15, "walked " + walked);
+        assertTrue(walked >= 4 * 15, "walked " + walked);
         assertEquals(List.of(), missed);
 
         // menu mnemonics: Alt+F opens the File menu from the code view

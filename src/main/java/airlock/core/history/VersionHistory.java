@@ -63,6 +63,46 @@ public final class VersionHistory {
         }
     }
 
+    /**
+     * What commit {@code commitId} did to {@code path}: the file's change against the commit's first parent
+     * (renames detected; against nothing for a root commit), or null when the commit did not change a file
+     * of that path (a commit listed under the file's later name, before a rename, changed the old name:
+     * the change whose old or new path is {@code path} is taken).
+     */
+    public FileChange changeAgainstParent(String commitId, String path) throws AirlockException {
+        Repository repository = source.repository();
+        try (ObjectReader reader = repository.newObjectReader();
+             RevWalk walk = new RevWalk(reader);
+             DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            formatter.setRepository(repository);
+            formatter.setDetectRenames(true);
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
+            RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
+            List<DiffEntry> entries = parent == null
+                    ? formatter.scan(new org.eclipse.jgit.treewalk.EmptyTreeIterator(),
+                            new org.eclipse.jgit.treewalk.CanonicalTreeParser(null, reader, commit.getTree()))
+                    : formatter.scan(parent.getTree(), commit.getTree());
+            for (DiffEntry entry : entries) {
+                if (path.equals(entry.getNewPath()) || path.equals(entry.getOldPath())) {
+                    return change(reader, entry);
+                }
+            }
+            return null;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AirlockException("history.read", "Cannot read commit " + commitId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first parent of {@code commitId}, or null for a root commit. */
+    public String parentOf(String commitId) throws AirlockException {
+        try (RevWalk walk = new RevWalk(source.repository())) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
+            return commit.getParentCount() == 0 ? null : commit.getParent(0).name();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AirlockException("history.read", "Cannot read commit " + commitId + ": " + e.getMessage(), e);
+        }
+    }
+
     private FileChange change(ObjectReader reader, DiffEntry entry) throws IOException {
         ChangeKind kind = switch (entry.getChangeType()) {
             case ADD -> ChangeKind.ADDED;

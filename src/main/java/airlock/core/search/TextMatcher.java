@@ -45,6 +45,19 @@ public final class TextMatcher {
     }
 
     /**
+     * Every matching line of {@code text} (a file shown in a code view, for find in file), within the same
+     * step budget as a search of that text: empty when the budget ran out (a pathological pattern: the
+     * file is vendor input) or {@code cancelled} said stop, so no pattern can hang the caller.
+     */
+    public java.util.Optional<List<LineMatch>> matchLinesWithin(String text, BooleanSupplier cancelled) {
+        try {
+            return java.util.Optional.of(matchLines(text, cancelled));
+        } catch (BudgetedText.Stop e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * Every matching line of {@code text}.
      *
      * @throws BudgetedText.Stop when the search was cancelled or the pattern exceeded its budget

@@ -54,6 +54,8 @@ public final class CodeViewPane extends BorderPane {
     private final List<GutterColumn> columns = new ArrayList<>();
     private final List<Runnable> shownListeners = new ArrayList<>();
     private final IncrementalStyles styles;
+    /** The opened search hit or reference, painted over the text (kept across re-shows of the same file). */
+    private final HitMark hitMark;
 
     public CodeViewPane(Texts texts, String documentPath, CopyAttemptListener copyListener) {
         this.texts = texts;
@@ -65,6 +67,7 @@ public final class CodeViewPane extends BorderPane {
         area.setUndoManager(UndoUtils.noOpUndoManager());
         refreshGutter();
         styles = new IncrementalStyles(area, this::styleMarks);
+        hitMark = new HitMark(this);
         // the fill must exist before the highlighter is switched on: setting the first fill later
         // re-creates the highlighter and leaves RichTextFX's default yellow one painted behind
         area.setLineHighlighterFill(lineFill);
@@ -162,6 +165,7 @@ public final class CodeViewPane extends BorderPane {
             message = message.isEmpty() ? hidden : message + " " + hidden;
         }
         notice.setText(message);
+        hitMark.reapply();
         if (newContent.page() != null && goToPage != null) {
             // a large file's page: where it is in the file, and the way to the pages around it
             previousPage.setDisable(newContent.page().index() == 0);
@@ -349,6 +353,46 @@ public final class CodeViewPane extends BorderPane {
         area.moveTo(index, 0);
         area.showParagraphAtCenter(index);
         area.requestFocus();
+    }
+
+    /**
+     * Shows {@code line} (1-based, of the file) with columns [{@code from}, {@code to}) of it marked, as an
+     * opened search hit or reference: the columns count in {@code fileLine}, the file's own text of that
+     * line (null: the shown line's columns). The mark stays when the view replaces its text with the
+     * display text (hidden characters as tokens) and is moved onto the same characters there.
+     */
+    public void goToMarked(int line, int from, int to, String fileLine) {
+        hitMark.set(line, from, to, fileLine);
+        goToLine(line);
+        hitMark.reapply();
+        // a view opened for this hit is laid out only on the next pulse: scroll there again once it is
+        int paragraph = area.getCurrentParagraph();
+        javafx.application.Platform.runLater(() -> {
+            if (paragraph < area.getParagraphs().size()) {
+                area.showParagraphAtCenter(paragraph);
+            }
+        });
+    }
+
+    /**
+     * Marks columns [{@code from}, {@code to}) of paragraph {@code paragraph} (0-based, as shown) and moves
+     * the caret there, scrolled into view: the current find-in-file match.
+     */
+    public void markShown(int paragraph, int from, int to) {
+        hitMark.set(paragraph + 1 + lineOffset(), from, to, null);
+        hitMark.reapply();
+        area.moveTo(paragraph, Math.min(from, area.getParagraph(paragraph).length()));
+        area.showParagraphAtCenter(paragraph);
+    }
+
+    /** Takes the hit mark away. */
+    public void clearMark() {
+        hitMark.clear();
+    }
+
+    /** The marked range as absolute offsets into the shown text, or null when nothing is marked. */
+    public javafx.scene.control.IndexRange markedRange() {
+        return hitMark.range();
     }
 
     /** The caret's line, 1-based. */

@@ -58,6 +58,82 @@ public record DiffDocument(String text, List<Integer> lineNumbers, List<String> 
         return new DiffDocument(text.toString(), List.copyOf(numbers), List.copyOf(classes), List.copyOf(intraline));
     }
 
+    /**
+     * The unified form of a diff: one column, a removed line ({@code - }) above the line that replaced it
+     * ({@code + }), unchanged lines ({@code   }) between; line numbers are the new file's, the old file's
+     * for a removed line. The same rows as the side-by-side form, so both show the same changes.
+     */
+    public static DiffDocument unified(List<DiffRow> rows, java.util.function.IntFunction<String> skippedText) {
+        StringBuilder text = new StringBuilder();
+        List<Integer> numbers = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
+        List<Span> intraline = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            DiffRow row = rows.get(i);
+            if (row.kind() == RowKind.SKIPPED) {
+                line(text, numbers, classes, "  " + skippedText.apply(row.skipped()), 0, SKIPPED);
+                continue;
+            }
+            if (row.kind() == RowKind.SAME) {
+                line(text, numbers, classes, "  " + row.rightText(), row.rightLine(), SAME);
+                continue;
+            }
+            // a run of changed rows: its old lines first, then its new ones, as diff -u prints a hunk
+            int end = i;
+            while (end < rows.size() && rows.get(end).kind() != RowKind.SAME && rows.get(end).kind() != RowKind.SKIPPED) {
+                end++;
+            }
+            for (int k = i; k < end; k++) {
+                DiffRow r = rows.get(k);
+                if (r.leftText() != null) {
+                    int start = line(text, numbers, classes, "- " + r.leftText(), r.leftLine(), REMOVED) + 2;
+                    for (Span span : r.leftSpans()) {
+                        intraline.add(new Span(start + span.start(), start + span.end()));
+                    }
+                }
+            }
+            for (int k = i; k < end; k++) {
+                DiffRow r = rows.get(k);
+                if (r.rightText() != null) {
+                    int start = line(text, numbers, classes, "+ " + r.rightText(), r.rightLine(), ADDED) + 2;
+                    for (Span span : r.rightSpans()) {
+                        intraline.add(new Span(start + span.start(), start + span.end()));
+                    }
+                }
+            }
+            i = end - 1;
+        }
+        return new DiffDocument(text.toString(), List.copyOf(numbers), List.copyOf(classes), List.copyOf(intraline));
+    }
+
+    /** Appends one paragraph and returns where its text starts. */
+    private static int line(StringBuilder text, List<Integer> numbers, List<String> classes, String line, int number,
+            String styleClass) {
+        if (!numbers.isEmpty()) {
+            text.append('\n');
+        }
+        int start = text.length();
+        text.append(line.replace('\n', ' '));
+        numbers.add(number);
+        classes.add(styleClass);
+        return start;
+    }
+
+    /** The first paragraph of each change (a run of added, removed, changed or filler rows), in order. */
+    public List<Integer> changeStarts() {
+        List<Integer> out = new ArrayList<>();
+        boolean inChange = false;
+        for (int i = 0; i < rowClasses.size(); i++) {
+            String c = rowClasses.get(i);
+            boolean change = c.equals(ADDED) || c.equals(REMOVED) || c.equals(CHANGED) || c.equals(FILLER);
+            if (change && !inChange) {
+                out.add(i);
+            }
+            inChange = change;
+        }
+        return out;
+    }
+
     private static String classOf(RowKind kind) {
         return switch (kind) {
             case ADDED -> ADDED;

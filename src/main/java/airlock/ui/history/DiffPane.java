@@ -22,10 +22,23 @@ import org.fxmisc.richtext.CodeArea;
 final class DiffPane extends BorderPane {
     private final CodeViewPane left;
     private final CodeViewPane right;
+    private final CodeViewPane unified;
+    private final DiffDocument rightDoc;
+    private final DiffDocument unifiedDoc;
+    private final SplitPane sideBySide;
+    private final javafx.scene.control.RadioButton splitMode;
+    private final javafx.scene.control.RadioButton unifiedMode;
+    private final Label position = new Label();
+    private final Texts texts;
+    /** The change shown last (index into the current form's change starts), -1 before the first step. */
+    private int change = -1;
     private boolean syncing;
 
     DiffPane(Texts texts, FileDiff diff, String header, DiffDocument leftDoc, DiffDocument rightDoc,
-             CopyAttemptListener copyListener) {
+             DiffDocument unifiedDoc, CopyAttemptListener copyListener) {
+        this.texts = texts;
+        this.rightDoc = rightDoc;
+        this.unifiedDoc = unifiedDoc;
         getStyleClass().add("airlock-diff");
         Label title = new Label(header);
         title.getStyleClass().add("diff-header");
@@ -38,10 +51,37 @@ final class DiffPane extends BorderPane {
         right.setId("diff-right");
         show(left, leftDoc, "diff-intraline-removed");
         show(right, rightDoc, "diff-intraline-added");
+        unified = new CodeViewPane(texts, path, copyListener);
+        unified.setId("diff-unified");
+        show(unified, unifiedDoc, null);
+        unified.setTop(null);
         syncScroll(left.codeArea(), right.codeArea());
         // a notice above only one side would shift its rows: one notice above both instead
         left.setTop(null);
         right.setTop(null);
+        // the form (side by side or unified) and the way from change to change (F7 / Shift+F7, Alt+Down / Alt+Up)
+        javafx.scene.control.ToggleGroup modes = new javafx.scene.control.ToggleGroup();
+        splitMode = new javafx.scene.control.RadioButton(texts.get("versions.diff.mode.split"));
+        unifiedMode = new javafx.scene.control.RadioButton(texts.get("versions.diff.mode.unified"));
+        splitMode.setToggleGroup(modes);
+        unifiedMode.setToggleGroup(modes);
+        splitMode.setSelected(true);
+        javafx.scene.control.Button previous = new javafx.scene.control.Button(texts.get("versions.diff.change.previous"));
+        javafx.scene.control.Button next = new javafx.scene.control.Button(texts.get("versions.diff.change.next"));
+        previous.setTooltip(new javafx.scene.control.Tooltip("Shift+F7, Alt+Up"));
+        unifiedMode.setTooltip(new javafx.scene.control.Tooltip("Alt+Shift+U"));
+        splitMode.setTooltip(new javafx.scene.control.Tooltip("Alt+Shift+U"));
+        next.setTooltip(new javafx.scene.control.Tooltip("F7, Alt+Down"));
+        previous.setOnAction(e -> step(false));
+        next.setOnAction(e -> step(true));
+        for (javafx.scene.control.Labeled l : List.of(splitMode, unifiedMode, previous, next, position)) {
+            l.setMnemonicParsing(false);
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8, splitMode, unifiedMode, previous, next, position);
+        bar.getStyleClass().add("diff-bar");
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(title, bar);
         int hidden = left.hiddenCharacterCount() + right.hiddenCharacterCount();
         if (hidden > 0) {
             Label notice = new Label(texts.format("code.notice.hidden", hidden,
@@ -49,11 +89,111 @@ final class DiffPane extends BorderPane {
             notice.getStyleClass().add("code-notice");
             notice.setMaxWidth(Double.MAX_VALUE);
             notice.setWrapText(true);
-            setTop(new javafx.scene.layout.VBox(title, notice));
+            top.getChildren().add(notice);
         }
-        SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.5);
-        setCenter(split);
+        setTop(top);
+        sideBySide = new SplitPane(left, right);
+        sideBySide.setDividerPositions(0.5);
+        setCenter(sideBySide);
+        modes.selectedToggleProperty().addListener((obs, old, now) -> {
+            int line = currentPane().currentLine();
+            setCenter(now == unifiedMode ? unified : sideBySide);
+            change = -1;
+            showPosition();
+            currentPane().goToLine(line);
+        });
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean forward = (e.getCode() == javafx.scene.input.KeyCode.F7 && !e.isShiftDown())
+                    || (e.getCode() == javafx.scene.input.KeyCode.DOWN && e.isAltDown());
+            boolean back = (e.getCode() == javafx.scene.input.KeyCode.F7 && e.isShiftDown())
+                    || (e.getCode() == javafx.scene.input.KeyCode.UP && e.isAltDown());
+            if (forward || back) {
+                step(forward);
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.U && e.isAltDown() && e.isShiftDown()) {
+                setUnified(!isUnified()); // Alt+Shift+U: the other form
+                e.consume();
+            }
+        });
+        showPosition();
+        // the diff takes the focus when shown, so F7 and Alt+Shift+U work at once (seen under openbox: the
+        // history list kept it)
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(() -> currentPane().focusText());
+            }
+        });
+    }
+
+    /** Whether the unified form is shown. */
+    boolean isUnified() {
+        return getCenter() == unified;
+    }
+
+    /** Shows the unified form ({@code true}) or the side-by-side one. */
+    void setUnified(boolean on) {
+        (on ? unifiedMode : splitMode).setSelected(true);
+    }
+
+    private CodeViewPane currentPane() {
+        return isUnified() ? unified : right;
+    }
+
+    private List<Integer> changes() {
+        return (isUnified() ? unifiedDoc : rightDoc).changeStarts();
+    }
+
+    /** Goes to the next or previous change (wrapping), its first row near the top of the view. */
+    void step(boolean forward) {
+        List<Integer> starts = changes();
+        if (starts.isEmpty()) {
+            showPosition();
+            return;
+        }
+        if (change < 0) {
+            int caret = currentPane().codeArea().getCurrentParagraph();
+            change = forward ? 0 : starts.size() - 1;
+            for (int i = 0; i < starts.size(); i++) {
+                if (forward && starts.get(i) > caret) {
+                    change = i;
+                    break;
+                }
+                if (!forward && starts.get(i) < caret) {
+                    change = i;
+                }
+            }
+        } else {
+            change = Math.floorMod(change + (forward ? 1 : -1), starts.size());
+        }
+        int paragraph = starts.get(change);
+        CodeViewPane pane = currentPane();
+        pane.codeArea().moveTo(paragraph, 0);
+        pane.codeArea().showParagraphAtTop(Math.max(0, paragraph - 2));
+        if (!isUnified()) {
+            left.codeArea().moveTo(Math.min(paragraph, left.codeArea().getParagraphs().size() - 1), 0);
+        }
+        pane.focusText();
+        showPosition();
+    }
+
+    private void showPosition() {
+        int n = changes().size();
+        position.setText(n == 0 ? texts.get("versions.diff.change.none")
+                : change < 0 ? texts.format("versions.diff.change.position", "\u2013", n)
+                : texts.format("versions.diff.change.position", change + 1, n));
+    }
+
+    /** The caret's row (0-based) in the form shown, and the change position text, for tests. */
+    int currentRow() {
+        return currentPane().codeArea().getCurrentParagraph();
+    }
+
+    String positionText() {
+        return position.getText();
+    }
+
+    CodeViewPane unified() {
+        return unified;
     }
 
     private static void show(CodeViewPane pane, DiffDocument doc, String intralineClass) {
@@ -68,9 +208,17 @@ final class DiffPane extends BorderPane {
             if (span.end() > area.getLength() || span.start() == span.end()) {
                 continue;
             }
+            String styleClass = intralineClass != null ? intralineClass
+                    : DiffDocument.ADDED.equals(rowClassAt(doc, area, span.start())) ? "diff-intraline-added"
+                    : "diff-intraline-removed";
             area.setStyleSpans(span.start(), area.getStyleSpans(span.start(), span.end())
-                    .mapStyles(style -> with(style, intralineClass)));
+                    .mapStyles(style -> with(style, styleClass)));
         }
+    }
+
+    private static String rowClassAt(DiffDocument doc, CodeArea area, int offset) {
+        int paragraph = area.offsetToPosition(offset, org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor();
+        return paragraph < doc.rowClasses().size() ? doc.rowClasses().get(paragraph) : "";
     }
 
     private static Collection<String> with(Collection<String> style, String added) {

@@ -16,7 +16,8 @@ final class HistoryView extends BorderPane {
             .withZone(ZoneOffset.UTC);
     private final ListView<CommitInfo> list = new ListView<>();
 
-    HistoryView(FileHistory history, String header) {
+    /** @param open opens a commit as a diff against its parent (Enter, double-click) */
+    HistoryView(FileHistory history, String header, String openTip, java.util.function.Consumer<CommitInfo> open) {
         getStyleClass().add("airlock-history");
         Label title = new Label(header);
         title.getStyleClass().add("diff-header");
@@ -31,6 +32,34 @@ final class HistoryView extends BorderPane {
             }
         });
         setCenter(list);
+        list.setTooltip(new javafx.scene.control.Tooltip(openTip));
+        list.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
+                openSelected(open);
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                openSelected(open);
+                e.consume();
+            }
+        });
+        if (!history.commits().isEmpty()) {
+            list.getSelectionModel().select(0);
+        }
+        // the list takes the focus when shown, so Enter opens the selected commit at once (seen under openbox)
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(list::requestFocus);
+            }
+        });
+    }
+
+    private void openSelected(java.util.function.Consumer<CommitInfo> open) {
+        CommitInfo commit = list.getSelectionModel().getSelectedItem();
+        if (commit != null) {
+            open.accept(commit);
+        }
     }
 
     static String line(CommitInfo commit) {

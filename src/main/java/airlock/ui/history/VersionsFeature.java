@@ -193,7 +193,8 @@ public final class VersionsFeature {
                             RefCell.shortName(toRef),
                             VisibleText.escape(change.newPath() == null ? "\u2014" : change.newPath()),
                             verdictText(ready.diff()));
-                    DiffPane pane = new DiffPane(texts, ready.diff(), header, ready.left(), ready.right(), model);
+                    DiffPane pane = new DiffPane(texts, ready.diff(), header, ready.left(), ready.right(), ready.unified(),
+                            model);
                     w.showTab("diff:" + change.path(), texts.format("versions.tab.diff", tabName(change.path())),
                             VisibleText.escape(change.path()), pane);
                     opened(fromRef, change.oldPath(), change.oldBlob(), "diff");
@@ -201,13 +202,13 @@ public final class VersionsFeature {
                 })));
     }
 
-    private record Prepared(FileDiff diff, DiffDocument left, DiffDocument right) {
+    private record Prepared(FileDiff diff, DiffDocument left, DiffDocument right, DiffDocument unified) {
     }
 
     private Prepared prepared(FileDiff diff) {
         java.util.function.IntFunction<String> skipped = n -> texts.format("versions.diff.skipped", n);
         return new Prepared(diff, DiffDocument.of(diff.rows(), DiffDocument.Side.LEFT, skipped),
-                DiffDocument.of(diff.rows(), DiffDocument.Side.RIGHT, skipped));
+                DiffDocument.of(diff.rows(), DiffDocument.Side.RIGHT, skipped), DiffDocument.unified(diff.rows(), skipped));
     }
 
     private String verdictText(FileDiff diff) {
@@ -231,8 +232,44 @@ public final class VersionsFeature {
                             monitor -> new FileTimeline(git).history(ref, path, HISTORY_LIMIT, monitor))
                     .onSuccess(history -> window().showTab("history:" + path,
                             texts.format("versions.tab.history", tabName(path)), VisibleText.escape(path),
-                            new HistoryView(history, historyHeader(history)))));
+                            new HistoryView(history, historyHeader(history), texts.get("versions.history.open"),
+                                    commit -> openCommit(path, commit)))));
         }));
+    }
+
+    /**
+     * Opens what {@code commit} did to {@code path} as a diff against its first parent (issue 19), in the
+     * versions window beside the history; both file versions shown are reported to the open listeners.
+     */
+    public void openCommit(String path, airlock.core.history.CommitInfo commit) {
+        git().ifPresent(git -> model.background(BackgroundTask.of(
+                        texts.format("versions.task.commit", commit.shortId()), monitor -> {
+                            VersionHistory versions = new VersionHistory(git);
+                            FileChange change = versions.changeAgainstParent(commit.id(), path);
+                            return change == null ? null
+                                    : new Object[] {prepared(versions.diff(change, CONTEXT_LINES)), versions.parentOf(commit.id())};
+                        })
+                .onSuccess(found -> {
+                    if (found == null) {
+                        model.showStatus(texts.format("versions.commit.unchanged", commit.shortId(), VisibleText.escape(path)));
+                        return;
+                    }
+                    Prepared ready = (Prepared) found[0];
+                    String parent = (String) found[1];
+                    FileChange change = ready.diff().change();
+                    String what = VisibleText.escape(commit.summary());
+                    String header = (parent == null ? texts.format("versions.diff.parent.root", commit.shortId() + " " + what)
+                            : texts.format("versions.diff.parent.header", commit.shortId(), parent.substring(0, Math.min(parent.length(), commit.shortId().length())), what))
+                            + verdictText(ready.diff());
+                    DiffPane pane = new DiffPane(texts, ready.diff(), header, ready.left(), ready.right(), ready.unified(),
+                            model);
+                    window().showTab("commit:" + commit.id() + ":" + path, texts.format("versions.tab.commit",
+                            commit.shortId(), tabName(change.path())), VisibleText.escape(change.path()), pane);
+                    if (parent != null) {
+                        opened(parent, change.oldPath(), change.oldBlob(), "diff");
+                    }
+                    opened(commit.id(), change.newPath(), change.newBlob(), "diff");
+                })));
     }
 
     private String historyHeader(FileHistory history) {

@@ -103,7 +103,11 @@ final class DocumentTabs {
         }
         doc.contentProperty().addListener((obs, old, content) -> show(pane, doc));
         doc.lineRequestProperty().addListener((obs, old, request) -> {
-            if (request != null) {
+            if (request != null && request.mark() != null) {
+                LineMark m = request.mark();
+                pane.goToMarked(request.line(), m.from(), m.to(), m.lineText());
+            } else if (request != null) {
+                pane.clearMark();
                 pane.goToLine(request.line());
             }
         });

@@ -73,6 +73,11 @@ public final class DocumentViewModel {
 
     /** Asks the view to show {@code line} (1-based). */
     public void requestLine(int line) {
-        lineRequest.set(new LineRequest(Math.max(1, line), ++requests));
+        requestLine(line, null);
+    }
+
+    /** Asks the view to show {@code line} (1-based) with {@code mark} (or nothing, if null) marked on it. */
+    public void requestLine(int line, LineMark mark) {
+        lineRequest.set(new LineRequest(Math.max(1, line), ++requests, mark));
     }
 }

@@ -5,6 +5,10 @@ package airlock.ui.main;
  *
  * @param line     1-based line
  * @param sequence increases with every request
+ * @param mark     the part of the line to mark (an opened search hit or reference), or null
  */
-public record LineRequest(int line, long sequence) {
+public record LineRequest(int line, long sequence, LineMark mark) {
+    public LineRequest(int line, long sequence) {
+        this(line, sequence, null);
+    }
 }

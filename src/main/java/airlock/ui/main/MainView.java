@@ -49,6 +49,8 @@ public final class MainView {
     private final FileTreePane fileTree;
     /** The document tabs and, in split view, a second view beside them. */
     private final SplitPane editors = new SplitPane();
+    /** Bars above the code (breadcrumbs, find in file), in the order features add them. */
+    private final VBox aboveCode = new VBox();
     private final DocumentTabs documentTabs;
     private final StatusBar statusBar;
     private final MainMenus mainMenus;
@@ -88,7 +90,10 @@ public final class MainView {
         empty.getStyleClass().add("tabs-empty");
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.documents()));
         editors.getItems().add(documentTabs.node());
-        StackPane centre = new StackPane(editors, empty);
+        StackPane codeArea = new StackPane(editors, empty);
+        aboveCode.getStyleClass().add("above-code");
+        BorderPane centre = new BorderPane(codeArea);
+        centre.setTop(aboveCode);
         SplitPane split = new SplitPane(sidePanels, centre);
         split.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(sidePanels, false);
@@ -255,9 +260,21 @@ public final class MainView {
         return tab;
     }
 
+    /** Shows {@code path} (a folder or a file) selected in the file tree, with the tree's panel in front and focused. */
+    public void showInFileTree(String path) {
+        sidePanels.getSelectionModel().select(0);
+        fileTree.reveal(path);
+        fileTree.focusTree();
+    }
+
     /** Adds a node to the status bar, left of the clock. */
     public void addStatusItem(Node item) {
         statusBar.extraItems().getChildren().add(item);
+    }
+
+    /** Adds a bar above the code views (below the previous ones): breadcrumbs, find in file. */
+    public void addAboveCode(Node bar) {
+        aboveCode.getChildren().add(bar);
     }
 
     /** Shows {@code node} beside the document tabs (a split view), or removes it when null. */

@@ -122,10 +122,18 @@ public final class MainViewModel implements CopyAttemptListener {
 
     /** Opens {@code path} of the review ref at {@code line} (1-based); selects it if already open. */
     public void openFile(String path, int line) {
+        openFile(path, line, null);
+    }
+
+    /**
+     * Opens {@code path} of the review ref at {@code line} with {@code mark} marked on it (a search hit or a
+     * reference; null marks nothing); selects it if already open.
+     */
+    public void openFile(String path, int line, LineMark mark) {
         Optional<DocumentViewModel> open = find(path);
         if (open.isPresent()) {
             selected.set(open.get());
-            showLine(open.get(), line);
+            showLine(open.get(), line, mark);
             return;
         }
         SourceTree tree = source.get();
@@ -135,16 +143,20 @@ public final class MainViewModel implements CopyAttemptListener {
         }
         background(BackgroundTask.of(texts.format("task.find", VisibleText.escape(path)),
                         monitor -> Optional.ofNullable(tree.find(tree.reviewRef(), path)))
-                .onSuccess(entry -> entry.ifPresentOrElse(e -> openEntry(e, line), () ->
+                .onSuccess(entry -> entry.ifPresentOrElse(e -> openEntry(e, line, mark), () ->
                         statusMessage.set(texts.format("status.file.missing", VisibleText.escape(path))))));
     }
 
     /** Opens {@code entry} (from the tree) at {@code line}. */
     public void openEntry(SourceEntry entry, int line) {
+        openEntry(entry, line, null);
+    }
+
+    private void openEntry(SourceEntry entry, int line, LineMark mark) {
         Optional<DocumentViewModel> open = find(entry.path());
         if (open.isPresent()) {
             selected.set(open.get());
-            showLine(open.get(), line);
+            showLine(open.get(), line, mark);
             return;
         }
         DocumentViewModel document = new DocumentViewModel(entry);
@@ -160,7 +172,7 @@ public final class MainViewModel implements CopyAttemptListener {
                 .onSuccess(loaded -> {
                     document.setPages(loaded.pages());
                     document.setContent(loaded.document());
-                    showLine(document, line);
+                    showLine(document, line, mark);
                 })
                 .onFailure(failure -> close(document))
                 .onCancelled(() -> close(document)));
@@ -204,19 +216,19 @@ public final class MainViewModel implements CopyAttemptListener {
      * page is found (reading the file up to it, with progress, cancellable) and read off the FX thread.
      */
     public void showPage(DocumentViewModel document, int index) {
-        loadPage(document, (pages, monitor) -> pages.page(Math.max(0, index), monitor), 0);
+        loadPage(document, (pages, monitor) -> pages.page(Math.max(0, index), monitor), 0, null);
     }
 
     /** Shows {@code line} of an open document; in a large file, on the page that has it (loaded first). */
-    private void showLine(DocumentViewModel document, int requested) {
+    private void showLine(DocumentViewModel document, int requested, LineMark mark) {
         // line 0 or less means the first line, as the view clamps it (and no page search runs to the end for it)
         int line = Math.max(1, requested);
         TextPage shown = document.contentProperty().get() == null ? null : document.contentProperty().get().page();
         if (document.pages() == null || shown == null || shown.contains(line)) {
-            document.requestLine(line);
+            document.requestLine(line, mark);
             return;
         }
-        loadPage(document, (pages, monitor) -> pages.pageWithLine(line, monitor), line);
+        loadPage(document, (pages, monitor) -> pages.pageWithLine(line, monitor), line, mark);
     }
 
     @FunctionalInterface
@@ -225,7 +237,7 @@ public final class MainViewModel implements CopyAttemptListener {
     }
 
     /** Finds the page {@code choice} names, shows it, then {@code line} (0: the page's first line). */
-    private void loadPage(DocumentViewModel document, PageChoice choice, int line) {
+    private void loadPage(DocumentViewModel document, PageChoice choice, int line, LineMark mark) {
         TextPages pages = document.pages();
         background(BackgroundTask.of(texts.format("task.page", document.title()), monitor -> {
             monitor.beginTask(texts.format("task.page", document.title()), pages.totalBytes());
@@ -234,7 +246,7 @@ public final class MainViewModel implements CopyAttemptListener {
         }).onSuccess(prepared -> {
             if (documents.contains(document)) {
                 document.setContent(prepared);
-                document.requestLine(line > 0 ? line : prepared.content().page().firstLine());
+                document.requestLine(line > 0 ? line : prepared.content().page().firstLine(), line > 0 ? mark : null);
             }
         }));
     }
@@ -322,7 +334,7 @@ public final class MainViewModel implements CopyAttemptListener {
         if (line < 1) {
             return Optional.of(texts.format("goto.line.invalid", text));
         }
-        showLine(document, line);
+        showLine(document, line, null);
         return Optional.empty();
     }
 

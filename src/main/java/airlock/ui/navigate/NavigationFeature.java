@@ -54,6 +54,8 @@ public final class NavigationFeature {
     private final HoverCard hover;
     private final SplitView split;
     private QuickOpen lastQuickOpen;
+    private final FindBar findBar;
+    private final Breadcrumbs breadcrumbs;
 
     /** @param databases folder for symbol indexes (the home's db folder), or null for no index */
     public NavigationFeature(MainViewModel model, MainView view, Texts texts, Path databases) {
@@ -73,16 +75,24 @@ public final class NavigationFeature {
         this.symbols = new SymbolService(model, texts, databases, remote);
         this.hover = new HoverCard(symbols, texts, view.root().getStylesheets());
         this.split = new SplitView(model, view, texts, this::attach);
-        this.results = new ResultsPanel(this::jump);
-        this.outline = new ResultsPanel(loc -> model.openFile(loc.path(), loc.line()));
+        this.results = new ResultsPanel(this::open);
+        this.outline = new ResultsPanel(item -> model.openFile(item.target().path(), item.target().line()));
         this.outlineTab = view.addSidePanel(texts.get("nav.panel.outline"), outline);
         this.resultsTab = view.addSidePanel(texts.get("nav.panel.results"), results);
         Label indexStatus = new Label();
         indexStatus.getStyleClass().add("nav-index-status");
         indexStatus.textProperty().bind(symbols.statusProperty());
         view.addStatusItem(indexStatus);
+        this.breadcrumbs = new Breadcrumbs(texts, view::showInFileTree);
+        view.addAboveCode(breadcrumbs);
+        this.findBar = new FindBar(model, texts, this::activePane);
+        view.addAboveCode(findBar);
         view.onCodeViewCreated(this::attach);
-        model.selectedProperty().addListener((obs, old, now) -> refreshOutline());
+        model.selectedProperty().addListener((obs, old, now) -> {
+            breadcrumbs.show(view.selectedCodeView());
+            refreshOutline();
+            findBar.viewChanged();
+        });
         menus();
     }
 
@@ -95,6 +105,8 @@ public final class NavigationFeature {
         add("nav.menu.file", new Shortcut("Shortcut+P", "nav.shortcut.file"), this::goToFile);
         add("nav.menu.symbol", new Shortcut("Shortcut+T", "nav.shortcut.symbol"), this::goToSymbol);
         add("nav.menu.find", new Shortcut("Shortcut+F", "nav.shortcut.find"), this::findInFile);
+        add("nav.menu.find.next", new Shortcut("F3", "nav.shortcut.find.next"), () -> findBar.step(true));
+        add("nav.menu.find.previous", new Shortcut("Shift+F3", "nav.shortcut.find.previous"), () -> findBar.step(false));
         add(MenuId.VIEW, "nav.menu.split", new Shortcut("Shortcut+Back Slash", "nav.shortcut.split"), split::toggle);
     }
 
@@ -125,9 +137,12 @@ public final class NavigationFeature {
                 forward();
             }
         });
+        area.currentParagraphProperty().addListener((obs, old, now) -> breadcrumbs.caretMoved(pane));
         pane.addShownListener(() -> {
             if (pane == view.selectedCodeView()) {
+                breadcrumbs.show(pane);
                 refreshOutline();
+                findBar.viewChanged();
             }
         });
     }
@@ -173,6 +188,18 @@ public final class NavigationFeature {
     void jump(Location to) {
         history.jumped(here());
         model.openFile(to.path(), to.line());
+    }
+
+    /** Opens a result row: a reference with its name marked in the code view, anything else at its line. */
+    void open(ResultItem item) {
+        ResultItem.CodeLine code = item.code();
+        if (code == null) {
+            jump(item.target());
+            return;
+        }
+        history.jumped(here());
+        model.openFile(item.target().path(), item.target().line(),
+                new airlock.ui.main.LineMark(code.from(), code.to(), code.text()));
     }
 
     void back() {
@@ -224,12 +251,23 @@ public final class NavigationFeature {
             return;
         }
         String shown = DisplayText.inline(word);
-        symbols.query(texts.format("nav.task.references", shown), idx -> idx.references(word, 0, REFERENCE_PAGE),
-                (ReferencePage page) -> {
+        airlock.core.source.SourceTree source = symbols.source();
+        symbols.query(texts.format("nav.task.references", shown), idx -> {
+            ReferencePage page = idx.references(word, 0, REFERENCE_PAGE);
+            // each reference with its code line, read from the code under review (one read per file)
+            return new Object[] {page, SymbolService.lines(source, page.references())};
+        }, (Object[] found) -> {
+                    ReferencePage page = (ReferencePage) found[0];
+                    @SuppressWarnings("unchecked")
+                    List<String> lines = (List<String>) found[1];
                     List<ResultItem> items = new ArrayList<>();
-                    for (Reference r : page.references()) {
-                        items.add(new ResultItem(DisplayText.inline(r.path()) + ":" + r.line() + ":" + r.column(),
-                                new Location(r.path(), r.line())));
+                    for (int i = 0; i < page.references().size(); i++) {
+                        Reference r = page.references().get(i);
+                        String line = lines.get(i);
+                        int from = Math.max(0, Math.min(r.column() - 1, line.length()));
+                        items.add(new ResultItem(DisplayText.inline(r.path()) + ":" + r.line() + ":" + r.column()
+                                + ": " + DisplayText.inline(line.strip()), new Location(r.path(), r.line()),
+                                new ResultItem.CodeLine(line, from, Math.min(line.length(), from + word.length()))));
                     }
                     String title = page.hasMore()
                             ? texts.format("nav.references.some", page.references().size(), page.total(), shown)
@@ -297,40 +335,17 @@ public final class NavigationFeature {
         }, show);
     }
 
+    /** Ctrl+F: the find bar above the code, the word at the caret as its query when it has none. */
     void findInFile() {
-        CodeViewPane pane = view.selectedCodeView();
-        if (pane == null) {
+        if (view.selectedCodeView() == null) {
             return;
         }
-        String path = pane.documentPath();
-        String[] lines = pane.text().split("\n", -1);
-        int lineOffset = pane.lineOffset();
-        lastQuickOpen = new QuickOpen(view.root().getScene().getWindow(), texts.get("nav.menu.find"),
-                view.root().getStylesheets(), typed -> findLines(lines, lineOffset, typed, path),
-                loc -> model.openFile(loc.path(), loc.line()));
-        lastQuickOpen.show();
-    }
-
-    /** The lines (of a large file's page: {@code lineOffset} is its first file line, less one) that contain {@code typed}. */
-    private static List<ResultItem> findLines(String[] lines, int lineOffset, String typed, String path) {
-        if (typed.isEmpty()) {
-            return List.of();
-        }
-        String needle = typed.toLowerCase(Locale.ROOT);
-        List<ResultItem> out = new ArrayList<>();
-        for (int i = 0; i < lines.length && out.size() < 1000; i++) {
-            if (lines[i].toLowerCase(Locale.ROOT).contains(needle)) {
-                String text = lines[i].strip();
-                int line = i + 1 + lineOffset;
-                out.add(new ResultItem(line + ": " + DisplayText.inline(text.length() > 160 ? text.substring(0, 160)
-                        : text), new Location(path, line)));
-            }
-        }
-        return out;
+        findBar.open(wordAtCaret());
     }
 
     private void refreshOutline() {
         CodeViewPane pane = view.selectedCodeView();
+        breadcrumbs.show(pane);
         if (pane == null || pane.content() == null) {
             outline.show("", List.of());
             return;
@@ -350,6 +365,7 @@ public final class NavigationFeature {
                         items.add(new ResultItem(indent + definitionItem(d).label(), new Location(path, line)));
                     }
                     outline.show(texts.format("nav.outline.title", items.size(), DisplayText.inline(path)), items);
+                    breadcrumbs.setOutline(path, fs.definitions(), lineOffset);
                 }));
     }
 
@@ -386,6 +402,14 @@ public final class NavigationFeature {
 
     Tab outlineTab() {
         return outlineTab;
+    }
+
+    Breadcrumbs breadcrumbs() {
+        return breadcrumbs;
+    }
+
+    FindBar findBar() {
+        return findBar;
     }
 
     QuickOpen lastQuickOpen() {

@@ -44,6 +44,8 @@ final class QuickOpen {
         scene.getStylesheets().setAll(stylesheets);
         stage.setScene(scene);
         airlock.ui.WindowSize.applyWhenShown(stage);
+        // Esc (also from the list) and Ctrl+W close it, as every secondary window (issue 19)
+        airlock.ui.WindowKeys.closeWithKeys(stage);
         Consumer<String> run = typed -> search.search(typed, items -> {
             if (typed.equals(query.getText())) {
                 list.getItems().setAll(items);

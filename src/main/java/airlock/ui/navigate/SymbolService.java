@@ -163,6 +163,25 @@ final class SymbolService {
         model.background(BackgroundTask.of(title, monitor -> query.run(idx)).onSuccess(then));
     }
 
+    /**
+     * The source lines of {@code references} at the review ref, read from the code under review once per
+     * file (as the keeper does for its reference answers); "" where a file cannot be found or read.
+     */
+    static List<String> lines(SourceTree source, List<airlock.core.symbols.Reference> references)
+            throws AirlockException {
+        java.util.Map<String, byte[]> files = new java.util.HashMap<>();
+        List<String> out = new java.util.ArrayList<>(references.size());
+        for (airlock.core.symbols.Reference r : references) {
+            if (source != null && !files.containsKey(r.path())) {
+                SourceEntry entry = source.find(source.reviewRef(), r.path());
+                files.put(r.path(), entry == null ? null
+                        : source.read(entry, airlock.core.symbols.IndexBuilder.MAX_FILE_BYTES));
+            }
+            out.add(airlock.core.symbols.DefinitionLines.line(files.get(r.path()), r.line()));
+        }
+        return out;
+    }
+
     /** A query against the index. */
     interface IndexQuery<T> {
         T run(SymbolLookup index) throws AirlockException;

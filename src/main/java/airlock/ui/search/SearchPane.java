@@ -1,8 +1,7 @@
 package airlock.ui.search;
 
-import airlock.core.search.MatchRange;
-import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
+import airlock.ui.code.HitLines;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -17,8 +16,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 /**
  * The search panel: an editable query box with history, options, the counts, and the results as
@@ -26,7 +23,6 @@ import javafx.scene.text.TextFlow;
  * cannot be selected, and copy keys are swallowed: results never reach the clipboard.
  */
 public final class SearchPane {
-    private static final int MAX_SHOWN_CHARS = 240;
     private final SearchViewModel model;
     private final TextField queryBox = new TextField();
     private final ComboBox<String> historyBox = new ComboBox<>();
@@ -180,8 +176,14 @@ public final class SearchPane {
         queryBox.selectAll();
     }
 
-    /** One result row; repository text is escaped piece by piece so match offsets stay right. */
+    /**
+     * One result row, grouped by file: the first hit of a file carries the file's header (results arrive in
+     * path order, so a file's hits are together). Repository text is escaped piece by piece ({@link HitLines}).
+     */
     private static final class HitCell extends ListCell<SearchHit> {
+        /** How far a header counts its file's hits before it says "n+". */
+        private static final int COUNT_LIMIT = 1000;
+
         @Override
         protected void updateItem(SearchHit hit, boolean empty) {
             super.updateItem(hit, empty);
@@ -190,45 +192,20 @@ public final class SearchPane {
                 setGraphic(null);
                 return;
             }
-            Text where = new Text(VisibleText.escape(hit.path()) + ":" + hit.line() + ": ");
-            where.getStyleClass().add("search-location");
-            TextFlow flow = new TextFlow(where);
-            String text = hit.text();
-            int from = 0;
-            if (!hit.ranges().isEmpty() && hit.ranges().get(0).start() > MAX_SHOWN_CHARS / 2) {
-                from = hit.ranges().get(0).start() - MAX_SHOWN_CHARS / 4;
-                flow.getChildren().add(new Text("\u2026"));
-            }
-            // indentation says nothing in a result list: start at the first visible character
-            int firstMatch = hit.ranges().isEmpty() ? text.length() : hit.ranges().get(0).start();
-            while (from < firstMatch && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
-                from++;
-            }
-            int to = Math.min(text.length(), from + MAX_SHOWN_CHARS);
-            int at = from;
-            for (MatchRange range : hit.ranges()) {
-                int start = Math.max(range.start(), at);
-                int end = Math.min(range.end(), to);
-                if (start >= to) {
-                    break;
+            java.util.List<SearchHit> all = getListView().getItems();
+            int index = getIndex();
+            boolean first = index <= 0 || index > all.size() || !all.get(index - 1).path().equals(hit.path());
+            String header = null;
+            if (first) {
+                int count = 0;
+                for (int i = Math.max(0, index); i < all.size() && count < COUNT_LIMIT
+                        && all.get(i).path().equals(hit.path()); i++) {
+                    count++;
                 }
-                if (start > at) {
-                    flow.getChildren().add(new Text(VisibleText.escape(text.substring(at, start))));
-                }
-                if (end > start) {
-                    Text match = new Text(VisibleText.escape(text.substring(start, end)));
-                    match.getStyleClass().add("search-match");
-                    flow.getChildren().add(match);
-                }
-                at = Math.max(at, end);
+                boolean more = index + count < all.size() && count == COUNT_LIMIT;
+                header = HitLines.header(hit.path(), count, more);
             }
-            if (at < to) {
-                flow.getChildren().add(new Text(VisibleText.escape(text.substring(at, to))));
-            }
-            if (to < text.length()) {
-                flow.getChildren().add(new Text("\u2026"));
-            }
-            setGraphic(flow);
+            setGraphic(HitLines.row(header, hit.line(), hit.text(), hit.ranges()));
         }
     }
 }

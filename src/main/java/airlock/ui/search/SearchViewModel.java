@@ -314,7 +314,10 @@ public final class SearchViewModel {
         SearchHit hit = hits.get(index);
         current.set(index);
         remember();
-        main.openFile(hit.path(), hit.line());
+        // the first match of the line is marked in the code view (issue 19)
+        airlock.ui.main.LineMark mark = hit.ranges().isEmpty() ? null
+                : new airlock.ui.main.LineMark(hit.ranges().get(0).start(), hit.ranges().get(0).end(), hit.text());
+        main.openFile(hit.path(), hit.line(), mark);
     }
 
     public StringProperty queryProperty() {

@@ -1,0 +1,149 @@
+package airlock.ui.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import airlock.core.git.GitSource;
+import airlock.core.history.CommitInfo;
+import airlock.core.history.FileChange;
+import airlock.core.history.HistoryRepo;
+import airlock.testutil.Screenshots;
+import airlock.ui.Texts;
+import airlock.ui.WorkstationWindow;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 19: the unified form of a diff next to the side-by-side one, next/previous change (F7 / Shift+F7,
+ * Alt+Down / Alt+Up), and history commits opened as a diff against their parent.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DiffReadingGuiTest {
+    static final String MAIN = VersionsGuiTest.MAIN;
+    @TempDir
+    static Path dir;
+    private WorkstationWindow window;
+    private final List<VersionOpened> opened = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        GitSource source = HistoryRepo.create(dir.resolve("repo-" + System.nanoTime()));
+        Clock clock = Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC);
+        window = new WorkstationWindow(stage, Texts.load(Locale.ROOT), clock, "WS-TEST-0019");
+        window.versions().addOpenListener(opened::add);
+        stage.show();
+        window.model().openSource(source, MAIN);
+    }
+
+    @Stop
+    void stop() {
+        window.close();
+    }
+
+    @Test
+    void unifiedDiffAndNextPreviousChange(FxRobot robot) throws Exception {
+        VersionsFeature versions = window.versions();
+        waitUntil(() -> window.view().selectedCodeView() != null && window.view().selectedCodeView().text().contains("total++"));
+        robot.interact(() -> versions.compare(VersionsGuiTest.V1, VersionsGuiTest.V2));
+        VersionsWindow w = versions.windowForTests();
+        waitUntil(() -> w.changes().size() == 5);
+        FileChange main = w.changes().stream().filter(c -> c.path().equals(MAIN)).findFirst().orElseThrow();
+        robot.interact(() -> w.changeList().getSelectionModel().select(main));
+        waitUntil(() -> selectedTab(w).getContent() instanceof DiffPane);
+        DiffPane diff = (DiffPane) selectedTab(w).getContent();
+        assertEquals("Change \u2013 of 2", diff.positionText());
+
+        robot.interact(() -> diff.right().focusText());
+        robot.press(KeyCode.F7).release(KeyCode.F7);
+        assertEquals("Change 1 of 2", diff.positionText());
+        assertEquals(2, diff.currentRow(), "the first changed row of the side-by-side form");
+        robot.press(KeyCode.F7).release(KeyCode.F7);
+        assertEquals("Change 2 of 2", diff.positionText());
+        assertTrue(diff.right().codeArea().getParagraph(diff.currentRow()).getText().contains("tail"));
+        robot.press(KeyCode.F7).release(KeyCode.F7);
+        assertEquals("Change 1 of 2", diff.positionText(), "F7 wraps");
+
+        robot.interact(() -> diff.setUnified(true));
+        assertTrue(diff.isUnified());
+        String unified = diff.unified().text();
+        assertTrue(unified.startsWith("  int main(void)\n  {\n- \tint count = 1;\n- \treturn count;\n+ \tint total = 1;\n"
+                + "+ \ttotal++;\n+ \treturn total;\n  }\n"), unified);
+        assertTrue(unified.contains("- // tail\n+ // tail "), unified);
+        int added = unified.indexOf("total");
+        assertTrue(diff.unified().codeArea().getStyleAtPosition(added + 1).contains("diff-intraline-added"),
+                "changed words are marked in the unified form too");
+        robot.interact(() -> diff.unified().focusText());
+        assertEquals(2, diff.currentRow(), "the unified form opens at the row the side-by-side one was at");
+        robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
+        assertEquals("Change 2 of 2", diff.positionText(), "Alt+Down: the next change after the caret");
+        assertTrue(diff.unified().codeArea().getParagraph(diff.currentRow()).getText().startsWith("- // tail"));
+        robot.press(KeyCode.SHIFT, KeyCode.F7).release(KeyCode.F7, KeyCode.SHIFT);
+        assertEquals("Change 1 of 2", diff.positionText());
+        assertEquals(2, diff.currentRow());
+        robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+        assertEquals("Change 2 of 2", diff.positionText(), "Alt+Up wraps back to the last change");
+        robot.interact(() -> Screenshots.shot(w.stage().getScene(), "diff-unified.png"));
+        robot.press(KeyCode.ALT, KeyCode.SHIFT, KeyCode.U).release(KeyCode.U, KeyCode.SHIFT, KeyCode.ALT);
+        assertTrue(!diff.isUnified(), "Alt+Shift+U switches back to side by side");
+    }
+
+    @Test
+    void aHistoryCommitOpensAsADiffAgainstItsParent(FxRobot robot) throws Exception {
+        VersionsFeature versions = window.versions();
+        waitUntil(() -> window.view().selectedCodeView() != null && window.view().selectedCodeView().text().contains("total++"));
+        robot.interact(versions::historyOfCurrent);
+        VersionsWindow[] w = new VersionsWindow[1];
+        waitUntil(() -> (w[0] = versions.windowForTests()) != null && selectedTab(w[0]).getContent() instanceof HistoryView);
+        HistoryView history = (HistoryView) selectedTab(w[0]).getContent();
+        CommitInfo v1 = history.list().getItems().stream().filter(c -> c.summary().equals("v1 files")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> {
+            history.list().getSelectionModel().select(v1);
+            history.list().requestFocus();
+        });
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil(() -> selectedTab(w[0]).getContent() instanceof DiffPane);
+        DiffPane diff = (DiffPane) selectedTab(w[0]).getContent();
+        assertTrue(diff.left().text().contains("return 0;"), "the parent's version on the left");
+        assertTrue(diff.right().text().contains("int count = 1;"), "the commit's version on the right");
+        assertTrue(selectedTab(w[0]).getText().startsWith(v1.shortId()));
+        assertTrue(opened.stream().anyMatch(e -> e.ref().equals(v1.id()) && MAIN.equals(e.path())),
+                "the commit's file version is reported to the session log's listener");
+        robot.interact(() -> Screenshots.shot(w[0].stage().getScene(), "history-commit-diff.png"));
+
+        CommitInfo root = history.list().getItems().get(history.list().getItems().size() - 1);
+        assertEquals("initial main", root.summary());
+        robot.interact(() -> versions.openCommit(MAIN, root));
+        waitUntil(() -> selectedTab(w[0]).getText().startsWith(root.shortId()));
+        DiffPane first = (DiffPane) selectedTab(w[0]).getContent();
+        assertTrue(first.right().text().contains("return 0;"));
+        assertEquals(0, first.left().text().replace("\n", "").length(), "a root commit is compared with nothing");
+    }
+
+    private static Tab selectedTab(VersionsWindow w) {
+        return w.tabs().getSelectionModel().getSelectedItem();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
