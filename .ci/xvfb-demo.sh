@@ -14,8 +14,8 @@
 # Usage: .ci/xvfb-demo.sh [LAUNCHER]     LAUNCHER defaults to app/airlock; pass
 #        target/package/Airlock/bin/Airlock to try the app image from packaging/build-app-image.sh
 # Needs: apt-get install -y xvfb xdotool imagemagick libgtk-3-0 libgl1 libxtst6 libxxf86vm1 fonts-dejavu-core
-# The demo's home is target/demo-home; delete it first for a first run (hints, fresh session), and
-# target/demo-supervisor-stick with it: a supervisor key left from an older home is not pinned in a new one.
+# The demo's home is target/demo-home; delete it first for a first run (hints, fresh session). The demo
+# supervisor's stick (target/demo-supervisor-stick) may stay: a new home pins the key it finds there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD

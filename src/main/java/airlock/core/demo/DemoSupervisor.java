@@ -28,14 +28,25 @@ public final class DemoSupervisor {
     /** Creates and pins the demo supervisor key in {@code stick} unless it is there; returns the key file. */
     public static Path install(AirlockHome home, Path stick) throws AirlockException {
         Path file = stick.resolve(KEY_FILE);
+        TrustStore trust = new TrustStore(home);
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            // a stick left from an older demo home: its key is pinned in this one too, or sealing is refused
+            java.security.PublicKey key = Ed25519.publicKeyOf(Ed25519.readPrivatePem(file, PASSPHRASE.toCharArray()));
+            if (trust.find(TrustPurpose.SUPERVISOR, Ed25519.keyId(key)).isEmpty()) {
+                trust.add(TrustPurpose.SUPERVISOR, key, "Airlock demo supervisor");
+            }
             return file;
         }
         KeyPair pair = Ed25519.generate();
-        new TrustStore(home).add(TrustPurpose.SUPERVISOR, pair.getPublic(), "Airlock demo supervisor");
+        trust.add(TrustPurpose.SUPERVISOR, pair.getPublic(), "Airlock demo supervisor");
         try {
             Files.createDirectories(stick);
             Files.writeString(file, Ed25519.privatePem(pair.getPrivate(), PASSPHRASE.toCharArray()), StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // a stick without POSIX modes (FAT): the passphrase is the demo key's only protection
+            }
         } catch (IOException e) {
             throw new AirlockException("demo.supervisor.write", "Cannot write the demo supervisor key " + file + ": "
                     + e.getMessage(), e);
