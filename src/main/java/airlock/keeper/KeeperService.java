@@ -79,6 +79,8 @@ public final class KeeperService {
     static final long MAX_ANNOTATE_BYTES = 32L << 20;
     /** Searches kept for paging per session; the oldest is dropped first. */
     static final int MAX_KEPT_SEARCHES = 16;
+    /** Largest file whose bytes are kept between its pages (one file at a time). */
+    static final long MAX_PAGED_CACHE = 32L << 20;
 
     private final SessionManager manager;
     private final BundleStore bundles;
@@ -104,6 +106,9 @@ public final class KeeperService {
         final LinkedHashMap<Long, Kept> searches = new LinkedHashMap<>();
         long nextSearch = 1;
         LogEntry last;
+        /** The bytes of the file last paged (its blob id), so reading a file page by page inflates it once. */
+        String pagedBlob;
+        byte[] pagedBytes;
 
         Open(ActiveSession session, BundleStore.Imported bundle, SourceTree source, AnnotationService annotations,
              SearchIndex searchIndex, SymbolIndex symbols) {
@@ -429,7 +434,20 @@ public final class KeeperService {
     private Answer readPage(Request.ReadPage r) throws AirlockException {
         Open o = active();
         SourceEntry entry = opened(o, r.ref(), r.path());
-        byte[] bytes = r.offset() >= entry.size() ? new byte[0] : o.source.readRange(entry, r.offset(), r.length());
+        byte[] bytes;
+        if (r.offset() >= entry.size()) {
+            bytes = new byte[0];
+        } else if (entry.size() <= MAX_PAGED_CACHE) {
+            // a file is read page by page from the start: decompress it once, not once per page
+            if (!entry.blobId().equals(o.pagedBlob)) {
+                o.pagedBytes = o.source.read(entry, entry.size());
+                o.pagedBlob = entry.blobId();
+            }
+            int from = (int) Math.min(r.offset(), o.pagedBytes.length);
+            bytes = java.util.Arrays.copyOfRange(o.pagedBytes, from, (int) Math.min(o.pagedBytes.length, (long) from + r.length()));
+        } else {
+            bytes = o.source.readRange(entry, r.offset(), r.length());
+        }
         return new Answer.Page(r.ref(), r.path(), r.offset(), bytes, r.offset() + bytes.length >= entry.size());
     }
 

@@ -141,6 +141,16 @@ public sealed interface Answer {
             return bytes.clone();
         }
 
+        /** The number of bytes, without copying them. */
+        public int length() {
+            return bytes.length;
+        }
+
+        /** Copies the bytes into {@code target} at {@code at} (the page frame's encoder: one copy, no clone). */
+        void copyTo(byte[] target, int at) {
+            System.arraycopy(bytes, 0, target, at, bytes.length);
+        }
+
         public String kind() {
             return "file.page";
         }
