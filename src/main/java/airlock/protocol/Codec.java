@@ -11,7 +11,8 @@ import java.util.Map;
  * Messages to and from frame payloads. A payload is one JSON object in canonical form (RFC 8785,
  * restricted to strings, integers, booleans, null, objects and arrays: {@link CanonicalJson}), so
  * every message has exactly one byte string. A request is
- * {@code {"id":N,"op":"file.open","v":1,...fields}}, an answer {@code {"answer":"file.opened","id":N,"v":1,...}}.
+ * {@code {"id":N,"op":"file.open","v":2,...fields}}, an answer {@code {"answer":"file.opened","id":N,"v":2,...}}; a
+ * {@code file.page} answer is a binary page frame (see {@link #decodeAnswer}).
  * Decoding refuses, with a {@link ProtocolException} naming the problem: a non-canonical payload,
  * another version, an unknown op, a missing, mistyped, unknown or out-of-limit field.
  */
@@ -241,6 +242,7 @@ public final class Codec {
             m.put("offset", s.offset());
             m.put("total", s.total());
             m.put("truncated", s.truncated());
+            m.put("finished", s.finished());
             List<Object> hits = new ArrayList<>();
             for (Answer.Hit h : s.hits()) {
                 List<Object> spans = new ArrayList<>();
@@ -475,7 +477,7 @@ public final class Codec {
                     }
                     yield new Answer.SearchResults(f.integer("search"), f.integer("entry"), f.small("filesMatched"),
                             f.integer("linesMatched"), f.text("coverage"), f.bool("complete"), f.small("offset"), f.small("total"),
-                            f.bool("truncated"), hits);
+                            f.bool("truncated"), f.bool("finished"), hits);
                 }
                 case "symbols.definitions" -> {
                     List<Answer.Definition> list = new ArrayList<>();

@@ -25,7 +25,7 @@ public final class Limits {
     public static final int MAX_PATH = 4096;
     public static final int MAX_LIST = 1000;
     /** Bytes of one file page (raw bytes in a binary page frame since version 2). */
-    public static final int MAX_PAGE_BYTES = 1024 * 1024;
+    public static final int MAX_PAGE_BYTES = 2 * 1024 * 1024;
     /** A binary page frame's JSON header (ref ≤ 255 and path ≤ 4096 UTF-16 units, escaped, fit easily). */
     public static final int MAX_PAGE_HEADER = 64 * 1024;
     public static final long MAX_OFFSET = 1L << 40;

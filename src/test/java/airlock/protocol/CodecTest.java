@@ -38,7 +38,7 @@ class CodecTest {
                 new Answer.Files(MAIN, 0, 1, List.of(new Answer.FileInfo("a.c", "file", 3))),
                 new Answer.FileOpened(MAIN, "c".repeat(40), "a.c", "file", 3, "d".repeat(40), 7),
                 new Answer.Page(MAIN, "a.c", 0, new byte[] {0, 1, (byte) 0xff}, true),
-                new Answer.SearchResults(1, 8, 1, 1, "indexed", true, 0, 1, false,
+                new Answer.SearchResults(1, 8, 1, 1, "indexed", true, 0, 1, false, true,
                         List.of(new Answer.Hit(MAIN, "a.c", 1, "int x;", List.of(new Answer.Span(4, 5))))),
                 new Answer.Definitions("x", 9, "complete", List.of(new Answer.Definition("a.c", "x", "variable", 1, 5, "", "int x;"))),
                 new Answer.References("x", 10, "partial", 0, 1, List.of(new Answer.Reference("a.c", 1, 5, false, "int x;"))),
