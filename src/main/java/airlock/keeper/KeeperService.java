@@ -24,6 +24,7 @@ import airlock.core.search.SearchIndex;
 import airlock.core.search.SearchQuery;
 import airlock.core.search.SearchSummary;
 import airlock.core.search.Searcher;
+import airlock.core.search.TextMatcher;
 import airlock.core.session.ActiveSession;
 import airlock.core.session.Confirmation;
 import airlock.core.session.SessionManager;
@@ -79,6 +80,8 @@ public final class KeeperService {
     static final long MAX_ANNOTATE_BYTES = 32L << 20;
     /** Searches kept for paging per session; the oldest is dropped first. */
     static final int MAX_KEPT_SEARCHES = 16;
+    /** Largest file whose bytes are kept between its pages (one file at a time). */
+    static final long MAX_PAGED_CACHE = 32L << 20;
 
     private final SessionManager manager;
     private final BundleStore bundles;
@@ -91,6 +94,8 @@ public final class KeeperService {
     private Open open;
     /** Intake and index building (issue 16); null in a service built without them. */
     private KeeperIntake intake;
+    /** Runs one search at a time, so a search's first page can be answered while the rest is found. */
+    private ExecutorService searchThread;
 
     /** The open session and what the keeper holds for it. */
     private static final class Open {
@@ -101,9 +106,14 @@ public final class KeeperService {
         SearchIndex searchIndex;
         SymbolIndex symbols;
         final Set<String> opened = new HashSet<>();
-        final LinkedHashMap<Long, Kept> searches = new LinkedHashMap<>();
+        final LinkedHashMap<Long, Running> searches = new LinkedHashMap<>();
+        /** The search still running on the search thread, if any (stopped before the source or index closes). */
+        Running running;
         long nextSearch = 1;
         LogEntry last;
+        /** The bytes of the file last paged (its blob id), so reading a file page by page inflates it once. */
+        String pagedBlob;
+        byte[] pagedBytes;
 
         Open(ActiveSession session, BundleStore.Imported bundle, SourceTree source, AnnotationService annotations,
              SearchIndex searchIndex, SymbolIndex symbols) {
@@ -114,9 +124,6 @@ public final class KeeperService {
             this.searchIndex = searchIndex;
             this.symbols = symbols;
         }
-    }
-
-    private record Kept(long entry, SearchSummary summary, List<Answer.Hit> hits, boolean truncated) {
     }
 
     KeeperService(SessionManager manager, BundleStore bundles, AnnotationStore annotationStore, Path databases, Clock clock,
@@ -259,6 +266,7 @@ public final class KeeperService {
         if (open == null || !open.bundle.id().equals(bundleId)) {
             return;
         }
+        stopSearch(open); // the running search reads the index about to be replaced
         try {
             Path searchDir = databases.resolve("search").resolve(SearchIndex.keyOf(open.source));
             SearchIndex fresh = SearchIndex.exists(searchDir) ? SearchIndex.open(searchDir, 1) : null;
@@ -429,10 +437,29 @@ public final class KeeperService {
     private Answer readPage(Request.ReadPage r) throws AirlockException {
         Open o = active();
         SourceEntry entry = opened(o, r.ref(), r.path());
-        byte[] bytes = r.offset() >= entry.size() ? new byte[0] : o.source.readRange(entry, r.offset(), r.length());
+        byte[] bytes;
+        if (r.offset() >= entry.size()) {
+            bytes = new byte[0];
+        } else if (entry.size() <= MAX_PAGED_CACHE) {
+            // a file is read page by page from the start: decompress it once, not once per page
+            if (!entry.blobId().equals(o.pagedBlob)) {
+                o.pagedBytes = o.source.read(entry, entry.size());
+                o.pagedBlob = entry.blobId();
+            }
+            int from = (int) Math.min(r.offset(), o.pagedBytes.length);
+            bytes = java.util.Arrays.copyOfRange(o.pagedBytes, from, (int) Math.min(o.pagedBytes.length, (long) from + r.length()));
+        } else {
+            bytes = o.source.readRange(entry, r.offset(), r.length());
+        }
         return new Answer.Page(r.ref(), r.path(), r.offset(), bytes, r.offset() + bytes.length >= entry.size());
     }
 
+    /**
+     * Commits the {@code search.run} entry (the query: what the inspector asked, as the CLI records it),
+     * then runs the search on the keeper's search thread and answers as soon as the first page is
+     * found or the search ended; later pages wait for their hits the same way. No hit leaves before
+     * the entry is committed; the counts travel in the answers ({@code finished} says when they are final).
+     */
     private Answer search(Request.Search s) throws AirlockException {
         Open o = active();
         if (s.ref() != null) {
@@ -440,22 +467,12 @@ public final class KeeperService {
         }
         SearchQuery query = new SearchQuery(s.pattern(), s.regex(), s.ignoreCase(), s.wholeWord(), s.include(), s.exclude(),
                 Set.copyOf(s.languages()), s.ref());
-        List<Answer.Hit> hits = new ArrayList<>();
-        boolean[] truncated = {false};
-        SearchSummary summary;
         try {
-            summary = new Searcher(workers).search(o.source, o.searchIndex, query, (FileMatches file) -> {
-                for (LineMatch line : file.lines()) {
-                    if (hits.size() >= Limits.MAX_SEARCH_HITS || file.path().length() > Limits.MAX_PATH) {
-                        truncated[0] = true;
-                        return;
-                    }
-                    hits.add(hit(file.ref(), file.path(), line));
-                }
-            }, ProgressMonitor.NONE);
+            TextMatcher.compile(query); // an invalid pattern is refused before anything is recorded
         } catch (InvalidQueryException e) {
             throw new AirlockException("search.invalid", e.getMessage());
         }
+        stopSearch(o); // one search at a time: a new one supersedes the running one
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("query", s.pattern());
         data.put("regex", s.regex());
@@ -464,19 +481,128 @@ public final class KeeperService {
         data.put("paths", s.include());
         data.put("languages", List.copyOf(new TreeSet<>(s.languages())));
         data.put("ref", s.ref());
-        data.put("finished", true);
-        data.put("coverage", summary.coverage().name().toLowerCase(Locale.ROOT));
-        data.put("filesInScope", summary.filesInScope());
-        data.put("filesMatched", summary.filesMatched());
-        data.put("linesMatched", summary.linesMatched());
-        data.put("complete", summary.complete());
         LogEntry recorded = o.session.record(EntryType.SEARCH_RUN, data, SqlAction.NONE);
+        Running running = new Running(recorded.seq());
         long id = o.nextSearch++;
-        o.searches.put(id, new Kept(recorded.seq(), summary, List.copyOf(hits), truncated[0]));
+        o.searches.put(id, running);
         while (o.searches.size() > MAX_KEPT_SEARCHES) {
             o.searches.remove(o.searches.keySet().iterator().next());
         }
-        return page(id, o.searches.get(id), 0, s.limit());
+        o.running = running;
+        SourceTree source = o.source;
+        SearchIndex index = o.searchIndex;
+        running.task = searchThread().submit(() -> running.run(new Searcher(workers), source, index, query));
+        return page(id, running, 0, s.limit());
+    }
+
+    private synchronized ExecutorService searchThread() {
+        if (searchThread == null) {
+            searchThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "keeper-search-run");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return searchThread;
+    }
+
+    /** Cancels the session's running search and waits for it to stop (before its source or index is closed). */
+    private static void stopSearch(Open o) {
+        Running r = o.running;
+        o.running = null;
+        if (r != null) {
+            r.cancelAndWait();
+        }
+    }
+
+    /** A search the keeper is running or ran: its hits so far, kept for paging, and its summary when done. */
+    static final class Running {
+        final long entry;
+        private final List<Answer.Hit> hits = new ArrayList<>();
+        private boolean truncated;
+        private SearchSummary summary;
+        private String failure;
+        private boolean done;
+        private volatile boolean cancelled;
+        java.util.concurrent.Future<?> task;
+
+        Running(long entry) {
+            this.entry = entry;
+        }
+
+        void run(Searcher searcher, SourceTree source, SearchIndex index, SearchQuery query) {
+            SearchSummary result = null;
+            String failed = null;
+            try {
+                result = searcher.search(source, index, query, (FileMatches file) -> add(file), new ProgressMonitor() {
+                    @Override
+                    public void beginTask(String title, long totalWork) {
+                    }
+
+                    @Override
+                    public void update(long completed) {
+                    }
+
+                    @Override
+                    public void endTask() {
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return cancelled;
+                    }
+                });
+            } catch (airlock.core.progress.CancelledException e) {
+                failed = "The search was superseded by a newer one or the session ended; run it again.";
+            } catch (AirlockException | RuntimeException e) {
+                LOG.warn("a search failed", e);
+                failed = "The search failed on the keeper's side (" + e.getClass().getSimpleName() + "); see the keeper's log.";
+            }
+            synchronized (this) {
+                summary = result;
+                failure = cancelled && result == null ? "The search was superseded by a newer one or the session ended; run it again."
+                        : failed;
+                done = true;
+                notifyAll();
+            }
+        }
+
+        private synchronized void add(FileMatches file) {
+            for (LineMatch line : file.lines()) {
+                if (hits.size() >= Limits.MAX_SEARCH_HITS || file.path().length() > Limits.MAX_PATH) {
+                    truncated = true;
+                    return;
+                }
+                hits.add(hit(file.ref(), file.path(), line));
+            }
+            notifyAll();
+        }
+
+        /** Waits until {@code count} hits are found or the search ended. */
+        synchronized void await(int count) throws AirlockException {
+            while (!done && hits.size() < count) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AirlockException(Errors.INTERNAL, "The keeper was interrupted while searching.");
+                }
+            }
+        }
+
+        void cancelAndWait() {
+            cancelled = true;
+            java.util.concurrent.Future<?> t = task;
+            if (t != null) {
+                try {
+                    t.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                    LOG.debug("a stopped search ended with {}", e.toString());
+                }
+            }
+        }
     }
 
     private static Answer.Hit hit(String ref, String path, LineMatch line) {
@@ -491,19 +617,29 @@ public final class KeeperService {
         return new Answer.Hit(clip(ref, Limits.MAX_REF), path, Math.max(1, line.number()), text, spans);
     }
 
-    private static Answer page(long id, Kept kept, int offset, int limit) {
-        List<Answer.Hit> hits = kept.hits();
-        int from = Math.min(offset, hits.size());
-        int to = Math.min(hits.size(), from + limit);
-        SearchSummary s = kept.summary();
-        return new Answer.SearchResults(id, kept.entry(), s.filesMatched(), s.linesMatched(),
-                s.coverage().name().toLowerCase(Locale.ROOT), s.complete(), from, hits.size(), kept.truncated(),
-                hits.subList(from, to));
+    private static Answer page(long id, Running r, int offset, int limit) throws AirlockException {
+        r.await(offset + limit);
+        synchronized (r) {
+            if (r.failure != null) {
+                throw new AirlockException(Errors.UNKNOWN_SEARCH, r.failure);
+            }
+            int from = Math.min(offset, r.hits.size());
+            int to = Math.min(r.hits.size(), from + limit);
+            List<Answer.Hit> page = List.copyOf(r.hits.subList(from, to));
+            if (r.done) {
+                SearchSummary s = r.summary;
+                return new Answer.SearchResults(id, r.entry, s.filesMatched(), s.linesMatched(),
+                        s.coverage().name().toLowerCase(Locale.ROOT), s.complete(), from, r.hits.size(), r.truncated, true, page);
+            }
+            long files = r.hits.stream().map(h -> h.ref() + '\0' + h.path()).distinct().count();
+            return new Answer.SearchResults(id, r.entry, (int) files, r.hits.size(), "running", false, from, r.hits.size(),
+                    r.truncated, false, page);
+        }
     }
 
     private Answer searchPage(Request.SearchPage p) throws AirlockException {
         Open o = active();
-        Kept kept = o.searches.get(p.search());
+        Running kept = o.searches.get(p.search());
         if (kept == null) {
             throw new AirlockException(Errors.UNKNOWN_SEARCH, "Search " + p.search() + " is not one of this session's last "
                     + MAX_KEPT_SEARCHES + " searches; run it again.");
@@ -630,6 +766,7 @@ public final class KeeperService {
     }
 
     private static void close(Open o) {
+        stopSearch(o);
         if (o.searchIndex != null) {
             o.searchIndex.close();
         }
@@ -652,6 +789,9 @@ public final class KeeperService {
         if (open != null) {
             close(open);
             open = null;
+        }
+        if (searchThread != null) {
+            searchThread.shutdownNow();
         }
     }
 }

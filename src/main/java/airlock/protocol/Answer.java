@@ -141,6 +141,16 @@ public sealed interface Answer {
             return bytes.clone();
         }
 
+        /** The number of bytes, without copying them. */
+        public int length() {
+            return bytes.length;
+        }
+
+        /** Copies the bytes into {@code target} at {@code at} (the page frame's encoder: one copy, no clone). */
+        void copyTo(byte[] target, int at) {
+            System.arraycopy(bytes, 0, target, at, bytes.length);
+        }
+
         public String kind() {
             return "file.page";
         }
@@ -188,9 +198,11 @@ public sealed interface Answer {
      * @param entry     the {@code search.run} entry that recorded it
      * @param total     hits kept for paging
      * @param truncated more lines matched than {@link Limits#MAX_SEARCH_HITS}
+     * @param finished  the search ended: the counts and coverage are final (while it runs: the hits found
+     *                  so far, coverage {@code running}, complete false)
      */
     record SearchResults(long search, long entry, int filesMatched, long linesMatched, String coverage, boolean complete,
-                         int offset, int total, boolean truncated, List<Hit> hits) implements Answer {
+                         int offset, int total, boolean truncated, boolean finished, List<Hit> hits) implements Answer {
         public SearchResults {
             Check.range(search, "search", 1, Integer.MAX_VALUE);
             Check.range(entry, "entry", 0, Long.MAX_VALUE);

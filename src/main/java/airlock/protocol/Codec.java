@@ -1,7 +1,6 @@
 package airlock.protocol;
 
 import airlock.core.AirlockException;
-import airlock.core.crypto.Base64Strict;
 import airlock.core.crypto.CanonicalJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +11,8 @@ import java.util.Map;
  * Messages to and from frame payloads. A payload is one JSON object in canonical form (RFC 8785,
  * restricted to strings, integers, booleans, null, objects and arrays: {@link CanonicalJson}), so
  * every message has exactly one byte string. A request is
- * {@code {"id":N,"op":"file.open","v":1,...fields}}, an answer {@code {"answer":"file.opened","id":N,"v":1,...}}.
+ * {@code {"id":N,"op":"file.open","v":2,...fields}}, an answer {@code {"answer":"file.opened","id":N,"v":2,...}}; a
+ * {@code file.page} answer is a binary page frame (see {@link #decodeAnswer}).
  * Decoding refuses, with a {@link ProtocolException} naming the problem: a non-canonical payload,
  * another version, an unknown op, a missing, mistyped, unknown or out-of-limit field.
  */
@@ -229,8 +229,9 @@ public final class Codec {
             m.put("ref", p.ref());
             m.put("path", p.path());
             m.put("offset", p.offset());
-            m.put("bytes", Base64Strict.encode(p.bytes()));
+            m.put("length", (long) p.length());
             m.put("end", p.end());
+            return pageFrame(CanonicalJson.write(m), p);
         } else if (a instanceof Answer.SearchResults s) {
             m.put("search", s.search());
             m.put("entry", s.entry());
@@ -241,6 +242,7 @@ public final class Codec {
             m.put("offset", s.offset());
             m.put("total", s.total());
             m.put("truncated", s.truncated());
+            m.put("finished", s.finished());
             List<Object> hits = new ArrayList<>();
             for (Answer.Hit h : s.hits()) {
                 List<Object> spans = new ArrayList<>();
@@ -321,6 +323,76 @@ public final class Codec {
         return CanonicalJson.write(m);
     }
 
+    /**
+     * A page answer's payload (version 2): the marker byte {@code 0x00} (no JSON payload starts with it),
+     * the header's length (4 bytes, unsigned big-endian), the header (canonical JSON, the
+     * {@code file.page} answer with {@code length} in place of the bytes), then exactly {@code length}
+     * raw bytes of the file. No base64, no JSON over the content: the bytes are copied once.
+     */
+    private static byte[] pageFrame(byte[] header, Answer.Page p) {
+        int n = p.length();
+        byte[] out = new byte[PAGE_PREFIX + header.length + n];
+        out[0] = PAGE_MARKER;
+        out[1] = (byte) (header.length >>> 24);
+        out[2] = (byte) (header.length >>> 16);
+        out[3] = (byte) (header.length >>> 8);
+        out[4] = (byte) header.length;
+        System.arraycopy(header, 0, out, PAGE_PREFIX, header.length);
+        p.copyTo(out, PAGE_PREFIX + header.length);
+        return out;
+    }
+
+    /** The first byte of a binary page payload. */
+    public static final byte PAGE_MARKER = 0;
+    /** The marker and the header's 4-byte length. */
+    static final int PAGE_PREFIX = 5;
+
+    /**
+     * Decodes a binary page payload: every length is checked against the limits and against the
+     * payload's real size before anything is copied; the header is as strict as any answer (canonical,
+     * version, no unknown member) and must be a {@code file.page} whose {@code length} is exactly the
+     * number of bytes after it.
+     */
+    private static Framed<Answer> decodePage(byte[] payload) throws DecodeException {
+        if (payload.length < PAGE_PREFIX + 2) {
+            throw new DecodeException(-1, new ProtocolException(Errors.FRAME_SIZE, "a page frame of " + payload.length
+                    + " bytes is shorter than its header"));
+        }
+        long headerLength = ((long) (payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16) | ((payload[3] & 0xff) << 8)
+                | (payload[4] & 0xff);
+        if (headerLength < 2 || headerLength > Limits.MAX_PAGE_HEADER || headerLength > payload.length - PAGE_PREFIX) {
+            throw new DecodeException(-1, new ProtocolException(Errors.FRAME_SIZE, "a page header is 2 to "
+                    + Limits.MAX_PAGE_HEADER + " bytes within its frame, not " + headerLength + " of " + (payload.length - PAGE_PREFIX)));
+        }
+        int start = PAGE_PREFIX + (int) headerLength;
+        Map<?, ?> top = parse(java.util.Arrays.copyOfRange(payload, PAGE_PREFIX, start), Limits.MAX_PAGE_HEADER);
+        long id = idOf(top);
+        try {
+            Fields f = new Fields(top, "answer");
+            checkVersion(f);
+            f.integer("id");
+            String kind = f.text("answer");
+            if (!"file.page".equals(kind)) {
+                throw Fields.field("a binary frame carries only a file.page answer, not \"" + Fields.clip(kind) + "\"");
+            }
+            long length = f.integer("length");
+            if (length < 0 || length > Limits.MAX_PAGE_BYTES) {
+                throw Fields.field("answer.length is 0 to " + Limits.MAX_PAGE_BYTES + ", not " + length);
+            }
+            if (length != payload.length - start) {
+                throw Fields.field("answer.length says " + length + " bytes, the frame holds " + (payload.length - start));
+            }
+            Answer.Page page = new Answer.Page(f.text("ref"), f.text("path"), f.integer("offset"),
+                    java.util.Arrays.copyOfRange(payload, start, payload.length), f.bool("end"));
+            f.finish();
+            return new Framed<>(id, page);
+        } catch (ProtocolException e) {
+            throw new DecodeException(id, e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new DecodeException(id, new ProtocolException(Errors.FIELD, String.valueOf(e.getMessage())));
+        }
+    }
+
     private static Map<String, Object> session(Answer.SessionInfo s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
@@ -345,6 +417,9 @@ public final class Codec {
 
     /** Decodes an answer payload (the client side: a keeper's answer is checked as strictly as a request). */
     public static Framed<Answer> decodeAnswer(byte[] payload) throws DecodeException {
+        if (payload.length > 0 && payload[0] == PAGE_MARKER) {
+            return decodePage(payload);
+        }
         Map<?, ?> top = parse(payload, Limits.MAX_ANSWER_FRAME);
         long id = idOf(top);
         try {
@@ -383,13 +458,8 @@ public final class Codec {
                 }
                 case "file.opened" -> new Answer.FileOpened(f.text("ref"), f.text("commit"), f.text("path"), f.text("fileKind"),
                         f.integer("size"), f.text("blob"), f.integer("entry"));
-                case "file.page" -> {
-                    String bytes = f.text("bytes");
-                    if (bytes.length() > (Limits.MAX_PAGE_BYTES / 3 + 1) * 4) {
-                        throw Fields.field("answer.bytes is longer than a page");
-                    }
-                    yield new Answer.Page(f.text("ref"), f.text("path"), f.integer("offset"), base64(bytes), f.bool("end"));
-                }
+                case "file.page" -> throw Fields.field("a file.page answer comes in a binary page frame (version "
+                        + Limits.VERSION + "), never as JSON");
                 case "search.results" -> {
                     List<Answer.Hit> hits = new ArrayList<>();
                     for (Object item : f.list("hits", Limits.MAX_HITS_PAGE)) {
@@ -407,7 +477,7 @@ public final class Codec {
                     }
                     yield new Answer.SearchResults(f.integer("search"), f.integer("entry"), f.small("filesMatched"),
                             f.integer("linesMatched"), f.text("coverage"), f.bool("complete"), f.small("offset"), f.small("total"),
-                            f.bool("truncated"), hits);
+                            f.bool("truncated"), f.bool("finished"), hits);
                 }
                 case "symbols.definitions" -> {
                     List<Answer.Definition> list = new ArrayList<>();
@@ -458,14 +528,6 @@ public final class Codec {
             throw new DecodeException(id, e);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new DecodeException(id, new ProtocolException(Errors.FIELD, String.valueOf(e.getMessage())));
-        }
-    }
-
-    private static byte[] base64(String text) throws ProtocolException {
-        try {
-            return Base64Strict.decode(text);
-        } catch (AirlockException e) {
-            throw Fields.field("answer.bytes is not canonical base64: " + e.getMessage());
         }
     }
 

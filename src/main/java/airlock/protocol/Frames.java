@@ -10,6 +10,9 @@ import java.io.OutputStream;
  * above the reader's limit is refused before any payload byte is read or allocated.
  */
 public final class Frames {
+    /** Payloads up to this size are written with their length in one array (one write). */
+    private static final int SMALL = 64 * 1024;
+
     private Frames() {
     }
 
@@ -33,9 +36,11 @@ public final class Frames {
         if (length == 0 || length > max) {
             return new Frame(null, length);
         }
-        byte[] payload = in.readNBytes((int) length);
-        if (payload.length != length) {
-            throw new EOFException("the stream ended inside a frame (" + payload.length + " of " + length + " bytes)");
+        // the length is within the limit (checked above): read straight into one array of that size
+        byte[] payload = new byte[(int) length];
+        int read = in.readNBytes(payload, 0, payload.length);
+        if (read != length) {
+            throw new EOFException("the stream ended inside a frame (" + read + " of " + length + " bytes)");
         }
         return new Frame(payload, 0);
     }
@@ -64,13 +69,19 @@ public final class Frames {
             throw new IOException("a frame payload is 1 to " + max + " bytes, not " + payload.length);
         }
         int n = payload.length;
-        byte[] frame = new byte[4 + n];
-        frame[0] = (byte) (n >>> 24);
-        frame[1] = (byte) (n >>> 16);
-        frame[2] = (byte) (n >>> 8);
-        frame[3] = (byte) n;
-        System.arraycopy(payload, 0, frame, 4, n);
-        out.write(frame);
+        if (n <= SMALL) {
+            byte[] frame = new byte[4 + n];
+            frame[0] = (byte) (n >>> 24);
+            frame[1] = (byte) (n >>> 16);
+            frame[2] = (byte) (n >>> 8);
+            frame[3] = (byte) n;
+            System.arraycopy(payload, 0, frame, 4, n);
+            out.write(frame);
+        } else {
+            // a large payload (a page) is not copied into a second array: the length, then the payload
+            out.write(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+            out.write(payload);
+        }
         out.flush();
     }
 }

@@ -7,7 +7,7 @@ package airlock.protocol;
  */
 public final class Limits {
     /** The protocol version this build speaks; a hello with any other is refused. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Largest request frame (payload bytes after the 4-byte length). */
     public static final int MAX_REQUEST_FRAME = 512 * 1024;
     /** Largest answer frame. */
@@ -24,7 +24,10 @@ public final class Limits {
     public static final int MAX_REF = 255;
     public static final int MAX_PATH = 4096;
     public static final int MAX_LIST = 1000;
-    public static final int MAX_PAGE_BYTES = 256 * 1024;
+    /** Bytes of one file page (raw bytes in a binary page frame since version 2). */
+    public static final int MAX_PAGE_BYTES = 2 * 1024 * 1024;
+    /** A binary page frame's JSON header (ref ≤ 255 and path ≤ 4096 UTF-16 units, escaped, fit easily). */
+    public static final int MAX_PAGE_HEADER = 64 * 1024;
     public static final long MAX_OFFSET = 1L << 40;
     public static final int MAX_PATTERN = 1000;
     public static final int MAX_GLOBS = 32;

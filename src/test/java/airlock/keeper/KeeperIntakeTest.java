@@ -77,6 +77,8 @@ class KeeperIntakeTest {
             client.startSession("Ada Inspector", "Test Office", null, keeper.bundle, DemoRoom.PIN);
             Answer.SearchResults r = client.search(new Request.Search("hello", false, false, false, List.of(), List.of(),
                     List.of(), null, 10));
+            r = client.searchPage(r.search(), 0, 500); // the finished search: its coverage is final
+            assertTrue(r.finished());
             assertEquals("indexed", r.coverage(), "answered from the keeper's own index");
             assertTrue(r.total() > 0);
             client.endSession();

@@ -38,7 +38,7 @@ class CodecTest {
                 new Answer.Files(MAIN, 0, 1, List.of(new Answer.FileInfo("a.c", "file", 3))),
                 new Answer.FileOpened(MAIN, "c".repeat(40), "a.c", "file", 3, "d".repeat(40), 7),
                 new Answer.Page(MAIN, "a.c", 0, new byte[] {0, 1, (byte) 0xff}, true),
-                new Answer.SearchResults(1, 8, 1, 1, "indexed", true, 0, 1, false,
+                new Answer.SearchResults(1, 8, 1, 1, "indexed", true, 0, 1, false, true,
                         List.of(new Answer.Hit(MAIN, "a.c", 1, "int x;", List.of(new Answer.Span(4, 5))))),
                 new Answer.Definitions("x", 9, "complete", List.of(new Answer.Definition("a.c", "x", "variable", 1, 5, "", "int x;"))),
                 new Answer.References("x", 10, "partial", 0, 1, List.of(new Answer.Reference("a.c", 1, 5, false, "int x;"))),
@@ -72,26 +72,26 @@ class CodecTest {
 
     @Test
     void hostilePayloadsAreRefusedWithTheRuleTheyBreak() {
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":1,\"hash\":\"00\"}").startsWith(Errors.JSON), "not canonical");
-        assertTrue(refusal("{\"hash\":\"00\",\"id\":1,\"op\":\"status\",\"v\":1}").contains("unknown member \"hash\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"time\":\"x\",\"v\":1}").contains("unknown member \"time\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"seq\":1,\"v\":1}").contains("unknown member \"seq\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":2}").startsWith(Errors.VERSION));
-        assertTrue(refusal("{\"id\":1,\"op\":\"log.append\",\"v\":1}").startsWith(Errors.UNKNOWN_OP));
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"op\":\"status\",\"v\":1}").startsWith(Errors.JSON), "duplicate");
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":1} ").startsWith(Errors.JSON), "trailing");
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":2,\"hash\":\"00\"}").startsWith(Errors.JSON), "not canonical");
+        assertTrue(refusal("{\"hash\":\"00\",\"id\":1,\"op\":\"status\",\"v\":2}").contains("unknown member \"hash\""));
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"time\":\"x\",\"v\":2}").contains("unknown member \"time\""));
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"seq\":1,\"v\":2}").contains("unknown member \"seq\""));
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":3}").startsWith(Errors.VERSION));
+        assertTrue(refusal("{\"id\":1,\"op\":\"log.append\",\"v\":2}").startsWith(Errors.UNKNOWN_OP));
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"op\":\"status\",\"v\":2}").startsWith(Errors.JSON), "duplicate");
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":2} ").startsWith(Errors.JSON), "trailing");
         assertTrue(refusal("[1]").startsWith(Errors.JSON));
-        assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":7,\"ref\":\"x\",\"v\":1}").startsWith(Errors.FIELD));
+        assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":7,\"ref\":\"x\",\"v\":2}").startsWith(Errors.FIELD));
         assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":\"" + "a".repeat(Limits.MAX_PATH + 1)
-                + "\",\"ref\":\"x\",\"v\":1}").contains("longer than"));
-        assertTrue(refusal("{\"id\":1,\"length\":0,\"offset\":0,\"op\":\"file.page\",\"path\":\"a\",\"ref\":\"x\",\"v\":1}")
+                + "\",\"ref\":\"x\",\"v\":2}").contains("longer than"));
+        assertTrue(refusal("{\"id\":1,\"length\":0,\"offset\":0,\"op\":\"file.page\",\"path\":\"a\",\"ref\":\"x\",\"v\":2}")
                 .contains("length must be between"));
-        assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":\"a\",\"ref\":\"x\\u202e\",\"v\":1}").startsWith(Errors.JSON),
+        assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":\"a\",\"ref\":\"x\\u202e\",\"v\":2}").startsWith(Errors.JSON),
                 "escapes JCS does not use are not canonical");
-        assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":\"a\",\"ref\":\"x\u202e\",\"v\":1}").contains("ref contains"));
-        assertTrue(refusal("{\"id\":1,\"op\":\"session.start\",\"v\":1}").contains("required"));
+        assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":\"a\",\"ref\":\"x\u202e\",\"v\":2}").contains("ref contains"));
+        assertTrue(refusal("{\"id\":1,\"op\":\"session.start\",\"v\":2}").contains("required"));
         String deep = "[".repeat(200) + "]".repeat(200);
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":1,\"x\":" + deep + "}").startsWith(Errors.JSON));
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":2,\"x\":" + deep + "}").startsWith(Errors.JSON));
         Codec.DecodeException utf8 = assertThrows(Codec.DecodeException.class,
                 () -> Codec.decodeRequest(new byte[] {'{', '"', (byte) 0xc3, '"', ':', '1', '}'}));
         assertEquals(Errors.JSON, utf8.code());
@@ -100,20 +100,20 @@ class CodecTest {
 
     @Test
     void triageRequestsAreRefusedOutsideTheirLimits() {
-        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"wontfix\",\"v\":1}")
+        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"wontfix\",\"v\":2}")
                 .startsWith(Errors.FIELD), "a status that is not a triage state");
-        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"time\":\"x\",\"v\":1}")
+        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"time\":\"x\",\"v\":2}")
                 .contains("unknown member \"time\""), "no time from the UI");
-        assertTrue(refusal("{\"annotation\":\"n\u0007\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"v\":1}")
+        assertTrue(refusal("{\"annotation\":\"n\u0007\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"v\":2}")
                 .startsWith(Errors.JSON), "a raw control character is not JSON");
-        assertTrue(refusal("{\"annotation\":\"n\\u0007\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"v\":1}")
+        assertTrue(refusal("{\"annotation\":\"n\\u0007\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"v\":2}")
                 .startsWith(Errors.FIELD), "an escaped control character is no finding id");
-        assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"   \",\"id\":1,\"op\":\"annotation.reply\",\"v\":1}")
+        assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"   \",\"id\":1,\"op\":\"annotation.reply\",\"v\":2}")
                 .contains("blank"));
         assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"" + "b".repeat(Limits.MAX_BODY + 1)
-                + "\",\"id\":1,\"op\":\"annotation.reply\",\"v\":1}").contains("longer than"));
-        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.reply\",\"v\":1}").contains("required"));
-        assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"b\",\"id\":1,\"op\":\"annotation.reply\",\"reply\":\"r-1\",\"v\":1}")
+                + "\",\"id\":1,\"op\":\"annotation.reply\",\"v\":2}").contains("longer than"));
+        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.reply\",\"v\":2}").contains("required"));
+        assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"b\",\"id\":1,\"op\":\"annotation.reply\",\"reply\":\"r-1\",\"v\":2}")
                 .contains("unknown member \"reply\""), "the keeper makes the reply's id");
         assertThrows(IllegalArgumentException.class, () -> new Request.SetAnnotationStatus("n\u202E", "open"));
         assertThrows(IllegalArgumentException.class, () -> new Request.ReplyToAnnotation("n", "a\0b"));
@@ -122,7 +122,7 @@ class CodecTest {
     @Test
     void theIdOfABadRequestIsKeptForItsAnswer() {
         Codec.DecodeException e = assertThrows(Codec.DecodeException.class,
-                () -> Codec.decodeRequest("{\"id\":77,\"op\":\"nope\",\"v\":1}".getBytes(StandardCharsets.UTF_8)));
+                () -> Codec.decodeRequest("{\"id\":77,\"op\":\"nope\",\"v\":2}".getBytes(StandardCharsets.UTF_8)));
         assertEquals(77, e.id());
     }
 

@@ -119,9 +119,15 @@ public final class KeeperClient implements AutoCloseable {
     /** Opens a file (recorded by the keeper) and reads at most {@code max} bytes of it, page by page. */
     public byte[] read(String ref, String path, long max) throws KeeperException {
         Answer.FileOpened opened = open(ref, path);
+        long limit = Math.min(max, opened.size());
+        if (limit > 0 && limit <= Limits.MAX_PAGE_BYTES) {
+            Answer.Page page = page(ref, path, 0, (int) limit);
+            if (page.length() == limit) {
+                return page.bytes(); // the whole file in one page: no reassembly
+            }
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         long offset = 0;
-        long limit = Math.min(max, opened.size());
         while (offset < limit) {
             Answer.Page page = page(ref, path, offset, (int) Math.min(Limits.MAX_PAGE_BYTES, limit - offset));
             byte[] b = page.bytes();

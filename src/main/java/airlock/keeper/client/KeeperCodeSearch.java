@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The keeper's search. The keeper runs the query to the end on its own copy and index, writes the
- * {@code search.run} entry with the counts, and only then sends the first page of hits; this class
- * fetches the pages and hands them to the view file by file. The {@code source} and {@code index}
+ * The keeper's search. The keeper writes the {@code search.run} entry (the query) first, then sends
+ * each page of hits as soon as it is found; this class fetches the pages until the keeper says the
+ * search {@code finished} and hands them to the view file by file; the summary is the last page's. The {@code source} and {@code index}
  * arguments are not used: the keeper searches the bundle of its session.
  */
 public final class KeeperCodeSearch implements CodeSearch {
@@ -56,7 +56,7 @@ public final class KeeperCodeSearch implements CodeSearch {
                 matches += Math.max(1, hit.spans().size());
             }
             int next = page.offset() + page.hits().size();
-            if (page.hits().isEmpty() || next >= page.total()) {
+            if (page.finished() && (page.hits().isEmpty() || next >= page.total())) {
                 break;
             }
             if (monitor.isCancelled()) {
@@ -67,14 +67,15 @@ public final class KeeperCodeSearch implements CodeSearch {
         if (!file.isEmpty()) {
             listener.onFile(matchesOf(file));
         }
+        // the last page is the finished search's: its counts are final
         List<String> incomplete = new ArrayList<>();
-        if (!first.complete()) {
+        if (!page.complete()) {
             incomplete.add("the keeper's search did not read every file in scope");
         }
-        if (first.truncated()) {
-            incomplete.add("the keeper kept only the first " + first.total() + " matching lines");
+        if (page.truncated()) {
+            incomplete.add("the keeper kept only the first " + page.total() + " matching lines");
         }
-        return new SearchSummary(first.filesMatched(), first.linesMatched(), matches, 0, 0, 0, 0, coverage(first.coverage()),
+        return new SearchSummary(page.filesMatched(), page.linesMatched(), matches, 0, 0, 0, 0, coverage(page.coverage()),
                 incomplete);
     }
 
