@@ -20,6 +20,7 @@ final class LockScreen extends StackPane {
     private final Button unlock;
     private final Button end;
     private final PasswordField pin = new PasswordField();
+    private VBox pinRow;
     private final Texts texts;
 
     /** @param onUnlock gets the PIN typed (empty when none is asked for); the field is cleared once it is handed on */
@@ -35,7 +36,7 @@ final class LockScreen extends StackPane {
         unlock.setId("session-unlock");
         unlock.setDefaultButton(true);
         unlock.setOnAction(event -> {
-            char[] typed = pin.isVisible() ? pin.getText().toCharArray() : new char[0];
+            char[] typed = pinRow.isVisible() ? pin.getText().toCharArray() : new char[0];
             pin.clear();
             onUnlock.accept(typed);
         });
@@ -44,12 +45,17 @@ final class LockScreen extends StackPane {
         pin.setPromptText(texts.get("session.lock.pin"));
         pin.setMaxWidth(240);
         pin.setOnAction(event -> unlock.fire());
-        pin.setVisible(false);
-        pin.setManaged(false);
+        Label pinLabel = new Label(texts.get("session.lock.pin"));
+        pinLabel.setLabelFor(pin);
+        pinLabel.getStyleClass().add("session-lock-message");
+        pinRow = new VBox(4, pinLabel, pin);
+        pinRow.setAlignment(Pos.CENTER);
+        pinRow.setVisible(false);
+        pinRow.setManaged(false);
         end = new Button(texts.get("session.lock.end"));
         end.setId("session-lock-end");
         end.setOnAction(event -> onEnd.run());
-        VBox box = new VBox(16, title, message, pin, unlock, end);
+        VBox box = new VBox(16, title, message, pinRow, unlock, end);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("session-lock-box");
         box.setMaxSize(640, 320);
@@ -59,7 +65,7 @@ final class LockScreen extends StackPane {
 
     /** Puts the focus on the layer's one action (Unlock, or End for an expired session). */
     void focusAction() {
-        (pin.isVisible() ? pin : unlock.isVisible() ? unlock : end).requestFocus();
+        (pinRow.isVisible() ? pin : unlock.isVisible() ? unlock : end).requestFocus();
     }
 
     /** Shows the layer for LOCKED and EXPIRED, hides it otherwise. */
@@ -81,8 +87,8 @@ final class LockScreen extends StackPane {
         }
         unlock.setVisible(locked);
         unlock.setManaged(locked);
-        pin.setVisible(locked && pinNeeded);
-        pin.setManaged(locked && pinNeeded);
+        pinRow.setVisible(locked && pinNeeded);
+        pinRow.setManaged(locked && pinNeeded);
         if (!locked) {
             pin.clear();
         }
