@@ -162,7 +162,10 @@ class KeeperSocketTest {
             assertEquals("confirmed", status.get("data").get("to").asText());
             JsonNode reply = entries.get((int) replied.entry());
             assertEquals("annotation.edited", reply.get("type").asText());
-            assertTrue(reply.toString().contains("Seen in 2.0 too."), reply.toString());
+            // finding and reply text is committed in the log (its value in the disclosure table)
+            assertEquals("reply", reply.get("data").get("change").asText());
+            assertTrue(reply.get("data").get("annotation").has("commitment"), reply.toString());
+            assertFalse(reply.toString().contains("Seen in 2.0 too."), reply.toString());
             assertTrue(keeper.verify(session).isValid(), keeper.verify(session).describe());
         }
     }
