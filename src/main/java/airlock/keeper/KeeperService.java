@@ -216,6 +216,11 @@ public final class KeeperService {
             return requireIntake().importBundle(b.path());
         } else if (request instanceof Request.IndexStatus) {
             return new Answer.Indexes(requireIntake().indexes().states());
+        } else if (request instanceof Request.SymbolSearch y) { // issue 16 (k4walk)
+            return searchSymbols(y);
+        } else if (request instanceof Request.Policy) { // issue 16 (k4walk)
+            var policy = manager.policy().policy();
+            return new Answer.PolicyInfo(policy.name(), policy.confirmation().mode().wire());
         }
         throw new AirlockException(Errors.UNKNOWN_OP, "unknown request " + request.op());
     }
@@ -681,6 +686,36 @@ public final class KeeperService {
             }
         }
         return new Answer.Definitions(d.name(), recorded.seq(), indexState(o.symbols), out);
+    }
+
+    /**
+     * Go to symbol (issue 16, k4walk): the best-matching names' definitions, recorded as one
+     * {@code search.run} {kind: symbols} before a line of the bundle is read for the answer.
+     */
+    private Answer searchSymbols(Request.SymbolSearch y) throws AirlockException {
+        Open o = active();
+        List<Definition> found = new ArrayList<>();
+        if (o.symbols != null) {
+            names:
+            for (airlock.core.symbols.SymbolMatch m : o.symbols.searchSymbols(y.query(), y.limit())) {
+                for (Definition def : o.symbols.definitions(m.name())) {
+                    if (found.size() == y.limit()) {
+                        break names;
+                    }
+                    found.add(def);
+                }
+            }
+        }
+        LogEntry recorded = recordLookup(o, "symbols", y.query(), found.size());
+        List<Answer.Definition> out = new ArrayList<>();
+        for (Definition def : DefinitionLines.withLines(found, o.source, o.source.reviewRef(), found.size())) {
+            if (def.path().length() <= Limits.MAX_PATH) {
+                out.add(new Answer.Definition(def.path(), clip(def.name(), Limits.MAX_SYMBOL), def.kind().name().toLowerCase(Locale.ROOT),
+                        Math.max(0, def.line()), Math.max(0, def.column()), clip(def.scope(), Limits.MAX_MESSAGE),
+                        clip(def.signature(), Limits.MAX_LINE_TEXT)));
+            }
+        }
+        return new Answer.Definitions(y.query(), recorded.seq(), indexState(o.symbols), out);
     }
 
     private Answer references(Request.References r) throws AirlockException {

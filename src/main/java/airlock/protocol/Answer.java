@@ -373,4 +373,23 @@ public sealed interface Answer {
             return "indexes";
         }
     }
+
+    /**
+     * The keeper's room policy, as far as the start dialog needs it (issue 16, k4walk).
+     *
+     * @param name         the policy's name, for people (≤ 2000, may be empty)
+     * @param confirmation {@code none}, {@code pin} or {@code key}
+     */
+    record PolicyInfo(String name, String confirmation) implements Answer {
+        public PolicyInfo {
+            Check.text(name, "name", Limits.MAX_MESSAGE);
+            if (!List.of("none", "pin", "key").contains(confirmation)) {
+                throw new IllegalArgumentException("confirmation must be none, pin or key");
+            }
+        }
+
+        public String kind() {
+            return "policy";
+        }
+    }
 }

@@ -105,8 +105,11 @@ public final class Codec {
             m.put("pin", u.pin());
         } else if (r instanceof Request.ImportBundle b) {
             m.put("path", b.path());
+        } else if (r instanceof Request.SymbolSearch y) { // issue 16 (k4walk)
+            m.put("query", y.query());
+            m.put("limit", y.limit());
         }
-        // session.lock and indexes.status have no fields
+        // session.lock, indexes.status and policy have no fields
         return CanonicalJson.write(m);
     }
 
@@ -168,6 +171,8 @@ public final class Codec {
                 case "session.unlock" -> new Request.UnlockSession(f.optionalText("pin"));
                 case "bundle.import" -> new Request.ImportBundle(f.text("path"));
                 case "indexes.status" -> new Request.IndexStatus();
+                case "policy" -> new Request.Policy(); // issue 16 (k4walk)
+                case "symbols.search" -> new Request.SymbolSearch(f.text("query"), f.small("limit")); // issue 16 (k4walk)
                 default -> throw new ProtocolException(Errors.UNKNOWN_OP, "unknown op \"" + Fields.clip(op) + "\"");
             };
             f.finish();
@@ -319,6 +324,9 @@ public final class Codec {
                 list.add(Map.of("bundle", i.bundle(), "state", i.state(), "message", i.message()));
             }
             m.put("indexes", list);
+        } else if (a instanceof Answer.PolicyInfo p) { // issue 16 (k4walk)
+            m.put("name", p.name());
+            m.put("confirmation", p.confirmation());
         }
         return CanonicalJson.write(m);
     }
@@ -520,6 +528,7 @@ public final class Codec {
                     }
                     yield new Answer.Indexes(list);
                 }
+                case "policy" -> new Answer.PolicyInfo(f.text("name"), f.text("confirmation")); // issue 16 (k4walk)
                 default -> throw new ProtocolException(Errors.UNKNOWN_OP, "unknown answer \"" + Fields.clip(kind) + "\"");
             };
             f.finish();

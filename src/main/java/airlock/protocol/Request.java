@@ -335,4 +335,30 @@ public sealed interface Request {
             return "indexes.status";
         }
     }
+
+    /**
+     * The room policy's name and how a session start (and an unlock) is confirmed, so the start
+     * dialog offers the right credential (issue 16, k4walk). No session needed; nothing is logged.
+     */
+    record Policy() implements Request { // policy op of issue 16 (k4walk)
+        public String op() {
+            return "policy";
+        }
+    }
+
+    /**
+     * Go to symbol (issue 16, k4walk): the definitions of the symbols whose names best match
+     * {@code query} (the index's fuzzy name search), at most {@code limit} rows, each with its line;
+     * answered with {@link Answer.Definitions} named by the query, after the entry that records it.
+     */
+    record SymbolSearch(String query, int limit) implements Request {
+        public SymbolSearch {
+            Check.name(query, "query", Limits.MAX_SYMBOL);
+            Check.range(limit, "limit", 1, Limits.MAX_SYMBOL_RESULTS);
+        }
+
+        public String op() {
+            return "symbols.search";
+        }
+    }
 }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -158,7 +159,11 @@ public final class AirlockApp extends Application {
         stage.show();
         new airlock.ui.code.CodeViewWarmup(texts, window.view().root().getStylesheets(),
                 airlock.ui.code.CodeViewWarmup.ROUNDS).start(window.executor(), texts.get("task.warmup"), result -> { });
-        keeperWorkstation.begin();
+        // the start dialog (modal, owned by the window) opens once the window manager has given the window
+        // its size: opened in the same moment, openbox left the main window at 200x200 (issue 16's xvfb run)
+        PauseTransition settle = new PauseTransition(WindowSize.SETTLE.multiply(1.5));
+        settle.setOnFinished(e -> keeperWorkstation.begin());
+        settle.play();
     }
 
     /** Demo only: the one-account notice in the banner (stderr has it from app/airlock) and the demo PIN on the start dialog. */

@@ -37,7 +37,10 @@ public final class KeeperWorkstation implements AutoCloseable {
     public static KeeperWorkstation open(Stage stage, Texts texts, Path socket, Clock clock) throws AirlockException {
         KeeperClient client = KeeperClient.connect(socket, "airlock-workstation");
         KeeperClient statusClient;
+        airlock.protocol.Answer.PolicyInfo policy;
         try {
+            // asked once: the start dialog offers the credential the keeper's policy names (issue 16, k4walk)
+            policy = client.policy();
             statusClient = KeeperClient.connect(socket, "airlock-workstation-status");
         } catch (AirlockException | RuntimeException e) {
             client.close();
@@ -47,7 +50,7 @@ public final class KeeperWorkstation implements AutoCloseable {
                 session -> new KeeperFindings(client, session.inspector(), clock));
         WorkstationWindow window = new WorkstationWindow(stage, texts, clock, texts.get("status.workstation.keeper"), backends);
         var model = new SessionViewModel(texts, window.model(), window.session(),
-                new KeeperSessionService(client, statusClient), null, clock, PROPOSED_ID_PART);
+                new KeeperSessionService(client, statusClient, policy), null, clock, PROPOSED_ID_PART);
         var sessions = new SessionFeature(window, texts, model);
         window.model().showBanner(texts.get("keeper.seal.elsewhere"));
         return new KeeperWorkstation(client, statusClient, window, sessions);

@@ -175,6 +175,10 @@ class KeeperSocketTest {
             assertEquals("annotation.edited", reply.get("type").asText());
             // the log holds the finding's commitment, not its text (disclosure table); the entry says it is a reply
             assertEquals("reply", reply.get("data").get("change").asText(), reply.toString());
+            assertTrue(reply.toString().contains("Seen in 2.0 too."), "the disclosure opens to the reply: " + reply);
+            JsonNode raw = keeper.entries(session).get((int) replied.entry());
+            assertTrue(raw.get("data").get("annotation").has("commitment"), raw.toString());
+            assertFalse(raw.toString().contains("Seen in 2.0 too."), raw.toString());
             assertTrue(keeper.verify(session).isValid(), keeper.verify(session).describe());
         }
     }

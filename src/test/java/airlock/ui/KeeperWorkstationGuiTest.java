@@ -153,6 +153,17 @@ class KeeperWorkstationGuiTest {
         assertTrue(window.annotations().model().annotations().get(0).anchor().blobId().matches("[0-9a-f]{40}"),
                 "the row carries the keeper's blob id");
 
+        // lock on request and unlock with the room PIN the keeper's policy names (issue 16, k4walk): the
+        // keeper writes session.locked, checks the PIN, writes session.unlocked
+        robot.interact(() -> workstation.sessions().model().lockNow());
+        waitUntil(() -> robot.lookup("#session-unlock-pin").tryQuery().map(n -> n.isVisible() && n.getParent().isVisible())
+                .orElse(false));
+        robot.interact(() -> Screenshots.shot(window.stage().getScene(), "keeper-02b-locked.png"));
+        assertEquals("locked", keeperState());
+        robot.clickOn("#session-unlock-pin").write(DemoRoom.PIN);
+        robot.clickOn("#session-unlock");
+        waitUntil(() -> "active".equals(keeperState()) && !robot.lookup("#session-lock").query().isVisible());
+
         // end: the keeper writes the summary and the end entry and signs the final checkpoint
         robot.interact(() -> workstation.sessions().endNow());
         waitUntil(() -> workstation.sessions().summaryDialog().isPresent());
@@ -161,29 +172,47 @@ class KeeperWorkstationGuiTest {
         assertTrue(window.session().current().isEmpty());
 
         keeper.stopKeeper();
-        List<JsonNode> log = keeper.revealed(id);
+        List<JsonNode> log = keeper.entries(id);
         List<String> walk = new ArrayList<>();
         for (JsonNode e : log) {
             String type = e.get("type").asText();
             JsonNode data = e.get("data");
             switch (type) {
-                case "session.start", "session.confirmed", "annotation.created", "session.end" -> walk.add(type);
+                case "session.start", "session.confirmed", "annotation.created", "session.locked", "session.unlocked",
+                        "session.end" -> walk.add(type);
                 case "file.opened" -> walk.add(type + " " + data.get("path").asText());
+                // the query is in clear, or committed (salted hash) when the policy keeps search strings sensitive
                 case "search.run" -> walk.add(type + " " + (data.has("kind") ? data.get("kind").asText() + " " : "")
-                        + data.get("query").asText());
+                        + (data.get("query").isTextual() ? data.get("query").asText() : "(committed)"));
                 default -> { }
             }
         }
-        assertEquals(List.of("session.start", "session.confirmed", "file.opened " + TestRepository.MAIN, "search.run VALUE_1",
-                "search.run definitions Hello", "annotation.created", "session.end"), walk);
+        // the demo room's policy keeps search strings sensitive: committed in the log, kept in the disclosure table
+        assertEquals(List.of("session.start", "session.confirmed", "file.opened " + TestRepository.MAIN, "search.run (committed)",
+                "search.run definitions (committed)", "annotation.created", "session.locked", "session.unlocked", "session.end"), walk);
         JsonNode created = log.stream().filter(e -> e.get("type").asText().equals("annotation.created")).findFirst().orElseThrow();
-        assertTrue(created.toString().contains("A constant nobody bounds"), created.toString());
+        // finding text is always committed: the log holds its commitment, the disclosure table its value
+        assertTrue(created.get("data").get("annotation").has("commitment"), created.toString());
+        assertTrue(!created.toString().contains("A constant nobody bounds"), created.toString());
+        // and the room's disclosure table opens each commitment to what the window sent
+        List<JsonNode> revealed = keeper.revealed(id);
+        assertEquals(List.of("VALUE_1", "Hello"), revealed.stream().filter(e -> e.get("type").asText().equals("search.run"))
+                .map(e -> e.get("data").get("query").asText()).toList());
+        assertTrue(revealed.stream().filter(e -> e.get("type").asText().equals("annotation.created"))
+                .anyMatch(e -> e.toString().contains("A constant nobody bounds")));
         assertTrue(keeper.verify(id).isValid(), keeper.verify(id).describe());
     }
 
     private CodeViewPane pane() {
         Node n = window.view().selectedCodeView();
         return n instanceof CodeViewPane p ? p : null;
+    }
+
+    /** The keeper's session state, asked on a connection of the test's own. */
+    private String keeperState() throws Exception {
+        try (KeeperClient c = keeper.client()) {
+            return c.status().state();
+        }
     }
 
     /** The number of entries of the open session, asked of the keeper on a connection of the test's own. */

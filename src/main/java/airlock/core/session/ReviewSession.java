@@ -41,6 +41,16 @@ public interface ReviewSession {
     /** Unlocks an idle-locked session on behalf of the inspector. */
     void unlock() throws AirlockException;
 
+    /** Whether unlocking needs the room PIN typed on the lock screen (the keeper's {@code pin} policy). */
+    default boolean unlockNeedsPin() {
+        return false;
+    }
+
+    /** Unlocks with the room PIN typed on the lock screen; the caller clears {@code pin} afterwards. */
+    default void unlock(char[] pin) throws AirlockException {
+        unlock();
+    }
+
     /** Writes the summary and the end entry; the final checkpoint is signed by whoever holds the log. */
     Ended finish(int bundleFiles) throws AirlockException;
 

@@ -177,6 +177,16 @@ public final class KeeperClient implements AutoCloseable {
         return call(new Request.MarkReviewed(ref, path, firstLine, lastLine), Answer.Reviewed.class);
     }
 
+    /** Go to symbol (issue 16, k4walk): the definitions of the names best matching {@code query}; a logged read. */
+    public Answer.Definitions searchSymbols(String query, int limit) throws KeeperException {
+        return call(new Request.SymbolSearch(query, limit), Answer.Definitions.class);
+    }
+
+    /** The room policy's name and confirmation mode (issue 16, k4walk): no session needed, nothing logged. */
+    public Answer.PolicyInfo policy() throws KeeperException {
+        return call(new Request.Policy(), Answer.PolicyInfo.class);
+    }
+
     public Answer.SessionEnded endSession() throws KeeperException {
         return call(new Request.EndSession(), Answer.SessionEnded.class);
     }

@@ -6,6 +6,7 @@ import airlock.core.session.ActiveSession;
 import airlock.core.session.ReviewSession;
 import airlock.core.session.SessionState;
 import airlock.protocol.Answer;
+import airlock.protocol.Request;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +32,7 @@ public final class KeeperSession implements ReviewSession {
     private volatile SessionState state;
     private volatile long entries;
     private volatile AirlockException problem;
+    private final boolean unlockNeedsPin;
 
     /**
      * @param client       the connection every read and event goes through
@@ -38,6 +40,13 @@ public final class KeeperSession implements ReviewSession {
      * @param state        the state the keeper reported when it gave this session
      */
     public KeeperSession(KeeperClient client, KeeperClient statusClient, Answer.SessionInfo info, SessionState state, long entries) {
+        this(client, statusClient, info, state, entries, false);
+    }
+
+    /** @param unlockNeedsPin the keeper's policy confirms with the room PIN, which an unlock then needs too */
+    public KeeperSession(KeeperClient client, KeeperClient statusClient, Answer.SessionInfo info, SessionState state, long entries,
+                         boolean unlockNeedsPin) {
+        this.unlockNeedsPin = unlockNeedsPin;
         this.client = client;
         this.statusClient = statusClient;
         this.info = info;
@@ -138,16 +147,46 @@ public final class KeeperSession implements ReviewSession {
         // nothing crosses the channel: see docs/formats/keeper-protocol.md, "Not in version 1"
     }
 
+    /** The keeper writes {@code session.locked} (reason {@code requested}) and answers the new state. */
     @Override
     public void lockNow() throws AirlockException {
-        throw new KeeperException("keeper.unsupported", "Locking on request is not in the keeper's protocol yet; "
-                + "the keeper locks the session itself when it is idle.");
+        took(client.call(new Request.LockSession(), Answer.Status.class));
     }
 
     @Override
+    public boolean unlockNeedsPin() {
+        return unlockNeedsPin;
+    }
+
+    /**
+     * Unlocks without a credential, as a {@code none} policy allows. Under a {@code pin} policy nothing
+     * is sent (an empty attempt would count towards the PIN lockout): the lock screen asks for the PIN.
+     */
+    @Override
     public void unlock() throws AirlockException {
-        throw new KeeperException("keeper.unsupported", "Unlocking is not in the keeper's protocol yet: "
-                + "the session stays locked; end it and start a new one.");
+        if (unlockNeedsPin) {
+            throw new KeeperException("confirmation.required", "The room PIN is needed to unlock this session.");
+        }
+        took(client.call(new Request.UnlockSession(null), Answer.Status.class));
+    }
+
+    /** The keeper checks the PIN (a wrong one is a ledger entry counting towards the lockout) and writes {@code session.unlocked}. */
+    @Override
+    public void unlock(char[] pin) throws AirlockException {
+        if (pin == null || pin.length == 0) {
+            unlock();
+            return;
+        }
+        took(client.call(new Request.UnlockSession(new String(pin)), Answer.Status.class));
+    }
+
+    private void took(Answer.Status status) throws KeeperException {
+        if (status.session() == null || !status.session().id().equals(info.id())) {
+            state = SessionState.ENDED;
+            return;
+        }
+        state = stateOf(status.state());
+        entries = status.entries();
     }
 
     /** Ends the session in the keeper: it writes the summary and the end entry and signs the final checkpoint. */

@@ -20,27 +20,38 @@ import java.util.Optional;
 public final class KeeperSessionService implements SessionService {
     private final KeeperClient client;
     private final KeeperClient statusClient;
+    private final SupervisorConfirmation.Mode mode;
+    private final String policyName;
 
-    /** @param statusClient a second connection to the same keeper, for the once-a-second state question */
-    public KeeperSessionService(KeeperClient client, KeeperClient statusClient) {
+    /**
+     * @param statusClient a second connection to the same keeper, for the once-a-second state question
+     * @param policy       what the keeper said of its room policy ({@link KeeperClient#policy()}), asked once
+     *                     when the window connects: the start dialog asks for it on the FX thread
+     */
+    public KeeperSessionService(KeeperClient client, KeeperClient statusClient, Answer.PolicyInfo policy) {
         this.client = client;
         this.statusClient = statusClient;
+        this.mode = switch (policy.confirmation()) {
+            case "none" -> SupervisorConfirmation.Mode.NONE;
+            case "key" -> SupervisorConfirmation.Mode.KEY;
+            default -> SupervisorConfirmation.Mode.PIN;
+        };
+        // the policy file is the administrator's, but its name is shown: never interpreted
+        this.policyName = airlock.core.text.VisibleText.escape(policy.name());
     }
 
     /**
-     * The keeper does not tell its policy; version 1 starts a session with a room PIN or with none
-     * (a supervisor's key must never cross the channel), so the dialog offers the PIN field and the
-     * keeper refuses a start the policy does not allow.
+     * The keeper's policy's mode. Under {@code key} the dialog offers the key file, and a start is
+     * refused here with a clear message: a supervisor's key never crosses the channel.
      */
     @Override
     public SupervisorConfirmation.Mode confirmationMode() {
-        return SupervisorConfirmation.Mode.PIN;
+        return mode;
     }
 
-    /** Unknown here: the policy is the keeper's. */
     @Override
     public String policyName() {
-        return "";
+        return policyName;
     }
 
     /** Unknown here: the policy is the keeper's, and the protocol does not carry an inspector's passphrase yet. */
@@ -65,7 +76,7 @@ public final class KeeperSessionService implements SessionService {
         }
         Answer.SessionInfo info = client.startSession(request.inspector(), request.organisation(), request.badge(),
                 request.bundleManifestSha256(), pin);
-        return new KeeperSession(client, statusClient, info, SessionState.ACTIVE, 0);
+        return new KeeperSession(client, statusClient, info, SessionState.ACTIVE, 0, mode == SupervisorConfirmation.Mode.PIN);
     }
 
     /** The keeper resumed a session left open when it started; this picks it up if it is still open. */
@@ -79,7 +90,8 @@ public final class KeeperSessionService implements SessionService {
         if (state == SessionState.ENDED) {
             return Optional.empty();
         }
-        return Optional.of(new KeeperSession(client, statusClient, status.session(), state, status.entries()));
+        return Optional.of(new KeeperSession(client, statusClient, status.session(), state, status.entries(),
+                mode == SupervisorConfirmation.Mode.PIN));
     }
 
     /** The bundle's code through the keeper: listing is free, every file's content comes after its {@code file.opened}. */

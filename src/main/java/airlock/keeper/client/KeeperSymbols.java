@@ -11,19 +11,25 @@ import airlock.core.symbols.SymbolLookup;
 import airlock.core.symbols.SymbolMatch;
 import airlock.protocol.Answer;
 import airlock.protocol.Limits;
+import airlock.protocol.Request;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The keeper's symbol index. Each definition or reference question is a read: the keeper writes a
  * {@code search.run} entry (kind {@code definitions} or {@code references}) before it reads a line
- * of the bundle to answer. Questions version 1 has no op for (callers, symbol search) are refused.
+ * of the bundle to answer. Go to symbol is one {@code symbols.search} read (kind {@code symbols}).
+ * Callers have no op yet and are refused.
  */
 public final class KeeperSymbols implements SymbolLookup {
     private final KeeperClient client;
     private volatile IndexState last = new IndexState(IndexState.Status.ABSENT, 0, 0, "not asked yet");
+    /** The definitions the last go-to-symbol answer sent, per name, each handed out once. */
+    private volatile ConcurrentHashMap<String, List<Definition>> lastSearch = new ConcurrentHashMap<>();
 
     public KeeperSymbols(KeeperClient client) {
         this.client = client;
@@ -43,8 +49,17 @@ public final class KeeperSymbols implements SymbolLookup {
 
     @Override
     public List<Definition> definitions(String name) throws AirlockException {
+        // go to symbol asks for each name it listed right after the search that already sent (and logged) them
+        List<Definition> listed = lastSearch.remove(name);
+        if (listed != null) {
+            return listed;
+        }
         Answer.Definitions answer = client.definitions(name, Limits.MAX_SYMBOL_RESULTS);
         remember(answer.index());
+        return convert(answer);
+    }
+
+    private static List<Definition> convert(Answer.Definitions answer) throws KeeperException {
         List<Definition> out = new ArrayList<>();
         for (Answer.Definition d : answer.definitions()) {
             // the keeper's definition line stands where the index keeps no signature (as DefinitionLines would read it),
@@ -65,9 +80,42 @@ public final class KeeperSymbols implements SymbolLookup {
         return new ReferencePage(out, answer.offset(), answer.total());
     }
 
+    /**
+     * Go to symbol through the keeper's {@code symbols.search} (issue 16, k4walk): one logged read
+     * answers the best-matching names' definitions with their lines. The names come back best first;
+     * their definitions are kept until asked for once by {@link #definitions} (the view asks for each
+     * name it lists), so listing them costs no second entry per name. A query the protocol cannot
+     * carry (a control character, longer than a symbol name may be) matches nothing.
+     */
     @Override
     public List<SymbolMatch> searchSymbols(String query, int limit) throws AirlockException {
-        throw new KeeperException("keeper.unsupported", "Go to symbol is not in the keeper's protocol yet.");
+        Request.SymbolSearch request;
+        try {
+            request = new Request.SymbolSearch(query, Limits.MAX_SYMBOL_RESULTS);
+        } catch (IllegalArgumentException e) {
+            lastSearch = new ConcurrentHashMap<>();
+            return List.of();
+        }
+        Answer.Definitions answer = client.call(request, Answer.Definitions.class);
+        remember(answer.index());
+        Map<String, List<Definition>> byName = new LinkedHashMap<>();
+        for (Definition d : convert(answer)) {
+            byName.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(d);
+        }
+        List<SymbolMatch> out = new ArrayList<>();
+        int rank = byName.size();
+        for (Map.Entry<String, List<Definition>> e : byName.entrySet()) {
+            if (out.size() == limit) {
+                break;
+            }
+            out.add(new SymbolMatch(e.getKey(), rank--, e.getValue().size()));
+        }
+        ConcurrentHashMap<String, List<Definition>> kept = new ConcurrentHashMap<>();
+        for (SymbolMatch m : out) {
+            kept.put(m.name(), List.copyOf(byName.get(m.name())));
+        }
+        lastSearch = kept;
+        return out;
     }
 
     @Override

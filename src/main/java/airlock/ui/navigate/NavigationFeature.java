@@ -302,11 +302,14 @@ public final class NavigationFeature {
     }
 
     void goToFile() {
-        lastQuickOpen = new QuickOpen(view.root().getScene().getWindow(), texts.get("nav.menu.file"),
+        QuickOpen open = new QuickOpen(view.root().getScene().getWindow(), texts.get("nav.menu.file"),
                 view.root().getStylesheets(), typed -> symbols.files().find(typed, 100).stream()
                         .map(m -> new ResultItem(DisplayText.inline(m.path()), new Location(m.path(), 1))).toList(),
                 this::jump);
-        lastQuickOpen.show();
+        lastQuickOpen = open;
+        // typed before the file list arrived (through the keeper it comes a moment after the session starts)
+        symbols.onFilesListed(open::refresh);
+        open.show();
     }
 
     void goToSymbol() {

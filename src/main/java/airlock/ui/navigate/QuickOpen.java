@@ -20,6 +20,7 @@ final class QuickOpen {
     private final Stage stage = new Stage();
     private final TextField query = new TextField();
     private final ListView<ResultItem> list = new ListView<>();
+    private final Runnable rerun;
 
     /** A search that answers later (an index query in the background); {@code show} runs on the FX thread. */
     interface AsyncSearch {
@@ -53,6 +54,7 @@ final class QuickOpen {
             }
         });
         query.textProperty().addListener((obs, old, typed) -> run.accept(typed));
+        this.rerun = () -> run.accept(query.getText());
         Runnable pick = () -> {
             ResultItem item = list.getSelectionModel().getSelectedItem();
             stage.close();
@@ -79,6 +81,16 @@ final class QuickOpen {
             }
         });
         run.accept("");
+    }
+
+    /**
+     * Asks again for what is typed: the list it answers from changed (the file list arrived after the
+     * window opened, as it does when it comes from the keeper; without this, Return picked nothing).
+     */
+    void refresh() {
+        if (stage.isShowing()) {
+            rerun.run();
+        }
     }
 
     void show() {

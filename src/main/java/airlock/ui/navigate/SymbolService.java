@@ -31,6 +31,7 @@ final class SymbolService {
     private SymbolLookup index;
     private FileFinder files = new FileFinder(List.of());
     private SourceTree source;
+    private Runnable filesListed = () -> { };
 
     SymbolService(MainViewModel model, Texts texts, Path databases) {
         this(model, texts, databases, null);
@@ -59,6 +60,11 @@ final class SymbolService {
         return files;
     }
 
+    /** {@code then} runs on the FX thread each time a source's file list has arrived (a go-to-file window may be open). */
+    void onFilesListed(Runnable then) {
+        this.filesListed = then;
+    }
+
     SymbolLookup index() {
         return index;
     }
@@ -80,6 +86,7 @@ final class SymbolService {
                 .onSuccess(entries -> {
                     if (source == tree) {
                         files = new FileFinder(entries.stream().map(SourceEntry::path).toList());
+                        filesListed.run();
                     }
                 }));
         if (remote != null) {

@@ -5,6 +5,7 @@ import airlock.ui.Texts;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -18,9 +19,12 @@ final class LockScreen extends StackPane {
     private final Label message = new Label();
     private final Button unlock;
     private final Button end;
+    private final PasswordField pin = new PasswordField();
+    private VBox pinRow;
     private final Texts texts;
 
-    LockScreen(Texts texts, Runnable onUnlock, Runnable onEnd) {
+    /** @param onUnlock gets the PIN typed (empty when none is asked for); the field is cleared once it is handed on */
+    LockScreen(Texts texts, java.util.function.Consumer<char[]> onUnlock, Runnable onEnd) {
         this.texts = texts;
         getStyleClass().add("session-lock");
         setId("session-lock");
@@ -31,11 +35,27 @@ final class LockScreen extends StackPane {
         unlock = new Button(texts.get("session.lock.unlock"));
         unlock.setId("session-unlock");
         unlock.setDefaultButton(true);
-        unlock.setOnAction(event -> onUnlock.run());
+        unlock.setOnAction(event -> {
+            char[] typed = pinRow.isVisible() ? pin.getText().toCharArray() : new char[0];
+            pin.clear();
+            onUnlock.accept(typed);
+        });
+        // the keeper's room PIN (issue 16, k4walk): shown only when the session's policy needs it to unlock
+        pin.setId("session-unlock-pin");
+        pin.setPromptText(texts.get("session.lock.pin"));
+        pin.setMaxWidth(240);
+        pin.setOnAction(event -> unlock.fire());
+        Label pinLabel = new Label(texts.get("session.lock.pin"));
+        pinLabel.setLabelFor(pin);
+        pinLabel.getStyleClass().add("session-lock-message");
+        pinRow = new VBox(4, pinLabel, pin);
+        pinRow.setAlignment(Pos.CENTER);
+        pinRow.setVisible(false);
+        pinRow.setManaged(false);
         end = new Button(texts.get("session.lock.end"));
         end.setId("session-lock-end");
         end.setOnAction(event -> onEnd.run());
-        VBox box = new VBox(16, title, message, unlock, end);
+        VBox box = new VBox(16, title, message, pinRow, unlock, end);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("session-lock-box");
         box.setMaxSize(640, 320);
@@ -45,11 +65,16 @@ final class LockScreen extends StackPane {
 
     /** Puts the focus on the layer's one action (Unlock, or End for an expired session). */
     void focusAction() {
-        (unlock.isVisible() ? unlock : end).requestFocus();
+        (pinRow.isVisible() ? pin : unlock.isVisible() ? unlock : end).requestFocus();
     }
 
     /** Shows the layer for LOCKED and EXPIRED, hides it otherwise. */
     void show(SessionState state, String sessionId, int idleMinutes) {
+        show(state, sessionId, idleMinutes, false);
+    }
+
+    /** @param pinNeeded the PIN field is shown with Unlock (the keeper's {@code pin} policy) */
+    void show(SessionState state, String sessionId, int idleMinutes, boolean pinNeeded) {
         boolean locked = state == SessionState.LOCKED;
         boolean expired = state == SessionState.EXPIRED;
         setVisible(locked || expired);
@@ -62,6 +87,11 @@ final class LockScreen extends StackPane {
         }
         unlock.setVisible(locked);
         unlock.setManaged(locked);
+        pinRow.setVisible(locked && pinNeeded);
+        pinRow.setManaged(locked && pinNeeded);
+        if (!locked) {
+            pin.clear();
+        }
         end.setVisible(expired);
         end.setManaged(expired);
         if (locked || expired) {

@@ -296,7 +296,7 @@ public final class SessionFeature {
     private void showLock(SessionState state) {
         Optional<ReviewSession> session = window.session().current();
         lock.show(state, session.map(ReviewSession::id).orElse(""),
-                session.map(ReviewSession::idleLockMinutes).orElse(0));
+                session.map(ReviewSession::idleLockMinutes).orElse(0), session.map(ReviewSession::unlockNeedsPin).orElse(false));
     }
 
     /** Text under the start dialog's fields in the demo (e.g. the demo room PIN); null for none. */

@@ -361,8 +361,23 @@ public final class SessionViewModel {
     }
 
     public void unlock() {
+        unlock(null);
+    }
+
+    /** Unlocks with the room PIN typed on the lock screen (null or empty: none); the PIN is cleared once sent. */
+    public void unlock(char[] pin) {
         context.current().ifPresent(session -> main.background(BackgroundTask.of(texts.get("session.task.unlock"), monitor -> {
-            session.unlock();
+            try {
+                if (pin != null && pin.length > 0) {
+                    session.unlock(pin);
+                } else {
+                    session.unlock();
+                }
+            } finally {
+                if (pin != null) {
+                    java.util.Arrays.fill(pin, '\0');
+                }
+            }
             return session;
         }).onSuccess(s -> refresh())));
     }

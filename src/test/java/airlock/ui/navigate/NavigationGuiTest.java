@@ -45,11 +45,12 @@ class NavigationGuiTest {
     @TempDir
     static Path dir;
     private WorkstationWindow window;
+    private Path work;
 
     @Start
     void start(Stage stage) throws Exception {
         IsolatedGit.install();
-        Path work = dir.resolve("repo-" + System.nanoTime());
+        work = dir.resolve("repo-" + System.nanoTime());
         createRepository(work);
         var repository = new FileRepositoryBuilder().setWorkTree(work.toFile()).setMustExist(true).build();
         GitSource source = GitSource.ofAllRefs(repository, "test-vendor / nav 1.0", "refs/heads/main");
@@ -204,6 +205,93 @@ class NavigationGuiTest {
         waitUntil(() -> !nav.lastQuickOpen().items().isEmpty());
         assertEquals("function mutex_lock \u2014 " + LOCK + ":3", nav.lastQuickOpen().items().get(0).label());
         robot.interact(() -> nav.lastQuickOpen().stage().close());
+    }
+
+    /**
+     * Issue 16: through the keeper the file list arrives a moment after the session starts, and the
+     * xvfb demo typed Ctrl+P, a name and Return before it had: the window showed nothing, Return
+     * picked nothing and no file opened. The open window now asks again when the list arrives.
+     */
+    @Test
+    void goToFileTypedBeforeTheFileListArrivesFindsTheFileOnceItDoes(FxRobot robot) throws Exception {
+        NavigationFeature nav = window.navigation();
+        java.util.concurrent.CountDownLatch listed = new java.util.concurrent.CountDownLatch(1);
+        // its own repository: opening a source closes the one before
+        var repository = new FileRepositoryBuilder().setWorkTree(work.toFile()).setMustExist(true).build();
+        SlowList slow = new SlowList(GitSource.ofAllRefs(repository, "test-vendor / nav 1.0", "refs/heads/main"), listed);
+        robot.interact(() -> window.model().openSource(slow));
+        waitUntil(() -> slow.asked);
+        robot.interact(nav::goToFile);
+        robot.interact(() -> nav.lastQuickOpen().queryField().setText("drvdriver"));
+        assertTrue(nav.lastQuickOpen().items().isEmpty(), "nothing is listed yet");
+        listed.countDown();
+        waitUntil(() -> !nav.lastQuickOpen().items().isEmpty());
+        assertEquals(DRIVER, nav.lastQuickOpen().items().get(0).target().path());
+        robot.interact(() -> nav.lastQuickOpen().queryField().fireEvent(new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
+        waitUntil(() -> window.view().selectedCodeView() != null
+                && DRIVER.equals(window.view().selectedCodeView().documentPath()));
+    }
+
+    /** A source whose file list comes only once {@code listed} is counted down (as the keeper's comes later). */
+    private static final class SlowList implements airlock.core.source.SourceTree {
+        private final GitSource source;
+        private final java.util.concurrent.CountDownLatch listed;
+        volatile boolean asked;
+
+        SlowList(GitSource source, java.util.concurrent.CountDownLatch listed) {
+            this.source = source;
+            this.listed = listed;
+        }
+
+        @Override
+        public String label() {
+            return source.label();
+        }
+
+        @Override
+        public java.util.List<String> refs() {
+            return source.refs();
+        }
+
+        @Override
+        public String reviewRef() {
+            return source.reviewRef();
+        }
+
+        @Override
+        public String commitOf(String ref) throws airlock.core.AirlockException {
+            return source.commitOf(ref);
+        }
+
+        @Override
+        public java.util.List<airlock.core.source.SourceEntry> list(String ref) throws airlock.core.AirlockException {
+            asked = true;
+            try {
+                if (!listed.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new airlock.core.AirlockException("test.timeout", "the test never released the list");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new airlock.core.AirlockException("test.interrupted", "interrupted");
+            }
+            return source.list(ref);
+        }
+
+        @Override
+        public airlock.core.source.SourceEntry find(String ref, String path) throws airlock.core.AirlockException {
+            return source.find(ref, path);
+        }
+
+        @Override
+        public byte[] read(airlock.core.source.SourceEntry entry, long maxBytes) throws airlock.core.AirlockException {
+            return source.read(entry, maxBytes);
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 
     private static void createRepository(Path work) throws Exception {
