@@ -220,7 +220,7 @@ public final class KeeperService {
             return searchSymbols(y);
         } else if (request instanceof Request.Policy) { // issue 16 (k4walk)
             var policy = manager.policy().policy();
-            return new Answer.PolicyInfo(policy.name(), policy.confirmation().mode().wire());
+            return new Answer.PolicyInfo(policy.name(), policy.confirmation().mode().wire(), !policy.inspectors().isEmpty());
         }
         throw new AirlockException(Errors.UNKNOWN_OP, "unknown request " + request.op());
     }
@@ -322,13 +322,17 @@ public final class KeeperService {
         SessionRequest request = new SessionRequest(id.length() > 64 ? id.substring(0, 64) : id, s.inspector(),
                 s.organisation(), s.badge(), bundle.id());
         char[] pin = s.pin() == null ? null : s.pin().toCharArray();
+        char[] passphrase = s.passphrase() == null ? null : s.passphrase().toCharArray();
         try {
             Confirmation confirmation = pin == null ? new Confirmation.None() : new Confirmation.RoomPin(pin);
-            ActiveSession session = manager.start(request, confirmation);
+            ActiveSession session = manager.start(request, confirmation, passphrase);
             open = attach(session, bundle);
         } finally {
             if (pin != null) {
                 java.util.Arrays.fill(pin, '\0');
+            }
+            if (passphrase != null) {
+                java.util.Arrays.fill(passphrase, '\0');
             }
         }
         return new Answer.SessionStarted(info(open));

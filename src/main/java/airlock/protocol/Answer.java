@@ -379,8 +379,13 @@ public sealed interface Answer {
      *
      * @param name         the policy's name, for people (≤ 2000, may be empty)
      * @param confirmation {@code none}, {@code pin} or {@code key}
+     * @param inspectors   whether the policy names its inspectors (a start then needs the inspector's passphrase)
      */
-    record PolicyInfo(String name, String confirmation) implements Answer {
+    record PolicyInfo(String name, String confirmation, boolean inspectors) implements Answer {
+        public PolicyInfo(String name, String confirmation) {
+            this(name, confirmation, false);
+        }
+
         public PolicyInfo {
             Check.text(name, "name", Limits.MAX_MESSAGE);
             if (!List.of("none", "pin", "key").contains(confirmation)) {

@@ -40,6 +40,7 @@ public final class Codec {
             m.put("badge", s.badge());
             m.put("bundle", s.bundle());
             m.put("pin", s.pin());
+            m.put("passphrase", s.passphrase());
         } else if (r instanceof Request.Status) {
             // no fields
         } else if (r instanceof Request.ListFiles l) {
@@ -137,7 +138,7 @@ public final class Codec {
                 case "hello" -> new Request.Hello(f.small("version"), f.text("client"));
                 case "bundles.list" -> new Request.ListBundles();
                 case "session.start" -> new Request.StartSession(f.text("inspector"), f.text("organisation"),
-                        f.optionalText("badge"), f.text("bundle"), f.optionalText("pin"));
+                        f.optionalText("badge"), f.text("bundle"), f.optionalText("pin"), f.optionalText("passphrase"));
                 case "status" -> new Request.Status();
                 case "files.list" -> new Request.ListFiles(f.text("ref"), f.small("offset"), f.small("limit"));
                 case "file.open" -> new Request.OpenFile(f.text("ref"), f.text("path"));
@@ -327,6 +328,7 @@ public final class Codec {
         } else if (a instanceof Answer.PolicyInfo p) { // issue 16 (k4walk)
             m.put("name", p.name());
             m.put("confirmation", p.confirmation());
+            m.put("inspectors", p.inspectors());
         }
         return CanonicalJson.write(m);
     }
@@ -528,7 +530,7 @@ public final class Codec {
                     }
                     yield new Answer.Indexes(list);
                 }
-                case "policy" -> new Answer.PolicyInfo(f.text("name"), f.text("confirmation")); // issue 16 (k4walk)
+                case "policy" -> new Answer.PolicyInfo(f.text("name"), f.text("confirmation"), f.bool("inspectors")); // issue 16 (k4walk)
                 default -> throw new ProtocolException(Errors.UNKNOWN_OP, "unknown answer \"" + Fields.clip(kind) + "\"");
             };
             f.finish();

@@ -20,6 +20,8 @@ public final class Limits {
     public static final int MAX_CLIENT_NAME = 64;
     public static final int MAX_NAME = 100;
     public static final int MAX_PIN = 64;
+    /** A named inspector's passphrase (the policy's inspectors list), checked by the keeper, never logged. */
+    public static final int MAX_PASSPHRASE = 256;
     public static final int MAX_BUNDLE_ID = 64;
     public static final int MAX_REF = 255;
     public static final int MAX_PATH = 4096;

@@ -36,15 +36,22 @@ public sealed interface Request {
      * the room PIN typed by the supervisor. A supervisor key never crosses this channel.
      *
      * @param bundle the store id of an accepted bundle, as {@link Answer.Bundles} named it
-     * @param pin    the room PIN, or null when the policy needs none
+     * @param pin        the room PIN, or null when the policy needs none
+     * @param passphrase the inspector's own passphrase when the policy names its inspectors, else null
      */
-    record StartSession(String inspector, String organisation, String badge, String bundle, String pin) implements Request {
+    record StartSession(String inspector, String organisation, String badge, String bundle, String pin, String passphrase)
+            implements Request {
+        public StartSession(String inspector, String organisation, String badge, String bundle, String pin) {
+            this(inspector, organisation, badge, bundle, pin, null);
+        }
+
         public StartSession {
             Check.name(inspector, "inspector", Limits.MAX_NAME);
             Check.name(organisation, "organisation", Limits.MAX_NAME);
             Check.optionalName(badge, "badge", Limits.MAX_NAME);
             Check.name(bundle, "bundle", Limits.MAX_BUNDLE_ID);
             Check.optionalName(pin, "pin", Limits.MAX_PIN);
+            Check.optionalName(passphrase, "passphrase", Limits.MAX_PASSPHRASE);
         }
 
         public String op() {
@@ -54,7 +61,8 @@ public sealed interface Request {
         @Override
         public String toString() {
             return "StartSession[inspector=" + inspector + ", organisation=" + organisation + ", badge=" + badge + ", bundle="
-                    + bundle + ", pin=" + (pin == null ? "none" : "(" + pin.length() + " characters)") + "]";
+                    + bundle + ", pin=" + (pin == null ? "none" : "(" + pin.length() + " characters)")
+                    + ", passphrase=" + (passphrase == null ? "none" : "(" + passphrase.length() + " characters)") + "]";
         }
     }
 

@@ -65,6 +65,19 @@ public final class KeeperFixture implements AutoCloseable {
         return fixture;
     }
 
+    /**
+     * As {@link #start}, with {@code policy} (signed by a room-administrator key made here, pinned in the
+     * home) in force instead of the demo room's.
+     */
+    public static KeeperFixture startWithPolicy(Path tmp, airlock.core.policy.RoomPolicy policy) throws Exception {
+        AirlockHome home = AirlockHome.open(tmp.resolve("home"));
+        java.security.KeyPair admin = airlock.core.crypto.Ed25519.generate();
+        new airlock.core.trust.TrustStore(home).add(airlock.core.home.TrustPurpose.ROOM_ADMIN, admin.getPublic(), "test admin");
+        airlock.core.policy.PolicySigner.Result signed = airlock.core.policy.PolicySigner.sign(policy, admin.getPrivate());
+        airlock.core.policy.PolicyFiles.write(airlock.core.policy.PolicyFiles.installed(home), signed.bytes(), signed.signature());
+        return start(tmp);
+    }
+
     /** A home with the demo room policy and one accepted bundle of {@link TestRepository}, indexed; returns the bundle id. */
     static String prepareHome(Path tmp, Path homeDir, java.time.Clock clock) throws Exception {
         Path repo = TestRepository.create(tmp.resolve("repo"));

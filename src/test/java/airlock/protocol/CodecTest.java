@@ -2,6 +2,7 @@ package airlock.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +72,7 @@ class CodecTest {
     }
 
     @Test
-    void hostilePayloadsAreRefusedWithTheRuleTheyBreak() {
+    void hostilePayloadsAreRefusedWithTheRuleTheyBreak() throws Exception {
         assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":2,\"hash\":\"00\"}").startsWith(Errors.JSON), "not canonical");
         assertTrue(refusal("{\"hash\":\"00\",\"id\":1,\"op\":\"status\",\"v\":2}").contains("unknown member \"hash\""));
         assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"time\":\"x\",\"v\":2}").contains("unknown member \"time\""));
@@ -90,6 +91,11 @@ class CodecTest {
                 "escapes JCS does not use are not canonical");
         assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":\"a\",\"ref\":\"x\u202e\",\"v\":2}").contains("ref contains"));
         assertTrue(refusal("{\"id\":1,\"op\":\"session.start\",\"v\":2}").contains("required"));
+        // an inspector's passphrase is bounded and never shown in a request's text
+        assertThrows(IllegalArgumentException.class, () -> new Request.StartSession("Ada", "Office", null, "b", null, "p".repeat(Limits.MAX_PASSPHRASE + 1)));
+        Request.StartSession named = new Request.StartSession("Ada", "Office", null, "b", "246810", "analytical engine");
+        assertFalse(named.toString().contains("analytical"), named.toString());
+        assertEquals(named, Codec.decodeRequest(Codec.encode(7, named)).message());
         String deep = "[".repeat(200) + "]".repeat(200);
         assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":2,\"x\":" + deep + "}").startsWith(Errors.JSON));
         Codec.DecodeException utf8 = assertThrows(Codec.DecodeException.class,

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class WalkOpsCodecTest {
     private static final List<Answer> ANSWERS = List.of(new Answer.PolicyInfo("Airlock demo room", "pin"),
             new Answer.PolicyInfo("", "none"), new Answer.PolicyInfo("Room 4 \u202e", "key"),
-            new Answer.PolicyInfo("x".repeat(Limits.MAX_MESSAGE), "pin"));
+            new Answer.PolicyInfo("x".repeat(Limits.MAX_MESSAGE), "pin"), new Answer.PolicyInfo("Room 5", "pin", true));
 
     @Test
     void theRequestAndEveryAnswerRoundTripToOneCanonicalByteString() throws Exception {
@@ -68,8 +68,14 @@ class WalkOpsCodecTest {
                 .startsWith(Errors.FIELD), "no NUL");
         assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"name\":\""
                 + "x".repeat(Limits.MAX_MESSAGE + 1) + "\",\"v\":2}").startsWith(Errors.FIELD), "at most 2000");
-        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"name\":\"r\",\"pinHash\":\"00\",\"v\":2}")
-                .contains("unknown member \"pinHash\""), "nothing of the verifier crosses");
+        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"inspectors\":false,\"name\":\"r\","
+                + "\"pinHash\":\"00\",\"v\":2}").contains("unknown member \"pinHash\""), "nothing of the verifier crosses");
+        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"name\":\"r\",\"v\":2}")
+                .contains("inspectors is required"), "whether the policy names inspectors is always said");
+        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"inspectors\":\"yes\",\"name\":\"r\","
+                + "\"v\":2}").contains("true or false"));
+        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"inspectors\":[\"Ada\"],"
+                + "\"name\":\"r\",\"v\":2}").contains("true or false"), "no names of inspectors cross");
     }
 
     @Test

@@ -97,7 +97,14 @@ public final class KeeperClient implements AutoCloseable {
 
     public Answer.SessionInfo startSession(String inspector, String organisation, String badge, String bundle, String pin)
             throws KeeperException {
-        return call(new Request.StartSession(inspector, organisation, badge, bundle, pin), Answer.SessionStarted.class).session();
+        return startSession(inspector, organisation, badge, bundle, pin, null);
+    }
+
+    /** A start under a policy that names its inspectors: {@code passphrase} is the inspector's own. */
+    public Answer.SessionInfo startSession(String inspector, String organisation, String badge, String bundle, String pin,
+                                           String passphrase) throws KeeperException {
+        return call(new Request.StartSession(inspector, organisation, badge, bundle, pin, passphrase),
+                Answer.SessionStarted.class).session();
     }
 
     public Answer.Status status() throws KeeperException {

@@ -22,6 +22,7 @@ public final class KeeperSessionService implements SessionService {
     private final KeeperClient statusClient;
     private final SupervisorConfirmation.Mode mode;
     private final String policyName;
+    private final boolean inspectorsNamed;
 
     /**
      * @param statusClient a second connection to the same keeper, for the once-a-second state question
@@ -38,6 +39,7 @@ public final class KeeperSessionService implements SessionService {
         };
         // the policy file is the administrator's, but its name is shown: never interpreted
         this.policyName = airlock.core.text.VisibleText.escape(policy.name());
+        this.inspectorsNamed = policy.inspectors();
     }
 
     /**
@@ -54,10 +56,10 @@ public final class KeeperSessionService implements SessionService {
         return policyName;
     }
 
-    /** Unknown here: the policy is the keeper's, and the protocol does not carry an inspector's passphrase yet. */
+    /** Whether the keeper's policy names its inspectors (the start dialog then asks for the inspector's passphrase). */
     @Override
     public boolean inspectorsNamed() {
-        return false;
+        return inspectorsNamed;
     }
 
     @Override
@@ -67,6 +69,14 @@ public final class KeeperSessionService implements SessionService {
 
     @Override
     public ReviewSession start(SessionRequest request, Confirmation confirmation) throws AirlockException {
+        return start(request, confirmation, null);
+    }
+
+    /** Sends the inspector's passphrase (when the policy names inspectors) with the start; the keeper checks it. */
+    @Override
+    public ReviewSession start(SessionRequest request, Confirmation confirmation, char[] inspectorPassphrase)
+            throws AirlockException {
+        String passphrase = inspectorPassphrase == null || inspectorPassphrase.length == 0 ? null : new String(inspectorPassphrase);
         String pin = null;
         if (confirmation instanceof Confirmation.RoomPin roomPin && roomPin.pin() != null && roomPin.pin().length > 0) {
             pin = new String(roomPin.pin());
@@ -75,7 +85,7 @@ public final class KeeperSessionService implements SessionService {
                     "A supervisor's key is not sent to the keeper; this room's keeper starts sessions with its PIN.");
         }
         Answer.SessionInfo info = client.startSession(request.inspector(), request.organisation(), request.badge(),
-                request.bundleManifestSha256(), pin);
+                request.bundleManifestSha256(), pin, passphrase);
         return new KeeperSession(client, statusClient, info, SessionState.ACTIVE, 0, mode == SupervisorConfirmation.Mode.PIN);
     }
 
