@@ -71,6 +71,7 @@ class KeeperInspectorTest {
         assertEquals(3, ledger.stream().filter(e -> e.get("type").asText().equals("confirmation.failed")).count(),
                 "each refused start is a ledger entry");
         assertFalse(ledger.toString().contains("difference engine"), "nor is a wrong one");
+        assertFalse(ledger.toString().contains(PASSPHRASE), "nor the right one given with an unknown name");
         assertTrue(keeper.verify(id).isValid(), keeper.verify(id).describe());
     }
 }
