@@ -58,7 +58,14 @@ public final class RoomGate {
         root.getStylesheets().setAll(Theme.baseUrl(), Theme.LIGHT.stylesheetUrl());
         stage.setTitle(texts.get("app.title") + " — " + title);
         if (stage.getScene() == null) {
-            stage.setScene(new Scene(root, 980, 720));
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(root, Math.min(980, screen.getWidth() - 40), Math.min(720, screen.getHeight() - 60));
+            stage.setScene(scene);
+            // JavaFX 21 under openbox left this first window at 200x200 (JDK-8316423, see WindowSize; seen with
+            // .ci/xvfb-appimage-empty.sh): a minimum size is a hint the window manager keeps, and the size is set again
+            stage.setMinWidth(Math.min(800, scene.getWidth()));
+            stage.setMinHeight(Math.min(500, scene.getHeight()));
+            airlock.ui.WindowSize.applyWhenShown(stage);
         } else {
             stage.getScene().setRoot(root);
         }
