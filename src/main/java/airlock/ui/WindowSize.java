@@ -33,6 +33,17 @@ public final class WindowSize {
         }));
     }
 
+    /**
+     * As {@link #applyWhenShown}, plus a minimum size (up to 800x500, never more than the scene asks for):
+     * a minimum is a hint the window manager itself keeps, where setting the size again was not always
+     * enough (the seal screen in the app image under openbox, the set-up screens).
+     */
+    public static void keepSize(Stage stage, javafx.scene.Scene scene) {
+        stage.setMinWidth(Math.min(800, scene.getWidth()));
+        stage.setMinHeight(Math.min(500, scene.getHeight()));
+        applyWhenShown(stage);
+    }
+
     private static void reapply(Stage stage) {
         if (stage.isShowing() && !stage.isMaximized() && !stage.isFullScreen()) {
             double width = stage.getWidth();

@@ -101,7 +101,7 @@ final class AnnotationEditor {
         body.textProperty().addListener((obs, old, text) -> typing.playFromStart());
         preview.setContent(MarkdownView.render(body.getText()));
         stage.setScene(new Scene(layout(existing == null ? addSelection : null), 900, 640));
-        airlock.ui.WindowSize.applyWhenShown(stage);
+        airlock.ui.WindowSize.keepSize(stage, stage.getScene());
         stage.getScene().getStylesheets().setAll(stylesheets);
     }
 

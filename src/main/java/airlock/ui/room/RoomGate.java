@@ -63,9 +63,7 @@ public final class RoomGate {
             stage.setScene(scene);
             // JavaFX 21 under openbox left this first window at 200x200 (JDK-8316423, see WindowSize; seen with
             // .ci/xvfb-appimage-empty.sh): a minimum size is a hint the window manager keeps, and the size is set again
-            stage.setMinWidth(Math.min(800, scene.getWidth()));
-            stage.setMinHeight(Math.min(500, scene.getHeight()));
-            airlock.ui.WindowSize.applyWhenShown(stage);
+            airlock.ui.WindowSize.keepSize(stage, scene);
         } else {
             stage.getScene().setRoot(root);
         }

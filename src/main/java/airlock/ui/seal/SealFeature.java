@@ -139,7 +139,7 @@ public final class SealFeature {
         scene.getStylesheets().setAll(view.root().getStylesheets());
         stage.setScene(scene);
         stage.setResizable(true);
-        airlock.ui.WindowSize.applyWhenShown(stage);
+        airlock.ui.WindowSize.keepSize(stage, scene);
         airlock.ui.WindowKeys.closeWithKeys(stage);
         stage.show();
         model.load();
