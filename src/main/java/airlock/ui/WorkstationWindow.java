@@ -64,11 +64,9 @@ public final class WorkstationWindow {
         this.annotations = new airlock.ui.annotate.AnnotationsFeature(model, view, texts, session, clock, symbolDatabases,
                 backends.findings());
         stage.setScene(scene);
-        // a minimum size is a hint the window manager itself keeps: openbox could otherwise leave the
-        // window at 200x200 (JDK-8316423, see WindowSize), which the xvfb demo showed intermittently
-        stage.setMinWidth(Math.min(800, scene.getWidth()));
-        stage.setMinHeight(Math.min(500, scene.getHeight()));
-        WindowSize.applyWhenShown(stage);
+        // openbox could otherwise leave the window at 200x200 (JDK-8316423, see WindowSize), which the xvfb
+        // demo showed intermittently
+        WindowSize.keepSize(stage, scene);
         stage.setTitle(texts.get("app.title"));
         model.sourceProperty().addListener((obs, old, source) -> stage.setTitle(source == null
                 ? texts.get("app.title")
