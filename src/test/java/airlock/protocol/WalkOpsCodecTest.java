@@ -51,7 +51,7 @@ class WalkOpsCodecTest {
         // the UI cannot choose the policy, a mode or a name
         assertTrue(refusal("{\"confirmation\":\"none\",\"id\":1,\"op\":\"policy\",\"v\":3}").contains("unknown member \"confirmation\""));
         assertTrue(refusal("{\"id\":1,\"name\":\"x\",\"op\":\"policy\",\"v\":3}").contains("unknown member \"name\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"policy\",\"v\":3}").startsWith(Errors.VERSION));
+        assertTrue(refusal("{\"id\":1,\"op\":\"policy\",\"v\":2}").startsWith(Errors.VERSION));
         assertTrue(refusal("{\"id\":1,\"op\":\"Policy\",\"v\":3}").startsWith(Errors.UNKNOWN_OP));
     }
 
