@@ -70,6 +70,38 @@ class HistoryOpsCodecTest {
         }
     }
 
+    /** Seeded mutations of every history/diff message: each decodes to a checked record or is refused, nothing else. */
+    @Test
+    void mutatedHistoryMessagesDecodeOrAreRefusedNeverWorse() {
+        java.util.Random random = new java.util.Random(16_3);
+        List<byte[]> seeds = new ArrayList<>();
+        for (Request r : requests()) {
+            seeds.add(Codec.encode(4, r));
+        }
+        for (Answer a : answers()) {
+            seeds.add(Codec.encode(4, a));
+        }
+        int refused = 0;
+        for (int i = 0; i < 4000; i++) {
+            byte[] seed = seeds.get(random.nextInt(seeds.size()));
+            byte[] bytes = java.util.Arrays.copyOf(seed, seed.length);
+            for (int n = 1 + random.nextInt(3); n > 0; n--) {
+                bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            }
+            try {
+                if (i % 2 == 0) {
+                    Codec.decodeRequest(bytes);
+                } else {
+                    Codec.decodeAnswer(bytes);
+                }
+            } catch (Codec.DecodeException e) {
+                refused++;
+                assertTrue(e.code().matches("[a-z0-9._-]{1,64}"), e.code());
+            }
+        }
+        assertTrue(refused > 3000, "most mutations break a rule: " + refused);
+    }
+
     private static String refusal(String json) {
         Codec.DecodeException e = assertThrows(Codec.DecodeException.class,
                 () -> Codec.decodeRequest(json.getBytes(StandardCharsets.UTF_8)), json);

@@ -40,7 +40,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Issue 16 (kread), the versions window on the keeper: the real window composed by
  * {@link KeeperWorkstation} on a keeper behind a real socket. The inspector opens README.md, its
- * history, a commit of it (a diff against its parent) and compares the two versions of the bundle;
+ * history, a commit of it (a diff against its parent) and compares the two versions of the bundle
+ * (the file tree shows its coverage figures from the keeper's line counts, which write no entry);
  * every line shown came from the keeper after the entry that records it, and the window holds no git
  * repository. The keeper's log then holds each read in order and verifies.
  */
@@ -88,6 +89,8 @@ class KeeperVersionsGuiTest {
         waitUntil(() -> window.session().current().isPresent() && workstation.sessions().startDialog().isEmpty());
         String id = window.session().current().orElseThrow().id();
         waitUntil(() -> window.model().fileTree().totalFiles() > 0);
+        // the tree's coverage figures come from the keeper's line counts (files.lines: counts only, no entry)
+        waitUntil(() -> robot.lookup(".tree-coverage").queryAll().size() > 0);
         robot.interact(() -> window.model().openFile("README.md", 1));
         waitUntil(() -> window.view().selectedCodeView() != null
                 && window.view().selectedCodeView().text().contains("version 1.1"));
