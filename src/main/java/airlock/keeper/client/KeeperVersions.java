@@ -107,7 +107,7 @@ public final class KeeperVersions implements Versions {
                 commits.add(commit(c));
             }
         } while (!page.commits().isEmpty() && commits.size() < page.total() && commits.size() < limit);
-        boolean cut = page.truncated() || commits.size() > limit;
+        boolean cut = page.truncated() || page.total() > limit;
         return new FileHistory(page.ref(), page.path(), commits.size() > limit ? commits.subList(0, limit) : commits, cut);
     }
 

@@ -41,7 +41,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Issue 16 (kread), the versions window on the keeper: the real window composed by
  * {@link KeeperWorkstation} on a keeper behind a real socket. The inspector opens README.md, its
  * history, a commit of it (a diff against its parent) and compares the two versions of the bundle
- * (the file tree shows its coverage figures from the keeper's line counts, which write no entry);
+ * (the file tree shows its coverage figures from the keeper's line counts, which write no entry) and
+ * searches the changed lines only;
  * every line shown came from the keeper after the entry that records it, and the window holds no git
  * repository. The keeper's log then holds each read in order and verifies.
  */
@@ -129,6 +130,15 @@ class KeeperVersionsGuiTest {
         assertTrue(compared.right().text().contains("version 1.1"), compared.right().text());
         robot.interact(() -> Screenshots.shot(w[0].stage().getScene(), "keeper-versions-4-compare-diff.png"));
 
+        // search of changed lines only: the keeper records the query with its base, then sends hits of changed files only
+        robot.interact(() -> {
+            window.search().model().diffBaseProperty().set(earlier);
+            window.search().model().queryProperty().set("small project");
+            window.search().model().search();
+        });
+        waitUntil(() -> window.search().model().lastResultProperty().get() != null);
+        assertEquals(List.of("README.md"), window.search().model().hits().stream().map(h -> h.path()).distinct().toList());
+
         // the window holds no repository of its own: every line above came through the client
         assertEquals(List.of(), ObjectGraph.findInstances(workstation, List.of(GitSource.class,
                 org.eclipse.jgit.lib.Repository.class)));
@@ -143,14 +153,16 @@ class KeeperVersionsGuiTest {
             switch (e.get("type").asText()) {
                 case "file.opened" -> walk.add("file.opened " + data.get("path").asText()
                         + (data.has("view") ? " " + data.get("view").asText() + " " + data.get("ref").asText() : ""));
-                case "search.run" -> walk.add("search.run " + data.get("kind").asText() + " " + data.get("query").asText());
+                case "search.run" -> walk.add("search.run " + (data.has("kind") ? data.get("kind").asText() : "diffFrom "
+                        + data.get("diffFrom").asText()) + " " + data.get("query").asText());
                 default -> { }
             }
         }
         String first = history.list().getItems().get(1).id();
         assertEquals(List.of("file.opened README.md", "search.run history README.md",
                 "file.opened README.md diff " + first, "file.opened README.md diff " + second.id(),
-                "file.opened README.md diff " + earlier, "file.opened README.md diff " + review), walk);
+                "file.opened README.md diff " + earlier, "file.opened README.md diff " + review,
+                "search.run diffFrom " + earlier + " small project"), walk);
         assertTrue(keeper.verify(id).isValid(), keeper.verify(id).describe());
     }
 
