@@ -111,6 +111,17 @@ public final class KeeperService {
         Running running;
         long nextSearch = 1;
         LogEntry last;
+        // history/diff (issue 16, kread): the reads already recorded in this session (key -> their entries),
+        // and the last compare, diff, history and blame computed (paged from these, computed once)
+        final Map<String, List<Long>> versionReads = new HashMap<>();
+        String changesKey;
+        List<airlock.core.history.FileChange> changes;
+        String diffKey;
+        KeptDiff diff;
+        String historyKey;
+        airlock.core.history.FileHistory history;
+        String blameKey;
+        airlock.core.history.Blame blame;
         /** The bytes of the file last paged (its blob id), so reading a file page by page inflates it once. */
         String pagedBlob;
         byte[] pagedBytes;
@@ -194,6 +205,18 @@ public final class KeeperService {
             return definitions(d);
         } else if (request instanceof Request.References r) {
             return references(r);
+        } else if (request instanceof Request.Compare c) { // history/diff (issue 16, kread)
+            return compare(c);
+        } else if (request instanceof Request.Diff d) {
+            return diff(d);
+        } else if (request instanceof Request.History h) {
+            return history(h);
+        } else if (request instanceof Request.BlameFile b) {
+            return blame(b);
+        } else if (request instanceof Request.Callers c) {
+            return callers(c);
+        } else if (request instanceof Request.LineCounts l) {
+            return lineCounts(l);
         } else if (request instanceof Request.CreateAnnotation c) {
             return createAnnotation(c);
         } else if (request instanceof Request.EditAnnotation e) {
@@ -474,6 +497,9 @@ public final class KeeperService {
         if (s.ref() != null) {
             checkedRef(o, s.ref());
         }
+        if (s.diffFrom() != null) { // history/diff (issue 16, kread): changed lines only
+            checkedRef(o, s.diffFrom());
+        }
         SearchQuery query = new SearchQuery(s.pattern(), s.regex(), s.ignoreCase(), s.wholeWord(), s.include(), s.exclude(),
                 Set.copyOf(s.languages()), s.ref());
         try {
@@ -490,6 +516,9 @@ public final class KeeperService {
         data.put("paths", s.include());
         data.put("languages", List.copyOf(new TreeSet<>(s.languages())));
         data.put("ref", s.ref());
+        if (s.diffFrom() != null) {
+            data.put("diffFrom", s.diffFrom());
+        }
         LogEntry recorded = o.session.record(EntryType.SEARCH_RUN, data, SqlAction.NONE);
         Running running = new Running(recorded.seq());
         long id = o.nextSearch++;
@@ -500,7 +529,8 @@ public final class KeeperService {
         o.running = running;
         SourceTree source = o.source;
         SearchIndex index = o.searchIndex;
-        running.task = searchThread().submit(() -> running.run(new Searcher(workers), source, index, query));
+        String diffFrom = s.diffFrom();
+        running.task = searchThread().submit(() -> running.run(new Searcher(workers), source, index, query, diffFrom));
         return page(id, running, 0, s.limit());
     }
 
@@ -539,11 +569,11 @@ public final class KeeperService {
             this.entry = entry;
         }
 
-        void run(Searcher searcher, SourceTree source, SearchIndex index, SearchQuery query) {
+        void run(Searcher searcher, SourceTree source, SearchIndex index, SearchQuery query, String diffFrom) {
             SearchSummary result = null;
             String failed = null;
             try {
-                result = searcher.search(source, index, query, (FileMatches file) -> add(file), new ProgressMonitor() {
+                ProgressMonitor monitor = new ProgressMonitor() {
                     @Override
                     public void beginTask(String title, long totalWork) {
                     }
@@ -560,7 +590,11 @@ public final class KeeperService {
                     public boolean isCancelled() {
                         return cancelled;
                     }
-                });
+                };
+                result = diffFrom == null ? searcher.search(source, index, query, (FileMatches file) -> add(file), monitor)
+                        : searcher.searchDiff(source, diffFrom, query, (FileMatches file) -> add(file), monitor);
+            } catch (InvalidQueryException e) {
+                failed = e.getMessage();
             } catch (airlock.core.progress.CancelledException e) {
                 failed = "The search was superseded by a newer one or the session ended; run it again.";
             } catch (AirlockException | RuntimeException e) {
@@ -741,6 +775,311 @@ public final class KeeperService {
                     clip(DefinitionLines.line(files.get(ref.path()), ref.line()), Limits.MAX_LINE_TEXT)));
         }
         return new Answer.References(r.name(), recorded.seq(), indexState(o.symbols), page.offset(), page.total(), out);
+    }
+
+    // ----- history/diff: compare, diffs, history, blame, callers, line counts (issue 16, kread) -----
+
+    /** A diff as the keeper keeps it between pages: the change (null: the commit did not change the file) and its base. */
+    private record KeptDiff(String from, String to, airlock.core.history.FileDiff diff) {
+    }
+
+    private static airlock.core.git.GitSource git(Open o) throws AirlockException {
+        if (o.source instanceof airlock.core.git.GitSource git) {
+            return git;
+        }
+        throw new AirlockException("history.none", "The bundle under review has no version history.");
+    }
+
+    /** A ref of the bundle, or a commit id (40 hex digits) of a commit in the bundle's repository, as its commit id. */
+    private static String commitOfName(Open o, airlock.core.git.GitSource git, String name) throws AirlockException {
+        if (o.source.refs().contains(name)) {
+            return o.source.commitOf(name);
+        }
+        if (!name.matches("[0-9a-f]{40}")) {
+            throw new AirlockException(Errors.NOT_FOUND, "'" + clip(name, 100) + "' is neither a ref of the bundle nor a commit id.");
+        }
+        try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(git.repository())) {
+            return walk.parseCommit(org.eclipse.jgit.lib.ObjectId.fromString(name)).name();
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new AirlockException(Errors.NOT_FOUND, "The bundle has no commit " + name + ".");
+        }
+    }
+
+    private List<airlock.core.history.FileChange> changesOf(Open o, String from, String to) throws AirlockException {
+        String key = key(from, to);
+        if (!key.equals(o.changesKey)) {
+            o.changes = new airlock.core.history.VersionHistory(git(o)).changes(checkedRef(o, from), checkedRef(o, to),
+                    ProgressMonitor.NONE);
+            o.changesKey = key;
+        }
+        return o.changes;
+    }
+
+    /** The files changed between two refs: names, blob ids, kinds and line counts, no content; nothing is logged. */
+    private Answer compare(Request.Compare c) throws AirlockException {
+        Open o = active();
+        List<airlock.core.history.FileChange> all = changesOf(o, c.from(), c.to());
+        List<Answer.Change> page = new ArrayList<>();
+        for (int i = c.offset(); i < all.size() && i < (long) c.offset() + c.limit(); i++) {
+            airlock.core.history.FileChange ch = all.get(i);
+            if (fits(ch.oldPath()) && fits(ch.newPath())) {
+                page.add(change(ch));
+            }
+        }
+        return new Answer.Changes(c.from(), c.to(), c.offset(), all.size(), page);
+    }
+
+    private static boolean fits(String path) {
+        return path == null || path.length() <= Limits.MAX_PATH;
+    }
+
+    private static Answer.Change change(airlock.core.history.FileChange ch) {
+        return new Answer.Change(ch.kind().name().toLowerCase(Locale.ROOT), ch.oldPath(), ch.newPath(), ch.oldBlob(), ch.newBlob(),
+                Math.max(-1, ch.linesAdded()), Math.max(-1, ch.linesRemoved()), ch.verdict().name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A page of a diff. The first time this session asks for a diff, the keeper computes it, then
+     * commits a {@code file.opened} entry (view {@code diff}) for each side that exists (as the
+     * in-process window reports each version a diff shows), and only then answers rows; later pages
+     * of the same diff name those entries. A line longer than a row may carry makes the file
+     * {@code too_large} (no rows).
+     */
+    private Answer diff(Request.Diff d) throws AirlockException {
+        Open o = active();
+        airlock.core.git.GitSource git = git(o);
+        String key = "diff" + '\0' + d.from() + '\0' + d.to() + '\0' + d.path();
+        if (!key.equals(o.diffKey)) {
+            var versions = new airlock.core.history.VersionHistory(git);
+            KeptDiff kept;
+            if (d.from() == null) {
+                String commit = commitOfName(o, git, d.to());
+                airlock.core.history.FileChange change = versions.changeAgainstParent(commit, d.path());
+                kept = change == null ? new KeptDiff(null, commit, null)
+                        : new KeptDiff(versions.parentOf(commit), commit, sendable(versions.diff(change, airlock.core.history.Versions.CONTEXT_LINES)));
+            } else {
+                airlock.core.history.FileChange change = null;
+                for (airlock.core.history.FileChange ch : changesOf(o, d.from(), d.to())) {
+                    if (d.path().equals(ch.path()) || (change == null && d.path().equals(ch.oldPath()))) {
+                        change = ch;
+                    }
+                }
+                if (change == null) {
+                    throw new AirlockException(Errors.NOT_FOUND, "'" + clip(d.path(), 200) + "' did not change from " + d.from()
+                            + " to " + d.to() + ".");
+                }
+                kept = new KeptDiff(d.from(), d.to(), sendable(versions.diff(change, airlock.core.history.Versions.CONTEXT_LINES)));
+            }
+            o.diffKey = key;
+            o.diff = kept;
+        }
+        KeptDiff kept = o.diff;
+        if (kept.diff() == null) {
+            return new Answer.DiffPage(null, kept.to(), d.path(), null, "text", 0, 0, List.of(), d.offset(), 0, List.of());
+        }
+        airlock.core.history.FileDiff diff = kept.diff();
+        airlock.core.history.FileChange change = diff.change();
+        List<Long> entries = o.versionReads.get(key);
+        if (entries == null) {
+            List<Long> recorded = new ArrayList<>();
+            if (change.oldPath() != null && kept.from() != null) {
+                recorded.add(recordVersion(o, kept.from(), change.oldPath(), change.oldBlob(), diff.oldSize(), "diff"));
+            }
+            if (change.newPath() != null) {
+                recorded.add(recordVersion(o, kept.to(), change.newPath(), change.newBlob(), diff.newSize(), "diff"));
+            }
+            entries = List.copyOf(recorded);
+            o.versionReads.put(key, entries);
+        }
+        // only now, with both versions recorded, do rows of them leave the keeper
+        List<Answer.Row> rows = new ArrayList<>();
+        long budget = 0;
+        for (int i = d.offset(); i < diff.rows().size() && rows.size() < d.limit(); i++) {
+            airlock.core.history.DiffRow r = diff.rows().get(i);
+            long cost = 200L + 6L * (length(r.leftText()) + length(r.rightText()))
+                    + 24L * (r.leftSpans().size() + r.rightSpans().size());
+            if (!rows.isEmpty() && budget + cost > Limits.PAGE_TEXT_BUDGET) {
+                break;
+            }
+            budget += cost;
+            rows.add(new Answer.Row(r.kind().name().toLowerCase(Locale.ROOT), r.leftLine(), r.leftText(), r.rightLine(),
+                    r.rightText(), rowSpans(r.leftSpans()), rowSpans(r.rightSpans()), r.skipped()));
+        }
+        return new Answer.DiffPage(kept.from(), kept.to(), d.path(), change(change), diff.verdict().name().toLowerCase(Locale.ROOT),
+                diff.oldSize(), diff.newSize(), entries, d.offset(), diff.rows().size(), rows);
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    /** The diff as the protocol can carry it: a line (or a line's spans) beyond a row's limits makes it too large to send. */
+    private static airlock.core.history.FileDiff sendable(airlock.core.history.FileDiff diff) {
+        for (airlock.core.history.DiffRow r : diff.rows()) {
+            if (length(r.leftText()) > Limits.MAX_ROW_TEXT || length(r.rightText()) > Limits.MAX_ROW_TEXT
+                    || r.leftSpans().size() > Limits.MAX_ROW_SPANS || r.rightSpans().size() > Limits.MAX_ROW_SPANS
+                    || (r.leftText() != null && r.leftText().indexOf('\0') >= 0)
+                    || (r.rightText() != null && r.rightText().indexOf('\0') >= 0)) {
+                return new airlock.core.history.FileDiff(diff.change(), airlock.core.history.DiffVerdict.TOO_LARGE, List.of(),
+                        diff.oldSize(), diff.newSize());
+            }
+        }
+        return diff;
+    }
+
+    private static List<Answer.RowSpan> rowSpans(List<airlock.core.history.Span> spans) {
+        List<Answer.RowSpan> out = new ArrayList<>(spans.size());
+        for (airlock.core.history.Span sp : spans) {
+            out.add(new Answer.RowSpan(sp.start(), sp.end()));
+        }
+        return out;
+    }
+
+    /** Writes the {@code file.opened} entry of a file version a diff or blame shows (the in-process window's report). */
+    private static long recordVersion(Open o, String ref, String path, String blob, long size, String view) throws AirlockException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("path", path);
+        data.put("blob", blob);
+        data.put("ref", ref);
+        data.put("size", size);
+        data.put("view", view);
+        return o.session.record(EntryType.FILE_OPENED, data, SqlAction.NONE).seq();
+    }
+
+    /** A page of a file's history at the review ref; recorded once per file and session as a {@code search.run} (kind history). */
+    private Answer history(Request.History h) throws AirlockException {
+        Open o = active();
+        String ref = o.source.reviewRef();
+        String key = "history" + '\0' + ref + '\0' + h.path();
+        if (!key.equals(o.historyKey)) {
+            o.history = new airlock.core.history.FileTimeline(git(o)).history(ref, h.path(), Limits.MAX_HISTORY, ProgressMonitor.NONE);
+            o.historyKey = key;
+        }
+        airlock.core.history.FileHistory history = o.history;
+        List<Long> entries = o.versionReads.get(key);
+        if (entries == null) {
+            entries = List.of(recordLookup(o, "history", h.path(), history.commits().size()).seq());
+            o.versionReads.put(key, entries);
+        }
+        List<Answer.Commit> page = new ArrayList<>();
+        for (int i = h.offset(); i < history.commits().size() && page.size() < h.limit(); i++) {
+            page.add(commit(history.commits().get(i)));
+        }
+        return new Answer.Commits(ref, h.path(), entries.get(0), history.truncated(), h.offset(), history.commits().size(), page);
+    }
+
+    private static Answer.Commit commit(airlock.core.history.CommitInfo c) {
+        return new Answer.Commit(c.id(), clip(c.author(), Limits.MAX_AUTHOR), clip(c.email(), Limits.MAX_AUTHOR),
+                c.when().toString(), clip(c.summary(), Limits.MAX_SUMMARY));
+    }
+
+    /**
+     * A page of a file's blame at the review ref. A text file's blame is recorded once per session as
+     * {@code file.opened} (view {@code blame}) before its first line leaves; a binary or too large file
+     * has no lines and no entry ({@code entry} -1), as the window shows no blame of it.
+     */
+    private Answer blame(Request.BlameFile b) throws AirlockException {
+        Open o = active();
+        String ref = o.source.reviewRef();
+        String key = "blame" + '\0' + ref + '\0' + b.path();
+        if (!key.equals(o.blameKey)) {
+            airlock.core.history.Blame blame = new airlock.core.history.FileTimeline(git(o)).blame(ref, b.path(), ProgressMonitor.NONE);
+            for (airlock.core.history.BlameLine line : blame.lines()) {
+                if (line.text().length() > Limits.MAX_ROW_TEXT || line.text().indexOf('\0') >= 0) {
+                    blame = new airlock.core.history.Blame(ref, b.path(), airlock.core.history.DiffVerdict.TOO_LARGE, List.of());
+                    break;
+                }
+            }
+            o.blame = blame;
+            o.blameKey = key;
+        }
+        airlock.core.history.Blame blame = o.blame;
+        String verdict = blame.verdict().name().toLowerCase(Locale.ROOT);
+        if (blame.verdict() != airlock.core.history.DiffVerdict.TEXT) {
+            return new Answer.BlamePage(ref, b.path(), verdict, -1, b.offset(), 0, List.of(), List.of());
+        }
+        List<Long> entries = o.versionReads.get(key);
+        if (entries == null) {
+            SourceEntry entry = entry(o, ref, b.path());
+            entries = List.of(recordVersion(o, ref, entry.path(), entry.blobId(), entry.size(), "blame"));
+            o.versionReads.put(key, entries);
+        }
+        List<Answer.BlameRow> lines = new ArrayList<>();
+        Map<String, Answer.Commit> commits = new LinkedHashMap<>();
+        long budget = 0;
+        for (int i = b.offset(); i < blame.lines().size() && lines.size() < b.limit(); i++) {
+            airlock.core.history.BlameLine line = blame.lines().get(i);
+            long cost = 300L + 6L * line.text().length() + (line.sourcePath() == null ? 0 : 6L * line.sourcePath().length());
+            if (!lines.isEmpty() && budget + cost > Limits.PAGE_TEXT_BUDGET) {
+                break;
+            }
+            budget += cost;
+            String commit = null;
+            if (line.commit() != null) {
+                commit = line.commit().id();
+                if (!commits.containsKey(commit)) {
+                    commits.put(commit, commit(line.commit()));
+                    budget += 6L * (Limits.MAX_AUTHOR * 2 + Limits.MAX_SUMMARY) / 4;
+                }
+            }
+            lines.add(new Answer.BlameRow(line.line(), line.text(), commit,
+                    line.sourcePath() == null || line.sourcePath().length() > Limits.MAX_PATH ? null : line.sourcePath()));
+        }
+        return new Answer.BlamePage(ref, b.path(), verdict, entries.get(0), b.offset(), blame.lines().size(),
+                List.copyOf(commits.values()), lines);
+    }
+
+    /** Callers of a name: recorded as a {@code search.run} (kind callers) before the call lines are read. */
+    private Answer callers(Request.Callers c) throws AirlockException {
+        Open o = active();
+        List<airlock.core.symbols.CallSite> sites = o.symbols == null ? List.of() : o.symbols.callers(c.name(), c.limit());
+        LogEntry recorded = recordLookup(o, "callers", c.name(), sites.size());
+        Map<String, byte[]> files = new HashMap<>();
+        List<Answer.Caller> out = new ArrayList<>();
+        for (airlock.core.symbols.CallSite site : sites) {
+            Definition def = site.caller();
+            Reference at = site.at();
+            if (at.path().length() > Limits.MAX_PATH || def.path().length() > Limits.MAX_PATH || out.size() == c.limit()) {
+                continue;
+            }
+            if (!files.containsKey(at.path())) {
+                SourceEntry e = o.source.find(o.source.reviewRef(), at.path());
+                files.put(at.path(), e == null ? null : o.source.read(e, airlock.core.symbols.IndexBuilder.MAX_FILE_BYTES));
+            }
+            String line = clip(DefinitionLines.line(files.get(at.path()), at.line()), Limits.MAX_LINE_TEXT);
+            out.add(new Answer.Caller(new Answer.Definition(def.path(), clip(def.name(), Limits.MAX_SYMBOL),
+                    def.kind().name().toLowerCase(Locale.ROOT), Math.max(0, def.line()), Math.max(0, def.column()),
+                    clip(def.scope(), Limits.MAX_MESSAGE), clip(def.signature(), Limits.MAX_LINE_TEXT)),
+                    at.path(), Math.max(0, at.line()), Math.max(0, at.column()), line));
+        }
+        return new Answer.Callers(c.name(), recorded.seq(), indexState(o.symbols), out);
+    }
+
+    /** Line counts kept by blob id (a count is the same at every ref that holds the blob). */
+    private final Map<String, Integer> lineCountsByBlob = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A page of the line counts of every file at a ref, for the file tree's review coverage: counts,
+     * not content, so nothing is logged (as {@code files.list} sends sizes). The keeper reads the blobs.
+     */
+    private Answer lineCounts(Request.LineCounts l) throws AirlockException {
+        Open o = active();
+        List<SourceEntry> all = o.source.list(checkedRef(o, l.ref()));
+        List<Answer.LineCount> page = new ArrayList<>();
+        for (int i = l.offset(); i < all.size() && i < (long) l.offset() + l.limit(); i++) {
+            SourceEntry e = all.get(i);
+            if (e.path().length() > Limits.MAX_PATH) {
+                continue;
+            }
+            Integer lines = lineCountsByBlob.get(e.blobId());
+            if (lines == null) {
+                lines = e.kind() == airlock.core.source.EntryKind.SUBMODULE || e.kind() == airlock.core.source.EntryKind.SYMLINK ? 0
+                        : airlock.core.annotate.LineCounting.count(o.source.read(e, airlock.core.annotate.LineCounting.MAX_BYTES));
+                lineCountsByBlob.put(e.blobId(), lines);
+            }
+            page.add(new Answer.LineCount(e.path(), e.blobId(), Math.min(lines, Limits.MAX_LINE)));
+        }
+        return new Answer.LineCounts(l.ref(), l.offset(), all.size(), page);
     }
 
     private Answer createAnnotation(Request.CreateAnnotation c) throws AirlockException {

@@ -273,6 +273,204 @@ public sealed interface Answer {
         }
     }
 
+    // ----- history/diff (issue 16, kread) -----
+
+    /** One file changed between two versions; a path or blob is null on the side where the file does not exist. */
+    record Change(String changeKind, String oldPath, String newPath, String oldBlob, String newBlob, int added, int removed,
+                  String verdict) {
+        public Change {
+            if (!List.of("added", "deleted", "modified", "renamed", "copied").contains(changeKind)) {
+                throw new IllegalArgumentException("changeKind must be added, deleted, modified, renamed or copied");
+            }
+            Check.optionalText(oldPath, "oldPath", Limits.MAX_PATH);
+            Check.optionalText(newPath, "newPath", Limits.MAX_PATH);
+            if (oldPath == null && newPath == null) {
+                throw new IllegalArgumentException("a change has an old or a new path");
+            }
+            Check.optionalName(oldBlob, "oldBlob", 64);
+            Check.optionalName(newBlob, "newBlob", 64);
+            Check.range(added, "added", -1, Limits.MAX_LINE);
+            Check.range(removed, "removed", -1, Limits.MAX_LINE);
+            Check.verdict(verdict);
+        }
+    }
+
+    /** A page of the files changed from {@code from} to {@code to}. */
+    record Changes(String from, String to, int offset, int total, List<Change> changes) implements Answer {
+        public Changes {
+            Check.text(from, "from", Limits.MAX_REF);
+            Check.text(to, "to", Limits.MAX_REF);
+            Check.range(offset, "offset", 0, Integer.MAX_VALUE);
+            Check.range(total, "total", 0, Integer.MAX_VALUE);
+            changes = Check.list(changes, "changes", Limits.MAX_CHANGES_PAGE);
+        }
+
+        public String kind() {
+            return "history.changes";
+        }
+    }
+
+    /** A differing part of a diff row's side: UTF-16 offsets, end exclusive. */
+    record RowSpan(int start, int end) {
+        public RowSpan {
+            Check.range(start, "start", 0, Limits.MAX_ROW_TEXT);
+            Check.range(end, "end", start, Limits.MAX_ROW_TEXT);
+        }
+    }
+
+    /** One aligned row of a side-by-side diff (as core's DiffRow): a side without a line has 0 and null text. */
+    record Row(String rowKind, int leftLine, String leftText, int rightLine, String rightText, List<RowSpan> leftSpans,
+               List<RowSpan> rightSpans, int skipped) {
+        public Row {
+            if (!List.of("same", "added", "removed", "changed", "skipped").contains(rowKind)) {
+                throw new IllegalArgumentException("rowKind must be same, added, removed, changed or skipped");
+            }
+            Check.range(leftLine, "leftLine", 0, Limits.MAX_LINE);
+            Check.range(rightLine, "rightLine", 0, Limits.MAX_LINE);
+            Check.optionalText(leftText, "leftText", Limits.MAX_ROW_TEXT);
+            Check.optionalText(rightText, "rightText", Limits.MAX_ROW_TEXT);
+            leftSpans = Check.list(leftSpans, "leftSpans", Limits.MAX_ROW_SPANS);
+            rightSpans = Check.list(rightSpans, "rightSpans", Limits.MAX_ROW_SPANS);
+            Check.range(skipped, "skipped", 0, Limits.MAX_LINE);
+        }
+    }
+
+    /**
+     * A page of a file's diff, after the {@code file.opened} entries (view {@code diff}) of its sides were
+     * committed ({@code entries}: their sequence numbers, empty for a later page of a diff already
+     * recorded in this session, or when {@code change} is null: the commit did not change the file).
+     *
+     * @param from the base: the compare's ref, or the commit's first parent (null for a root commit)
+     */
+    record DiffPage(String from, String to, String path, Change change, String verdict, long oldSize, long newSize,
+                    List<Long> entries, int offset, int total, List<Row> rows) implements Answer {
+        public DiffPage {
+            Check.optionalText(from, "from", Limits.MAX_REF);
+            Check.text(to, "to", Limits.MAX_REF);
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.verdict(verdict);
+            Check.range(oldSize, "oldSize", 0, Long.MAX_VALUE);
+            Check.range(newSize, "newSize", 0, Long.MAX_VALUE);
+            entries = Check.list(entries, "entries", 2);
+            for (Long e : entries) {
+                Check.range(e, "entries item", 0, Long.MAX_VALUE);
+            }
+            Check.range(offset, "offset", 0, Limits.MAX_LINE);
+            Check.range(total, "total", 0, Limits.MAX_LINE);
+            rows = Check.list(rows, "rows", Limits.MAX_DIFF_ROWS);
+        }
+
+        public String kind() {
+            return "history.diff";
+        }
+    }
+
+    /** A commit as history and blame show it; {@code when} is ISO-8601 (UTC). */
+    record Commit(String id, String author, String email, String when, String summary) {
+        public Commit {
+            Check.name(id, "id", 64);
+            Check.text(author, "author", Limits.MAX_AUTHOR);
+            Check.text(email, "email", Limits.MAX_AUTHOR);
+            Check.text(when, "when", 64);
+            Check.text(summary, "summary", Limits.MAX_SUMMARY);
+        }
+    }
+
+    /** A page of a file's history (newest first), after the {@code search.run} entry (kind history) was committed. */
+    record Commits(String ref, String path, long entry, boolean truncated, int offset, int total, List<Commit> commits)
+            implements Answer {
+        public Commits {
+            Check.text(ref, "ref", Limits.MAX_REF);
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.range(entry, "entry", 0, Long.MAX_VALUE);
+            Check.range(offset, "offset", 0, Limits.MAX_HISTORY);
+            Check.range(total, "total", 0, Limits.MAX_HISTORY);
+            commits = Check.list(commits, "commits", Limits.MAX_COMMITS_PAGE);
+        }
+
+        public String kind() {
+            return "history.commits";
+        }
+    }
+
+    /** One blamed line: its text, the commit that last changed it (an id of this page's {@code commits}, or null). */
+    record BlameRow(int line, String text, String commit, String sourcePath) {
+        public BlameRow {
+            Check.range(line, "line", 1, Limits.MAX_LINE);
+            Check.text(text, "text", Limits.MAX_ROW_TEXT);
+            Check.optionalName(commit, "commit", 64);
+            Check.optionalText(sourcePath, "sourcePath", Limits.MAX_PATH);
+        }
+    }
+
+    /**
+     * A page of a file's blame, after its {@code file.opened} entry (view blame) was committed; {@code entry}
+     * -1 and no lines when the file is not blamed (binary, too large, a link).
+     */
+    record BlamePage(String ref, String path, String verdict, long entry, int offset, int total, List<Commit> commits,
+                     List<BlameRow> lines) implements Answer {
+        public BlamePage {
+            Check.text(ref, "ref", Limits.MAX_REF);
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.verdict(verdict);
+            Check.range(entry, "entry", -1, Long.MAX_VALUE);
+            Check.range(offset, "offset", 0, Limits.MAX_LINE);
+            Check.range(total, "total", 0, Limits.MAX_LINE);
+            commits = Check.list(commits, "commits", Limits.MAX_DIFF_ROWS);
+            lines = Check.list(lines, "lines", Limits.MAX_DIFF_ROWS);
+        }
+
+        public String kind() {
+            return "history.blame";
+        }
+    }
+
+    /** A call of the asked name: the enclosing function (a definition) and where the call is, with its line. */
+    record Caller(Definition caller, String path, int line, int column, String text) {
+        public Caller {
+            java.util.Objects.requireNonNull(caller, "caller");
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.range(line, "line", 0, Limits.MAX_LINE);
+            Check.range(column, "column", 0, Limits.MAX_LINE);
+            Check.text(text, "text", Limits.MAX_LINE_TEXT);
+        }
+    }
+
+    record Callers(String name, long entry, String index, List<Caller> callers) implements Answer {
+        public Callers {
+            Check.text(name, "name", Limits.MAX_SYMBOL);
+            Check.range(entry, "entry", 0, Long.MAX_VALUE);
+            Check.name(index, "index", 16);
+            callers = Check.list(callers, "callers", Limits.MAX_SYMBOL_RESULTS);
+        }
+
+        public String kind() {
+            return "symbols.callers";
+        }
+    }
+
+    record LineCount(String path, String blob, int lines) {
+        public LineCount {
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.name(blob, "blob", 64);
+            Check.range(lines, "lines", 0, Limits.MAX_LINE);
+        }
+    }
+
+    /** A page of the line counts of every file at {@code ref} (counts, no content). */
+    record LineCounts(String ref, int offset, int total, List<LineCount> files) implements Answer {
+        public LineCounts {
+            Check.text(ref, "ref", Limits.MAX_REF);
+            Check.range(offset, "offset", 0, Integer.MAX_VALUE);
+            Check.range(total, "total", 0, Integer.MAX_VALUE);
+            files = Check.list(files, "files", Limits.MAX_LIST);
+        }
+
+        public String kind() {
+            return "files.lines";
+        }
+    }
+
     /** A finding as saved, with what the keeper computed (blob, commit) and the entry that recorded it. */
     record AnnotationSaved(String id, String ref, String commit, String path, String blob, int firstLine, int lastLine,
                            String title, String severity, String status, long entry) implements Answer {

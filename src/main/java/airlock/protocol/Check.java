@@ -69,4 +69,12 @@ final class Check {
         }
         return copy;
     }
+
+    /** A diff or blame verdict (history/diff, issue 16, kread). */
+    static String verdict(String verdict) {
+        if (!List.of("text", "binary", "too_large", "special").contains(verdict)) {
+            throw new IllegalArgumentException("verdict must be text, binary, too_large or special");
+        }
+        return verdict;
+    }
 }

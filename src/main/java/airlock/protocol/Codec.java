@@ -65,6 +65,7 @@ public final class Codec {
             m.put("languages", s.languages());
             m.put("ref", s.ref());
             m.put("limit", s.limit());
+            m.put("diffFrom", s.diffFrom()); // history/diff (issue 16, kread)
         } else if (r instanceof Request.SearchPage p) {
             m.put("search", p.search());
             m.put("offset", p.offset());
@@ -76,6 +77,32 @@ public final class Codec {
             m.put("name", x.name());
             m.put("offset", x.offset());
             m.put("limit", x.limit());
+        } else if (r instanceof Request.Compare c) { // history/diff (issue 16, kread)
+            m.put("from", c.from());
+            m.put("to", c.to());
+            m.put("offset", c.offset());
+            m.put("limit", c.limit());
+        } else if (r instanceof Request.Diff d) {
+            m.put("from", d.from());
+            m.put("to", d.to());
+            m.put("path", d.path());
+            m.put("offset", d.offset());
+            m.put("limit", d.limit());
+        } else if (r instanceof Request.History h) {
+            m.put("path", h.path());
+            m.put("offset", h.offset());
+            m.put("limit", h.limit());
+        } else if (r instanceof Request.BlameFile b) {
+            m.put("path", b.path());
+            m.put("offset", b.offset());
+            m.put("limit", b.limit());
+        } else if (r instanceof Request.Callers c) {
+            m.put("name", c.name());
+            m.put("limit", c.limit());
+        } else if (r instanceof Request.LineCounts l) {
+            m.put("ref", l.ref());
+            m.put("offset", l.offset());
+            m.put("limit", l.limit());
         } else if (r instanceof Request.CreateAnnotation c) {
             m.put("ref", c.ref());
             m.put("path", c.path());
@@ -114,6 +141,94 @@ public final class Codec {
         return CanonicalJson.write(m);
     }
 
+    private static Map<String, Object> definition(Answer.Definition x) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("path", x.path());
+        e.put("name", x.name());
+        e.put("symbolKind", x.symbolKind());
+        e.put("line", x.line());
+        e.put("column", x.column());
+        e.put("scope", x.scope());
+        e.put("text", x.text());
+        return e;
+    }
+
+    private static Answer.Definition definition(Fields d) throws ProtocolException {
+        Answer.Definition def = new Answer.Definition(d.text("path"), d.text("name"), d.text("symbolKind"), d.small("line"),
+                d.small("column"), d.text("scope"), d.text("text"));
+        d.finish();
+        return def;
+    }
+
+    // ----- history/diff (issue 16, kread) -----
+
+    private static Map<String, Object> change(Answer.Change x) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("changeKind", x.changeKind());
+        c.put("oldPath", x.oldPath());
+        c.put("newPath", x.newPath());
+        c.put("oldBlob", x.oldBlob());
+        c.put("newBlob", x.newBlob());
+        c.put("added", x.added());
+        c.put("removed", x.removed());
+        c.put("verdict", x.verdict());
+        return c;
+    }
+
+    private static Answer.Change change(Fields c) throws ProtocolException {
+        Answer.Change change = new Answer.Change(c.text("changeKind"), c.optionalText("oldPath"), c.optionalText("newPath"),
+                c.optionalText("oldBlob"), c.optionalText("newBlob"), signed(c, "added"), signed(c, "removed"), c.text("verdict"));
+        c.finish();
+        return change;
+    }
+
+    /** A line count that is -1 when not counted (binary or too large). */
+    private static int signed(Fields f, String name) throws ProtocolException {
+        long v = f.integer(name);
+        if (v < -1 || v > Limits.MAX_LINE) {
+            throw Fields.field(name + " is -1 to " + Limits.MAX_LINE + ", not " + v);
+        }
+        return (int) v;
+    }
+
+    private static List<Object> spans(List<Answer.RowSpan> spans) {
+        List<Object> out = new ArrayList<>();
+        for (Answer.RowSpan sp : spans) {
+            out.add(List.of(sp.start(), sp.end()));
+        }
+        return out;
+    }
+
+    private static List<Answer.RowSpan> spans(Fields f, String name) throws ProtocolException {
+        List<Answer.RowSpan> out = new ArrayList<>();
+        for (Object sp : f.list(name, Limits.MAX_ROW_SPANS)) {
+            if (!(sp instanceof List<?> pair) || pair.size() != 2 || !(pair.get(0) instanceof Long s)
+                    || !(pair.get(1) instanceof Long e) || s < 0 || e < s || e > Limits.MAX_ROW_TEXT) {
+                throw Fields.field("answer.rows[]." + name + " holds pairs of offsets within a row's text");
+            }
+            out.add(new Answer.RowSpan(s.intValue(), e.intValue()));
+        }
+        return out;
+    }
+
+    private static List<Object> commits(List<Answer.Commit> commits) {
+        List<Object> list = new ArrayList<>();
+        for (Answer.Commit x : commits) {
+            list.add(Map.of("id", x.id(), "author", x.author(), "email", x.email(), "when", x.when(), "summary", x.summary()));
+        }
+        return list;
+    }
+
+    private static List<Answer.Commit> commits(Fields f, int max) throws ProtocolException {
+        List<Answer.Commit> out = new ArrayList<>();
+        for (Object item : f.list("commits", max)) {
+            Fields c = new Fields(item, "answer.commits[]");
+            out.add(new Answer.Commit(c.text("id"), c.text("author"), c.text("email"), c.text("when"), c.text("summary")));
+            c.finish();
+        }
+        return out;
+    }
+
     private static Map<String, Object> content(Request.Content c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", c.title());
@@ -145,10 +260,19 @@ public final class Codec {
                 case "file.page" -> new Request.ReadPage(f.text("ref"), f.text("path"), f.integer("offset"), f.small("length"));
                 case "search.run" -> new Request.Search(f.text("pattern"), f.bool("regex"), f.bool("ignoreCase"),
                         f.bool("wholeWord"), f.texts("include", Limits.MAX_GLOBS), f.texts("exclude", Limits.MAX_GLOBS),
-                        f.texts("languages", Limits.MAX_LANGUAGES), f.optionalText("ref"), f.small("limit"));
+                        f.texts("languages", Limits.MAX_LANGUAGES), f.optionalText("ref"), f.small("limit"),
+                        f.optionalText("diffFrom"));
                 case "search.page" -> new Request.SearchPage(f.integer("search"), f.small("offset"), f.small("limit"));
                 case "symbols.definitions" -> new Request.Definitions(f.text("name"), f.small("limit"));
                 case "symbols.references" -> new Request.References(f.text("name"), f.integer("offset"), f.small("limit"));
+                // history/diff (issue 16, kread)
+                case "history.compare" -> new Request.Compare(f.text("from"), f.text("to"), f.small("offset"), f.small("limit"));
+                case "history.diff" -> new Request.Diff(f.optionalText("from"), f.text("to"), f.text("path"), f.small("offset"),
+                        f.small("limit"));
+                case "history.file" -> new Request.History(f.text("path"), f.small("offset"), f.small("limit"));
+                case "history.blame" -> new Request.BlameFile(f.text("path"), f.small("offset"), f.small("limit"));
+                case "symbols.callers" -> new Request.Callers(f.text("name"), f.small("limit"));
+                case "files.lines" -> new Request.LineCounts(f.text("ref"), f.small("offset"), f.small("limit"));
                 case "annotation.create" -> {
                     String ref = f.text("ref");
                     String path = f.text("path");
@@ -264,15 +388,7 @@ public final class Codec {
             m.put("index", d.index());
             List<Object> list = new ArrayList<>();
             for (Answer.Definition x : d.definitions()) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("path", x.path());
-                e.put("name", x.name());
-                e.put("symbolKind", x.symbolKind());
-                e.put("line", x.line());
-                e.put("column", x.column());
-                e.put("scope", x.scope());
-                e.put("text", x.text());
-                list.add(e);
+                list.add(definition(x));
             }
             m.put("definitions", list);
         } else if (a instanceof Answer.References r) {
@@ -286,6 +402,86 @@ public final class Codec {
                 list.add(Map.of("path", x.path(), "line", x.line(), "column", x.column(), "call", x.call(), "text", x.text()));
             }
             m.put("references", list);
+        } else if (a instanceof Answer.Changes c) { // history/diff (issue 16, kread)
+            m.put("from", c.from());
+            m.put("to", c.to());
+            m.put("offset", c.offset());
+            m.put("total", c.total());
+            List<Object> list = new ArrayList<>();
+            for (Answer.Change x : c.changes()) {
+                list.add(change(x));
+            }
+            m.put("changes", list);
+        } else if (a instanceof Answer.DiffPage d) {
+            m.put("from", d.from());
+            m.put("to", d.to());
+            m.put("path", d.path());
+            m.put("change", d.change() == null ? null : change(d.change()));
+            m.put("verdict", d.verdict());
+            m.put("oldSize", d.oldSize());
+            m.put("newSize", d.newSize());
+            m.put("entries", d.entries());
+            m.put("offset", d.offset());
+            m.put("total", d.total());
+            List<Object> rows = new ArrayList<>();
+            for (Answer.Row x : d.rows()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("rowKind", x.rowKind());
+                row.put("leftLine", x.leftLine());
+                row.put("leftText", x.leftText());
+                row.put("rightLine", x.rightLine());
+                row.put("rightText", x.rightText());
+                row.put("leftSpans", spans(x.leftSpans()));
+                row.put("rightSpans", spans(x.rightSpans()));
+                row.put("skipped", x.skipped());
+                rows.add(row);
+            }
+            m.put("rows", rows);
+        } else if (a instanceof Answer.Commits c) {
+            m.put("ref", c.ref());
+            m.put("path", c.path());
+            m.put("entry", c.entry());
+            m.put("truncated", c.truncated());
+            m.put("offset", c.offset());
+            m.put("total", c.total());
+            m.put("commits", commits(c.commits()));
+        } else if (a instanceof Answer.BlamePage b) {
+            m.put("ref", b.ref());
+            m.put("path", b.path());
+            m.put("verdict", b.verdict());
+            m.put("entry", b.entry());
+            m.put("offset", b.offset());
+            m.put("total", b.total());
+            m.put("commits", commits(b.commits()));
+            List<Object> lines = new ArrayList<>();
+            for (Answer.BlameRow x : b.lines()) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("line", x.line());
+                line.put("text", x.text());
+                line.put("commit", x.commit());
+                line.put("sourcePath", x.sourcePath());
+                lines.add(line);
+            }
+            m.put("lines", lines);
+        } else if (a instanceof Answer.Callers c) {
+            m.put("name", c.name());
+            m.put("entry", c.entry());
+            m.put("index", c.index());
+            List<Object> list = new ArrayList<>();
+            for (Answer.Caller x : c.callers()) {
+                list.add(Map.of("caller", definition(x.caller()), "path", x.path(), "line", x.line(), "column", x.column(),
+                        "text", x.text()));
+            }
+            m.put("callers", list);
+        } else if (a instanceof Answer.LineCounts l) {
+            m.put("ref", l.ref());
+            m.put("offset", l.offset());
+            m.put("total", l.total());
+            List<Object> list = new ArrayList<>();
+            for (Answer.LineCount x : l.files()) {
+                list.add(Map.of("path", x.path(), "blob", x.blob(), "lines", x.lines()));
+            }
+            m.put("files", list);
         } else if (a instanceof Answer.AnnotationSaved s) {
             m.put("annotation", s.id());
             m.put("ref", s.ref());
@@ -492,10 +688,7 @@ public final class Codec {
                 case "symbols.definitions" -> {
                     List<Answer.Definition> list = new ArrayList<>();
                     for (Object item : f.list("definitions", Limits.MAX_SYMBOL_RESULTS)) {
-                        Fields d = new Fields(item, "answer.definitions[]");
-                        list.add(new Answer.Definition(d.text("path"), d.text("name"), d.text("symbolKind"), d.small("line"),
-                                d.small("column"), d.text("scope"), d.text("text")));
-                        d.finish();
+                        list.add(definition(new Fields(item, "answer.definitions[]")));
                     }
                     yield new Answer.Definitions(f.text("name"), f.integer("entry"), f.text("index"), list);
                 }
@@ -509,6 +702,67 @@ public final class Codec {
                     }
                     yield new Answer.References(f.text("name"), f.integer("entry"), f.text("index"), f.integer("offset"),
                             f.integer("total"), list);
+                }
+                // history/diff (issue 16, kread)
+                case "history.changes" -> {
+                    List<Answer.Change> list = new ArrayList<>();
+                    for (Object item : f.list("changes", Limits.MAX_CHANGES_PAGE)) {
+                        list.add(change(new Fields(item, "answer.changes[]")));
+                    }
+                    yield new Answer.Changes(f.text("from"), f.text("to"), f.small("offset"), f.small("total"), list);
+                }
+                case "history.diff" -> {
+                    Fields change = f.optionalObject("change");
+                    Answer.Change c = change == null ? null : change(change);
+                    List<Long> entries = new ArrayList<>();
+                    for (Object e : f.list("entries", 2)) {
+                        if (!(e instanceof Long n) || n < 0) {
+                            throw Fields.field("answer.entries holds sequence numbers");
+                        }
+                        entries.add(n);
+                    }
+                    List<Answer.Row> rows = new ArrayList<>();
+                    for (Object item : f.list("rows", Limits.MAX_DIFF_ROWS)) {
+                        Fields r = new Fields(item, "answer.rows[]");
+                        rows.add(new Answer.Row(r.text("rowKind"), r.small("leftLine"), r.optionalText("leftText"),
+                                r.small("rightLine"), r.optionalText("rightText"), spans(r, "leftSpans"), spans(r, "rightSpans"),
+                                r.small("skipped")));
+                        r.finish();
+                    }
+                    yield new Answer.DiffPage(f.optionalText("from"), f.text("to"), f.text("path"), c, f.text("verdict"),
+                            f.integer("oldSize"), f.integer("newSize"), entries, f.small("offset"), f.small("total"), rows);
+                }
+                case "history.commits" -> new Answer.Commits(f.text("ref"), f.text("path"), f.integer("entry"), f.bool("truncated"),
+                        f.small("offset"), f.small("total"), commits(f, Limits.MAX_COMMITS_PAGE));
+                case "history.blame" -> {
+                    List<Answer.BlameRow> lines = new ArrayList<>();
+                    for (Object item : f.list("lines", Limits.MAX_DIFF_ROWS)) {
+                        Fields l = new Fields(item, "answer.lines[]");
+                        lines.add(new Answer.BlameRow(l.small("line"), l.text("text"), l.optionalText("commit"),
+                                l.optionalText("sourcePath")));
+                        l.finish();
+                    }
+                    yield new Answer.BlamePage(f.text("ref"), f.text("path"), f.text("verdict"), f.integer("entry"),
+                            f.small("offset"), f.small("total"), commits(f, Limits.MAX_DIFF_ROWS), lines);
+                }
+                case "symbols.callers" -> {
+                    List<Answer.Caller> list = new ArrayList<>();
+                    for (Object item : f.list("callers", Limits.MAX_SYMBOL_RESULTS)) {
+                        Fields c = new Fields(item, "answer.callers[]");
+                        list.add(new Answer.Caller(definition(c.object("caller")), c.text("path"), c.small("line"),
+                                c.small("column"), c.text("text")));
+                        c.finish();
+                    }
+                    yield new Answer.Callers(f.text("name"), f.integer("entry"), f.text("index"), list);
+                }
+                case "files.lines" -> {
+                    List<Answer.LineCount> list = new ArrayList<>();
+                    for (Object item : f.list("files", Limits.MAX_LIST)) {
+                        Fields l = new Fields(item, "answer.files[]");
+                        list.add(new Answer.LineCount(l.text("path"), l.text("blob"), l.small("lines")));
+                        l.finish();
+                    }
+                    yield new Answer.LineCounts(f.text("ref"), f.small("offset"), f.small("total"), list);
                 }
                 case "annotation.saved" -> new Answer.AnnotationSaved(f.text("annotation"), f.text("ref"), f.text("commit"),
                         f.text("path"), f.text("blob"), f.small("firstLine"), f.small("lastLine"), f.text("title"),

@@ -7,7 +7,7 @@ package airlock.protocol;
  */
 public final class Limits {
     /** The protocol version this build speaks; a hello with any other is refused. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Largest request frame (payload bytes after the 4-byte length). */
     public static final int MAX_REQUEST_FRAME = 512 * 1024;
     /** Largest answer frame. */
@@ -54,6 +54,27 @@ public final class Limits {
     public static final int MAX_REFS = 1000;
     public static final int MAX_BUNDLES = 1000;
     public static final int MAX_CHECKPOINT = 8192;
+    // history/diff (issue 16, kread)
+    /** Changed files per {@code history.changes} answer. */
+    public static final int MAX_CHANGES_PAGE = 1000;
+    /** Rows of a diff, or lines of a blame, per answer (fewer when their text is long: see {@link #PAGE_TEXT_BUDGET}). */
+    public static final int MAX_DIFF_ROWS = 2000;
+    /** One side of a diff row, or a blame line: a line longer than this is not sent (the file is answered as too large). */
+    public static final int MAX_ROW_TEXT = 250_000;
+    /** Intraline spans per side of a diff row. */
+    public static final int MAX_ROW_SPANS = 4096;
+    /** Commits of a file's history kept by the keeper, and per answer. */
+    public static final int MAX_HISTORY = 2000;
+    public static final int MAX_COMMITS_PAGE = 500;
+    /** An author's name or e-mail address in history and blame. */
+    public static final int MAX_AUTHOR = 256;
+    /** A commit's summary line in history and blame. */
+    public static final int MAX_SUMMARY = 1000;
+    /**
+     * The keeper fills a diff or blame page until its estimated encoded size (6 bytes per UTF-16 unit of
+     * text, the worst JSON escape, plus each row's fixed part) would pass this: well under the 4 MiB frame.
+     */
+    public static final int PAGE_TEXT_BUDGET = 3_000_000;
 
     private Limits() {
     }

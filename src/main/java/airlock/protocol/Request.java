@@ -117,10 +117,22 @@ public sealed interface Request {
      * records {@code search.run}, then answers the first {@code limit} hits.
      *
      * @param ref the ref to search, or null for every ref of the bundle
+     * @param diffFrom null, or the base ref: only lines of files that differ from it are searched (since version 3)
      */
     record Search(String pattern, boolean regex, boolean ignoreCase, boolean wholeWord, List<String> include,
-                  List<String> exclude, List<String> languages, String ref, int limit) implements Request {
+                  List<String> exclude, List<String> languages, String ref, int limit, String diffFrom) implements Request {
+        /** A search of whole files (no {@code diffFrom}). */
+        public Search(String pattern, boolean regex, boolean ignoreCase, boolean wholeWord, List<String> include,
+                      List<String> exclude, List<String> languages, String ref, int limit) {
+            this(pattern, regex, ignoreCase, wholeWord, include, exclude, languages, ref, limit, null);
+        }
+
         public Search {
+            // history/diff (issue 16, kread): diffFrom, the base ref of a search of changed lines only, needs a ref
+            Check.optionalName(diffFrom, "diffFrom", Limits.MAX_REF);
+            if (diffFrom != null && ref == null) {
+                throw new IllegalArgumentException("diffFrom needs a ref to compare with it");
+            }
             Check.text(pattern, "pattern", Limits.MAX_PATTERN);
             if (pattern.isEmpty()) {
                 throw new IllegalArgumentException("pattern is empty");
@@ -172,6 +184,96 @@ public sealed interface Request {
 
         public String op() {
             return "symbols.references";
+        }
+    }
+
+    // ----- history/diff: compare, commit diff, history, blame, callers, changed-lines search, line counts (issue 16, kread) -----
+
+    /**
+     * A page of the files changed from {@code from} to {@code to} (both refs of the bundle): paths, blob
+     * ids, kinds and line counts, no content, nothing logged.
+     */
+    record Compare(String from, String to, int offset, int limit) implements Request {
+        public Compare {
+            Check.name(from, "from", Limits.MAX_REF);
+            Check.name(to, "to", Limits.MAX_REF);
+            Check.range(offset, "offset", 0, Integer.MAX_VALUE);
+            Check.range(limit, "limit", 1, Limits.MAX_CHANGES_PAGE);
+        }
+
+        public String op() {
+            return "history.compare";
+        }
+    }
+
+    /**
+     * A page of rows of the side-by-side diff of {@code path}: from ref {@code from} to ref {@code to},
+     * or, with {@code from} null, what commit {@code to} (a 40-digit commit id of the bundle, as
+     * {@code history.file} named it, or a ref) did to the file against its first parent. The keeper
+     * records {@code file.opened} (view {@code diff}) for each side once per session before any row.
+     */
+    record Diff(String from, String to, String path, int offset, int limit) implements Request {
+        public Diff {
+            Check.optionalName(from, "from", Limits.MAX_REF);
+            Check.name(to, "to", Limits.MAX_REF);
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.range(offset, "offset", 0, Limits.MAX_LINE);
+            Check.range(limit, "limit", 1, Limits.MAX_DIFF_ROWS);
+        }
+
+        public String op() {
+            return "history.diff";
+        }
+    }
+
+    /** A page of the commits that touched {@code path} at the review ref (recorded once as a search.run, kind history). */
+    record History(String path, int offset, int limit) implements Request {
+        public History {
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.range(offset, "offset", 0, Limits.MAX_HISTORY);
+            Check.range(limit, "limit", 1, Limits.MAX_COMMITS_PAGE);
+        }
+
+        public String op() {
+            return "history.file";
+        }
+    }
+
+    /** A page of the blame of {@code path} at the review ref (recorded once as file.opened, view blame). */
+    record BlameFile(String path, int offset, int limit) implements Request {
+        public BlameFile {
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.range(offset, "offset", 0, Limits.MAX_LINE);
+            Check.range(limit, "limit", 1, Limits.MAX_DIFF_ROWS);
+        }
+
+        public String op() {
+            return "history.blame";
+        }
+    }
+
+    /** The functions that call {@code name}, each call with its line (a read: recorded before the answer). */
+    record Callers(String name, int limit) implements Request {
+        public Callers {
+            Check.name(name, "name", Limits.MAX_SYMBOL);
+            Check.range(limit, "limit", 1, Limits.MAX_SYMBOL_RESULTS);
+        }
+
+        public String op() {
+            return "symbols.callers";
+        }
+    }
+
+    /** A page of every file's line count at {@code ref}, for the tree's review coverage: counts only, no content. */
+    record LineCounts(String ref, int offset, int limit) implements Request {
+        public LineCounts {
+            Check.name(ref, "ref", Limits.MAX_REF);
+            Check.range(offset, "offset", 0, Integer.MAX_VALUE);
+            Check.range(limit, "limit", 1, Limits.MAX_LIST);
+        }
+
+        public String op() {
+            return "files.lines";
         }
     }
 

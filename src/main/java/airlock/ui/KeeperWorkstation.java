@@ -49,6 +49,10 @@ public final class KeeperWorkstation implements AutoCloseable {
         Backends backends = new Backends(null, new KeeperCodeSearch(client), source -> new KeeperSymbols(client),
                 session -> new KeeperFindings(client, session.inspector(), clock));
         WorkstationWindow window = new WorkstationWindow(stage, texts, clock, texts.get("status.workstation.keeper"), backends);
+        // history/diff (issue 16, kread): compare, diffs, history and blame, and the tree's line counts, through the keeper
+        airlock.keeper.client.KeeperVersions versions = new airlock.keeper.client.KeeperVersions(client);
+        window.versions().useVersions(source -> versions);
+        window.annotations().useLineCounts(new airlock.keeper.client.KeeperLineCounts(client));
         var model = new SessionViewModel(texts, window.model(), window.session(),
                 new KeeperSessionService(client, statusClient, policy), null, clock, PROPOSED_ID_PART);
         var sessions = new SessionFeature(window, texts, model);

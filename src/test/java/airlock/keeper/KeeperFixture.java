@@ -78,9 +78,30 @@ public final class KeeperFixture implements AutoCloseable {
         return start(tmp);
     }
 
+    /** Changes the test repository (a commit after its tags) before it is bundled (history/diff tests, issue 16, kread). */
+    public interface RepositoryEdit {
+        void apply(Path repo) throws Exception;
+    }
+
+    /** As {@link #start}, with {@code edit} applied to the test repository before it is bundled. */
+    public static KeeperFixture start(Path tmp, RepositoryEdit edit) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-05T10:00:00Z"));
+        String id = prepareHome(tmp, tmp.resolve("home"), clock, edit);
+        Path run = Files.createDirectories(tmp.resolve("run"));
+        Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
+        KeeperFixture fixture = new KeeperFixture(tmp.resolve("home").toAbsolutePath(), run.resolve("keeper.sock"), clock, id);
+        fixture.startKeeper();
+        return fixture;
+    }
+
     /** A home with the demo room policy and one accepted bundle of {@link TestRepository}, indexed; returns the bundle id. */
     static String prepareHome(Path tmp, Path homeDir, java.time.Clock clock) throws Exception {
+        return prepareHome(tmp, homeDir, clock, repo -> { });
+    }
+
+    static String prepareHome(Path tmp, Path homeDir, java.time.Clock clock, RepositoryEdit edit) throws Exception {
         Path repo = TestRepository.create(tmp.resolve("repo"));
+        edit.apply(repo);
         AirlockHome home = AirlockHome.open(homeDir);
         DemoRoom.install(home, new SecureRandom());
         BundleFiles files = new DemoMedia(new DemoProject(repo, tmp.resolve("out")), clock).prepare(home, ProgressMonitor.NONE);

@@ -163,6 +163,38 @@ public final class KeeperClient implements AutoCloseable {
         return call(new Request.References(name, offset, limit), Answer.References.class);
     }
 
+    // ----- history/diff (issue 16, kread) -----
+
+    /** A page of the files changed between two refs (names and counts; nothing logged). */
+    public Answer.Changes compare(String from, String to, int offset, int limit) throws KeeperException {
+        return call(new Request.Compare(from, to, offset, limit), Answer.Changes.class);
+    }
+
+    /** A page of a diff (from null: a commit against its first parent); the keeper records both versions first. */
+    public Answer.DiffPage diff(String from, String to, String path, int offset, int limit) throws KeeperException {
+        return call(new Request.Diff(from, to, path, offset, limit), Answer.DiffPage.class);
+    }
+
+    /** A page of a file's history at the review ref (recorded as a search.run, kind history). */
+    public Answer.Commits history(String path, int offset, int limit) throws KeeperException {
+        return call(new Request.History(path, offset, limit), Answer.Commits.class);
+    }
+
+    /** A page of a file's blame at the review ref (recorded as file.opened, view blame). */
+    public Answer.BlamePage blame(String path, int offset, int limit) throws KeeperException {
+        return call(new Request.BlameFile(path, offset, limit), Answer.BlamePage.class);
+    }
+
+    /** The callers of {@code name} with their call lines (recorded as a search.run, kind callers). */
+    public Answer.Callers callers(String name, int limit) throws KeeperException {
+        return call(new Request.Callers(name, limit), Answer.Callers.class);
+    }
+
+    /** A page of every file's line count at {@code ref} (counts only; nothing logged). */
+    public Answer.LineCounts lineCounts(String ref, int offset, int limit) throws KeeperException {
+        return call(new Request.LineCounts(ref, offset, limit), Answer.LineCounts.class);
+    }
+
     public Answer.AnnotationSaved annotate(String ref, String path, List<Request.Range> ranges, Request.Content content)
             throws KeeperException {
         return call(new Request.CreateAnnotation(ref, path, ranges, content), Answer.AnnotationSaved.class);

@@ -40,9 +40,14 @@ public final class KeeperCodeSearch implements CodeSearch {
     @Override
     public SearchSummary search(SourceTree source, SearchIndex index, SearchQuery query, SearchListener listener,
                                 ProgressMonitor monitor) throws AirlockException {
+        return run(query, null, listener, monitor);
+    }
+
+    private SearchSummary run(SearchQuery query, String diffFrom, SearchListener listener, ProgressMonitor monitor)
+            throws AirlockException {
         List<String> languages = query.languages().stream().sorted().toList();
         Answer.SearchResults first = client.search(new Request.Search(query.pattern(), query.regex(), query.ignoreCase(),
-                query.wholeWord(), query.include(), query.exclude(), languages, query.ref(), Limits.MAX_HITS_PAGE));
+                query.wholeWord(), query.include(), query.exclude(), languages, query.ref(), Limits.MAX_HITS_PAGE, diffFrom));
         long matches = 0;
         Answer.SearchResults page = first;
         List<Answer.Hit> file = new ArrayList<>();
@@ -102,6 +107,11 @@ public final class KeeperCodeSearch implements CodeSearch {
     @Override
     public SearchSummary searchDiff(SourceTree source, String baseRef, SearchQuery query, SearchListener listener,
                                     ProgressMonitor monitor) throws AirlockException {
-        throw new KeeperException("keeper.unsupported", "Searching only the changed lines is not in the keeper's protocol yet.");
+        // history/diff (issue 16, kread): the keeper searches the lines of the files that differ from baseRef,
+        // after its search.run entry (with diffFrom) is committed
+        if (query.ref() == null) {
+            throw new airlock.core.search.InvalidQueryException("A diff search needs the ref to compare with the base ref.");
+        }
+        return run(query, baseRef, listener, monitor);
     }
 }

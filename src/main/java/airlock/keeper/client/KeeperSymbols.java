@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The keeper's symbol index. Each definition or reference question is a read: the keeper writes a
  * {@code search.run} entry (kind {@code definitions} or {@code references}) before it reads a line
  * of the bundle to answer. Go to symbol is one {@code symbols.search} read (kind {@code symbols}).
- * Callers have no op yet and are refused.
+ * Callers are one {@code symbols.callers} read (kind {@code callers}).
  */
 public final class KeeperSymbols implements SymbolLookup {
     private final KeeperClient client;
@@ -120,7 +120,16 @@ public final class KeeperSymbols implements SymbolLookup {
 
     @Override
     public List<CallSite> callers(String name, int limit) throws AirlockException {
-        throw new KeeperException("keeper.unsupported", "Finding callers is not in the keeper's protocol yet.");
+        // history/diff (issue 16, kread): symbols.callers, recorded by the keeper before it reads a call line
+        Answer.Callers answer = client.callers(name, Math.max(1, Math.min(limit, Limits.MAX_SYMBOL_RESULTS)));
+        remember(answer.index());
+        List<CallSite> out = new ArrayList<>();
+        for (Answer.Caller c : answer.callers()) {
+            Answer.Definition d = c.caller();
+            out.add(new CallSite(new Definition(d.path(), d.name(), kind(d.symbolKind()), d.line(), d.column(), d.line(), d.scope(),
+                    d.text()), new Reference(c.path(), c.line(), c.column(), true)));
+        }
+        return out;
     }
 
     private void remember(String index) throws KeeperException {

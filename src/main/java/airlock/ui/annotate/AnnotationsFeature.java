@@ -423,6 +423,11 @@ public final class AnnotationsFeature {
         return codeMarks;
     }
 
+    /** Through the keeper (issue 16, kread): the tree's coverage uses the keeper's line counts ({@code files.lines}). */
+    public void useLineCounts(airlock.core.annotate.LineCounting counting) {
+        coverage.useRemote(counting);
+    }
+
     TreeCoverage coverage() {
         return coverage;
     }

@@ -16,12 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * blob once (with progress and cancel); counts are kept by blob id, so a second ref that shares
  * most files costs only its changed ones. Thread-safe; called off the FX thread.
  */
-final class LineCounts {
+final class LineCounts implements airlock.core.annotate.LineCounting {
     /** Larger blobs are counted up to this size (the code view shows no more of them either). */
-    static final long MAX_BYTES = 64L << 20;
+    static final long MAX_BYTES = airlock.core.annotate.LineCounting.MAX_BYTES;
     private final Map<String, Integer> byBlob = new ConcurrentHashMap<>();
 
-    List<FileLines> of(SourceTree tree, String ref, ProgressMonitor monitor) throws AirlockException {
+    @Override
+    public List<FileLines> of(SourceTree tree, String ref, ProgressMonitor monitor) throws AirlockException {
         List<SourceEntry> entries = tree.list(ref);
         monitor.beginTask("count lines", entries.size());
         List<FileLines> out = new ArrayList<>(entries.size());
@@ -42,15 +43,6 @@ final class LineCounts {
 
     /** Lines as core's {@code LineIndex} counts them, minus a final empty line after a trailing newline. */
     static int count(byte[] bytes) {
-        if (bytes.length == 0) {
-            return 0;
-        }
-        int lines = 0;
-        for (byte b : bytes) {
-            if (b == '\n') {
-                lines++;
-            }
-        }
-        return bytes[bytes.length - 1] == '\n' ? lines : lines + 1;
+        return airlock.core.annotate.LineCounting.count(bytes);
     }
 }

@@ -34,6 +34,8 @@ final class TreeCoverage {
     private Map<String, FolderCoverage> coverage = Map.of();
     private Map<String, Integer> findings = Map.of();
     private long generation;
+    /** The keeper's counts (issue 16, kread), for a session through the keeper; null: none there. */
+    private airlock.core.annotate.LineCounting remote;
 
     TreeCoverage(AnnotationsModel model, Texts texts, FileTreePane tree, LineCounts lineCounts) {
         this.model = model;
@@ -64,9 +66,11 @@ final class TreeCoverage {
     void recompute() {
         SourceTree source = model.main().sourceProperty().get();
         long mine = ++generation;
-        // through the keeper every file read is a logged open: the tree's coverage, which counts every file's
-        // lines, is not computed there until the keeper can send line counts (docs/architecture.md)
-        if (source == null || model.bindingProperty().get() == null || !model.bindingProperty().get().local()) {
+        // through the keeper every file read is a logged open: the keeper counts the lines and sends the counts
+        // only (files.lines, issue 16, kread)
+        boolean local = model.bindingProperty().get() != null && model.bindingProperty().get().local();
+        airlock.core.annotate.LineCounting counting = local ? lineCounts : remote;
+        if (source == null || model.bindingProperty().get() == null || counting == null) {
             coverage = Map.of();
             tree.refreshDecorations();
             return;
@@ -75,7 +79,7 @@ final class TreeCoverage {
         String ref = source.reviewRef();
         model.main().background(BackgroundTask.of(texts.get("annot.task.coverage"), monitor -> {
             Map<String, FolderCoverage> out = new HashMap<>();
-            var files = lineCounts.of(source, ref, monitor);
+            var files = counting.of(source, ref, monitor);
             for (FolderCoverage c : new CoverageCalculator().compute(files, marks)) {
                 out.put(c.path(), c);
             }
@@ -92,6 +96,12 @@ final class TreeCoverage {
                 tree.refreshDecorations();
             }
         }));
+    }
+
+    /** Counts asked of the keeper for a session through it (issue 16, kread). */
+    void useRemote(airlock.core.annotate.LineCounting counting) {
+        this.remote = counting;
+        recompute();
     }
 
     /** Coverage of a folder ("" is everything) or a file with marks, once computed. */

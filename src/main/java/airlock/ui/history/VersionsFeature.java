@@ -6,9 +6,9 @@ import airlock.core.history.DiffVerdict;
 import airlock.core.history.FileChange;
 import airlock.core.history.FileDiff;
 import airlock.core.history.FileHistory;
-import airlock.core.history.FileTimeline;
 import airlock.core.history.RefSwitch;
-import airlock.core.history.VersionHistory;
+import airlock.core.history.LocalVersions;
+import airlock.core.history.Versions;
 import airlock.core.source.SourceTree;
 import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
@@ -33,7 +33,7 @@ import javafx.scene.input.KeyCombination;
  * file. Needs a git-backed source; other sources say there is no history.
  */
 public final class VersionsFeature {
-    static final int CONTEXT_LINES = 3;
+    static final int CONTEXT_LINES = Versions.CONTEXT_LINES;
     static final int HISTORY_LIMIT = 2_000;
     private final MainViewModel model;
     private final MainView view;
@@ -42,6 +42,8 @@ public final class VersionsFeature {
     private final List<Consumer<VersionOpened>> openListeners = new CopyOnWriteArrayList<>();
     private VersionsWindow window;
     private boolean updatingRefs;
+    /** Through the keeper (issue 16, kread): the versions of a source are asked of it; null for this process's git. */
+    private java.util.function.Function<SourceTree, Versions> remote;
 
     public VersionsFeature(MainViewModel model, MainView view, Texts texts) {
         this.model = model;
@@ -105,6 +107,27 @@ public final class VersionsFeature {
         openListeners.forEach(listener -> listener.accept(event));
     }
 
+    /**
+     * Compare, diff, history and blame ask {@code versions} for each source instead of reading its git
+     * history here (the keeper's, which records each read before it answers).
+     */
+    public void useVersions(java.util.function.Function<SourceTree, Versions> versions) {
+        this.remote = versions;
+    }
+
+    /** Where compare, diffs, history and blame of the open source come from; empty (and said) when it has no history. */
+    private Optional<Versions> versions() {
+        SourceTree tree = model.sourceProperty().get();
+        if (remote != null && tree != null) {
+            return Optional.of(remote.apply(tree));
+        }
+        if (tree instanceof GitSource git) {
+            return Optional.of(new LocalVersions(git));
+        }
+        model.showStatus(texts.get("versions.nohistory"));
+        return Optional.empty();
+    }
+
     private Optional<GitSource> git() {
         if (model.sourceProperty().get() instanceof GitSource git) {
             return Optional.of(git);
@@ -140,7 +163,8 @@ public final class VersionsFeature {
 
     /** Review ▸ Compare versions…: shows the compare tab with the review ref against another. */
     public void compare() {
-        git().ifPresent(git -> {
+        SourceTree git = model.sourceProperty().get();
+        versions().ifPresent(versions -> {
             VersionsWindow w = window();
             if (w.fromRef() == null) {
                 w.setRefs(git.refs(), otherRef(git), git.reviewRef());
@@ -158,7 +182,8 @@ public final class VersionsFeature {
 
     /** Compares the two refs chosen in the compare tab. */
     public void compare(String fromRef, String toRef) {
-        git().ifPresent(git -> {
+        SourceTree git = model.sourceProperty().get();
+        versions().ifPresent(versions -> {
             window().setRefs(git.refs(), fromRef, toRef);
             window().showCompare();
             runCompare();
@@ -169,9 +194,9 @@ public final class VersionsFeature {
         VersionsWindow w = window();
         String fromRef = w.fromRef();
         String toRef = w.toRef();
-        git().ifPresent(git -> model.background(BackgroundTask.of(
+        versions().ifPresent(versions -> model.background(BackgroundTask.of(
                         texts.format("versions.task.compare", RefCell.shortName(fromRef), RefCell.shortName(toRef)),
-                        monitor -> new VersionHistory(git).changes(fromRef, toRef, monitor))
+                        monitor -> versions.changes(fromRef, toRef, monitor))
                 .onSuccess(changes -> {
                     w.changes().setAll(changes);
                     w.setSummary(texts.format("versions.compare.summary", changes.size(),
@@ -184,9 +209,9 @@ public final class VersionsFeature {
         VersionsWindow w = window();
         String fromRef = w.fromRef();
         String toRef = w.toRef();
-        git().ifPresent(git -> model.background(BackgroundTask.of(
+        versions().ifPresent(versions -> model.background(BackgroundTask.of(
                         texts.format("versions.task.diff", VisibleText.escape(change.path())),
-                        monitor -> prepared(new VersionHistory(git).diff(change, CONTEXT_LINES)))
+                        monitor -> prepared(versions.diff(fromRef, toRef, change)))
                 .onSuccess(ready -> {
                     String header = texts.format("versions.diff.header", RefCell.shortName(fromRef),
                             VisibleText.escape(change.oldPath() == null ? "\u2014" : change.oldPath()),
@@ -226,10 +251,10 @@ public final class VersionsFeature {
 
     /** Review ▸ History of this file: commits that touched the selected tab's file. */
     public void historyOfCurrent() {
-        current().ifPresent(path -> git().ifPresent(git -> {
-            String ref = git.reviewRef();
+        current().ifPresent(path -> versions().ifPresent(versions -> {
+            String ref = model.sourceProperty().get().reviewRef();
             model.background(BackgroundTask.of(texts.format("versions.task.history", VisibleText.escape(path)),
-                            monitor -> new FileTimeline(git).history(ref, path, HISTORY_LIMIT, monitor))
+                            monitor -> versions.history(ref, path, HISTORY_LIMIT, monitor))
                     .onSuccess(history -> window().showTab("history:" + path,
                             texts.format("versions.tab.history", tabName(path)), VisibleText.escape(path),
                             new HistoryView(history, historyHeader(history), texts.get("versions.history.open"),
@@ -242,12 +267,10 @@ public final class VersionsFeature {
      * versions window beside the history; both file versions shown are reported to the open listeners.
      */
     public void openCommit(String path, airlock.core.history.CommitInfo commit) {
-        git().ifPresent(git -> model.background(BackgroundTask.of(
+        versions().ifPresent(versions -> model.background(BackgroundTask.of(
                         texts.format("versions.task.commit", commit.shortId()), monitor -> {
-                            VersionHistory versions = new VersionHistory(git);
-                            FileChange change = versions.changeAgainstParent(commit.id(), path);
-                            return change == null ? null
-                                    : new Object[] {prepared(versions.diff(change, CONTEXT_LINES)), versions.parentOf(commit.id())};
+                            Versions.CommitDiff found = versions.commitDiff(commit.id(), path);
+                            return found == null ? null : new Object[] {prepared(found.diff()), found.parent()};
                         })
                 .onSuccess(found -> {
                     if (found == null) {
@@ -279,15 +302,15 @@ public final class VersionsFeature {
 
     /** Review ▸ Blame: who last changed each line of the selected tab's file at the review ref. */
     public void blameOfCurrent() {
-        current().ifPresent(path -> git().ifPresent(git -> {
-            String ref = git.reviewRef();
+        current().ifPresent(path -> versions().ifPresent(versions -> {
+            String ref = model.sourceProperty().get().reviewRef();
             model.background(BackgroundTask.of(texts.format("versions.task.blame", VisibleText.escape(path)),
-                            monitor -> new FileTimeline(git).blame(ref, path, monitor))
-                    .onSuccess(blame -> showBlame(git, blame)));
+                            monitor -> versions.blame(ref, path, monitor))
+                    .onSuccess(blame -> showBlame(versions, blame)));
         }));
     }
 
-    private void showBlame(GitSource git, Blame blame) {
+    private void showBlame(Versions versions, Blame blame) {
         if (blame.verdict() != DiffVerdict.TEXT) {
             model.showStatus(texts.format(switch (blame.verdict()) {
                 case BINARY -> "versions.blame.refused.binary";
@@ -302,8 +325,7 @@ public final class VersionsFeature {
                 VisibleText.escape(blame.path()), new BlameView(texts, blame, header, model));
         String blob = null;
         try {
-            var entry = git.find(blame.ref(), blame.path());
-            blob = entry == null ? null : entry.blobId();
+            blob = versions.blobOf(blame.ref(), blame.path());
         } catch (airlock.core.AirlockException e) {
             model.showStatus(e.getMessage());
         }
