@@ -188,6 +188,10 @@ for _ in $(seq 1 240); do [ -S "$KRUN/keeper.sock" ] && break; sleep 0.5; done
 [ -S "$KRUN/keeper.sock" ] || { kill "$KEEPER_TRACE" 2>/dev/null; fail "the keeper did not create its socket (see $OUT/keeper.out)"; }
 run keeper-client airlock.airgap.KeeperAirgapSmoke client "$KRUN/keeper.sock"
 grep -q 'keeper-smoke: session through the keeper ended' "$OUT/keeper-client.out" || fail "the keeper client smoke did not finish"
+# The real JavaFX window in keeper mode (headless, Monocle, as app/airlock starts it with -Dairlock.keeper.socket):
+# it reaches the keeper and starts a session through it from its start dialog; judged as its own JVM.
+run keeper-gui airlock.airgap.KeeperAirgapSmoke gui "$KRUN/keeper.sock"
+grep -q 'keeper-gui: the window started session' "$OUT/keeper-gui.out" || fail "the window in keeper mode did not start a session"
 # stop the keeper JVM (the traced child of strace, by its pid) with SIGTERM: its shutdown hook closes the stores
 KEEPER_JAVA=$(grep -m1 -E '^[0-9]+ +execve\("[^"]*/java"' "$OUT/keeper.strace" | awk '{print $1}')
 [ -n "$KEEPER_JAVA" ] || fail "no java execve in the keeper's trace"

@@ -4,6 +4,8 @@
 # a second JVM, AF_UNIX socket, inside a session: every read recorded before it is answered):
 # open a 1 MB file, the first search results (the first 100 hits; and the whole search), a definition
 # lookup, the mutex_lock reference list.
+# The two modes alternate run by run (in-process, keeper, in-process, ...), so a change in the load
+# other processes put on the machine hits both alike.
 # Goal per operation: keeper <= max(in-process + 20 ms, 1.2 x in-process).
 #
 # Needs: the kernel tree (default /work/corpora/linux-source-6.1), `mvn -o test-compile`.
@@ -53,7 +55,7 @@ LOAD_AFTER=$(cat /proc/loadavg)
 {
   echo "# load before: $LOAD_BEFORE"
   echo "# load after:  $LOAD_AFTER"
-  echo "# cores: $(nproc); runs per operation: $RUNS (median, after 2 warm-ups)"
+  echo "# cores: $(nproc); runs per operation: $RUNS (median, after 2 warm-ups; in-process and keeper runs alternate)"
 } >> "$RAW"
 
 printf '\nKeeper benchmark: Linux 6.1 kernel bundle (%s), %s runs each, median ms\n' "$BUNDLE" "$RUNS"

@@ -125,6 +125,8 @@ public final class KeeperService {
         /** The bytes of the file last paged (its blob id), so reading a file page by page inflates it once. */
         String pagedBlob;
         byte[] pagedBytes;
+        /** Each ref's files by path, made from the source's listing at the first lookup (a path is found in O(1), not by a scan of the tree: the kernel has 70,000 files). */
+        final Map<String, Map<String, SourceEntry>> byPath = new HashMap<>();
 
         Open(ActiveSession session, BundleStore.Imported bundle, SourceTree source, AnnotationService annotations,
              SearchIndex searchIndex, SymbolIndex symbols) {
@@ -420,7 +422,16 @@ public final class KeeperService {
     }
 
     private SourceEntry entry(Open o, String ref, String path) throws AirlockException {
-        SourceEntry entry = o.source.find(checkedRef(o, ref), path);
+        Map<String, SourceEntry> files = o.byPath.get(ref);
+        if (files == null) {
+            List<SourceEntry> all = o.source.list(checkedRef(o, ref));
+            files = new HashMap<>(all.size() * 2);
+            for (SourceEntry e : all) {
+                files.putIfAbsent(e.path(), e); // the first, as SourceTree.find gives
+            }
+            o.byPath.put(ref, files);
+        }
+        SourceEntry entry = files.get(path);
         if (entry == null) {
             throw new AirlockException(Errors.NOT_FOUND, "There is no file '" + clip(path, 200) + "' at " + ref + ".");
         }
@@ -478,12 +489,17 @@ public final class KeeperService {
                 o.pagedBytes = o.source.read(entry, entry.size());
                 o.pagedBlob = entry.blobId();
             }
+            // the page is a view of the kept bytes (replaced for another file, never written): written to
+            // the socket from there, not copied first (issue 16, kfast: a 1 MB open)
             int from = (int) Math.min(r.offset(), o.pagedBytes.length);
-            bytes = java.util.Arrays.copyOfRange(o.pagedBytes, from, (int) Math.min(o.pagedBytes.length, (long) from + r.length()));
+            int length = (int) Math.min(o.pagedBytes.length - from, r.length());
+            return Answer.Page.view(r.ref(), r.path(), r.offset(), o.pagedBytes, from, length,
+                    r.offset() + length >= entry.size());
         } else {
             bytes = o.source.readRange(entry, r.offset(), r.length());
         }
-        return new Answer.Page(r.ref(), r.path(), r.offset(), bytes, r.offset() + bytes.length >= entry.size());
+        // a fresh array read for this page: no copy either
+        return Answer.Page.view(r.ref(), r.path(), r.offset(), bytes, 0, bytes.length, r.offset() + bytes.length >= entry.size());
     }
 
     /**

@@ -125,30 +125,85 @@ public sealed interface Answer {
         }
     }
 
-    /** Bytes {@code offset ..} of an opened file; {@code end} when the file ends within them. */
-    record Page(String ref, String path, long offset, byte[] bytes, boolean end) implements Answer {
-        public Page {
+    /**
+     * Bytes {@code offset ..} of an opened file; {@code end} when the file ends within them. A class
+     * rather than a record (issue 16, kfast): a page is up to 2 MiB, and the keeper's answer and the
+     * client's decoded frame each hold it as a view of an array they already have ({@link #view})
+     * instead of copying it twice more on each side; the accessors, equality and the checked public
+     * constructor (which copies) are those the record had.
+     */
+    final class Page implements Answer {
+        private final String ref;
+        private final String path;
+        private final long offset;
+        private final byte[] array;
+        private final int from;
+        private final int length;
+        private final boolean end;
+
+        public Page(String ref, String path, long offset, byte[] bytes, boolean end) {
+            this(ref, path, offset, Objects.requireNonNull(bytes, "bytes").clone(), 0, bytes.length, end);
+        }
+
+        private Page(String ref, String path, long offset, byte[] array, int from, int length, boolean end) {
             Check.text(ref, "ref", Limits.MAX_REF);
             Check.text(path, "path", Limits.MAX_PATH);
             Check.range(offset, "offset", 0, Limits.MAX_OFFSET);
-            Objects.requireNonNull(bytes, "bytes");
-            Check.range(bytes.length, "bytes", 0, Limits.MAX_PAGE_BYTES);
-            bytes = bytes.clone();
+            Objects.requireNonNull(array, "bytes");
+            Check.range(length, "bytes", 0, Limits.MAX_PAGE_BYTES);
+            Objects.checkFromIndexSize(from, length, array.length);
+            this.ref = ref;
+            this.path = path;
+            this.offset = offset;
+            this.array = array;
+            this.from = from;
+            this.length = length;
+            this.end = end;
         }
 
-        @Override
+        /**
+         * A page over bytes {@code from .. from+length} of {@code array}, not copied: the caller
+         * promises never to change them (the keeper's bytes of the file last paged are replaced, never
+         * written; a decoded frame's payload belongs to the page).
+         */
+        public static Page view(String ref, String path, long offset, byte[] array, int from, int length, boolean end) {
+            return new Page(ref, path, offset, array, from, length, end);
+        }
+
+        public String ref() {
+            return ref;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        public long offset() {
+            return offset;
+        }
+
+        public boolean end() {
+            return end;
+        }
+
+        /** A copy of the bytes. */
         public byte[] bytes() {
-            return bytes.clone();
+            return java.util.Arrays.copyOfRange(array, from, from + length);
         }
 
         /** The number of bytes, without copying them. */
         public int length() {
-            return bytes.length;
+            return length;
         }
 
-        /** Copies the bytes into {@code target} at {@code at} (the page frame's encoder: one copy, no clone). */
-        void copyTo(byte[] target, int at) {
-            System.arraycopy(bytes, 0, target, at, bytes.length);
+        /** Copies the bytes into {@code target} at {@code at}. */
+        public void copyTo(byte[] target, int at) {
+            System.arraycopy(array, from, target, at, length);
+        }
+
+        /** Writes the bytes to {@code out} without copying them first (the keeper's page frame). */
+        void writeTo(java.io.OutputStream out) throws java.io.IOException {
+            out.write(array, from, length);
         }
 
         public String kind() {
@@ -158,17 +213,21 @@ public sealed interface Answer {
         @Override
         public boolean equals(Object o) {
             return o instanceof Page p && p.ref.equals(ref) && p.path.equals(path) && p.offset == offset && p.end == end
-                    && java.util.Arrays.equals(p.bytes, bytes);
+                    && java.util.Arrays.equals(p.array, p.from, p.from + p.length, array, from, from + length);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(ref, path, offset, end, java.util.Arrays.hashCode(bytes));
+            int h = 1;
+            for (int i = from; i < from + length; i++) {
+                h = 31 * h + array[i];
+            }
+            return Objects.hash(ref, path, offset, end, h);
         }
 
         @Override
         public String toString() {
-            return "Page[ref=" + ref + ", path=" + path + ", offset=" + offset + ", bytes=" + bytes.length + ", end=" + end + "]";
+            return "Page[ref=" + ref + ", path=" + path + ", offset=" + offset + ", bytes=" + length + ", end=" + end + "]";
         }
     }
 

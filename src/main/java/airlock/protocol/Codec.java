@@ -356,12 +356,10 @@ public final class Codec {
             m.put("blob", o.blob());
             m.put("entry", o.entry());
         } else if (a instanceof Answer.Page p) {
-            m.put("ref", p.ref());
-            m.put("path", p.path());
-            m.put("offset", p.offset());
-            m.put("length", (long) p.length());
-            m.put("end", p.end());
-            return pageFrame(CanonicalJson.write(m), p);
+            byte[] head = pageHead(id, p);
+            byte[] out = java.util.Arrays.copyOf(head, head.length + p.length());
+            p.copyTo(out, head.length);
+            return out;
         } else if (a instanceof Answer.SearchResults s) {
             m.put("search", s.search());
             m.put("entry", s.entry());
@@ -533,18 +531,26 @@ public final class Codec {
      * A page answer's payload (version 2): the marker byte {@code 0x00} (no JSON payload starts with it),
      * the header's length (4 bytes, unsigned big-endian), the header (canonical JSON, the
      * {@code file.page} answer with {@code length} in place of the bytes), then exactly {@code length}
-     * raw bytes of the file. No base64, no JSON over the content: the bytes are copied once.
+     * raw bytes of the file. No base64, no JSON over the content. This is the payload up to the
+     * content: the keeper writes it and then the page's bytes straight from where it holds them
+     * ({@link Frames#writePage}), {@link #encode} appends them for a whole payload.
      */
-    private static byte[] pageFrame(byte[] header, Answer.Page p) {
-        int n = p.length();
-        byte[] out = new byte[PAGE_PREFIX + header.length + n];
+    public static byte[] pageHead(long id, Answer.Page p) {
+        Map<String, Object> m = envelope(id);
+        m.put("answer", p.kind());
+        m.put("ref", p.ref());
+        m.put("path", p.path());
+        m.put("offset", p.offset());
+        m.put("length", (long) p.length());
+        m.put("end", p.end());
+        byte[] header = CanonicalJson.write(m);
+        byte[] out = new byte[PAGE_PREFIX + header.length];
         out[0] = PAGE_MARKER;
         out[1] = (byte) (header.length >>> 24);
         out[2] = (byte) (header.length >>> 16);
         out[3] = (byte) (header.length >>> 8);
         out[4] = (byte) header.length;
         System.arraycopy(header, 0, out, PAGE_PREFIX, header.length);
-        p.copyTo(out, PAGE_PREFIX + header.length);
         return out;
     }
 
@@ -588,8 +594,9 @@ public final class Codec {
             if (length != payload.length - start) {
                 throw Fields.field("answer.length says " + length + " bytes, the frame holds " + (payload.length - start));
             }
-            Answer.Page page = new Answer.Page(f.text("ref"), f.text("path"), f.integer("offset"),
-                    java.util.Arrays.copyOfRange(payload, start, payload.length), f.bool("end"));
+            // the payload was read for this page alone: the page is a view of it, not another copy
+            Answer.Page page = Answer.Page.view(f.text("ref"), f.text("path"), f.integer("offset"), payload, start,
+                    payload.length - start, f.bool("end"));
             f.finish();
             return new Framed<>(id, page);
         } catch (ProtocolException e) {

@@ -63,6 +63,27 @@ public final class Frames {
         return b;
     }
 
+    /**
+     * Writes one page answer's frame: the length, {@code head} ({@link Codec#pageHead}) and the page's
+     * bytes from where the page holds them, so a 1 MB page is not copied into a frame array first.
+     * Two writes, one flush; refuses a frame above {@code max}.
+     */
+    public static void writePage(OutputStream out, byte[] head, Answer.Page page, int max) throws IOException {
+        long n = (long) head.length + page.length();
+        if (n > max) {
+            throw new IOException("a frame payload is 1 to " + max + " bytes, not " + n);
+        }
+        byte[] first = new byte[4 + head.length];
+        first[0] = (byte) (n >>> 24);
+        first[1] = (byte) (n >>> 16);
+        first[2] = (byte) (n >>> 8);
+        first[3] = (byte) n;
+        System.arraycopy(head, 0, first, 4, head.length);
+        out.write(first);
+        page.writeTo(out);
+        out.flush();
+    }
+
     /** Writes one frame; refuses a payload above {@code max} (the peer would refuse it). */
     public static void write(OutputStream out, byte[] payload, int max) throws IOException {
         if (payload.length == 0 || payload.length > max) {

@@ -33,8 +33,9 @@ import java.util.concurrent.Executors;
  * Benchmark harness of {@code bench/keeper-bench.sh} (not a test): the same four reads done
  * in-process on the keeper's home (what the single-process workstation did) and through a running
  * keeper's socket inside a session (file.open + pages, search.run, symbols.definitions,
- * symbols.references: each recorded before it is answered). A search is timed to its first 100 hits and to
- * its end. Prints one line per operation and mode:
+ * symbols.references: each recorded before it is answered), run by run in turn, so both meet the same
+ * machine load. A search is timed to its first 100 hits ({@code search-first}: in-process when the
+ * listener has had 100 lines, through the keeper the first page's answer) and to its end. Prints one line per operation and mode:
  * {@code op mode median_ms min_ms max_ms detail}. The in-process reads only read the home.
  *
  * <p>Arguments: {@code HOME SOCKET BUNDLE_ID PATH SYMBOL RUNS}, or {@code room HOME} to install the demo
@@ -68,12 +69,12 @@ public final class KeeperBench {
             SearchQuery query = new SearchQuery(symbol, false, false, false, List.of(), List.of(), Set.of(), ref);
             Searcher searcher = new Searcher(pool);
 
-            measure("open-1MB", "in-process", runs, () -> {
+            Callable<String> openIn = () -> {
                 SourceEntry e = source.find(ref, path);
                 return source.read(e, e.size()).length + " bytes";
-            });
+            };
             // the first 100 hits (what the keeper's first page holds) and the whole search, in one run
-            measureSearch("in-process", runs, () -> {
+            Callable<long[]> searchIn = () -> {
                 long t0 = System.nanoTime();
                 long[] first = {-1};
                 int[] lines = {0};
@@ -85,13 +86,13 @@ public final class KeeperBench {
                 }, ProgressMonitor.NONE);
                 long all = System.nanoTime() - t0;
                 return new long[] {first[0] < 0 ? all : first[0], all, summary.linesMatched()};
-            });
-            measure("definition", "in-process", runs, () -> {
+            };
+            Callable<String> definitionIn = () -> {
                 List<Definition> defs = symbols.definitions(symbol);
                 List<Definition> shown = defs.subList(0, Math.min(defs.size(), 200));
                 return DefinitionLines.withLines(shown, source, ref, shown.size()).size() + " definitions";
-            });
-            measure("references", "in-process", runs, () -> {
+            };
+            Callable<String> referencesIn = () -> {
                 ReferencePage page = symbols.references(symbol, 0, 200);
                 Map<String, byte[]> files = new HashMap<>();
                 int lines = 0;
@@ -109,9 +110,7 @@ public final class KeeperBench {
                     }
                 }
                 return page.references().size() + " of " + page.total() + " references, " + lines + " lines";
-            });
-            index.close();
-            symbols.close();
+            };
 
             try (KeeperClient client = KeeperClient.connect(socket, "keeper-bench")) {
                 if (!client.status().state().equals("none")) {
@@ -121,13 +120,15 @@ public final class KeeperBench {
                 }
                 client.startSession("Bench Inspector", "Bench", null, bundle, airlock.core.demo.DemoRoom.PIN);
                 try {
-                    measure("open-1MB", "keeper", runs, () -> client.read(ref, path, file.size()).length + " bytes");
+                    // each run does the in-process read, then the same read through the keeper, so both meet
+                    // the same machine load (other processes share the 2 cores): the comparison is paired
+                    pair("open-1MB", runs, openIn, () -> client.read(ref, path, file.size()).length + " bytes");
                     // where the open's time goes: the file.open request alone (its entry committed, no content), and
                     // the content alone (one page frame of the already opened file)
                     measure("#open-entry", "keeper", runs, () -> "entry " + client.open(ref, path).entry());
                     measure("#open-page", "keeper", runs, () -> client.page(ref, path, 0,
                             (int) Math.min(airlock.protocol.Limits.MAX_PAGE_BYTES, file.size())).length() + " bytes");
-                    measureSearch("keeper", runs, () -> {
+                    pairSearch(runs, searchIn, () -> {
                         long t0 = System.nanoTime();
                         Answer.SearchResults r = client.search(new Request.Search(symbol, false, false, false, List.of(), List.of(),
                                 List.of(), ref, 100));
@@ -140,9 +141,9 @@ public final class KeeperBench {
                         }
                         return new long[] {first, all, end.linesMatched()};
                     });
-                    measure("definition", "keeper", runs, () -> client.definitions(symbol, 200).definitions().size()
+                    pair("definition", runs, definitionIn, () -> client.definitions(symbol, 200).definitions().size()
                             + " definitions");
-                    measure("references", "keeper", runs, () -> {
+                    pair("references", runs, referencesIn, () -> {
                         Answer.References r = client.references(symbol, 0, 200);
                         return r.references().size() + " of " + r.total() + " references";
                     });
@@ -150,6 +151,9 @@ public final class KeeperBench {
                     Answer.SessionEnded ended = client.endSession();
                     System.out.println("# session " + ended.id() + ": " + ended.entries() + " entries");
                 }
+            } finally {
+                index.close();
+                symbols.close();
             }
         } finally {
             pool.shutdownNow();
@@ -175,26 +179,52 @@ public final class KeeperBench {
         }
     }
 
-    /**
-     * Times a search: {@code search-first} is the time to the first 100 hits (in-process: when the
-     * listener has been given 100 lines; through the keeper: the first page's answer, the entry
-     * committed before it), {@code search-all} the time until the search finished. The body returns
-     * {first ns, all ns, lines matched}.
-     */
-    private static void measureSearch(String mode, int runs, Callable<long[]> body) throws Exception {
-        body.call(); // warm-up
-        body.call();
-        long[] first = new long[runs];
-        long[] all = new long[runs];
-        long lines = 0;
+    /** Times {@code op} in-process and through the keeper, alternating run by run (2 warm-ups each). */
+    private static void pair(String op, int runs, Callable<String> in, Callable<String> keeper) throws Exception {
+        in.call();
+        keeper.call();
+        in.call();
+        keeper.call();
+        long[] a = new long[runs];
+        long[] b = new long[runs];
+        String da = "";
+        String db = "";
         for (int i = 0; i < runs; i++) {
-            long[] r = body.call();
-            first[i] = r[0] / 1_000;
-            all[i] = r[1] / 1_000;
-            lines = r[2];
+            long t0 = System.nanoTime();
+            da = in.call();
+            a[i] = (System.nanoTime() - t0) / 1_000;
+            t0 = System.nanoTime();
+            db = keeper.call();
+            b[i] = (System.nanoTime() - t0) / 1_000;
         }
-        print("search-first", mode, first, "first_100_hits_of_" + lines + "_lines");
-        print("search-all", mode, all, lines + "_lines");
+        print(op, "in-process", a, da.replace(' ', '_'));
+        print(op, "keeper", b, db.replace(' ', '_'));
+    }
+
+    /** A search timed to its first 100 hits and to its end, in both modes, alternating run by run; each body returns {first ns, all ns, lines}. */
+    private static void pairSearch(int runs, Callable<long[]> in, Callable<long[]> keeper) throws Exception {
+        in.call();
+        keeper.call();
+        in.call();
+        keeper.call();
+        long[][] first = new long[2][runs];
+        long[][] all = new long[2][runs];
+        long[] lines = new long[2];
+        for (int i = 0; i < runs; i++) {
+            int m = 0;
+            for (Callable<long[]> body : List.of(in, keeper)) {
+                long[] r = body.call();
+                first[m][i] = r[0] / 1_000;
+                all[m][i] = r[1] / 1_000;
+                lines[m] = r[2];
+                m++;
+            }
+        }
+        for (int m = 0; m < 2; m++) {
+            String mode = m == 0 ? "in-process" : "keeper";
+            print("search-first", mode, first[m], "first_100_hits_of_" + lines[m] + "_lines");
+            print("search-all", mode, all[m], lines[m] + "_lines");
+        }
     }
 
     private static void print(String op, String mode, long[] us, String detail) {

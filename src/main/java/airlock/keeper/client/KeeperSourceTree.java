@@ -119,12 +119,41 @@ public final class KeeperSourceTree implements SourceTree {
         return readAt(reviewRef(), entry.path(), offset, maxBytes);
     }
 
-    /** Bytes {@code offset .. offset+max} of a file at {@code ref}, opening it first if this session has not. */
+    /**
+     * Bytes {@code offset .. offset+max} of a file at {@code ref}, opening it first if this session has
+     * not: then the open and the first page go in one exchange ({@link KeeperClient#openAndPage}), the
+     * keeper still committing {@code file.opened} before it reads the page.
+     */
     public byte[] readAt(String ref, String path, long offset, long max) throws AirlockException {
-        Answer.FileOpened f = open(ref, path);
+        Answer.FileOpened f;
+        Answer.Page first = null;
+        synchronized (this) {
+            String key = ref + '\0' + path;
+            f = opened.get(key);
+            if (f == null && max > 0) {
+                KeeperClient.OpenedPage both = client.openAndPage(ref, path, offset, (int) Math.min(Limits.MAX_PAGE_BYTES, max));
+                f = both.opened();
+                first = both.page();
+                opened.put(key, f);
+            } else if (f == null) {
+                f = open(ref, path);
+            }
+        }
+        long stop = max >= f.size() - offset ? f.size() : offset + max; // no overflow for max = Long.MAX_VALUE
+        if (first != null && first.length() >= stop - offset) {
+            // the whole range in the first page: one copy out of the answer, no reassembly
+            byte[] b = first.bytes();
+            return b.length == stop - offset ? b : java.util.Arrays.copyOf(b, (int) Math.max(0, stop - offset));
+        }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         long at = offset;
-        long stop = Math.min(f.size(), offset + max);
+        if (first != null) {
+            out.write(first.bytes(), 0, first.length());
+            at += first.length();
+            if (first.length() == 0) {
+                return out.toByteArray();
+            }
+        }
         while (at < stop) {
             Answer.Page page = client.page(ref, path, at, (int) Math.min(Limits.MAX_PAGE_BYTES, stop - at));
             byte[] b = page.bytes();
