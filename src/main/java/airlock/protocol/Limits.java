@@ -7,7 +7,7 @@ package airlock.protocol;
  */
 public final class Limits {
     /** The protocol version this build speaks; a hello with any other is refused. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Largest request frame (payload bytes after the 4-byte length). */
     public static final int MAX_REQUEST_FRAME = 512 * 1024;
     /** Largest answer frame. */
