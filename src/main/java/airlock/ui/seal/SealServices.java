@@ -19,7 +19,8 @@ import java.util.Objects;
  * bundles (null when there is none) that names the bundle a session reviewed.
  */
 public record SealServices(WorkstationLogs logs, AnnotationStore annotations, TrustStore trust, RoomPolicy policy,
-                           ExportService exports, Clock clock, String toolVersion, airlock.core.bundle.BundleStore bundles) {
+                           ExportService exports, Clock clock, String toolVersion, airlock.core.bundle.BundleStore bundles)
+        implements airlock.core.seal.SealDesk {
     public SealServices {
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(annotations, "annotations");
@@ -59,7 +60,19 @@ public record SealServices(WorkstationLogs logs, AnnotationStore annotations, Tr
         return airlock.core.quote.QuoteCheck.withoutTree(policy.quotes());
     }
 
+    /** The seal screen's review in this process (issue 16's seam), the key checked against this trust list. */
+    @Override
+    public airlock.core.seal.SupervisorReview open(String session) throws AirlockException {
+        return new airlock.core.seal.LocalSupervisorReview(review(session), trust);
+    }
+
+    @Override
+    public String status(String session) throws AirlockException {
+        return logs.status(session);
+    }
+
     /** Sessions that ended but have no verified copy on media yet (ended, or sealed and not exported). */
+    @Override
     public List<String> awaitingSupervisor() throws AirlockException {
         List<String> out = new ArrayList<>();
         for (String id : logs.store().logIds()) {
