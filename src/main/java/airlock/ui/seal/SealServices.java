@@ -41,23 +41,7 @@ public record SealServices(WorkstationLogs logs, AnnotationStore annotations, Tr
 
     /** The quote check over the bundle the session reviewed, or without a tree when it is not in the store. */
     private airlock.core.quote.QuoteCheck quotes(String session) throws AirlockException {
-        if (bundles == null) {
-            return airlock.core.quote.QuoteCheck.withoutTree(policy.quotes());
-        }
-        String manifest = SealReview.reviewedBundle(logs, annotations, bundles, session).id();
-        for (airlock.core.bundle.BundleStore.Imported imported : bundles.list()) {
-            if (imported.id().equals(manifest)) {
-                try (airlock.core.git.GitSource source = bundles.open(imported)) {
-                    airlock.core.quote.TreeTexts tree = new airlock.core.quote.TreeTexts(source, source.reviewRef());
-                    airlock.core.quote.QuoteIndex index = airlock.core.quote.QuoteIndex.build(tree, policy.quotes(), 1,
-                            airlock.core.progress.ProgressMonitor.NONE);
-                    // a hit reads the file again: from the bundle opened anew, as this source closes here
-                    return new airlock.core.quote.QuoteCheck(index.withTexts(tree.reopening(() -> bundles.open(imported))),
-                            policy.quotes());
-                }
-            }
-        }
-        return airlock.core.quote.QuoteCheck.withoutTree(policy.quotes());
+        return airlock.core.seal.SealQuotes.forSession(logs, annotations, bundles, session, policy);
     }
 
     /** The seal screen's review in this process (issue 16's seam), the key checked against this trust list. */
