@@ -150,10 +150,10 @@ window '^End session' 30 >/dev/null
 shot 13-end-confirm.png 2
 keys Return                                    # OK
 shot 14-session-ended.png 4
+# --- seal (issue 16, kseal): through the keeper too since protocol version 3. The keeper builds the
+# review and verifies the signature; the window signs with the demo supervisor's key and writes the stick.
 if [ -n "$TWO_PROCESSES" ]; then
-    # the seal screen is not wired through the keeper yet (docs/architecture.md, "Not wired yet")
-    echo "xvfb-demo: PASS (two processes): session start, breadcrumbs, find in file, references, search, a finding and the end confirmation appeared; history/diff and the seal are not wired through the keeper yet (run the app image for them)"
-    exit 0
+    echo "xvfb-demo: two processes: the seal screen, through the keeper"
 fi
 seal=$(window 'what leaves the room' 60)
 shot 15-seal-screen.png 5
@@ -167,6 +167,13 @@ seal_it() {                                    # SEAL-WINDOW SHOT-NAME: the demo
     keys Escape; sleep 2
 }
 seal_it "$seal" 16-sealed.png
+if [ -n "$TWO_PROCESSES" ]; then
+    # the second session's start dialog is not yet driven reliably in the two-process walk (its keys went
+    # to the main window's search field in the kseal run); KeeperSealTest seals a second session through
+    # the keeper to the same stick folder
+    echo "xvfb-demo: PASS (two processes): session start, breadcrumbs, find in file, references, search, a finding, end, and the seal through the keeper (written and verified on the demo stick) appeared; history/diff are not wired through the keeper yet and the second session is not walked in this mode; look at each screenshot"
+    exit 0
+fi
 echo "xvfb-demo: a second session, sealed to the same stick"
 xdotool windowfocus "$main"
 keys ctrl+alt+s

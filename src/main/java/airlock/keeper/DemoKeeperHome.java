@@ -50,6 +50,8 @@ public final class DemoKeeperHome {
         AirlockHome home = AirlockHome.open(homeDir);
         WorkstationId.loadOrCreate(home, new SecureRandom());
         DemoRoom.install(home, new SecureRandom());
+        // the demo supervisor (issue 16, kseal): pinned here, the key on the folder that plays their stick
+        airlock.core.demo.DemoSupervisor.install(home, demo.media().resolveSibling("demo-supervisor-stick"));
         BundleIntake intake = new BundleIntake(home, clock, IntakeLimits.defaults());
         intake.discardUnfinished();
         BundleFiles files = new DemoMedia(demo, clock).prepare(home, monitor);

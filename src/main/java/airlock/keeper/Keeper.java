@@ -87,6 +87,12 @@ public final class Keeper implements AutoCloseable {
             // the keeper builds its own indexes: every bundle of the store now (resuming; a built one costs a check)
             KeeperIndexes indexes = new KeeperIndexes(store, home.databases(), workers, service::indexesReady);
             service.useIntake(new KeeperIntake(home, clock, store, logs, indexes));
+            // the supervisor's seal screen through the keeper (issue 16, kseal): the keeper's own log, store, trust and policy
+            var exports = new airlock.core.export.ExportService(new airlock.core.cwe.CweCatalogueLoader(
+                    new com.fasterxml.jackson.databind.ObjectMapper()).loadBundled(),
+                    new airlock.core.media.SafeWriter(airlock.core.media.WriteHooks.NONE));
+            service.useSeal(new KeeperSeal(logs, annotations, store, trust, policy.policy(), exports, clock,
+                    airlock.core.BuildInfo.version()));
             indexes.queueAll();
             return new Keeper(home, logs, annotations, service, workers, indexes);
         } catch (AirlockException | RuntimeException e) {

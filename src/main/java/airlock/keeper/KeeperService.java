@@ -233,6 +233,16 @@ public final class KeeperService {
             return markReviewed(m);
         } else if (request instanceof Request.EndSession) {
             return end();
+        } else if (request instanceof Request.SealSessions || request instanceof Request.ReviewSeal // seal (issue 16, kseal)
+                || request instanceof Request.DecideSeal || request instanceof Request.SealStatement
+                || request instanceof Request.SignSeal || request instanceof Request.SealFile
+                || request instanceof Request.SealExported) {
+            if (seal == null) {
+                throw new AirlockException(Errors.INTERNAL, "This keeper has no seal desk.");
+            }
+            return seal.handle(request);
+        } else if (request instanceof Request.CopyRefused c) { // refusals (issue 16, kseal)
+            return copyRefused(c);
         } else if (request instanceof Request.LockSession) { // keeper-side ops of issue 16 (k2keeper)
             return lock();
         } else if (request instanceof Request.UnlockSession u) {
@@ -248,6 +258,33 @@ public final class KeeperService {
             return new Answer.PolicyInfo(policy.name(), policy.confirmation().mode().wire(), !policy.inspectors().isEmpty());
         }
         throw new AirlockException(Errors.UNKNOWN_OP, "unknown request " + request.op());
+    }
+
+    // ----- seal and refusals (issue 16, kseal) -----
+
+    /** The supervisor's seal desk; null in a service built without it. */
+    private KeeperSeal seal;
+
+    /** Hands the service its seal desk (the keeper's composition root does, once). */
+    synchronized void useSeal(KeeperSeal value) {
+        this.seal = value;
+    }
+
+    /**
+     * A refused copy, cut or drag: {@code copy.refused} in the open session's log, as the in-process
+     * session records it — also while locked or expired (refusals are evidence), and not activity.
+     */
+    private Answer copyRefused(Request.CopyRefused c) throws AirlockException {
+        if (open == null) {
+            throw new AirlockException(Errors.NO_SESSION, "No session is open; the refusal had nothing to be recorded in.");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("path", c.path());
+        data.put("kind", c.kind());
+        data.put("selectedChars", c.selectedChars());
+        data.put("view", c.view());
+        LogEntry recorded = open.session.recordRefusal(EntryType.COPY_REFUSED, data);
+        return new Answer.Recorded("copy.refused", open.session.state().name().toLowerCase(Locale.ROOT), recorded.seq());
     }
 
     // ----- lock, unlock, intake, indexes (issue 16, k2keeper) -----

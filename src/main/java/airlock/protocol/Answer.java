@@ -583,6 +583,197 @@ public sealed interface Answer {
         }
     }
 
+    // ----- seal: the supervisor's screen through the keeper (issue 16, kseal) -----
+
+    /** One session awaiting the supervisor and its stored state ({@code ended} or {@code sealed}). */
+    record SealWaiting(String session, String status) {
+        public SealWaiting {
+            Check.name(session, "session", Limits.MAX_ID);
+            Check.name(status, "status", 16);
+            if (!status.matches("ended|sealed")) {
+                throw new IllegalArgumentException("status must be ended or sealed");
+            }
+        }
+    }
+
+    record SealSessions(List<SealWaiting> sessions) implements Answer {
+        public SealSessions {
+            sessions = Check.list(sessions, "sessions", Limits.MAX_LIST);
+        }
+
+        public String kind() {
+            return "seal.sessions";
+        }
+    }
+
+    /** One outgoing file without its bytes (those come with seal.file); {@code pending}: the seal before signing. */
+    record SealFileInfo(String name, String fileKind, long size, String sha256, boolean pending) {
+        public SealFileInfo {
+            Check.name(name, "name", Limits.MAX_SEAL_FILE_NAME);
+            Check.name(fileKind, "fileKind", 32);
+            Check.range(size, "size", 0, Limits.MAX_OFFSET);
+            Check.name(sha256, "sha256", 64);
+            if (!sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("sha256 is 64 lower-case hex digits");
+            }
+        }
+    }
+
+    /** A decision taken on a check: action (redact, refuse, override), who, why. */
+    record SealDecision(String action, String supervisor, String reason) {
+        public SealDecision {
+            Check.name(action, "action", 16);
+            Check.text(supervisor, "supervisor", Limits.MAX_NAME);
+            Check.text(reason, "reason", Limits.MAX_MESSAGE);
+        }
+    }
+
+    /** One policy check: the violation as the keeper's checker named it, whether still open, its decision or null. */
+    record SealCheck(String id, String violationKind, String annotation, String path, String reason, boolean open,
+                     SealDecision decision) {
+        public SealCheck {
+            Check.text(id, "id", Limits.MAX_PATH + 64);
+            Check.name(violationKind, "violationKind", 64);
+            Check.optionalText(annotation, "annotation", Limits.MAX_ID);
+            Check.optionalText(path, "path", Limits.MAX_PATH);
+            Check.text(reason, "reason", Limits.MAX_MESSAGE);
+        }
+    }
+
+    /**
+     * One committed field of the log and whether it leaves with it, with why ({@code why}: the
+     * reason's name, e.g. {@code search_strings_stay}); {@code salt} (Base64 of 32 bytes) and
+     * {@code value} open its commitment (the room's own data, shown to the supervisor in the room).
+     */
+    record SealDisclosure(long entry, String field, String entryType, String time, boolean disclosed, String why, String salt,
+                          Object value) {
+        public SealDisclosure {
+            Check.range(entry, "entry", 0, Long.MAX_VALUE);
+            Check.name(field, "field", Limits.MAX_NAME);
+            Check.optionalText(entryType, "entryType", 64);
+            Check.text(time, "time", 64);
+            Check.name(why, "why", 64);
+            Check.name(salt, "salt", 64);
+            if (!salt.matches("[A-Za-z0-9+/]{43}=")) {
+                throw new IllegalArgumentException("salt is the Base64 of 32 bytes");
+            }
+        }
+    }
+
+    /** One row of the quota table: per file or for the session, the measure, used and allowed. */
+    record SealQuota(boolean perFile, String subject, String measure, long used, long allowed) {
+        public SealQuota {
+            Check.text(subject, "subject", Limits.MAX_PATH);
+            Check.name(measure, "measure", 64);
+            Check.range(used, "used", 0, Long.MAX_VALUE);
+            Check.range(allowed, "allowed", 0, Long.MAX_VALUE);
+        }
+    }
+
+    /** Everything the seal screen shows of one session's review, as the keeper built it. */
+    record SealReviewed(String session, String status, String inspector, String started, String ended, int findings,
+                        String policyName, String product, String release, int minRunTokens, boolean canSeal,
+                        boolean comparedWithTree, List<SealFileInfo> files, List<SealCheck> checks,
+                        List<SealDisclosure> disclosures, List<SealQuota> quotas) implements Answer {
+        public SealReviewed {
+            Check.name(session, "session", Limits.MAX_ID);
+            Check.name(status, "status", 16);
+            if (!status.matches("ended|sealed|exported")) {
+                throw new IllegalArgumentException("status must be ended, sealed or exported");
+            }
+            Check.text(inspector, "inspector", Limits.MAX_NAME);
+            Check.text(started, "started", 64);
+            Check.text(ended, "ended", 64);
+            Check.range(findings, "findings", 0, Integer.MAX_VALUE);
+            Check.text(policyName, "policyName", Limits.MAX_MESSAGE);
+            Check.text(product, "product", Limits.MAX_MESSAGE);
+            Check.text(release, "release", Limits.MAX_MESSAGE);
+            Check.range(minRunTokens, "minRunTokens", 0, 1_000_000);
+            files = Check.list(files, "files", Limits.MAX_SEAL_FILES);
+            checks = Check.list(checks, "checks", Limits.MAX_SEAL_ROWS);
+            disclosures = Check.list(disclosures, "disclosures", Limits.MAX_SEAL_ROWS);
+            quotas = Check.list(quotas, "quotas", Limits.MAX_SEAL_ROWS);
+        }
+
+        public String kind() {
+            return "seal.review";
+        }
+    }
+
+    /** The exact text whose UTF-8 bytes the supervisor's key signs to seal {@code session}. */
+    record SealStatement(String session, String statement) implements Answer {
+        public SealStatement {
+            Check.name(session, "session", Limits.MAX_ID);
+            Check.text(statement, "statement", Limits.MAX_SEAL_STATEMENT);
+            if (!statement.startsWith("airlock seal signature v1\n")) {
+                throw new IllegalArgumentException("statement is a seal statement (its context line first)");
+            }
+        }
+
+        public String kind() {
+            return "seal.statement";
+        }
+    }
+
+    /** The seal the keeper wrote (the final checkpoint with the supervisor's line) and whose key it was. */
+    record SealSealed(String session, String sealedBy, String seal) implements Answer {
+        public SealSealed {
+            Check.name(session, "session", Limits.MAX_ID);
+            Check.text(sealedBy, "sealedBy", Limits.MAX_MESSAGE);
+            Check.text(seal, "seal", Limits.MAX_CHECKPOINT);
+        }
+
+        public String kind() {
+            return "seal.sealed";
+        }
+    }
+
+    /** Bytes {@code offset}.. of one outgoing file (Base64 in {@code data}), with the whole file's size and SHA-256. */
+    record SealFileData(String session, String name, long offset, byte[] data, long size, String sha256, boolean end)
+            implements Answer {
+        public SealFileData {
+            Check.name(session, "session", Limits.MAX_ID);
+            Check.name(name, "name", Limits.MAX_SEAL_FILE_NAME);
+            Check.range(offset, "offset", 0, Limits.MAX_OFFSET);
+            Objects.requireNonNull(data, "data");
+            if (data.length > Limits.MAX_SEAL_CHUNK) {
+                throw new IllegalArgumentException("data is longer than " + Limits.MAX_SEAL_CHUNK + " bytes");
+            }
+            data = data.clone();
+            Check.range(size, "size", 0, Limits.MAX_OFFSET);
+            if (offset + data.length > size || end != (offset + data.length == size)) {
+                throw new IllegalArgumentException("data does not fit the file's size (offset " + offset + ", " + data.length
+                        + " bytes, size " + size + ", end " + end + ")");
+            }
+            Check.name(sha256, "sha256", 64);
+            if (!sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("sha256 is 64 lower-case hex digits");
+            }
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        public String kind() {
+            return "seal.file";
+        }
+    }
+
+    /** The keeper recorded what the request reported ({@code entry}: the ledger's or the session log's entry). */
+    record Recorded(String what, String status, long entry) implements Answer {
+        public Recorded {
+            Check.name(what, "what", 32);
+            Check.name(status, "status", 16);
+            Check.range(entry, "entry", 0, Long.MAX_VALUE);
+        }
+
+        public String kind() {
+            return "recorded";
+        }
+    }
+
     /** The request was refused or failed; {@code code} is stable (see {@link Errors}), {@code message} one line for people. */
     record Failure(String code, String message) implements Answer {
         public Failure {

@@ -129,6 +129,38 @@ public final class Codec {
             m.put("lastLine", k.lastLine());
         } else if (r instanceof Request.EndSession) {
             // no fields
+        } else if (r instanceof Request.SealSessions) { // seal (issue 16, kseal)
+            // no fields
+        } else if (r instanceof Request.ReviewSeal q) {
+            m.put("session", q.session());
+        } else if (r instanceof Request.DecideSeal d) {
+            m.put("session", d.session());
+            m.put("violation", d.violation());
+            m.put("action", d.action());
+            m.put("supervisor", d.supervisor());
+            m.put("reason", d.reason());
+        } else if (r instanceof Request.SealStatement q) {
+            m.put("session", q.session());
+        } else if (r instanceof Request.SignSeal g) {
+            m.put("session", g.session());
+            m.put("signature", g.signature());
+        } else if (r instanceof Request.SealFile q) {
+            m.put("session", q.session());
+            m.put("name", q.name());
+            m.put("offset", q.offset());
+            m.put("length", q.length());
+        } else if (r instanceof Request.SealExported x) {
+            m.put("session", x.session());
+            List<Object> files = new ArrayList<>();
+            for (Request.WrittenFile w : x.files()) {
+                files.add(Map.of("name", w.name(), "size", w.size(), "sha256", w.sha256()));
+            }
+            m.put("files", files);
+        } else if (r instanceof Request.CopyRefused c) { // refusals (issue 16, kseal)
+            m.put("path", c.path());
+            m.put("kind", c.kind());
+            m.put("selectedChars", c.selectedChars());
+            m.put("view", c.view());
         } else if (r instanceof Request.UnlockSession u) { // keeper-side ops of issue 16 (k2keeper)
             m.put("pin", u.pin());
         } else if (r instanceof Request.ImportBundle b) {
@@ -291,6 +323,26 @@ public final class Codec {
                 case "review.mark" -> new Request.MarkReviewed(f.text("ref"), f.text("path"), f.small("firstLine"),
                         f.small("lastLine"));
                 case "session.end" -> new Request.EndSession();
+                // seal (issue 16, kseal)
+                case "seal.sessions" -> new Request.SealSessions();
+                case "seal.review" -> new Request.ReviewSeal(f.text("session"));
+                case "seal.decide" -> new Request.DecideSeal(f.text("session"), f.text("violation"), f.text("action"),
+                        f.text("supervisor"), f.text("reason"));
+                case "seal.statement" -> new Request.SealStatement(f.text("session"));
+                case "seal.sign" -> new Request.SignSeal(f.text("session"), f.text("signature"));
+                case "seal.file" -> new Request.SealFile(f.text("session"), f.text("name"), f.integer("offset"), f.small("length"));
+                case "seal.exported" -> {
+                    String session = f.text("session");
+                    List<Request.WrittenFile> files = new ArrayList<>();
+                    for (Object item : f.list("files", Limits.MAX_SEAL_FILES)) {
+                        Fields w = new Fields(item, "request.files[]");
+                        files.add(new Request.WrittenFile(w.text("name"), w.integer("size"), w.text("sha256")));
+                        w.finish();
+                    }
+                    yield new Request.SealExported(session, files);
+                }
+                case "refusal.copy" -> new Request.CopyRefused(f.text("path"), f.text("kind"), f.small("selectedChars"),
+                        f.text("view"));
                 // keeper-side ops of issue 16 (k2keeper)
                 case "session.lock" -> new Request.LockSession();
                 case "session.unlock" -> new Request.UnlockSession(f.optionalText("pin"));
@@ -492,6 +544,33 @@ public final class Codec {
             m.put("severity", s.severity());
             m.put("status", s.status());
             m.put("entry", s.entry());
+        } else if (a instanceof Answer.SealSessions w) { // seal (issue 16, kseal)
+            List<Object> list = new ArrayList<>();
+            for (Answer.SealWaiting x : w.sessions()) {
+                list.add(Map.of("session", x.session(), "status", x.status()));
+            }
+            m.put("sessions", list);
+        } else if (a instanceof Answer.SealReviewed r) {
+            sealReview(m, r);
+        } else if (a instanceof Answer.SealStatement t) {
+            m.put("session", t.session());
+            m.put("statement", t.statement());
+        } else if (a instanceof Answer.SealSealed t) {
+            m.put("session", t.session());
+            m.put("sealedBy", t.sealedBy());
+            m.put("seal", t.seal());
+        } else if (a instanceof Answer.SealFileData d) {
+            m.put("session", d.session());
+            m.put("name", d.name());
+            m.put("offset", d.offset());
+            m.put("data", java.util.Base64.getEncoder().encodeToString(d.data()));
+            m.put("size", d.size());
+            m.put("sha256", d.sha256());
+            m.put("end", d.end());
+        } else if (a instanceof Answer.Recorded d) {
+            m.put("what", d.what());
+            m.put("status", d.status());
+            m.put("entry", d.entry());
         } else if (a instanceof Answer.Reviewed r) {
             m.put("mark", r.id());
             m.put("ref", r.ref());
@@ -604,6 +683,122 @@ public final class Codec {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new DecodeException(id, new ProtocolException(Errors.FIELD, String.valueOf(e.getMessage())));
         }
+    }
+
+    // ----- seal (issue 16, kseal) -----
+
+    private static void sealReview(Map<String, Object> m, Answer.SealReviewed r) {
+        m.put("session", r.session());
+        m.put("status", r.status());
+        m.put("inspector", r.inspector());
+        m.put("started", r.started());
+        m.put("ended", r.ended());
+        m.put("findings", r.findings());
+        m.put("policyName", r.policyName());
+        m.put("product", r.product());
+        m.put("release", r.release());
+        m.put("minRunTokens", r.minRunTokens());
+        m.put("canSeal", r.canSeal());
+        m.put("comparedWithTree", r.comparedWithTree());
+        List<Object> files = new ArrayList<>();
+        for (Answer.SealFileInfo x : r.files()) {
+            files.add(Map.of("name", x.name(), "fileKind", x.fileKind(), "size", x.size(), "sha256", x.sha256(),
+                    "pending", x.pending()));
+        }
+        m.put("files", files);
+        List<Object> checks = new ArrayList<>();
+        for (Answer.SealCheck c : r.checks()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("id", c.id());
+            e.put("violationKind", c.violationKind());
+            e.put("annotation", c.annotation());
+            e.put("path", c.path());
+            e.put("reason", c.reason());
+            e.put("open", c.open());
+            e.put("decision", c.decision() == null ? null : Map.of("action", c.decision().action(), "supervisor",
+                    c.decision().supervisor(), "reason", c.decision().reason()));
+            checks.add(e);
+        }
+        m.put("checks", checks);
+        List<Object> disclosures = new ArrayList<>();
+        for (Answer.SealDisclosure d : r.disclosures()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("entry", d.entry());
+            e.put("field", d.field());
+            e.put("entryType", d.entryType());
+            e.put("time", d.time());
+            e.put("disclosed", d.disclosed());
+            e.put("why", d.why());
+            e.put("salt", d.salt());
+            e.put("value", d.value());
+            disclosures.add(e);
+        }
+        m.put("disclosures", disclosures);
+        List<Object> quotas = new ArrayList<>();
+        for (Answer.SealQuota q : r.quotas()) {
+            quotas.add(Map.of("perFile", q.perFile(), "subject", q.subject(), "measure", q.measure(), "used", q.used(),
+                    "allowed", q.allowed()));
+        }
+        m.put("quotas", quotas);
+    }
+
+    private static Answer.SealReviewed sealReview(Fields f) throws ProtocolException {
+        String session = f.text("session");
+        String status = f.text("status");
+        List<Answer.SealFileInfo> files = new ArrayList<>();
+        for (Object item : f.list("files", Limits.MAX_SEAL_FILES)) {
+            Fields x = new Fields(item, "answer.files[]");
+            files.add(new Answer.SealFileInfo(x.text("name"), x.text("fileKind"), x.integer("size"), x.text("sha256"),
+                    x.bool("pending")));
+            x.finish();
+        }
+        List<Answer.SealCheck> checks = new ArrayList<>();
+        for (Object item : f.list("checks", Limits.MAX_SEAL_ROWS)) {
+            Fields c = new Fields(item, "answer.checks[]");
+            Fields d = c.optionalObject("decision");
+            Answer.SealDecision decision = null;
+            if (d != null) {
+                decision = new Answer.SealDecision(d.text("action"), d.text("supervisor"), d.text("reason"));
+                d.finish();
+            }
+            checks.add(new Answer.SealCheck(c.text("id"), c.text("violationKind"), c.optionalText("annotation"),
+                    c.optionalText("path"), c.text("reason"), c.bool("open"), decision));
+            c.finish();
+        }
+        List<Answer.SealDisclosure> disclosures = new ArrayList<>();
+        for (Object item : f.list("disclosures", Limits.MAX_SEAL_ROWS)) {
+            Fields d = new Fields(item, "answer.disclosures[]");
+            disclosures.add(new Answer.SealDisclosure(d.integer("entry"), d.text("field"), d.optionalText("entryType"),
+                    d.text("time"), d.bool("disclosed"), d.text("why"), d.text("salt"), d.optionalValue("value")));
+            d.finish();
+        }
+        List<Answer.SealQuota> quotas = new ArrayList<>();
+        for (Object item : f.list("quotas", Limits.MAX_SEAL_ROWS)) {
+            Fields q = new Fields(item, "answer.quotas[]");
+            quotas.add(new Answer.SealQuota(q.bool("perFile"), q.text("subject"), q.text("measure"), q.integer("used"),
+                    q.integer("allowed")));
+            q.finish();
+        }
+        return new Answer.SealReviewed(session, status, f.text("inspector"), f.text("started"), f.text("ended"),
+                f.small("findings"), f.text("policyName"), f.text("product"), f.text("release"), f.small("minRunTokens"),
+                f.bool("canSeal"), f.bool("comparedWithTree"), files, checks, disclosures, quotas);
+    }
+
+    /** Strict Base64 (the standard alphabet with padding, nothing else) of at most {@code max} bytes. */
+    private static byte[] base64(String text, int max, String where) throws ProtocolException {
+        if (text.length() > (max + 2) / 3 * 4 || text.length() % 4 != 0 || !text.matches("[A-Za-z0-9+/]*={0,2}")) {
+            throw Fields.field(where + " is not Base64 of at most " + max + " bytes");
+        }
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw Fields.field(where + " is not Base64: " + e.getMessage());
+        }
+        if (!java.util.Base64.getEncoder().encodeToString(bytes).equals(text)) {
+            throw Fields.field(where + " is not canonical Base64");
+        }
+        return bytes;
     }
 
     private static Map<String, Object> session(Answer.SessionInfo s) {
@@ -778,6 +973,23 @@ public final class Codec {
                         f.small("firstLine"), f.small("lastLine"), f.integer("entry"));
                 case "session.ended" -> new Answer.SessionEnded(f.text("session"), f.integer("entries"), f.small("filesOpened"),
                         f.small("searches"), f.text("finalCheckpoint"));
+                // seal (issue 16, kseal)
+                case "seal.sessions" -> {
+                    List<Answer.SealWaiting> list = new ArrayList<>();
+                    for (Object item : f.list("sessions", Limits.MAX_LIST)) {
+                        Fields w = new Fields(item, "answer.sessions[]");
+                        list.add(new Answer.SealWaiting(w.text("session"), w.text("status")));
+                        w.finish();
+                    }
+                    yield new Answer.SealSessions(list);
+                }
+                case "seal.review" -> sealReview(f);
+                case "seal.statement" -> new Answer.SealStatement(f.text("session"), f.text("statement"));
+                case "seal.sealed" -> new Answer.SealSealed(f.text("session"), f.text("sealedBy"), f.text("seal"));
+                case "seal.file" -> new Answer.SealFileData(f.text("session"), f.text("name"), f.integer("offset"),
+                        base64(f.text("data"), Limits.MAX_SEAL_CHUNK, "answer.data"), f.integer("size"), f.text("sha256"),
+                        f.bool("end"));
+                case "recorded" -> new Answer.Recorded(f.text("what"), f.text("status"), f.integer("entry"));
                 case "error" -> new Answer.Failure(f.text("code"), f.text("message"));
                 // keeper-side answers of issue 16 (k2keeper)
                 case "bundle.imported" -> new Answer.BundleImported(f.text("bundle"), f.text("label"), f.text("reviewRef"),

@@ -122,6 +122,15 @@ final class Fields {
         return raw(name, true);
     }
 
+    /** Any JSON value, null included (the member must be present). */
+    Object optionalValue(String name) throws ProtocolException {
+        if (!members.containsKey(name)) {
+            throw field(where + "." + name + " is required");
+        }
+        read.add(name);
+        return members.get(name);
+    }
+
     /** Refuses members never read. */
     void finish() throws ProtocolException {
         for (Object key : members.keySet()) {

@@ -76,6 +76,20 @@ public final class Limits {
      */
     public static final int PAGE_TEXT_BUDGET = 3_000_000;
 
+    // ----- seal (issue 16, kseal) -----
+    /** An Ed25519 signature in Base64: 64 bytes are 88 characters. */
+    public static final int SEAL_SIGNATURE_BASE64 = 88;
+    /** An outgoing file's name ({@code session-<id>.log}, {@code <id>-annotations.sarif}, ...). */
+    public static final int MAX_SEAL_FILE_NAME = 255;
+    /** Bytes of one outgoing file per seal.file answer (Base64 in JSON: 1.4 MiB, under the answer frame). */
+    public static final int MAX_SEAL_CHUNK = 1024 * 1024;
+    /** Outgoing files of one review. */
+    public static final int MAX_SEAL_FILES = 32;
+    /** Checks, committed fields and quota rows of one review. */
+    public static final int MAX_SEAL_ROWS = 10_000;
+    /** The statement the supervisor signs (the context line and the final checkpoint's body). */
+    public static final int MAX_SEAL_STATEMENT = MAX_CHECKPOINT;
+
     private Limits() {
     }
 }

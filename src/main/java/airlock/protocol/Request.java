@@ -386,6 +386,149 @@ public sealed interface Request {
         }
     }
 
+    // ----- seal: the supervisor's screen through the keeper (issue 16, kseal) -----
+    // No request carries a hash, time or sequence number that goes into the record. The one value
+    // the keeper cannot make itself is the supervisor's signature over the statement it sent
+    // (seal.statement): the supervisor's key never crosses this channel, only that signature does.
+
+    /** The sessions that ended but have no verified copy on media yet; no session needed. */
+    record SealSessions() implements Request {
+        public String op() {
+            return "seal.sessions";
+        }
+    }
+
+    /** The keeper builds (or returns the one it holds) the review of an ended session: everything the seal screen shows. */
+    record ReviewSeal(String session) implements Request {
+        public ReviewSeal {
+            Check.name(session, "session", Limits.MAX_ID);
+        }
+
+        public String op() {
+            return "seal.review";
+        }
+    }
+
+    /**
+     * A supervisor's decision on one check of the review the keeper holds ({@code violation}: its id
+     * as the review named it); the keeper records it in its ledger. {@code action}: redact, refuse or override.
+     */
+    record DecideSeal(String session, String violation, String action, String supervisor, String reason) implements Request {
+        public DecideSeal {
+            Check.name(session, "session", Limits.MAX_ID);
+            Check.text(violation, "violation", Limits.MAX_PATH + 64);
+            if (violation.isEmpty()) {
+                throw new IllegalArgumentException("violation is empty");
+            }
+            Check.name(action, "action", 16);
+            if (!action.matches("redact|refuse|override")) {
+                throw new IllegalArgumentException("action must be redact, refuse or override");
+            }
+            Check.name(supervisor, "supervisor", Limits.MAX_NAME);
+            Check.text(reason, "reason", Limits.MAX_MESSAGE);
+        }
+
+        public String op() {
+            return "seal.decide";
+        }
+    }
+
+    /** The exact bytes the supervisor's key must sign to seal {@code session} (the keeper makes them from its log). */
+    record SealStatement(String session) implements Request {
+        public SealStatement {
+            Check.name(session, "session", Limits.MAX_ID);
+        }
+
+        public String op() {
+            return "seal.statement";
+        }
+    }
+
+    /**
+     * The supervisor's Ed25519 signature (Base64, 64 bytes) over the statement of {@code session}; the
+     * keeper verifies it against its pinned supervisor keys before it writes the seal.
+     */
+    record SignSeal(String session, String signature) implements Request {
+        public SignSeal {
+            Check.name(session, "session", Limits.MAX_ID);
+            Check.name(signature, "signature", Limits.SEAL_SIGNATURE_BASE64);
+            if (signature.length() != Limits.SEAL_SIGNATURE_BASE64 || !signature.matches("[A-Za-z0-9+/]{86}==")) {
+                throw new IllegalArgumentException("signature is the Base64 of 64 bytes (88 characters)");
+            }
+        }
+
+        public String op() {
+            return "seal.sign";
+        }
+    }
+
+    /** A piece of one outgoing file of the review the keeper holds (its bytes, for the preview and the write). */
+    record SealFile(String session, String name, long offset, int length) implements Request {
+        public SealFile {
+            Check.name(session, "session", Limits.MAX_ID);
+            Check.name(name, "name", Limits.MAX_SEAL_FILE_NAME);
+            Check.range(offset, "offset", 0, Limits.MAX_OFFSET);
+            Check.range(length, "length", 1, Limits.MAX_SEAL_CHUNK);
+        }
+
+        public String op() {
+            return "seal.file";
+        }
+    }
+
+    /** One file the workstation wrote to the medium, read back and found equal to the keeper's (name, size, SHA-256). */
+    record WrittenFile(String name, long size, String sha256) {
+        public WrittenFile {
+            Check.name(name, "name", Limits.MAX_SEAL_FILE_NAME);
+            Check.range(size, "size", 0, Limits.MAX_OFFSET);
+            Check.name(sha256, "sha256", 64);
+            if (!sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("sha256 is 64 lower-case hex digits");
+            }
+        }
+    }
+
+    /**
+     * The workstation wrote every outgoing file of sealed {@code session} to the medium and read each
+     * back. The keeper compares the list with its own files (same names, sizes and SHA-256, all of
+     * them) and only then records the export in its ledger, from its own copy.
+     */
+    record SealExported(String session, List<WrittenFile> files) implements Request {
+        public SealExported {
+            Check.name(session, "session", Limits.MAX_ID);
+            files = Check.list(files, "files", Limits.MAX_SEAL_FILES);
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("files is empty");
+            }
+        }
+
+        public String op() {
+            return "seal.exported";
+        }
+    }
+
+    // ----- refusals through the keeper (issue 16, kseal) -----
+
+    /**
+     * A refused copy, cut or drag in the workstation: the keeper writes {@code copy.refused} in the open
+     * session's log (also while locked: refusals are evidence), as the in-process session does.
+     */
+    record CopyRefused(String path, String kind, int selectedChars, String view) implements Request {
+        public CopyRefused {
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.name(kind, "kind", 8);
+            if (!kind.matches("copy|cut|drag")) {
+                throw new IllegalArgumentException("kind must be copy, cut or drag");
+            }
+            Check.range(selectedChars, "selectedChars", 0, Integer.MAX_VALUE);
+            Check.name(view, "view", Limits.MAX_NAME);
+        }
+
+        public String op() {
+            return "refusal.copy";
+        }
+    }
+
     // ----- keeper-side ops of issue 16 (k2keeper): lock, unlock, intake, index state -----
 
     /** Locks the open session now (the inspector steps out); answered with {@link Answer.Status}. */

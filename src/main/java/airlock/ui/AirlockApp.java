@@ -153,6 +153,11 @@ public final class AirlockApp extends Application {
             return;
         }
         window = keeperWorkstation.window();
+        // the seal screen writes to removable media chosen as in-process (issue 16, kseal)
+        keeperWorkstation.seal().setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts,
+                texts.get("media.export.title"), mediaWatch).showAndWait());
+        keeperWorkstation.seal().setMediaRoots(() -> mediaWatch.media().stream().map(MediaLocations.Medium::root).toList());
+        mediaWatch.start();
         if (Boolean.getBoolean(KEEPER_DEMO)) {
             showKeeperDemoNotices(texts);
         }
@@ -169,6 +174,7 @@ public final class AirlockApp extends Application {
     /** Demo only: the one-account notice in the banner (stderr has it from app/airlock) and the demo PIN on the start dialog. */
     private void showKeeperDemoNotices(Texts texts) {
         keeperWorkstation.showDemoNotices(texts);
+        keeperWorkstation.showDemoSeal(texts, new DemoProject(Path.of(System.getProperty("airlock.project.dir", "."))));
     }
 
     /**

@@ -26,7 +26,11 @@ public final class KeeperWorkstation implements AutoCloseable {
     private final WorkstationWindow window;
     private final SessionFeature sessions;
 
-    private KeeperWorkstation(KeeperClient client, KeeperClient statusClient, WorkstationWindow window, SessionFeature sessions) {
+    private final airlock.ui.seal.SealFeature seal;
+
+    private KeeperWorkstation(KeeperClient client, KeeperClient statusClient, WorkstationWindow window, SessionFeature sessions,
+                              airlock.ui.seal.SealFeature seal) {
+        this.seal = seal;
         this.client = client;
         this.statusClient = statusClient;
         this.window = window;
@@ -56,8 +60,11 @@ public final class KeeperWorkstation implements AutoCloseable {
         var model = new SessionViewModel(texts, window.model(), window.session(),
                 new KeeperSessionService(client, statusClient, policy), null, clock, PROPOSED_ID_PART);
         var sessions = new SessionFeature(window, texts, model);
-        window.model().showBanner(texts.get("keeper.seal.elsewhere"));
-        return new KeeperWorkstation(client, statusClient, window, sessions);
+        // the supervisor's seal screen through the keeper (issue 16, kseal): Session ▸ Review and seal…
+        var seal = new airlock.ui.seal.SealFeature(window.view(), texts, window.executor(),
+                new airlock.keeper.client.KeeperSealDesk(client));
+        seal.install(window.session());
+        return new KeeperWorkstation(client, statusClient, window, sessions, seal);
     }
 
     /**
@@ -65,8 +72,25 @@ public final class KeeperWorkstation implements AutoCloseable {
      * plainly that both processes run under one account, and show the demo room's PIN on the start dialog.
      */
     public void showDemoNotices(Texts texts) {
-        window.model().showBanner(texts.get("keeper.demo.banner") + " " + texts.get("keeper.seal.elsewhere"));
+        window.model().showBanner(texts.get("keeper.demo.banner"));
         sessions.setDemoHint(texts.format("session.demo.pin", airlock.core.demo.DemoRoom.PIN));
+    }
+
+    /**
+     * The demo's seal inputs: the demo supervisor's key on the folder that plays their stick (the
+     * keeper pinned its public half when it prepared the demo home) and the demo media folder.
+     */
+    public void showDemoSeal(Texts texts, airlock.core.demo.DemoProject demo) {
+        Path key = demo.media().resolveSibling(DEMO_SUPERVISOR_STICK).resolve(airlock.core.demo.DemoSupervisor.KEY_FILE);
+        seal.setDemo(key, demo.media(), texts.format("seal.demo.hint", key, airlock.core.demo.DemoSupervisor.PASSPHRASE));
+    }
+
+    /** The folder next to the demo media that plays the demo supervisor's stick (as in the in-process demo). */
+    public static final String DEMO_SUPERVISOR_STICK = "demo-supervisor-stick";
+
+    /** The seal screen's feature (media chooser, tests). */
+    public airlock.ui.seal.SealFeature seal() {
+        return seal;
     }
 
     /** Picks up a session the keeper resumed, else offers to start one. */

@@ -115,7 +115,7 @@ public final class KeeperFixture implements AutoCloseable {
         return id;
     }
 
-    void startKeeper() throws Exception {
+    public void startKeeper() throws Exception {
         keeper = Keeper.open(homeDir, USER, clock);
         keeper.listen(socket, PeerPolicy.only(USER));
     }

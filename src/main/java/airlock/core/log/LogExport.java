@@ -200,10 +200,7 @@ public final class LogExport {
     }
 
     private void record(String id, boolean archive, List<WrittenFile> written) throws AirlockException {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("session", id);
-        data.put("target", archive ? "archive" : "media");
-        List<Object> files = new ArrayList<>();
+        List<Map<String, Object>> files = new ArrayList<>();
         for (WrittenFile file : written) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("name", file.path().getFileName().toString());
@@ -211,8 +208,27 @@ public final class LogExport {
             item.put("sha256", file.sha256());
             files.add(item);
         }
+        recordFiles(id, archive, files);
+    }
+
+    /**
+     * Records a media export written by another process (the workstation, issue 16) with the files'
+     * names, sizes and SHA-256 ({@code name}, {@code size}, {@code sha256}), in the same entry and state
+     * change as an export written here.
+     */
+    public LogEntry recordWritten(String id, List<Map<String, Object>> files) throws AirlockException {
+        synchronized (store) {
+            return recordFiles(id, false, files);
+        }
+    }
+
+    private LogEntry recordFiles(String id, boolean archive, List<Map<String, Object>> fileList) throws AirlockException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("session", id);
+        data.put("target", archive ? "archive" : "media");
+        List<Object> files = new ArrayList<>(fileList);
         data.put("files", files);
-        ledger.append("workstation", EntryType.EXPORT_WRITTEN, data, connection -> {
+        return ledger.append("workstation", EntryType.EXPORT_WRITTEN, data, connection -> {
             if (archive) {
                 return;
             }

@@ -27,6 +27,37 @@ public final class Sealer {
 
     /** Seals session {@code id} with {@code key}; returns the sealed note (workstation and supervisor lines). */
     public SignedNote seal(String id, PrivateKey key) throws AirlockException {
+        return seal(id, bytes -> Ed25519.sign(key, bytes));
+    }
+
+    /**
+     * Seals session {@code id} with a signature made elsewhere (issue 16: the supervisor's key signs in
+     * the workstation process, over the bytes of {@link #statement}; the key never reaches the keeper).
+     * The signature must verify as one of the pinned supervisor keys over this session's final
+     * checkpoint, else nothing is written; a sealed session is refused, so a signature cannot be replayed.
+     */
+    public SignedNote sealWithSignature(String id, byte[] signature) throws AirlockException {
+        byte[] copy = signature.clone();
+        return seal(id, bytes -> copy);
+    }
+
+    /** The exact bytes a supervisor signs to seal ended session {@code id}: the seal context line and the final checkpoint. */
+    public byte[] statement(String id) throws AirlockException {
+        synchronized (store) {
+            String status = LogState.status(store.connection(), id);
+            if (!"ended".equals(status)) {
+                throw new AirlockException("log.seal.state", "The session '" + id + "' cannot be sealed: it is "
+                        + (status == null ? "unknown" : status) + " (only an ended, unsealed session can be sealed)");
+            }
+            return SignaturePurpose.SEAL.signedBytes(LogState.finalNote(store.connection(), id).body());
+        }
+    }
+
+    private interface Signing {
+        byte[] sign(byte[] statement) throws AirlockException;
+    }
+
+    private SignedNote seal(String id, Signing signing) throws AirlockException {
         synchronized (store) {
             String status = LogState.status(store.connection(), id);
             if (!"ended".equals(status)) {
@@ -34,7 +65,11 @@ public final class Sealer {
                         + (status == null ? "unknown" : status) + " (only an ended, unsealed session can be sealed)");
             }
             SignedNote finalNote = LogState.finalNote(store.connection(), id);
-            byte[] signature = Ed25519.sign(key, SignaturePurpose.SEAL.signedBytes(finalNote.body()));
+            byte[] signature = signing.sign(SignaturePurpose.SEAL.signedBytes(finalNote.body()));
+            if (signature == null || signature.length != 64) {
+                throw new AirlockException("log.seal.untrusted", "The seal signature is not an Ed25519 signature (64 bytes);"
+                        + " the session was not sealed.");
+            }
             PinnedKeys.Pinned signer = null;
             for (PinnedKeys.Pinned candidate : supervisors) {
                 if (Ed25519.verify(candidate.key(), SignaturePurpose.SEAL.signedBytes(finalNote.body()), signature).isValid()) {

@@ -10,13 +10,13 @@ import java.nio.file.Path;
  * (between chunks, before the file gets its final name), so a cancelled export leaves no file
  * under a final name; every step is also handed on to the caller's hooks.
  */
-final class MediaProgress implements WriteHooks {
+public final class MediaProgress implements WriteHooks {
     private final ProgressMonitor monitor;
     private final WriteHooks next;
     private long lastOfFile;
     private boolean cancelled;
 
-    MediaProgress(ProgressMonitor monitor, WriteHooks next) {
+    public MediaProgress(ProgressMonitor monitor, WriteHooks next) {
         this.monitor = monitor;
         this.next = next;
     }
@@ -51,7 +51,7 @@ final class MediaProgress implements WriteHooks {
         next.afterSync(file);
     }
 
-    boolean cancelled() {
+    public boolean cancelled() {
         return cancelled;
     }
 

@@ -311,6 +311,26 @@ public final class SealReview {
     }
 
     /**
+     * As {@link #seal}, with the supervisor's signature made in another process over
+     * {@link #statement()} (issue 16: the keeper holds the log, the workstation the supervisor's key).
+     * Refused while a check fails without a decision, and for a session already sealed.
+     */
+    public synchronized SignedNote sealWithSignature(byte[] signature, List<PinnedKeys.Pinned> supervisors)
+            throws AirlockException {
+        if (!canSeal()) {
+            throw new AirlockException("seal.blocked", "The seal cannot be made: " + resolution.blockReason());
+        }
+        SignedNote sealed = logs.sealWithSignature(session, signature, supervisors);
+        files = render();
+        return sealed;
+    }
+
+    /** The exact bytes the supervisor signs to seal this (ended) session. */
+    public byte[] statement() throws AirlockException {
+        return logs.sealStatement(session);
+    }
+
+    /**
      * Writes every outgoing file to {@code folder} with the safe-write protocol and records them in
      * the ledger. On failure nothing is reported as exported, the files of this attempt are removed
      * where possible, and the session stays sealed here: call again with another folder.

@@ -25,19 +25,7 @@ public record SupervisorKey(PrivateKey key, KeyId id, String label) {
     /** Reads {@code file} with {@code passphrase} (cleared on return) and checks it is a pinned supervisor key. */
     public static SupervisorKey load(Path file, char[] passphrase, TrustStore trust) throws AirlockException {
         try {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                throw new AirlockException("seal.key.unreadable", "Cannot read the supervisor key file " + file + ": "
-                        + e.getMessage() + ". Check the stick and choose the key file again.", e);
-            }
-            if (!text.strip().startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
-                throw new AirlockException("seal.key.unprotected", "The key file " + file + " is not a passphrase-protected"
-                        + " (encrypted PKCS#8) private key. A supervisor key must be protected: create one with"
-                        + " 'airlock keygen --encrypt'.");
-            }
-            PrivateKey key = Ed25519.readPrivatePem(file, passphrase);
+            PrivateKey key = readProtected(file, passphrase);
             KeyId id = Ed25519.keyId(Ed25519.publicKeyOf(key));
             Optional<TrustedKey> pinned = trust.find(TrustPurpose.SUPERVISOR, id);
             if (pinned.isEmpty()) {
@@ -50,6 +38,29 @@ public record SupervisorKey(PrivateKey key, KeyId id, String label) {
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');
             }
+        }
+    }
+
+    /**
+     * Reads a passphrase-protected (encrypted PKCS#8) key file; refuses an unprotected one. Does not
+     * check any trust list: through the keeper (issue 16) the keeper checks the signature against its
+     * own pinned keys. The caller clears {@code passphrase}.
+     */
+    public static PrivateKey readProtected(Path file, char[] passphrase) throws AirlockException {
+        {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new AirlockException("seal.key.unreadable", "Cannot read the supervisor key file " + file + ": "
+                        + e.getMessage() + ". Check the stick and choose the key file again.", e);
+            }
+            if (!text.strip().startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
+                throw new AirlockException("seal.key.unprotected", "The key file " + file + " is not a passphrase-protected"
+                        + " (encrypted PKCS#8) private key. A supervisor key must be protected: create one with"
+                        + " 'airlock keygen --encrypt'.");
+            }
+            return Ed25519.readPrivatePem(file, passphrase);
         }
     }
 

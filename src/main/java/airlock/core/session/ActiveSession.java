@@ -175,6 +175,16 @@ public final class ActiveSession implements ReviewSession {
         return log.append(inspector(), type, data, SqlAction.NONE);
     }
 
+    @Override
+    public long recordCopyRefused(String path, String kind, int selectedChars, String view) throws AirlockException {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("path", path);
+        data.put("kind", kind);
+        data.put("selectedChars", selectedChars);
+        data.put("view", view);
+        return recordRefusal(EntryType.COPY_REFUSED, data).seq();
+    }
+
     /** A supervisor's record (export decisions): allowed in any state but ended, not inspector activity. */
     public synchronized LogEntry recordBySupervisor(String supervisor, EntryType type, Map<String, Object> data, SqlAction action)
             throws AirlockException {

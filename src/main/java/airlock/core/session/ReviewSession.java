@@ -51,6 +51,14 @@ public interface ReviewSession {
         unlock();
     }
 
+    /**
+     * Records a refused copy, cut or drag ({@code copy.refused}) wherever the log is kept, also while
+     * locked (issue 16, kseal: through the keeper as in this process); returns the entry's sequence number.
+     */
+    default long recordCopyRefused(String path, String kind, int selectedChars, String view) throws AirlockException {
+        throw new AirlockException("session.refusal.unsupported", "This session cannot record refusals.");
+    }
+
     /** Writes the summary and the end entry; the final checkpoint is signed by whoever holds the log. */
     Ended finish(int bundleFiles) throws AirlockException;
 

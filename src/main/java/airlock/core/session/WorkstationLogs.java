@@ -147,6 +147,37 @@ public final class WorkstationLogs implements AutoCloseable {
         return sealed;
     }
 
+    /**
+     * Seals an ended session with a supervisor's signature made in another process over
+     * {@link #sealStatement} (issue 16: the keeper never holds the supervisor's key); then as
+     * {@link #seal}: the archive copy and the ledger checkpoint.
+     */
+    public SignedNote sealWithSignature(String id, byte[] signature, List<PinnedKeys.Pinned> supervisors) throws AirlockException {
+        requireUsable();
+        SignedNote sealed = new Sealer(store, ledger, supervisors).sealWithSignature(id, signature);
+        archive(id);
+        writeLedgerCheckpoint();
+        return sealed;
+    }
+
+    /** The exact bytes a supervisor signs to seal ended session {@code id}. */
+    public byte[] sealStatement(String id) throws AirlockException {
+        requireUsable();
+        return new Sealer(store, ledger, List.of()).statement(id);
+    }
+
+    /**
+     * Records in the ledger that another process (the workstation, issue 16) wrote sealed session
+     * {@code id}'s files to media and read each back with these names, sizes and SHA-256 — the caller
+     * has compared them with its own copies first — and marks the session exported.
+     */
+    public airlock.core.log.LogEntry recordMediaExport(String id, List<java.util.Map<String, Object>> files) throws AirlockException {
+        requireUsable();
+        airlock.core.log.LogEntry entry = new LogExport(store, ledger, null).recordWritten(id, files);
+        writeLedgerCheckpoint();
+        return entry;
+    }
+
     /** Writes the local archive copy of a sealed session (recorded in the ledger with target archive). */
     private void archive(String id) throws AirlockException {
         Path folder = home.archive().resolve(LogExport.stem(id));

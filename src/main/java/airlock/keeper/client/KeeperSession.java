@@ -200,6 +200,12 @@ public final class KeeperSession implements ReviewSession {
                 SignedNote.parse(ended.finalCheckpoint()), null);
     }
 
+    /** The keeper writes {@code copy.refused} in the session's log (issue 16, kseal). */
+    @Override
+    public long recordCopyRefused(String path, String kind, int selectedChars, String view) throws AirlockException {
+        return client.call(new Request.CopyRefused(path, kind, selectedChars, view), Answer.Recorded.class).entry();
+    }
+
     @Override
     public Optional<ActiveSession> local() {
         return Optional.empty();

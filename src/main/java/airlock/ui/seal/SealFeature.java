@@ -25,9 +25,10 @@ public final class SealFeature {
     private final MainView view;
     private final Texts texts;
     private final TaskExecutor executor;
-    private final SealServices services;
+    private final airlock.core.seal.SealDesk services;
 
-    public SealFeature(MainView view, Texts texts, TaskExecutor executor, SealServices services) {
+    /** {@code services}: in this process ({@link SealServices}) or through the keeper (issue 16). */
+    public SealFeature(MainView view, Texts texts, TaskExecutor executor, airlock.core.seal.SealDesk services) {
         this.view = view;
         this.texts = texts;
         this.executor = executor;
@@ -73,7 +74,7 @@ public final class SealFeature {
     }
 
     private void openIfEnded(airlock.core.session.ReviewSession ended) {
-        executor.submit(BackgroundTask.of(texts.get("seal.task.find"), monitor -> services.logs().status(ended.id()))
+        executor.submit(BackgroundTask.of(texts.get("seal.task.find"), monitor -> services.status(ended.id()))
                 .onSuccess(status -> {
                     if ("ended".equals(status)) {
                         open(ended.id());

@@ -19,7 +19,8 @@ import java.util.Objects;
  * bundles (null when there is none) that names the bundle a session reviewed.
  */
 public record SealServices(WorkstationLogs logs, AnnotationStore annotations, TrustStore trust, RoomPolicy policy,
-                           ExportService exports, Clock clock, String toolVersion, airlock.core.bundle.BundleStore bundles) {
+                           ExportService exports, Clock clock, String toolVersion, airlock.core.bundle.BundleStore bundles)
+        implements airlock.core.seal.SealDesk {
     public SealServices {
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(annotations, "annotations");
@@ -40,26 +41,22 @@ public record SealServices(WorkstationLogs logs, AnnotationStore annotations, Tr
 
     /** The quote check over the bundle the session reviewed, or without a tree when it is not in the store. */
     private airlock.core.quote.QuoteCheck quotes(String session) throws AirlockException {
-        if (bundles == null) {
-            return airlock.core.quote.QuoteCheck.withoutTree(policy.quotes());
-        }
-        String manifest = SealReview.reviewedBundle(logs, annotations, bundles, session).id();
-        for (airlock.core.bundle.BundleStore.Imported imported : bundles.list()) {
-            if (imported.id().equals(manifest)) {
-                try (airlock.core.git.GitSource source = bundles.open(imported)) {
-                    airlock.core.quote.TreeTexts tree = new airlock.core.quote.TreeTexts(source, source.reviewRef());
-                    airlock.core.quote.QuoteIndex index = airlock.core.quote.QuoteIndex.build(tree, policy.quotes(), 1,
-                            airlock.core.progress.ProgressMonitor.NONE);
-                    // a hit reads the file again: from the bundle opened anew, as this source closes here
-                    return new airlock.core.quote.QuoteCheck(index.withTexts(tree.reopening(() -> bundles.open(imported))),
-                            policy.quotes());
-                }
-            }
-        }
-        return airlock.core.quote.QuoteCheck.withoutTree(policy.quotes());
+        return airlock.core.seal.SealQuotes.forSession(logs, annotations, bundles, session, policy);
+    }
+
+    /** The seal screen's review in this process (issue 16's seam), the key checked against this trust list. */
+    @Override
+    public airlock.core.seal.SupervisorReview open(String session) throws AirlockException {
+        return new airlock.core.seal.LocalSupervisorReview(review(session), trust);
+    }
+
+    @Override
+    public String status(String session) throws AirlockException {
+        return logs.status(session);
     }
 
     /** Sessions that ended but have no verified copy on media yet (ended, or sealed and not exported). */
+    @Override
     public List<String> awaitingSupervisor() throws AirlockException {
         List<String> out = new ArrayList<>();
         for (String id : logs.store().logIds()) {

@@ -8,7 +8,6 @@ import airlock.core.policy.Violation;
 import airlock.core.progress.ProgressMonitor;
 import airlock.core.seal.OutgoingFile;
 import airlock.core.seal.SealReview;
-import airlock.core.seal.SupervisorKey;
 import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
 import airlock.ui.task.BackgroundTask;
@@ -54,7 +53,7 @@ public final class SealViewModel {
 
     private final Texts texts;
     private final TaskExecutor executor;
-    private final SealServices services;
+    private final airlock.core.seal.SealDesk services;
     private final String session;
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.LOADING);
     private final javafx.collections.ObservableList<WrittenFile> writtenFiles = javafx.collections.FXCollections.observableArrayList();
@@ -77,11 +76,22 @@ public final class SealViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty hint = new SimpleStringProperty("");
-    private SealReview review;
+    private airlock.core.seal.SupervisorReview review;
     private TaskHandle current;
 
     public SealViewModel(Texts texts, TaskExecutor executor, SealServices services, String session) {
         this(texts, executor, services, session, services::review);
+    }
+
+    /** On any seal desk: in this process or through the keeper (issue 16); the desk opens the review. */
+    public SealViewModel(Texts texts, TaskExecutor executor, airlock.core.seal.SealDesk desk, String session) {
+        this.texts = texts;
+        this.executor = executor;
+        this.services = desk;
+        this.session = session;
+        this.opener = desk::open;
+        selected.addListener((obs, old, row) -> preview.set(row == null ? "" : previewOf(row.file())));
+        headline.set(texts.format("seal.loading", VisibleText.escape(session)));
     }
 
     /** Opens a session's review (blocking, off the FX thread); the services' own by default. */
@@ -89,7 +99,7 @@ public final class SealViewModel {
         SealReview open(String session) throws airlock.core.AirlockException;
     }
 
-    private final ReviewOpener opener;
+    private final airlock.core.seal.SealDesk.Opener opener;
 
     /** As above, with the review opened by {@code opener} (a test or tool with its own quote check, issue 18). */
     public SealViewModel(Texts texts, TaskExecutor executor, SealServices services, String session, ReviewOpener opener) {
@@ -97,7 +107,7 @@ public final class SealViewModel {
         this.executor = executor;
         this.services = services;
         this.session = session;
-        this.opener = opener;
+        this.opener = id -> new airlock.core.seal.LocalSupervisorReview(opener.open(id), services.trust());
         selected.addListener((obs, old, row) -> preview.set(row == null ? "" : previewOf(row.file())));
         headline.set(texts.format("seal.loading", VisibleText.escape(session)));
     }
@@ -107,18 +117,17 @@ public final class SealViewModel {
         stage.set(Stage.LOADING);
         running.set(true);
         executor.submit(BackgroundTask.of(texts.format("seal.task.load", session), monitor -> {
-                    SealReview opened = opener.open(session);
+                    airlock.core.seal.SupervisorReview opened = opener.open(session);
                     return new Loaded(opened, stageOf(opened.status()));
                 })
                 .onSuccess(result -> {
-                    SealReview loaded = result.review();
+                    airlock.core.seal.SupervisorReview loaded = result.review();
                     review = loaded;
-                    headline.set(texts.format("seal.headline", VisibleText.escape(session),
-                            VisibleText.escape(loaded.document().session().inspector())));
-                    details.set(texts.format("seal.details", loaded.document().session().started(),
-                            String.valueOf(loaded.document().session().ended()), loaded.document().annotations().size(),
-                            VisibleText.escape(loaded.policy().name()), VisibleText.escape(loaded.document().bundle().product()),
-                            VisibleText.escape(loaded.document().bundle().release())));
+                    airlock.core.seal.SupervisorReview.Summary about = loaded.summary();
+                    headline.set(texts.format("seal.headline", VisibleText.escape(session), VisibleText.escape(about.inspector())));
+                    details.set(texts.format("seal.details", about.started(), about.ended(), about.findings(),
+                            VisibleText.escape(about.policyName()), VisibleText.escape(about.product()),
+                            VisibleText.escape(about.release())));
                     refresh();
                     stage.set(result.stage());
                 })
@@ -149,7 +158,7 @@ public final class SealViewModel {
             return;
         }
         running.set(true);
-        SealReview r = review;
+        airlock.core.seal.SupervisorReview r = review;
         executor.submit(BackgroundTask.of(texts.get("seal.task.decide"), monitor -> {
             r.decide(decision);
             return r;
@@ -179,15 +188,14 @@ public final class SealViewModel {
             error.set(blockReason.get());
             return;
         }
-        SealReview r = review;
+        airlock.core.seal.SupervisorReview r = review;
         stage.set(Stage.WORKING);
         running.set(true);
         progress.set(-1);
         current = executor.submit(BackgroundTask.<List<WrittenFile>>of(texts.get("seal.task.seal"), monitor -> {
             if (mustSeal) {
                 monitor.beginTask(texts.get("seal.phase.seal"), ProgressMonitor.UNKNOWN);
-                SupervisorKey loaded = SupervisorKey.load(key, passphrase, services.trust());
-                r.seal(loaded, SupervisorKey.pinned(services.trust()));
+                r.seal(key, passphrase, monitor); // the key is read and used here only, through the keeper too
                 monitor.endTask();
             }
             return r.write(target, monitor);
@@ -231,7 +239,7 @@ public final class SealViewModel {
         refresh();
     }
 
-    private record Loaded(SealReview review, Stage stage) {
+    private record Loaded(airlock.core.seal.SupervisorReview review, Stage stage) {
     }
 
     private Stage statusStage() throws AirlockException {
@@ -252,10 +260,10 @@ public final class SealViewModel {
         checks.setAll(review.violations().stream().map(this::check).toList());
         logDisclosures().update(review.logDisclosures());
         quotas.setAll(review.quotas(MAX_QUOTA_FILES).stream().map(this::quota).toList());
-        quotaNote.set(review.quotesComparedWithTree() ? texts.format("seal.quotas.tree", review.policy().quotes().minRunTokens())
+        quotaNote.set(review.quotesComparedWithTree() ? texts.format("seal.quotas.tree", review.summary().minRunTokens())
                 : texts.get("seal.quotas.notree"));
         blocked.set(!review.canSeal());
-        blockReason.set(review.canSeal() ? "" : texts.format("seal.blocked", review.resolution().unresolved().size()));
+        blockReason.set(review.canSeal() ? "" : texts.format("seal.blocked", review.unresolved().size()));
         FileRow again = was == null ? null : files.stream().filter(f -> f.name().equals(was.name())).findFirst().orElse(null);
         selected.set(again != null ? again : files.stream().filter(f -> f.file().kind() == OutgoingFile.Kind.MARKDOWN_REPORT)
                 .findFirst().orElse(files.isEmpty() ? null : files.get(0)));
@@ -282,7 +290,7 @@ public final class SealViewModel {
 
     private CheckRow check(Violation v) {
         var decision = review.decisionOn(v);
-        boolean open = review.resolution().unresolved().stream().anyMatch(u -> u.id().equals(v.id()));
+        boolean open = review.unresolved().stream().anyMatch(u -> u.id().equals(v.id()));
         String state = decision.map(d -> texts.format(decidedKey(d.action()), VisibleText.escape(d.supervisor()),
                 VisibleText.escape(d.reason()))).orElse(texts.get(open ? "seal.check.open" : "seal.check.resolved"));
         return new CheckRow(v, VisibleText.escape(v.reason()), state, open, decision.isPresent());

@@ -296,17 +296,14 @@ public final class SessionViewModel {
 
     /** Records a refused attempt from any view ({@code where}: code, tree, search, dialog...). */
     public void copyRefused(String path, String kind, int selectedChars, String where) {
-        ActiveSession session = context.local().orElse(null);
+        // in this process or through the keeper (issue 16, kseal): the same copy.refused entry
+        ReviewSession session = context.current().orElse(null);
         main.showStatus(texts.get("code.copy.refused"));
         if (session == null) {
             return;
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("path", path);
-        data.put("kind", kind);
-        data.put("selectedChars", selectedChars);
-        data.put("view", where);
-        main.background(BackgroundTask.of(texts.get("session.task.refusal"), monitor -> session.recordRefusal(EntryType.COPY_REFUSED, data))
+        main.background(BackgroundTask.of(texts.get("session.task.refusal"),
+                        monitor -> session.recordCopyRefused(path, kind, selectedChars, where))
                 .onSuccess(entry -> main.showStatus(texts.get("session.copy.logged"))));
     }
 
