@@ -21,10 +21,10 @@ final class LogDisclosuresPane {
         summary.textProperty().bind(model.summaryProperty());
         TableView<LogDisclosuresModel.Row> table = new TableView<>(model.rows());
         table.setId("seal-disclosures");
-        table.getColumns().add(column(texts.get("seal.disclosures.column.entry"), LogDisclosuresModel.Row::entry, 150));
+        table.getColumns().add(column(texts.get("seal.disclosures.column.entry"), LogDisclosuresModel.Row::entry, 175));
         table.getColumns().add(column(texts.get("seal.disclosures.column.field"), LogDisclosuresModel.Row::field, 75));
         TableColumn<LogDisclosuresModel.Row, String> decision = column(texts.get("seal.disclosures.column.decision"),
-                LogDisclosuresModel.Row::decision, 122);
+                LogDisclosuresModel.Row::decision, 150);
         decision.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
