@@ -48,7 +48,10 @@ public record SealServices(WorkstationLogs logs, AnnotationStore annotations, Tr
             if (imported.id().equals(manifest)) {
                 try (airlock.core.git.GitSource source = bundles.open(imported)) {
                     airlock.core.quote.TreeTexts tree = new airlock.core.quote.TreeTexts(source, source.reviewRef());
-                    airlock.core.quote.QuoteIndex index = airlock.core.quote.QuoteIndex.build(tree, policy.quotes(), 1,
+                    // built once per bundle and rules, kept next to the search index; a damaged or stale file is rebuilt
+                    airlock.core.quote.QuoteIndex index = airlock.core.quote.QuoteIndexFile.loadOrBuild(
+                            airlock.core.quote.QuoteIndexFile.path(bundles.home().databases(), imported.id(), policy.quotes()),
+                            imported.id() + " " + source.reviewRef(), tree, policy.quotes(), 1,
                             airlock.core.progress.ProgressMonitor.NONE);
                     // a hit reads the file again: from the bundle opened anew, as this source closes here
                     return new airlock.core.quote.QuoteCheck(index.withTexts(tree.reopening(() -> bundles.open(imported))),

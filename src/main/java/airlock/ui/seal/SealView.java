@@ -75,7 +75,7 @@ public final class SealView {
         // One column of sections, each as wide as the window; none is ever given less than its
         // minimum height (labels: their wrapped text): the screen scrolls instead (issue 18).
         content.getChildren().setAll(title, details, filesTitle, fileTable(), split, new QuotaTable(model, texts).node(),
-                new LogDisclosuresPane(model.logDisclosures(), texts).root(), sealPanel());
+                new LogDisclosuresPane(model.logDisclosures(), texts, model).root(), sealPanel());
         keepHeights(content);
         content.setMinWidth(860);
         root.setContent(content);
