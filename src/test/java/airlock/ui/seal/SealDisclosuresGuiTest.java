@@ -38,8 +38,15 @@ class SealDisclosuresGuiTest {
     private SealView view;
 
     @Start
-    void start(Stage stage) throws Exception {
+    void start(Stage stage) {
         this.stage = stage;
+    }
+
+    /**
+     * A fresh workstation per test (decisions are final), made on the test thread: under load the
+     * fixture takes longer than TestFX allows a start method.
+     */
+    private void open(FxRobot robot) throws Exception {
         fx = new SealFixture(dir.resolve("ws-" + System.nanoTime()));
         fx.committedSession(SealFixture.SESSION);
         Texts texts = Texts.load(Locale.ROOT);
@@ -47,20 +54,25 @@ class SealDisclosuresGuiTest {
                 Clock.systemUTC(), "test", null);
         model = new SealViewModel(texts, new SameThreadTaskExecutor(f -> { }, new FailureTranslator(texts)), services,
                 SealFixture.SESSION);
-        model.load();
-        view = new SealView(model, texts);
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.getScene().getStylesheets().add(SealView.class.getResource("/airlock/ui/base.css").toExternalForm());
-        stage.show();
+        robot.interact(() -> {
+            view = new SealView(model, texts); // before loading, as SealFeature does
+            model.load();
+            stage.setScene(new Scene(view.root(), 1280, 800));
+            stage.getScene().getStylesheets().add(SealView.class.getResource("/airlock/ui/base.css").toExternalForm());
+            stage.show();
+        });
     }
 
     @Stop
     void stop() throws Exception {
-        fx.close();
+        if (fx != null) {
+            fx.close();
+        }
     }
 
     @Test
-    void eachCommittedFieldShowsWhetherItLeaves(FxRobot robot) {
+    void eachCommittedFieldShowsWhetherItLeaves(FxRobot robot) throws Exception {
+        open(robot);
         LogDisclosuresModel disclosures = model.logDisclosures();
         assertEquals(5, disclosures.rows().size());
         assertEquals(2, disclosures.rows().stream().filter(LogDisclosuresModel.Row::disclosed).count(),
@@ -86,7 +98,8 @@ class SealDisclosuresGuiTest {
     }
 
     @Test
-    void theSupervisorKeepsAFieldInTheRoomAndLetsAHeldPathOut(FxRobot robot) {
+    void theSupervisorKeepsAFieldInTheRoomAndLetsAHeldPathOut(FxRobot robot) throws Exception {
+        open(robot);
         LogDisclosuresModel disclosures = model.logDisclosures();
         robot.interact(() -> {
             model.supervisorProperty().set("Sam");
