@@ -113,15 +113,22 @@ final class KeeperSeal {
 
     private Answer decide(Request.DecideSeal d) throws AirlockException {
         SealReview review = review(d.session());
-        Violation violation = review.violations().stream().filter(v -> v.id().equals(d.violation())).findFirst()
-                .orElseThrow(() -> new AirlockException("seal.decision.unknown", "This export has no check '"
-                        + KeeperService.clip(d.violation(), 200) + "'."));
         SupervisorAction action = switch (d.action()) {
             case "redact" -> SupervisorAction.REDACT;
             case "refuse" -> SupervisorAction.REFUSE;
             default -> SupervisorAction.OVERRIDE;
         };
-        review.decide(new SupervisorDecision(violation, action, d.supervisor().strip(), d.reason()));
+        Violation violation = review.violations().stream().filter(v -> v.id().equals(d.violation())).findFirst().orElse(null);
+        if (violation != null) {
+            review.decide(new SupervisorDecision(violation, action, d.supervisor().strip(), d.reason()));
+            return reviewed(review);
+        }
+        // a committed log field (issue 18): the same ledger entry as in this process, checked by SealReview
+        Violation field = review.logDisclosures().stream().map(DisclosurePlan.Field::violation)
+                .filter(v -> v.id().equals(d.violation())).findFirst()
+                .orElseThrow(() -> new AirlockException("seal.decision.unknown", "This export has no check '"
+                        + KeeperService.clip(d.violation(), 200) + "'."));
+        review.decideField(new SupervisorDecision(field, action, d.supervisor().strip(), d.reason()));
         return reviewed(review);
     }
 
@@ -219,7 +226,11 @@ final class KeeperSeal {
             disclosures.add(new Answer.SealDisclosure(f.disclosure().entry(), f.disclosure().field(),
                     f.type() == null ? null : f.type().wireName(), KeeperService.clip(f.time(), 64), f.disclosed(),
                     f.why().name().toLowerCase(Locale.ROOT), Base64.getEncoder().encodeToString(f.disclosure().salt()),
-                    f.disclosure().value()));
+                    f.disclosure().value(),
+                    f.decision() == null ? null : new Answer.SealDecision(f.decision().action().wire(),
+                            KeeperService.clip(f.decision().supervisor(), Limits.MAX_NAME),
+                            KeeperService.clip(f.decision().reason(), Limits.MAX_MESSAGE)),
+                    f.actions().stream().map(SupervisorAction::wire).sorted().toList()));
         }
         List<Answer.SealQuota> quotas = new ArrayList<>();
         for (Quota q : review.quotas(QUOTA_FILES)) {

@@ -646,8 +646,20 @@ public sealed interface Answer {
      * {@code value} open its commitment (the room's own data, shown to the supervisor in the room).
      */
     record SealDisclosure(long entry, String field, String entryType, String time, boolean disclosed, String why, String salt,
-                          Object value) {
+                          Object value, SealDecision decision, List<String> actions) {
+        /** A field with no decision and nothing left to decide. */
+        public SealDisclosure(long entry, String field, String entryType, String time, boolean disclosed, String why, String salt,
+                              Object value) {
+            this(entry, field, entryType, time, disclosed, why, salt, value, null, List.of());
+        }
+
         public SealDisclosure {
+            // the supervisor's decision on the field (issue 18) and what they may still decide: redact, refuse, override
+            actions = List.copyOf(actions);
+            if (actions.size() > 3 || !actions.stream().allMatch(a -> a.matches("redact|refuse|override"))
+                    || actions.stream().distinct().count() != actions.size()) {
+                throw new IllegalArgumentException("actions are at most redact, refuse and override, each once");
+            }
             Check.range(entry, "entry", 0, Long.MAX_VALUE);
             Check.name(field, "field", Limits.MAX_NAME);
             Check.optionalText(entryType, "entryType", 64);

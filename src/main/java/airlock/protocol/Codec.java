@@ -731,6 +731,9 @@ public final class Codec {
             e.put("why", d.why());
             e.put("salt", d.salt());
             e.put("value", d.value());
+            e.put("decision", d.decision() == null ? null : Map.of("action", d.decision().action(), "supervisor",
+                    d.decision().supervisor(), "reason", d.decision().reason()));
+            e.put("actions", d.actions());
             disclosures.add(e);
         }
         m.put("disclosures", disclosures);
@@ -768,8 +771,22 @@ public final class Codec {
         List<Answer.SealDisclosure> disclosures = new ArrayList<>();
         for (Object item : f.list("disclosures", Limits.MAX_SEAL_ROWS)) {
             Fields d = new Fields(item, "answer.disclosures[]");
+            Fields decided = d.optionalObject("decision");
+            Answer.SealDecision fieldDecision = null;
+            if (decided != null) {
+                fieldDecision = new Answer.SealDecision(decided.text("action"), decided.text("supervisor"), decided.text("reason"));
+                decided.finish();
+            }
+            List<String> actions = new ArrayList<>();
+            for (Object action : d.list("actions", 3)) {
+                if (!(action instanceof String a)) {
+                    throw Fields.field("answer.disclosures[].actions[] is not text");
+                }
+                actions.add(a);
+            }
             disclosures.add(new Answer.SealDisclosure(d.integer("entry"), d.text("field"), d.optionalText("entryType"),
-                    d.text("time"), d.bool("disclosed"), d.text("why"), d.text("salt"), d.optionalValue("value")));
+                    d.text("time"), d.bool("disclosed"), d.text("why"), d.text("salt"), d.optionalValue("value"),
+                    fieldDecision, actions));
             d.finish();
         }
         List<Answer.SealQuota> quotas = new ArrayList<>();

@@ -23,7 +23,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * re-indented, upper-cased or as Base64) RUNS times in one warm process. Prints {@code key value}
  * lines: build ms, fingerprints, files, and per run the check ms, texts, flagged and expected.
  *
- * <p>Arguments: {@code GITDIR REF FINDINGS RUNS}.
+ * <p>Arguments: {@code GITDIR REF FINDINGS RUNS [CACHE]}; with CACHE the index is built and written
+ * there (cold), then read back from it (warm, printed as load ms) and the runs use the loaded index.
  */
 public final class QuoteBench {
     private QuoteBench() {
@@ -38,9 +39,30 @@ public final class QuoteBench {
                 .setMustExist(true).build(), "bench", args[1])) {
             long t0 = System.nanoTime();
             TreeTexts tree = new TreeTexts(source, args[1]);
-            QuoteIndex index = QuoteIndex.build(tree, rules, Runtime.getRuntime().availableProcessors(), ProgressMonitor.NONE);
-            System.out.printf("build_ms %d%nfiles %d%nfingerprints %d%nheap_mb %d%n", (System.nanoTime() - t0) / 1_000_000,
-                    index.files(), index.fingerprints(),
+            QuoteIndex index;
+            if (args.length > 4) {
+                // the index kept on disk (QuoteIndexFile): cold = built and written, warm = read back and checked
+                java.nio.file.Path cache = java.nio.file.Path.of(args[4]);
+                java.nio.file.Files.deleteIfExists(cache);
+                String key = "bench " + args[1];
+                QuoteIndex cold = airlock.core.quote.QuoteIndexFile.loadOrBuild(cache, key, tree, rules,
+                        Runtime.getRuntime().availableProcessors(), ProgressMonitor.NONE);
+                System.out.printf("build_ms %d%ncache_bytes %d%n", (System.nanoTime() - t0) / 1_000_000,
+                        java.nio.file.Files.size(cache));
+                cold = null;
+                System.gc();
+                long t1 = System.nanoTime();
+                airlock.core.quote.QuoteIndexFile.Read warm = airlock.core.quote.QuoteIndexFile.read(cache, key, rules, tree.texts());
+                if (warm.index() == null) {
+                    throw new IllegalStateException("the index just written was not read back: " + warm.refused());
+                }
+                index = warm.index();
+                System.out.printf("load_ms %d%n", (System.nanoTime() - t1) / 1_000_000);
+            } else {
+                index = QuoteIndex.build(tree, rules, Runtime.getRuntime().availableProcessors(), ProgressMonitor.NONE);
+                System.out.printf("build_ms %d%n", (System.nanoTime() - t0) / 1_000_000);
+            }
+            System.out.printf("files %d%nfingerprints %d%nheap_mb %d%n", index.files(), index.fingerprints(),
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
             List<String[]> findings = new ArrayList<>();
             int expected = generate(tree, count, findings);

@@ -44,6 +44,28 @@ class PolicyCommandTest {
     }
 
     @Test
+    void showListsTheQuoteLimitsOfThePolicyOrTheirDefaults() throws Exception {
+        String home = dir.resolve("home").toString();
+        assertEquals(0, Cli.run("keygen", "--out", dir.resolve("admin").toString()).exit());
+        assertEquals(0, Cli.run("trust", "add", "room-admin", dir.resolve("admin.pub").toString(), "--home", home).exit());
+        String defaults = Cli.run("policy", "show", "--home", home).out();
+        assertTrue(defaults.contains("quoted code caught from: 8 consecutive tokens")
+                && defaults.contains("quoted lines at most:    40 per source file, 200 per session")
+                && defaults.contains("encoded text at most:    256 bytes per session"), defaults);
+
+        Path source = Files.writeString(dir.resolve("room.json"), SOURCE.replace("\n}\n", ",\n \"quotes\": {\"minRunTokens\": 12,"
+                + " \"maxQuotedLinesPerFile\": 25, \"maxQuotedLinesPerSession\": 90, \"maxEncodedBytesPerSession\": 64}\n}\n"));
+        Path signed = dir.resolve("signed.json");
+        assertEquals(0, Cli.run("policy", "sign", "--key", dir.resolve("admin.key").toString(), "--out", signed.toString(),
+                source.toString()).exit());
+        assertEquals(0, Cli.run("policy", "install", signed.toString(), "--home", home).exit());
+        String shown = Cli.run("policy", "show", "--home", home).out();
+        assertTrue(shown.contains("quoted code caught from: 12 consecutive tokens")
+                && shown.contains("quoted lines at most:    25 per source file, 90 per session")
+                && shown.contains("encoded text at most:    64 bytes per session"), shown);
+    }
+
+    @Test
     void aPolicyFromAnUnknownKeyExitsOneWithTheReason() throws Exception {
         String home = dir.resolve("home").toString();
         Cli.run("keygen", "--out", dir.resolve("admin").toString());

@@ -123,6 +123,11 @@ class EndToEndTest {
     private SealFeature seal;
     private final List<Path> shots = new ArrayList<>();
 
+    /** Issue 18: a query no finding repeats, and a file under the policy's forbidden paths; both stay in the room. */
+    static final String KEPT_QUERY = "VALUE_17";
+    static final String FORBIDDEN_DIR = "src/test/**";
+    static final String FORBIDDEN_FILE = "src/test/HelloTest.java";
+
     @Start
     void start(Stage stage) throws Exception {
         IsolatedGit.install();
@@ -143,8 +148,9 @@ class EndToEndTest {
         // The room: a signed policy (3 quoted lines per finding, supervisor PIN at start) and the supervisor's own key.
         KeyPair admin = Ed25519.generate();
         trust.add(TrustPurpose.ROOM_ADMIN, admin.getPublic(), "Room administrator");
+        // Search strings and src/test/** stay in the room (issue 18): the log carries commitments for them.
         RoomPolicy policy = new RoomPolicy("End-to-end test room", new RoomPolicy.ExportRules(true, true, 3, 10, 30, false,
-                List.of()), false, 30, false, 240, SupervisorConfirmation.pin(PinHash.of(PIN.toCharArray(), new SecureRandom())));
+                List.of(FORBIDDEN_DIR)), false, 30, false, 240, SupervisorConfirmation.pin(PinHash.of(PIN.toCharArray(), new SecureRandom())));
         PolicySigner.Result signed = PolicySigner.sign(policy, admin.getPrivate());
         PolicyFiles.write(PolicyFiles.installed(home), signed.bytes(), signed.signature());
         KeyPair supervisor = Ed25519.generate();
@@ -283,6 +289,12 @@ class EndToEndTest {
         assertEquals("clipboard before the copy attempt", clipboard);
         shot(window.stage().getScene(), "e2e-06-copy-refused.png");
 
+        // A search whose query is in no finding, and a file under the policy's forbidden paths (issue 18):
+        // both are committed in the log, and neither may be on the stick in clear.
+        session.record(EntryType.SEARCH_RUN, Map.of("query", KEPT_QUERY, "scope", "refs/heads/main", "results", 1), SqlAction.NONE);
+        robot.interact(() -> window.model().openFile(FORBIDDEN_FILE, 1));
+        waitUntil(() -> entries(session.id()).stream().filter(e -> e.type() == EntryType.FILE_OPENED).count() == 2);
+
         // The session ends; the summary shows, and the supervisor's screen opens at once.
         robot.interact(() -> sessions.endNow());
         waitUntil(() -> sessions.summaryDialog().isPresent());
@@ -315,7 +327,12 @@ class EndToEndTest {
             model.folderProperty().set(out.resolve("pulled-stick"));
             ((PasswordField) sealScene.lookup("#seal-passphrase")).setText(PASSPHRASE);
         });
-        robot.interact(() -> screen.stage().toFront());
+        robot.interact(() -> {
+            screen.stage().toFront();
+            // the seal panel is at the bottom of the screen, which scrolls on a small window: scroll down to it
+            ((javafx.scene.control.ScrollPane) screen.view().root()).setVvalue(1);
+            sealScene.getRoot().layout();
+        });
         robot.clickOn(sealScene.lookup("#seal-run"));
         waitUntil(() -> model.stageProperty().get() == SealViewModel.Stage.SEALED_NOT_EXPORTED && !model.runningProperty().get());
         assertEquals("", ((PasswordField) sealScene.lookup("#seal-passphrase")).getText(), "the passphrase field is cleared");
@@ -327,6 +344,8 @@ class EndToEndTest {
         robot.interact(() -> {
             model.folderProperty().set(media);
             screen.stage().toFront();
+            ((javafx.scene.control.ScrollPane) screen.view().root()).setVvalue(1);
+            sealScene.getRoot().layout();
         });
         robot.clickOn(sealScene.lookup("#seal-run"));
         waitUntil(() -> model.stageProperty().get() == SealViewModel.Stage.EXPORTED);
@@ -361,6 +380,32 @@ class EndToEndTest {
         for (EntryType expected : List.of(EntryType.FILE_OPENED, EntryType.SEARCH_RUN, EntryType.ANNOTATION_CREATED,
                 EntryType.REVIEWED_MARKED, EntryType.COPY_REFUSED, EntryType.SESSION_END)) {
             assertTrue(logged.stream().anyMatch(e -> e.type() == expected), expected + " is in the sealed log");
+        }
+
+        // Issue 18: no byte of what the seal wrote names the kept queries or the forbidden file; the log
+        // holds their commitments, and the room's archive opens all of them under the same seal.
+        List<String> kept = List.of(KEPT_QUERY, FORBIDDEN_FILE, "HelloTest");
+        for (SealViewModel.FileRow row : model.files()) {
+            String bytes = new String(Files.readAllBytes(media.resolve(row.name())), StandardCharsets.ISO_8859_1);
+            for (String secret : kept) {
+                assertFalse(bytes.contains(secret), row.name() + " holds '" + secret + "'");
+            }
+        }
+        for (String name : List.of(stem + ".log", stem + ".seal", stem + ".disclosures")) {
+            String bytes = new String(Files.readAllBytes(media.resolve(name)), StandardCharsets.ISO_8859_1);
+            assertFalse(bytes.contains("println"), name + " holds the query 'println'");
+        }
+        assertTrue(Files.readString(log).contains("\"commitment\""), "the log carries commitments");
+        Path archived = home.archive().resolve(stem);
+        StringWriter archiveOut = new StringWriter();
+        int archiveExit = AirlockCommand.run(new String[] {"log", "verify", archived.resolve(stem + ".log").toString(), "--seal",
+            sealFile.toString(), "--disclosures", archived.resolve(stem + ".disclosures").toString(), "--trust",
+            home.trustRoot().toString()}, new PrintWriter(archiveOut, true), new PrintWriter(archiveOut, true));
+        Files.writeString(out.resolve("airlock-log-verify-archive.txt"), archiveOut.toString());
+        assertEquals(0, archiveExit, archiveOut.toString());
+        String archivedDisclosures = Files.readString(archived.resolve(stem + ".disclosures"));
+        for (String secret : List.of(KEPT_QUERY, "println", FORBIDDEN_FILE)) {
+            assertTrue(archivedDisclosures.contains(secret), "the archive keeps '" + secret + "'");
         }
 
         // The auditor without Airlock: docs/verify/verify_log.py (python3 + openssl).
@@ -413,6 +458,7 @@ class EndToEndTest {
         Files.writeString(out.resolve("python-verifier.txt"), output + "\n");
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.startsWith("VALID "), output);
+        assertTrue(output.contains("committed fields disclosed"), "the stick's disclosures were checked too: " + output);
     }
 
 

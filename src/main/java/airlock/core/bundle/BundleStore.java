@@ -33,6 +33,11 @@ public final class BundleStore {
         this.home = home;
     }
 
+    /** The workstation home holding this store (derived data of a bundle, such as its quote index, lives there too). */
+    public AirlockHome home() {
+        return home;
+    }
+
     public List<Imported> list() throws AirlockException {
         List<Imported> imported = new ArrayList<>();
         try (Stream<Path> entries = Files.list(home.store())) {

@@ -74,6 +74,7 @@ public final class ExportResolver {
             case FINDING -> a.id().equals(v.annotationId());
             case FILE -> a.anchor().path().equals(v.path());
             case SESSION -> true;
+            case FIELD -> false; // a log field's decision is the disclosure plan's, never the findings'
         };
     }
 

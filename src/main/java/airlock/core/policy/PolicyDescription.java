@@ -18,6 +18,13 @@ public final class PolicyDescription {
                 + " per session" : "no"));
         lines.add("search strings exported: " + yesNo(e.searchStrings()));
         lines.add("forbidden export paths:  " + (e.forbiddenPaths().isEmpty() ? "none" : String.join(", ", e.forbiddenPaths())));
+        // issue 18: the content check's limits (the policy's quotes block, or its defaults when it has none)
+        airlock.core.quote.QuoteRules q = p.quotes();
+        lines.add("quoted code caught from: " + q.minRunTokens() + " consecutive tokens of the reviewed tree, in any text that leaves");
+        lines.add("quoted lines at most:    " + q.maxQuotedLinesPerFile() + " per source file, " + q.maxQuotedLinesPerSession()
+                + " per session, over all findings");
+        lines.add("encoded text at most:    " + q.maxEncodedBytesPerSession() + " bytes per session (Base64, hex and the like)");
+        // end issue 18
         lines.add("clipboard:               " + (p.clipboard() ? "allowed" : "off"));
         lines.add("idle lock after:         " + p.idleLockMinutes() + " min");
         lines.add("session length at most:  " + p.maxSessionMinutes() + " min");

@@ -11,4 +11,14 @@ public enum SupervisorAction {
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The action named {@code wire} ({@code redact}, {@code refuse}, {@code override}), or empty. */
+    public static java.util.Optional<SupervisorAction> fromWire(String wire) {
+        for (SupervisorAction a : values()) {
+            if (a.wire().equals(wire)) {
+                return java.util.Optional.of(a);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

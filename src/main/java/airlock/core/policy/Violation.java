@@ -26,6 +26,16 @@ public record Violation(String id, ViolationKind kind, String annotationId, Stri
         return new Violation(kind.wire() + ":" + path, kind, null, path, reason);
     }
 
+    /**
+     * The supervisor's subject when deciding on one committed field of the log (issue 18): entry
+     * {@code entry}'s member {@code field}; {@code annotationId} and {@code path} when the field is a
+     * finding's text or a path.
+     */
+    public static Violation ofLogField(long entry, String field, String annotationId, String path, String reason) {
+        return new Violation(ViolationKind.LOG_FIELD.wire() + ":" + entry + ":" + field, ViolationKind.LOG_FIELD, annotationId,
+                path, reason);
+    }
+
     static Violation ofExport(ViolationKind kind, String reason) {
         return new Violation(kind.wire(), kind, null, null, reason);
     }

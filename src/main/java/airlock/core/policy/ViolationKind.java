@@ -27,10 +27,14 @@ public enum ViolationKind {
     /** All texts together quote more lines of the tree than the policy allows. */
     QUOTE_PER_SESSION(Scope.SESSION, EnumSet.allOf(SupervisorAction.class)),
     /** All texts together carry more encoded bytes (Base64, hex, …) than the policy allows. */
-    ENCODED_BUDGET(Scope.SESSION, EnumSet.allOf(SupervisorAction.class));
+    ENCODED_BUDGET(Scope.SESSION, EnumSet.allOf(SupervisorAction.class)),
+    // issue 18: the supervisor's decision on one committed field of the session log (never an export check:
+    // refuse keeps a field the plan would disclose in the room, override lets out one a check held back)
+    /** One committed field of the session log, which the supervisor keeps in the room or lets out (DisclosurePlan). */
+    LOG_FIELD(Scope.FIELD, EnumSet.of(SupervisorAction.REFUSE, SupervisorAction.OVERRIDE));
 
-    /** What a violation is about: one finding, every finding on one file, or the whole export. */
-    public enum Scope { FINDING, FILE, SESSION }
+    /** What a violation is about: one finding, every finding on one file, the whole export, or one committed log field. */
+    public enum Scope { FINDING, FILE, SESSION, FIELD }
 
     private final Scope scope;
     private final Set<SupervisorAction> actions;

@@ -146,6 +146,16 @@ public final class QuoteIndex {
         return new QuoteIndex(k, w, Arrays.copyOf(all, unique), paths, source.texts());
     }
 
+    /** An index read back from its file ({@link QuoteIndexFile}): entries sorted, unique, file ids below paths.size(). */
+    static QuoteIndex of(int k, int window, long[] entries, List<String> paths, FileTexts texts) {
+        return new QuoteIndex(k, window, entries, paths, texts);
+    }
+
+    /** The sorted entries, for {@link QuoteIndexFile} (not copied: never change them). */
+    long[] entries() {
+        return entries;
+    }
+
     /** The same fingerprints, reading file texts through {@code other} (same ids). */
     public QuoteIndex withTexts(FileTexts other) {
         return new QuoteIndex(k, window, entries, paths, other);

@@ -15,6 +15,7 @@ import airlock.core.policy.ExportResolution;
 import airlock.core.policy.RoomPolicy;
 import airlock.core.policy.SupervisorAction;
 import airlock.core.policy.SupervisorDecision;
+import airlock.core.policy.Violation;
 import airlock.core.policy.ViolationKind;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -44,7 +45,9 @@ public final class DisclosurePlan {
         QUOTES_CODE("the text quotes the reviewed code or carries encoded text (the content check)"),
         PATH_OVERRIDDEN("the supervisor overrode the forbidden-path check for this path"),
         PATH_FORBIDDEN("the path is under the policy's forbidden paths"),
-        NO_RULE("no rule lets this field leave");
+        NO_RULE("no rule lets this field leave"),
+        SUPERVISOR_KEPT("the supervisor kept this field in the room"),
+        SUPERVISOR_OVERRODE("the supervisor overrode the hold on this field: it leaves");
 
         private final String text;
 
@@ -63,12 +66,37 @@ public final class DisclosurePlan {
         }
     }
 
-    /** One committed field and whether it leaves, with why. */
-    public record Field(Disclosure disclosure, EntryType type, String time, boolean disclosed, Why why) {
+    /**
+     * One committed field and whether it leaves, with why; {@code decision} the supervisor's on it
+     * (null: none), {@code actions} what the supervisor may still decide on it.
+     */
+    public record Field(Disclosure disclosure, EntryType type, String time, boolean disclosed, Why why,
+                        SupervisorDecision decision, Set<SupervisorAction> actions) {
+        public Field {
+            actions = Set.copyOf(actions);
+        }
+
         public String reason() {
             return why.text();
         }
+
+        /** The subject of a supervisor's decision on this field, recorded in the ledger like one on a finding. */
+        public Violation violation() {
+            String annotation = "annotation".equals(disclosure.field()) && disclosure.value() instanceof Map<?, ?> m
+                    && m.get("id") instanceof String id ? id : null;
+            String path = "path".equals(disclosure.field()) && disclosure.value() instanceof String p ? p : null;
+            return Violation.ofLogField(disclosure.entry(), disclosure.field(), annotation, path, "Committed field '"
+                    + disclosure.field() + "' of entry " + disclosure.entry() + " (" + (type == null ? "?" : type.wireName())
+                    + "): " + why.text() + ".");
+        }
     }
+
+    /**
+     * The holds a supervisor may override on one field, as for findings: the content check
+     * (QUOTED_CODE may be overridden) and a forbidden path (FORBIDDEN_PATH may be). The policy's own
+     * rules (search strings stay, the findings stay) and a finding's other version are not holds.
+     */
+    private static final Set<Why> OVERRIDABLE = Set.of(Why.QUOTES_CODE, Why.PATH_FORBIDDEN);
 
     private final List<Disclosure> all;
     private final Map<Long, LogEntry> entries;
@@ -163,7 +191,29 @@ public final class DisclosurePlan {
                 leaves = false;
                 why = Why.NO_RULE;
             }
-            out.add(new Field(d, type, time, leaves, why));
+            SupervisorDecision decided = null;
+            for (SupervisorDecision f : decisions) {
+                if (f.violation().kind() == ViolationKind.LOG_FIELD
+                        && f.violation().id().equals(Violation.ofLogField(d.entry(), d.field(), null, null, "-").id())) {
+                    decided = f;
+                }
+            }
+            Set<SupervisorAction> actions;
+            if (decided != null) {
+                actions = Set.of();
+                if (decided.action() == SupervisorAction.REFUSE) {
+                    leaves = false;
+                    why = Why.SUPERVISOR_KEPT;
+                } else if (decided.action() == SupervisorAction.OVERRIDE && OVERRIDABLE.contains(why)) {
+                    leaves = true;
+                    why = Why.SUPERVISOR_OVERRODE;
+                }
+            } else if (leaves) {
+                actions = Set.of(SupervisorAction.REFUSE);
+            } else {
+                actions = OVERRIDABLE.contains(why) ? Set.of(SupervisorAction.OVERRIDE) : Set.of();
+            }
+            out.add(new Field(d, type, time, leaves, why, decided, actions));
         }
         return List.copyOf(out);
     }

@@ -91,6 +91,11 @@ public final class LocalSupervisorReview implements SupervisorReview {
     }
 
     @Override
+    public void decideField(SupervisorDecision decision) throws AirlockException {
+        review.decideField(decision);
+    }
+
+    @Override
     public void seal(Path keyFile, char[] passphrase, ProgressMonitor monitor) throws AirlockException {
         SupervisorKey loaded = SupervisorKey.load(keyFile, passphrase, trust);
         review.seal(loaded, SupervisorKey.pinned(trust));

@@ -28,7 +28,11 @@ public final class SealQuotes {
             if (imported.id().equals(manifest)) {
                 try (airlock.core.git.GitSource source = bundles.open(imported)) {
                     TreeTexts tree = new TreeTexts(source, source.reviewRef());
-                    QuoteIndex index = QuoteIndex.build(tree, policy.quotes(), 1, airlock.core.progress.ProgressMonitor.NONE);
+                    // built once per bundle and rules, kept next to the search index; a damaged or stale file is rebuilt
+                    QuoteIndex index = airlock.core.quote.QuoteIndexFile.loadOrBuild(
+                            airlock.core.quote.QuoteIndexFile.path(bundles.home().databases(), imported.id(), policy.quotes()),
+                            imported.id() + " " + source.reviewRef(), tree, policy.quotes(), 1,
+                            airlock.core.progress.ProgressMonitor.NONE);
                     // a hit reads the file again: from the bundle opened anew, as this source closes here
                     return new QuoteCheck(index.withTexts(tree.reopening(() -> bundles.open(imported))), policy.quotes());
                 }

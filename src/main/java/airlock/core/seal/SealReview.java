@@ -57,6 +57,8 @@ public final class SealReview {
     private final List<Violation> violations;
     private final DisclosurePlan disclosures;
     private final List<SupervisorDecision> decisions = new ArrayList<>();
+    /** The supervisor's decisions on single committed log fields (issue 18), apart: they are no export check. */
+    private final List<SupervisorDecision> fieldDecisions = new ArrayList<>();
     private ExportResolution resolution;
     private List<OutgoingFile> files;
     private boolean findingsStay;
@@ -248,7 +250,9 @@ public final class SealReview {
      * the decisions so far); the room's archive keeps them all.
      */
     public synchronized List<DisclosurePlan.Field> logDisclosures() {
-        return disclosures.decide(policy, annotationsLeave(), resolution, decisions, text -> {
+        List<SupervisorDecision> all = new ArrayList<>(decisions);
+        all.addAll(fieldDecisions);
+        return disclosures.decide(policy, annotationsLeave(), resolution, all, text -> {
             try {
                 airlock.core.quote.QuoteCheck.TextScan scan = quotes.scan(text);
                 return !scan.files().isEmpty() || !scan.blobs().isEmpty();
@@ -289,6 +293,47 @@ public final class SealReview {
         decisions.add(decision);
         resolution = resolved;
         files = render();
+    }
+
+    /**
+     * Records the supervisor's decision on one committed log field in the workstation ledger (an
+     * {@code export.decision} entry, as a decision on a finding), then applies it: {@code refuse}
+     * keeps a field the plan would disclose in the room, {@code override} (with a reason) lets out a
+     * field the content check or the forbidden-path rule held back. Only the actions the field
+     * offers ({@link DisclosurePlan.Field#actions()}) are accepted; a decision is final.
+     */
+    public synchronized void decideField(SupervisorDecision decision) throws AirlockException {
+        if (!"ended".equals(status())) {
+            throw new AirlockException("seal.decision.late", "Session '" + session + "' is already sealed; its export"
+                    + " decisions were final at sealing.");
+        }
+        if (decision.violation().kind() != ViolationKind.LOG_FIELD) {
+            throw new AirlockException("seal.decision.unknown", "This is not a decision on a committed log field.");
+        }
+        DisclosurePlan.Field field = logDisclosures().stream()
+                .filter(f -> f.violation().id().equals(decision.violation().id())).findFirst()
+                .orElseThrow(() -> new AirlockException("seal.decision.unknown", "The log has no committed field '"
+                        + decision.violation().id() + "'."));
+        if (field.decision() != null) {
+            throw new AirlockException("seal.decision.twice", "This field has already been decided; decisions are final.");
+        }
+        if (!field.actions().contains(decision.action())) {
+            throw new AirlockException("seal.decision.not-allowed", decision.action().wire() + " does not apply to this field: "
+                    + field.reason() + ".");
+        }
+        SupervisorDecision recorded = new SupervisorDecision(field.violation(), decision.action(), decision.supervisor(),
+                decision.reason());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("session", session);
+        data.putAll(recorded.logData());
+        logs.recordInLedger("supervisor", EntryType.EXPORT_DECISION, data);
+        fieldDecisions.add(recorded);
+        files = render();
+    }
+
+    /** The decisions on single committed log fields so far. */
+    public synchronized List<SupervisorDecision> fieldDecisions() {
+        return List.copyOf(fieldDecisions);
     }
 
     /**

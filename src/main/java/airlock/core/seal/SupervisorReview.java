@@ -54,6 +54,9 @@ public interface SupervisorReview {
     /** Records a decision (in the ledger), then applies it. */
     void decide(SupervisorDecision decision) throws AirlockException;
 
+    /** Records a decision on one committed log field (issue 18; in the ledger like one on a finding), then applies it. */
+    void decideField(SupervisorDecision decision) throws AirlockException;
+
     /**
      * Seals with the supervisor's key file read with {@code passphrase} (cleared here, whatever
      * happens). The key is read and used in this process only; what is signed and stored is up to

@@ -203,8 +203,18 @@ public final class KeeperSupervisorReview implements SupervisorReview {
                 why = DisclosurePlan.Why.NO_RULE;
             }
             EntryType type = d.entryType() == null ? null : EntryType.fromWire(d.entryType()).orElse(null);
-            out.add(new DisclosurePlan.Field(new Disclosure(session, d.entry(), d.field(), Base64.getDecoder().decode(d.salt()),
-                    d.value()), type, d.time(), d.disclosed(), why));
+            SupervisorDecision decided = null;
+            Disclosure disclosure = new Disclosure(session, d.entry(), d.field(), Base64.getDecoder().decode(d.salt()), d.value());
+            java.util.Set<SupervisorAction> actions = new java.util.HashSet<>();
+            d.actions().forEach(a -> SupervisorAction.fromWire(a).ifPresent(actions::add));
+            DisclosurePlan.Field plain = new DisclosurePlan.Field(disclosure, type, d.time(), d.disclosed(), why, null, actions);
+            if (d.decision() != null) {
+                SupervisorAction action = SupervisorAction.fromWire(d.decision().action()).orElse(null);
+                if (action != null) {
+                    decided = new SupervisorDecision(plain.violation(), action, d.decision().supervisor(), d.decision().reason());
+                }
+            }
+            out.add(new DisclosurePlan.Field(disclosure, type, d.time(), d.disclosed(), why, decided, actions));
         }
         return out;
     }
@@ -232,6 +242,12 @@ public final class KeeperSupervisorReview implements SupervisorReview {
         Answer.SealReviewed answer = client.call(new Request.DecideSeal(session, decision.violation().id(),
                 decision.action().wire(), decision.supervisor(), decision.reason()), Answer.SealReviewed.class);
         take(answer);
+    }
+
+    /** The keeper tells a field's decision from a finding's by the check's id, and records it as in this process. */
+    @Override
+    public void decideField(SupervisorDecision decision) throws AirlockException {
+        decide(decision);
     }
 
     /**

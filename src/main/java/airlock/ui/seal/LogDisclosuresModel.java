@@ -15,8 +15,12 @@ import javafx.collections.ObservableList;
  * each decision). Holds no node; FX thread only, like {@link SealViewModel} that owns it.
  */
 public final class LogDisclosuresModel {
-    /** One committed field as the supervisor reads it. */
-    public record Row(String entry, String field, boolean disclosed, String decision, String reason) {
+    /** One committed field as the supervisor reads it; {@code source} what the supervisor decides on. */
+    public record Row(String entry, String field, boolean disclosed, String decision, String reason, DisclosurePlan.Field source) {
+        /** The decisions the supervisor may still take on this field (keep in the room, or override a hold). */
+        public java.util.Set<airlock.core.policy.SupervisorAction> actions() {
+            return source.actions();
+        }
     }
 
     private final Texts texts;
@@ -39,8 +43,13 @@ public final class LogDisclosuresModel {
         // the time of day is enough next to the entry number (the date is the session's, in the headline)
         String time = f.time().length() >= 19 ? f.time().substring(11, 19) : f.time();
         String entry = f.disclosure().entry() + " " + type + " " + VisibleText.escape(time);
+        String why = texts.get(f.why().key());
+        if (f.decision() != null) {
+            why = why + " " + texts.format("seal.disclosures.decided", VisibleText.escape(f.decision().supervisor()),
+                    VisibleText.escape(f.decision().reason()));
+        }
         return new Row(entry, VisibleText.escape(f.disclosure().field()), f.disclosed(),
-                texts.get(f.disclosed() ? "seal.disclosures.disclosed" : "seal.disclosures.kept"), texts.get(f.why().key()));
+                texts.get(f.disclosed() ? "seal.disclosures.disclosed" : "seal.disclosures.kept"), why, f);
     }
 
     public ObservableList<Row> rows() {

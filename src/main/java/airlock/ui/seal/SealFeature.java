@@ -126,17 +126,9 @@ public final class SealFeature {
             stage.initOwner(owner());
         }
         stage.setTitle(texts.format("seal.window.title", airlock.core.text.VisibleText.escape(session)));
-        // fits the screen it opens on (1366x768 and up), resizable, and scrolls when made smaller (issue 19)
+        // fits the screen it opens on (1366x768 and up), resizable; the screen scrolls when made smaller (SealView, issue 18/19)
         javafx.geometry.Rectangle2D screenBounds = javafx.stage.Screen.getPrimary().getVisualBounds();
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(screen.root());
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.getStyleClass().add("seal-scroll");
-        if (screen.root() instanceof javafx.scene.layout.Region region) {
-            region.setMinHeight(640);
-            region.setMinWidth(900);
-        }
-        Scene scene = new Scene(scroll, Math.min(1280, screenBounds.getWidth() - 40), Math.min(860, screenBounds.getHeight() - 60));
+        Scene scene = new Scene(screen.root(), Math.min(1280, screenBounds.getWidth() - 40), Math.min(860, screenBounds.getHeight() - 60));
         scene.getStylesheets().setAll(view.root().getStylesheets());
         stage.setScene(scene);
         stage.setResizable(true);

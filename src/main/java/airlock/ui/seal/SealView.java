@@ -22,7 +22,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -39,7 +38,8 @@ import javafx.stage.Window;
 public final class SealView {
     private final SealViewModel model;
     private final Texts texts;
-    private final BorderPane root = new BorderPane();
+    private final ScrollPane root = new ScrollPane();
+    private final VBox content = new VBox(6);
     private final VBox checkList = new VBox(8);
     private final PasswordField passphrase = new PasswordField();
 
@@ -54,26 +54,34 @@ public final class SealView {
     }
 
     private void build() {
-        root.getStyleClass().add("seal-screen");
-        root.setPadding(new Insets(12));
+        content.getStyleClass().add("seal-screen");
+        content.setPadding(new Insets(12));
         Label title = new Label();
         title.getStyleClass().add("seal-title");
         title.textProperty().bind(model.headlineProperty());
         Label details = new Label();
         details.setWrapText(true);
         details.textProperty().bind(model.detailsProperty());
-        VBox top = new VBox(4, title, details);
-        top.setPadding(new Insets(0, 0, 8, 0));
-        root.setTop(top);
 
         SplitPane split = new SplitPane(left(), preview());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.45);
+        // the checks and the preview take the height the window has to spare, and keep room for a few lines
+        split.setMinHeight(260);
+        split.setPrefHeight(320);
         VBox.setVgrow(split, Priority.ALWAYS);
         Label filesTitle = new Label(texts.get("seal.files"));
         filesTitle.getStyleClass().add("seal-section");
-        root.setCenter(new VBox(6, filesTitle, fileTable(), split));
-        root.setBottom(sealPanel());
+        // One column of sections, each as wide as the window; none is ever given less than its
+        // minimum height (labels: their wrapped text): the screen scrolls instead (issue 18).
+        content.getChildren().setAll(title, details, filesTitle, fileTable(), split, new QuotaTable(model, texts).node(),
+                new LogDisclosuresPane(model.logDisclosures(), texts, model).root(), sealPanel());
+        keepHeights(content);
+        content.setMinWidth(860);
+        root.setContent(content);
+        root.setFitToWidth(true);
+        root.setFitToHeight(true); // content grows to the window, and is never squeezed below its minimum: it scrolls
+        root.getStyleClass().add("seal-scroll");
         // Nothing on the supervisor's screen goes to the clipboard either.
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             boolean copy = event.isShortcutDown() && (event.getCode() == KeyCode.C || event.getCode() == KeyCode.X
@@ -82,6 +90,33 @@ public final class SealView {
                 event.consume();
             }
         });
+    }
+
+    /**
+     * Every label under {@code node} keeps the height of its (wrapped) text, added now or later: a
+     * label's default minimum is one line, so a column short of room cut headings into each other.
+     */
+    static void keepHeights(javafx.scene.Node node) {
+        if (node instanceof Label label) {
+            label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        if (node instanceof javafx.scene.control.TitledPane titled && titled.getContent() != null) {
+            keepHeights(titled.getContent());
+        }
+        if (node instanceof ScrollPane scroll && scroll.getContent() != null) {
+            keepHeights(scroll.getContent());
+        }
+        if (node instanceof SplitPane split) {
+            split.getItems().forEach(SealView::keepHeights);
+        }
+        if (node instanceof javafx.scene.layout.Pane pane) {
+            pane.getChildren().forEach(SealView::keepHeights);
+            pane.getChildren().addListener((ListChangeListener<javafx.scene.Node>) change -> {
+                while (change.next()) {
+                    change.getAddedSubList().forEach(SealView::keepHeights);
+                }
+            });
+        }
     }
 
     private TableView<SealViewModel.FileRow> fileTable() {
@@ -118,16 +153,16 @@ public final class SealView {
         model.checks().addListener((ListChangeListener<SealViewModel.CheckRow>) change -> fillChecks());
         ScrollPane scroll = new ScrollPane(checkList);
         scroll.setFitToWidth(true);
-        scroll.setMinHeight(90); // room for one check above the committed-fields table
+        scroll.setMinHeight(90); // room for one check
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        Label supervisorLabel = new Label(texts.get("seal.supervisor"));
+        Label supervisorLabel = fullWidth(new Label(texts.get("seal.supervisor")));
         TextField supervisor = new TextField();
         supervisor.setId("seal-supervisor");
         supervisor.setPromptText(texts.get("seal.supervisor.prompt"));
         supervisor.textProperty().bindBidirectional(model.supervisorProperty());
         HBox who = new HBox(8, supervisorLabel, supervisor);
         HBox.setHgrow(supervisor, Priority.ALWAYS);
-        VBox box = new VBox(6, checksTitle, who, none, scroll, new LogDisclosuresPane(model.logDisclosures(), texts).root());
+        VBox box = new VBox(6, checksTitle, who, none, scroll);
         box.setPadding(new Insets(0, 8, 0, 0));
         return box;
     }
@@ -161,13 +196,13 @@ public final class SealView {
                 for (SupervisorAction action : check.violation().kind().allowedActions()) {
                     Button button = new Button(texts.get(SealViewModel.actionKey(action)));
                     button.setId("seal-" + action.wire() + "-" + i);
+                    button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "Red..." in a narrow column
                     button.disableProperty().bind(model.runningProperty());
                     button.setOnAction(event -> model.decide(check, action, why.getText()));
                     actions.getChildren().add(button);
                 }
-                actions.getChildren().add(why);
-                HBox.setHgrow(why, Priority.ALWAYS);
-                card.getChildren().add(actions);
+                // the reason on a line of its own, as wide as the card; the buttons under it at their full width
+                card.getChildren().addAll(why, actions);
             }
             checkList.getChildren().add(card);
             i++;
@@ -187,8 +222,7 @@ public final class SealView {
         text.setContextMenu(new ContextMenu());
         text.textProperty().bind(model.previewProperty());
         VBox.setVgrow(text, Priority.ALWAYS);
-        // the quota table (issue 18) under the preview, which gives up the room: the checks keep theirs
-        VBox box = new VBox(6, title, text, new QuotaTable(model, texts).node());
+        VBox box = new VBox(6, title, text);
         box.setPadding(new Insets(0, 0, 0, 8));
         return box;
     }
@@ -259,9 +293,14 @@ public final class SealView {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        grid.addRow(0, new Label(texts.get("seal.key")), key, chooseKey);
-        grid.addRow(1, new Label(texts.get("seal.passphrase")), passphrase);
-        grid.addRow(2, new Label(texts.get("seal.folder")), folder, chooseFolder);
+        grid.addRow(0, fullWidth(new Label(texts.get("seal.key"))), key, chooseKey);
+        grid.addRow(1, fullWidth(new Label(texts.get("seal.passphrase"))), passphrase);
+        grid.addRow(2, fullWidth(new Label(texts.get("seal.folder"))), folder, chooseFolder);
+        for (Button b : new Button[] {chooseKey, chooseFolder, action, cancel}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the text fields give way, not the buttons
+        }
+        key.setMinWidth(120);
+        folder.setMinWidth(120);
         GridPane.setHgrow(key, Priority.ALWAYS);
         GridPane.setHgrow(folder, Priority.ALWAYS);
         passphrase.disableProperty().bind(model.stageProperty().isNotEqualTo(SealViewModel.Stage.REVIEW));
@@ -295,6 +334,7 @@ public final class SealView {
         // after sealing the screen is closed here (Cancel only stops running work), issue 19
         Button close = new Button(texts.get("window.close"));
         close.setId("seal-close");
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         close.disableProperty().bind(model.stageProperty().isEqualTo(SealViewModel.Stage.WORKING));
         close.setOnAction(event -> {
             if (window() instanceof javafx.stage.Stage stage) {
@@ -319,6 +359,11 @@ public final class SealView {
         panel.getStyleClass().add("seal-panel");
         panel.setPadding(new Insets(10, 0, 0, 0));
         return panel;
+    }
+
+    private static Label fullWidth(Label label) {
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static TextField readOnly(Path initial) {

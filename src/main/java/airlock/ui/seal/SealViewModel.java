@@ -169,6 +169,40 @@ public final class SealViewModel {
     }
 
     /**
+     * Records the supervisor's decision on one committed log field (keep it in the room, or let out
+     * one a check held back; issue 18), in the ledger like a decision on a finding, then re-checks.
+     */
+    public void decideField(LogDisclosuresModel.Row row, SupervisorAction action, String reason) {
+        error.set("");
+        String who = supervisor.get() == null ? "" : supervisor.get().strip();
+        if (who.isEmpty()) {
+            error.set(texts.get("seal.supervisor.required"));
+            return;
+        }
+        if (action == SupervisorAction.OVERRIDE && (reason == null || reason.isBlank())) {
+            error.set(texts.get("seal.override.reason"));
+            return;
+        }
+        SupervisorDecision decision;
+        try {
+            decision = new SupervisorDecision(row.source().violation(), action, who, reason);
+        } catch (IllegalArgumentException e) {
+            error.set(texts.format("seal.decision.invalid", e.getMessage()));
+            return;
+        }
+        running.set(true);
+        airlock.core.seal.SupervisorReview r = review;
+        executor.submit(BackgroundTask.of(texts.get("seal.task.decide"), monitor -> {
+            r.decideField(decision);
+            return r;
+        }).onSuccess(done -> {
+            message.set(texts.format(action == SupervisorAction.REFUSE ? "seal.disclosures.done.keep"
+                    : "seal.disclosures.done.override", row.entry(), row.field()));
+            refresh();
+        }).onFailure(failure -> error.set(failure.message())).onFinished(() -> running.set(false)));
+    }
+
+    /**
      * Seals with the key file and {@code passphrase} (cleared here once read), then writes to the
      * folder. A session already sealed by an earlier attempt is only written.
      */

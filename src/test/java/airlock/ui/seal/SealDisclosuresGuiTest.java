@@ -35,10 +35,18 @@ class SealDisclosuresGuiTest {
     private SealFixture fx;
     private SealViewModel model;
     private Stage stage;
+    private SealView view;
 
     @Start
-    void start(Stage stage) throws Exception {
+    void start(Stage stage) {
         this.stage = stage;
+    }
+
+    /**
+     * A fresh workstation per test (decisions are final), made on the test thread: under load the
+     * fixture takes longer than TestFX allows a start method.
+     */
+    private void open(FxRobot robot) throws Exception {
         fx = new SealFixture(dir.resolve("ws-" + System.nanoTime()));
         fx.committedSession(SealFixture.SESSION);
         Texts texts = Texts.load(Locale.ROOT);
@@ -46,19 +54,25 @@ class SealDisclosuresGuiTest {
                 Clock.systemUTC(), "test", null);
         model = new SealViewModel(texts, new SameThreadTaskExecutor(f -> { }, new FailureTranslator(texts)), services,
                 SealFixture.SESSION);
-        model.load();
-        stage.setScene(new Scene(new SealView(model, texts).root(), 1280, 800));
-        stage.getScene().getStylesheets().add(SealView.class.getResource("/airlock/ui/base.css").toExternalForm());
-        stage.show();
+        robot.interact(() -> {
+            view = new SealView(model, texts); // before loading, as SealFeature does
+            model.load();
+            stage.setScene(new Scene(view.root(), 1280, 800));
+            stage.getScene().getStylesheets().add(SealView.class.getResource("/airlock/ui/base.css").toExternalForm());
+            stage.show();
+        });
     }
 
     @Stop
     void stop() throws Exception {
-        fx.close();
+        if (fx != null) {
+            fx.close();
+        }
     }
 
     @Test
-    void eachCommittedFieldShowsWhetherItLeaves(FxRobot robot) {
+    void eachCommittedFieldShowsWhetherItLeaves(FxRobot robot) throws Exception {
+        open(robot);
         LogDisclosuresModel disclosures = model.logDisclosures();
         assertEquals(5, disclosures.rows().size());
         assertEquals(2, disclosures.rows().stream().filter(LogDisclosuresModel.Row::disclosed).count(),
@@ -81,5 +95,63 @@ class SealDisclosuresGuiTest {
         String preview = model.previewProperty().get();
         assertTrue(preview.contains("Unbounded copy into a stack buffer") && !preview.contains("hunter2-token"), preview);
         robot.interact(() -> Screenshots.shot(stage.getScene(), "seal-disclosures.png"));
+    }
+
+    @Test
+    void theSupervisorKeepsAFieldInTheRoomAndLetsAHeldPathOut(FxRobot robot) throws Exception {
+        open(robot);
+        LogDisclosuresModel disclosures = model.logDisclosures();
+        robot.interact(() -> {
+            model.supervisorProperty().set("Sam");
+            model.decide(model.checks().get(0), SupervisorAction.REDACT, "search strings stay in the room");
+        });
+        javafx.scene.control.TitledPane pane = robot.lookup("#seal-disclosures-pane").queryAs(javafx.scene.control.TitledPane.class);
+        robot.interact(() -> pane.setExpanded(true));
+        @SuppressWarnings("unchecked")
+        TableView<LogDisclosuresModel.Row> table = robot.lookup("#seal-disclosures").queryAs(TableView.class);
+        javafx.scene.control.Button keep = robot.lookup("#seal-disclosure-keep").queryButton();
+        javafx.scene.control.Button override = robot.lookup("#seal-disclosure-override").queryButton();
+        assertTrue(keep.isDisabled() && override.isDisabled(), "nothing selected, nothing to decide");
+
+        // finding f-1's logged text would leave: keep it in the room
+        int finding = indexOf(disclosures, r -> r.disclosed() && "annotation".equals(r.field()));
+        robot.interact(() -> table.getSelectionModel().select(finding));
+        assertTrue(!keep.isDisabled() && override.isDisabled(), "a field that leaves can only be kept in the room");
+        robot.interact(keep::fire);
+        assertEquals(0, disclosures.rows().stream().filter(LogDisclosuresModel.Row::disclosed).count());
+        assertTrue(disclosures.rows().get(finding).reason().contains("Sam"), disclosures.rows().get(finding).reason());
+
+        // the forbidden path: an override needs a reason
+        int path = indexOf(disclosures, r -> "path".equals(r.field()));
+        robot.interact(() -> table.getSelectionModel().select(path));
+        assertTrue(keep.isDisabled() && !override.isDisabled());
+        robot.interact(override::fire);
+        assertTrue(model.errorProperty().get().length() > 0, "refused without a reason");
+        assertEquals(0, disclosures.rows().stream().filter(LogDisclosuresModel.Row::disclosed).count());
+        robot.interact(() -> {
+            robot.lookup("#seal-disclosure-reason").queryAs(javafx.scene.control.TextField.class).setText("the vendor agreed");
+            override.fire();
+        });
+        assertEquals("", model.errorProperty().get());
+        LogDisclosuresModel.Row released = disclosures.rows().get(path);
+        assertTrue(released.disclosed() && released.reason().contains("overrode"), released.reason());
+        robot.interact(() -> model.selectedProperty().set(model.files().stream()
+                .filter(f -> f.name().endsWith(".disclosures")).findFirst().orElseThrow()));
+        String preview = model.previewProperty().get();
+        assertTrue(preview.contains(SealFixture.FORBIDDEN_PATH) && !preview.contains("Unbounded copy"), preview);
+        robot.interact(() -> {
+            table.getSelectionModel().select(path);
+            ((javafx.scene.control.ScrollPane) view.root()).setVvalue(1);
+        });
+        robot.interact(() -> Screenshots.shot(stage.getScene(), "seal-disclosure-decisions.png"));
+    }
+
+    private static int indexOf(LogDisclosuresModel m, java.util.function.Predicate<LogDisclosuresModel.Row> p) {
+        for (int i = 0; i < m.rows().size(); i++) {
+            if (p.test(m.rows().get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such row in " + m.rows());
     }
 }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,10 +105,8 @@ class SealQuotaGuiTest {
                         fx.clock, "test", check));
         robot.interact(() -> {
             SealView view = new SealView(model, t); // before loading, as SealFeature does, so the check cards are filled
-            ScrollPane scroll = new ScrollPane(view.root());
-            scroll.setFitToWidth(true);
-            scroll.setFitToHeight(true);
-            stage.setScene(new Scene(scroll, 1280, 860));
+            stage.setScene(new Scene(view.root(), 1280, 860)); // the view scrolls itself
+            stage.getScene().getStylesheets().add(SealView.class.getResource("/airlock/ui/base.css").toExternalForm());
             stage.show();
             model.load();
         });

@@ -1,0 +1,188 @@
+package airlock.core.quote;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import airlock.core.progress.ProgressMonitor;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The quote index kept on disk (issue 18): what is written is read back the same; a damaged,
+ * cut, foreign, stale or crafted file is refused with a reason, never trusted, and loadOrBuild then
+ * builds the index again and rewrites the file.
+ */
+class QuoteIndexFileTest {
+    private static final String KEY = "ab".repeat(32) + " refs/tags/v1";
+    @TempDir
+    Path dir;
+
+    private static final List<String> PATHS = List.of("src/ring.c", "src/util.c", "docs/ünïcode.txt");
+    private static final List<String> TEXTS = List.of(
+            "for (i = 0; i < n; i++) { stats[i] = read_reg(dev, 0x10 + i) + q[i]; total += stats[i]; }\n",
+            "static int helper(struct device *dev, int flags) { return dev->ops->probe(dev, flags & MASK); }\n",
+            "Plain words about the driver, and what it does when the queue is full and the lock is held.\n");
+
+    /** A source that counts how often it was asked to build (each build reads every file once). */
+    private static final class Counting implements QuoteIndex.Source {
+        final AtomicInteger reads = new AtomicInteger();
+
+        @Override
+        public List<String> paths() {
+            return PATHS;
+        }
+
+        @Override
+        public QuoteIndex.FileTexts texts() {
+            return id -> {
+                reads.incrementAndGet();
+                return TEXTS.get(id);
+            };
+        }
+    }
+
+    private QuoteIndex built() throws Exception {
+        return QuoteIndex.build(new Counting(), QuoteRules.defaults(), 1, ProgressMonitor.NONE);
+    }
+
+    private Path written() throws Exception {
+        Path file = QuoteIndexFile.path(dir.resolve("db"), "ab".repeat(32), QuoteRules.defaults());
+        QuoteIndexFile.write(file, KEY, built());
+        return file;
+    }
+
+    private static String refused(Path file) {
+        QuoteIndexFile.Read read = QuoteIndexFile.read(file, KEY, QuoteRules.defaults(), id -> TEXTS.get(id));
+        assertNull(read.index(), "must not be used");
+        assertNotNull(read.refused());
+        return read.refused();
+    }
+
+    @Test
+    void whatIsWrittenIsReadBackTheSameAndFindsTheSameQuotes() throws Exception {
+        QuoteIndex original = built();
+        Path file = written();
+        assertTrue(file.startsWith(dir.resolve("db").resolve("quotes")), file.toString());
+        QuoteIndexFile.Read read = QuoteIndexFile.read(file, KEY, QuoteRules.defaults(), id -> TEXTS.get(id));
+        assertNull(read.refused(), read.refused());
+        QuoteIndex back = read.index();
+        assertArrayEquals(original.entries(), back.entries());
+        assertEquals(original.paths(), back.paths());
+        assertEquals(original.k(), back.k());
+        assertEquals(original.window(), back.window());
+        QuoteCheck check = new QuoteCheck(back, QuoteRules.defaults());
+        QuoteCheck.TextScan scan = check.scan("See: stats[i] = read_reg(dev, 0x10 + i) + q[i]; total += stats[i]; in the loop");
+        assertEquals(1, scan.files().size(), scan.toString());
+        assertFalse(Files.list(file.getParent()).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary left");
+    }
+
+    @Test
+    void everyFlippedByteIsNoticed() throws Exception {
+        Path file = written();
+        byte[] good = Files.readAllBytes(file);
+        for (int i = 0; i < good.length; i++) {
+            byte[] bad = good.clone();
+            bad[i] ^= 0x01;
+            Files.write(file, bad);
+            String why = refused(file);
+            assertTrue(why.startsWith("damaged") || why.startsWith("not a quote index"), i + ": " + why);
+        }
+    }
+
+    @Test
+    void aCutOrExtendedFileIsRefused() throws Exception {
+        Path file = written();
+        byte[] good = Files.readAllBytes(file);
+        for (int length : new int[] {0, 5, QuoteIndexFile.MAGIC.length, QuoteIndexFile.MAGIC.length + 6, good.length / 2,
+            good.length - 32, good.length - 1}) {
+            Files.write(file, Arrays.copyOf(good, length));
+            String why = refused(file);
+            assertTrue(why.startsWith("damaged") || why.startsWith("not a quote index"), length + ": " + why);
+        }
+        Files.write(file, concat(good, new byte[] {0}));
+        assertEquals("damaged (bytes after its SHA-256)", refused(file));
+    }
+
+    @Test
+    void anotherBundlesOrOtherRulesIndexIsStale() throws Exception {
+        Path file = written();
+        QuoteIndexFile.Read other = QuoteIndexFile.read(file, "cd".repeat(32) + " refs/tags/v1", QuoteRules.defaults(), id -> "");
+        assertEquals("stale (made for another bundle or ref)", other.refused());
+        QuoteRules longer = new QuoteRules(12, 40, 200, 256);
+        QuoteIndexFile.Read rules = QuoteIndexFile.read(file, KEY, longer, id -> "");
+        assertTrue(rules.refused().startsWith("stale (made with k="), rules.refused());
+        assertEquals("no index file", refused(dir.resolve("absent.qidx")));
+        Files.createDirectories(dir.resolve("folder.qidx"));
+        assertEquals("not a regular file", refused(dir.resolve("folder.qidx")));
+    }
+
+    @Test
+    void aCraftedFileWithAValidChecksumIsStillCheckedEntryByEntry() throws Exception {
+        // someone who can write the home can recompute SHA-256: counts, lengths and entries are checked too
+        assertTrue(refused(crafted(Integer.MAX_VALUE, 0, new long[0])).contains("file count"));
+        assertTrue(refused(crafted(1, 1L << 40, new long[0])).contains("entry count"));
+        assertTrue(refused(crafted(1, 2, new long[] {5L << 24, 3L << 24})).contains("out of order"));
+        assertTrue(refused(crafted(1, 1, new long[] {(5L << 24) | 7})).contains("of no file"));
+        assertTrue(refused(crafted(1, 1, new long[] {5L << 24}, -1)).contains("path length"));
+        assertNull(QuoteIndexFile.read(crafted(1, 1, new long[] {5L << 24}), KEY, QuoteRules.defaults(), id -> "").refused(),
+                "the well-formed crafted file itself is accepted: the checks above are what refused the others");
+    }
+
+    private Path crafted(int files, long count, long[] entries) throws Exception {
+        return crafted(files, count, entries, 4);
+    }
+
+    private Path crafted(int files, long count, long[] entries, int pathLength) throws Exception {
+        byte[] key = KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(4096);
+        b.put(QuoteIndexFile.MAGIC).putInt(QuoteRules.defaults().k()).putInt(QuoteRules.defaults().window());
+        b.putInt(key.length).put(key).putInt(files);
+        if (files == 1) {
+            b.putInt(pathLength).put("a.c\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        b.putLong(count);
+        for (long e : entries) {
+            b.putLong(e);
+        }
+        byte[] body = Arrays.copyOf(b.array(), b.position());
+        byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        Path file = dir.resolve("crafted-" + System.nanoTime() + ".qidx");
+        Files.write(file, concat(body, sha));
+        return file;
+    }
+
+    @Test
+    void loadOrBuildBuildsOnceAndRebuildsADamagedFile() throws Exception {
+        Path file = QuoteIndexFile.path(dir.resolve("db"), "ab".repeat(32), QuoteRules.defaults());
+        Counting source = new Counting();
+        QuoteIndex first = QuoteIndexFile.loadOrBuild(file, KEY, source, QuoteRules.defaults(), 1, ProgressMonitor.NONE);
+        assertEquals(PATHS.size(), source.reads.get(), "built: every file read once");
+        QuoteIndex second = QuoteIndexFile.loadOrBuild(file, KEY, source, QuoteRules.defaults(), 1, ProgressMonitor.NONE);
+        assertEquals(PATHS.size(), source.reads.get(), "loaded: no file read");
+        assertArrayEquals(first.entries(), second.entries());
+
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 40] ^= 0x40; // an entry changed
+        Files.write(file, bytes);
+        QuoteIndex third = QuoteIndexFile.loadOrBuild(file, KEY, source, QuoteRules.defaults(), 1, ProgressMonitor.NONE);
+        assertEquals(2 * PATHS.size(), source.reads.get(), "damaged: built again");
+        assertArrayEquals(first.entries(), third.entries());
+        assertNull(QuoteIndexFile.read(file, KEY, QuoteRules.defaults(), id -> "").refused(), "and rewritten intact");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
