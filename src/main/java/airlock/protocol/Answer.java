@@ -392,16 +392,16 @@ public sealed interface Answer {
     }
 
     /**
-     * A page of the session's findings, marks or bookmarks: only the list named by {@code kind} has items.
+     * A page of the session's findings, marks or bookmarks: only the list named by {@code list} has items.
      *
      * @param total how many of that kind the session has
      */
-    record FindingsPage(String kind, int offset, int total, List<FindingInfo> annotations, List<MarkInfo> marks,
+    record FindingsPage(String list, int offset, int total, List<FindingInfo> annotations, List<MarkInfo> marks,
                         List<BookmarkInfo> bookmarks) implements Answer {
         public FindingsPage {
-            Check.name(kind, "kind", 32);
-            if (!kind.matches("annotations|marks|bookmarks")) {
-                throw new IllegalArgumentException("kind must be annotations, marks or bookmarks");
+            Check.name(list, "list", 32);
+            if (!list.matches("annotations|marks|bookmarks")) {
+                throw new IllegalArgumentException("list must be annotations, marks or bookmarks");
             }
             Check.range(offset, "offset", 0, Limits.MAX_FINDINGS);
             Check.range(total, "total", 0, Limits.MAX_FINDINGS);
@@ -409,7 +409,7 @@ public sealed interface Answer {
             marks = Check.list(marks, "marks", Limits.MAX_LIST);
             bookmarks = Check.list(bookmarks, "bookmarks", Limits.MAX_LIST);
             int items = annotations.size() + marks.size() + bookmarks.size();
-            int own = kind.equals("annotations") ? annotations.size() : kind.equals("marks") ? marks.size() : bookmarks.size();
+            int own = list.equals("annotations") ? annotations.size() : list.equals("marks") ? marks.size() : bookmarks.size();
             if (items != own) {
                 throw new IllegalArgumentException("a findings page holds items of its kind only");
             }

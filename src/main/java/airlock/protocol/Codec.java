@@ -367,7 +367,7 @@ public final class Codec {
             m.put("lastLine", r.lastLine());
             m.put("entry", r.entry());
         } else if (a instanceof Answer.FindingsPage p) { // findings (issue 16, kwire)
-            m.put("kind", p.kind());
+            m.put("list", p.list());
             m.put("offset", p.offset());
             m.put("total", p.total());
             List<Object> annotations = new ArrayList<>();
@@ -671,7 +671,7 @@ public final class Codec {
                         f.small("firstLine"), f.small("lastLine"), f.integer("entry"));
                 // findings (issue 16, kwire)
                 case "findings" -> {
-                    String k = f.text("kind");
+                    String k = f.text("list");
                     List<Answer.FindingInfo> annotations = new ArrayList<>();
                     for (Object item : f.list("annotations", Limits.MAX_FINDINGS_PAGE)) {
                         annotations.add(finding(new Fields(item, "answer.annotations[]")));
