@@ -153,6 +153,7 @@ public final class AirlockApp extends Application {
             return;
         }
         window = keeperWorkstation.window();
+        keeperWorkstation.installIntake(texts, stage, media); // intake through the keeper (issue 16, kwire)
         if (Boolean.getBoolean(KEEPER_DEMO)) {
             showKeeperDemoNotices(texts);
         }
