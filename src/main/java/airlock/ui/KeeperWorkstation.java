@@ -77,7 +77,8 @@ public final class KeeperWorkstation implements AutoCloseable {
         var model = new airlock.ui.intake.IntakeViewModel(texts, window.model(), media,
                 new airlock.keeper.client.KeeperBundleUpload(client, texts.get("task.intake.keeper")));
         var view = new airlock.ui.intake.IntakeView(model, window.model(), texts, stage);
-        model.setOnBundleOpened(id -> sessions.model().bundleOpened(id));
+        // not bundleOpened: that says the workspace already shows the bundle; here the session start opens it
+        // through the keeper (the start dialog lists the keeper's bundles, the one just imported among them)
         javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(texts.get("menu.file.intake"));
         item.setOnAction(e -> view.show());
         window.view().addMenuItem(airlock.ui.main.MenuId.FILE, item);

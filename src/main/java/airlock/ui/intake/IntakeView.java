@@ -50,7 +50,7 @@ public final class IntakeView {
         stage.setScene(scene);
         airlock.ui.WindowKeys.closeWithKeys(stage);
         model.stageProperty().addListener((obs, old, now) -> {
-            if (now == Stage.OPENED) {
+            if (now == Stage.OPENED && !model.throughKeeper()) { // through the keeper the screen stays with its verdict
                 stage.close();
             }
         });
