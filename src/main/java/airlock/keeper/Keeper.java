@@ -86,6 +86,10 @@ public final class Keeper implements AutoCloseable {
             service.resumeOpenSession();
             // the keeper builds its own indexes: every bundle of the store now (resuming; a built one costs a check)
             KeeperIndexes indexes = new KeeperIndexes(store, home.databases(), workers, service::indexesReady);
+            // an upload or import cut short by the keeper's stop is discarded (intake, issue 16, kwire)
+            if (java.nio.file.Files.isDirectory(home.staging())) {
+                new airlock.core.bundle.BundleIntake(home, clock, airlock.core.bundle.IntakeLimits.defaults()).discardUnfinished();
+            }
             service.useIntake(new KeeperIntake(home, clock, store, logs, indexes));
             // the supervisor's seal screen through the keeper (issue 16, kseal): the keeper's own log, store, trust and policy
             var exports = new airlock.core.export.ExportService(new airlock.core.cwe.CweCatalogueLoader(

@@ -229,6 +229,16 @@ public final class KeeperService {
         } else if (request instanceof Request.ReplyToAnnotation y) {
             Open o = active();
             return saved(o, o.annotations.reply(y.id(), y.body()));
+        } else if (request instanceof Request.ListFindings l) { // findings (issue 16, kwire)
+            return listFindings(l);
+        } else if (request instanceof Request.DeleteAnnotation d) {
+            Open o = active();
+            o.annotations.delete(d.id());
+            return new Answer.FindingChanged(d.id(), o.last.seq());
+        } else if (request instanceof Request.UnmarkReviewed u) {
+            return unmark(u);
+        } else if (request instanceof Request.AddBookmark b) {
+            return addBookmark(b);
         } else if (request instanceof Request.MarkReviewed m) {
             return markReviewed(m);
         } else if (request instanceof Request.EndSession) {
@@ -247,8 +257,19 @@ public final class KeeperService {
             return lock();
         } else if (request instanceof Request.UnlockSession u) {
             return unlock(u);
+        } else if (request instanceof Request.Activity) { // activity (issue 16, kwire): resets the idle timer, nothing logged
+            active();
+            return status();
         } else if (request instanceof Request.ImportBundle b) {
             return requireIntake().importBundle(b.path());
+        } else if (request instanceof Request.UploadBegin b) { // intake (issue 16, kwire)
+            return requireIntake().beginUpload(b);
+        } else if (request instanceof Request.UploadChunk c) {
+            return requireIntake().uploadChunk(c);
+        } else if (request instanceof Request.UploadFinish f) {
+            return requireIntake().finishUpload(f);
+        } else if (request instanceof Request.UploadCancel c) {
+            return requireIntake().cancelUpload(c);
         } else if (request instanceof Request.IndexStatus) {
             return new Answer.Indexes(requireIntake().indexes().states());
         } else if (request instanceof Request.SymbolSearch y) { // issue 16 (k4walk)
@@ -1173,6 +1194,78 @@ public final class KeeperService {
         TextRange first = a.anchor().primary().range();
         return new Answer.AnnotationSaved(a.id(), a.anchor().ref(), a.anchor().commit(), a.anchor().path(), a.anchor().blobId(),
                 first.startLine(), first.endLine(), a.title(), a.severity().id(), a.status().id(), o.last.seq());
+    }
+
+    // ----- findings (issue 16, kwire) -----
+
+    /** A page of the session's findings, marks or bookmarks: their places and what the inspector wrote, no code. */
+    private Answer listFindings(Request.ListFindings l) throws AirlockException {
+        Open o = active();
+        List<Answer.FindingInfo> annotations = new ArrayList<>();
+        List<Answer.MarkInfo> marks = new ArrayList<>();
+        List<Answer.BookmarkInfo> bookmarks = new ArrayList<>();
+        int total;
+        switch (l.kind()) {
+            case "annotations" -> {
+                List<Annotation> all = o.annotations.list();
+                total = all.size();
+                for (Annotation a : page(all, l.offset(), l.limit())) {
+                    annotations.add(findingInfo(a));
+                }
+            }
+            case "marks" -> {
+                List<ReviewMark> all = o.annotations.reviewMarks();
+                total = all.size();
+                for (ReviewMark m : page(all, l.offset(), l.limit())) {
+                    marks.add(new Answer.MarkInfo(m.id(), m.ref(), m.path(), m.blobId(), m.firstLine(), m.lastLine(),
+                            clip(m.author(), Limits.MAX_NAME), m.created().toString()));
+                }
+            }
+            default -> {
+                List<airlock.core.annotate.Bookmark> all = o.annotations.bookmarks();
+                total = all.size();
+                for (airlock.core.annotate.Bookmark b : page(all, l.offset(), l.limit())) {
+                    bookmarks.add(new Answer.BookmarkInfo(b.id(), b.ref(), b.path(), b.line(), clip(b.label(), Limits.MAX_TITLE),
+                            clip(b.author(), Limits.MAX_NAME), b.created().toString()));
+                }
+            }
+        }
+        return new Answer.FindingsPage(l.kind(), l.offset(), Math.min(total, Limits.MAX_FINDINGS), annotations, marks, bookmarks);
+    }
+
+    private static <T> List<T> page(List<T> all, int offset, int limit) {
+        int from = Math.min(offset, all.size());
+        return all.subList(from, Math.min(all.size(), from + limit));
+    }
+
+    private static Answer.FindingInfo findingInfo(Annotation a) {
+        List<Answer.RangeInfo> ranges = new ArrayList<>();
+        for (AnchoredRange r : a.anchor().ranges()) {
+            TextRange t = r.range();
+            var f = r.fingerprint();
+            ranges.add(new Answer.RangeInfo(t.startLine(), t.startColumn(), t.endLine(), t.endColumn(), t.startOffset(), t.endOffset(),
+                    f.textHash(), f.linesHash(), f.headHash(), f.beforeHash(), f.afterHash(), f.lineCount()));
+        }
+        return new Answer.FindingInfo(a.id(), a.anchor().ref(), a.anchor().commit(), a.anchor().path(), a.anchor().blobId(),
+                a.anchorState().name().toLowerCase(Locale.ROOT), ranges, a.title(), a.body(), a.severity().id(), a.confidence().id(),
+                a.cweId(), a.tags(), a.status().id(), clip(a.author(), Limits.MAX_NAME), a.created().toString(),
+                a.updated().toString(), a.replies().size());
+    }
+
+    private Answer unmark(Request.UnmarkReviewed u) throws AirlockException {
+        Open o = active();
+        ReviewMark mark = o.annotations.reviewMarks().stream().filter(m -> m.id().equals(u.id())).findFirst()
+                .orElseThrow(() -> new AirlockException("annotations.unknown", "There is no review mark " + u.id()
+                        + " in this session (it may have been taken back)."));
+        o.annotations.unmarkReviewed(mark);
+        return new Answer.FindingChanged(mark.id(), o.last.seq());
+    }
+
+    private Answer addBookmark(Request.AddBookmark b) throws AirlockException {
+        Open o = active();
+        SourceEntry entry = opened(o, b.ref(), b.path());
+        airlock.core.annotate.Bookmark saved = o.annotations.addBookmark(b.ref(), entry.path(), b.line(), b.label());
+        return new Answer.BookmarkAdded(saved.id(), saved.ref(), saved.path(), saved.line(), saved.label(), o.last.seq());
     }
 
     private Answer markReviewed(Request.MarkReviewed m) throws AirlockException {

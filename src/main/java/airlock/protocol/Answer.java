@@ -569,6 +569,142 @@ public sealed interface Answer {
     }
 
     /** The session ended: its entry count and the final checkpoint (a signed note) ready for the supervisor's seal. */
+    // ----- findings through the keeper (issue 16, kwire) -----
+
+    /** One range of a listed finding: where it is, and its fingerprint (hashes only: the kept text is not sent). */
+    record RangeInfo(int startLine, int startColumn, int endLine, int endColumn, int startOffset, int endOffset,
+                     String textHash, String linesHash, String headHash, String beforeHash, String afterHash, int lineCount) {
+        public RangeInfo {
+            Check.range(startLine, "startLine", 1, Limits.MAX_LINE);
+            Check.range(startColumn, "startColumn", 1, Limits.MAX_LINE);
+            Check.range(endLine, "endLine", 1, Limits.MAX_LINE);
+            Check.range(endColumn, "endColumn", 1, Limits.MAX_LINE);
+            Check.range(startOffset, "startOffset", 0, Integer.MAX_VALUE);
+            Check.range(endOffset, "endOffset", startOffset, Integer.MAX_VALUE);
+            for (String h : new String[] {textHash, linesHash, headHash, beforeHash, afterHash}) {
+                if (h == null || !h.matches("[0-9a-f]{64}")) {
+                    throw new IllegalArgumentException("a fingerprint hash is 64 lower-case hex digits");
+                }
+            }
+            Check.range(lineCount, "lineCount", 1, Limits.MAX_LINE);
+        }
+    }
+
+    /** A finding as the keeper holds it, without its replies (their number only) and without code. */
+    record FindingInfo(String id, String ref, String commit, String path, String blob, String anchorState, List<RangeInfo> ranges,
+                       String title, String body, String severity, String confidence, Integer cweId, List<String> tags,
+                       String status, String author, String created, String updated, int replies) {
+        public FindingInfo {
+            Check.name(id, "id", Limits.MAX_ID);
+            Check.name(ref, "ref", Limits.MAX_REF);
+            Check.name(commit, "commit", 64);
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.name(blob, "blob", 64);
+            Check.name(anchorState, "anchorState", 32);
+            ranges = Check.list(ranges, "ranges", Limits.MAX_RANGES);
+            if (ranges.isEmpty()) {
+                throw new IllegalArgumentException("ranges is empty");
+            }
+            Check.text(title, "title", Limits.MAX_TITLE);
+            Check.text(body, "body", Limits.MAX_BODY);
+            Check.name(severity, "severity", 32);
+            Check.name(confidence, "confidence", 32);
+            if (cweId != null) {
+                Check.range(cweId, "cweId", 1, 1_000_000);
+            }
+            tags = Check.texts(tags, "tags", Limits.MAX_TAGS, Limits.MAX_TAG);
+            Check.name(status, "status", 32);
+            Check.text(author, "author", Limits.MAX_NAME);
+            Check.name(created, "created", 64);
+            Check.name(updated, "updated", 64);
+            Check.range(replies, "replies", 0, Limits.MAX_FINDINGS);
+        }
+    }
+
+    /** A review mark as the keeper holds it. */
+    record MarkInfo(String id, String ref, String path, String blob, int firstLine, int lastLine, String author, String created) {
+        public MarkInfo {
+            Check.name(id, "id", Limits.MAX_ID);
+            Check.name(ref, "ref", Limits.MAX_REF);
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.name(blob, "blob", 64);
+            Check.range(firstLine, "firstLine", 1, Limits.MAX_LINE);
+            Check.range(lastLine, "lastLine", firstLine, Limits.MAX_LINE);
+            Check.text(author, "author", Limits.MAX_NAME);
+            Check.name(created, "created", 64);
+        }
+    }
+
+    /** A bookmark as the keeper holds it. */
+    record BookmarkInfo(String id, String ref, String path, int line, String label, String author, String created) {
+        public BookmarkInfo {
+            Check.name(id, "id", Limits.MAX_ID);
+            Check.name(ref, "ref", Limits.MAX_REF);
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.range(line, "line", 1, Limits.MAX_LINE);
+            Check.text(label, "label", Limits.MAX_TITLE);
+            Check.text(author, "author", Limits.MAX_NAME);
+            Check.name(created, "created", 64);
+        }
+    }
+
+    /**
+     * A page of the session's findings, marks or bookmarks: only the list named by {@code list} has items.
+     *
+     * @param total how many of that kind the session has
+     */
+    record FindingsPage(String list, int offset, int total, List<FindingInfo> annotations, List<MarkInfo> marks,
+                        List<BookmarkInfo> bookmarks) implements Answer {
+        public FindingsPage {
+            Check.name(list, "list", 32);
+            if (!list.matches("annotations|marks|bookmarks")) {
+                throw new IllegalArgumentException("list must be annotations, marks or bookmarks");
+            }
+            Check.range(offset, "offset", 0, Limits.MAX_FINDINGS);
+            Check.range(total, "total", 0, Limits.MAX_FINDINGS);
+            annotations = Check.list(annotations, "annotations", Limits.MAX_FINDINGS_PAGE);
+            marks = Check.list(marks, "marks", Limits.MAX_LIST);
+            bookmarks = Check.list(bookmarks, "bookmarks", Limits.MAX_LIST);
+            int items = annotations.size() + marks.size() + bookmarks.size();
+            int own = list.equals("annotations") ? annotations.size() : list.equals("marks") ? marks.size() : bookmarks.size();
+            if (items != own) {
+                throw new IllegalArgumentException("a findings page holds items of its kind only");
+            }
+        }
+
+        public String kind() {
+            return "findings";
+        }
+    }
+
+    /** A finding deleted or a review mark taken back: its id and the entry that recorded it. */
+    record FindingChanged(String id, long entry) implements Answer {
+        public FindingChanged {
+            Check.name(id, "id", Limits.MAX_ID);
+            Check.range(entry, "entry", 0, Long.MAX_VALUE);
+        }
+
+        public String kind() {
+            return "findings.changed";
+        }
+    }
+
+    /** A bookmark as saved, with the entry that recorded it. */
+    record BookmarkAdded(String id, String ref, String path, int line, String label, long entry) implements Answer {
+        public BookmarkAdded {
+            Check.name(id, "id", Limits.MAX_ID);
+            Check.name(ref, "ref", Limits.MAX_REF);
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.range(line, "line", 1, Limits.MAX_LINE);
+            Check.text(label, "label", Limits.MAX_TITLE);
+            Check.range(entry, "entry", 0, Long.MAX_VALUE);
+        }
+
+        public String kind() {
+            return "bookmark.added";
+        }
+    }
+
     record SessionEnded(String id, long entries, int filesOpened, int searches, String finalCheckpoint) implements Answer {
         public SessionEnded {
             Check.name(id, "id", Limits.MAX_ID);
@@ -814,6 +950,19 @@ public sealed interface Answer {
     }
 
     /** One bundle's indexes: {@code queued}, {@code building}, {@code ready} or {@code failed} (with why). */
+    /** An upload of a bundle from the workstation's medium (issue 16, kwire): bytes the keeper holds so far, of all three files. */
+    record Upload(long upload, long received, long expected) implements Answer {
+        public Upload {
+            Check.range(upload, "upload", 1, Integer.MAX_VALUE);
+            Check.range(expected, "expected", 0, Limits.MAX_UPLOAD_MANIFEST + Limits.MAX_UPLOAD_SIGNATURE + Limits.MAX_UPLOAD_BUNDLE);
+            Check.range(received, "received", 0, expected);
+        }
+
+        public String kind() {
+            return "bundle.upload";
+        }
+    }
+
     record IndexInfo(String bundle, String state, String message) {
         public IndexInfo {
             Check.name(bundle, "bundle", Limits.MAX_BUNDLE_ID);

@@ -11,7 +11,7 @@ import java.util.Map;
  * Messages to and from frame payloads. A payload is one JSON object in canonical form (RFC 8785,
  * restricted to strings, integers, booleans, null, objects and arrays: {@link CanonicalJson}), so
  * every message has exactly one byte string. A request is
- * {@code {"id":N,"op":"file.open","v":2,...fields}}, an answer {@code {"answer":"file.opened","id":N,"v":2,...}}; a
+ * {@code {"id":N,"op":"file.open","v":3,...fields}}, an answer {@code {"answer":"file.opened","id":N,"v":3,...}}; a
  * {@code file.page} answer is a binary page frame (see {@link #decodeAnswer}).
  * Decoding refuses, with a {@link ProtocolException} naming the problem: a non-canonical payload,
  * another version, an unknown op, a missing, mistyped, unknown or out-of-limit field.
@@ -122,6 +122,19 @@ public final class Codec {
         } else if (r instanceof Request.ReplyToAnnotation y) {
             m.put("annotation", y.id());
             m.put("body", y.body());
+        } else if (r instanceof Request.ListFindings l) { // findings (issue 16, kwire)
+            m.put("kind", l.kind());
+            m.put("offset", l.offset());
+            m.put("limit", l.limit());
+        } else if (r instanceof Request.DeleteAnnotation d) {
+            m.put("annotation", d.id());
+        } else if (r instanceof Request.UnmarkReviewed u) {
+            m.put("mark", u.id());
+        } else if (r instanceof Request.AddBookmark b) {
+            m.put("ref", b.ref());
+            m.put("path", b.path());
+            m.put("line", b.line());
+            m.put("label", b.label());
         } else if (r instanceof Request.MarkReviewed k) {
             m.put("ref", k.ref());
             m.put("path", k.path());
@@ -165,11 +178,25 @@ public final class Codec {
             m.put("pin", u.pin());
         } else if (r instanceof Request.ImportBundle b) {
             m.put("path", b.path());
+        } else if (r instanceof Request.UploadBegin u) { // intake (issue 16, kwire)
+            m.put("name", u.name());
+            m.put("manifestSize", u.manifestSize());
+            m.put("signatureSize", u.signatureSize());
+            m.put("bundleSize", u.bundleSize());
+        } else if (r instanceof Request.UploadChunk c) {
+            m.put("upload", c.upload());
+            m.put("file", c.file());
+            m.put("offset", c.offset());
+            m.put("data", java.util.Base64.getEncoder().encodeToString(c.data()));
+        } else if (r instanceof Request.UploadFinish u) {
+            m.put("upload", u.upload());
+        } else if (r instanceof Request.UploadCancel u) {
+            m.put("upload", u.upload());
         } else if (r instanceof Request.SymbolSearch y) { // issue 16 (k4walk)
             m.put("query", y.query());
             m.put("limit", y.limit());
         }
-        // session.lock, indexes.status and policy have no fields
+        // session.lock, session.activity, indexes.status and policy have no fields
         return CanonicalJson.write(m);
     }
 
@@ -320,6 +347,11 @@ public final class Codec {
                 case "annotation.edit" -> new Request.EditAnnotation(f.text("annotation"), content(f.object("content")));
                 case "annotation.status" -> new Request.SetAnnotationStatus(f.text("annotation"), f.text("status"));
                 case "annotation.reply" -> new Request.ReplyToAnnotation(f.text("annotation"), f.text("body"));
+                // findings (issue 16, kwire)
+                case "findings.list" -> new Request.ListFindings(f.text("kind"), f.small("offset"), f.small("limit"));
+                case "annotation.delete" -> new Request.DeleteAnnotation(f.text("annotation"));
+                case "review.unmark" -> new Request.UnmarkReviewed(f.text("mark"));
+                case "bookmark.add" -> new Request.AddBookmark(f.text("ref"), f.text("path"), f.small("line"), f.text("label"));
                 case "review.mark" -> new Request.MarkReviewed(f.text("ref"), f.text("path"), f.small("firstLine"),
                         f.small("lastLine"));
                 case "session.end" -> new Request.EndSession();
@@ -346,7 +378,15 @@ public final class Codec {
                 // keeper-side ops of issue 16 (k2keeper)
                 case "session.lock" -> new Request.LockSession();
                 case "session.unlock" -> new Request.UnlockSession(f.optionalText("pin"));
+                case "session.activity" -> new Request.Activity(); // activity (issue 16, kwire)
                 case "bundle.import" -> new Request.ImportBundle(f.text("path"));
+                // intake (issue 16, kwire)
+                case "bundle.upload.begin" -> new Request.UploadBegin(f.text("name"), f.integer("manifestSize"),
+                        f.integer("signatureSize"), f.integer("bundleSize"));
+                case "bundle.upload.chunk" -> new Request.UploadChunk(f.integer("upload"), f.text("file"), f.integer("offset"),
+                        base64(f.text("data")));
+                case "bundle.upload.finish" -> new Request.UploadFinish(f.integer("upload"));
+                case "bundle.upload.cancel" -> new Request.UploadCancel(f.integer("upload"));
                 case "indexes.status" -> new Request.IndexStatus();
                 case "policy" -> new Request.Policy(); // issue 16 (k4walk)
                 case "symbols.search" -> new Request.SymbolSearch(f.text("query"), f.small("limit")); // issue 16 (k4walk)
@@ -359,6 +399,26 @@ public final class Codec {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new DecodeException(id, new ProtocolException(Errors.FIELD, String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * Strict base64 (intake, issue 16, kwire): at most the chunk limit, and only the one padded
+     * encoding of the bytes (re-encoded and compared), so a chunk has one byte string like every message.
+     */
+    private static byte[] base64(String text) throws ProtocolException {
+        if (text.length() > (Limits.MAX_UPLOAD_CHUNK + 2) / 3 * 4) {
+            throw Fields.field("request.data is longer than " + Limits.MAX_UPLOAD_CHUNK + " bytes in base64");
+        }
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw Fields.field("request.data is not base64");
+        }
+        if (!java.util.Base64.getEncoder().encodeToString(bytes).equals(text)) {
+            throw Fields.field("request.data is not in canonical base64 (padded, no other encoding of the same bytes)");
+        }
+        return bytes;
     }
 
     private static Request.Content content(Fields c) throws ProtocolException {
@@ -579,6 +639,37 @@ public final class Codec {
             m.put("firstLine", r.firstLine());
             m.put("lastLine", r.lastLine());
             m.put("entry", r.entry());
+        } else if (a instanceof Answer.FindingsPage p) { // findings (issue 16, kwire)
+            m.put("list", p.list());
+            m.put("offset", p.offset());
+            m.put("total", p.total());
+            List<Object> annotations = new ArrayList<>();
+            for (Answer.FindingInfo x : p.annotations()) {
+                annotations.add(finding(x));
+            }
+            m.put("annotations", annotations);
+            List<Object> marks = new ArrayList<>();
+            for (Answer.MarkInfo x : p.marks()) {
+                marks.add(Map.of("mark", x.id(), "ref", x.ref(), "path", x.path(), "blob", x.blob(), "firstLine", x.firstLine(),
+                        "lastLine", x.lastLine(), "author", x.author(), "created", x.created()));
+            }
+            m.put("marks", marks);
+            List<Object> bookmarks = new ArrayList<>();
+            for (Answer.BookmarkInfo x : p.bookmarks()) {
+                bookmarks.add(Map.of("bookmark", x.id(), "ref", x.ref(), "path", x.path(), "line", x.line(), "label", x.label(),
+                        "author", x.author(), "created", x.created()));
+            }
+            m.put("bookmarks", bookmarks);
+        } else if (a instanceof Answer.FindingChanged c) {
+            m.put("changed", c.id());
+            m.put("entry", c.entry());
+        } else if (a instanceof Answer.BookmarkAdded b) {
+            m.put("bookmark", b.id());
+            m.put("ref", b.ref());
+            m.put("path", b.path());
+            m.put("line", b.line());
+            m.put("label", b.label());
+            m.put("entry", b.entry());
         } else if (a instanceof Answer.SessionEnded e) {
             m.put("session", e.id());
             m.put("entries", e.entries());
@@ -592,6 +683,10 @@ public final class Codec {
             m.put("label", b.label());
             m.put("reviewRef", b.reviewRef());
             m.put("already", b.already());
+        } else if (a instanceof Answer.Upload u) { // intake (issue 16, kwire)
+            m.put("upload", u.upload());
+            m.put("received", u.received());
+            m.put("expected", u.expected());
         } else if (a instanceof Answer.Indexes x) {
             List<Object> list = new ArrayList<>();
             for (Answer.IndexInfo i : x.indexes()) {
@@ -832,6 +927,65 @@ public final class Codec {
         return m;
     }
 
+    // ----- findings (issue 16, kwire) -----
+
+    private static Map<String, Object> finding(Answer.FindingInfo x) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("annotation", x.id());
+        e.put("ref", x.ref());
+        e.put("commit", x.commit());
+        e.put("path", x.path());
+        e.put("blob", x.blob());
+        e.put("anchorState", x.anchorState());
+        List<Object> ranges = new ArrayList<>();
+        for (Answer.RangeInfo r : x.ranges()) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("startLine", r.startLine());
+            g.put("startColumn", r.startColumn());
+            g.put("endLine", r.endLine());
+            g.put("endColumn", r.endColumn());
+            g.put("startOffset", r.startOffset());
+            g.put("endOffset", r.endOffset());
+            g.put("textHash", r.textHash());
+            g.put("linesHash", r.linesHash());
+            g.put("headHash", r.headHash());
+            g.put("beforeHash", r.beforeHash());
+            g.put("afterHash", r.afterHash());
+            g.put("lineCount", r.lineCount());
+            ranges.add(g);
+        }
+        e.put("ranges", ranges);
+        e.put("title", x.title());
+        e.put("body", x.body());
+        e.put("severity", x.severity());
+        e.put("confidence", x.confidence());
+        e.put("cweId", x.cweId());
+        e.put("tags", x.tags());
+        e.put("status", x.status());
+        e.put("author", x.author());
+        e.put("created", x.created());
+        e.put("updated", x.updated());
+        e.put("replies", x.replies());
+        return e;
+    }
+
+    private static Answer.FindingInfo finding(Fields f) throws ProtocolException {
+        List<Answer.RangeInfo> ranges = new ArrayList<>();
+        for (Object item : f.list("ranges", Limits.MAX_RANGES)) {
+            Fields g = new Fields(item, "answer.annotations[].ranges[]");
+            ranges.add(new Answer.RangeInfo(g.small("startLine"), g.small("startColumn"), g.small("endLine"), g.small("endColumn"),
+                    g.small("startOffset"), g.small("endOffset"), g.text("textHash"), g.text("linesHash"), g.text("headHash"),
+                    g.text("beforeHash"), g.text("afterHash"), g.small("lineCount")));
+            g.finish();
+        }
+        Answer.FindingInfo x = new Answer.FindingInfo(f.text("annotation"), f.text("ref"), f.text("commit"), f.text("path"),
+                f.text("blob"), f.text("anchorState"), ranges, f.text("title"), f.text("body"), f.text("severity"),
+                f.text("confidence"), f.optionalSmall("cweId"), f.texts("tags", Limits.MAX_TAGS), f.text("status"),
+                f.text("author"), f.text("created"), f.text("updated"), f.small("replies"));
+        f.finish();
+        return x;
+    }
+
     private static Answer.SessionInfo session(Fields f) throws ProtocolException {
         Answer.SessionInfo s = new Answer.SessionInfo(f.text("id"), f.text("inspector"), f.text("bundle"), f.text("label"),
                 f.text("reviewRef"), f.texts("refs", Limits.MAX_REFS), f.text("started"), f.small("idleLockMinutes"),
@@ -988,6 +1142,32 @@ public final class Codec {
                         f.text("severity"), f.text("status"), f.integer("entry"));
                 case "review.marked" -> new Answer.Reviewed(f.text("mark"), f.text("ref"), f.text("path"), f.text("blob"),
                         f.small("firstLine"), f.small("lastLine"), f.integer("entry"));
+                // findings (issue 16, kwire)
+                case "findings" -> {
+                    String k = f.text("list");
+                    List<Answer.FindingInfo> annotations = new ArrayList<>();
+                    for (Object item : f.list("annotations", Limits.MAX_FINDINGS_PAGE)) {
+                        annotations.add(finding(new Fields(item, "answer.annotations[]")));
+                    }
+                    List<Answer.MarkInfo> marks = new ArrayList<>();
+                    for (Object item : f.list("marks", Limits.MAX_LIST)) {
+                        Fields x = new Fields(item, "answer.marks[]");
+                        marks.add(new Answer.MarkInfo(x.text("mark"), x.text("ref"), x.text("path"), x.text("blob"),
+                                x.small("firstLine"), x.small("lastLine"), x.text("author"), x.text("created")));
+                        x.finish();
+                    }
+                    List<Answer.BookmarkInfo> bookmarks = new ArrayList<>();
+                    for (Object item : f.list("bookmarks", Limits.MAX_LIST)) {
+                        Fields x = new Fields(item, "answer.bookmarks[]");
+                        bookmarks.add(new Answer.BookmarkInfo(x.text("bookmark"), x.text("ref"), x.text("path"), x.small("line"),
+                                x.text("label"), x.text("author"), x.text("created")));
+                        x.finish();
+                    }
+                    yield new Answer.FindingsPage(k, f.small("offset"), f.small("total"), annotations, marks, bookmarks);
+                }
+                case "findings.changed" -> new Answer.FindingChanged(f.text("changed"), f.integer("entry"));
+                case "bookmark.added" -> new Answer.BookmarkAdded(f.text("bookmark"), f.text("ref"), f.text("path"), f.small("line"),
+                        f.text("label"), f.integer("entry"));
                 case "session.ended" -> new Answer.SessionEnded(f.text("session"), f.integer("entries"), f.small("filesOpened"),
                         f.small("searches"), f.text("finalCheckpoint"));
                 // seal (issue 16, kseal)
@@ -1011,6 +1191,7 @@ public final class Codec {
                 // keeper-side answers of issue 16 (k2keeper)
                 case "bundle.imported" -> new Answer.BundleImported(f.text("bundle"), f.text("label"), f.text("reviewRef"),
                         f.bool("already"));
+                case "bundle.upload" -> new Answer.Upload(f.integer("upload"), f.integer("received"), f.integer("expected")); // intake (kwire)
                 case "indexes" -> {
                     List<Answer.IndexInfo> list = new ArrayList<>();
                     for (Object item : f.list("indexes", Limits.MAX_BUNDLES)) {

@@ -90,6 +90,18 @@ public final class Limits {
     /** The statement the supervisor signs (the context line and the final checkpoint's body). */
     public static final int MAX_SEAL_STATEMENT = MAX_CHECKPOINT;
 
+    // ----- intake and findings through the keeper (issue 16, kwire) -----
+    /** Bytes of one upload chunk (base64 in the request: 349,528 characters, within the request frame). */
+    public static final int MAX_UPLOAD_CHUNK = 256 * 1024;
+    /** An uploaded bundle's files: the intake limits' (manifest 64 KiB, signature 1 KiB, git bundle 4 GiB − 1). */
+    public static final long MAX_UPLOAD_MANIFEST = 64 * 1024;
+    public static final long MAX_UPLOAD_SIGNATURE = 1024;
+    public static final long MAX_UPLOAD_BUNDLE = 4L * 1024 * 1024 * 1024 - 1;
+    /** Findings, marks or bookmarks of one session the list op pages through. */
+    public static final int MAX_FINDINGS = 100_000;
+    /** Findings per page (each body up to 65,536 units, six bytes each when escaped, stays in the answer frame). */
+    public static final int MAX_FINDINGS_PAGE = 8;
+
     private Limits() {
     }
 }

@@ -365,6 +365,65 @@ public sealed interface Request {
         }
     }
 
+    // ----- findings through the keeper (issue 16, kwire): list, delete, take back a mark, bookmarks -----
+
+    /**
+     * A page of the session's findings, review marks or bookmarks as the keeper holds them (a resumed
+     * session's too). Nothing of the code is in the answer: no kept text of a range, no line.
+     *
+     * @param kind {@code annotations}, {@code marks} or {@code bookmarks}
+     */
+    record ListFindings(String kind, int offset, int limit) implements Request {
+        public ListFindings {
+            Check.name(kind, "kind", 32);
+            if (!kind.matches("annotations|marks|bookmarks")) {
+                throw new IllegalArgumentException("kind must be annotations, marks or bookmarks");
+            }
+            Check.range(offset, "offset", 0, Limits.MAX_FINDINGS);
+            Check.range(limit, "limit", 1, kind.equals("annotations") ? Limits.MAX_FINDINGS_PAGE : Limits.MAX_LIST);
+        }
+
+        public String op() {
+            return "findings.list";
+        }
+    }
+
+    /** Deletes one of this session's findings; the keeper logs {@code annotation.deleted} with the row. */
+    record DeleteAnnotation(String id) implements Request {
+        public DeleteAnnotation {
+            Check.name(id, "id", Limits.MAX_ID);
+        }
+
+        public String op() {
+            return "annotation.delete";
+        }
+    }
+
+    /** Takes back one of this session's review marks; the keeper logs {@code review.unmarked} with the mark's place. */
+    record UnmarkReviewed(String id) implements Request {
+        public UnmarkReviewed {
+            Check.name(id, "id", Limits.MAX_ID);
+        }
+
+        public String op() {
+            return "review.unmark";
+        }
+    }
+
+    /** A bookmark on a line of a file opened in this session; the keeper logs {@code bookmark.added}. */
+    record AddBookmark(String ref, String path, int line, String label) implements Request {
+        public AddBookmark {
+            Check.name(ref, "ref", Limits.MAX_REF);
+            Check.text(path, "path", Limits.MAX_PATH);
+            Check.range(line, "line", 1, Limits.MAX_LINE);
+            Check.text(label, "label", Limits.MAX_TITLE);
+        }
+
+        public String op() {
+            return "bookmark.add";
+        }
+    }
+
     /** Marks lines of a file opened in this session as reviewed. */
     record MarkReviewed(String ref, String path, int firstLine, int lastLine) implements Request {
         public MarkReviewed {
@@ -539,6 +598,18 @@ public sealed interface Request {
     }
 
     /**
+     * The inspector is at work in the window (scrolling, typing) without asking for anything: resets the
+     * keeper's idle timer (issue 16, kwire). No field: no key, no text, no place. Sent at most once per
+     * {@code airlock.keeper.client.KeeperSession#ACTIVITY_INTERVAL}; answered with {@link Answer.Status},
+     * nothing logged (as in-process, where input resets the timer without an entry).
+     */
+    record Activity() implements Request {
+        public String op() {
+            return "session.activity";
+        }
+    }
+
+    /**
      * Unlocks an idle-locked session with the credential the room policy names (confirmation mode
      * {@code none}: nothing; {@code pin}: the room PIN); answered with {@link Answer.Status}.
      *
@@ -579,6 +650,98 @@ public sealed interface Request {
 
         public String op() {
             return "bundle.import";
+        }
+    }
+
+    // ----- intake from the workstation's medium (issue 16, kwire) -----
+
+    /**
+     * Begins an upload of a bundle folder the workstation read from its medium (the keeper's account
+     * cannot read the inspector's stick): the sizes of its three files, and the folder's name for the
+     * ledger. The keeper makes a staging folder of its own; a new begin discards an unfinished upload.
+     * The bytes are only bytes to the keeper: it verifies them itself, against its own trust list.
+     */
+    record UploadBegin(String name, long manifestSize, long signatureSize, long bundleSize) implements Request {
+        public UploadBegin {
+            Check.name(name, "name", Limits.MAX_REF);
+            Check.range(manifestSize, "manifestSize", 1, Limits.MAX_UPLOAD_MANIFEST);
+            Check.range(signatureSize, "signatureSize", 1, Limits.MAX_UPLOAD_SIGNATURE);
+            Check.range(bundleSize, "bundleSize", 1, Limits.MAX_UPLOAD_BUNDLE);
+        }
+
+        public String op() {
+            return "bundle.upload.begin";
+        }
+    }
+
+    /**
+     * The next bytes of one file of the upload, in order: {@code offset} must be the number of bytes of
+     * that file the keeper already has. {@code data} is sent as base64 (canonical: padded, no other
+     * encoding of the same bytes is accepted).
+     *
+     * @param file {@code manifest}, {@code signature} or {@code bundle}
+     */
+    record UploadChunk(long upload, String file, long offset, byte[] data) implements Request {
+        public UploadChunk {
+            Check.range(upload, "upload", 1, Integer.MAX_VALUE);
+            Check.name(file, "file", 16);
+            if (!file.matches("manifest|signature|bundle")) {
+                throw new IllegalArgumentException("file must be manifest, signature or bundle");
+            }
+            Check.range(offset, "offset", 0, Limits.MAX_UPLOAD_BUNDLE);
+            java.util.Objects.requireNonNull(data, "data");
+            Check.range(data.length, "data", 1, Limits.MAX_UPLOAD_CHUNK);
+            data = data.clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        public String op() {
+            return "bundle.upload.chunk";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof UploadChunk c && c.upload == upload && c.file.equals(file) && c.offset == offset
+                    && java.util.Arrays.equals(c.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(upload, file, offset, java.util.Arrays.hashCode(data));
+        }
+
+        @Override
+        public String toString() {
+            return "UploadChunk[upload=" + upload + ", file=" + file + ", offset=" + offset + ", " + data.length + " bytes]";
+        }
+    }
+
+    /**
+     * Every byte is there: the keeper verifies the staged folder against its own trust list, writes
+     * {@code bundle.verified}, imports, writes {@code bundle.imported} and answers {@link Answer.BundleImported}.
+     */
+    record UploadFinish(long upload) implements Request {
+        public UploadFinish {
+            Check.range(upload, "upload", 1, Integer.MAX_VALUE);
+        }
+
+        public String op() {
+            return "bundle.upload.finish";
+        }
+    }
+
+    /** The inspector cancelled: the keeper discards the staged bytes. */
+    record UploadCancel(long upload) implements Request {
+        public UploadCancel {
+            Check.range(upload, "upload", 1, Integer.MAX_VALUE);
+        }
+
+        public String op() {
+            return "bundle.upload.cancel";
         }
     }
 

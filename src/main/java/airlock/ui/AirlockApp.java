@@ -158,6 +158,7 @@ public final class AirlockApp extends Application {
                 texts.get("media.export.title"), mediaWatch).showAndWait());
         keeperWorkstation.seal().setMediaRoots(() -> mediaWatch.media().stream().map(MediaLocations.Medium::root).toList());
         mediaWatch.start();
+        keeperWorkstation.installIntake(texts, stage, media); // intake through the keeper (issue 16, kwire)
         if (Boolean.getBoolean(KEEPER_DEMO)) {
             showKeeperDemoNotices(texts);
         }

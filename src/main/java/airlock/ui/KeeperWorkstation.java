@@ -25,6 +25,7 @@ public final class KeeperWorkstation implements AutoCloseable {
     private final KeeperClient statusClient;
     private final WorkstationWindow window;
     private final SessionFeature sessions;
+    private airlock.ui.intake.IntakeView intakeView;
 
     private final airlock.ui.seal.SealFeature seal;
 
@@ -91,6 +92,31 @@ public final class KeeperWorkstation implements AutoCloseable {
     /** The seal screen's feature (media chooser, tests). */
     public airlock.ui.seal.SealFeature seal() {
         return seal;
+    }
+
+    // ----- intake through the keeper (issue 16, kwire) -----
+
+    /**
+     * File ▸ Bundle intake…: the intake screen on {@code media} (this account mounts the sticks). Verify
+     * sends the bundle's files to the keeper, which verifies its own copy against its own trusted keys,
+     * records the verdict and imports; the screen says "imported" once the keeper lists it.
+     */
+    public airlock.ui.intake.IntakeViewModel installIntake(Texts texts, Stage stage, airlock.core.bundle.MediaLocations media) {
+        var model = new airlock.ui.intake.IntakeViewModel(texts, window.model(), media,
+                new airlock.keeper.client.KeeperBundleUpload(client, texts.get("task.intake.keeper")));
+        var view = new airlock.ui.intake.IntakeView(model, window.model(), texts, stage);
+        // not bundleOpened: that says the workspace already shows the bundle; here the session start opens it
+        // through the keeper (the start dialog lists the keeper's bundles, the one just imported among them)
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(texts.get("menu.file.intake"));
+        item.setOnAction(e -> view.show());
+        window.view().addMenuItem(airlock.ui.main.MenuId.FILE, item);
+        intakeView = view;
+        return model;
+    }
+
+    /** The intake screen, once {@link #installIntake} made it. */
+    public java.util.Optional<airlock.ui.intake.IntakeView> intakeView() {
+        return java.util.Optional.ofNullable(intakeView);
     }
 
     /** Picks up a session the keeper resumed, else offers to start one. */

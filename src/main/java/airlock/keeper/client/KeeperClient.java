@@ -259,6 +259,31 @@ public final class KeeperClient implements AutoCloseable {
         return call(new Request.ReplyToAnnotation(id, body), Answer.AnnotationSaved.class);
     }
 
+    // ----- findings (issue 16, kwire) -----
+
+    public Answer.FindingsPage findings(String kind, int offset, int limit) throws KeeperException {
+        return call(new Request.ListFindings(kind, offset, limit), Answer.FindingsPage.class);
+    }
+
+    public Answer.FindingChanged deleteAnnotation(String id) throws KeeperException {
+        return call(new Request.DeleteAnnotation(id), Answer.FindingChanged.class);
+    }
+
+    public Answer.FindingChanged unmarkReviewed(String id) throws KeeperException {
+        return call(new Request.UnmarkReviewed(id), Answer.FindingChanged.class);
+    }
+
+    public Answer.BookmarkAdded addBookmark(String ref, String path, int line, String label) throws KeeperException {
+        return call(new Request.AddBookmark(ref, path, line, label), Answer.BookmarkAdded.class);
+    }
+
+    // ----- activity (issue 16, kwire) -----
+
+    /** The inspector is at work: resets the keeper's idle timer (no content); answers the state. */
+    public Answer.Status activity() throws KeeperException {
+        return call(new Request.Activity(), Answer.Status.class);
+    }
+
     public Answer.Reviewed markReviewed(String ref, String path, int firstLine, int lastLine) throws KeeperException {
         return call(new Request.MarkReviewed(ref, path, firstLine, lastLine), Answer.Reviewed.class);
     }

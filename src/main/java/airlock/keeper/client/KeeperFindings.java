@@ -25,8 +25,9 @@ import java.util.Map;
  * content; the keeper decodes its own copy of the file, computes blob, commit, offsets and
  * fingerprints, and writes the entry. The row shown here carries the keeper's blob and commit with
  * the ranges the inspector selected; times shown are this process's clock (the log has the
- * keeper's). Lists hold what this window created or changed: there is no op to list a session's
- * findings, nor to delete, unmark or bookmark (refused here).
+ * keeper's). Lists are the keeper's ({@code findings.list}, a resumed session's findings too: their
+ * places, fingerprints and what the inspector wrote, without the kept code text and without replies'
+ * text); delete, taking back a review mark and bookmarks are the keeper's ops (issue 16, kwire).
  */
 public final class KeeperFindings implements Findings {
     private final KeeperClient client;
@@ -34,6 +35,7 @@ public final class KeeperFindings implements Findings {
     private final Clock clock;
     private final Map<String, Annotation> annotations = new LinkedHashMap<>();
     private final List<ReviewMark> marks = new ArrayList<>();
+    private final List<Bookmark> bookmarks = new ArrayList<>();
 
     public KeeperFindings(KeeperClient client, String inspector, Clock clock) {
         this.client = client;
@@ -41,19 +43,98 @@ public final class KeeperFindings implements Findings {
         this.clock = clock;
     }
 
+    // ----- findings (issue 16, kwire): the lists are the keeper's -----
+
+    /** The session's findings as the keeper holds them, page by page; a finding this window saw keeps its replies. */
     @Override
-    public synchronized List<Annotation> list() {
-        return List.copyOf(annotations.values());
+    public synchronized List<Annotation> list() throws AirlockException {
+        Map<String, Annotation> fresh = new LinkedHashMap<>();
+        int offset = 0;
+        while (true) {
+            Answer.FindingsPage page = client.findings("annotations", offset, airlock.protocol.Limits.MAX_FINDINGS_PAGE);
+            for (Answer.FindingInfo f : page.annotations()) {
+                Annotation known = annotations.get(f.id());
+                Annotation listed = annotation(f);
+                if (known != null && known.replies().size() == f.replies()) {
+                    for (Reply r : known.replies()) {
+                        listed = listed.withReply(r);
+                    }
+                }
+                fresh.put(f.id(), listed);
+            }
+            offset += page.annotations().size();
+            if (page.annotations().isEmpty() || offset >= page.total()) {
+                break;
+            }
+        }
+        annotations.clear();
+        annotations.putAll(fresh);
+        return List.copyOf(fresh.values());
+    }
+
+    private static Annotation annotation(Answer.FindingInfo f) throws KeeperException {
+        try {
+            List<AnchoredRange> ranges = new ArrayList<>();
+            for (Answer.RangeInfo r : f.ranges()) {
+                ranges.add(new AnchoredRange(new TextRange(r.startLine(), r.startColumn(), r.endLine(), r.endColumn(), r.startOffset(),
+                        r.endOffset()), new airlock.core.annotate.Fingerprint(r.textHash(), r.linesHash(), r.headHash(),
+                        r.beforeHash(), r.afterHash(), r.lineCount()), null));
+            }
+            Anchor anchor = new Anchor(f.ref(), f.commit(), f.path(), f.blob(), ranges);
+            return new Annotation(f.id(), anchor, AnchorState.valueOf(f.anchorState().toUpperCase(java.util.Locale.ROOT)), f.title(),
+                    f.body(), airlock.core.annotate.Severity.fromId(f.severity()), airlock.core.annotate.Confidence.fromId(f.confidence()),
+                    f.cweId(), f.tags(), Status.fromId(f.status()), f.author(), java.time.Instant.parse(f.created()),
+                    java.time.Instant.parse(f.updated()), List.of());
+        } catch (RuntimeException e) {
+            throw new KeeperException("keeper.protocol", "The keeper listed a finding this window cannot show: " + e.getMessage(), e);
+        }
     }
 
     @Override
-    public synchronized List<ReviewMark> reviewMarks() {
-        return List.copyOf(marks);
+    public synchronized List<ReviewMark> reviewMarks() throws AirlockException {
+        List<ReviewMark> fresh = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            Answer.FindingsPage page = client.findings("marks", offset, airlock.protocol.Limits.MAX_LIST);
+            for (Answer.MarkInfo m : page.marks()) {
+                fresh.add(new ReviewMark(m.id(), m.ref(), m.path(), m.blob(), m.firstLine(), m.lastLine(), m.author(),
+                        instant(m.created())));
+            }
+            offset += page.marks().size();
+            if (page.marks().isEmpty() || offset >= page.total()) {
+                break;
+            }
+        }
+        marks.clear();
+        marks.addAll(fresh);
+        return List.copyOf(fresh);
     }
 
     @Override
-    public List<Bookmark> bookmarks() {
-        return List.of();
+    public synchronized List<Bookmark> bookmarks() throws AirlockException {
+        List<Bookmark> fresh = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            Answer.FindingsPage page = client.findings("bookmarks", offset, airlock.protocol.Limits.MAX_LIST);
+            for (Answer.BookmarkInfo b : page.bookmarks()) {
+                fresh.add(new Bookmark(b.id(), b.ref(), b.path(), b.line(), b.label(), b.author(), instant(b.created())));
+            }
+            offset += page.bookmarks().size();
+            if (page.bookmarks().isEmpty() || offset >= page.total()) {
+                break;
+            }
+        }
+        bookmarks.clear();
+        bookmarks.addAll(fresh);
+        return List.copyOf(fresh);
+    }
+
+    private static java.time.Instant instant(String text) throws KeeperException {
+        try {
+            return java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new KeeperException("keeper.protocol", "The keeper sent a time this window cannot read.", e);
+        }
     }
 
     @Override
@@ -124,23 +205,36 @@ public final class KeeperFindings implements Findings {
         return after;
     }
 
+    /** The keeper deletes the finding and writes {@code annotation.deleted}; the answer names the one deleted. */
     @Override
-    public void delete(String id) throws AirlockException {
-        throw unsupported("Deleting a finding");
+    public synchronized void delete(String id) throws AirlockException {
+        Answer.FindingChanged changed = client.deleteAnnotation(id);
+        if (!changed.id().equals(id)) {
+            throw new KeeperException("keeper.protocol", "The keeper deleted another finding than the one asked for.");
+        }
+        annotations.remove(id);
     }
 
+    /** The keeper takes the mark back and writes {@code review.unmarked}. */
     @Override
-    public void unmarkReviewed(ReviewMark mark) throws AirlockException {
-        throw unsupported("Taking back a review mark");
+    public synchronized void unmarkReviewed(ReviewMark mark) throws AirlockException {
+        Answer.FindingChanged changed = client.unmarkReviewed(mark.id());
+        if (!changed.id().equals(mark.id())) {
+            throw new KeeperException("keeper.protocol", "The keeper took back another mark than the one asked for.");
+        }
+        marks.removeIf(m -> m.id().equals(mark.id()));
     }
 
+    /** The keeper adds the bookmark on a file opened in this session and writes {@code bookmark.added}. */
     @Override
-    public Bookmark addBookmark(String ref, String path, int line, String label) throws AirlockException {
-        throw unsupported("Bookmarks");
-    }
-
-    private static KeeperException unsupported(String what) {
-        return new KeeperException("keeper.unsupported", what + ": not in the keeper's protocol yet.");
+    public synchronized Bookmark addBookmark(String ref, String path, int line, String label) throws AirlockException {
+        Answer.BookmarkAdded added = client.addBookmark(ref, path, line, label);
+        if (!added.ref().equals(ref) || !added.path().equals(path) || added.line() != line) {
+            throw new KeeperException("keeper.protocol", "The keeper saved the bookmark on another line than the one asked for.");
+        }
+        Bookmark b = new Bookmark(added.id(), added.ref(), added.path(), added.line(), added.label(), inspector, clock.instant());
+        bookmarks.add(b);
+        return b;
     }
 
     private static Request.Content content(AnnotationContent c) {

@@ -141,10 +141,54 @@ public final class KeeperSession implements ReviewSession {
         }
     }
 
-    /** The keeper counts its own requests as activity; scrolling and typing are not sent (no op for them in version 1). */
+    // ----- activity (issue 16, kwire) -----
+
+    /** At most one activity notice per this interval: the idle lock counts minutes, so a notice every 30 s loses nothing. */
+    public static final java.time.Duration ACTIVITY_INTERVAL = java.time.Duration.ofSeconds(30);
+    private volatile long activityEveryNanos = ACTIVITY_INTERVAL.toNanos();
+    /** When the last notice was sent (System.nanoTime), or 0 before the first. */
+    private final java.util.concurrent.atomic.AtomicLong lastActivity = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong activitySent = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Scrolling, typing, a click: tells the keeper the inspector is at work (a {@code session.activity}
+     * request: no field, no key, no text, no place), at most once per {@link #ACTIVITY_INTERVAL}, on the
+     * status connection off the caller's thread. Nothing is logged; the keeper's idle timer restarts.
+     */
     @Override
     public void touch() {
-        // nothing crosses the channel: see docs/formats/keeper-protocol.md, "Not in version 1"
+        if (state != SessionState.ACTIVE) {
+            return;
+        }
+        long now = System.nanoTime();
+        long last = lastActivity.get();
+        if (last != 0 && now - last < activityEveryNanos) {
+            return;
+        }
+        if (!lastActivity.compareAndSet(last, now == 0 ? 1 : now)) {
+            return; // another thread sends this one
+        }
+        poller.execute(() -> {
+            try {
+                Answer.Status status = statusClient.activity();
+                activitySent.incrementAndGet();
+                took(status);
+            } catch (KeeperException e) {
+                LOG.debug("the keeper did not take the activity notice: {}", e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("the activity notice failed", e);
+            }
+        });
+    }
+
+    /** Tests: a shorter interval between activity notices. */
+    public void activityEvery(java.time.Duration interval) {
+        activityEveryNanos = interval.toNanos();
+    }
+
+    /** How many activity notices the keeper took (tests and the status line). */
+    public long activityNoticesSent() {
+        return activitySent.get();
     }
 
     /** The keeper writes {@code session.locked} (reason {@code requested}) and answers the new state. */

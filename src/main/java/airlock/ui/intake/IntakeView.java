@@ -50,7 +50,7 @@ public final class IntakeView {
         stage.setScene(scene);
         airlock.ui.WindowKeys.closeWithKeys(stage);
         model.stageProperty().addListener((obs, old, now) -> {
-            if (now == Stage.OPENED) {
+            if (now == Stage.OPENED && !model.throughKeeper()) { // through the keeper the screen stays with its verdict
                 stage.close();
             }
         });
@@ -162,6 +162,11 @@ public final class IntakeView {
         Button accept = new Button(texts.get("intake.accept"));
         accept.disableProperty().bind(model.stageProperty().isNotEqualTo(Stage.ACCEPTED));
         accept.setOnAction(e -> model.accept());
+        if (model.throughKeeper()) { // intake through the keeper (issue 16, kwire): one step, the keeper's verdict
+            verify.setText(texts.get("intake.keeper.verify"));
+            accept.setVisible(false);
+            accept.setManaged(false);
+        }
         // the keyboard follows the flow: a bundle chosen for the user (the scan picks the first)
         // puts Verify under Enter, an accepted one puts "Accept and open" under Enter/Space; a user
         // walking the bundle list with the arrow keys keeps the focus there

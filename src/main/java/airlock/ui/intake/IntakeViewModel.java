@@ -52,6 +52,8 @@ public final class IntakeViewModel {
     private final MediaLocations locations;
     private final BundleIntake intake;
     private final BundleStore store;
+    /** Through the keeper (issue 16, kwire): the keeper verifies and imports; null in-process. */
+    private final airlock.core.bundle.BundleSubmission submission;
     private final ObservableList<Medium> media = FXCollections.observableArrayList();
     private final List<Medium> opened = new ArrayList<>();
     private final ObservableList<FoundBundle> bundles = FXCollections.observableArrayList();
@@ -74,9 +76,32 @@ public final class IntakeViewModel {
         this.locations = locations;
         this.intake = intake;
         this.store = store;
+        this.submission = null;
         headline.set(texts.get("intake.choose"));
         selectedMedium.addListener((obs, old, medium) -> scan(medium));
         selectedBundle.addListener((obs, old, bundle) -> reset());
+    }
+
+    /**
+     * Intake through the keeper (issue 16, kwire): this process reads the bundle from the medium and
+     * sends it; the keeper verifies its own copy against its own trust list, records the verdict and
+     * imports. Verify does all of it; the bundle is "imported" once the keeper lists it.
+     */
+    public IntakeViewModel(Texts texts, MainViewModel main, MediaLocations locations, airlock.core.bundle.BundleSubmission submission) {
+        this.texts = texts;
+        this.main = main;
+        this.locations = locations;
+        this.intake = null;
+        this.store = null;
+        this.submission = java.util.Objects.requireNonNull(submission);
+        headline.set(texts.get("intake.choose"));
+        selectedMedium.addListener((obs, old, medium) -> scan(medium));
+        selectedBundle.addListener((obs, old, bundle) -> reset());
+    }
+
+    /** True when the keeper verifies and imports (Verify sends the bundle; there is no separate Accept). */
+    public boolean throughKeeper() {
+        return submission != null;
     }
 
     /** Lists the mounted media again, keeping folders opened as media. */
@@ -163,6 +188,10 @@ public final class IntakeViewModel {
         }
         reset();
         stage.set(Stage.VERIFYING);
+        if (submission != null) {
+            sendToKeeper(bundle);
+            return;
+        }
         headline.set(texts.format("intake.verifying", bundle.name()));
         running = main.background(BackgroundTask.of(texts.get("task.intake.verify"),
                 monitor -> intake.verify(bundle.files(), Optional.empty(), monitor))
@@ -186,6 +215,42 @@ public final class IntakeViewModel {
             BundleStore.Imported entry = store.get(imported.verification().manifestSha256().orElseThrow());
             return new Opened(imported, store.open(entry));
         }).onSuccess(this::opened).onCancelled(this::cancelled).onFailure(failure -> reset()));
+    }
+
+    // ----- intake through the keeper (issue 16, kwire) -----
+
+    private void sendToKeeper(FoundBundle bundle) {
+        headline.set(texts.format("intake.keeper.sending", bundle.name()));
+        running = main.background(BackgroundTask.of(texts.get("task.intake.keeper"), monitor -> submission.submit(bundle.files(), monitor))
+                .onSuccess(this::importedByKeeper)
+                .onCancelled(this::cancelled)
+                .onFailure(this::failedAtKeeper));
+    }
+
+    private void importedByKeeper(airlock.core.bundle.BundleSubmission.Imported imported) {
+        details.clear();
+        details.add(new Detail(texts.get("intake.field.product"), VisibleText.escape(imported.label())));
+        details.add(new Detail(texts.get("intake.field.review"), VisibleText.escape(imported.reviewRef())));
+        details.add(new Detail(texts.get("intake.field.bundle"), imported.bundle()));
+        stage.set(Stage.OPENED);
+        headline.set(texts.get(imported.already() ? "intake.keeper.already" : "intake.keeper.imported"));
+        explanation.set(texts.get("intake.keeper.next"));
+        onBundleOpened.accept(imported.bundle());
+    }
+
+    private void failedAtKeeper(airlock.ui.task.UserFailure failure) {
+        details.clear();
+        if ("bundle.refused".equals(failure.code())) {
+            stage.set(Stage.REFUSED);
+            headline.set(texts.get("intake.refused"));
+            explanation.set(texts.get("intake.keeper.refused"));
+        } else {
+            stage.set(Stage.IDLE);
+            headline.set(texts.get("intake.keeper.failed"));
+            explanation.set("");
+        }
+        details.add(new Detail(texts.get("intake.field.reason"), "[" + VisibleText.escape(String.valueOf(failure.code())) + "] "
+                + VisibleText.escape(String.valueOf(failure.message()))));
     }
 
     private record Opened(ImportResult result, GitSource source) {
