@@ -317,7 +317,8 @@ public final class SessionFeature {
         if (openDialog != null && openDialog.dialog().isShowing()) {
             return;
         }
-        openDialog = new StartSessionDialog(model, texts, window.stage(), demoHint, List.copyOf(frame.getScene().getRoot().getStylesheets()));
+        openDialog = new StartSessionDialog(model, texts, window.stage(), demoHint, List.copyOf(frame.getScene().getRoot().getStylesheets()),
+                window.media());
         openDialog.show();
     }
 
