@@ -49,8 +49,8 @@ public final class AirlockApp extends Application {
     public static final String KEEPER_SOCKET = "airlock.keeper.socket";
     /** Set by {@code app/airlock} when it started the demo keeper: the window then says the demo runs under one account. */
     public static final String KEEPER_DEMO = "airlock.keeper.demo";
-    /** Removable media under the default roots (/media, /run/media; the room policy names none yet), for intake and export. */
-    private final MediaLocations media = MediaLocations.removable(airlock.core.media.RemovableMedia.system(java.util.List.of()));
+    /** Removable media under the room policy's media roots (default /media, /run/media), for intake, export and the start dialog. */
+    private MediaLocations media = MediaLocations.removable(airlock.core.media.RemovableMedia.system(java.util.List.of()));
     private final airlock.ui.media.MediaWatch mediaWatch = new airlock.ui.media.MediaWatch(media, java.time.Duration.ofSeconds(2));
     /** The mode given by a test; else read from the launch arguments. */
     private final StartMode given;
@@ -112,6 +112,7 @@ public final class AirlockApp extends Application {
             homeProblem = texts.format(demo != null ? "demo.home.failed" : "room.home.failed", root, e.getMessage());
         }
         window = new WorkstationWindow(stage, texts, Clock.systemDefaultZone(), workstationId, symbolDatabases);
+        window.useMedia(mediaWatch);
         window.model().showBanner(homeProblem);
         stage.show();
         // the first file opened then paints as fast as later ones (1.4 s otherwise, in a fresh JVM)
@@ -127,6 +128,12 @@ public final class AirlockApp extends Application {
         sessions = installSessions(texts, home, workstationId);
         installSeal(texts, home);
         showIntake(texts, stage, home, sessions);
+    }
+
+    /** The removable media are looked for under the room policy's {@code mediaRoots} (issue 17, room). */
+    private void useMediaRoots(java.util.List<Path> roots) {
+        media = MediaLocations.removable(airlock.core.media.RemovableMedia.system(roots));
+        mediaWatch.useLocations(media);
     }
 
     /**
@@ -229,6 +236,7 @@ public final class AirlockApp extends Application {
             } else {
                 var trust = new airlock.core.trust.TrustStore(home);
                 var policy = new airlock.core.policy.PolicyLoader(home, trust).load();
+                useMediaRoots(policy.policy().mediaRoots());
                 manager = new airlock.core.session.SessionManager(logs, signer, trust, policy, clock,
                         airlock.core.log.SessionLog.DEFAULT_CHECKPOINT_INTERVAL);
             }
