@@ -57,6 +57,7 @@ public final class AirlockApp extends Application {
     /** The demo project, only in the demo mode; null in the real workstation. */
     private DemoProject demo;
     private RoomGate gate;
+    private airlock.ui.seal.SealFeature sealFeature;
 
     public AirlockApp() {
         this(null);
@@ -90,6 +91,19 @@ public final class AirlockApp extends Application {
     }
 
     /** The real workstation's door (tests); null in the demo. */
+    // for the real-mode GUI tests (room): the window, its sessions and the seal screen's feature
+    WorkstationWindow window() {
+        return window;
+    }
+
+    airlock.ui.session.SessionFeature sessions() {
+        return sessions;
+    }
+
+    airlock.ui.seal.SealFeature sealFeature() {
+        return sealFeature;
+    }
+
     RoomGate gate() {
         return gate;
     }
@@ -199,6 +213,7 @@ public final class AirlockApp extends Application {
             var services = new airlock.ui.seal.SealServices(logs, annotations, trust, policy.policy(), exports, Clock.systemUTC(),
                     airlock.core.BuildInfo.version(), new BundleStore(home));
             var seal = new airlock.ui.seal.SealFeature(window.view(), texts, window.executor(), services);
+            sealFeature = seal;
             seal.setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts, texts.get("media.export.title"), mediaWatch)
                     .showAndWait());
             seal.setMediaRoots(() -> mediaWatch.media().stream().map(MediaLocations.Medium::root).toList());
