@@ -220,6 +220,9 @@ public final class AirlockApp extends Application {
             mediaWatch.start();
             if (demo != null) {
                 Path key = airlock.core.demo.DemoSupervisor.install(home, demo.media().resolveSibling("demo-supervisor-stick"));
+                // the demo's screens choose on its two sticks (folders), as a room's would on removable media (room)
+                window.useMedia(new airlock.ui.media.MediaWatch(MediaLocations.folders(java.util.List.of(demo.media(),
+                        key.getParent())), java.time.Duration.ofSeconds(2)));
                 seal.setDemo(key, demo.media(), texts.format("seal.demo.hint", key, airlock.core.demo.DemoSupervisor.PASSPHRASE));
             }
             seal.install(window.session());

@@ -50,4 +50,15 @@ class MediaFilesTest {
         assertEquals(MediaFiles.MAX_FOUND, found.paths().size());
         assertFalse(found.complete());
     }
+
+    @Test
+    void theDemosSticksAreOfferedAsMediaThemselvesAndNothingElse() throws IOException {
+        Path demoStick = Files.createDirectories(dir.resolve("demo-media"));
+        Path supervisorStick = Files.createDirectories(dir.resolve("demo-supervisor-stick"));
+        Files.createDirectories(dir.resolve("classes"));
+        Files.createSymbolicLink(dir.resolve("linked-stick"), demoStick);
+        var media = airlock.core.bundle.MediaLocations.folders(List.of(demoStick, supervisorStick, dir.resolve("linked-stick"),
+                dir.resolve("absent")));
+        assertEquals(List.of(demoStick, supervisorStick), media.list().stream().map(m -> m.root()).toList());
+    }
 }
