@@ -274,9 +274,17 @@ public final class KeeperService {
             return new Answer.Indexes(requireIntake().indexes().states());
         } else if (request instanceof Request.SymbolSearch y) { // issue 16 (k4walk)
             return searchSymbols(y);
-        } else if (request instanceof Request.Policy) { // issue 16 (k4walk)
+        } else if (request instanceof Request.Policy) { // issue 16 (k4walk); mediaRoots: issue 17 (room)
             var policy = manager.policy().policy();
-            return new Answer.PolicyInfo(policy.name(), policy.confirmation().mode().wire(), !policy.inspectors().isEmpty());
+            return new Answer.PolicyInfo(policy.name(), policy.confirmation().mode().wire(), !policy.inspectors().isEmpty(),
+                    policy.mediaRoots().stream().map(Path::toString).toList());
+        } else if (request instanceof Request.ConfirmStart c) { // confirmation (issue 16/17, room)
+            return challengeStart(c);
+        } else if (request instanceof Request.ConfirmUnlock) {
+            if (open == null) {
+                throw new AirlockException(Errors.NO_SESSION, "No session is open.");
+            }
+            return challenge(manager.challengeUnlock(open.session));
         }
         throw new AirlockException(Errors.UNKNOWN_OP, "unknown request " + request.op());
     }
@@ -335,12 +343,20 @@ public final class KeeperService {
         if (open == null) {
             throw new AirlockException(Errors.NO_SESSION, "No session is open.");
         }
+        if (u.challenge() != null) { // confirmation (room): a supervisor's signature of the keeper's unlock challenge
+            manager.unlockWithChallenge(open.session, u.challenge(), airlock.core.crypto.Base64Strict.decode(u.signature()));
+            return status();
+        }
         char[] pin = u.pin() == null ? null : u.pin().toCharArray();
+        char[] passphrase = u.passphrase() == null ? null : u.passphrase().toCharArray();
         try {
-            manager.unlock(open.session, pin == null ? new Confirmation.None() : new Confirmation.RoomPin(pin));
+            manager.unlock(open.session, pin == null ? new Confirmation.None() : new Confirmation.RoomPin(pin), passphrase);
         } finally {
             if (pin != null) {
                 java.util.Arrays.fill(pin, '\0');
+            }
+            if (passphrase != null) {
+                java.util.Arrays.fill(passphrase, '\0');
             }
         }
         return status();
@@ -394,21 +410,41 @@ public final class KeeperService {
         return new Answer.Status(state.name().toLowerCase(Locale.ROOT), info(open), open.session.entryCount());
     }
 
+    // confirmation (issue 16/17, room): the keeper issues the statement, the supervisor's key signs it elsewhere
+
+    private Answer challengeStart(Request.ConfirmStart c) throws AirlockException {
+        if (open != null) {
+            throw new AirlockException("session.already.open", "Session '" + open.session.id()
+                    + "' is still open on this workstation; end it before starting another (one session at a time).");
+        }
+        BundleStore.Imported bundle = bundles.get(c.bundle());
+        return challenge(manager.challengeStart(newRequest(c.inspector(), c.organisation(), c.badge(), bundle)));
+    }
+
+    private static Answer challenge(airlock.core.session.SessionManager.Challenge issued) {
+        return new Answer.Challenge(issued.nonce(), new String(issued.statement(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private SessionRequest newRequest(String inspector, String organisation, String badge, BundleStore.Imported bundle) {
+        String id = "S-" + ID_TIME.format(clock.instant()) + "-" + workstationId + "-"
+                + String.format("%04x", random.nextInt(0x10000));
+        return new SessionRequest(id.length() > 64 ? id.substring(0, 64) : id, inspector, organisation, badge, bundle.id());
+    }
+
     private Answer start(Request.StartSession s) throws AirlockException {
         if (open != null) {
             throw new AirlockException("session.already.open", "Session '" + open.session.id()
                     + "' is still open on this workstation; end it before starting another (one session at a time).");
         }
         BundleStore.Imported bundle = bundles.get(s.bundle());
-        String id = "S-" + ID_TIME.format(clock.instant()) + "-" + workstationId + "-"
-                + String.format("%04x", random.nextInt(0x10000));
-        SessionRequest request = new SessionRequest(id.length() > 64 ? id.substring(0, 64) : id, s.inspector(),
-                s.organisation(), s.badge(), bundle.id());
+        SessionRequest request = newRequest(s.inspector(), s.organisation(), s.badge(), bundle);
         char[] pin = s.pin() == null ? null : s.pin().toCharArray();
         char[] passphrase = s.passphrase() == null ? null : s.passphrase().toCharArray();
         try {
             Confirmation confirmation = pin == null ? new Confirmation.None() : new Confirmation.RoomPin(pin);
-            ActiveSession session = manager.start(request, confirmation, passphrase);
+            ActiveSession session = s.challenge() != null
+                    ? manager.startWithChallenge(request, s.challenge(), airlock.core.crypto.Base64Strict.decode(s.signature()), passphrase)
+                    : manager.start(request, confirmation, passphrase);
             open = attach(session, bundle);
         } finally {
             if (pin != null) {

@@ -990,13 +990,32 @@ public sealed interface Answer {
      * @param confirmation {@code none}, {@code pin} or {@code key}
      * @param inspectors   whether the policy names its inspectors (a start then needs the inspector's passphrase)
      */
-    record PolicyInfo(String name, String confirmation, boolean inspectors) implements Answer {
+    record PolicyInfo(String name, String confirmation, boolean inspectors, List<String> mediaRoots) implements Answer {
+        /** The default media roots (issue 17), as the policy has them when it names none. */
+        public static final List<String> DEFAULT_MEDIA_ROOTS = List.of("/media", "/run/media");
+
         public PolicyInfo(String name, String confirmation) {
             this(name, confirmation, false);
         }
 
+        public PolicyInfo(String name, String confirmation, boolean inspectors) {
+            this(name, confirmation, inspectors, DEFAULT_MEDIA_ROOTS);
+        }
+
         public PolicyInfo {
             Check.text(name, "name", Limits.MAX_MESSAGE);
+            // media roots (issue 17, room): absolute folder paths the workstation looks for removable media under
+            mediaRoots = Check.texts(mediaRoots, "mediaRoots", Limits.MAX_MEDIA_ROOTS, Limits.MAX_MEDIA_ROOT);
+            if (mediaRoots.isEmpty()) {
+                throw new IllegalArgumentException("mediaRoots names at least one folder");
+            }
+            for (String root : mediaRoots) {
+                Check.name(root, "mediaRoots item", Limits.MAX_MEDIA_ROOT);
+                if (!root.startsWith("/") || root.equals("/") || root.contains("//") || root.endsWith("/")
+                        || java.util.Arrays.asList(root.split("/")).stream().anyMatch(x -> x.equals(".") || x.equals(".."))) {
+                    throw new IllegalArgumentException("a media root is an absolute folder path in plain form, not '/'");
+                }
+            }
             if (!List.of("none", "pin", "key").contains(confirmation)) {
                 throw new IllegalArgumentException("confirmation must be none, pin or key");
             }
@@ -1004,6 +1023,27 @@ public sealed interface Answer {
 
         public String kind() {
             return "policy";
+        }
+    }
+
+    // confirmation (issue 16/17, room)
+
+    /**
+     * A one-use challenge: {@code challenge} is its nonce (64 hex digits), {@code statement} the exact
+     * text the supervisor's key signs (UTF-8), naming the nonce and what is confirmed.
+     */
+    record Challenge(String challenge, String statement) implements Answer {
+        public Challenge {
+            Check.text(challenge, "challenge", Limits.CHALLENGE_HEX);
+            Check.optionalChallenge(challenge, "challenge");
+            Check.text(statement, "statement", Limits.MAX_STATEMENT);
+            if (!statement.contains(challenge)) {
+                throw new IllegalArgumentException("the statement names its challenge");
+            }
+        }
+
+        public String kind() {
+            return "confirm.challenge";
         }
     }
 }

@@ -77,4 +77,29 @@ final class Check {
         }
         return verdict;
     }
+
+    // confirmation (issue 16/17, room)
+    /** A challenge nonce: null, or exactly {@link Limits#CHALLENGE_HEX} lowercase hex digits. */
+    static String optionalChallenge(String value, String field) {
+        if (value != null && !value.matches("[0-9a-f]{" + Limits.CHALLENGE_HEX + "}")) {
+            throw new IllegalArgumentException(field + " is " + Limits.CHALLENGE_HEX + " lowercase hex digits");
+        }
+        return value;
+    }
+
+    /** A signature: null, or strict Base64 of exactly 64 bytes ({@link Limits#SIGNATURE_BASE64} characters). */
+    static String optionalSignature(String value, String field) {
+        if (value != null && !value.matches("[A-Za-z0-9+/]{86}==")) {
+            throw new IllegalArgumentException(field + " is the Base64 of a 64-byte Ed25519 signature ("
+                    + Limits.SIGNATURE_BASE64 + " characters)");
+        }
+        return value;
+    }
+
+    /** A challenge answer names both the challenge and the signature, or neither. */
+    static void signedPair(String challenge, String signature) {
+        if ((challenge == null) != (signature == null)) {
+            throw new IllegalArgumentException("challenge and signature are given together or not at all");
+        }
+    }
 }

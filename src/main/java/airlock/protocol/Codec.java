@@ -41,6 +41,8 @@ public final class Codec {
             m.put("bundle", s.bundle());
             m.put("pin", s.pin());
             m.put("passphrase", s.passphrase());
+            m.put("challenge", s.challenge()); // confirmation (room)
+            m.put("signature", s.signature());
         } else if (r instanceof Request.Status) {
             // no fields
         } else if (r instanceof Request.ListFiles l) {
@@ -176,6 +178,14 @@ public final class Codec {
             m.put("view", c.view());
         } else if (r instanceof Request.UnlockSession u) { // keeper-side ops of issue 16 (k2keeper)
             m.put("pin", u.pin());
+            m.put("passphrase", u.passphrase()); // confirmation (room)
+            m.put("challenge", u.challenge());
+            m.put("signature", u.signature());
+        } else if (r instanceof Request.ConfirmStart c) { // confirmation (issue 16/17, room)
+            m.put("inspector", c.inspector());
+            m.put("organisation", c.organisation());
+            m.put("badge", c.badge());
+            m.put("bundle", c.bundle());
         } else if (r instanceof Request.ImportBundle b) {
             m.put("path", b.path());
         } else if (r instanceof Request.UploadBegin u) { // intake (issue 16, kwire)
@@ -196,7 +206,7 @@ public final class Codec {
             m.put("query", y.query());
             m.put("limit", y.limit());
         }
-        // session.lock, session.activity, indexes.status and policy have no fields
+        // session.lock, session.activity, indexes.status, policy and confirm.unlock have no fields
         return CanonicalJson.write(m);
     }
 
@@ -312,7 +322,8 @@ public final class Codec {
                 case "hello" -> new Request.Hello(f.small("version"), f.text("client"));
                 case "bundles.list" -> new Request.ListBundles();
                 case "session.start" -> new Request.StartSession(f.text("inspector"), f.text("organisation"),
-                        f.optionalText("badge"), f.text("bundle"), f.optionalText("pin"), f.optionalText("passphrase"));
+                        f.optionalText("badge"), f.text("bundle"), f.optionalText("pin"), f.optionalText("passphrase"),
+                        f.optionalText("challenge"), f.optionalText("signature"));
                 case "status" -> new Request.Status();
                 case "files.list" -> new Request.ListFiles(f.text("ref"), f.small("offset"), f.small("limit"));
                 case "file.open" -> new Request.OpenFile(f.text("ref"), f.text("path"));
@@ -377,8 +388,13 @@ public final class Codec {
                         f.text("view"));
                 // keeper-side ops of issue 16 (k2keeper)
                 case "session.lock" -> new Request.LockSession();
-                case "session.unlock" -> new Request.UnlockSession(f.optionalText("pin"));
+                case "session.unlock" -> new Request.UnlockSession(f.optionalText("pin"), f.optionalText("passphrase"),
+                        f.optionalText("challenge"), f.optionalText("signature"));
                 case "session.activity" -> new Request.Activity(); // activity (issue 16, kwire)
+                // confirmation (issue 16/17, room)
+                case "confirm.start" -> new Request.ConfirmStart(f.text("inspector"), f.text("organisation"),
+                        f.optionalText("badge"), f.text("bundle"));
+                case "confirm.unlock" -> new Request.ConfirmUnlock();
                 case "bundle.import" -> new Request.ImportBundle(f.text("path"));
                 // intake (issue 16, kwire)
                 case "bundle.upload.begin" -> new Request.UploadBegin(f.text("name"), f.integer("manifestSize"),
@@ -697,6 +713,10 @@ public final class Codec {
             m.put("name", p.name());
             m.put("confirmation", p.confirmation());
             m.put("inspectors", p.inspectors());
+            m.put("mediaRoots", p.mediaRoots()); // media roots (issue 17, room)
+        } else if (a instanceof Answer.Challenge c) { // confirmation (issue 16/17, room)
+            m.put("challenge", c.challenge());
+            m.put("statement", c.statement());
         }
         return CanonicalJson.write(m);
     }
@@ -1201,7 +1221,9 @@ public final class Codec {
                     }
                     yield new Answer.Indexes(list);
                 }
-                case "policy" -> new Answer.PolicyInfo(f.text("name"), f.text("confirmation"), f.bool("inspectors")); // issue 16 (k4walk)
+                case "policy" -> new Answer.PolicyInfo(f.text("name"), f.text("confirmation"), f.bool("inspectors"),
+                        f.texts("mediaRoots", Limits.MAX_MEDIA_ROOTS)); // issue 16 (k4walk); mediaRoots: issue 17 (room)
+                case "confirm.challenge" -> new Answer.Challenge(f.text("challenge"), f.text("statement")); // confirmation (room)
                 default -> throw new ProtocolException(Errors.UNKNOWN_OP, "unknown answer \"" + Fields.clip(kind) + "\"");
             };
             f.finish();

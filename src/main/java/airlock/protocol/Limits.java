@@ -22,6 +22,16 @@ public final class Limits {
     public static final int MAX_PIN = 64;
     /** A named inspector's passphrase (the policy's inspectors list), checked by the keeper, never logged. */
     public static final int MAX_PASSPHRASE = 256;
+    // confirmation (issue 16/17, room): a keeper's challenge and the supervisor's signature over it
+    /** A challenge's nonce: exactly 64 lowercase hex digits (32 random bytes). */
+    public static final int CHALLENGE_HEX = 64;
+    /** An Ed25519 signature in strict Base64: exactly 88 characters (64 bytes). */
+    public static final int SIGNATURE_BASE64 = 88;
+    /** The statement the supervisor signs (canonical JSON or the unlock's lines), as UTF-8 text. */
+    public static final int MAX_STATEMENT = 4096;
+    /** The room policy's media roots in the policy answer (issue 17). */
+    public static final int MAX_MEDIA_ROOTS = 16;
+    public static final int MAX_MEDIA_ROOT = 255;
     public static final int MAX_BUNDLE_ID = 64;
     public static final int MAX_REF = 255;
     public static final int MAX_PATH = 4096;

@@ -39,13 +39,24 @@ public sealed interface Request {
      * @param pin        the room PIN, or null when the policy needs none
      * @param passphrase the inspector's own passphrase when the policy names its inspectors, else null
      */
-    record StartSession(String inspector, String organisation, String badge, String bundle, String pin, String passphrase)
-            implements Request {
+    record StartSession(String inspector, String organisation, String badge, String bundle, String pin, String passphrase,
+                        String challenge, String signature) implements Request {
         public StartSession(String inspector, String organisation, String badge, String bundle, String pin) {
             this(inspector, organisation, badge, bundle, pin, null);
         }
 
+        public StartSession(String inspector, String organisation, String badge, String bundle, String pin, String passphrase) {
+            this(inspector, organisation, badge, bundle, pin, passphrase, null, null);
+        }
+
         public StartSession {
+            // confirmation (room): the keeper's challenge and the supervisor's signature of its statement, never a key
+            Check.optionalChallenge(challenge, "challenge");
+            Check.optionalSignature(signature, "signature");
+            Check.signedPair(challenge, signature);
+            if (challenge != null && pin != null) {
+                throw new IllegalArgumentException("a start confirmed by a signature carries no pin");
+            }
             Check.name(inspector, "inspector", Limits.MAX_NAME);
             Check.name(organisation, "organisation", Limits.MAX_NAME);
             Check.optionalName(badge, "badge", Limits.MAX_NAME);
@@ -615,9 +626,21 @@ public sealed interface Request {
      *
      * @param pin the room PIN, or null when the policy needs none
      */
-    record UnlockSession(String pin) implements Request {
+    record UnlockSession(String pin, String passphrase, String challenge, String signature) implements Request {
+        public UnlockSession(String pin) {
+            this(pin, null, null, null);
+        }
+
         public UnlockSession {
             Check.optionalName(pin, "pin", Limits.MAX_PIN);
+            // confirmation (room): the named inspector's passphrase, or the keeper's challenge signed by a supervisor
+            Check.optionalName(passphrase, "passphrase", Limits.MAX_PASSPHRASE);
+            Check.optionalChallenge(challenge, "challenge");
+            Check.optionalSignature(signature, "signature");
+            Check.signedPair(challenge, signature);
+            if ((pin != null ? 1 : 0) + (passphrase != null ? 1 : 0) + (challenge != null ? 1 : 0) > 1) {
+                throw new IllegalArgumentException("an unlock carries one credential: a pin, a passphrase or a signed challenge");
+            }
         }
 
         public String op() {
@@ -626,7 +649,37 @@ public sealed interface Request {
 
         @Override
         public String toString() {
-            return "UnlockSession[pin=" + (pin == null ? "none" : "(" + pin.length() + " characters)") + "]";
+            return "UnlockSession[pin=" + (pin == null ? "none" : "(" + pin.length() + " characters)") + ", passphrase="
+                    + (passphrase == null ? "none" : "(" + passphrase.length() + " characters)") + ", challenge="
+                    + (challenge == null ? "none" : challenge) + "]";
+        }
+    }
+
+    // confirmation (issue 16/17, room): the keeper issues a one-use challenge; the supervisor signs its statement
+
+    /**
+     * Asks for a challenge to confirm a session start under a {@code key} policy: the keeper answers
+     * with {@link Answer.Challenge}, the statement naming this inspector, organisation, badge and bundle,
+     * the session id, the time and a fresh nonce; the start then names the challenge and a supervisor's
+     * signature of the statement. One challenge is outstanding at a time; it is used once.
+     */
+    record ConfirmStart(String inspector, String organisation, String badge, String bundle) implements Request {
+        public ConfirmStart {
+            Check.name(inspector, "inspector", Limits.MAX_NAME);
+            Check.name(organisation, "organisation", Limits.MAX_NAME);
+            Check.optionalName(badge, "badge", Limits.MAX_NAME);
+            Check.name(bundle, "bundle", Limits.MAX_BUNDLE_ID);
+        }
+
+        public String op() {
+            return "confirm.start";
+        }
+    }
+
+    /** Asks for a challenge to unlock the open session under a {@code key} policy (same rules). */
+    record ConfirmUnlock() implements Request {
+        public String op() {
+            return "confirm.unlock";
         }
     }
 

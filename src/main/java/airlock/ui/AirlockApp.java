@@ -49,14 +49,15 @@ public final class AirlockApp extends Application {
     public static final String KEEPER_SOCKET = "airlock.keeper.socket";
     /** Set by {@code app/airlock} when it started the demo keeper: the window then says the demo runs under one account. */
     public static final String KEEPER_DEMO = "airlock.keeper.demo";
-    /** Removable media under the default roots (/media, /run/media; the room policy names none yet), for intake and export. */
-    private final MediaLocations media = MediaLocations.removable(airlock.core.media.RemovableMedia.system(java.util.List.of()));
+    /** Removable media under the room policy's media roots (default /media, /run/media), for intake, export and the start dialog. */
+    private MediaLocations media = MediaLocations.removable(airlock.core.media.RemovableMedia.system(java.util.List.of()));
     private final airlock.ui.media.MediaWatch mediaWatch = new airlock.ui.media.MediaWatch(media, java.time.Duration.ofSeconds(2));
     /** The mode given by a test; else read from the launch arguments. */
     private final StartMode given;
     /** The demo project, only in the demo mode; null in the real workstation. */
     private DemoProject demo;
     private RoomGate gate;
+    private airlock.ui.seal.SealFeature sealFeature;
 
     public AirlockApp() {
         this(null);
@@ -90,6 +91,19 @@ public final class AirlockApp extends Application {
     }
 
     /** The real workstation's door (tests); null in the demo. */
+    // for the real-mode GUI tests (room): the window, its sessions and the seal screen's feature
+    WorkstationWindow window() {
+        return window;
+    }
+
+    airlock.ui.session.SessionFeature sessions() {
+        return sessions;
+    }
+
+    airlock.ui.seal.SealFeature sealFeature() {
+        return sealFeature;
+    }
+
     RoomGate gate() {
         return gate;
     }
@@ -112,6 +126,7 @@ public final class AirlockApp extends Application {
             homeProblem = texts.format(demo != null ? "demo.home.failed" : "room.home.failed", root, e.getMessage());
         }
         window = new WorkstationWindow(stage, texts, Clock.systemDefaultZone(), workstationId, symbolDatabases);
+        window.useMedia(mediaWatch);
         window.model().showBanner(homeProblem);
         stage.show();
         // the first file opened then paints as fast as later ones (1.4 s otherwise, in a fresh JVM)
@@ -127,6 +142,12 @@ public final class AirlockApp extends Application {
         sessions = installSessions(texts, home, workstationId);
         installSeal(texts, home);
         showIntake(texts, stage, home, sessions);
+    }
+
+    /** The removable media are looked for under the room policy's {@code mediaRoots} (issue 17, room). */
+    private void useMediaRoots(java.util.List<Path> roots) {
+        media = MediaLocations.removable(airlock.core.media.RemovableMedia.system(roots));
+        mediaWatch.useLocations(media);
     }
 
     /**
@@ -199,12 +220,16 @@ public final class AirlockApp extends Application {
             var services = new airlock.ui.seal.SealServices(logs, annotations, trust, policy.policy(), exports, Clock.systemUTC(),
                     airlock.core.BuildInfo.version(), new BundleStore(home));
             var seal = new airlock.ui.seal.SealFeature(window.view(), texts, window.executor(), services);
+            sealFeature = seal;
             seal.setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts, texts.get("media.export.title"), mediaWatch)
                     .showAndWait());
             seal.setMediaRoots(() -> mediaWatch.media().stream().map(MediaLocations.Medium::root).toList());
             mediaWatch.start();
             if (demo != null) {
                 Path key = airlock.core.demo.DemoSupervisor.install(home, demo.media().resolveSibling("demo-supervisor-stick"));
+                // the demo's screens choose on its two sticks (folders), as a room's would on removable media (room)
+                window.useMedia(new airlock.ui.media.MediaWatch(MediaLocations.folders(java.util.List.of(demo.media(),
+                        key.getParent())), java.time.Duration.ofSeconds(2)));
                 seal.setDemo(key, demo.media(), texts.format("seal.demo.hint", key, airlock.core.demo.DemoSupervisor.PASSPHRASE));
             }
             seal.install(window.session());
@@ -236,6 +261,7 @@ public final class AirlockApp extends Application {
             } else {
                 var trust = new airlock.core.trust.TrustStore(home);
                 var policy = new airlock.core.policy.PolicyLoader(home, trust).load();
+                useMediaRoots(policy.policy().mediaRoots());
                 manager = new airlock.core.session.SessionManager(logs, signer, trust, policy, clock,
                         airlock.core.log.SessionLog.DEFAULT_CHECKPOINT_INTERVAL);
             }

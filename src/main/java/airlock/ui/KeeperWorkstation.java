@@ -58,6 +58,10 @@ public final class KeeperWorkstation implements AutoCloseable {
         airlock.keeper.client.KeeperVersions versions = new airlock.keeper.client.KeeperVersions(client);
         window.versions().useVersions(source -> versions);
         window.annotations().useLineCounts(new airlock.keeper.client.KeeperLineCounts(client));
+        // removable media under the keeper's policy's media roots (issue 17, room): the start dialog's key, the verify screen
+        window.useMedia(new airlock.ui.media.MediaWatch(airlock.core.bundle.MediaLocations.removable(
+                airlock.core.media.RemovableMedia.system(policy.mediaRoots().stream().map(java.nio.file.Path::of).toList())),
+                java.time.Duration.ofSeconds(2)));
         var model = new SessionViewModel(texts, window.model(), window.session(),
                 new KeeperSessionService(client, statusClient, policy), null, clock, PROPOSED_ID_PART);
         var sessions = new SessionFeature(window, texts, model);

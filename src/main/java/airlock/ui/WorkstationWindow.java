@@ -32,6 +32,8 @@ public final class WorkstationWindow {
     private final airlock.ui.annotate.AnnotationsFeature annotations;
     private final FxFailureRecovery recovery;
     private boolean closed;
+    /** The removable media the inspector's screens choose from (issue 17, room); set by the composition root. */
+    private airlock.ui.media.MediaWatch media;
 
     public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId) {
         this(stage, texts, clock, workstationId, (Path) null);
@@ -50,7 +52,7 @@ public final class WorkstationWindow {
         this.executor = new FxTaskExecutor(2, Platform::runLater, reporter, new FailureTranslator(texts));
         this.model = new MainViewModel(texts, executor, clock, workstationId);
         this.view = new MainView(model, texts, new Shortcuts(), BuildInfo.version(), stage::close);
-        airlock.ui.verify.VerifyLogWindow.install(view, texts, executor);
+        airlock.ui.verify.VerifyLogWindow.install(view, texts, executor, this::media);
         this.recovery = new FxFailureRecovery(view, model, texts, System::nanoTime);
         recovery.install();
         // fits the screen it opens on, 1366x768 included (a window manager otherwise places an oversized one badly)
@@ -74,6 +76,24 @@ public final class WorkstationWindow {
         stage.setOnHidden(event -> close());
         // after every feature (those the composition root adds after this constructor too) put its filters on the scene
         Platform.runLater(() -> view.installCommandKeys(scene));
+    }
+
+    /**
+     * The removable media this window's screens choose from (the session-start dialog's supervisor
+     * key, the verify screen's log): the composition root's watch (on the room policy's media
+     * roots), or, when it gave none, one on the default roots made at first use.
+     */
+    public synchronized airlock.ui.media.MediaWatch media() {
+        if (media == null) {
+            media = new airlock.ui.media.MediaWatch(airlock.core.bundle.MediaLocations.removable(
+                    airlock.core.media.RemovableMedia.system(java.util.List.of())), java.time.Duration.ofSeconds(2));
+        }
+        return media;
+    }
+
+    /** Uses {@code watch} for this window's media choices (the composition root's, one for the whole window). */
+    public synchronized void useMedia(airlock.ui.media.MediaWatch watch) {
+        media = java.util.Objects.requireNonNull(watch);
     }
 
     private void showStatus(String message) {

@@ -182,7 +182,7 @@ class KeeperHostileClientTest {
     /** Canonical JSON that breaks one rule of the protocol. */
     private static byte[] wrong(Random random) {
         String json = switch (random.nextInt(10)) {
-            case 0 -> "{\"id\":1,\"op\":\"status\",\"v\":2}";
+            case 0 -> "{\"id\":1,\"op\":\"status\",\"v\":4}";
             case 1 -> "{\"id\":1,\"op\":\"log.append\",\"v\":3}";
             case 2 -> "{\"id\":1,\"op\":\"status\",\"seq\":3,\"v\":3}";
             case 3 -> "{\"id\":1,\"op\":\"file.open\",\"path\":\"" + "a".repeat(Limits.MAX_PATH + 1) + "\",\"ref\":\"x\",\"v\":3}";

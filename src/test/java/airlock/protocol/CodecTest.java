@@ -77,7 +77,7 @@ class CodecTest {
         assertTrue(refusal("{\"hash\":\"00\",\"id\":1,\"op\":\"status\",\"v\":3}").contains("unknown member \"hash\""));
         assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"time\":\"x\",\"v\":3}").contains("unknown member \"time\""));
         assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"seq\":1,\"v\":3}").contains("unknown member \"seq\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":2}").startsWith(Errors.VERSION));
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":4}").startsWith(Errors.VERSION));
         assertTrue(refusal("{\"id\":1,\"op\":\"log.append\",\"v\":3}").startsWith(Errors.UNKNOWN_OP));
         assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"op\":\"status\",\"v\":3}").startsWith(Errors.JSON), "duplicate");
         assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":3} ").startsWith(Errors.JSON), "trailing");

@@ -80,7 +80,7 @@ class KeeperOpsCodecTest {
         assertTrue(refusal("{\"id\":1,\"op\":\"session.unlock\",\"pin\":\"12\u202e34\",\"v\":3}").startsWith(Errors.FIELD),
                 "a PIN is a name: no invisible formatting");
         assertTrue(refusal("{\"id\":1,\"op\":\"session.unlock\",\"pin\":123456,\"v\":3}").startsWith(Errors.FIELD));
-        assertTrue(refusal("{\"id\":1,\"op\":\"session.lock\",\"v\":2}").startsWith(Errors.VERSION));
+        assertTrue(refusal("{\"id\":1,\"op\":\"session.lock\",\"v\":4}").startsWith(Errors.VERSION));
     }
 
     @Test

@@ -51,7 +51,7 @@ class WalkOpsCodecTest {
         // the UI cannot choose the policy, a mode or a name
         assertTrue(refusal("{\"confirmation\":\"none\",\"id\":1,\"op\":\"policy\",\"v\":3}").contains("unknown member \"confirmation\""));
         assertTrue(refusal("{\"id\":1,\"name\":\"x\",\"op\":\"policy\",\"v\":3}").contains("unknown member \"name\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"policy\",\"v\":2}").startsWith(Errors.VERSION));
+        assertTrue(refusal("{\"id\":1,\"op\":\"policy\",\"v\":4}").startsWith(Errors.VERSION));
         assertTrue(refusal("{\"id\":1,\"op\":\"Policy\",\"v\":3}").startsWith(Errors.UNKNOWN_OP));
     }
 
@@ -68,8 +68,8 @@ class WalkOpsCodecTest {
                 .startsWith(Errors.FIELD), "no NUL");
         assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"name\":\""
                 + "x".repeat(Limits.MAX_MESSAGE + 1) + "\",\"v\":3}").startsWith(Errors.FIELD), "at most 2000");
-        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"inspectors\":false,\"name\":\"r\","
-                + "\"pinHash\":\"00\",\"v\":3}").contains("unknown member \"pinHash\""), "nothing of the verifier crosses");
+        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"inspectors\":false,\"mediaRoots\":[\"/media\"],"
+                + "\"name\":\"r\",\"pinHash\":\"00\",\"v\":3}").contains("unknown member \"pinHash\""), "nothing of the verifier crosses");
         assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"name\":\"r\",\"v\":3}")
                 .contains("inspectors is required"), "whether the policy names inspectors is always said");
         assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"inspectors\":\"yes\",\"name\":\"r\","

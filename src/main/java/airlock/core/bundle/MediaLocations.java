@@ -26,6 +26,8 @@ public final class MediaLocations {
 
     private final List<Path> parents;
     private final RemovableMedia removable;
+    /** Folders offered as media themselves (the demo's sticks); empty otherwise. */
+    private List<Path> folders = List.of();
 
     public MediaLocations(List<Path> parents) {
         this.parents = List.copyOf(parents);
@@ -53,8 +55,22 @@ public final class MediaLocations {
         return new MediaLocations(List.of(Path.of("/media", user), Path.of("/run/media", user), Path.of("/mnt")));
     }
 
+    /**
+     * The demo's sticks (room): each of {@code folders} that exists is offered as a medium itself, so the
+     * demo's screens choose on its demo stick and demo supervisor stick as a room's would on real ones.
+     */
+    public static MediaLocations folders(List<Path> folders) {
+        MediaLocations m = new MediaLocations(List.of());
+        m.folders = List.copyOf(folders);
+        return m;
+    }
+
     /** The volumes present now, in a stable order; unreadable parents are skipped. */
     public List<Medium> list() {
+        if (!folders.isEmpty()) {
+            return folders.stream().filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> new Medium(p.getFileName().toString(), p)).toList();
+        }
         if (removable != null) {
             return removable.scan().devices().stream()
                     .map(d -> new Medium(d.label(), d.mountPoint(), RemovableMedia.describe(d))).toList();

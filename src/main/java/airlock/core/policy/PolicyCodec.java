@@ -3,6 +3,7 @@ package airlock.core.policy;
 import airlock.core.AirlockException;
 import airlock.core.crypto.Base64Strict;
 import airlock.core.crypto.CanonicalJson;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +65,10 @@ public final class PolicyCodec {
             quotes.put("maxEncodedBytesPerSession", p.quotes().maxEncodedBytesPerSession());
             root.put("quotes", quotes);
         }
+        // media roots (issue 17, room): absent when the defaults, so older policies keep their bytes and hash
+        if (!p.mediaRoots().equals(MediaRoots.DEFAULTS)) {
+            root.put("mediaRoots", p.mediaRoots().stream().map(Path::toString).toList());
+        }
         return CanonicalJson.write(root);
     }
 
@@ -90,7 +95,7 @@ public final class PolicyCodec {
                     + ". Write policies with 'airlock policy sign', which produces the canonical form.", e);
         }
         StrictObject root = StrictObject.of(document, "", "type", "name", "export", "clipboard", "idleLockMinutes",
-                "inspectorsSeeEachOther", "maxSessionMinutes", "confirmation", "inspectors", "quotes");
+                "inspectorsSeeEachOther", "maxSessionMinutes", "confirmation", "inspectors", "quotes", "mediaRoots");
         String type = root.string("type", 64);
         if (!RoomPolicy.TYPE.equals(type)) {
             throw new AirlockException("policy.type", "The file's type is '" + printable(type) + "', not '" + RoomPolicy.TYPE
@@ -102,7 +107,7 @@ public final class PolicyCodec {
                     "forbiddenPaths")),
                     root.bool("clipboard"), root.integer("idleLockMinutes", 1, RoomPolicy.MAX_IDLE_LOCK_MINUTES),
                     root.bool("inspectorsSeeEachOther"), root.integer("maxSessionMinutes", 1, RoomPolicy.MAX_SESSION_MINUTES),
-                    confirmation(root.object("confirmation", "mode", "pin")), inspectors(root), quotes(root));
+                    confirmation(root.object("confirmation", "mode", "pin")), inspectors(root), quotes(root), mediaRoots(root));
             root.finish();
             return policy;
         } catch (IllegalArgumentException e) {
@@ -143,6 +148,31 @@ public final class PolicyCodec {
                 o.bool("searchStrings"), globs(o));
         o.finish();
         return rules;
+    }
+
+    /**
+     * The optional {@code mediaRoots} list (issue 17, room); absent means {@link MediaRoots#DEFAULTS},
+     * present means non-empty, each an absolute folder path in plain form ({@link MediaRoots#check(String)}).
+     */
+    private static List<Path> mediaRoots(StrictObject root) throws AirlockException {
+        if (!root.has("mediaRoots")) {
+            return MediaRoots.DEFAULTS;
+        }
+        List<String> items = root.strings("mediaRoots", MediaRoots.MAX_ROOTS);
+        if (items.isEmpty()) {
+            throw new AirlockException("policy.field.invalid", "Policy field mediaRoots is empty; leave it out for the"
+                    + " defaults /media and /run/media");
+        }
+        List<Path> roots = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                roots.add(MediaRoots.check(items.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new AirlockException("policy.field.invalid", "Policy field " + root.at("mediaRoots") + "[" + i + "]: "
+                        + e.getMessage(), e);
+            }
+        }
+        return roots;
     }
 
     /** The optional {@code quotes} block (issue 18); absent means {@link airlock.core.quote.QuoteRules#defaults()}. */

@@ -37,6 +37,9 @@ public final class PolicyDescription {
         lines.add("inspectors:              " + (p.inspectors().isEmpty() ? "not named (the name is taken as typed)"
                 : p.inspectors().size() + " named, each with a passphrase: "
                 + String.join(", ", p.inspectors().stream().map(Inspector::name).toList())));
+        // media roots (issue 17, room)
+        lines.add("removable media under:   " + String.join(", ", p.mediaRoots().stream().map(java.nio.file.Path::toString).toList())
+                + (p.mediaRoots().equals(MediaRoots.DEFAULTS) ? " (the defaults)" : ""));
         return lines;
     }
 

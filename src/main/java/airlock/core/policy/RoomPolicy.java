@@ -18,10 +18,14 @@ import java.util.Objects;
  * @param inspectors            the inspectors who may start a session, each with a passphrase verifier;
  *                              empty: the policy names none and the inspector's name is taken as typed
  * @param quotes                code that may leave inside text, cumulatively (issue 18; the {@code quotes} block)
+ * @param mediaRoots            where removable media are mounted on this room's workstations (issue 17; the
+ *                              optional {@code mediaRoots} list, default {@code /media} and {@code /run/media}):
+ *                              the media choosers offer removable devices mounted below these folders only
  */
 public record RoomPolicy(String name, ExportRules export, boolean clipboard, int idleLockMinutes,
                          boolean inspectorsSeeEachOther, int maxSessionMinutes, SupervisorConfirmation confirmation,
-                         List<Inspector> inspectors, airlock.core.quote.QuoteRules quotes) {
+                         List<Inspector> inspectors, airlock.core.quote.QuoteRules quotes,
+                         List<java.nio.file.Path> mediaRoots) {
     public static final String TYPE = "airlock-room-policy/1";
     public static final int MAX_INSPECTORS = 256;
     public static final int MAX_IDLE_LOCK_MINUTES = 240;
@@ -42,12 +46,27 @@ public record RoomPolicy(String name, ExportRules export, boolean clipboard, int
             }
         }
         Objects.requireNonNull(quotes, "quotes");
+        mediaRoots = MediaRoots.check(mediaRoots); // media roots (issue 17, room)
         if (idleLockMinutes < 1 || idleLockMinutes > MAX_IDLE_LOCK_MINUTES) {
             throw new IllegalArgumentException("idleLockMinutes must be 1.." + MAX_IDLE_LOCK_MINUTES + ", not " + idleLockMinutes);
         }
         if (maxSessionMinutes < 1 || maxSessionMinutes > MAX_SESSION_MINUTES) {
             throw new IllegalArgumentException("maxSessionMinutes must be 1.." + MAX_SESSION_MINUTES + ", not " + maxSessionMinutes);
         }
+    }
+
+    /** A policy with the default media roots ({@link MediaRoots#DEFAULTS}). */
+    public RoomPolicy(String name, ExportRules export, boolean clipboard, int idleLockMinutes,
+                      boolean inspectorsSeeEachOther, int maxSessionMinutes, SupervisorConfirmation confirmation,
+                      List<Inspector> inspectors, airlock.core.quote.QuoteRules quotes) {
+        this(name, export, clipboard, idleLockMinutes, inspectorsSeeEachOther, maxSessionMinutes, confirmation, inspectors,
+                quotes, MediaRoots.DEFAULTS);
+    }
+
+    /** This policy with other media roots. */
+    public RoomPolicy withMediaRoots(List<java.nio.file.Path> roots) {
+        return new RoomPolicy(name, export, clipboard, idleLockMinutes, inspectorsSeeEachOther, maxSessionMinutes, confirmation,
+                inspectors, quotes, roots);
     }
 
     /** A policy that names no inspectors (the name is taken as typed), with the default quote limits. */

@@ -22,4 +22,18 @@ public sealed interface Confirmation {
             Objects.requireNonNull(pin, "pin");
         }
     }
+
+    /**
+     * A supervisor's signature over a statement the keeper issued as a one-use challenge (issue 16/17,
+     * room): the key stays on the supervisor's stick and in the workstation process that decrypted it;
+     * only the signature crosses to the keeper, which checks it against its pinned supervisor keys.
+     */
+    record SignedChallenge(byte[] statement, byte[] signature) implements Confirmation {
+        public SignedChallenge {
+            Objects.requireNonNull(statement, "statement");
+            Objects.requireNonNull(signature, "signature");
+            statement = statement.clone();
+            signature = signature.clone();
+        }
+    }
 }

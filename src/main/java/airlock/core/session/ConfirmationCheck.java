@@ -45,6 +45,9 @@ final class ConfirmationCheck {
                 return new Result(true, "confirmed with the room PIN", data);
             }
             case KEY -> {
+                if (given instanceof Confirmation.SignedChallenge signed) { // confirmation through the keeper (room)
+                    return checkSigned(signed, statement, data);
+                }
                 if (!(given instanceof Confirmation.SupervisorKey key)) {
                     return refused("the room policy needs a supervisor to confirm with their key");
                 }
@@ -66,6 +69,29 @@ final class ConfirmationCheck {
             }
             default -> throw new IllegalStateException("unknown confirmation mode " + required.mode());
         }
+    }
+
+    /**
+     * A signature made elsewhere over the statement this workstation issued: it must be over exactly
+     * {@code statement} and verify with one of the pinned supervisor keys (each tried; a handful).
+     */
+    private Result checkSigned(Confirmation.SignedChallenge signed, byte[] statement, Map<String, Object> data)
+            throws AirlockException {
+        if (!java.util.Arrays.equals(signed.statement(), statement)) {
+            return refused("the signed statement is not the one issued for this confirmation");
+        }
+        for (TrustedKey pinned : trust.list(TrustPurpose.SUPERVISOR)) {
+            if (signed.signature().length == 64 && Ed25519.verify(pinned.key(), statement, signed.signature()).isValid()) {
+                KeyId id = Ed25519.keyId(pinned.key());
+                data.put("supervisorKey", id.hex());
+                data.put("supervisor", pinned.label());
+                data.put("statement", new String(statement, StandardCharsets.UTF_8));
+                data.put("signature", Base64Strict.encode(signed.signature()));
+                data.put("challenge", "keeper"); // the statement was the keeper's one-use challenge
+                return new Result(true, "confirmed by supervisor key " + id.hex(), data);
+            }
+        }
+        return refused("the signature does not verify with any supervisor key pinned on this workstation");
     }
 
     private static Result refused(String reason) {

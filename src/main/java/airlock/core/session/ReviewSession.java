@@ -59,6 +59,35 @@ public interface ReviewSession {
         throw new AirlockException("session.refusal.unsupported", "This session cannot record refusals.");
     }
 
+    // confirmation (issue 16/17, room): the idle unlock asks the credential the policy decides
+
+    /** What the lock screen asks for to unlock. */
+    enum UnlockCredential {
+        /** nothing (policy {@code none}, no inspectors named) */
+        NONE,
+        /** the room PIN, typed by the supervisor (policy {@code pin}) */
+        PIN,
+        /** the session's inspector's own passphrase (policy {@code none} naming inspectors) */
+        INSPECTOR_PASSPHRASE,
+        /** a supervisor's key from their stick and its passphrase (policy {@code key}) */
+        SUPERVISOR_KEY
+    }
+
+    /** What unlocking needs. */
+    default UnlockCredential unlockCredential() {
+        return unlockNeedsPin() ? UnlockCredential.PIN : UnlockCredential.NONE;
+    }
+
+    /** Unlocks with the session's inspector's passphrase; the caller clears it afterwards. */
+    default void unlockWithPassphrase(char[] passphrase) throws AirlockException {
+        unlock();
+    }
+
+    /** Unlocks with a supervisor's key (it signs the unlock; where the log is held elsewhere only the signature leaves). */
+    default void unlockWithKey(java.security.PrivateKey key) throws AirlockException {
+        throw new AirlockException("session.confirmation.refused", "This session does not unlock with a supervisor's key.");
+    }
+
     /** Writes the summary and the end entry; the final checkpoint is signed by whoever holds the log. */
     Ended finish(int bundleFiles) throws AirlockException;
 

@@ -179,6 +179,20 @@ public final class SessionManager {
      * A session that is not locked is left as it is (an expired one is refused).
      */
     public void unlock(ActiveSession session, Confirmation confirmation) throws AirlockException {
+        unlock(session, confirmation, null, null);
+    }
+
+    /**
+     * Unlocks with the credential the policy decides: under confirmation mode {@code none} a policy
+     * that names inspectors needs the session's inspector's passphrase ({@code inspectorPassphrase});
+     * otherwise as {@link #unlock(ActiveSession, Confirmation)}.
+     */
+    public void unlock(ActiveSession session, Confirmation confirmation, char[] inspectorPassphrase) throws AirlockException {
+        unlock(session, confirmation, inspectorPassphrase, null);
+    }
+
+    private void unlock(ActiveSession session, Confirmation confirmation, char[] inspectorPassphrase, Challenge issued)
+            throws AirlockException {
         SessionState state = session.state();
         if (state != SessionState.LOCKED) {
             session.unlock(session.inspector()); // refuses an expired session, does nothing to an active one
@@ -189,8 +203,18 @@ public final class SessionManager {
             throw new AirlockException("session.confirmation.lockout", "Too many wrong supervisor confirmations; try again after "
                     + lockedOutUntil + ".");
         }
-        byte[] statement = ("airlock-unlock/1\n" + signer.workstation() + "\n" + session.id() + "\n" + EntryCodec.formatTime(now)
-                + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] statement = issued != null ? issued.statement() : ("airlock-unlock/1\n" + signer.workstation() + "\n" + session.id()
+                + "\n" + EntryCodec.formatTime(now) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (policy.policy().confirmation().mode() == airlock.core.policy.SupervisorConfirmation.Mode.NONE
+                && !policy.policy().inspectors().isEmpty()) {
+            // the policy names inspectors: the session's inspector unlocks with their own passphrase (room)
+            InspectorCheck.Result person = InspectorCheck.check(policy.policy(), session.inspector(), inspectorPassphrase);
+            if (!person.accepted()) {
+                LOG.warn("unlock of session {} refused: {}", session.id(), person.reason());
+                recordFailure(ACTION_UNLOCK, session.id(), session.inspector(), null, person.reason(), now);
+                throw new AirlockException("session.confirmation.refused", "The session stays locked: " + person.reason() + ".");
+            }
+        }
         ConfirmationCheck.Result result = confirmations.check(policy.policy().confirmation(), confirmation, statement);
         if (!result.accepted()) {
             LOG.warn("unlock of session {} refused: {}", session.id(), result.reason());
@@ -252,6 +276,11 @@ public final class SessionManager {
      */
     public ActiveSession start(SessionRequest request, Confirmation confirmation, char[] inspectorPassphrase)
             throws AirlockException {
+        return start(request, confirmation, inspectorPassphrase, null);
+    }
+
+    private ActiveSession start(SessionRequest request, Confirmation confirmation, char[] inspectorPassphrase, Challenge issued)
+            throws AirlockException {
         Instant now = clock.instant();
         if (now.isBefore(lockedOutUntil)) {
             throw new AirlockException("session.confirmation.lockout", "Too many wrong supervisor confirmations; try again after "
@@ -272,7 +301,8 @@ public final class SessionManager {
             request = new SessionRequest(request.sessionId(), person.inspector(), request.organisation(), request.badge(),
                     request.bundleManifestSha256());
         }
-        byte[] statement = StartStatement.bytes(request, signer.workstation(), policy.sha256(), now);
+        byte[] statement = issued != null ? issued.statement()
+                : StartStatement.bytes(request, signer.workstation(), policy.sha256(), now);
         ConfirmationCheck.Result result = confirmations.check(policy.policy().confirmation(), confirmation, statement);
         if (!result.accepted()) {
             LOG.warn("session start for {} refused: {}", request.sessionId(), result.reason());
@@ -306,5 +336,144 @@ public final class SessionManager {
         }
         log.append(request.inspector(), EntryType.SESSION_CONFIRMED, data, SqlAction.NONE);
         return new ActiveSession(store, log.committing(new LogSensitivity(policy.policy())), policy.policy(), clock, now);
+    }
+
+    // ----- confirmation through the keeper (issue 16/17, room): one-use challenges -----
+
+    /** How long an issued challenge may be answered. */
+    public static final Duration CHALLENGE_VALID = Duration.ofMinutes(5);
+    private static final String ACTION_START_WIRE = ACTION_START;
+    private final java.security.SecureRandom challengeRandom = new java.security.SecureRandom();
+    private Challenge pending;
+
+    /**
+     * An issued challenge: what it confirms ({@code action}; for a start the request, session id
+     * included; for an unlock the session), the exact statement to sign, and until when it holds.
+     */
+    public record Challenge(String nonce, String action, SessionRequest request, String sessionId, byte[] statement,
+                            Instant expires) {
+        public Challenge {
+            statement = statement.clone();
+        }
+
+        @Override
+        public byte[] statement() {
+            return statement.clone();
+        }
+    }
+
+    /**
+     * Issues the challenge a supervisor's key signs to confirm starting {@code request} (policy mode
+     * {@code key} only). The inspector's name is taken in the policy's spelling when the policy names
+     * them, so the statement names the person the log will. Replaces any challenge not yet answered.
+     */
+    public synchronized Challenge challengeStart(SessionRequest request) throws AirlockException {
+        requireKeyMode();
+        Instant now = clock.instant();
+        refuseDuringLockout(now);
+        SessionRequest named = request;
+        var inspector = policy.policy().inspector(request.inspector());
+        if (!policy.policy().inspectors().isEmpty() && inspector.isPresent()) {
+            named = new SessionRequest(request.sessionId(), inspector.get().name(), request.organisation(), request.badge(),
+                    request.bundleManifestSha256());
+        }
+        String nonce = nonce();
+        byte[] statement = StartStatement.bytes(named, signer.workstation(), policy.sha256(), now, nonce);
+        pending = new Challenge(nonce, ACTION_START_WIRE, named, named.sessionId(), statement, now.plus(CHALLENGE_VALID));
+        return pending;
+    }
+
+    /** Issues the challenge a supervisor's key signs to unlock {@code session} (policy mode {@code key} only). */
+    public synchronized Challenge challengeUnlock(ActiveSession session) throws AirlockException {
+        requireKeyMode();
+        Instant now = clock.instant();
+        refuseDuringLockout(now);
+        String nonce = nonce();
+        byte[] statement = ("airlock-unlock/2\n" + signer.workstation() + "\n" + session.id() + "\n" + EntryCodec.formatTime(now)
+                + "\n" + nonce + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        pending = new Challenge(nonce, ACTION_UNLOCK, null, session.id(), statement, now.plus(CHALLENGE_VALID));
+        return pending;
+    }
+
+    /**
+     * Starts the session a challenge was issued for, confirmed by {@code signature} over its
+     * statement. The challenge is used up whatever the outcome; an unknown, used, expired or
+     * mismatched one, or a signature no pinned supervisor key verifies, is a {@code confirmation.failed}
+     * ledger entry counting towards the lockout.
+     */
+    public synchronized ActiveSession startWithChallenge(SessionRequest request, String nonce, byte[] signature,
+                                                         char[] inspectorPassphrase) throws AirlockException {
+        Instant now = clock.instant();
+        refuseDuringLockout(now);
+        Challenge issued = take(nonce, ACTION_START_WIRE, request.sessionId(), request.inspector(), request.organisation(), now);
+        SessionRequest asked = issued.request();
+        if (!asked.bundleManifestSha256().equals(request.bundleManifestSha256()) || !asked.organisation().equals(request.organisation())
+                || !java.util.Objects.equals(asked.badge(), request.badge())
+                || !asked.inspector().toLowerCase(java.util.Locale.ROOT).equals(request.inspector().strip().toLowerCase(java.util.Locale.ROOT))) {
+            String reason = "the start asked for is not the one the challenge was issued for";
+            recordFailure(ACTION_START, asked.sessionId(), request.inspector(), request.organisation(), reason, now);
+            throw new AirlockException("session.confirmation.refused", "The session cannot start: " + reason + ".");
+        }
+        return start(asked, new Confirmation.SignedChallenge(issued.statement(), signature), inspectorPassphrase, issued);
+    }
+
+    /** Unlocks {@code session} confirmed by {@code signature} over the unlock challenge's statement (same rules). */
+    public synchronized void unlockWithChallenge(ActiveSession session, String nonce, byte[] signature) throws AirlockException {
+        if (session.state() != SessionState.LOCKED) {
+            unlock(session, new Confirmation.None(), null, null);
+            return;
+        }
+        Instant now = clock.instant();
+        refuseDuringLockout(now);
+        Challenge issued = take(nonce, ACTION_UNLOCK, session.id(), session.inspector(), null, now);
+        if (!session.id().equals(issued.sessionId())) {
+            String reason = "the challenge was issued for another session";
+            recordFailure(ACTION_UNLOCK, session.id(), session.inspector(), null, reason, now);
+            throw new AirlockException("session.confirmation.refused", "The session stays locked: " + reason + ".");
+        }
+        unlock(session, new Confirmation.SignedChallenge(issued.statement(), signature), null, issued);
+    }
+
+    /** The pending challenge if it is {@code nonce} for {@code action} and still valid; it is used up either way. */
+    private Challenge take(String nonce, String action, String sessionId, String inspector, String organisation, Instant now)
+            throws AirlockException {
+        Challenge issued = pending;
+        pending = null; // one use: a second answer with the same nonce finds nothing
+        String reason = null;
+        if (issued == null || nonce == null || !java.security.MessageDigest.isEqual(issued.nonce().getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII), nonce.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            reason = "the challenge was not issued, or was already used (a signature is good for one confirmation only)";
+        } else if (!issued.action().equals(action)) {
+            reason = "the challenge was issued for " + issued.action() + ", not " + action;
+        } else if (now.isAfter(issued.expires())) {
+            reason = "the challenge expired at " + issued.expires() + "; ask for a new one";
+        }
+        if (reason != null) {
+            recordFailure(action, issued != null && issued.sessionId() != null && ACTION_UNLOCK.equals(action) ? issued.sessionId() : sessionId,
+                    inspector, organisation, reason, now);
+            throw new AirlockException("session.confirmation.refused", (ACTION_START.equals(action)
+                    ? "The session cannot start: " : "The session stays locked: ") + reason + ".");
+        }
+        return issued;
+    }
+
+    private void requireKeyMode() throws AirlockException {
+        if (policy.policy().confirmation().mode() != airlock.core.policy.SupervisorConfirmation.Mode.KEY) {
+            throw new AirlockException("session.confirmation.mode", "The room policy asks for confirmation mode "
+                    + policy.policy().confirmation().mode().wire() + ", not a supervisor's key: no challenge is issued.");
+        }
+    }
+
+    private void refuseDuringLockout(Instant now) throws AirlockException {
+        if (now.isBefore(lockedOutUntil)) {
+            throw new AirlockException("session.confirmation.lockout", "Too many wrong supervisor confirmations; try again after "
+                    + lockedOutUntil + ".");
+        }
+    }
+
+    private String nonce() {
+        byte[] bytes = new byte[32];
+        challengeRandom.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 }

@@ -18,6 +18,27 @@ public final class StartStatement {
     private StartStatement() {
     }
 
+    /**
+     * The statement of a start confirmed through the keeper (issue 16/17, room): the same members and
+     * the keeper's one-use {@code challenge} nonce, under its own type so neither form passes for the other.
+     */
+    public static final String TYPE_CHALLENGED = "airlock-session-start/2";
+
+    public static byte[] bytes(SessionRequest request, String workstation, String policySha256, Instant time, String challenge) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", TYPE_CHALLENGED);
+        m.put("challenge", challenge);
+        m.put("session", request.sessionId());
+        m.put("workstation", workstation);
+        m.put("inspector", request.inspector());
+        m.put("organisation", request.organisation());
+        m.put("badge", request.badge());
+        m.put("bundleManifestSha256", request.bundleManifestSha256());
+        m.put("policySha256", policySha256);
+        m.put("time", time.toString());
+        return CanonicalJson.write(m);
+    }
+
     public static byte[] bytes(SessionRequest request, String workstation, String policySha256, Instant time) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", TYPE);

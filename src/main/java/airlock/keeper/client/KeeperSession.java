@@ -33,6 +33,7 @@ public final class KeeperSession implements ReviewSession {
     private volatile long entries;
     private volatile AirlockException problem;
     private final boolean unlockNeedsPin;
+    private final UnlockCredential credential;
 
     /**
      * @param client       the connection every read and event goes through
@@ -46,7 +47,14 @@ public final class KeeperSession implements ReviewSession {
     /** @param unlockNeedsPin the keeper's policy confirms with the room PIN, which an unlock then needs too */
     public KeeperSession(KeeperClient client, KeeperClient statusClient, Answer.SessionInfo info, SessionState state, long entries,
                          boolean unlockNeedsPin) {
-        this.unlockNeedsPin = unlockNeedsPin;
+        this(client, statusClient, info, state, entries, unlockNeedsPin ? UnlockCredential.PIN : UnlockCredential.NONE);
+    }
+
+    /** @param credential what the keeper's policy asks for to unlock (room) */
+    public KeeperSession(KeeperClient client, KeeperClient statusClient, Answer.SessionInfo info, SessionState state, long entries,
+                         UnlockCredential credential) {
+        this.credential = credential;
+        this.unlockNeedsPin = credential == UnlockCredential.PIN;
         this.client = client;
         this.statusClient = statusClient;
         this.info = info;
@@ -208,8 +216,10 @@ public final class KeeperSession implements ReviewSession {
      */
     @Override
     public void unlock() throws AirlockException {
-        if (unlockNeedsPin) {
-            throw new KeeperException("confirmation.required", "The room PIN is needed to unlock this session.");
+        if (credential != UnlockCredential.NONE) {
+            throw new KeeperException("confirmation.required", credential == UnlockCredential.PIN
+                    ? "The room PIN is needed to unlock this session."
+                    : "A credential is needed to unlock this session (" + credential.name().toLowerCase(java.util.Locale.ROOT) + ").");
         }
         took(client.call(new Request.UnlockSession(null), Answer.Status.class));
     }
@@ -222,6 +232,30 @@ public final class KeeperSession implements ReviewSession {
             return;
         }
         took(client.call(new Request.UnlockSession(new String(pin)), Answer.Status.class));
+    }
+
+    // confirmation (issue 16/17, room)
+
+    @Override
+    public UnlockCredential unlockCredential() {
+        return credential;
+    }
+
+    /** The session's inspector's passphrase, checked by the keeper (a wrong one is a ledger entry under the lockout). */
+    @Override
+    public void unlockWithPassphrase(char[] passphrase) throws AirlockException {
+        if (passphrase == null || passphrase.length == 0) {
+            throw new KeeperException("confirmation.required", "The inspector's passphrase is needed to unlock this session.");
+        }
+        took(client.call(new Request.UnlockSession(null, new String(passphrase), null, null), Answer.Status.class));
+    }
+
+    /** Asks the keeper for a one-use unlock challenge, checks it names this session, signs it; only the signature is sent. */
+    @Override
+    public void unlockWithKey(java.security.PrivateKey key) throws AirlockException {
+        Answer.Challenge challenge = client.call(new Request.ConfirmUnlock(), Answer.Challenge.class);
+        String signature = KeeperChallenges.signUnlock(challenge, key, info.id());
+        took(client.call(new Request.UnlockSession(null, null, challenge.challenge(), signature), Answer.Status.class));
     }
 
     private void took(Answer.Status status) throws KeeperException {

@@ -43,8 +43,8 @@ public final class KeeperSessionService implements SessionService {
     }
 
     /**
-     * The keeper's policy's mode. Under {@code key} the dialog offers the key file, and a start is
-     * refused here with a clear message: a supervisor's key never crosses the channel.
+     * The keeper's policy's mode. Under {@code key} the dialog reads the supervisor's key from their
+     * stick; the start answers the keeper's challenge with the key's signature (the key never crosses).
      */
     @Override
     public SupervisorConfirmation.Mode confirmationMode() {
@@ -80,13 +80,29 @@ public final class KeeperSessionService implements SessionService {
         String pin = null;
         if (confirmation instanceof Confirmation.RoomPin roomPin && roomPin.pin() != null && roomPin.pin().length > 0) {
             pin = new String(roomPin.pin());
-        } else if (confirmation instanceof Confirmation.SupervisorKey) {
-            throw new KeeperException("session.confirmation.refused",
-                    "A supervisor's key is not sent to the keeper; this room's keeper starts sessions with its PIN.");
+        } else if (confirmation instanceof Confirmation.SupervisorKey key) {
+            // confirmation (room): the keeper issues a one-use challenge, the key signs it here, only the signature is sent
+            Answer.Challenge challenge = client.call(new airlock.protocol.Request.ConfirmStart(request.inspector(),
+                    request.organisation(), request.badge(), request.bundleManifestSha256()), Answer.Challenge.class);
+            String signature = KeeperChallenges.signStart(challenge, key.key(), request.inspector(), request.organisation(),
+                    request.badge(), request.bundleManifestSha256());
+            Answer.SessionInfo info = client.call(new airlock.protocol.Request.StartSession(request.inspector(),
+                    request.organisation(), request.badge(), request.bundleManifestSha256(), null, passphrase,
+                    challenge.challenge(), signature), Answer.SessionStarted.class).session();
+            return new KeeperSession(client, statusClient, info, SessionState.ACTIVE, 0, unlockCredential());
         }
         Answer.SessionInfo info = client.startSession(request.inspector(), request.organisation(), request.badge(),
                 request.bundleManifestSha256(), pin, passphrase);
-        return new KeeperSession(client, statusClient, info, SessionState.ACTIVE, 0, mode == SupervisorConfirmation.Mode.PIN);
+        return new KeeperSession(client, statusClient, info, SessionState.ACTIVE, 0, unlockCredential());
+    }
+
+    /** What the lock screen asks for, as the keeper's policy decides (room). */
+    private ReviewSession.UnlockCredential unlockCredential() {
+        return switch (mode) {
+            case PIN -> ReviewSession.UnlockCredential.PIN;
+            case KEY -> ReviewSession.UnlockCredential.SUPERVISOR_KEY;
+            case NONE -> inspectorsNamed ? ReviewSession.UnlockCredential.INSPECTOR_PASSPHRASE : ReviewSession.UnlockCredential.NONE;
+        };
     }
 
     /** The keeper resumed a session left open when it started; this picks it up if it is still open. */
@@ -101,7 +117,7 @@ public final class KeeperSessionService implements SessionService {
             return Optional.empty();
         }
         return Optional.of(new KeeperSession(client, statusClient, status.session(), state, status.entries(),
-                mode == SupervisorConfirmation.Mode.PIN));
+                unlockCredential()));
     }
 
     /** The bundle's code through the keeper: listing is free, every file's content comes after its {@code file.opened}. */

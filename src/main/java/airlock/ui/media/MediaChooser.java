@@ -1,6 +1,7 @@
 package airlock.ui.media;
 
 import airlock.core.bundle.MediaLocations.Medium;
+import airlock.core.media.MediaFiles;
 import airlock.core.text.VisibleText;
 import airlock.ui.Texts;
 import java.nio.file.Path;
@@ -100,6 +101,68 @@ public final class MediaChooser {
     public static String describe(Medium m) {
         return VisibleText.escape(m.label()) + (m.details().isEmpty() ? "" : "   (" + VisibleText.escape(m.details()) + ")")
                 + "\n" + VisibleText.escape(m.root().toString());
+    }
+
+    /**
+     * A file of one kind on a removable medium, and nothing else (issue 17: no general file chooser
+     * for the inspector): the medium is chosen in this dialog, then the files on it that
+     * {@code accept} takes are found ({@link MediaFiles}: a few folders deep, links never followed);
+     * one is taken as it is, several are offered by their place on the medium, none is said so.
+     */
+    public static Optional<Path> chooseFile(Window owner, Texts texts, String title, MediaWatch watch,
+                                            java.util.function.Predicate<Path> accept) {
+        return choose(owner, texts, title, watch, accept, false);
+    }
+
+    /** A folder on a removable medium (its root included), chosen the same way. */
+    public static Optional<Path> chooseFolder(Window owner, Texts texts, String title, MediaWatch watch,
+                                              java.util.function.Predicate<Path> accept) {
+        return choose(owner, texts, title, watch, accept, true);
+    }
+
+    private static Optional<Path> choose(Window owner, Texts texts, String title, MediaWatch watch,
+                                         java.util.function.Predicate<Path> accept, boolean folders) {
+        watch.start();
+        Optional<Path> medium = new MediaChooser(owner, texts, title, watch).showAndWait();
+        if (medium.isEmpty()) {
+            return Optional.empty();
+        }
+        Path root = medium.get();
+        MediaFiles.Found found;
+        try {
+            found = folders ? MediaFiles.folders(root, accept) : MediaFiles.files(root, accept);
+        } catch (java.io.IOException | RuntimeException e) {
+            tell(owner, texts.format("media.files.unreadable", VisibleText.escape(root.toString()), VisibleText.escape(String.valueOf(e.getMessage()))));
+            return Optional.empty();
+        }
+        if (found.paths().isEmpty()) {
+            tell(owner, texts.format("media.files.none", VisibleText.escape(root.toString())));
+            return Optional.empty();
+        }
+        if (found.paths().size() == 1 && found.complete()) {
+            return Optional.of(found.paths().get(0));
+        }
+        java.util.Map<String, Path> byName = new java.util.LinkedHashMap<>();
+        for (Path p : found.paths()) {
+            String rel = root.relativize(p).toString();
+            byName.put(VisibleText.escape(rel.isEmpty() ? "." : rel), p);
+        }
+        javafx.scene.control.ChoiceDialog<String> pick = new javafx.scene.control.ChoiceDialog<>(
+                byName.keySet().iterator().next(), byName.keySet());
+        pick.initOwner(owner);
+        pick.setTitle(title);
+        pick.setHeaderText(texts.format(found.complete() ? "media.files.several" : "media.files.many",
+                VisibleText.escape(root.toString())));
+        pick.setContentText(texts.get("media.files.pick"));
+        return pick.showAndWait().map(byName::get);
+    }
+
+    private static void tell(Window owner, String text) {
+        javafx.scene.control.Alert alert = airlock.ui.ReadableAlerts.wrapped(new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.INFORMATION, text));
+        alert.setHeaderText(null);
+        alert.initOwner(owner);
+        alert.showAndWait();
     }
 
     /** Shows the dialog and waits; the mount point chosen, or empty when cancelled. */

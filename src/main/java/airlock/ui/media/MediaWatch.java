@@ -27,7 +27,7 @@ import javafx.collections.ObservableList;
  */
 public final class MediaWatch implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MediaWatch.class);
-    private final MediaLocations locations;
+    private volatile MediaLocations locations;
     private final Duration period;
     private final ObservableList<Medium> media = FXCollections.observableArrayList();
     private final Set<Path> seen = new HashSet<>();
@@ -39,6 +39,15 @@ public final class MediaWatch implements AutoCloseable {
     public MediaWatch(MediaLocations locations, Duration period) {
         this.locations = Objects.requireNonNull(locations);
         this.period = Objects.requireNonNull(period);
+    }
+
+    /**
+     * Looks under other roots from now on (the room policy's {@code mediaRoots}, learnt after the
+     * window opened); the next look uses them.
+     */
+    public void useLocations(MediaLocations value) {
+        this.locations = Objects.requireNonNull(value);
+        lookNow();
     }
 
     /** The media mounted now, updated on the FX thread. */

@@ -22,6 +22,13 @@ final class LockScreen extends StackPane {
     private final PasswordField pin = new PasswordField();
     private VBox pinRow;
     private final Texts texts;
+    // confirmation (issue 16/17, room): the credential the policy decides, and the supervisor's stick for a key
+    private final Label pinLabel = new Label();
+    private final Button chooseKey = new Button();
+    private final Label keyShown = new Label();
+    private java.nio.file.Path keyFile;
+    private airlock.core.session.ReviewSession.UnlockCredential credential = airlock.core.session.ReviewSession.UnlockCredential.NONE;
+    private java.util.function.Function<javafx.stage.Window, java.util.Optional<java.nio.file.Path>> keyChooser;
 
     /** @param onUnlock gets the PIN typed (empty when none is asked for); the field is cleared once it is handed on */
     LockScreen(Texts texts, java.util.function.Consumer<char[]> onUnlock, Runnable onEnd) {
@@ -38,17 +45,32 @@ final class LockScreen extends StackPane {
         unlock.setOnAction(event -> {
             char[] typed = pinRow.isVisible() ? pin.getText().toCharArray() : new char[0];
             pin.clear();
-            onUnlock.accept(typed);
+            if (onUnlockWith != null) {
+                onUnlockWith.accept(new Unlock(credential, typed, keyFile));
+            } else {
+                onUnlock.accept(typed);
+            }
         });
         // the keeper's room PIN (issue 16, k4walk): shown only when the session's policy needs it to unlock
         pin.setId("session-unlock-pin");
         pin.setPromptText(texts.get("session.lock.pin"));
         pin.setMaxWidth(240);
         pin.setOnAction(event -> unlock.fire());
-        Label pinLabel = new Label(texts.get("session.lock.pin"));
+        pinLabel.setText(texts.get("session.lock.pin"));
         pinLabel.setLabelFor(pin);
         pinLabel.getStyleClass().add("session-lock-message");
-        pinRow = new VBox(4, pinLabel, pin);
+        chooseKey.setText(texts.get("session.lock.key.choose"));
+        chooseKey.setId("session-unlock-key");
+        chooseKey.setOnAction(event -> {
+            if (keyChooser != null) {
+                keyChooser.apply(getScene() == null ? null : getScene().getWindow()).ifPresent(chosen -> {
+                    keyFile = chosen;
+                    keyShown.setText(airlock.core.text.VisibleText.escape(chosen.toString()));
+                });
+            }
+        });
+        keyShown.getStyleClass().add("session-lock-message");
+        pinRow = new VBox(4, chooseKey, keyShown, pinLabel, pin);
         pinRow.setAlignment(Pos.CENTER);
         pinRow.setVisible(false);
         pinRow.setManaged(false);
@@ -61,6 +83,40 @@ final class LockScreen extends StackPane {
         box.setMaxSize(640, 320);
         getChildren().add(box);
         setVisible(false);
+    }
+
+    /** What the unlock button hands on (room): the credential asked for, what was typed, the key file chosen (or null). */
+    record Unlock(airlock.core.session.ReviewSession.UnlockCredential credential, char[] typed, java.nio.file.Path keyFile) {
+    }
+
+    private java.util.function.Consumer<Unlock> onUnlockWith;
+
+    /** Unlock hands on the credential too (room); {@code keys} chooses the supervisor's key file on their stick. */
+    void useCredentials(java.util.function.Consumer<Unlock> onUnlock,
+                        java.util.function.Function<javafx.stage.Window, java.util.Optional<java.nio.file.Path>> keys) {
+        this.onUnlockWith = onUnlock;
+        this.keyChooser = keys;
+    }
+
+    /** Shows the layer asking for {@code asked}: nothing, the room PIN, the inspector's passphrase or a supervisor's key. */
+    void show(SessionState state, String sessionId, int idleMinutes, airlock.core.session.ReviewSession.UnlockCredential asked) {
+        credential = asked;
+        boolean key = asked == airlock.core.session.ReviewSession.UnlockCredential.SUPERVISOR_KEY;
+        pinLabel.setText(texts.get(switch (asked) {
+            case PIN, NONE -> "session.lock.pin";
+            case INSPECTOR_PASSPHRASE -> "session.lock.passphrase";
+            case SUPERVISOR_KEY -> "session.lock.key.passphrase";
+        }));
+        pin.setPromptText(pinLabel.getText());
+        chooseKey.setVisible(key);
+        chooseKey.setManaged(key);
+        keyShown.setVisible(key);
+        keyShown.setManaged(key);
+        if (state != SessionState.LOCKED) {
+            keyFile = null;
+            keyShown.setText("");
+        }
+        show(state, sessionId, idleMinutes, asked != airlock.core.session.ReviewSession.UnlockCredential.NONE);
     }
 
     /** Puts the focus on the layer's one action (Unlock, or End for an expired session). */

@@ -79,6 +79,9 @@ public final class SessionFeature {
         this.watermark = new Watermark(model.watermarkProperty());
         watermark.setId("session-watermark");
         this.lock = new LockScreen(texts, model::unlock, this::confirmEnd);
+        // the idle unlock asks the credential the policy decides; a supervisor's key is read from their stick (room)
+        lock.useCredentials(model::unlock, owner -> airlock.ui.media.MediaChooser.chooseFile(owner, texts,
+                texts.get("session.start.key.choose"), window.media(), airlock.core.media.MediaFiles.named(".key")));
         installLayers(window.stage().getScene());
         installMenu();
         javafx.stage.Window.getWindows().addListener(windowWatcher);
@@ -296,7 +299,7 @@ public final class SessionFeature {
     private void showLock(SessionState state) {
         Optional<ReviewSession> session = window.session().current();
         lock.show(state, session.map(ReviewSession::id).orElse(""),
-                session.map(ReviewSession::idleLockMinutes).orElse(0), session.map(ReviewSession::unlockNeedsPin).orElse(false));
+                session.map(ReviewSession::idleLockMinutes).orElse(0), session.map(ReviewSession::unlockCredential).orElse(ReviewSession.UnlockCredential.NONE));
     }
 
     /** Text under the start dialog's fields in the demo (e.g. the demo room PIN); null for none. */
@@ -317,7 +320,8 @@ public final class SessionFeature {
         if (openDialog != null && openDialog.dialog().isShowing()) {
             return;
         }
-        openDialog = new StartSessionDialog(model, texts, window.stage(), demoHint, List.copyOf(frame.getScene().getRoot().getStylesheets()));
+        openDialog = new StartSessionDialog(model, texts, window.stage(), demoHint, List.copyOf(frame.getScene().getRoot().getStylesheets()),
+                window.media());
         openDialog.show();
     }
 

@@ -358,7 +358,7 @@ public final class SessionViewModel {
     }
 
     public void unlock() {
-        unlock(null);
+        unlock((char[]) null);
     }
 
     /** Unlocks with the room PIN typed on the lock screen (null or empty: none); the PIN is cleared once sent. */
@@ -374,6 +374,34 @@ public final class SessionViewModel {
                 if (pin != null) {
                     java.util.Arrays.fill(pin, '\0');
                 }
+            }
+            return session;
+        }).onSuccess(s -> refresh())));
+    }
+
+    /**
+     * Unlocks with the credential the lock screen asked for (room): the room PIN, the inspector's own
+     * passphrase, or the supervisor's key file (from their stick) decrypted with the passphrase typed;
+     * what was typed is cleared once used.
+     */
+    void unlock(LockScreen.Unlock given) {
+        if (given.credential() == ReviewSession.UnlockCredential.NONE || given.credential() == ReviewSession.UnlockCredential.PIN) {
+            unlock(given.typed());
+            return;
+        }
+        char[] typed = given.typed();
+        context.current().ifPresent(session -> main.background(BackgroundTask.of(texts.get("session.task.unlock"), monitor -> {
+            try {
+                if (given.credential() == ReviewSession.UnlockCredential.INSPECTOR_PASSPHRASE) {
+                    session.unlockWithPassphrase(typed);
+                } else {
+                    if (given.keyFile() == null) {
+                        throw new AirlockException("confirmation.required", texts.get("session.lock.key.none"));
+                    }
+                    session.unlockWithKey(Ed25519.readPrivatePem(given.keyFile(), typed));
+                }
+            } finally {
+                java.util.Arrays.fill(typed, '\0');
             }
             return session;
         }).onSuccess(s -> refresh())));

@@ -36,8 +36,13 @@ final class StartSessionDialog {
     private final PasswordField passphrase = new PasswordField();
     private final PasswordField inspectorPassphrase = new PasswordField();
     private final Label problem = new Label();
+    private final airlock.ui.media.MediaWatch media;
+    /** The key file chosen on the supervisor's stick (the field shows it, made visible; it is not typed). */
+    private Path keyPath;
 
-    StartSessionDialog(SessionViewModel model, Texts texts, Window owner, String demoHint, java.util.List<String> stylesheets) {
+    StartSessionDialog(SessionViewModel model, Texts texts, Window owner, String demoHint, java.util.List<String> stylesheets,
+                       airlock.ui.media.MediaWatch media) {
+        this.media = java.util.Objects.requireNonNull(media);
         dialog.initOwner(owner);
         dialog.setTitle(texts.get("session.start.title"));
         dialog.setHeaderText(model.policyName().isEmpty() ? texts.get("session.start.header.keeper")
@@ -86,12 +91,17 @@ final class StartSessionDialog {
         if (mode == SupervisorConfirmation.Mode.PIN) {
             grid.addRow(row++, new Label(texts.get("session.start.pin")), pin);
         } else if (mode == SupervisorConfirmation.Mode.KEY) {
+            // the supervisor's key is read from the supervisor's stick: a removable medium, then its key files (issue 17)
             Button browse = new Button(texts.get("session.start.key.browse"));
-            browse.setOnAction(event -> {
-                airlock.ui.choose.PathChooser.chooseFile(dialog.getDialogPane().getScene().getWindow(), texts,
-                        texts.get("session.start.key.choose"), airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of()), p -> true)
-                        .ifPresent(chosen -> keyFile.setText(chosen.toString()));
-            });
+            browse.setId("session-key-choose");
+            keyFile.setEditable(false);
+            keyFile.setPromptText(texts.get("session.start.key.prompt"));
+            browse.setOnAction(event -> airlock.ui.media.MediaChooser.chooseFile(dialog.getDialogPane().getScene().getWindow(),
+                    texts, texts.get("session.start.key.choose"), media, airlock.core.media.MediaFiles.named(".key"))
+                    .ifPresent(chosen -> {
+                        keyPath = chosen;
+                        keyFile.setText(airlock.core.text.VisibleText.escape(chosen.toString()));
+                    }));
             HBox keyRow = new HBox(6, keyFile, browse);
             HBox.setHgrow(keyFile, Priority.ALWAYS);
             grid.addRow(row++, new Label(texts.get("session.start.key")), keyRow);
@@ -120,7 +130,7 @@ final class StartSessionDialog {
             event.consume();
             problem.setText(texts.get("session.start.checking"));
             SessionViewModel.BundleChoice chosen = bundle.getValue();
-            Path key = keyFile.getText().isBlank() ? null : Path.of(keyFile.getText().strip());
+            Path key = keyPath;
             model.start(new SessionViewModel.StartForm(inspector.getText(), organisation.getText(), badge.getText(),
                     chosen.id(), pin.getText().toCharArray(), key, passphrase.getText().toCharArray(),
                     model.inspectorsNamed() ? inspectorPassphrase.getText().toCharArray() : null), outcome -> {

@@ -21,10 +21,13 @@ public final class VerifyLogView {
     private final Texts texts;
     private final VBox root = new VBox(12);
     private final GridPane details = new GridPane();
+    private final airlock.ui.media.MediaWatch media;
 
-    public VerifyLogView(VerifyLogViewModel model, Texts texts) {
+    /** @param media the removable media the log and the trust folder are chosen on (nothing else is offered) */
+    public VerifyLogView(VerifyLogViewModel model, Texts texts, airlock.ui.media.MediaWatch media) {
         this.model = model;
         this.texts = texts;
+        this.media = java.util.Objects.requireNonNull(media);
         build();
     }
 
@@ -43,14 +46,15 @@ public final class VerifyLogView {
         Button chooseLog = new Button(texts.get("verify.choose.log"));
         chooseLog.setId("verify-choose-log");
         chooseLog.setOnAction(event -> {
-            airlock.ui.choose.PathChooser.chooseFile(window(), texts, texts.get("verify.choose.log"), roots(model.logFileProperty().get()),
-                    p -> p.getFileName().toString().endsWith(".log")).ifPresent(model.logFileProperty()::set);
+            // a sealed log is read from the stick it was written to: no other folder is offered (issue 17)
+            airlock.ui.media.MediaChooser.chooseFile(window(), texts, texts.get("verify.choose.log.title"), media,
+                    airlock.core.media.MediaFiles.named(".log")).ifPresent(model.logFileProperty()::set);
         });
         TextField trustField = pathField(model.trustFolderProperty().get());
         model.trustFolderProperty().addListener((obs, old, path) -> trustField.setText(show(path)));
         Button chooseTrust = new Button(texts.get("verify.choose.trust"));
         chooseTrust.setOnAction(event -> {
-            airlock.ui.choose.PathChooser.chooseFolder(window(), texts, texts.get("verify.choose.trust"), roots(model.trustFolderProperty().get()))
+            airlock.ui.media.MediaChooser.chooseFolder(window(), texts, texts.get("verify.choose.trust.title"), media, p -> true)
                     .ifPresent(model.trustFolderProperty()::set);
         });
         Button verify = new Button(texts.get("verify.run"));
@@ -117,9 +121,4 @@ public final class VerifyLogView {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
-    /** The chooser's roots: the folder of the path shown (if any), then the usual ones. */
-    private static java.util.List<java.nio.file.Path> roots(java.nio.file.Path shown) {
-        java.nio.file.Path near = shown == null ? null : java.nio.file.Files.isDirectory(shown) ? shown : shown.getParent();
-        return airlock.ui.choose.PathChooser.sensibleRoots(near == null ? java.util.List.of() : java.util.List.of(near));
-    }
 }

@@ -15,16 +15,17 @@ public final class VerifyLogWindow {
     private VerifyLogWindow() {
     }
 
-    public static void install(MainView view, Texts texts, TaskExecutor executor) {
+    public static void install(MainView view, Texts texts, TaskExecutor executor,
+                               java.util.function.Supplier<airlock.ui.media.MediaWatch> media) {
         MenuItem item = new MenuItem(texts.get("menu.file.verifylog"));
         item.setId("menu-file-verifylog");
-        item.setOnAction(event -> open(view, texts, executor));
+        item.setOnAction(event -> open(view, texts, executor, media.get()));
         view.addMenuItem(MenuId.FILE, item);
     }
 
-    private static void open(MainView view, Texts texts, TaskExecutor executor) {
+    private static void open(MainView view, Texts texts, TaskExecutor executor, airlock.ui.media.MediaWatch media) {
         Path trust = AirlockHome.defaultLocation(System.getenv(), System.getProperty("user.home")).resolve("trust");
-        VerifyLogView screen = new VerifyLogView(new VerifyLogViewModel(texts, executor, trust), texts);
+        VerifyLogView screen = new VerifyLogView(new VerifyLogViewModel(texts, executor, trust), texts, media);
         Stage stage = new Stage();
         if (view.root().getScene() != null) {
             stage.initOwner(view.root().getScene().getWindow());

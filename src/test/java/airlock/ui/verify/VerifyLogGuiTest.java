@@ -22,13 +22,20 @@ import org.testfx.util.WaitForAsyncUtils;
 class VerifyLogGuiTest {
     private VerifyLogViewModel model;
     private Scene scene;
+    private java.nio.file.Path sticks;
 
     @Start
     void start(Stage stage) throws Exception {
         Texts texts = Texts.load(Locale.ROOT);
         model = new VerifyLogViewModel(texts, new SameThreadTaskExecutor(failure -> { }, new FailureTranslator(texts)),
                 VerifyLogViewModelTest.vectors().resolve("trust"));
-        scene = new Scene(new VerifyLogView(model, texts).root(), 900, 420);
+        // one simulated stick holding a sealed log: the only thing the verify screen's choosers can offer
+        sticks = java.nio.file.Files.createTempDirectory("verify-sticks");
+        java.nio.file.Path stick = java.nio.file.Files.createDirectories(sticks.resolve("AUDIT-STICK").resolve("export"));
+        java.nio.file.Files.copy(VerifyLogViewModelTest.vectors().resolve("valid-sealed/session.log"), stick.resolve("session.log"));
+        airlock.ui.media.MediaWatch watch = new airlock.ui.media.MediaWatch(
+                new airlock.core.bundle.MediaLocations(java.util.List.of(sticks)), java.time.Duration.ofMillis(200));
+        scene = new Scene(new VerifyLogView(model, texts, watch).root(), 900, 420);
         stage.setScene(scene);
         stage.show();
     }
@@ -59,6 +66,28 @@ class VerifyLogGuiTest {
         String headline = robot.lookup("#verify-headline").queryAs(Label.class).getText();
         assertTrue(headline.contains("hash mismatch at entry 5"), headline);
         robot.interact(() -> save("verify-log-tampered.png"));
+    }
+
+    @Test
+    void theLogIsChosenOnAStickAndNowhereElse(FxRobot robot) throws Exception {
+        robot.clickOn("#verify-choose-log");
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#media-chooser-list").tryQuery().isPresent()
+                && !robot.lookup("#media-chooser-list").queryListView().getItems().isEmpty());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<airlock.core.bundle.MediaLocations.Medium> list =
+                robot.lookup("#media-chooser-list").queryAs(javafx.scene.control.ListView.class);
+        org.junit.jupiter.api.Assertions.assertEquals(1, list.getItems().size(), "only the stick is offered");
+        robot.interact(() -> {
+            try {
+                Screenshots.save(list.getScene(), "verify-log-media-chooser.png");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        robot.clickOn("#media-chooser-choose");
+        WaitForAsyncUtils.waitForFxEvents();
+        org.junit.jupiter.api.Assertions.assertEquals(sticks.resolve("AUDIT-STICK/export/session.log"), model.logFileProperty().get(),
+                "the one log on the stick is taken");
     }
 
     private void save(String name) {

@@ -1,0 +1,44 @@
+package airlock;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17: no general file chooser is reachable by the inspector. The in-app {@code PathChooser}
+ * may be used only by the room administrator's set-up screens ({@code airlock.ui.room}), the
+ * supervisor's seal screen ({@code airlock.ui.seal}, the key file confined to the mounted removable
+ * devices) and the findings import ({@code airlock.ui.annotate}, confined to them too); every other
+ * screen - the session-start dialog and the verify screen above all - chooses with the
+ * {@code MediaChooser}. The rule must bite on a deliberately bad class, so it cannot pass by matching nothing.
+ */
+class InspectorChooserRuleTest {
+    static ArchRule noGeneralChooserForTheInspector() {
+        return noClasses().that().resideOutsideOfPackages("airlock.ui.choose..", "airlock.ui.room..", "airlock.ui.seal..",
+                        "airlock.ui.annotate..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("airlock.ui.choose.PathChooser")
+                .as("the general file chooser only on the administrator's and the supervisor's screens");
+    }
+
+    @Test
+    void theInspectorsScreensReachNoGeneralFileChooser() {
+        JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("airlock");
+        assertTrue(production.contain("airlock.ui.session.SessionFeature") && production.contain("airlock.ui.verify.VerifyLogView"));
+        noGeneralChooserForTheInspector().check(production);
+    }
+
+    @Test
+    void theRuleBitesOnABadClass() {
+        JavaClasses bad = new ClassFileImporter().importPackages("airlock.archfixture.bad");
+        EvaluationResult result = noGeneralChooserForTheInspector().evaluate(bad);
+        assertTrue(result.hasViolation(), "the rule did not bite");
+        assertTrue(String.join("\n", result.getFailureReport().getDetails()).contains("BadInspectorScreen"));
+    }
+}
