@@ -21,6 +21,8 @@ import javafx.stage.Stage;
 public final class KeeperWorkstation implements AutoCloseable {
     /** The view model proposes session ids from a workstation id; the keeper makes its own, so this only keeps the proposal valid. */
     private static final String PROPOSED_ID_PART = "keeper";
+    /** What the window cannot do through the keeper yet (docs/architecture.md, "Not wired yet"); remove a name when it is wired. */
+    static final java.util.List<String> NOT_WIRED = java.util.List.of("history", "versions", "seal");
     private final KeeperClient client;
     private final KeeperClient statusClient;
     private final WorkstationWindow window;
@@ -53,6 +55,8 @@ public final class KeeperWorkstation implements AutoCloseable {
                 new KeeperSessionService(client, statusClient, policy), null, clock, PROPOSED_ID_PART);
         var sessions = new SessionFeature(window, texts, model);
         window.model().showBanner(texts.get("keeper.seal.elsewhere"));
+        // said once on stderr so a walk (.ci/xvfb-demo.sh) reports these steps as not wired, not as failed
+        System.err.println("airlock: not wired through the keeper yet: " + String.join(", ", NOT_WIRED));
         return new KeeperWorkstation(client, statusClient, window, sessions);
     }
 
