@@ -50,7 +50,9 @@ public final class WindowFocus {
     }
 
     private static void place(Window window, Supplier<? extends Node> target, boolean[] placed) {
-        if (!window.isShowing()) {
+        // once placed, never again until shown anew: a late pulse must not pull the focus back while the
+        // user types on (seen under load: the name typed on into the organisation moved back to the inspector)
+        if (!window.isShowing() || placed[0]) {
             return;
         }
         if (!window.isFocused()) {
