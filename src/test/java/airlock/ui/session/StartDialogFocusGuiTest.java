@@ -64,7 +64,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Issue 19: the second session's start dialog took no keyboard focus in a real window (openbox) — the
  * inspector name typed into it went into the main window's search field. Each start dialog, the first
  * and the second after an ended session, is opened with its keys while the main window's search field
- * holds the focus, and the name is typed without clicking: it must land in the dialog's inspector field.
+ * holds the focus, and the name is typed without clicking: it must land in the dialog's inspector field
+ * (and no letter of Ctrl+Alt+S in the search field); Enter starts (the default button), Esc cancels.
  */
 @ExtendWith(ApplicationExtension.class)
 class StartDialogFocusGuiTest {
@@ -122,6 +123,15 @@ class StartDialogFocusGuiTest {
         robot.interact(() -> feature.summaryDialog().orElseThrow().close());
         WaitForAsyncUtils.waitForFxEvents();
         clock.advance(Duration.ofMinutes(5)); // a new session id
+
+        // Esc closes the start dialog (its Cancel), and the next one still takes the keyboard
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT, KeyCode.CONTROL);
+        waitUntil(() -> feature.startDialog().isPresent());
+        Window cancelled = feature.startDialog().orElseThrow().getDialogPane().getScene().getWindow();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !cancelled.isShowing() && feature.startDialog().isEmpty());
+        assertTrue(window.session().current().isEmpty(), "Esc started nothing");
 
         startByKeyboard(robot, "bob", "start-dialog-second.png");
     }
