@@ -141,16 +141,31 @@ public final class MainView {
      * added its scene filters, so a feature that handles a key itself has consumed it already.
      */
     public void installCommandKeys(Scene scene) {
+        // the character a command's key also types: a text field takes Ctrl+Alt+letter as AltGr typing, so
+        // Ctrl+Alt+S from the search field started the dialog and put an "s" into the field (issue 19)
+        boolean[] swallowTyped = {false};
+        scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            if (swallowTyped[0]) {
+                event.consume();
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, event -> {
+            if (!event.getCode().isModifierKey()) {
+                swallowTyped[0] = false;
+            }
+        });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.isConsumed() || event.getCode().isModifierKey()) {
                 return;
             }
+            swallowTyped[0] = false;
             if (scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl && isTextEditingKey(event)) {
                 return;
             }
             MenuItem item = commandFor(event);
             if (item != null) {
                 event.consume();
+                swallowTyped[0] = true;
                 item.fire();
                 return;
             }

@@ -283,14 +283,47 @@ public final class NavigationFeature {
             return;
         }
         String shown = DisplayText.inline(word);
-        symbols.query(texts.format("nav.task.callers", shown), idx -> idx.callers(word, REFERENCE_PAGE), sites -> {
-            List<ResultItem> items = new ArrayList<>();
-            for (CallSite c : sites) {
-                items.add(new ResultItem(DisplayText.inline(c.caller().qualifiedName()) + " \u2014 "
-                        + DisplayText.inline(c.at().path()) + ":" + c.at().line(), new Location(c.at().path(), c.at().line())));
-            }
-            showResults(texts.format("nav.callers.title", sites.size(), shown), items);
+        airlock.core.source.SourceTree source = symbols.source();
+        symbols.query(texts.format("nav.task.callers", shown), idx -> {
+            List<CallSite> sites = idx.callers(word, REFERENCE_PAGE);
+            // each call with its code line, as references show them (issue 19): one read per file
+            return new Object[] {sites, SymbolService.lines(source, sites.stream().map(CallSite::at).toList())};
+        }, (Object[] found) -> {
+            @SuppressWarnings("unchecked")
+            List<CallSite> sites = (List<CallSite>) found[0];
+            @SuppressWarnings("unchecked")
+            List<String> lines = (List<String>) found[1];
+            showResults(texts.format("nav.callers.title", sites.size(), shown), callerItems(sites, lines, word));
         });
+    }
+
+    /**
+     * The callers' rows: grouped under their file's header (rows of one file follow each other, in the
+     * order the index gives), each with its code line and the called name marked; the label keeps the
+     * calling function's name.
+     */
+    static List<ResultItem> callerItems(List<CallSite> sites, List<String> lines, String word) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            order.add(i);
+        }
+        // stable: keeps the index's order inside a file, brings a file's calls together
+        java.util.Map<String, Integer> firstSeen = new java.util.HashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            firstSeen.putIfAbsent(sites.get(i).at().path(), i);
+        }
+        order.sort(java.util.Comparator.comparingInt(i -> firstSeen.get(sites.get(i).at().path())));
+        List<ResultItem> items = new ArrayList<>();
+        for (int i : order) {
+            CallSite c = sites.get(i);
+            String line = lines.get(i);
+            int from = Math.max(0, Math.min(c.at().column() - 1, line.length()));
+            items.add(new ResultItem(DisplayText.inline(c.caller().qualifiedName()) + " \u2014 "
+                    + DisplayText.inline(c.at().path()) + ":" + c.at().line() + ": " + DisplayText.inline(line.strip()),
+                    new Location(c.at().path(), c.at().line()),
+                    new ResultItem.CodeLine(line, from, Math.min(line.length(), from + word.length()))));
+        }
+        return items;
     }
 
     private void showResults(String title, List<ResultItem> items) {

@@ -47,6 +47,7 @@ final class QuickOpen {
         airlock.ui.WindowSize.applyWhenShown(stage);
         // Esc (also from the list) and Ctrl+W close it, as every secondary window (issue 19)
         airlock.ui.WindowKeys.closeWithKeys(stage);
+        airlock.ui.WindowFocus.onShown(stage, () -> query);
         Consumer<String> run = typed -> search.search(typed, items -> {
             if (typed.equals(query.getText())) {
                 list.getItems().setAll(items);
@@ -95,7 +96,6 @@ final class QuickOpen {
 
     void show() {
         stage.show();
-        query.requestFocus();
     }
 
     List<ResultItem> items() {

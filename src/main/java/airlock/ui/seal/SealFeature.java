@@ -134,6 +134,25 @@ public final class SealFeature {
         stage.setResizable(true);
         airlock.ui.WindowSize.keepSize(stage, scene);
         airlock.ui.WindowKeys.closeWithKeys(stage);
+        // the keyboard goes to the passphrase, the one thing the supervisor must type (issue 19); it is
+        // enabled once the session is loaded, so it gets the focus again the first time that happens
+        java.util.function.Supplier<javafx.scene.Node> firstUseful = () -> screen.root().lookup("#seal-passphrase");
+        airlock.ui.WindowFocus.onShown(stage, firstUseful);
+        model.stageProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends SealViewModel.Stage> obs,
+                                SealViewModel.Stage was, SealViewModel.Stage now) {
+                if (now == SealViewModel.Stage.REVIEW) {
+                    model.stageProperty().removeListener(this);
+                    javafx.application.Platform.runLater(() -> {
+                        javafx.scene.Node field = firstUseful.get();
+                        if (field != null && stage.isShowing()) {
+                            field.requestFocus();
+                        }
+                    });
+                }
+            }
+        });
         stage.show();
         model.load();
         opened = new Opened(model, screen, stage);

@@ -51,6 +51,8 @@ final class StartSessionDialog {
         dialog.getDialogPane().getStyleClass().add("session-start");
         ButtonType start = new ButtonType(texts.get("session.start.button"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
+        // the inspector field gets the keyboard each time the dialog shows, also the second time under openbox (issue 19)
+        airlock.ui.WindowFocus.onShown(dialog.getDialogPane().getScene().getWindow(), () -> inspector);
 
         inspector.setId("session-inspector");
         organisation.setId("session-organisation");
@@ -161,6 +163,10 @@ final class StartSessionDialog {
 
     void show() {
         dialog.show();
-        inspector.requestFocus();
+    }
+
+    /** The first useful control (for tests). */
+    TextField inspectorField() {
+        return inspector;
     }
 }
