@@ -21,8 +21,14 @@ import java.util.List;
  * {@code LinearLinesTest} compares the two engines' match ranges on random lines.
  */
 final class LinearLines {
-    /** Lines at least this long go to the linear matcher (a quadratic cost is then at least 256x the line). */
+    /** Lines at least this long may go to the linear matcher (shorter ones are cheap even when quadratic). */
     static final int LONG_LINE = 256;
+    /**
+     * java.util.regex is tried first on such a line (several times faster than RE2/J where it does not
+     * backtrack, e.g. a match at every position); past this many steps per character of the line, the
+     * line is matched again here.
+     */
+    static final int JAVA_STEPS_PER_CHAR = 32;
     private static final String SPACE = "\\t\\n\\x0B\\f\\r ";
     private final com.google.re2j.Pattern pattern;
 

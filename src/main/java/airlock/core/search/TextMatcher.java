@@ -124,7 +124,20 @@ public final class TextMatcher {
                 }
             } else if (linear != null && lineEnd - lineStart >= LinearLines.LONG_LINE
                     && LinearLines.ascii(lines, lineStart, lineEnd)) {
-                linear.find(seq, lineStart, lineEnd, ranges);
+                // java.util.regex first (faster where it does not backtrack); past a linear amount of
+                // work on this line, the line again with the linear-time matcher
+                seq.limitLine(LinearLines.JAVA_STEPS_PER_CHAR * (lineEnd - lineStart));
+                try {
+                    line.region(lineStart, lineEnd);
+                    while (line.find()) {
+                        ranges.add(new MatchRange(line.start() - lineStart, line.end() - lineStart));
+                    }
+                } catch (BudgetedText.LineLimit e) {
+                    ranges.clear();
+                    linear.find(seq, lineStart, lineEnd, ranges);
+                } finally {
+                    seq.unlimitLine();
+                }
             } else {
                 line.region(lineStart, lineEnd);
                 while (line.find()) {

@@ -70,8 +70,11 @@ class LinearLinesTest {
             String t = text.toString();
             for (String p : queries) {
                 SearchQuery q = SearchQuery.regex(p, "r");
-                assertEquals(javaLines(Pattern.compile(p, FLAGS), t), TextMatcher.compile(q).matchLines(t, () -> false),
-                        "pattern " + p + " round " + round);
+                List<LineMatch> expected = javaLines(Pattern.compile(p, FLAGS), t);
+                assertEquals(expected, TextMatcher.compile(q).matchLines(t, () -> false), "pattern " + p + " round " + round);
+                // and RE2/J alone on every line (the matcher above hands a line over only when
+                // java.util.regex takes too long on it)
+                assertEquals(expected, linearLines(LinearLines.of(q), t), "RE2/J, pattern " + p + " round " + round);
             }
             for (String lit : List.of("a", "AB", "b c", ".", "]{")) {
                 SearchQuery q = SearchQuery.literal(lit, "r").withIgnoreCase(true);
@@ -109,6 +112,20 @@ class LinearLinesTest {
         // and cancellation still reaches it
         assertThrows(BudgetedText.Stop.class, () -> TextMatcher.compile(SearchQuery.regex("a\\w*c", "r"))
                 .matchSelectedLines(line, one, budget, () -> true));
+    }
+
+    private static List<LineMatch> linearLines(LinearLines linear, String text) {
+        List<LineMatch> out = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
+        for (int i = 0; i < count; i++) {
+            List<MatchRange> ranges = new ArrayList<>();
+            linear.find(lines[i], 0, lines[i].length(), ranges);
+            if (!ranges.isEmpty()) {
+                out.add(new LineMatch(i + 1, lines[i], ranges));
+            }
+        }
+        return out;
     }
 
     /** The reference: java.util.regex alone, each line a region of the text seeing nothing beyond it, as rg's lines. */
