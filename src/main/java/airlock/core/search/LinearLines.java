@@ -1,7 +1,5 @@
 package airlock.core.search;
 
-import java.util.List;
-
 /**
  * A linear-time matcher (RE2/J, an automaton simulation: time proportional to the line's length
  * times the pattern's size, whatever the pattern) for long lines of ASCII text, where
@@ -243,10 +241,10 @@ final class LinearLines {
      * {@code from}, as java.util.regex's find loop over that region would. Reads the text through
      * {@code text.charAt}, so a {@link BudgetedText} still sees cancellation and spends its budget.
      */
-    void find(CharSequence text, int from, int to, List<MatchRange> ranges) {
+    void find(CharSequence text, int from, int to, Ranges ranges) {
         com.google.re2j.Matcher m = pattern.matcher(new Slice(text, from, to));
         while (m.find()) {
-            ranges.add(new MatchRange(m.start(), m.end()));
+            ranges.append(m.start(), m.end());
         }
     }
 

@@ -107,7 +107,7 @@ public final class TextMatcher {
                 lineEnd = lines.length();
             }
             seq.charge(lineEnd - lineStart + 1);
-            List<MatchRange> ranges = new ArrayList<>(2);
+            Ranges ranges = new Ranges();
             if (line == null) {
                 if (next == -2 || (next >= 0 && next < lineStart)) {
                     from = Math.max(from, lineStart);
@@ -116,7 +116,7 @@ public final class TextMatcher {
                     from = next < 0 ? lines.length() : next;
                 }
                 while (next >= 0 && next + len <= lineEnd) {
-                    ranges.add(new MatchRange(next - lineStart, next + len - lineStart));
+                    ranges.append(next - lineStart, next + len - lineStart);
                     from = next + len;
                     next = lines.indexOf(plainLiteral, from);
                     seq.charge((next < 0 ? lines.length() : next + len) - from);
@@ -130,10 +130,10 @@ public final class TextMatcher {
                 try {
                     line.region(lineStart, lineEnd);
                     while (line.find()) {
-                        ranges.add(new MatchRange(line.start() - lineStart, line.end() - lineStart));
+                        ranges.append(line.start() - lineStart, line.end() - lineStart);
                     }
                 } catch (BudgetedText.LineLimit e) {
-                    ranges.clear();
+                    ranges.reset();
                     linear.find(seq, lineStart, lineEnd, ranges);
                 } finally {
                     seq.unlimitLine();
@@ -141,7 +141,7 @@ public final class TextMatcher {
             } else {
                 line.region(lineStart, lineEnd);
                 while (line.find()) {
-                    ranges.add(new MatchRange(line.start() - lineStart, line.end() - lineStart));
+                    ranges.append(line.start() - lineStart, line.end() - lineStart);
                 }
             }
             if (!ranges.isEmpty()) {
@@ -191,10 +191,10 @@ public final class TextMatcher {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            List<MatchRange> ranges = new ArrayList<>(2);
+            Ranges ranges = new Ranges();
             line.region(lineStart, lineEnd);
             while (line.find()) {
-                ranges.add(new MatchRange(line.start() - lineStart, line.end() - lineStart));
+                ranges.append(line.start() - lineStart, line.end() - lineStart);
             }
             if (!ranges.isEmpty()) {
                 out.add(new LineMatch(counter.lineOf(lineStart), text.substring(lineStart, lineEnd), ranges));
@@ -229,9 +229,9 @@ public final class TextMatcher {
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            List<MatchRange> ranges = new ArrayList<>(2);
+            Ranges ranges = new Ranges();
             while (s >= 0 && s + len <= lineEnd) {
-                ranges.add(new MatchRange(s - lineStart, s + len - lineStart));
+                ranges.append(s - lineStart, s + len - lineStart);
                 s = text.indexOf(plainLiteral, s + len);
             }
             out.add(new LineMatch(counter.lineOf(lineStart), text.substring(lineStart, lineEnd), ranges));

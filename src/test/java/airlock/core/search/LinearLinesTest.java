@@ -119,7 +119,7 @@ class LinearLinesTest {
         String[] lines = text.split("\n", -1);
         int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
         for (int i = 0; i < count; i++) {
-            List<MatchRange> ranges = new ArrayList<>();
+            Ranges ranges = new Ranges();
             linear.find(lines[i], 0, lines[i].length(), ranges);
             if (!ranges.isEmpty()) {
                 out.add(new LineMatch(i + 1, lines[i], ranges));
