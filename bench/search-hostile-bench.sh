@@ -6,7 +6,7 @@
 # files Airlock reported as not fully searched (step budget). Airlock's process CPU time per search
 # is printed too: on a shared machine wall time mostly measures the other work.
 #
-#   bench/search-hostile-bench.sh            (OUT=dir RUNS=n STEPS=n to change)
+#   bench/search-hostile-bench.sh            (OUT=dir RUNS=n STEPS=n CP=classpath to change)
 # Needs: ripgrep, python3, Maven offline.
 set -euo pipefail
 OUT=${OUT:-$(mktemp -d /tmp/search-hostile.XXXXXX)}
@@ -48,8 +48,11 @@ QUERIES=(
   "nested|R:(a+)+b|" "nested|R:(a|aa)*b|" "nested|R:(\\w+)*!|" "nested|F:!ab|-F"
 )
 
-mvn -B -o -q test-compile >&2
-CP="target/classes:target/test-classes:$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout | sed "s/\x1b\[[0-9;]*m//g")"
+# CP=... runs classes built elsewhere (e.g. -Dairlock.build.dir) without compiling here
+if [ -z "${CP:-}" ]; then
+  mvn -B -o -q test-compile >&2
+  CP="target/classes:target/test-classes:$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout | sed "s/\x1b\[[0-9;]*m//g")"
+fi
 
 ITEMS=()
 for q in "${QUERIES[@]}"; do
