@@ -37,20 +37,28 @@ NAMES=(rare-literal medium-literal common-literal regex-alternation ignore-case 
        u8-array-decl qxz-digits init-function
        # added in issue 20: alternations with a short branch, classes, anchors, case-insensitive Unicode
        alt-short-branch alt-short-type hex-class define-shift anchored-ops-struct anchored-export
-       anchored-include-guard ignore-case-umlaut ignore-case-regex-unicode word-regex-pointer)
+       anchored-include-guard ignore-case-umlaut ignore-case-regex-unicode word-regex-pointer
+       # added on branch perf20 (issue 20): short branches, classes, anchors, case-insensitive Unicode
+       alt-short-keyword alt-one-letter nonascii-run anchored-brace anchored-return ignore-case-micro
+       ignore-case-todo word-short class-macro-name printk-dotstar optional-letter two-byte-literal)
 SPECS=("F:ieee80211_rx_irqsafe" "F:spin_lock_irqsave(&" "F:kmalloc(" "R:mutex_(lock|unlock)\\(&dev->"
        "I:copyright (c) 2009" "W:of_node_put" "R:[0-9]{4}-[0-9]{2}-[0-9]{2}T"
        "R:\\bu(8|16|32|64)\\s+[a-z_]+\\[[0-9]+\\];" "R:[qxz]{2}[0-9]{2}" "R:static int __init [a-z_0-9]+_init\\(void\\)"
        "R:\\b(ret|rc|err) = -E[A-Z]+;" "R:(u8|__le16) [a-z]+_id;" "R:0x[0-9a-fA-F]{8}UL" "R:#define [A-Z_]+ \\(1 << [0-9]+\\)"
        "R:^static const struct [a-z_]+_ops [a-z_]+ = \\{$" "R:EXPORT_SYMBOL_GPL\\([a-z_]+\\);$"
-       "R:^#endif /\\* _+[A-Z_]+_H_* \\*/$" "I:jörg" "R:(?i)m[üu]ller" "R:\\bstruct\\s+sk_buff\\s*\\*\\s*skb\\b")
+       "R:^#endif /\\* _+[A-Z_]+_H_* \\*/$" "I:jörg" "R:(?i)m[üu]ller" "R:\\bstruct\\s+sk_buff\\s*\\*\\s*skb\\b"
+       "R:\\b(if|for|while) \\(!" "R:\\b(i|j|k)\\+\\+\\)" "R:[^ -~\t]{3}" "R:^\\}$" "R:^\treturn -E[A-Z]+;$" "I:µs"
+       "R:(?i)todo:" "W:dev" "R:[A-Z]{2,}_[A-Z]{2,}_[0-9]+" "R:printk\\(KERN_[A-Z]+ \".*%s.*\\\\n\"" "R:colou?r" "F:u8")
 CSEARCH=("ieee80211_rx_irqsafe" "spin_lock_irqsave\\(&" "kmalloc\\(" "mutex_(lock|unlock)\\(&dev->"
          "(?i)copyright \\(c\\) 2009" "\\bof_node_put\\b" "[0-9]{4}-[0-9]{2}-[0-9]{2}T"
          "\\bu(8|16|32|64)\\s+[a-z_]+\\[[0-9]+\\];" "[qxz]{2}[0-9]{2}" "static int __init [a-z_0-9]+_init\\(void\\)"
          "\\b(ret|rc|err) = -E[A-Z]+;" "(u8|__le16) [a-z]+_id;" "0x[0-9a-fA-F]{8}UL" "#define [A-Z_]+ \\(1 << [0-9]+\\)"
          "^static const struct [a-z_]+_ops [a-z_]+ = \\{$" "EXPORT_SYMBOL_GPL\\([a-z_]+\\);$"
-         "^#endif /\\* _+[A-Z_]+_H_* \\*/$" "(?i)jörg" "(?i)m[üu]ller" "\\bstruct\\s+sk_buff\\s*\\*\\s*skb\\b")
-RGFLAGS=("-F" "-F" "-F" "" "-F -i" "-F -w" "" "" "" "" "" "" "" "" "" "" "" "-F -i" "" "")
+         "^#endif /\\* _+[A-Z_]+_H_* \\*/$" "(?i)jörg" "(?i)m[üu]ller" "\\bstruct\\s+sk_buff\\s*\\*\\s*skb\\b"
+         "\\b(if|for|while) \\(!" "\\b(i|j|k)\\+\\+\\)" "[^ -~\t]{3}" "^\\}$" "^\treturn -E[A-Z]+;$" "(?i)µs"
+         "(?i)todo:" "\\bdev\\b" "[A-Z]{2,}_[A-Z]{2,}_[0-9]+" "printk\\(KERN_[A-Z]+ \".*%s.*\\\\n\"" "colou?r" "u8")
+RGFLAGS=("-F" "-F" "-F" "" "-F -i" "-F -w" "" "" "" "" "" "" "" "" "" "" "" "-F -i" "" ""
+         "" "" "" "" "" "-F -i" "" "-F -w" "" "" "" "-F")
 
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

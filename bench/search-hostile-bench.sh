@@ -3,9 +3,10 @@
 # to the next, searched by Airlock (scan path: byte filter, then the line matcher, both cores) and
 # by ripgrep on the same files, in one go. Prints per family, query and kind the time at each size
 # and the factor per doubling (goal: at most ~2.2x), the lines matched by both, and how many
-# files Airlock reported as not fully searched (step budget).
+# files Airlock reported as not fully searched (step budget). Airlock's process CPU time per search
+# is printed too: on a shared machine wall time mostly measures the other work.
 #
-#   bench/search-hostile-bench.sh            (OUT=dir RUNS=n STEPS=n to change)
+#   bench/search-hostile-bench.sh            (OUT=dir RUNS=n STEPS=n CP=classpath to change)
 # Needs: ripgrep, python3, Maven offline.
 set -euo pipefail
 OUT=${OUT:-$(mktemp -d /tmp/search-hostile.XXXXXX)}
@@ -47,8 +48,11 @@ QUERIES=(
   "nested|R:(a+)+b|" "nested|R:(a|aa)*b|" "nested|R:(\\w+)*!|" "nested|F:!ab|-F"
 )
 
-mvn -B -o -q test-compile >&2
-CP="target/classes:target/test-classes:$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout | sed "s/\x1b\[[0-9;]*m//g")"
+# CP=... runs classes built elsewhere (e.g. -Dairlock.build.dir) without compiling here
+if [ -z "${CP:-}" ]; then
+  mvn -B -o -q test-compile >&2
+  CP="target/classes:target/test-classes:$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout | sed "s/\x1b\[[0-9;]*m//g")"
+fi
 
 ITEMS=()
 for q in "${QUERIES[@]}"; do
@@ -67,17 +71,18 @@ ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 printf "\n## Hostile input, time per doubling (median of %s runs, ms; load before %s)\n\n" "$RUNS" "$LOAD_BEFORE"
-printf "| family | query | airlock ms per size | airlock x per doubling | rg ms per size | rg x per doubling | lines airlock / rg (largest) | not fully searched |\n"
-printf "|---|---|---|---|---|---|---|---|\n"
+printf "| family | query | airlock ms per size | airlock x per doubling | airlock CPU ms per size | CPU x per doubling | rg ms per size | rg x per doubling | lines airlock / rg (largest) | not fully searched |\n"
+printf "|---|---|---|---|---|---|---|---|---|---|\n"
 i=0
 for q in "${QUERIES[@]}"; do
   fam=${q%%|*}; spec=${q#"$fam|"}; flags=${spec##*|}; spec=${spec%|*}
-  a_list=(); r_list=(); la=0; lr=0; inc=0
+  a_list=(); c_list=(); r_list=(); la=0; lr=0; inc=0
   for k in $(seq 0 $((STEPS - 1))); do
     i=$((i + 1))
-    read -r _ a_ms la inc_k < <(awk -v n=$i '$1==n' "$OUT/airlock-times.txt")
+    read -r _ a_ms la inc_k cpu_ms < <(awk -v n=$i '$1==n' "$OUT/airlock-times.txt")
     inc=$((inc + inc_k))
     a_list+=("$a_ms")
+    c_list+=("$cpu_ms")
     runs=()
     for r in $(seq "$RUNS"); do
       t=$(date +%s%N)
@@ -88,8 +93,8 @@ for q in "${QUERIES[@]}"; do
     r_list+=("$(printf "%s\n" "${runs[@]}" | median)")
   done
   factors() { local prev="" out=""; for v in "$@"; do if [ -n "$prev" ]; then out+="$(awk -v a="$v" -v b="$prev" 'BEGIN { printf "%.2f ", (b < 1 ? (a < 1 ? 1 : a) : a / b) }')"; fi; prev=$v; done; echo "$out"; }
-  printf "| %s | \`%s\` | %s | %s | %s | %s | %s / %s | %s |\n" "$fam" "${spec//|/\\|}" "${a_list[*]}" "$(factors "${a_list[@]}")" \
-    "${r_list[*]}" "$(factors "${r_list[@]}")" "$la" "${lr:-0}" "$inc"
+  printf "| %s | \`%s\` | %s | %s | %s | %s | %s | %s | %s / %s | %s |\n" "$fam" "${spec//|/\\|}" "${a_list[*]}" "$(factors "${a_list[@]}")" \
+    "${c_list[*]}" "$(factors "${c_list[@]}")" "${r_list[*]}" "$(factors "${r_list[@]}")" "$la" "${lr:-0}" "$inc"
 done
 echo
 echo "sizes per family: base x 1, 2, 4, 8 ... (astral, every-position, nested: 25k lines; long-line: 0.5 MB in one line)"

@@ -17,7 +17,9 @@ import java.util.concurrent.Executors;
  *
  * <p>Arguments: {@code RUNS item...}, an item being {@code DIR<TAB>SPEC} with SPEC as in
  * {@link SearchBench} ({@code F:}, {@code R:}, {@code I:}, {@code W:}). Prints per item
- * {@code n median_ms lines_matched files_not_fully_searched}.
+ * {@code n median_ms lines_matched files_not_fully_searched median_cpu_ms}, the last being the
+ * process's CPU time over the search (every thread, the collector's included): on a machine
+ * shared with other work, wall time mostly measures the others, CPU time the work done.
  */
 public final class HostileSearchBench {
     private HostileSearchBench() {
@@ -25,6 +27,8 @@ public final class HostileSearchBench {
 
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(args[0]);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
             Searcher searcher = new Searcher(pool);
@@ -33,14 +37,19 @@ public final class HostileSearchBench {
                 DirectorySource source = new DirectorySource(Path.of(item[0]));
                 SearchQuery query = parse(item[1], source.reviewRef());
                 long[] ms = new long[runs];
+                long[] cpu = new long[runs];
                 SearchSummary summary = null;
                 for (int r = 0; r < runs; r++) {
+                    long cpu0 = os.getProcessCpuTime();
                     long start = System.nanoTime();
                     summary = searcher.search(source, null, query, file -> { }, ProgressMonitor.NONE);
                     ms[r] = (System.nanoTime() - start) / 1_000_000;
+                    cpu[r] = (os.getProcessCpuTime() - cpu0) / 1_000_000;
                 }
                 Arrays.sort(ms);
-                System.out.printf("%d %d %d %d%n", n, ms[runs / 2], summary.linesMatched(), summary.incomplete().size());
+                Arrays.sort(cpu);
+                System.out.printf("%d %d %d %d %d%n", n, ms[runs / 2], summary.linesMatched(), summary.incomplete().size(),
+                        cpu[runs / 2]);
             }
         } finally {
             pool.shutdownNow();

@@ -9,16 +9,37 @@ import java.util.function.BooleanSupplier;
  * workstation. The check runs every {@value #CHUNK} characters to keep the common path cheap.
  */
 final class BudgetedText implements CharSequence {
-    static final int CHUNK = 1 << 16;
+    static final int CHUNK = 1 << 12;
     private final String text;
     private final BooleanSupplier cancelled;
+    private final long chunks;
     private long remainingChunks;
     private int credit = CHUNK;
+    /** Steps at which the current line's own limit is reached (checked at each refill); none when MAX_VALUE. */
+    private long lineLimitAt = Long.MAX_VALUE;
 
     BudgetedText(String text, long maxSteps, BooleanSupplier cancelled) {
         this.text = text;
         this.cancelled = cancelled;
         this.remainingChunks = Math.max(1, maxSteps / CHUNK);
+        this.chunks = remainingChunks;
+    }
+
+    /** Steps spent so far. */
+    long spent() {
+        return (chunks - remainingChunks) * CHUNK + (CHUNK - credit);
+    }
+
+    /**
+     * Gives the work from now on a limit of its own (a line java.util.regex may backtrack on): past
+     * about {@code steps} more, {@link LineLimit} is thrown (checked every {@value #CHUNK} steps).
+     */
+    void limitLine(long steps) {
+        lineLimitAt = spent() + steps;
+    }
+
+    void unlimitLine() {
+        lineLimitAt = Long.MAX_VALUE;
     }
 
     /** The default budget for a text: generous for any sane pattern, bounded for a pathological one. */
@@ -52,6 +73,10 @@ final class BudgetedText implements CharSequence {
             throw new Stop(true);
         }
         credit = CHUNK;
+        if (spent() > lineLimitAt) {
+            lineLimitAt = Long.MAX_VALUE;
+            throw new LineLimit();
+        }
     }
 
     @Override
@@ -67,6 +92,15 @@ final class BudgetedText implements CharSequence {
     @Override
     public String toString() {
         return text;
+    }
+
+    /** Thrown through the regex engine when a line's own limit ({@link #limitLine}) is spent. */
+    static final class LineLimit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LineLimit() {
+            super("line too costly", null, false, false);
+        }
     }
 
     /** Thrown through the regex engine to abandon a search; {@code budget} tells why. */

@@ -12,6 +12,7 @@ import java.util.List;
  */
 public record LineMatch(int number, String text, List<MatchRange> ranges) {
     public LineMatch {
-        ranges = List.copyOf(ranges);
+        // the search's own compact list is kept as it is (no object per match)
+        ranges = ranges instanceof Ranges own ? own.trimmed() : List.copyOf(ranges);
     }
 }

@@ -335,11 +335,48 @@ final class RegexParser {
         // surrogate has no UTF-8 form. A supplementary character (U+1F600) is known: decoding makes
         // it only from its own four-byte UTF-8 form (Java's decoder refuses encoded surrogates), so
         // its bytes are what the index and the byte filter must see.
-        if (foldAll || cp == 0xFFFD || cp > Character.MAX_CODE_POINT
+        if (cp == 0xFFFD || cp > Character.MAX_CODE_POINT
                 || (!Character.isSupplementaryCodePoint(cp) && Character.isSurrogate((char) cp))) {
             return new RegexNode.AnyChar();
         }
+        if (foldAll) {
+            return FOLDED.computeIfAbsent(cp, RegexParser::foldSet);
+        }
         return new RegexNode.Chars(Set.of(new String(Character.toChars(cp))));
+    }
+
+    private static final java.util.Map<Integer, RegexNode> FOLDED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A non-ASCII character under Java's Unicode case-insensitive matching: every character c with
+     * {@code toLowerCase(toUpperCase(c)) == toLowerCase(toUpperCase(cp))}, and that value itself (the
+     * test of java.util.regex's case-insensitive slices and single characters; issue 20: MICRO SIGN
+     * is also GREEK SMALL and CAPITAL MU, and as "any character" it made half the kernel's lines
+     * candidates of {@code -i µs}). Any character when the set holds an ASCII character (the
+     * folded ASCII letters have their own variants), U+FFFD, a supplementary character (a folded
+     * trigram is spelled out one UTF-16 unit at a time), or more than eight characters.
+     */
+    private static RegexNode foldSet(int cp) {
+        int lower = Character.toLowerCase(Character.toUpperCase(cp));
+        Set<String> set = new java.util.HashSet<>();
+        set.add(new String(Character.toChars(lower)));
+        set.add(new String(Character.toChars(cp)));
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            if (c <= 0xFFFF && Character.isSurrogate((char) c)) {
+                continue;
+            }
+            if (Character.toLowerCase(Character.toUpperCase(c)) == lower) {
+                if (c < 128 || c == 0xFFFD || Character.isSupplementaryCodePoint(c)) {
+                    return new RegexNode.AnyChar();
+                }
+                set.add(new String(Character.toChars(c)));
+            }
+        }
+        if (lower < 128 || lower == 0xFFFD || Character.isSupplementaryCodePoint(cp)
+                || Character.isSupplementaryCodePoint(lower) || set.size() > 8) {
+            return new RegexNode.AnyChar();
+        }
+        return new RegexNode.Chars(Set.copyOf(set));
     }
 
     /** The pattern could not be analysed; the search scans instead. */

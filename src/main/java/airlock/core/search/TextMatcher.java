@@ -17,10 +17,13 @@ public final class TextMatcher {
     private static final int FLAGS = Pattern.UNIX_LINES | Pattern.MULTILINE | Pattern.UNICODE_CHARACTER_CLASS;
     private final Pattern pattern;
     private final String plainLiteral;
+    /** RE2/J for long ASCII lines, where java.util.regex may backtrack quadratically; null when not exact. */
+    private final LinearLines linear;
 
-    private TextMatcher(Pattern pattern, String plainLiteral) {
+    private TextMatcher(Pattern pattern, String plainLiteral, LinearLines linear) {
         this.pattern = pattern;
         this.plainLiteral = plainLiteral;
+        this.linear = linear;
     }
 
     /** Compiles {@code query}; an invalid regular expression is reported with its position. */
@@ -34,7 +37,7 @@ public final class TextMatcher {
             Pattern compiled = Pattern.compile(source, flags);
             boolean plain = !query.regex() && !query.ignoreCase() && !query.wholeWord()
                     && !query.pattern().isEmpty() && query.pattern().indexOf('\n') < 0;
-            return new TextMatcher(compiled, plain ? query.pattern() : null);
+            return new TextMatcher(compiled, plain ? query.pattern() : null, plain ? null : LinearLines.of(query));
         } catch (PatternSyntaxException e) {
             throw new InvalidQueryException("Invalid regular expression: " + e.getDescription()
                     + (e.getIndex() >= 0 ? " near position " + e.getIndex() : "")
@@ -104,7 +107,7 @@ public final class TextMatcher {
                 lineEnd = lines.length();
             }
             seq.charge(lineEnd - lineStart + 1);
-            List<MatchRange> ranges = new ArrayList<>(2);
+            Ranges ranges = new Ranges();
             if (line == null) {
                 if (next == -2 || (next >= 0 && next < lineStart)) {
                     from = Math.max(from, lineStart);
@@ -113,16 +116,32 @@ public final class TextMatcher {
                     from = next < 0 ? lines.length() : next;
                 }
                 while (next >= 0 && next + len <= lineEnd) {
-                    ranges.add(new MatchRange(next - lineStart, next + len - lineStart));
+                    ranges.append(next - lineStart, next + len - lineStart);
                     from = next + len;
                     next = lines.indexOf(plainLiteral, from);
                     seq.charge((next < 0 ? lines.length() : next + len) - from);
                     from = next < 0 ? lines.length() : next;
                 }
+            } else if (linear != null && lineEnd - lineStart >= LinearLines.LONG_LINE
+                    && LinearLines.ascii(lines, lineStart, lineEnd)) {
+                // java.util.regex first (faster where it does not backtrack); past a linear amount of
+                // work on this line, the line again with the linear-time matcher
+                seq.limitLine(LinearLines.JAVA_STEPS_PER_CHAR * (lineEnd - lineStart));
+                try {
+                    line.region(lineStart, lineEnd);
+                    while (line.find()) {
+                        ranges.append(line.start() - lineStart, line.end() - lineStart);
+                    }
+                } catch (BudgetedText.LineLimit e) {
+                    ranges.reset();
+                    linear.find(seq, lineStart, lineEnd, ranges);
+                } finally {
+                    seq.unlimitLine();
+                }
             } else {
                 line.region(lineStart, lineEnd);
                 while (line.find()) {
-                    ranges.add(new MatchRange(line.start() - lineStart, line.end() - lineStart));
+                    ranges.append(line.start() - lineStart, line.end() - lineStart);
                 }
             }
             if (!ranges.isEmpty()) {
@@ -134,6 +153,22 @@ public final class TextMatcher {
     }
 
     private List<LineMatch> regexLines(String text, BooleanSupplier cancelled) {
+        if (linear != null && hasLongLine(text)) {
+            // line by line, so that a long line goes to the linear matcher (a find over the whole
+            // text would backtrack over it as over any other)
+            int count = 0;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                count++;
+            }
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+                count++;
+            }
+            int[] numbers = new int[count];
+            for (int i = 0; i < count; i++) {
+                numbers[i] = i + 1;
+            }
+            return matchSelectedLines(text, numbers, BudgetedText.defaultBudget(text.length()), cancelled);
+        }
         List<LineMatch> out = new ArrayList<>();
         BudgetedText seq = new BudgetedText(text, BudgetedText.defaultBudget(text.length()), cancelled);
         Matcher whole = pattern.matcher(seq);
@@ -156,10 +191,10 @@ public final class TextMatcher {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            List<MatchRange> ranges = new ArrayList<>(2);
+            Ranges ranges = new Ranges();
             line.region(lineStart, lineEnd);
             while (line.find()) {
-                ranges.add(new MatchRange(line.start() - lineStart, line.end() - lineStart));
+                ranges.append(line.start() - lineStart, line.end() - lineStart);
             }
             if (!ranges.isEmpty()) {
                 out.add(new LineMatch(counter.lineOf(lineStart), text.substring(lineStart, lineEnd), ranges));
@@ -167,6 +202,20 @@ public final class TextMatcher {
             pos = lineEnd + 1;
         }
         return out;
+    }
+
+    private static boolean hasLongLine(String text) {
+        int start = 0;
+        while (true) {
+            int end = text.indexOf('\n', start);
+            if ((end < 0 ? text.length() : end) - start >= LinearLines.LONG_LINE) {
+                return true;
+            }
+            if (end < 0) {
+                return false;
+            }
+            start = end + 1;
+        }
     }
 
     private List<LineMatch> literalLines(String text) {
@@ -180,9 +229,9 @@ public final class TextMatcher {
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            List<MatchRange> ranges = new ArrayList<>(2);
+            Ranges ranges = new Ranges();
             while (s >= 0 && s + len <= lineEnd) {
-                ranges.add(new MatchRange(s - lineStart, s + len - lineStart));
+                ranges.append(s - lineStart, s + len - lineStart);
                 s = text.indexOf(plainLiteral, s + len);
             }
             out.add(new LineMatch(counter.lineOf(lineStart), text.substring(lineStart, lineEnd), ranges));

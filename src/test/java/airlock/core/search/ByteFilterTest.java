@@ -38,6 +38,29 @@ class ByteFilterTest {
     private static final byte[] ALPHABET = "abcdeABKkSs019-é\u212a\u017f\u0130 \t\r\n\n".getBytes(StandardCharsets.UTF_8);
 
     @Test
+    void aCaseInsensitiveNonAsciiCharacterIsKnownByItsFoldSet() throws Exception {
+        // MICRO SIGN folds with GREEK SMALL and CAPITAL MU in java.util.regex; it was "any character",
+        // so every line with an s was a candidate of -i "\u00b5s" (half the kernel's lines)
+        String text = "\u00b5s\n\u03bcs\n\u039cS\nxs\nus\nms\n\u00b5\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (SearchQuery q : List.of(SearchQuery.literal("\u00b5s", "r").withIgnoreCase(true),
+                SearchQuery.regex("(?i)\u00b5s", "r"), SearchQuery.regex("(?i)\u03bcs", "r"))) {
+            int[] lines = ByteFilter.of(q).candidateLines(bytes);
+            List<Integer> numbers = new ArrayList<>();
+            for (int i = 0; i < lines.length; i += 3) {
+                numbers.add(lines[i]);
+            }
+            assertEquals(List.of(1, 2, 3), numbers, q.pattern());
+            // exactly the lines java.util.regex matches
+            List<Integer> matched = new ArrayList<>();
+            for (LineMatch m : TextMatcher.compile(q).matchLines(text, () -> false)) {
+                matched.add(m.number());
+            }
+            assertEquals(List.of(1, 2, 3), matched, q.pattern());
+        }
+    }
+
+    @Test
     void everyExactMatchIsACandidateLineAndLinesDecodeAlike() throws Exception {
         Random random = new Random(42);
         for (String spec : PATTERNS) {
