@@ -49,7 +49,12 @@ class SealOpsCodecTest {
                                 new Answer.SealDecision("override", "Sam", "ok"))),
                 List.of(new Answer.SealDisclosure(4, "annotation", "annotation.created", "2026-12-05T10:10:00Z", false,
                         "finding_other_version", SALT, value),
-                        new Answer.SealDisclosure(5, "query", null, "", true, "search_strings_leave", SALT, "mutex_lock")),
+                        new Answer.SealDisclosure(5, "query", null, "", true, "search_strings_leave", SALT, "mutex_lock"),
+                        // a field the supervisor decided on (issue 18), and one with actions left
+                        new Answer.SealDisclosure(6, "path", "file.opened", "", false, "path_forbidden", SALT, "secrets/a",
+                                new Answer.SealDecision("refuse", "Sam", "stays"), List.of()),
+                        new Answer.SealDisclosure(7, "query", "search.run", "", false, "quotes_code", SALT, "x",
+                                null, List.of("override"))),
                 List.of(new Answer.SealQuota(false, "", "quoted lines", 3, 200), new Answer.SealQuota(true, "a.c", "quoted lines", 3, 40)));
     }
 
@@ -187,8 +192,40 @@ class SealOpsCodecTest {
                     "why", "x", "salt", "AAAA"));
             d.put("entryType", null);
             d.put("value", "q");
+            d.put("decision", null);
+            d.put("actions", List.of());
             m.put("disclosures", List.of(d));
         }).contains("Base64 of 32 bytes"));
+        // a field's decision and the actions left (issue 18): known actions only, each once, at most three
+        for (List<Object> actions : List.<List<Object>>of(List.of("delete"), List.of("refuse", "refuse"),
+                List.of("redact", "refuse", "override", "redact"), List.of(7L), List.of("Refuse"))) {
+            String refused = answer(review, m -> {
+                Map<String, Object> d = new LinkedHashMap<>(Map.of("entry", 1L, "field", "query", "time", "", "disclosed", true,
+                        "why", "x", "salt", SALT));
+                d.put("entryType", null);
+                d.put("value", "q");
+                d.put("decision", null);
+                d.put("actions", actions);
+                m.put("disclosures", List.of(d));
+            });
+            assertTrue(refused.startsWith(Errors.FIELD), actions + ": " + refused);
+        }
+        assertTrue(answer(review, m -> {
+            Map<String, Object> d = new LinkedHashMap<>(Map.of("entry", 1L, "field", "query", "time", "", "disclosed", true,
+                    "why", "x", "salt", SALT, "actions", List.of()));
+            d.put("entryType", null);
+            d.put("value", "q");
+            d.put("decision", Map.of("action", "refuse", "supervisor", "s", "reason", "r", "seq", 3L));
+            m.put("disclosures", List.of(d));
+        }).contains("unknown member \"seq\""));
+        assertTrue(answer(review, m -> {
+            Map<String, Object> d = new LinkedHashMap<>(Map.of("entry", 1L, "field", "query", "time", "", "disclosed", true,
+                    "why", "x", "salt", SALT));
+            d.put("entryType", null);
+            d.put("value", "q");
+            d.put("decision", null);
+            m.put("disclosures", List.of(d));
+        }).contains("required"));
         assertTrue(answer(review, m -> m.put("quotas", List.of(Map.of("allowed", 1L, "measure", "m", "perFile", true,
                 "subject", "s", "used", -5L)))).contains("between"));
         assertTrue(answer(review, m -> m.remove("canSeal")).contains("required"));
