@@ -87,10 +87,4 @@ public final class LocalVersions implements Versions {
         }
         return blame;
     }
-
-    @Override
-    public String blobOf(String ref, String path) throws AirlockException {
-        var entry = git.find(ref, path);
-        return entry == null ? null : entry.blobId();
-    }
 }
