@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The version questions the versions window asks (issue 16, kread): {@link LocalVersions} reads the
- * bundle's git history in this process; the keeper's ({@code airlock.keeper.client.KeeperVersions})
+ * bundle's git history in this process and records each read through {@link VersionReads} before it
+ * returns it; the keeper's ({@code airlock.keeper.client.KeeperVersions})
  * asks over the socket, and the keeper writes the entry that records a read (a diff's or blame's
  * {@code file.opened}, a history's {@code search.run}) before it answers with a line of it.
  */
@@ -28,9 +29,6 @@ public interface Versions {
 
     /** Who last changed each line of {@code path} at {@code ref}. */
     Blame blame(String ref, String path, ProgressMonitor monitor) throws AirlockException;
-
-    /** The blob id of {@code path} at {@code ref}, or null (what a blame showed, for the open listeners). */
-    String blobOf(String ref, String path) throws AirlockException;
 
     /** A commit's diff of one file and the commit's first parent (null for a root commit). */
     record CommitDiff(FileDiff diff, String parent) {

@@ -144,12 +144,6 @@ public final class KeeperVersions implements Versions {
         return new Blame(page.ref(), page.path(), DiffVerdict.TEXT, lines);
     }
 
-    /** Not asked of the keeper (it recorded the blamed version itself, with its blob): unknown here. */
-    @Override
-    public String blobOf(String ref, String path) {
-        return null;
-    }
-
     private static void cancelled(ProgressMonitor monitor) throws CancelledException {
         if (monitor.isCancelled()) {
             throw new CancelledException();

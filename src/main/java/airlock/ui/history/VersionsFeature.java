@@ -20,8 +20,6 @@ import airlock.ui.main.Shortcut;
 import airlock.ui.task.BackgroundTask;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.MenuItem;
@@ -39,7 +37,6 @@ public final class VersionsFeature {
     private final MainView view;
     private final Texts texts;
     private final ComboBox<String> refBox = new ComboBox<>();
-    private final List<Consumer<VersionOpened>> openListeners = new CopyOnWriteArrayList<>();
     private VersionsWindow window;
     private boolean updatingRefs;
     /** Through the keeper (issue 16, kread): the versions of a source are asked of it; null for this process's git. */
@@ -97,16 +94,6 @@ public final class VersionsFeature {
         }
     }
 
-    /** Where the session log plugs in to record each file version a diff or blame shows. */
-    public void addOpenListener(Consumer<VersionOpened> listener) {
-        openListeners.add(listener);
-    }
-
-    private void opened(String ref, String path, String blob, String kind) {
-        VersionOpened event = new VersionOpened(ref, path, blob, kind);
-        openListeners.forEach(listener -> listener.accept(event));
-    }
-
     /**
      * Compare, diff, history and blame ask {@code versions} for each source instead of reading its git
      * history here (the keeper's, which records each read before it answers).
@@ -122,7 +109,9 @@ public final class VersionsFeature {
             return Optional.of(remote.apply(tree));
         }
         if (tree instanceof GitSource git) {
-            return Optional.of(new LocalVersions(git));
+            // in this process each diff, blame and history is recorded in the session log (the model's
+            // version-read gate) before it is returned, as the keeper records before it answers
+            return Optional.of(new LocalVersions(git, model.versionReads()));
         }
         model.showStatus(texts.get("versions.nohistory"));
         return Optional.empty();
@@ -222,8 +211,6 @@ public final class VersionsFeature {
                             model);
                     w.showTab("diff:" + change.path(), texts.format("versions.tab.diff", tabName(change.path())),
                             VisibleText.escape(change.path()), pane);
-                    opened(fromRef, change.oldPath(), change.oldBlob(), "diff");
-                    opened(toRef, change.newPath(), change.newBlob(), "diff");
                 })));
     }
 
@@ -264,7 +251,7 @@ public final class VersionsFeature {
 
     /**
      * Opens what {@code commit} did to {@code path} as a diff against its first parent (issue 19), in the
-     * versions window beside the history; both file versions shown are reported to the open listeners.
+     * versions window beside the history; both file versions are recorded before the diff is returned.
      */
     public void openCommit(String path, airlock.core.history.CommitInfo commit) {
         versions().ifPresent(versions -> model.background(BackgroundTask.of(
@@ -288,10 +275,6 @@ public final class VersionsFeature {
                             model);
                     window().showTab("commit:" + commit.id() + ":" + path, texts.format("versions.tab.commit",
                             commit.shortId(), tabName(change.path())), VisibleText.escape(change.path()), pane);
-                    if (parent != null) {
-                        opened(parent, change.oldPath(), change.oldBlob(), "diff");
-                    }
-                    opened(commit.id(), change.newPath(), change.newBlob(), "diff");
                 })));
     }
 
@@ -306,11 +289,11 @@ public final class VersionsFeature {
             String ref = model.sourceProperty().get().reviewRef();
             model.background(BackgroundTask.of(texts.format("versions.task.blame", VisibleText.escape(path)),
                             monitor -> versions.blame(ref, path, monitor))
-                    .onSuccess(blame -> showBlame(versions, blame)));
+                    .onSuccess(this::showBlame));
         }));
     }
 
-    private void showBlame(Versions versions, Blame blame) {
+    private void showBlame(Blame blame) {
         if (blame.verdict() != DiffVerdict.TEXT) {
             model.showStatus(texts.format(switch (blame.verdict()) {
                 case BINARY -> "versions.blame.refused.binary";
@@ -323,13 +306,6 @@ public final class VersionsFeature {
                 RefCell.shortName(blame.ref()));
         window().showTab("blame:" + blame.path(), texts.format("versions.tab.blame", tabName(blame.path())),
                 VisibleText.escape(blame.path()), new BlameView(texts, blame, header, model));
-        String blob = null;
-        try {
-            blob = versions.blobOf(blame.ref(), blame.path());
-        } catch (airlock.core.AirlockException e) {
-            model.showStatus(e.getMessage());
-        }
-        opened(blame.ref(), blame.path(), blob, "blame");
     }
 
     private Optional<String> current() {

@@ -55,6 +55,8 @@ public final class MainViewModel implements CopyAttemptListener {
     private final List<CopyAttemptListener> copyListeners = new CopyOnWriteArrayList<>();
     private TaskHandle running;
     private volatile FileOpenGate openGate = FileOpenGate.OPEN;
+    /** Records history, diff and blame reads in this process before they are shown (issue 16). */
+    private volatile airlock.core.history.VersionReads versionReads = airlock.core.history.VersionReads.NONE;
 
     public MainViewModel(Texts texts, TaskExecutor executor, Clock clock, String workstationId) {
         this.texts = texts;
@@ -349,6 +351,19 @@ public final class MainViewModel implements CopyAttemptListener {
     /** Where the session log plugs in to record each file opened before it is shown. */
     public void setFileOpenGate(FileOpenGate gate) {
         openGate = java.util.Objects.requireNonNull(gate);
+    }
+
+    /**
+     * Where the session log plugs in to record each diff, blame and history read in this process
+     * before it is returned (the versions window's counterpart of the file-open gate).
+     */
+    public void setVersionReads(airlock.core.history.VersionReads reads) {
+        versionReads = java.util.Objects.requireNonNull(reads);
+    }
+
+    /** The current recorder of version reads, asked at the moment of each read (off the FX thread). */
+    public airlock.core.history.VersionReads versionReads() {
+        return (key, reads) -> versionReads.record(key, reads);
     }
 
     /** Where the session log plugs in to record refused copy attempts. */

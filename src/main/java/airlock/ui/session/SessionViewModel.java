@@ -3,6 +3,7 @@ package airlock.ui.session;
 import airlock.core.AirlockException;
 import airlock.core.bundle.BundleStore;
 import airlock.core.crypto.Ed25519;
+import airlock.core.history.VersionReads;
 import airlock.core.log.EntryType;
 import airlock.core.log.SqlAction;
 import airlock.core.policy.SupervisorConfirmation;
@@ -119,6 +120,7 @@ public final class SessionViewModel {
             refresh();
         });
         main.setFileOpenGate(this::recordFileOpened);
+        main.setVersionReads(this::recordVersionReads);
         main.addCopyAttemptListener(this::copyRefused);
         refresh();
     }
@@ -287,6 +289,62 @@ public final class SessionViewModel {
         data.put("ref", tree.reviewRef());
         data.put("size", entry.size());
         session.local().get().record(EntryType.FILE_OPENED, data, SqlAction.NONE);
+    }
+
+    /** The reads of the versions window already recorded, by session id and read key (each once per session). */
+    private final java.util.Set<String> versionReadsRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The version-read gate (issue 16): in this process, records a diff's, blame's or history's entries
+     * before the content is returned, refused as the file-open gate is (no session, another bundle's,
+     * locked or expired). Through the keeper nothing is written here: the keeper records before it answers.
+     */
+    void recordVersionReads(String key, List<VersionReads.Read> reads) throws AirlockException {
+        ReviewSession session = recording;
+        if (session == null) {
+            if (requireSession && manager != null) {
+                throw new AirlockException("session.none", texts.get("session.none"));
+            }
+            return;
+        }
+        String bundle = openBundleId;
+        if (requireSession && !session.bundleManifestSha256().equals(bundle)) {
+            throw new AirlockException("session.bundle.other", texts.get("session.bundle.other"));
+        }
+        if (session.local().isEmpty()) {
+            return;
+        }
+        ActiveSession active = session.local().get();
+        String once = session.id() + '\0' + key;
+        synchronized (versionReadsRecorded) {
+            if (versionReadsRecorded.contains(once) && active.state() == SessionState.ACTIVE) {
+                return; // recorded earlier in this session, as the keeper names its earlier entries
+            }
+            // a locked, expired or ended session refuses here, with its own reason, and nothing is shown
+            for (VersionReads.Read read : reads) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                EntryType type;
+                if (read instanceof VersionReads.FileOpened f) {
+                    type = EntryType.FILE_OPENED;
+                    data.put("path", f.path());
+                    data.put("blob", f.blob());
+                    data.put("ref", f.ref());
+                    data.put("size", f.size());
+                    data.put("view", f.view());
+                } else {
+                    VersionReads.Lookup l = (VersionReads.Lookup) read;
+                    type = EntryType.SEARCH_RUN;
+                    data.put("query", l.query());
+                    data.put("kind", l.kind());
+                    data.put("ref", l.ref());
+                    data.put("finished", true);
+                    data.put("linesMatched", l.found());
+                    data.put("complete", true);
+                }
+                active.record(type, data, SqlAction.NONE);
+            }
+            versionReadsRecorded.add(once);
+        }
     }
 
     /** Records a refused copy, cut or drag; the refusal itself never depends on this. */

@@ -41,14 +41,19 @@ class DiffReadingGuiTest {
     @TempDir
     static Path dir;
     private WorkstationWindow window;
-    private final List<VersionOpened> opened = new CopyOnWriteArrayList<>();
+    private final List<airlock.core.history.VersionReads.FileOpened> opened = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
         GitSource source = HistoryRepo.create(dir.resolve("repo-" + System.nanoTime()));
         Clock clock = Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC);
         window = new WorkstationWindow(stage, Texts.load(Locale.ROOT), clock, "WS-TEST-0019");
-        window.versions().addOpenListener(opened::add);
+        // the version reads the session log would record (the session's gate is SessionVersionsGuiTest's)
+        window.model().setVersionReads((key, reads) -> reads.forEach(r -> {
+            if (r instanceof airlock.core.history.VersionReads.FileOpened f) {
+                opened.add(f);
+            }
+        }));
         stage.show();
         window.model().openSource(source, MAIN);
     }
@@ -126,7 +131,7 @@ class DiffReadingGuiTest {
         assertTrue(diff.right().text().contains("int count = 1;"), "the commit's version on the right");
         assertTrue(selectedTab(w[0]).getText().startsWith(v1.shortId()));
         assertTrue(opened.stream().anyMatch(e -> e.ref().equals(v1.id()) && MAIN.equals(e.path())),
-                "the commit's file version is reported to the session log's listener");
+                "the commit's file version is handed to the session log's gate");
         robot.interact(() -> Screenshots.shot(w[0].stage().getScene(), "history-commit-diff.png"));
 
         CommitInfo root = history.list().getItems().get(history.list().getItems().size() - 1);

@@ -41,14 +41,19 @@ class VersionsGuiTest {
     @TempDir
     static Path dir;
     private WorkstationWindow window;
-    private final List<VersionOpened> opened = new CopyOnWriteArrayList<>();
+    private final List<airlock.core.history.VersionReads.FileOpened> opened = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
         GitSource source = HistoryRepo.create(dir.resolve("repo-" + System.nanoTime()));
         Clock clock = Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC);
         window = new WorkstationWindow(stage, Texts.load(Locale.ROOT), clock, "WS-TEST-0005");
-        window.versions().addOpenListener(opened::add);
+        // the version reads the session log would record (the session's gate is SessionVersionsGuiTest's)
+        window.model().setVersionReads((key, reads) -> reads.forEach(r -> {
+            if (r instanceof airlock.core.history.VersionReads.FileOpened f) {
+                opened.add(f);
+            }
+        }));
         stage.show();
         window.model().openSource(source, MAIN);
     }
@@ -92,7 +97,7 @@ class VersionsGuiTest {
         int row = diff.right().codeArea().offsetToPosition(changedWord,
                 org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor();
         assertTrue(diff.right().codeArea().getParagraph(row).getParagraphStyle().contains(DiffDocument.CHANGED));
-        assertTrue(opened.stream().anyMatch(e -> e.ref().equals(V2) && main.newBlob().equals(e.blobId())));
+        assertTrue(opened.stream().anyMatch(e -> e.ref().equals(V2) && main.newBlob().equals(e.blob())));
         robot.interact(() -> Screenshots.shot(w.stage().getScene(), "diff.png"));
 
         robot.interact(() -> diff.left().codeArea().estimatedScrollYProperty().setValue(30.0));
