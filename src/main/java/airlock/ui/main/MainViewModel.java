@@ -57,6 +57,8 @@ public final class MainViewModel implements CopyAttemptListener {
     private volatile FileOpenGate openGate = FileOpenGate.OPEN;
     /** Records history, diff and blame reads in this process before they are shown (issue 16). */
     private volatile airlock.core.history.VersionReads versionReads = airlock.core.history.VersionReads.NONE;
+    /** Records definition, reference, caller and symbol lookups in this process before they are shown (issue 16). */
+    private volatile airlock.core.symbols.SymbolReads symbolReads = airlock.core.symbols.SymbolReads.NONE;
 
     public MainViewModel(Texts texts, TaskExecutor executor, Clock clock, String workstationId) {
         this.texts = texts;
@@ -364,6 +366,19 @@ public final class MainViewModel implements CopyAttemptListener {
     /** The current recorder of version reads, asked at the moment of each read (off the FX thread). */
     public airlock.core.history.VersionReads versionReads() {
         return (key, reads) -> versionReads.record(key, reads);
+    }
+
+    /**
+     * Where the session log plugs in to record each navigation lookup (definitions, hover, references,
+     * callers, go to symbol) read in this process before its answer is returned.
+     */
+    public void setSymbolReads(airlock.core.symbols.SymbolReads reads) {
+        symbolReads = java.util.Objects.requireNonNull(reads);
+    }
+
+    /** The current recorder of navigation lookups, asked at the moment of each lookup (off the FX thread). */
+    public airlock.core.symbols.SymbolReads symbolReads() {
+        return (kind, query, ref, found) -> symbolReads.record(kind, query, ref, found);
     }
 
     /** Where the session log plugs in to record refused copy attempts. */

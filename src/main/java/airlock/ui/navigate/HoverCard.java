@@ -3,6 +3,7 @@ package airlock.ui.navigate;
 import airlock.core.source.SourceTree;
 import airlock.core.symbols.Definition;
 import airlock.core.symbols.DefinitionLines;
+import airlock.core.symbols.SymbolReads;
 import airlock.core.text.DisplayText;
 import airlock.ui.Texts;
 import airlock.ui.code.CodeViewPane;
@@ -54,10 +55,24 @@ final class HoverCard {
         }
         String name = text.substring(word[0], word[1]);
         SourceTree source = symbols.source();
-        symbols.query(texts.format("nav.task.definition", DisplayText.inline(name)), idx -> source == null
-                        ? idx.definitions(name)
-                        : DefinitionLines.withLines(idx.definitions(name), source, source.reviewRef(), MAX_SHOWN),
-                defs -> {
+        symbols.query(texts.format("nav.task.definition", DisplayText.inline(name)), idx -> {
+                    List<Definition> found;
+                    try {
+                        // recorded in the session (kind definitions) before it returns, so before a line is read
+                        found = idx.definitions(name);
+                    } catch (SymbolReads.Refused refused) {
+                        return new Answer(List.of(), refused.getMessage());
+                    }
+                    return new Answer(source == null ? found
+                            : DefinitionLines.withLines(found, source, source.reviewRef(), MAX_SHOWN), null);
+                },
+                answer -> {
+                    if (answer.refused() != null) {
+                        // a refused hover shows no card; the status line says why (no dialog for a resting mouse)
+                        symbols.showStatus(texts.format("nav.hover.refused", answer.refused()));
+                        return;
+                    }
+                    List<Definition> defs = answer.definitions();
                     if (defs.isEmpty()) {
                         return;
                     }
@@ -67,6 +82,10 @@ final class HoverCard {
                         popup.show(pane.getScene().getWindow(), screen.getX() + 12, screen.getY() + 16);
                     }
                 });
+    }
+
+    /** What a hover lookup brought back: the definitions, or why the session refused to record it. */
+    private record Answer(List<Definition> definitions, String refused) {
     }
 
     private String describe(List<Definition> defs) {

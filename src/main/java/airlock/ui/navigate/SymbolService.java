@@ -6,6 +6,7 @@ import airlock.core.source.SourceTree;
 import airlock.core.symbols.FileFinder;
 import airlock.core.symbols.IndexBuilder;
 import airlock.core.symbols.IndexState;
+import airlock.core.symbols.RecordedSymbols;
 import airlock.core.symbols.SymbolIndex;
 import airlock.core.symbols.SymbolLookup;
 import airlock.ui.Texts;
@@ -20,7 +21,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Per source: the in-memory file finder and the symbol index (opened at once, built or resumed in the
- * background with progress; open files are indexed first). Queries go through the task executor.
+ * background with progress; open files are indexed first). Queries go through the task executor. An
+ * index read in this process answers through {@link RecordedSymbols}: each lookup is recorded in the
+ * session before it is returned (issue 16); the keeper's index records in the keeper.
  */
 final class SymbolService {
     private final MainViewModel model;
@@ -110,7 +113,9 @@ final class SymbolService {
                 idx.close();
                 return;
             }
-            index = idx;
+            // every answer is recorded in the session log (the model's symbol-read gate) before it is
+            // returned, and so before a code line is read for it, as the keeper records before it answers
+            index = new RecordedSymbols(idx, model.symbolReads(), tree.reviewRef());
             build(tree, (Path) opened[0]);
         }));
     }
@@ -187,6 +192,11 @@ final class SymbolService {
             out.add(airlock.core.symbols.DefinitionLines.line(files.get(r.path()), r.line()));
         }
         return out;
+    }
+
+    /** Shows {@code message} in the status line (a refused lookup that opens no dialog). */
+    void showStatus(String message) {
+        model.showStatus(message);
     }
 
     /** A query against the index. */

@@ -121,6 +121,7 @@ public final class SessionViewModel {
         });
         main.setFileOpenGate(this::recordFileOpened);
         main.setVersionReads(this::recordVersionReads);
+        main.setSymbolReads(this::recordSymbolRead);
         main.addCopyAttemptListener(this::copyRefused);
         refresh();
     }
@@ -345,6 +346,39 @@ public final class SessionViewModel {
             }
             versionReadsRecorded.add(once);
         }
+    }
+
+    /**
+     * The navigation-read gate (issue 16): in this process, records a definition, hover, reference,
+     * caller or go-to-symbol lookup as the {@code search.run} entry the keeper writes for it, before the
+     * answer (and any code line read for it) is returned; every query is recorded, as the keeper records
+     * each request. Refused as the file-open gate is (no session, another bundle's, locked or expired).
+     * Through the keeper nothing is written here: the keeper records before it answers.
+     */
+    void recordSymbolRead(String kind, String query, String ref, long found) throws AirlockException {
+        ReviewSession session = recording;
+        if (session == null) {
+            if (requireSession && manager != null) {
+                throw new AirlockException("session.none", texts.get("session.none"));
+            }
+            return;
+        }
+        String bundle = openBundleId;
+        if (requireSession && !session.bundleManifestSha256().equals(bundle)) {
+            throw new AirlockException("session.bundle.other", texts.get("session.bundle.other"));
+        }
+        if (session.local().isEmpty()) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("query", query);
+        data.put("kind", kind);
+        data.put("ref", ref);
+        data.put("finished", true);
+        data.put("linesMatched", found);
+        data.put("complete", true);
+        // a locked, expired or ended session refuses here, with its own reason, and nothing is shown
+        session.local().get().record(EntryType.SEARCH_RUN, data, SqlAction.NONE);
     }
 
     /** Records a refused copy, cut or drag; the refusal itself never depends on this. */
