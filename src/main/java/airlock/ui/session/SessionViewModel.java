@@ -267,13 +267,26 @@ public final class SessionViewModel {
                 }));
     }
 
+    /**
+     * Without a session no code is shown, also when sessions cannot start at all (a log store that is
+     * not writable, a rollback problem, a home that cannot be opened): the read would go unrecorded
+     * (issue 16: the gate was skipped when the session manager was unavailable).
+     */
+    private void refuseWithoutSession() throws AirlockException {
+        if (!requireSession) {
+            return;
+        }
+        if (manager == null) {
+            throw new AirlockException("session.unavailable", texts.format("session.unavailable", unavailable));
+        }
+        throw new AirlockException("session.none", texts.get("session.none"));
+    }
+
     /** The file-open gate: records {@code file.opened} before the file is shown (off the FX thread). */
     void recordFileOpened(SourceTree tree, SourceEntry entry) throws AirlockException {
         ReviewSession session = recording;
         if (session == null) {
-            if (requireSession && manager != null) {
-                throw new AirlockException("session.none", texts.get("session.none"));
-            }
+            refuseWithoutSession();
             return;
         }
         String bundle = openBundleId;
@@ -303,9 +316,7 @@ public final class SessionViewModel {
     void recordVersionReads(String key, List<VersionReads.Read> reads) throws AirlockException {
         ReviewSession session = recording;
         if (session == null) {
-            if (requireSession && manager != null) {
-                throw new AirlockException("session.none", texts.get("session.none"));
-            }
+            refuseWithoutSession();
             return;
         }
         String bundle = openBundleId;
@@ -358,9 +369,7 @@ public final class SessionViewModel {
     void recordSymbolRead(String kind, String query, String ref, long found) throws AirlockException {
         ReviewSession session = recording;
         if (session == null) {
-            if (requireSession && manager != null) {
-                throw new AirlockException("session.none", texts.get("session.none"));
-            }
+            refuseWithoutSession();
             return;
         }
         String bundle = openBundleId;

@@ -108,6 +108,21 @@ class SessionViewModelTest {
         assertEquals("session.none", e.code());
     }
 
+    /** Issue 16: the gate was skipped when sessions could not start (e.g. a log store that is not writable). */
+    @Test
+    void whenSessionsCannotStartNoFileAndNoLookupIsShown() {
+        SessionViewModel broken = new SessionViewModel(texts, main, context, null, "the session database is read-only",
+                null, clock, "WS-TEST-0001");
+        AirlockException file = assertThrows(AirlockException.class, () -> broken.recordFileOpened(new MemorySource(), FILE));
+        assertEquals("session.unavailable", file.code());
+        assertTrue(file.getMessage().contains("the session database is read-only"), file.getMessage());
+        AirlockException lookup = assertThrows(AirlockException.class,
+                () -> broken.recordSymbolRead("references", "main", "refs/heads/main", 3));
+        assertEquals("session.unavailable", lookup.code());
+        AirlockException versions = assertThrows(AirlockException.class, () -> broken.recordVersionReads("k", List.of()));
+        assertEquals("session.unavailable", versions.code());
+    }
+
     @Test
     void theDemoPinStartsASessionAndAWrongOneSaysWhy() {
         List<SessionViewModel.StartOutcome> outcomes = new ArrayList<>();
