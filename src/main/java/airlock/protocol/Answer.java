@@ -1,5 +1,6 @@
 package airlock.protocol;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -969,6 +970,17 @@ public sealed interface Answer {
 
         public String kind() {
             return "findings.file";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FindingsFileData d && d.name.equals(name) && d.offset == offset && Arrays.equals(d.data, data)
+                    && d.size == size && d.sha256.equals(sha256) && d.end == end;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, offset, Arrays.hashCode(data), size, sha256, end);
         }
     }
 
