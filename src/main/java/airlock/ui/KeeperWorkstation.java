@@ -58,6 +58,8 @@ public final class KeeperWorkstation implements AutoCloseable {
         airlock.keeper.client.KeeperVersions versions = new airlock.keeper.client.KeeperVersions(client);
         window.versions().useVersions(source -> versions);
         window.annotations().useLineCounts(new airlock.keeper.client.KeeperLineCounts(client));
+        // findings export/import (issue 16, kexport): the keeper renders or parses, this process writes or reads the stick
+        window.annotations().useKeeperTransfer(new airlock.keeper.client.KeeperFindingsTransfer(client));
         // removable media under the keeper's policy's media roots (issue 17, room): the start dialog's key, the verify screen
         window.useMedia(new airlock.ui.media.MediaWatch(airlock.core.bundle.MediaLocations.removable(
                 airlock.core.media.RemovableMedia.system(policy.mediaRoots().stream().map(java.nio.file.Path::of).toList())),
