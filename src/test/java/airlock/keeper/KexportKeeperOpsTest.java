@@ -184,7 +184,18 @@ class KexportKeeperOpsTest {
                 assertEquals("annotations.import.invalid", e.code(), bad + ": " + e.getMessage());
                 assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
             }
-            // oversized: the workstation does not send it; the keeper refuses a size past the limit and bytes past the size
+            // oversized: the workstation does not send it (a sparse file past the importer's 256 MiB), the protocol cannot
+            // carry a larger size, and the keeper refuses bytes past the size announced
+            Path huge = tmp.resolve("huge.json");
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+                f.setLength((256L << 20) + 1);
+            }
+            assertEquals("annotations.import.invalid", assertThrows(KeeperException.class,
+                    () -> transfer.importFile(huge, ProgressMonitor.NONE)).code());
+            Files.delete(huge);
+            Path link = Files.createSymbolicLink(tmp.resolve("link.json"), exported);
+            assertEquals("annotations.import.read", assertThrows(KeeperException.class,
+                    () -> transfer.importFile(link, ProgressMonitor.NONE)).code(), "a link on the stick is not followed");
             assertThrows(IllegalArgumentException.class, () -> new Request.FindingsImportBegin("big.json", (256L << 20) + 1));
             long n = client.call(new Request.FindingsImportBegin("a.json", 3), Answer.FindingsImportProgress.class).upload();
             assertEquals("findings.import.order", assertThrows(KeeperException.class, () -> client.call(

@@ -417,9 +417,14 @@ public final class AnnotationsFeature {
         transfer.importFile(file, log, seal, outcome -> { });
     }
 
-    /** Export and import of findings through the keeper (issue 16, kexport). */
-    public void useKeeperTransfer(airlock.keeper.client.KeeperFindingsTransfer keeper) {
+    /**
+     * Export and import of findings through the keeper (issue 16, kexport); {@code importChooser} chooses
+     * the export to import on a removable medium (the media chooser).
+     */
+    public void useKeeperTransfer(airlock.keeper.client.KeeperFindingsTransfer keeper,
+                                  java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> importChooser) {
         transfer.useKeeper(keeper);
+        dialogs.useImportChooser(importChooser);
     }
 
     // ----- for tests -----

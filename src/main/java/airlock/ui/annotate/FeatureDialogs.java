@@ -142,39 +142,19 @@ final class FeatureDialogs {
 
     private java.util.function.Function<Window, Optional<Path>> mediaChooser;
 
+    private java.util.function.Function<Window, Optional<Path>> importChooser;
+
+    /** Through the keeper (issue 16, kexport): the export to import is chosen with {@code chooser} (a medium, then a file on it). */
+    void useImportChooser(java.util.function.Function<Window, Optional<Path>> chooser) {
+        importChooser = java.util.Objects.requireNonNull(chooser);
+    }
+
     /**
-     * Through the keeper (issue 16, kexport): the stick is chosen with the media chooser, then one of the
-     * exports on it ({@code annotations-*.json} at its top, regular files only; the names escaped). The
-     * session log check of the in-process import is not offered: the keeper checks no log yet.
+     * Through the keeper: the export chosen with the media chooser (the session log check of the
+     * in-process import is not offered: the keeper checks no log yet). Empty without a chooser.
      */
     Optional<Path> chooseImportOnMedium() {
-        if (mediaChooser == null) {
-            return Optional.empty();
-        }
-        Optional<Path> medium = mediaChooser.apply(owner());
-        if (medium.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Path> found = new java.util.ArrayList<>();
-        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(medium.get())) {
-            list.filter(p -> java.nio.file.Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> p.getFileName().toString().matches("annotations-.*\\.json")).sorted().limit(1000).forEach(found::add);
-        } catch (java.io.IOException | RuntimeException e) {
-            found.clear();
-        }
-        if (found.isEmpty()) {
-            Alert none = airlock.ui.ReadableAlerts.wrapped(styled(new Alert(Alert.AlertType.INFORMATION,
-                    texts.format("annot.import.keeper.none", VisibleText.escape(medium.get().toString())))));
-            none.setHeaderText(null);
-            none.showAndWait();
-            return Optional.empty();
-        }
-        List<String> labels = found.stream().map(p -> VisibleText.escape(p.getFileName().toString())).toList();
-        javafx.scene.control.ChoiceDialog<String> d = styled(new javafx.scene.control.ChoiceDialog<>(labels.get(0), labels));
-        d.setTitle(texts.get("annot.import.choose"));
-        d.setHeaderText(texts.get("annot.import.keeper.header"));
-        d.getDialogPane().setId("annot-import-keeper");
-        return d.showAndWait().map(labels::indexOf).filter(i -> i >= 0).map(found::get);
+        return importChooser == null ? Optional.empty() : importChooser.apply(owner());
     }
 
     /** Export folders are then chosen among removable devices with {@code chooser} (the workstation's media chooser). */
