@@ -91,6 +91,46 @@ class KexportKeeperOpsTest {
             long before = client.status().entries();
             assertEquals(before, client.status().entries(), "nothing recorded for foreign reports");
 
+            // another export rendered while this one is written (a second connection): the report is no longer the keeper's
+            // export, nothing is recorded and the files of the attempt are removed from the stick
+            Path other = Files.createDirectories(tmp.resolve("other-stick"));
+            try (KeeperClient second = keeper.client()) {
+                ProgressMonitor interleaved = new ProgressMonitor() {
+                    boolean done;
+
+                    @Override
+                    public void beginTask(String title, long totalWork) {
+                    }
+
+                    @Override
+                    public void update(long completed) {
+                        if (!done) {
+                            done = true;
+                            try {
+                                second.call(new Request.FindingsExport(List.of("md")), Answer.FindingsExport.class);
+                            } catch (KeeperException e) {
+                                throw new AssertionError(e);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void endTask() {
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return false;
+                    }
+                };
+                assertEquals("findings.export.mismatch", assertThrows(KeeperException.class, () -> new KeeperFindingsTransfer(client)
+                        .export(List.of("json", "sarif"), other, interleaved)).code());
+            }
+            try (var left = Files.list(other)) {
+                assertEquals(List.of(), left.toList(), "the attempt's files are removed");
+            }
+            assertEquals(before, client.status().entries(), "nothing recorded for the interleaved export");
+
             written = new KeeperFindingsTransfer(client).export(List.of("json", "sarif", "html", "md"), stick, ProgressMonitor.NONE);
             assertEquals(4, written.size());
             for (WrittenFile w : written) {
