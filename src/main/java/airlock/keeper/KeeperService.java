@@ -128,8 +128,9 @@ public final class KeeperService {
         // findings export/import (issue 16, kexport): the export last rendered (until reported written), the import under way
         List<airlock.core.annotate.store.LiveExport.Rendered> export;
         long importNo;
-        long importSize;
-        java.io.ByteArrayOutputStream importBytes;
+        int importHave;
+        /** The import's bytes, exactly its announced size (the in-process importer reads the whole file too), or null. */
+        byte[] importBytes;
         /** Each ref's files by path, made from the source's listing at the first lookup (a path is found in O(1), not by a scan of the tree: the kernel has 70,000 files). */
         final Map<String, Map<String, SourceEntry>> byPath = new HashMap<>();
 
@@ -1414,12 +1415,13 @@ public final class KeeperService {
         return seq[0];
     }
 
-    /** Begins an import: its bytes are kept by the keeper (in memory, as the in-process importer reads the whole file). */
+    /** Begins an import: its bytes are kept by the keeper in memory, in one array of the announced size (as the in-process importer reads the whole file). */
     private Answer importBegin(Request.FindingsImportBegin b) throws AirlockException {
         Open o = active();
+        o.importBytes = null;
         o.importNo = nextImport++;
-        o.importSize = b.size();
-        o.importBytes = new java.io.ByteArrayOutputStream((int) Math.min(b.size(), 1 << 20));
+        o.importHave = 0;
+        o.importBytes = new byte[(int) b.size()]; // at most Limits.MAX_IMPORT_BYTES (256 MiB), checked by the codec
         return new Answer.FindingsImportProgress(o.importNo, 0, b.size());
     }
 
@@ -1433,28 +1435,31 @@ public final class KeeperService {
 
     private Answer importChunk(Request.FindingsImportChunk c) throws AirlockException {
         Open o = importUnderWay(c.upload());
-        long have = o.importBytes.size();
+        long have = o.importHave;
         if (c.offset() != have) {
             throw new AirlockException("findings.import.order", "The keeper has " + have + " bytes of this file, not " + c.offset() + ".");
         }
         byte[] data = c.data();
-        if (have + data.length > o.importSize) {
+        if (have + data.length > o.importBytes.length) {
+            int size = o.importBytes.length;
             o.importBytes = null;
-            throw new AirlockException("findings.import.size", "The file would grow past the " + o.importSize
+            throw new AirlockException("findings.import.size", "The file would grow past the " + size
                     + " bytes announced; the import is discarded.");
         }
-        o.importBytes.write(data, 0, data.length);
-        return new Answer.FindingsImportProgress(o.importNo, o.importBytes.size(), o.importSize);
+        System.arraycopy(data, 0, o.importBytes, o.importHave, data.length);
+        o.importHave += data.length;
+        return new Answer.FindingsImportProgress(o.importNo, o.importHave, o.importBytes.length);
     }
 
     /** Parses the keeper's own copy as hostile input, adopts and records every finding, then answers. */
     private Answer importFinish(Request.FindingsImportFinish f) throws AirlockException {
         Open o = importUnderWay(f.upload());
-        byte[] bytes = o.importBytes.toByteArray();
+        byte[] bytes = o.importBytes;
+        int have = o.importHave;
         o.importBytes = null;
-        if (bytes.length != o.importSize) {
-            throw new AirlockException("findings.import.incomplete", "The keeper has " + bytes.length + " of the "
-                    + o.importSize + " bytes announced; nothing was imported.");
+        if (have != bytes.length) {
+            throw new AirlockException("findings.import.incomplete", "The keeper has " + have + " of the "
+                    + bytes.length + " bytes announced; nothing was imported.");
         }
         LogEntry before = o.last;
         var outcome = new airlock.core.annotate.store.FindingsImport(null, clock, () -> UUID.randomUUID().toString())
