@@ -125,6 +125,12 @@ public final class KeeperService {
         /** The bytes of the file last paged (its blob id), so reading a file page by page inflates it once. */
         String pagedBlob;
         byte[] pagedBytes;
+        // findings export/import (issue 16, kexport): the export last rendered (until reported written), the import under way
+        List<airlock.core.annotate.store.LiveExport.Rendered> export;
+        long importNo;
+        int importHave;
+        /** The import's bytes, exactly its announced size (the in-process importer reads the whole file too), or null. */
+        byte[] importBytes;
         /** Each ref's files by path, made from the source's listing at the first lookup (a path is found in O(1), not by a scan of the tree: the kernel has 70,000 files). */
         final Map<String, Map<String, SourceEntry>> byPath = new HashMap<>();
 
@@ -251,6 +257,18 @@ public final class KeeperService {
                 throw new AirlockException(Errors.INTERNAL, "This keeper has no seal desk.");
             }
             return seal.handle(request);
+        } else if (request instanceof Request.FindingsExport x) { // findings export/import (issue 16, kexport)
+            return exportFindings(x);
+        } else if (request instanceof Request.FindingsFile f) {
+            return exportFile(f);
+        } else if (request instanceof Request.FindingsExported x) {
+            return exported(x);
+        } else if (request instanceof Request.FindingsImportBegin b) {
+            return importBegin(b);
+        } else if (request instanceof Request.FindingsImportChunk c) {
+            return importChunk(c);
+        } else if (request instanceof Request.FindingsImportFinish f) {
+            return importFinish(f);
         } else if (request instanceof Request.CopyRefused c) { // refusals (issue 16, kseal)
             return copyRefused(c);
         } else if (request instanceof Request.LockSession) { // keeper-side ops of issue 16 (k2keeper)
@@ -1286,6 +1304,170 @@ public final class KeeperService {
                 a.anchorState().name().toLowerCase(Locale.ROOT), ranges, a.title(), a.body(), a.severity().id(), a.confidence().id(),
                 a.cweId(), a.tags(), a.status().id(), clip(a.author(), Limits.MAX_NAME), a.created().toString(),
                 a.updated().toString(), a.replies().size());
+    }
+
+    // ----- findings export/import (issue 16, kexport) -----
+
+    private airlock.core.cwe.CweCatalogue catalogue;
+    private long nextImport = 1;
+
+    /**
+     * Renders the open session's findings as {@code LiveExport} does in process: the room policy
+     * refuses the export when it keeps findings in the room and limits quoted code; nothing is
+     * recorded until the workstation reports every file written and read back.
+     */
+    private Answer exportFindings(Request.FindingsExport x) throws AirlockException {
+        Open o = active();
+        java.util.EnumSet<airlock.core.export.ExportFormat> formats = java.util.EnumSet.noneOf(airlock.core.export.ExportFormat.class);
+        for (String f : x.formats()) {
+            formats.add(airlock.core.export.ExportFormat.valueOf(f.toUpperCase(Locale.ROOT)));
+        }
+        if (catalogue == null) {
+            catalogue = new airlock.core.cwe.CweCatalogueLoader(new com.fasterxml.jackson.databind.ObjectMapper()).loadBundled();
+        }
+        String ref = o.source.reviewRef();
+        String manifest = o.session.header().bundleManifestSha256();
+        String shortRef = ref.startsWith("refs/tags/") ? ref.substring(10) : ref.startsWith("refs/heads/") ? ref.substring(11) : ref;
+        airlock.core.export.BundleIdentity bundle = new airlock.core.export.BundleIdentity(manifest == null ? "" : manifest,
+                o.source.label(), shortRef, ref, o.source.commitOf(ref));
+        List<airlock.core.annotate.CoverageCalculator.FileLines> lines = new ArrayList<>();
+        for (SourceEntry e : o.source.list(ref)) {
+            Integer n = lineCountsByBlob.get(e.blobId());
+            if (n == null) {
+                n = e.kind() == airlock.core.source.EntryKind.SUBMODULE || e.kind() == airlock.core.source.EntryKind.SYMLINK ? 0
+                        : airlock.core.annotate.LineCounting.count(o.source.read(e, airlock.core.annotate.LineCounting.MAX_BYTES));
+                lineCountsByBlob.put(e.blobId(), n);
+            }
+            lines.add(new airlock.core.annotate.CoverageCalculator.FileLines(e.path(), e.blobId(), n));
+        }
+        o.export = null;
+        List<airlock.core.annotate.store.LiveExport.Rendered> rendered = new airlock.core.annotate.store.LiveExport(catalogue,
+                new airlock.core.media.SafeWriter(airlock.core.media.WriteHooks.NONE), clock, airlock.core.BuildInfo.version())
+                .render(o.session, annotationStore, bundle, lines, formats);
+        o.export = rendered;
+        List<Answer.ExportFileInfo> files = new ArrayList<>();
+        for (var r : rendered) {
+            files.add(new Answer.ExportFileInfo(r.name(), r.format().id(), r.bytes().length, r.sha256()));
+        }
+        return new Answer.FindingsExport(files);
+    }
+
+    private airlock.core.annotate.store.LiveExport.Rendered rendered(Open o, String name) throws AirlockException {
+        if (o.export != null) {
+            for (var r : o.export) {
+                if (r.name().equals(name)) {
+                    return r;
+                }
+            }
+        }
+        throw new AirlockException("findings.file.unknown", "The export rendered last in this session has no file named "
+                + clip(name, Limits.MAX_SEAL_FILE_NAME) + "; ask for the export first.");
+    }
+
+    private Answer exportFile(Request.FindingsFile f) throws AirlockException {
+        Open o = active();
+        var r = rendered(o, f.name());
+        byte[] all = r.bytes();
+        if (f.offset() > all.length) {
+            throw new AirlockException(Errors.FIELD, "offset " + f.offset() + " is past the file's " + all.length + " bytes");
+        }
+        int from = (int) f.offset();
+        int to = (int) Math.min(all.length, (long) from + f.length());
+        return new Answer.FindingsFileData(r.name(), from, java.util.Arrays.copyOfRange(all, from, to), all.length, r.sha256(),
+                to == all.length);
+    }
+
+    /** Records the export only when the workstation's list is exactly the keeper's rendered files, from the keeper's copies. */
+    private Answer exported(Request.FindingsExported x) throws AirlockException {
+        Open o = active();
+        List<airlock.core.annotate.store.LiveExport.Rendered> mine = o.export;
+        boolean same = mine != null && mine.size() == x.files().size();
+        if (same) {
+            Map<String, Request.WrittenFile> theirs = new HashMap<>();
+            for (Request.WrittenFile w : x.files()) {
+                theirs.put(w.name(), w);
+            }
+            for (var r : mine) {
+                Request.WrittenFile w = theirs.get(r.name());
+                same &= w != null && w.size() == r.bytes().length && w.sha256().equals(r.sha256());
+            }
+        }
+        if (!same) {
+            throw new AirlockException("findings.export.mismatch", "The files reported are not the export the keeper rendered"
+                    + " (every file, same names, sizes and SHA-256); nothing was recorded.");
+        }
+        o.export = null;
+        long last = 0;
+        for (var r : mine) {
+            last = recordWritten(o, r);
+        }
+        return new Answer.Recorded("findings.export", o.session.state().name().toLowerCase(Locale.ROOT), last);
+    }
+
+    private static long recordWritten(Open o, airlock.core.annotate.store.LiveExport.Rendered r) throws AirlockException {
+        long[] seq = new long[1];
+        airlock.core.export.ExportService.recordWritten((type, data, action) -> {
+            LogEntry e = o.session.record(type, data, action);
+            o.last = e;
+            seq[0] = e.seq();
+            return e;
+        }, r.format(), r.name(), r.bytes().length, r.sha256(), r.annotations(), r.policy());
+        return seq[0];
+    }
+
+    /** Begins an import: its bytes are kept by the keeper in memory, in one array of the announced size (as the in-process importer reads the whole file). */
+    private Answer importBegin(Request.FindingsImportBegin b) throws AirlockException {
+        Open o = active();
+        o.importBytes = null;
+        o.importNo = nextImport++;
+        o.importHave = 0;
+        o.importBytes = new byte[(int) b.size()]; // at most Limits.MAX_IMPORT_BYTES (256 MiB), checked by the codec
+        return new Answer.FindingsImportProgress(o.importNo, 0, b.size());
+    }
+
+    private Open importUnderWay(long number) throws AirlockException {
+        Open o = active();
+        if (o.importBytes == null || o.importNo != number) {
+            throw new AirlockException("findings.import.unknown", "Import " + number + " is not the one under way in this session.");
+        }
+        return o;
+    }
+
+    private Answer importChunk(Request.FindingsImportChunk c) throws AirlockException {
+        Open o = importUnderWay(c.upload());
+        long have = o.importHave;
+        if (c.offset() != have) {
+            throw new AirlockException("findings.import.order", "The keeper has " + have + " bytes of this file, not " + c.offset() + ".");
+        }
+        byte[] data = c.data();
+        if (have + data.length > o.importBytes.length) {
+            int size = o.importBytes.length;
+            o.importBytes = null;
+            throw new AirlockException("findings.import.size", "The file would grow past the " + size
+                    + " bytes announced; the import is discarded.");
+        }
+        System.arraycopy(data, 0, o.importBytes, o.importHave, data.length);
+        o.importHave += data.length;
+        return new Answer.FindingsImportProgress(o.importNo, o.importHave, o.importBytes.length);
+    }
+
+    /** Parses the keeper's own copy as hostile input, adopts and records every finding, then answers. */
+    private Answer importFinish(Request.FindingsImportFinish f) throws AirlockException {
+        Open o = importUnderWay(f.upload());
+        byte[] bytes = o.importBytes;
+        int have = o.importHave;
+        o.importBytes = null;
+        if (have != bytes.length) {
+            throw new AirlockException("findings.import.incomplete", "The keeper has " + have + " of the "
+                    + bytes.length + " bytes announced; nothing was imported.");
+        }
+        LogEntry before = o.last;
+        var outcome = new airlock.core.annotate.store.FindingsImport(null, clock, () -> UUID.randomUUID().toString())
+                .runBytes(bytes, o.source, o.source.reviewRef(), o.annotations);
+        int moved = (int) outcome.count(airlock.core.annotate.AnchorState.MOVED);
+        int outdated = (int) outcome.count(airlock.core.annotate.AnchorState.OUTDATED);
+        long entry = o.last != null && o.last != before ? o.last.seq() : 0;
+        return new Answer.FindingsImported(outcome.added().size(), moved, outdated, entry);
     }
 
     private Answer unmark(Request.UnmarkReviewed u) throws AirlockException {

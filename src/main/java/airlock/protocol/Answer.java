@@ -1,5 +1,6 @@
 package airlock.protocol;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -906,6 +907,107 @@ public sealed interface Answer {
 
         public String kind() {
             return "seal.file";
+        }
+    }
+
+    // ----- findings export/import (issue 16, kexport) -----
+
+    /** One file of an export the keeper rendered, without its bytes (those come with findings.file). */
+    record ExportFileInfo(String name, String format, long size, String sha256) {
+        public ExportFileInfo {
+            Check.name(name, "name", Limits.MAX_SEAL_FILE_NAME);
+            Check.name(format, "format", 8);
+            if (!format.matches("json|sarif|html|md")) {
+                throw new IllegalArgumentException("format is json, sarif, html or md");
+            }
+            Check.range(size, "size", 0, Limits.MAX_OFFSET);
+            Check.name(sha256, "sha256", 64);
+            if (!sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("sha256 is 64 lower-case hex digits");
+            }
+        }
+    }
+
+    /** The files the keeper rendered for an export, in format order; nothing is recorded yet. */
+    record FindingsExport(List<ExportFileInfo> files) implements Answer {
+        public FindingsExport {
+            files = Check.list(files, "files", Limits.MAX_EXPORT_FORMATS);
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("files is empty");
+            }
+        }
+
+        public String kind() {
+            return "findings.export";
+        }
+    }
+
+    /** Bytes {@code offset}.. of one file of the export (Base64 in {@code data}), with the whole file's size and SHA-256. */
+    record FindingsFileData(String name, long offset, byte[] data, long size, String sha256, boolean end) implements Answer {
+        public FindingsFileData {
+            Check.name(name, "name", Limits.MAX_SEAL_FILE_NAME);
+            Check.range(offset, "offset", 0, Limits.MAX_OFFSET);
+            Objects.requireNonNull(data, "data");
+            if (data.length > Limits.MAX_SEAL_CHUNK) {
+                throw new IllegalArgumentException("data is longer than " + Limits.MAX_SEAL_CHUNK + " bytes");
+            }
+            data = data.clone();
+            Check.range(size, "size", 0, Limits.MAX_OFFSET);
+            if (offset + data.length > size || end != (offset + data.length == size)) {
+                throw new IllegalArgumentException("data does not fit the file's size (offset " + offset + ", " + data.length
+                        + " bytes, size " + size + ", end " + end + ")");
+            }
+            Check.name(sha256, "sha256", 64);
+            if (!sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("sha256 is 64 lower-case hex digits");
+            }
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        public String kind() {
+            return "findings.file";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FindingsFileData d && d.name.equals(name) && d.offset == offset && Arrays.equals(d.data, data)
+                    && d.size == size && d.sha256.equals(sha256) && d.end == end;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, offset, Arrays.hashCode(data), size, sha256, end);
+        }
+    }
+
+    /** An import under way: its number, the bytes the keeper has and the file's size. */
+    record FindingsImportProgress(long upload, long received, long expected) implements Answer {
+        public FindingsImportProgress {
+            Check.range(upload, "upload", 1, Integer.MAX_VALUE);
+            Check.range(expected, "expected", 1, Limits.MAX_IMPORT_BYTES);
+            Check.range(received, "received", 0, expected);
+        }
+
+        public String kind() {
+            return "findings.import";
+        }
+    }
+
+    /** The keeper adopted {@code added} findings (this many moved, outdated) and wrote their entries (the last: {@code entry}). */
+    record FindingsImported(int added, int moved, int outdated, long entry) implements Answer {
+        public FindingsImported {
+            Check.range(added, "added", 0, Limits.MAX_FINDINGS);
+            Check.range(moved, "moved", 0, added);
+            Check.range(outdated, "outdated", 0, added - moved);
+            Check.range(entry, "entry", 0, Long.MAX_VALUE);
+        }
+
+        public String kind() {
+            return "findings.imported";
         }
     }
 

@@ -171,6 +171,27 @@ public final class Codec {
                 files.add(Map.of("name", w.name(), "size", w.size(), "sha256", w.sha256()));
             }
             m.put("files", files);
+        } else if (r instanceof Request.FindingsExport x) { // findings export/import (issue 16, kexport)
+            m.put("formats", x.formats());
+        } else if (r instanceof Request.FindingsFile q) {
+            m.put("name", q.name());
+            m.put("offset", q.offset());
+            m.put("length", q.length());
+        } else if (r instanceof Request.FindingsExported x) {
+            List<Object> files = new ArrayList<>();
+            for (Request.WrittenFile w : x.files()) {
+                files.add(Map.of("name", w.name(), "size", w.size(), "sha256", w.sha256()));
+            }
+            m.put("files", files);
+        } else if (r instanceof Request.FindingsImportBegin b) {
+            m.put("name", b.name());
+            m.put("size", b.size());
+        } else if (r instanceof Request.FindingsImportChunk c) {
+            m.put("upload", c.upload());
+            m.put("offset", c.offset());
+            m.put("data", java.util.Base64.getEncoder().encodeToString(c.data()));
+        } else if (r instanceof Request.FindingsImportFinish f) {
+            m.put("upload", f.upload());
         } else if (r instanceof Request.CopyRefused c) { // refusals (issue 16, kseal)
             m.put("path", c.path());
             m.put("kind", c.kind());
@@ -384,6 +405,22 @@ public final class Codec {
                     }
                     yield new Request.SealExported(session, files);
                 }
+                // findings export/import (issue 16, kexport)
+                case "findings.export" -> new Request.FindingsExport(f.texts("formats", Limits.MAX_EXPORT_FORMATS));
+                case "findings.file" -> new Request.FindingsFile(f.text("name"), f.integer("offset"), f.small("length"));
+                case "findings.exported" -> {
+                    List<Request.WrittenFile> files = new ArrayList<>();
+                    for (Object item : f.list("files", Limits.MAX_EXPORT_FORMATS)) {
+                        Fields w = new Fields(item, "request.files[]");
+                        files.add(new Request.WrittenFile(w.text("name"), w.integer("size"), w.text("sha256")));
+                        w.finish();
+                    }
+                    yield new Request.FindingsExported(files);
+                }
+                case "findings.import.begin" -> new Request.FindingsImportBegin(f.text("name"), f.integer("size"));
+                case "findings.import.chunk" -> new Request.FindingsImportChunk(f.integer("upload"), f.integer("offset"),
+                        base64(f.text("data")));
+                case "findings.import.finish" -> new Request.FindingsImportFinish(f.integer("upload"));
                 case "refusal.copy" -> new Request.CopyRefused(f.text("path"), f.text("kind"), f.small("selectedChars"),
                         f.text("view"));
                 // keeper-side ops of issue 16 (k2keeper)
@@ -643,6 +680,28 @@ public final class Codec {
             m.put("size", d.size());
             m.put("sha256", d.sha256());
             m.put("end", d.end());
+        } else if (a instanceof Answer.FindingsExport x) { // findings export/import (issue 16, kexport)
+            List<Object> files = new ArrayList<>();
+            for (Answer.ExportFileInfo i : x.files()) {
+                files.add(Map.of("name", i.name(), "format", i.format(), "size", i.size(), "sha256", i.sha256()));
+            }
+            m.put("files", files);
+        } else if (a instanceof Answer.FindingsFileData d) {
+            m.put("name", d.name());
+            m.put("offset", d.offset());
+            m.put("data", java.util.Base64.getEncoder().encodeToString(d.data()));
+            m.put("size", d.size());
+            m.put("sha256", d.sha256());
+            m.put("end", d.end());
+        } else if (a instanceof Answer.FindingsImportProgress p) {
+            m.put("upload", p.upload());
+            m.put("received", p.received());
+            m.put("expected", p.expected());
+        } else if (a instanceof Answer.FindingsImported i) {
+            m.put("added", i.added());
+            m.put("moved", i.moved());
+            m.put("outdated", i.outdated());
+            m.put("entry", i.entry());
         } else if (a instanceof Answer.Recorded d) {
             m.put("what", d.what());
             m.put("status", d.status());
@@ -1206,6 +1265,23 @@ public final class Codec {
                 case "seal.file" -> new Answer.SealFileData(f.text("session"), f.text("name"), f.integer("offset"),
                         base64(f.text("data"), Limits.MAX_SEAL_CHUNK, "answer.data"), f.integer("size"), f.text("sha256"),
                         f.bool("end"));
+                // findings export/import (issue 16, kexport)
+                case "findings.export" -> {
+                    List<Answer.ExportFileInfo> files = new ArrayList<>();
+                    for (Object item : f.list("files", Limits.MAX_EXPORT_FORMATS)) {
+                        Fields x = new Fields(item, "answer.files[]");
+                        files.add(new Answer.ExportFileInfo(x.text("name"), x.text("format"), x.integer("size"), x.text("sha256")));
+                        x.finish();
+                    }
+                    yield new Answer.FindingsExport(files);
+                }
+                case "findings.file" -> new Answer.FindingsFileData(f.text("name"), f.integer("offset"),
+                        base64(f.text("data"), Limits.MAX_SEAL_CHUNK, "answer.data"), f.integer("size"), f.text("sha256"),
+                        f.bool("end"));
+                case "findings.import" -> new Answer.FindingsImportProgress(f.integer("upload"), f.integer("received"),
+                        f.integer("expected"));
+                case "findings.imported" -> new Answer.FindingsImported(f.small("added"), f.small("moved"), f.small("outdated"),
+                        f.integer("entry"));
                 case "recorded" -> new Answer.Recorded(f.text("what"), f.text("status"), f.integer("entry"));
                 case "error" -> new Answer.Failure(f.text("code"), f.text("message"));
                 // keeper-side answers of issue 16 (k2keeper)

@@ -112,6 +112,12 @@ public final class Limits {
     /** Findings per page (each body up to 65,536 units, six bytes each when escaped, stays in the answer frame). */
     public static final int MAX_FINDINGS_PAGE = 8;
 
+    // ----- findings export/import (issue 16, kexport) -----
+    /** Formats of one export, and files of its report: one each of json, sarif, html, md. */
+    public static final int MAX_EXPORT_FORMATS = 4;
+    /** An imported annotations.json: the in-process importer's limit ({@code AnnotationsJsonReader.MAX_BYTES}, 256 MiB). */
+    public static final long MAX_IMPORT_BYTES = 256L << 20;
+
     private Limits() {
     }
 }

@@ -577,6 +577,116 @@ public sealed interface Request {
         }
     }
 
+    // ----- findings export/import through the keeper (issue 16, kexport) -----
+    // As with the seal: the keeper renders the files of an export (its policy, its tables), the
+    // workstation writes them to the medium, reads each back and reports name, size and SHA-256; the
+    // keeper records only a report that is exactly its own files. An import is the file's bytes in
+    // chunks; the keeper parses its own copy as hostile input. No hash, time or sequence number of
+    // the record is sent.
+
+    /** Renders the open session's findings in {@code formats} (ids of {@code ExportFormat}: json, sarif, html, md). */
+    record FindingsExport(List<String> formats) implements Request {
+        public FindingsExport {
+            formats = Check.texts(formats, "formats", Limits.MAX_EXPORT_FORMATS, 8);
+            if (formats.isEmpty()) {
+                throw new IllegalArgumentException("formats is empty");
+            }
+            for (String f : formats) {
+                if (!f.matches("json|sarif|html|md")) {
+                    throw new IllegalArgumentException("a format is json, sarif, html or md");
+                }
+            }
+            if (new java.util.HashSet<>(formats).size() != formats.size()) {
+                throw new IllegalArgumentException("a format is named twice");
+            }
+        }
+
+        public String op() {
+            return "findings.export";
+        }
+    }
+
+    /** A piece of one file of the export the keeper rendered last in this session. */
+    record FindingsFile(String name, long offset, int length) implements Request {
+        public FindingsFile {
+            Check.name(name, "name", Limits.MAX_SEAL_FILE_NAME);
+            Check.range(offset, "offset", 0, Limits.MAX_OFFSET);
+            Check.range(length, "length", 1, Limits.MAX_SEAL_CHUNK);
+        }
+
+        public String op() {
+            return "findings.file";
+        }
+    }
+
+    /** The workstation wrote every file of the export to the medium and read each back equal to the keeper's. */
+    record FindingsExported(List<WrittenFile> files) implements Request {
+        public FindingsExported {
+            files = Check.list(files, "files", Limits.MAX_EXPORT_FORMATS);
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("files is empty");
+            }
+        }
+
+        public String op() {
+            return "findings.exported";
+        }
+    }
+
+    /** Begins an import of a previous export's {@code annotations-*.json} ({@code name}: its name on the medium). */
+    record FindingsImportBegin(String name, long size) implements Request {
+        public FindingsImportBegin {
+            Check.name(name, "name", Limits.MAX_SEAL_FILE_NAME);
+            Check.range(size, "size", 1, Limits.MAX_IMPORT_BYTES);
+        }
+
+        public String op() {
+            return "findings.import.begin";
+        }
+    }
+
+    /** Bytes {@code offset}.. of the file being imported ({@code offset}: exactly the bytes the keeper has). */
+    record FindingsImportChunk(long upload, long offset, byte[] data) implements Request {
+        public FindingsImportChunk {
+            Check.range(upload, "upload", 1, Integer.MAX_VALUE);
+            Check.range(offset, "offset", 0, Limits.MAX_IMPORT_BYTES);
+            java.util.Objects.requireNonNull(data, "data");
+            Check.range(data.length, "data", 1, Limits.MAX_UPLOAD_CHUNK);
+            data = data.clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        public String op() {
+            return "findings.import.chunk";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FindingsImportChunk c && c.upload == upload && c.offset == offset
+                    && java.util.Arrays.equals(c.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(upload, offset, java.util.Arrays.hashCode(data));
+        }
+    }
+
+    /** Every byte was sent: the keeper parses its copy, adopts the findings and writes their entries, then answers. */
+    record FindingsImportFinish(long upload) implements Request {
+        public FindingsImportFinish {
+            Check.range(upload, "upload", 1, Integer.MAX_VALUE);
+        }
+
+        public String op() {
+            return "findings.import.finish";
+        }
+    }
+
     // ----- refusals through the keeper (issue 16, kseal) -----
 
     /**

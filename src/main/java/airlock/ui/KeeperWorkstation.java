@@ -62,6 +62,13 @@ public final class KeeperWorkstation implements AutoCloseable {
         window.useMedia(new airlock.ui.media.MediaWatch(airlock.core.bundle.MediaLocations.removable(
                 airlock.core.media.RemovableMedia.system(policy.mediaRoots().stream().map(java.nio.file.Path::of).toList())),
                 java.time.Duration.ofSeconds(2)));
+        // findings export/import (issue 16, kexport): the keeper renders or parses, this process writes or reads the stick,
+        // chosen with the media chooser in both directions
+        window.annotations().useKeeperTransfer(new airlock.keeper.client.KeeperFindingsTransfer(client),
+                owner -> airlock.ui.media.MediaChooser.chooseFile(owner, texts, texts.get("annot.import.choose"), window.media(),
+                        p -> p.getFileName() != null && p.getFileName().toString().matches("annotations-.*\\.json")));
+        window.annotations().setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts,
+                texts.get("media.export.title"), window.media()).showAndWait());
         var model = new SessionViewModel(texts, window.model(), window.session(),
                 new KeeperSessionService(client, statusClient, policy), null, clock, PROPOSED_ID_PART);
         var sessions = new SessionFeature(window, texts, model);

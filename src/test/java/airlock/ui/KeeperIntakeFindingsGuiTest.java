@@ -145,13 +145,34 @@ class KeeperIntakeFindingsGuiTest {
             var page = c.findings("annotations", 0, 8);
             assertEquals(List.of("Kept finding"), page.annotations().stream().map(a -> a.title()).toList());
         }
+        // findings export/import through the keeper (issue 16, kexport): the keeper renders, this window writes the stick
+        Path out = java.nio.file.Files.createDirectories(dir.resolve("export-stick-" + System.nanoTime()));
+        robot.interact(() -> window.annotations().exportTo(out, java.util.EnumSet.of(airlock.core.export.ExportFormat.JSON,
+                airlock.core.export.ExportFormat.MD)));
+        waitUntil(() -> robot.lookup("#annot-export-done").tryQuery().isPresent());
+        robot.interact(() -> Screenshots.shot(robot.lookup("#annot-export-done").query().getScene(), "keeper-findings-exported.png"));
+        Path json;
+        try (var files = java.nio.file.Files.list(out)) {
+            List<Path> written = files.sorted().toList();
+            assertEquals(2, written.size(), written.toString());
+            json = written.stream().filter(p -> p.getFileName().toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#annot-export-done").query().getScene().getWindow()).close());
+        // and back in: the keeper parses the file and writes the finding before the panel lists it
+        robot.interact(() -> window.annotations().importFrom(json, null, null));
+        waitUntil(() -> window.annotations().model().annotations().size() == 2);
+        robot.interact(() -> window.annotations().showPanel());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Screenshots.shot(window.stage().getScene(), "keeper-findings-imported.png"));
         robot.interact(() -> workstation.sessions().endNow());
         waitUntil(() -> workstation.sessions().summaryDialog().isPresent());
 
         keeper.stopKeeper();
         List<String> types = keeper.entries(id).stream().map(e -> e.get("type").asText())
                 .filter(t -> t.startsWith("annotation.") || t.equals("file.opened")).toList();
-        assertEquals(List.of("file.opened", "annotation.created", "annotation.created", "annotation.deleted"), types);
+        assertEquals(List.of("file.opened", "annotation.created", "annotation.created", "annotation.deleted", "annotation.created"),
+                types, "the import's finding last");
+        assertEquals(2, keeper.entries(id).stream().filter(e -> e.get("type").asText().equals("export.written")).count());
         assertTrue(keeper.verify(id).isValid(), keeper.verify(id).describe());
         List<JsonNode> ledger = KeeperFixture.entries(keeper.homeDir, SessionHeader.LEDGER_SESSION);
         JsonNode verified = ledger.stream().filter(e -> e.get("type").asText().equals("bundle.verified")

@@ -70,16 +70,25 @@ public final class ExportService {
         String name = format.fileName(doc.session().id());
         WrittenFile written = writer.write(target, name, render(doc, format, policy));
         if (log != null) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("format", format.id());
-            data.put("file", name);
-            data.put("size", written.size());
-            data.put("sha256", written.sha256());
-            data.put("annotations", doc.annotations().size());
-            data.put("snippetsAllowed", policy.snippetsAllowed());
-            data.put("maxSnippetLines", policy.maxSnippetLines());
-            log.record(EntryType.EXPORT_WRITTEN, data, SqlAction.NONE);
+            recordWritten(log, format, name, written.size(), written.sha256(), doc.annotations().size(), policy);
         }
         return written;
+    }
+
+    /**
+     * The {@code export.written} entry of one file, the same in process and through the keeper (which
+     * records it from its own rendered copy once the workstation reported it written and read back).
+     */
+    public static void recordWritten(LogRecorder log, ExportFormat format, String name, long size, String sha256, int annotations,
+                                     ExportPolicy policy) throws AirlockException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("format", format.id());
+        data.put("file", name);
+        data.put("size", size);
+        data.put("sha256", sha256);
+        data.put("annotations", annotations);
+        data.put("snippetsAllowed", policy.snippetsAllowed());
+        data.put("maxSnippetLines", policy.maxSnippetLines());
+        log.record(EntryType.EXPORT_WRITTEN, data, SqlAction.NONE);
     }
 }

@@ -389,6 +389,10 @@ public final class AnnotationsFeature {
         if (model.requireSession().isEmpty()) {
             return;
         }
+        if (transfer.throughKeeper()) {
+            dialogs.chooseImportOnMedium().ifPresent(file -> transfer.importThroughKeeper(file, () -> { }));
+            return;
+        }
         dialogs.chooseImport().ifPresent(choice -> transfer.importFile(choice.file(), choice.log(), choice.seal(), outcome -> { }));
     }
 
@@ -404,9 +408,23 @@ public final class AnnotationsFeature {
         transfer.export(folder, formats, (List<WrittenFile> files) -> dialogs.showWritten(folder, files));
     }
 
-    /** Imports without dialogs (the menu asks for the files first). */
+    /** Imports without dialogs (the menu asks for the files first); through the keeper only {@code file} is sent. */
     public void importFrom(Path file, Path log, Path seal) {
+        if (transfer.throughKeeper()) {
+            transfer.importThroughKeeper(file, () -> { });
+            return;
+        }
         transfer.importFile(file, log, seal, outcome -> { });
+    }
+
+    /**
+     * Export and import of findings through the keeper (issue 16, kexport); {@code importChooser} chooses
+     * the export to import on a removable medium (the media chooser).
+     */
+    public void useKeeperTransfer(airlock.keeper.client.KeeperFindingsTransfer keeper,
+                                  java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> importChooser) {
+        transfer.useKeeper(keeper);
+        dialogs.useImportChooser(importChooser);
     }
 
     // ----- for tests -----

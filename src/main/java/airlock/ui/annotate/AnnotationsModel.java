@@ -279,6 +279,12 @@ public final class AnnotationsModel {
                 })));
     }
 
+    /** The session's findings as the keeper lists them after an import through it (issue 16, kexport). */
+    void reloaded(List<Annotation> all) {
+        annotations.setAll(all);
+        replaceAll();
+    }
+
     /** Findings an import added (already stored and logged). */
     void imported(List<Annotation> added) {
         annotations.addAll(added);

@@ -142,6 +142,21 @@ final class FeatureDialogs {
 
     private java.util.function.Function<Window, Optional<Path>> mediaChooser;
 
+    private java.util.function.Function<Window, Optional<Path>> importChooser;
+
+    /** Through the keeper (issue 16, kexport): the export to import is chosen with {@code chooser} (a medium, then a file on it). */
+    void useImportChooser(java.util.function.Function<Window, Optional<Path>> chooser) {
+        importChooser = java.util.Objects.requireNonNull(chooser);
+    }
+
+    /**
+     * Through the keeper: the export chosen with the media chooser (the session log check of the
+     * in-process import is not offered: the keeper checks no log yet). Empty without a chooser.
+     */
+    Optional<Path> chooseImportOnMedium() {
+        return importChooser == null ? Optional.empty() : importChooser.apply(owner());
+    }
+
     /** Export folders are then chosen among removable devices with {@code chooser} (the workstation's media chooser). */
     void useMediaChooser(java.util.function.Function<Window, Optional<Path>> chooser) {
         mediaChooser = java.util.Objects.requireNonNull(chooser);

@@ -46,9 +46,29 @@ final class FindingsTransfer {
         this.trustRoot = trustRoot;
     }
 
+    /** Through the keeper (issue 16, kexport): the keeper renders and records, this process writes and reads back; null in process. */
+    private airlock.keeper.client.KeeperFindingsTransfer remote;
+
+    void useKeeper(airlock.keeper.client.KeeperFindingsTransfer keeper) {
+        this.remote = keeper;
+    }
+
+    boolean throughKeeper() {
+        return remote != null && model.requireSession().map(b -> !b.local()).orElse(false);
+    }
+
     /** Writes {@code formats} to {@code folder}; each file safe-written, then recorded with its SHA-256. */
     void export(Path folder, Set<ExportFormat> formats, Consumer<List<WrittenFile>> done) {
         SourceTree tree = model.main().sourceProperty().get();
+        if (throughKeeper()) {
+            List<String> ids = formats.stream().sorted().map(ExportFormat::id).toList();
+            model.main().background(BackgroundTask.of(model.texts().get("annot.task.export"),
+                    monitor -> remote.export(ids, folder, monitor)).onSuccess(files -> {
+                        model.main().showStatus(model.texts().format("annot.exported", files.size(), folder.toString()));
+                        done.accept(files);
+                    }));
+            return;
+        }
         model.requireSession().filter(this::local).ifPresent(b -> {
             if (tree == null) {
                 model.main().showStatus(model.texts().get("status.nosource"));
@@ -81,6 +101,27 @@ final class FindingsTransfer {
 
     private static String shortRef(String ref) {
         return ref.startsWith("refs/tags/") ? ref.substring(10) : ref.startsWith("refs/heads/") ? ref.substring(11) : ref;
+    }
+
+    /**
+     * Through the keeper (issue 16, kexport): sends {@code file}'s bytes; the keeper parses its copy as
+     * hostile input, adopts and records the findings; the panel then shows what the keeper lists.
+     */
+    void importThroughKeeper(Path file, Runnable done) {
+        model.requireSession().ifPresent(b -> model.main().background(BackgroundTask.of(model.texts().get("annot.task.import"),
+                monitor -> {
+                    airlock.keeper.client.KeeperFindingsTransfer.Imported imported = remote.importFile(file, monitor);
+                    return new KeeperImport(imported, b.service().list());
+                }).onSuccess(result -> {
+                    model.reloaded(result.all());
+                    model.main().showStatus(model.texts().format("annot.imported", result.imported().added(),
+                            result.imported().moved(), result.imported().outdated()));
+                    done.run();
+                })));
+    }
+
+    private record KeeperImport(airlock.keeper.client.KeeperFindingsTransfer.Imported imported,
+                                List<airlock.core.annotate.Annotation> all) {
     }
 
     /** Imports a previous export (checked against its log when given), re-anchored to the version under review. */

@@ -70,6 +70,21 @@ public final class FindingsImport {
         return new Outcome(imported, logCheck, results);
     }
 
+    /**
+     * Imports the bytes of an {@code annotations.json} the keeper received from the workstation (issue 16,
+     * kexport): the same hostile-input reader, adoption and entries as {@link #run}, without a log to
+     * check (the file's log would have to be uploaded too; not through the keeper yet).
+     */
+    public Outcome runBytes(byte[] bytes, SourceTree tree, String ref, AnnotationService service) throws AirlockException {
+        if (bytes.length > AnnotationsJsonReader.MAX_BYTES) {
+            throw new AirlockException("annotations.import.invalid", "The file is larger than any Airlock export");
+        }
+        ImportedExport imported = new AnnotationsJsonReader().read(new ByteArrayInputStream(bytes));
+        List<ReanchorResult> results = new AnnotationImporter(clock, ids).adopt(imported, tree, ref, service.inspector());
+        service.addImported(results, imported.session().id());
+        return new Outcome(imported, null, results);
+    }
+
     private String checkLog(byte[] bytes, ImportedExport imported, Path log, Path seal) throws AirlockException {
         if (trust == null) {
             throw new AirlockException("annotations.import.log", "No pinned keys to check the session log " + log + " against");
