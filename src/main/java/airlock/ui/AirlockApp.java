@@ -177,7 +177,6 @@ public final class AirlockApp extends Application {
         // the seal screen writes to removable media chosen as in-process (issue 16, kseal)
         keeperWorkstation.seal().setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts,
                 texts.get("media.export.title"), mediaWatch).showAndWait());
-        keeperWorkstation.seal().setMediaRoots(() -> mediaWatch.media().stream().map(MediaLocations.Medium::root).toList());
         mediaWatch.start();
         keeperWorkstation.installIntake(texts, stage, media); // intake through the keeper (issue 16, kwire)
         if (Boolean.getBoolean(KEEPER_DEMO)) {
@@ -223,7 +222,9 @@ public final class AirlockApp extends Application {
             sealFeature = seal;
             seal.setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts, texts.get("media.export.title"), mediaWatch)
                     .showAndWait());
-            seal.setMediaRoots(() -> mediaWatch.media().stream().map(MediaLocations.Medium::root).toList());
+            // the supervisor's key from their stick, chosen as the start dialog's key on the window's media (issue 17;
+            // in the demo its two stick folders)
+            seal.setMedia(window::media);
             mediaWatch.start();
             if (demo != null) {
                 Path key = airlock.core.demo.DemoSupervisor.install(home, demo.media().resolveSibling("demo-supervisor-stick"));

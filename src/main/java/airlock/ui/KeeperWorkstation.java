@@ -75,6 +75,7 @@ public final class KeeperWorkstation implements AutoCloseable {
         // the supervisor's seal screen through the keeper (issue 16, kseal): Session ▸ Review and seal…
         var seal = new airlock.ui.seal.SealFeature(window.view(), texts, window.executor(),
                 new airlock.keeper.client.KeeperSealDesk(client));
+        seal.setMedia(window::media); // the supervisor's key from their stick, as the start dialog's key (issue 17)
         seal.install(window.session());
         return new KeeperWorkstation(client, statusClient, window, sessions, seal);
     }

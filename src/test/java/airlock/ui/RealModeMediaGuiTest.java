@@ -134,6 +134,29 @@ class RealModeMediaGuiTest {
         assertEquals(airlock.ui.seal.SealViewModel.Stage.REVIEW, seal.model().stageProperty().get(), seal.model().headlineProperty().get());
         assertTrue(seal.stage().getTitle().contains(id), seal.stage().getTitle());
         robot.interact(() -> shot(seal.stage().getScene(), "real-seal.png"));
+
+        // the supervisor's key on the seal screen comes from their stick too: the media chooser, then its key file
+        assertEquals(null, seal.model().keyFileProperty().get(), "no key is filled in for the supervisor in real mode");
+        // the button is below the fold of Monocle's screen (the seal screen scrolls): pressed as a click would
+        javafx.scene.control.Button chooseKey = robot.from(seal.stage().getScene().getRoot()).lookup("#seal-key-choose")
+                .queryButton();
+        javafx.application.Platform.runLater(chooseKey::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#media-chooser-list").tryQuery().isPresent()
+                && !robot.lookup("#media-chooser-list").queryAs(ListView.class).getItems().isEmpty());
+        ListView<?> sealList = robot.lookup("#media-chooser-list").queryAs(ListView.class);
+        assertEquals(1, sealList.getItems().size(), "only the stick is offered");
+        assertTrue(sealList.getScene().getWindow() != seal.stage() && sealList.getScene().getWindow() instanceof Stage s
+                && s.getOwner() == seal.stage(), "the media chooser belongs to the seal screen");
+        robot.interact(() -> shot(sealList.getScene(), "real-seal-media-chooser.png"));
+        robot.clickOn("#media-chooser-choose");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(stick.resolve("supervisor.key"), seal.model().keyFileProperty().get(),
+                "the one key file on the supervisor's stick is taken (not the .pub beside it)");
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) seal.view().root()).setVvalue(1)); // down to the seal panel
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField sealKey = robot.from(seal.stage().getScene().getRoot()).lookup("#seal-key-file").queryAs(TextField.class);
+        assertEquals(stick.resolve("supervisor.key").toString(), sealKey.getText(), "the seal screen shows the key chosen");
+        robot.interact(() -> shot(seal.stage().getScene(), "real-seal-key.png"));
     }
 
     private static void shot(javafx.scene.Scene scene, String name) {

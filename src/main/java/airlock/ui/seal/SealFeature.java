@@ -53,11 +53,14 @@ public final class SealFeature {
         this.mediaChooser = java.util.Objects.requireNonNull(chooser);
     }
 
-    private java.util.function.Supplier<java.util.List<java.nio.file.Path>> mediaRoots;
+    private java.util.function.Supplier<airlock.ui.media.MediaWatch> media;
 
-    /** The supervisor's key file is chosen only on these folders: the mounted removable devices. */
-    public void setMediaRoots(java.util.function.Supplier<java.util.List<java.nio.file.Path>> roots) {
-        this.mediaRoots = java.util.Objects.requireNonNull(roots);
+    /**
+     * The removable media the supervisor's key file is read from (their stick, through the media
+     * chooser; issue 17): the window's ({@code WorkstationWindow.media()}, asked when the key is chosen).
+     */
+    public void setMedia(java.util.function.Supplier<airlock.ui.media.MediaWatch> watch) {
+        this.media = java.util.Objects.requireNonNull(watch);
     }
 
     /** Adds the menu item and opens the screen whenever {@code sessions} loses a session that has ended. */
@@ -118,8 +121,8 @@ public final class SealFeature {
         if (mediaChooser != null) {
             screen.useMediaChooser(mediaChooser);
         }
-        if (mediaRoots != null) {
-            screen.useMediaRoots(mediaRoots);
+        if (media != null) {
+            screen.useMedia(media);
         }
         Stage stage = new Stage();
         if (owner() != null) {

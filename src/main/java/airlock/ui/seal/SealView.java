@@ -234,40 +234,51 @@ public final class SealView {
         this.mediaChooser = java.util.Objects.requireNonNull(chooser);
     }
 
-    private java.util.function.Supplier<java.util.List<java.nio.file.Path>> mediaRoots;
+    private java.util.function.Supplier<airlock.ui.media.MediaWatch> media;
 
-    /** The supervisor's key file is then chosen only on these folders (the mounted removable devices). */
-    public void useMediaRoots(java.util.function.Supplier<java.util.List<java.nio.file.Path>> roots) {
-        this.mediaRoots = java.util.Objects.requireNonNull(roots);
+    /**
+     * The removable media this screen chooses from: the supervisor's key is read from the
+     * supervisor's stick (issue 17) and, without {@link #useMediaChooser}, the export goes to one.
+     * Without it, the mounted removable devices under the default roots.
+     */
+    public void useMedia(java.util.function.Supplier<airlock.ui.media.MediaWatch> watch) {
+        this.media = java.util.Objects.requireNonNull(watch);
+    }
+
+    private airlock.ui.media.MediaWatch media() {
+        if (media == null) {
+            airlock.ui.media.MediaWatch removable = new airlock.ui.media.MediaWatch(airlock.core.bundle.MediaLocations.removable(
+                    airlock.core.media.RemovableMedia.system(java.util.List.of())), java.time.Duration.ofSeconds(2));
+            media = () -> removable;
+        }
+        return media.get();
     }
 
     private Parent sealPanel() {
         TextField key = readOnly(model.keyFileProperty().get());
+        key.setId("seal-key-file");
         model.keyFileProperty().addListener((obs, old, path) -> key.setText(show(path)));
         Button chooseKey = new Button(texts.get("seal.key.choose"));
-        chooseKey.setOnAction(event -> {
-            java.util.List<java.nio.file.Path> keyRoots = mediaRoots != null ? mediaRoots.get() : roots(model.keyFileProperty().get());
-            if (keyRoots.isEmpty()) {
-                // the supervisor's key is read from the supervisor's stick, and no removable device is mounted
-                javafx.scene.control.Alert none = airlock.ui.ReadableAlerts.wrapped(new javafx.scene.control.Alert(
-                        javafx.scene.control.Alert.AlertType.INFORMATION, texts.get("media.chooser.none")));
-                none.setHeaderText(null);
-                none.initOwner(window());
-                none.showAndWait();
-                return;
-            }
-            airlock.ui.choose.PathChooser.chooseFile(window(), texts, texts.get("seal.key.choose"), keyRoots, p -> true)
-                    .ifPresent(model.keyFileProperty()::set);
-        });
+        chooseKey.setId("seal-key-choose");
+        // the supervisor's key is read from the supervisor's stick: a removable medium, then its key files,
+        // as the session-start dialog does (issue 17); no general file chooser on this screen
+        chooseKey.setOnAction(event -> airlock.ui.media.MediaChooser.chooseFile(window(), texts, texts.get("seal.key.choose"),
+                media(), airlock.core.media.MediaFiles.named(".key")).ifPresent(model.keyFileProperty()::set));
         passphrase.setId("seal-passphrase");
         passphrase.setPromptText(texts.get("seal.passphrase.prompt"));
         TextField folder = readOnly(model.folderProperty().get());
         model.folderProperty().addListener((obs, old, path) -> folder.setText(show(path)));
         Button chooseFolder = new Button(texts.get("seal.folder.choose"));
+        chooseFolder.setId("seal-folder-choose");
         chooseFolder.setOnAction(event -> {
-            (mediaChooser != null ? mediaChooser.apply(window())
-                    : airlock.ui.choose.PathChooser.chooseFolder(window(), texts, texts.get("seal.folder.choose"), roots(model.folderProperty().get())))
-                    .ifPresent(model.folderProperty()::set);
+            java.util.Optional<Path> chosen;
+            if (mediaChooser != null) {
+                chosen = mediaChooser.apply(window());
+            } else {
+                media().start();
+                chosen = new airlock.ui.media.MediaChooser(window(), texts, texts.get("media.export.title"), media()).showAndWait();
+            }
+            chosen.ifPresent(model.folderProperty()::set);
         });
         Button action = new Button();
         action.setId("seal-run");
@@ -379,11 +390,5 @@ public final class SealView {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
-    /** The chooser's roots: the folder of the path shown (if any), then the usual ones. */
-    private static java.util.List<java.nio.file.Path> roots(java.nio.file.Path shown) {
-        java.nio.file.Path near = shown == null ? null : java.nio.file.Files.isDirectory(shown) ? shown : shown.getParent();
-        return airlock.ui.choose.PathChooser.sensibleRoots(near == null ? java.util.List.of() : java.util.List.of(near));
     }
 }
