@@ -221,7 +221,7 @@ public final class VersionsFeature {
                     DiffPane pane = new DiffPane(texts, ready.diff(), header, ready.left(), ready.right(), ready.unified(),
                             model);
                     w.showTab("diff:" + change.path(), texts.format("versions.tab.diff", tabName(change.path())),
-                            VisibleText.escape(change.path()), pane);
+                            VisibleText.escape(change.path()), pane, pane.focusTarget());
                     opened(fromRef, change.oldPath(), change.oldBlob(), "diff");
                     opened(toRef, change.newPath(), change.newBlob(), "diff");
                 })));
@@ -255,10 +255,13 @@ public final class VersionsFeature {
             String ref = model.sourceProperty().get().reviewRef();
             model.background(BackgroundTask.of(texts.format("versions.task.history", VisibleText.escape(path)),
                             monitor -> versions.history(ref, path, HISTORY_LIMIT, monitor))
-                    .onSuccess(history -> window().showTab("history:" + path,
-                            texts.format("versions.tab.history", tabName(path)), VisibleText.escape(path),
-                            new HistoryView(history, historyHeader(history), texts.get("versions.history.open"),
-                                    commit -> openCommit(path, commit)))));
+                    .onSuccess(history -> {
+                        HistoryView view = new HistoryView(history, historyHeader(history),
+                                texts.get("versions.history.open"), commit -> openCommit(path, commit));
+                        // the list has the keyboard, so Enter opens the selected commit at once
+                        window().showTab("history:" + path, texts.format("versions.tab.history", tabName(path)),
+                                VisibleText.escape(path), view, view.list());
+                    }));
         }));
     }
 
@@ -287,7 +290,8 @@ public final class VersionsFeature {
                     DiffPane pane = new DiffPane(texts, ready.diff(), header, ready.left(), ready.right(), ready.unified(),
                             model);
                     window().showTab("commit:" + commit.id() + ":" + path, texts.format("versions.tab.commit",
-                            commit.shortId(), tabName(change.path())), VisibleText.escape(change.path()), pane);
+                            commit.shortId(), tabName(change.path())), VisibleText.escape(change.path()), pane,
+                            pane.focusTarget());
                     if (parent != null) {
                         opened(parent, change.oldPath(), change.oldBlob(), "diff");
                     }
@@ -321,8 +325,9 @@ public final class VersionsFeature {
         }
         String header = texts.format("versions.blame.header", VisibleText.escape(blame.path()),
                 RefCell.shortName(blame.ref()));
+        BlameView view = new BlameView(texts, blame, header, model);
         window().showTab("blame:" + blame.path(), texts.format("versions.tab.blame", tabName(blame.path())),
-                VisibleText.escape(blame.path()), new BlameView(texts, blame, header, model));
+                VisibleText.escape(blame.path()), view, view.code().codeArea());
         String blob = null;
         try {
             blob = versions.blobOf(blame.ref(), blame.path());
