@@ -31,6 +31,19 @@ public final class WindowKeys {
         });
     }
 
+    /**
+     * Ctrl+W closes {@code dialog} as Esc does (through its cancel button; a dialog without one stays).
+     * JavaFX dialogs close on Esc only.
+     */
+    public static void closeWithKeys(javafx.scene.control.Dialog<?> dialog) {
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (CLOSE.match(event)) {
+                event.consume();
+                dialog.close();
+            }
+        });
+    }
+
     /** A Close button for {@code stage}. */
     public static Button closeButton(Texts texts, Stage stage) {
         Button close = new Button(texts.get("window.close"));

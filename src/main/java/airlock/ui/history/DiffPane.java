@@ -101,28 +101,46 @@ final class DiffPane extends BorderPane {
             change = -1;
             showPosition();
             currentPane().goToLine(line);
+            // the form left the scene and took the focus with it: the keyboard stays in the diff
+            currentPane().focusText();
         });
+        // F7 / Shift+F7, Alt+Down / Alt+Up and Alt+Shift+U: here, and from anywhere in the versions window
+        // while this diff's tab is shown (VersionsWindow routes them; see handleKey)
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            boolean forward = (e.getCode() == javafx.scene.input.KeyCode.F7 && !e.isShiftDown())
-                    || (e.getCode() == javafx.scene.input.KeyCode.DOWN && e.isAltDown());
-            boolean back = (e.getCode() == javafx.scene.input.KeyCode.F7 && e.isShiftDown())
-                    || (e.getCode() == javafx.scene.input.KeyCode.UP && e.isAltDown());
-            if (forward || back) {
-                step(forward);
-                e.consume();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.U && e.isAltDown() && e.isShiftDown()) {
-                setUnified(!isUnified()); // Alt+Shift+U: the other form
+            if (handleKey(e)) {
                 e.consume();
             }
         });
         showPosition();
-        // the diff takes the focus when shown, so F7 and Alt+Shift+U work at once (seen under openbox: the
-        // history list kept it)
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                javafx.application.Platform.runLater(() -> currentPane().focusText());
-            }
-        });
+    }
+
+    /**
+     * Acts on the diff's keys: F7 / Alt+Down the next change, Shift+F7 / Alt+Up the previous one,
+     * Alt+Shift+U the other form. Returns whether {@code e} was one of them (the caller consumes it).
+     */
+    boolean handleKey(javafx.scene.input.KeyEvent e) {
+        if (e.getEventType() != javafx.scene.input.KeyEvent.KEY_PRESSED || e.isShortcutDown()) {
+            return false;
+        }
+        javafx.scene.input.KeyCode code = e.getCode();
+        boolean forward = (code == javafx.scene.input.KeyCode.F7 && !e.isShiftDown() && !e.isAltDown())
+                || (code == javafx.scene.input.KeyCode.DOWN && e.isAltDown() && !e.isShiftDown());
+        boolean back = (code == javafx.scene.input.KeyCode.F7 && e.isShiftDown() && !e.isAltDown())
+                || (code == javafx.scene.input.KeyCode.UP && e.isAltDown() && !e.isShiftDown());
+        if (forward || back) {
+            step(forward);
+            return true;
+        }
+        if (code == javafx.scene.input.KeyCode.U && e.isAltDown() && e.isShiftDown()) {
+            setUnified(!isUnified()); // Alt+Shift+U: the other form
+            return true;
+        }
+        return false;
+    }
+
+    /** Where the keyboard goes when the diff is shown: the code of the form shown (its right side). */
+    javafx.scene.Node focusTarget() {
+        return currentPane().codeArea();
     }
 
     /** Whether the unified form is shown. */

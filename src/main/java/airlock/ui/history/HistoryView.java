@@ -47,12 +47,6 @@ final class HistoryView extends BorderPane {
         if (!history.commits().isEmpty()) {
             list.getSelectionModel().select(0);
         }
-        // the list takes the focus when shown, so Enter opens the selected commit at once (seen under openbox)
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                javafx.application.Platform.runLater(list::requestFocus);
-            }
-        });
     }
 
     private void openSelected(java.util.function.Consumer<CommitInfo> open) {

@@ -210,7 +210,7 @@ public final class VersionsFeature {
                     DiffPane pane = new DiffPane(texts, ready.diff(), header, ready.left(), ready.right(), ready.unified(),
                             model);
                     w.showTab("diff:" + change.path(), texts.format("versions.tab.diff", tabName(change.path())),
-                            VisibleText.escape(change.path()), pane);
+                            VisibleText.escape(change.path()), pane, pane.focusTarget());
                 })));
     }
 
@@ -242,10 +242,13 @@ public final class VersionsFeature {
             String ref = model.sourceProperty().get().reviewRef();
             model.background(BackgroundTask.of(texts.format("versions.task.history", VisibleText.escape(path)),
                             monitor -> versions.history(ref, path, HISTORY_LIMIT, monitor))
-                    .onSuccess(history -> window().showTab("history:" + path,
-                            texts.format("versions.tab.history", tabName(path)), VisibleText.escape(path),
-                            new HistoryView(history, historyHeader(history), texts.get("versions.history.open"),
-                                    commit -> openCommit(path, commit)))));
+                    .onSuccess(history -> {
+                        HistoryView view = new HistoryView(history, historyHeader(history),
+                                texts.get("versions.history.open"), commit -> openCommit(path, commit));
+                        // the list has the keyboard, so Enter opens the selected commit at once
+                        window().showTab("history:" + path, texts.format("versions.tab.history", tabName(path)),
+                                VisibleText.escape(path), view, view.list());
+                    }));
         }));
     }
 
@@ -274,7 +277,8 @@ public final class VersionsFeature {
                     DiffPane pane = new DiffPane(texts, ready.diff(), header, ready.left(), ready.right(), ready.unified(),
                             model);
                     window().showTab("commit:" + commit.id() + ":" + path, texts.format("versions.tab.commit",
-                            commit.shortId(), tabName(change.path())), VisibleText.escape(change.path()), pane);
+                            commit.shortId(), tabName(change.path())), VisibleText.escape(change.path()), pane,
+                            pane.focusTarget());
                 })));
     }
 
@@ -304,8 +308,9 @@ public final class VersionsFeature {
         }
         String header = texts.format("versions.blame.header", VisibleText.escape(blame.path()),
                 RefCell.shortName(blame.ref()));
+        BlameView view = new BlameView(texts, blame, header, model);
         window().showTab("blame:" + blame.path(), texts.format("versions.tab.blame", tabName(blame.path())),
-                VisibleText.escape(blame.path()), new BlameView(texts, blame, header, model));
+                VisibleText.escape(blame.path()), view, view.code().codeArea());
     }
 
     private Optional<String> current() {

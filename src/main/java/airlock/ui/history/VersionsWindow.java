@@ -69,6 +69,14 @@ final class VersionsWindow {
         scene.getRoot().getStylesheets().setAll(styleSource.getStylesheets());
         scene.getRoot().getStyleClass().add("versions-window");
         stage.setScene(scene);
+        // a diff's keys (F7, Shift+F7, Alt+Down/Up, Alt+Shift+U) work from anywhere in the window while its
+        // tab is shown, also when the focus is on the tab headers (issue 19: it ended up there under openbox)
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            Tab selected = tabs.getSelectionModel().getSelectedItem();
+            if (selected != null && selected.getContent() instanceof DiffPane diff && diff.handleKey(event)) {
+                event.consume();
+            }
+        });
         airlock.ui.WindowSize.applyWhenShown(stage);
         airlock.ui.WindowKeys.closeWithKeys(stage);
     }
@@ -100,8 +108,11 @@ final class VersionsWindow {
         summary.setText(text);
     }
 
-    /** Adds (or re-selects, by id) a tab and brings the window forward. */
-    void showTab(String id, String title, String tooltip, Node content) {
+    /**
+     * Adds (or re-selects, by id) a tab, brings the window forward and puts the keyboard on
+     * {@code focus} (a control inside {@code content}).
+     */
+    void showTab(String id, String title, String tooltip, Node content, Node focus) {
         for (Tab tab : tabs.getTabs()) {
             if (id.equals(tab.getId())) {
                 tabs.getTabs().remove(tab);
@@ -114,6 +125,21 @@ final class VersionsWindow {
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         show();
+        focusWhenShown(focus);
+    }
+
+    /**
+     * Gives {@code focus} the keyboard now. A node not yet in the scene (a split pane adds its items only
+     * when its skin is made, at the next CSS pass) ignores a focus request: asked from a later
+     * {@code runLater} the request lost that race under openbox, the hidden history list then gave the
+     * focus up and the scene put it on the tab headers, outside the diff (F7 did nothing). So CSS and
+     * layout are applied first, which makes the skins and puts the node in the scene.
+     */
+    private void focusWhenShown(Node focus) {
+        Parent root = stage.getScene().getRoot();
+        root.applyCss();
+        root.layout();
+        focus.requestFocus();
     }
 
     void showCompare() {

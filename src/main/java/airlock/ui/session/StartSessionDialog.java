@@ -51,6 +51,7 @@ final class StartSessionDialog {
         dialog.getDialogPane().getStyleClass().add("session-start");
         ButtonType start = new ButtonType(texts.get("session.start.button"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
+        airlock.ui.WindowKeys.closeWithKeys(dialog); // Ctrl+W cancels as Esc does (issue 19)
         // the inspector field gets the keyboard each time the dialog shows, also the second time under openbox (issue 19)
         airlock.ui.WindowFocus.onShown(dialog.getDialogPane().getScene().getWindow(), () -> inspector);
 

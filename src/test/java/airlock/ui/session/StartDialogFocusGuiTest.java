@@ -133,6 +133,15 @@ class StartDialogFocusGuiTest {
         waitUntil(() -> !cancelled.isShowing() && feature.startDialog().isEmpty());
         assertTrue(window.session().current().isEmpty(), "Esc started nothing");
 
+        // Ctrl+W closes it too (issue 19: only Esc did)
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT, KeyCode.CONTROL);
+        waitUntil(() -> feature.startDialog().isPresent());
+        Window closed = feature.startDialog().orElseThrow().getDialogPane().getScene().getWindow();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        waitUntil(() -> !closed.isShowing() && feature.startDialog().isEmpty());
+        assertTrue(window.session().current().isEmpty(), "Ctrl+W started nothing");
+
         startByKeyboard(robot, "bob", "start-dialog-second.png");
     }
 
