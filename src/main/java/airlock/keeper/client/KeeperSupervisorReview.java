@@ -211,7 +211,11 @@ public final class KeeperSupervisorReview implements SupervisorReview {
             if (d.decision() != null) {
                 SupervisorAction action = SupervisorAction.fromWire(d.decision().action()).orElse(null);
                 if (action != null) {
-                    decided = new SupervisorDecision(plain.violation(), action, d.decision().supervisor(), d.decision().reason());
+                    try {
+                        decided = new SupervisorDecision(plain.violation(), action, d.decision().supervisor(), d.decision().reason());
+                    } catch (IllegalArgumentException e) {
+                        decided = null; // shown as undecided, as for a finding's check; the keeper's record is what counts
+                    }
                 }
             }
             out.add(new DisclosurePlan.Field(disclosure, type, d.time(), d.disclosed(), why, decided, actions));
