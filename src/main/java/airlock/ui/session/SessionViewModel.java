@@ -284,17 +284,8 @@ public final class SessionViewModel {
 
     /** The file-open gate: records {@code file.opened} before the file is shown (off the FX thread). */
     void recordFileOpened(SourceTree tree, SourceEntry entry) throws AirlockException {
-        ReviewSession session = recording;
-        if (session == null) {
-            refuseWithoutSession();
-            return;
-        }
-        String bundle = openBundleId;
-        if (requireSession && !session.bundleManifestSha256().equals(bundle)) {
-            throw new AirlockException("session.bundle.other", texts.get("session.bundle.other"));
-        }
-        if (session.local().isEmpty()) {
-            // through the keeper: the keeper writes file.opened when the content is asked for, before it sends a byte
+        Optional<ActiveSession> local = recorder();
+        if (local.isEmpty()) {
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>();
@@ -302,7 +293,37 @@ public final class SessionViewModel {
         data.put("blob", entry.blobId());
         data.put("ref", tree.reviewRef());
         data.put("size", entry.size());
-        session.local().get().record(EntryType.FILE_OPENED, data, SqlAction.NONE);
+        local.get().record(EntryType.FILE_OPENED, data, SqlAction.NONE);
+    }
+
+    /**
+     * What the three read gates share: refused without a session (also when sessions cannot start) or
+     * for another bundle's file; the session to record in when this process holds the log, empty when
+     * there is nothing to record here (no session and none required, or through the keeper, which
+     * records before it answers, before it sends a byte).
+     */
+    private Optional<ActiveSession> recorder() throws AirlockException {
+        ReviewSession session = recording;
+        if (session == null) {
+            refuseWithoutSession();
+            return Optional.empty();
+        }
+        if (requireSession && !session.bundleManifestSha256().equals(openBundleId)) {
+            throw new AirlockException("session.bundle.other", texts.get("session.bundle.other"));
+        }
+        return session.local();
+    }
+
+    /** A lookup's {@code search.run} data, as the keeper writes it. */
+    private static Map<String, Object> lookupData(String query, String kind, String ref, long found) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("query", query);
+        data.put("kind", kind);
+        data.put("ref", ref);
+        data.put("finished", true);
+        data.put("linesMatched", found);
+        data.put("complete", true);
+        return data;
     }
 
     /** The reads of the versions window already recorded, by session id and read key (each once per session). */
@@ -314,20 +335,12 @@ public final class SessionViewModel {
      * locked or expired). Through the keeper nothing is written here: the keeper records before it answers.
      */
     void recordVersionReads(String key, List<VersionReads.Read> reads) throws AirlockException {
-        ReviewSession session = recording;
-        if (session == null) {
-            refuseWithoutSession();
+        Optional<ActiveSession> local = recorder();
+        if (local.isEmpty()) {
             return;
         }
-        String bundle = openBundleId;
-        if (requireSession && !session.bundleManifestSha256().equals(bundle)) {
-            throw new AirlockException("session.bundle.other", texts.get("session.bundle.other"));
-        }
-        if (session.local().isEmpty()) {
-            return;
-        }
-        ActiveSession active = session.local().get();
-        String once = session.id() + '\0' + key;
+        ActiveSession active = local.get();
+        String once = active.id() + '\0' + key;
         synchronized (versionReadsRecorded) {
             if (versionReadsRecorded.contains(once) && active.state() == SessionState.ACTIVE) {
                 return; // recorded earlier in this session, as the keeper names its earlier entries
@@ -346,12 +359,7 @@ public final class SessionViewModel {
                 } else {
                     VersionReads.Lookup l = (VersionReads.Lookup) read;
                     type = EntryType.SEARCH_RUN;
-                    data.put("query", l.query());
-                    data.put("kind", l.kind());
-                    data.put("ref", l.ref());
-                    data.put("finished", true);
-                    data.put("linesMatched", l.found());
-                    data.put("complete", true);
+                    data = lookupData(l.query(), l.kind(), l.ref(), l.found());
                 }
                 active.record(type, data, SqlAction.NONE);
             }
@@ -367,27 +375,11 @@ public final class SessionViewModel {
      * Through the keeper nothing is written here: the keeper records before it answers.
      */
     void recordSymbolRead(String kind, String query, String ref, long found) throws AirlockException {
-        ReviewSession session = recording;
-        if (session == null) {
-            refuseWithoutSession();
-            return;
+        Optional<ActiveSession> local = recorder();
+        if (local.isPresent()) {
+            // a locked, expired or ended session refuses here, with its own reason, and nothing is shown
+            local.get().record(EntryType.SEARCH_RUN, lookupData(query, kind, ref, found), SqlAction.NONE);
         }
-        String bundle = openBundleId;
-        if (requireSession && !session.bundleManifestSha256().equals(bundle)) {
-            throw new AirlockException("session.bundle.other", texts.get("session.bundle.other"));
-        }
-        if (session.local().isEmpty()) {
-            return;
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("query", query);
-        data.put("kind", kind);
-        data.put("ref", ref);
-        data.put("finished", true);
-        data.put("linesMatched", found);
-        data.put("complete", true);
-        // a locked, expired or ended session refuses here, with its own reason, and nothing is shown
-        session.local().get().record(EntryType.SEARCH_RUN, data, SqlAction.NONE);
     }
 
     /** Records a refused copy, cut or drag; the refusal itself never depends on this. */
