@@ -279,6 +279,8 @@ public final class KeeperService {
             return importBegin(b);
         } else if (request instanceof Request.FindingsImportChunk c) {
             return importChunk(c);
+        } else if (request instanceof Request.FindingsImportCancel c) {
+            return importCancel(c);
         } else if (request instanceof Request.FindingsImportFinish f) {
             return importFinish(f);
         } else if (request instanceof Request.CopyRefused c) { // refusals (issue 16, kseal)
@@ -1591,6 +1593,15 @@ public final class KeeperService {
         System.arraycopy(data, 0, o.importBytes, o.importHave, data.length);
         o.importHave += data.length;
         return new Answer.FindingsImportProgress(o.importNo, o.importHave, o.importBytes.length);
+    }
+
+    /** Discards the import under way (nothing was recorded for it); answers how far it had got. */
+    private Answer importCancel(Request.FindingsImportCancel c) throws AirlockException {
+        Open o = importUnderWay(c.upload());
+        Answer.FindingsImportProgress was = new Answer.FindingsImportProgress(o.importNo, o.importHave, o.importBytes.length);
+        o.importBytes = null;
+        o.importHave = 0;
+        return was;
     }
 
     /** Parses the keeper's own copy as hostile input, adopts and records every finding, then answers. */
