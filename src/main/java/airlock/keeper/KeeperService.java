@@ -96,6 +96,12 @@ public final class KeeperService {
     private KeeperIntake intake;
     /** Runs one search at a time, so a search's first page can be answered while the rest is found. */
     private ExecutorService searchThread;
+    /**
+     * Reads a lookup's answer (definition, reference and caller lines) from the bundle while the
+     * connection's thread makes the lookup's entry durable; the answer leaves only after the entry is
+     * committed (issue 16, kbench: see {@link #recordWhile}).
+     */
+    private ExecutorService answerThread;
 
     /** The open session and what the keeper holds for it. */
     private static final class Open {
@@ -105,6 +111,12 @@ public final class KeeperService {
         final AnnotationService annotations;
         SearchIndex searchIndex;
         SymbolIndex symbols;
+        /**
+         * Whether {@link #symbols} said it is complete: a finished index never becomes partial again (a
+         * build only ever marks it complete), so it is not asked again; each ask counts the index's
+         * 70,000 file rows twice, about 5 ms of CPU per lookup on the kernel. Reset when the index is replaced.
+         */
+        boolean symbolsComplete;
         final Set<String> opened = new HashSet<>();
         final LinkedHashMap<Long, Running> searches = new LinkedHashMap<>();
         /** The search still running on the search thread, if any (stopped before the source or index closes). */
@@ -267,6 +279,8 @@ public final class KeeperService {
             return importBegin(b);
         } else if (request instanceof Request.FindingsImportChunk c) {
             return importChunk(c);
+        } else if (request instanceof Request.FindingsImportCancel c) {
+            return importCancel(c);
         } else if (request instanceof Request.FindingsImportFinish f) {
             return importFinish(f);
         } else if (request instanceof Request.CopyRefused c) { // refusals (issue 16, kseal)
@@ -402,6 +416,7 @@ public final class KeeperService {
             }
             open.searchIndex = fresh;
             open.symbols = freshSymbols;
+            open.symbolsComplete = false;
         } catch (AirlockException | RuntimeException e) {
             LOG.warn("the session goes on with the indexes it had: the finished ones did not open", e);
         }
@@ -534,6 +549,15 @@ public final class KeeperService {
     }
 
     private SourceEntry entry(Open o, String ref, String path) throws AirlockException {
+        SourceEntry entry = files(o, ref).get(path);
+        if (entry == null) {
+            throw new AirlockException(Errors.NOT_FOUND, "There is no file '" + clip(path, 200) + "' at " + ref + ".");
+        }
+        return entry;
+    }
+
+    /** The files of {@code ref} by path (made at the first lookup, then kept for the session). */
+    private Map<String, SourceEntry> files(Open o, String ref) throws AirlockException {
         Map<String, SourceEntry> files = o.byPath.get(ref);
         if (files == null) {
             List<SourceEntry> all = o.source.list(checkedRef(o, ref));
@@ -543,11 +567,7 @@ public final class KeeperService {
             }
             o.byPath.put(ref, files);
         }
-        SourceEntry entry = files.get(path);
-        if (entry == null) {
-            throw new AirlockException(Errors.NOT_FOUND, "There is no file '" + clip(path, 200) + "' at " + ref + ".");
-        }
-        return entry;
+        return files;
     }
 
     private static String key(String ref, String path) {
@@ -615,10 +635,14 @@ public final class KeeperService {
     }
 
     /**
-     * Commits the {@code search.run} entry (the query: what the inspector asked, as the CLI records it),
-     * then runs the search on the keeper's search thread and answers as soon as the first page is
-     * found or the search ended; later pages wait for their hits the same way. No hit leaves before
-     * the entry is committed; the counts travel in the answers ({@code finished} says when they are final).
+     * Commits the {@code search.run} entry (the query: what the inspector asked, as the CLI records it)
+     * and answers as soon as the first page is found or the search ended; later pages wait for their
+     * hits the same way. The search starts on the keeper's search thread as the entry is being written
+     * (issue 16, kbench: the entry's two synchronous writes and the search's first hits overlap instead
+     * of following each other), but no hit leaves before the entry is committed: the search is known to
+     * the session (pageable) only then, and if the entry cannot be written the search is stopped, its
+     * hits are dropped and the answer is the failure. The counts travel in the answers ({@code finished}
+     * says when they are final).
      */
     private Answer search(Request.Search s) throws AirlockException {
         Open o = active();
@@ -647,18 +671,25 @@ public final class KeeperService {
         if (s.diffFrom() != null) {
             data.put("diffFrom", s.diffFrom());
         }
-        LogEntry recorded = o.session.record(EntryType.SEARCH_RUN, data, SqlAction.NONE);
-        Running running = new Running(recorded.seq());
+        Running running = new Running();
+        SourceTree source = o.source;
+        SearchIndex index = o.searchIndex;
+        String diffFrom = s.diffFrom();
+        running.task = searchThread().submit(() -> running.run(new Searcher(workers), source, index, query, diffFrom));
+        LogEntry recorded;
+        try {
+            recorded = o.session.record(EntryType.SEARCH_RUN, data, SqlAction.NONE);
+        } catch (AirlockException | RuntimeException e) {
+            running.cancelAndWait(); // not recorded: stopped, its hits dropped, never pageable
+            throw e;
+        }
+        running.recorded(recorded.seq());
         long id = o.nextSearch++;
         o.searches.put(id, running);
         while (o.searches.size() > MAX_KEPT_SEARCHES) {
             o.searches.remove(o.searches.keySet().iterator().next());
         }
         o.running = running;
-        SourceTree source = o.source;
-        SearchIndex index = o.searchIndex;
-        String diffFrom = s.diffFrom();
-        running.task = searchThread().submit(() -> running.run(new Searcher(workers), source, index, query, diffFrom));
         return page(id, running, 0, s.limit());
     }
 
@@ -684,7 +715,8 @@ public final class KeeperService {
 
     /** A search the keeper is running or ran: its hits so far, kept for paging, and its summary when done. */
     static final class Running {
-        final long entry;
+        /** The sequence number of the search's committed entry; -1 until it is committed (no page is answered before). */
+        private long entry = -1;
         private final List<Answer.Hit> hits = new ArrayList<>();
         private boolean truncated;
         private SearchSummary summary;
@@ -693,8 +725,9 @@ public final class KeeperService {
         private volatile boolean cancelled;
         java.util.concurrent.Future<?> task;
 
-        Running(long entry) {
-            this.entry = entry;
+        /** The search's entry is committed: from now on its hits may be answered. */
+        synchronized void recorded(long seq) {
+            entry = seq;
         }
 
         void run(Searcher searcher, SourceTree source, SearchIndex index, SearchQuery query, String diffFrom) {
@@ -791,6 +824,9 @@ public final class KeeperService {
     private static Answer page(long id, Running r, int offset, int limit) throws AirlockException {
         r.await(offset + limit);
         synchronized (r) {
+            if (r.entry < 0) {
+                throw new IllegalStateException("a search's hits were asked for before its entry was committed");
+            }
             if (r.failure != null) {
                 throw new AirlockException(Errors.UNKNOWN_SEARCH, r.failure);
             }
@@ -818,12 +854,136 @@ public final class KeeperService {
         return page(p.search(), kept, p.offset(), p.limit());
     }
 
-    private static String indexState(SymbolIndex index) throws AirlockException {
-        if (index == null) {
+    private static String indexState(Open o) throws AirlockException {
+        if (o.symbols == null) {
             return "absent";
         }
-        IndexState state = index.state();
+        if (o.symbolsComplete) {
+            return "complete";
+        }
+        IndexState state = o.symbols.state();
+        o.symbolsComplete = state.status() == IndexState.Status.COMPLETE;
         return state.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Work that reads a lookup's answer from the bundle. */
+    @FunctionalInterface
+    interface AnswerWork<T> {
+        T read() throws AirlockException;
+    }
+
+    /** A lookup's committed entry and the answer read for it. */
+    record Recorded<T>(LogEntry entry, T answer) {
+    }
+
+    /**
+     * Makes a lookup's entry durable ({@code record}, on this thread: the SQLite commit and the
+     * high-water write) while {@code work} reads its answer from the bundle on the answer thread, and
+     * returns the answer only once the entry is committed (issue 16, kbench: the wait for the disk and
+     * the reading overlap instead of following each other). The answer stays in the keeper until then:
+     * if the entry cannot be written, the work is waited for (it ends within its bounded reads, so no
+     * read of the bundle outlives the failure), its answer is dropped and the failure is thrown: the
+     * client gets the error and no code. A failure of the work after a committed entry is the answer's
+     * failure, as when the lines were read after the entry.
+     */
+    <T> Recorded<T> recordWhile(AnswerWork<LogEntry> record, AnswerWork<T> work) throws AirlockException {
+        java.util.concurrent.Future<T> pending = answerThread().submit(work::read);
+        LogEntry entry;
+        try {
+            entry = record.read();
+        } catch (AirlockException | RuntimeException e) {
+            try {
+                pending.get();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException ee) {
+                e.addSuppressed(ee.getCause());
+            }
+            throw e;
+        }
+        try {
+            return new Recorded<>(entry, pending.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AirlockException(Errors.INTERNAL, "The keeper was interrupted while reading the answer.");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AirlockException a) {
+                throw a;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private synchronized ExecutorService answerThread() {
+        if (answerThread == null) {
+            answerThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "keeper-answer");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return answerThread;
+    }
+
+    /**
+     * The source lines of {@code ref}'s files: reads each file once (from the path map, not a scan of the
+     * tree's listing per file as {@code SourceTree.find} does: the kernel has 70,000 files).
+     */
+    private static final class Lines {
+        private final SourceTree source;
+        private final Map<String, SourceEntry> files;
+        private final Map<String, byte[]> read = new HashMap<>();
+
+        Lines(SourceTree source, Map<String, SourceEntry> files) {
+            this.source = source;
+            this.files = files;
+        }
+
+        /** Line {@code number} of {@code path}; "" when the file is not in the tree or the line is past its end. */
+        String line(String path, int number) throws AirlockException {
+            if (!read.containsKey(path)) {
+                SourceEntry e = files.get(path);
+                read.put(path, e == null ? null : source.read(e, airlock.core.symbols.IndexBuilder.MAX_FILE_BYTES));
+            }
+            return DefinitionLines.line(read.get(path), number);
+        }
+
+        /** As {@code DefinitionLines.withLines}: the definitions, those the index gives no signature with their source line. */
+        List<Definition> withLines(List<Definition> definitions) throws AirlockException {
+            List<Definition> out = new ArrayList<>(definitions.size());
+            for (Definition d : definitions) {
+                out.add(!d.signature().isEmpty() ? d : new Definition(d.path(), d.name(), d.kind(), d.line(), d.column(),
+                        d.endLine(), d.scope(), line(d.path(), d.line())));
+            }
+            return out;
+        }
+    }
+
+    private static Answer.Definition definition(Definition def) {
+        return new Answer.Definition(def.path(), clip(def.name(), Limits.MAX_SYMBOL), def.kind().name().toLowerCase(Locale.ROOT),
+                Math.max(0, def.line()), Math.max(0, def.column()), clip(def.scope(), Limits.MAX_MESSAGE),
+                clip(def.signature(), Limits.MAX_LINE_TEXT));
+    }
+
+    /** The lines of the review ref's definitions, as the answer carries them (paths over the limit left out). */
+    private AnswerWork<List<Answer.Definition>> definitionLines(Open o, List<Definition> shown) throws AirlockException {
+        Lines lines = new Lines(o.source, files(o, o.source.reviewRef()));
+        return () -> {
+            List<Answer.Definition> out = new ArrayList<>();
+            for (Definition def : lines.withLines(shown)) {
+                if (def.path().length() <= Limits.MAX_PATH) {
+                    out.add(definition(def));
+                }
+            }
+            return out;
+        };
     }
 
     private LogEntry recordLookup(Open o, String kind, String name, long found) throws AirlockException {
@@ -840,18 +1000,12 @@ public final class KeeperService {
     private Answer definitions(Request.Definitions d) throws AirlockException {
         Open o = active();
         List<Definition> found = o.symbols == null ? List.of() : o.symbols.definitions(d.name());
-        List<Definition> shown = found.subList(0, Math.min(found.size(), d.limit()));
-        LogEntry recorded = recordLookup(o, "definitions", d.name(), shown.size());
-        // only now, with the read recorded, are the definition lines read from the bundle
-        List<Answer.Definition> out = new ArrayList<>();
-        for (Definition def : DefinitionLines.withLines(shown, o.source, o.source.reviewRef(), shown.size())) {
-            if (def.path().length() <= Limits.MAX_PATH) {
-                out.add(new Answer.Definition(def.path(), clip(def.name(), Limits.MAX_SYMBOL), def.kind().name().toLowerCase(Locale.ROOT),
-                        Math.max(0, def.line()), Math.max(0, def.column()), clip(def.scope(), Limits.MAX_MESSAGE),
-                        clip(def.signature(), Limits.MAX_LINE_TEXT)));
-            }
-        }
-        return new Answer.Definitions(d.name(), recorded.seq(), indexState(o.symbols), out);
+        List<Definition> shown = List.copyOf(found.subList(0, Math.min(found.size(), d.limit())));
+        String state = indexState(o);
+        // the definition lines are read while the entry is written; they leave only with the entry committed
+        Recorded<List<Answer.Definition>> r = recordWhile(() -> recordLookup(o, "definitions", d.name(), shown.size()),
+                definitionLines(o, shown));
+        return new Answer.Definitions(d.name(), r.entry().seq(), state, r.answer());
     }
 
     /**
@@ -872,37 +1026,31 @@ public final class KeeperService {
                 }
             }
         }
-        LogEntry recorded = recordLookup(o, "symbols", y.query(), found.size());
-        List<Answer.Definition> out = new ArrayList<>();
-        for (Definition def : DefinitionLines.withLines(found, o.source, o.source.reviewRef(), found.size())) {
-            if (def.path().length() <= Limits.MAX_PATH) {
-                out.add(new Answer.Definition(def.path(), clip(def.name(), Limits.MAX_SYMBOL), def.kind().name().toLowerCase(Locale.ROOT),
-                        Math.max(0, def.line()), Math.max(0, def.column()), clip(def.scope(), Limits.MAX_MESSAGE),
-                        clip(def.signature(), Limits.MAX_LINE_TEXT)));
-            }
-        }
-        return new Answer.Definitions(y.query(), recorded.seq(), indexState(o.symbols), out);
+        String state = indexState(o);
+        Recorded<List<Answer.Definition>> r = recordWhile(() -> recordLookup(o, "symbols", y.query(), found.size()),
+                definitionLines(o, found));
+        return new Answer.Definitions(y.query(), r.entry().seq(), state, r.answer());
     }
 
     private Answer references(Request.References r) throws AirlockException {
         Open o = active();
         ReferencePage page = o.symbols == null ? new ReferencePage(List.of(), r.offset(), 0)
                 : o.symbols.references(r.name(), r.offset(), r.limit());
-        LogEntry recorded = recordLookup(o, "references", r.name(), page.references().size());
-        Map<String, byte[]> files = new HashMap<>();
-        List<Answer.Reference> out = new ArrayList<>();
-        for (Reference ref : page.references()) {
-            if (ref.path().length() > Limits.MAX_PATH) {
-                continue;
-            }
-            if (!files.containsKey(ref.path())) {
-                SourceEntry e = o.source.find(o.source.reviewRef(), ref.path());
-                files.put(ref.path(), e == null ? null : o.source.read(e, airlock.core.symbols.IndexBuilder.MAX_FILE_BYTES));
-            }
-            out.add(new Answer.Reference(ref.path(), Math.max(0, ref.line()), Math.max(0, ref.column()), ref.call(),
-                    clip(DefinitionLines.line(files.get(ref.path()), ref.line()), Limits.MAX_LINE_TEXT)));
-        }
-        return new Answer.References(r.name(), recorded.seq(), indexState(o.symbols), page.offset(), page.total(), out);
+        String state = indexState(o);
+        Lines lines = new Lines(o.source, files(o, o.source.reviewRef()));
+        // the reference lines are read while the entry is written; they leave only with the entry committed
+        Recorded<List<Answer.Reference>> done = recordWhile(
+                () -> recordLookup(o, "references", r.name(), page.references().size()), () -> {
+                    List<Answer.Reference> out = new ArrayList<>();
+                    for (Reference ref : page.references()) {
+                        if (ref.path().length() <= Limits.MAX_PATH) {
+                            out.add(new Answer.Reference(ref.path(), Math.max(0, ref.line()), Math.max(0, ref.column()),
+                                    ref.call(), clip(lines.line(ref.path(), ref.line()), Limits.MAX_LINE_TEXT)));
+                        }
+                    }
+                    return out;
+                });
+        return new Answer.References(r.name(), done.entry().seq(), state, page.offset(), page.total(), done.answer());
     }
 
     // ----- history/diff: compare, diffs, history, blame, callers, line counts (issue 16, kread) -----
@@ -1161,26 +1309,22 @@ public final class KeeperService {
     private Answer callers(Request.Callers c) throws AirlockException {
         Open o = active();
         List<airlock.core.symbols.CallSite> sites = o.symbols == null ? List.of() : o.symbols.callers(c.name(), c.limit());
-        LogEntry recorded = recordLookup(o, "callers", c.name(), sites.size());
-        Map<String, byte[]> files = new HashMap<>();
-        List<Answer.Caller> out = new ArrayList<>();
-        for (airlock.core.symbols.CallSite site : sites) {
-            Definition def = site.caller();
-            Reference at = site.at();
-            if (at.path().length() > Limits.MAX_PATH || def.path().length() > Limits.MAX_PATH || out.size() == c.limit()) {
-                continue;
+        String state = indexState(o);
+        Lines lines = new Lines(o.source, files(o, o.source.reviewRef()));
+        Recorded<List<Answer.Caller>> done = recordWhile(() -> recordLookup(o, "callers", c.name(), sites.size()), () -> {
+            List<Answer.Caller> out = new ArrayList<>();
+            for (airlock.core.symbols.CallSite site : sites) {
+                Definition def = site.caller();
+                Reference at = site.at();
+                if (at.path().length() > Limits.MAX_PATH || def.path().length() > Limits.MAX_PATH || out.size() == c.limit()) {
+                    continue;
+                }
+                String line = clip(lines.line(at.path(), at.line()), Limits.MAX_LINE_TEXT);
+                out.add(new Answer.Caller(definition(def), at.path(), Math.max(0, at.line()), Math.max(0, at.column()), line));
             }
-            if (!files.containsKey(at.path())) {
-                SourceEntry e = o.source.find(o.source.reviewRef(), at.path());
-                files.put(at.path(), e == null ? null : o.source.read(e, airlock.core.symbols.IndexBuilder.MAX_FILE_BYTES));
-            }
-            String line = clip(DefinitionLines.line(files.get(at.path()), at.line()), Limits.MAX_LINE_TEXT);
-            out.add(new Answer.Caller(new Answer.Definition(def.path(), clip(def.name(), Limits.MAX_SYMBOL),
-                    def.kind().name().toLowerCase(Locale.ROOT), Math.max(0, def.line()), Math.max(0, def.column()),
-                    clip(def.scope(), Limits.MAX_MESSAGE), clip(def.signature(), Limits.MAX_LINE_TEXT)),
-                    at.path(), Math.max(0, at.line()), Math.max(0, at.column()), line));
-        }
-        return new Answer.Callers(c.name(), recorded.seq(), indexState(o.symbols), out);
+            return out;
+        });
+        return new Answer.Callers(c.name(), done.entry().seq(), state, done.answer());
     }
 
     /** Line counts kept by blob id (a count is the same at every ref that holds the blob). */
@@ -1451,6 +1595,15 @@ public final class KeeperService {
         return new Answer.FindingsImportProgress(o.importNo, o.importHave, o.importBytes.length);
     }
 
+    /** Discards the import under way (nothing was recorded for it); answers how far it had got. */
+    private Answer importCancel(Request.FindingsImportCancel c) throws AirlockException {
+        Open o = importUnderWay(c.upload());
+        Answer.FindingsImportProgress was = new Answer.FindingsImportProgress(o.importNo, o.importHave, o.importBytes.length);
+        o.importBytes = null;
+        o.importHave = 0;
+        return was;
+    }
+
     /** Parses the keeper's own copy as hostile input, adopts and records every finding, then answers. */
     private Answer importFinish(Request.FindingsImportFinish f) throws AirlockException {
         Open o = importUnderWay(f.upload());
@@ -1531,6 +1684,9 @@ public final class KeeperService {
         if (open != null) {
             close(open);
             open = null;
+        }
+        if (answerThread != null) {
+            answerThread.shutdownNow();
         }
         if (searchThread != null) {
             searchThread.shutdownNow();

@@ -192,6 +192,8 @@ public final class Codec {
             m.put("data", java.util.Base64.getEncoder().encodeToString(c.data()));
         } else if (r instanceof Request.FindingsImportFinish f) {
             m.put("upload", f.upload());
+        } else if (r instanceof Request.FindingsImportCancel c) {
+            m.put("upload", c.upload());
         } else if (r instanceof Request.CopyRefused c) { // refusals (issue 16, kseal)
             m.put("path", c.path());
             m.put("kind", c.kind());
@@ -421,6 +423,7 @@ public final class Codec {
                 case "findings.import.chunk" -> new Request.FindingsImportChunk(f.integer("upload"), f.integer("offset"),
                         base64(f.text("data")));
                 case "findings.import.finish" -> new Request.FindingsImportFinish(f.integer("upload"));
+                case "findings.import.cancel" -> new Request.FindingsImportCancel(f.integer("upload"));
                 case "refusal.copy" -> new Request.CopyRefused(f.text("path"), f.text("kind"), f.small("selectedChars"),
                         f.text("view"));
                 // keeper-side ops of issue 16 (k2keeper)

@@ -687,6 +687,21 @@ public sealed interface Request {
         }
     }
 
+    /**
+     * The workstation gives up an import under way (the inspector cancelled, or the stick's file could not
+     * be read to its end): the keeper discards its copy at once instead of holding up to 256 MiB until the
+     * next import or the session's end; nothing was recorded for it (issue 16, kbench).
+     */
+    record FindingsImportCancel(long upload) implements Request {
+        public FindingsImportCancel {
+            Check.range(upload, "upload", 1, Integer.MAX_VALUE);
+        }
+
+        public String op() {
+            return "findings.import.cancel";
+        }
+    }
+
     // ----- refusals through the keeper (issue 16, kseal) -----
 
     /**

@@ -248,6 +248,49 @@ class KexportKeeperOpsTest {
             client.call(new Request.FindingsImportChunk(m, 0, new byte[] {'{'}), Answer.FindingsImportProgress.class);
             assertEquals("findings.import.incomplete", assertThrows(KeeperException.class, () -> client.call(
                     new Request.FindingsImportFinish(m), Answer.FindingsImported.class)).code());
+            // cancelled (findings.import.cancel): discarded at once, answered with how far it had got; after it
+            // nothing of that import is taken, and cancelling it again or another number is unknown
+            long c = client.call(new Request.FindingsImportBegin("a.json", 3), Answer.FindingsImportProgress.class).upload();
+            assertEquals(m + 1, c, "the keeper numbers imports in turn");
+            client.call(new Request.FindingsImportChunk(c, 0, new byte[] {'{'}), Answer.FindingsImportProgress.class);
+            Answer.FindingsImportProgress cancelled = client.call(new Request.FindingsImportCancel(c),
+                    Answer.FindingsImportProgress.class);
+            assertEquals(new Answer.FindingsImportProgress(c, 1, 3), cancelled);
+            assertEquals("findings.import.unknown", assertThrows(KeeperException.class, () -> client.call(
+                    new Request.FindingsImportChunk(c, 1, new byte[] {'}'}), Answer.FindingsImportProgress.class)).code());
+            assertEquals("findings.import.unknown", assertThrows(KeeperException.class, () -> client.call(
+                    new Request.FindingsImportFinish(c), Answer.FindingsImported.class)).code());
+            assertEquals("findings.import.unknown", assertThrows(KeeperException.class, () -> client.call(
+                    new Request.FindingsImportCancel(c), Answer.FindingsImportProgress.class)).code());
+            assertEquals("findings.import.unknown", assertThrows(KeeperException.class, () -> client.call(
+                    new Request.FindingsImportCancel(c + 1), Answer.FindingsImportProgress.class)).code());
+            // the workstation cancels the keeper's copy when the inspector cancels the transfer
+            ProgressMonitor cancelling = new ProgressMonitor() {
+                @Override
+                public void beginTask(String title, long totalWork) {
+                }
+
+                @Override
+                public void update(long completed) {
+                }
+
+                @Override
+                public void endTask() {
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return true;
+                }
+            };
+            assertThrows(airlock.core.progress.CancelledException.class, () -> transfer.importFile(exported, cancelling));
+            // its import was number c + 1 (the keeper numbers imports in turn): already discarded by the workstation
+            assertEquals("findings.import.unknown", assertThrows(KeeperException.class, () -> client.call(
+                    new Request.FindingsImportCancel(c + 1), Answer.FindingsImportProgress.class)).code(),
+                    "the cancelled transfer's import was discarded by the workstation's cancel");
+            long after = client.call(new Request.FindingsImportBegin("a.json", 3), Answer.FindingsImportProgress.class).upload();
+            assertEquals(c + 2, after);
+            client.call(new Request.FindingsImportCancel(after), Answer.FindingsImportProgress.class);
             assertEquals(entries, client.status().entries(), "no hostile file wrote an entry");
 
             KeeperFindingsTransfer.Imported imported = transfer.importFile(exported, ProgressMonitor.NONE);

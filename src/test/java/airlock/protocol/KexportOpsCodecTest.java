@@ -29,7 +29,8 @@ class KexportOpsCodecTest {
                 new Request.FindingsExported(List.of(new Request.WrittenFile("annotations-S-1.json", 10, HASH))),
                 new Request.FindingsImportBegin("annotations-S-1.json", 1234),
                 new Request.FindingsImportChunk(1, 262_144, new byte[] {0, 1, 2, (byte) 0xff}),
-                new Request.FindingsImportFinish(1));
+                new Request.FindingsImportFinish(1),
+                new Request.FindingsImportCancel(1), new Request.FindingsImportCancel(Integer.MAX_VALUE));
     }
 
     static List<Answer> answers() {
@@ -220,7 +221,13 @@ class KexportOpsCodecTest {
                 request("findings.import.chunk", "upload", 1L, "offset", -1L, "data", data),
                 request("findings.import.chunk", "upload", 1L, "offset", Limits.MAX_IMPORT_BYTES + 1, "data", data),
                 request("findings.import.finish", "upload", (long) Integer.MAX_VALUE + 1),
-                request("findings.import.finish", "upload", -3L));
+                request("findings.import.finish", "upload", -3L),
+                request("findings.import.cancel", "upload", 0L),
+                request("findings.import.cancel", "upload", -1L),
+                request("findings.import.cancel", "upload", (long) Integer.MAX_VALUE + 1),
+                request("findings.import.cancel", "upload", "1"),
+                request("findings.import.cancel", "upload", true),
+                request("findings.import.cancel"));
         for (Map<String, Object> m : hostile) {
             assertEquals(Errors.FIELD, requestRefusal(m), m.toString().substring(0, Math.min(200, m.toString().length())));
         }

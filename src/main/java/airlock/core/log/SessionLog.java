@@ -221,7 +221,7 @@ public final class SessionLog {
         LogState before = state;
         LogEntry written;
         try {
-            connection.setAutoCommit(false);
+            begin(connection);
             try {
                 action.run(connection);
                 java.time.Instant now = clock.instant();
@@ -256,6 +256,29 @@ public final class SessionLog {
         // committed; the caller hears of it only once the high-water record covers it
         store.acknowledged();
         return written;
+    }
+
+    /**
+     * Starts the entry's transaction. sqlite-jdbc turns its auto-commit flag off before it runs the
+     * BEGIN, so a BEGIN that fails (the database is locked by another program past the busy wait) left
+     * the connection believing it was inside a transaction that did not exist: the next entry's rows
+     * were then committed one statement at a time and its COMMIT failed, so an entry was kept while the
+     * caller was told it was not, and the high-water record missed it. The flag is put back here.
+     */
+    private static void begin(Connection connection) throws SQLException {
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            try {
+                connection.setAutoCommit(true); // its COMMIT fails (no transaction), but the flag is on again
+            } catch (SQLException expected) {
+                e.addSuppressed(expected);
+            }
+            if (!connection.getAutoCommit()) {
+                LOG.error("the log database connection is left outside auto-commit after a failed BEGIN");
+            }
+            throw e;
+        }
     }
 
     /**

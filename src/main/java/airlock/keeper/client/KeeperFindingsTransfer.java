@@ -139,6 +139,7 @@ public final class KeeperFindingsTransfer {
         monitor.beginTask("Sending " + fileName + " to the keeper", size);
         byte[] buffer = new byte[Limits.MAX_UPLOAD_CHUNK];
         long sent = 0;
+        boolean whole = false;
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             while (sent < size) {
                 monitor.checkCancelled();
@@ -154,11 +155,25 @@ public final class KeeperFindingsTransfer {
             if (in.read() >= 0) {
                 throw new KeeperException("annotations.import.read", fileName + " grew while it was read; nothing was imported.");
             }
+            whole = true;
         } catch (IOException e) {
             throw new KeeperException("annotations.import.read", "Cannot read " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (!whole) {
+                cancelQuietly(upload); // cancelled or unreadable: the keeper drops its copy now (findings.import.cancel)
+            }
         }
         Answer.FindingsImported done = client.call(new Request.FindingsImportFinish(upload), Answer.FindingsImported.class);
         monitor.endTask();
         return new Imported(done.added(), done.moved(), done.outdated(), done.entry());
+    }
+
+    /** Tells the keeper to discard an import given up; a failure (e.g. the keeper already dropped it) changes nothing here. */
+    private void cancelQuietly(long upload) {
+        try {
+            client.call(new Request.FindingsImportCancel(upload), Answer.FindingsImportProgress.class);
+        } catch (KeeperException e) {
+            // the import is not the keeper's current one any more, or the connection is gone: nothing to discard
+        }
     }
 }

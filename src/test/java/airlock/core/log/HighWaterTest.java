@@ -37,6 +37,39 @@ class HighWaterTest {
         return log;
     }
 
+    /**
+     * Another program holding the database's write lock past the busy wait makes an append fail; the
+     * next appends must be whole transactions again: before the fix sqlite-jdbc's auto-commit flag stayed
+     * off after the failed BEGIN, the next entry was committed row by row, its COMMIT failed, the caller
+     * was told "nothing was changed" and the high-water record did not cover the kept entry.
+     */
+    @Test
+    void aBeginRefusedByALockedDatabaseLeavesTheNextAppendsWholeAndAcknowledged() throws Exception {
+        Path db = dir.resolve("airlock.db");
+        try (LogStore store = LogStore.open(db)) {
+            SessionLog log = session(store, "s-1", 3);
+            long before = log.size();
+            try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                 java.sql.Statement lock = other.createStatement()) {
+                lock.execute("BEGIN IMMEDIATE");
+                airlock.core.AirlockException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                        airlock.core.AirlockException.class,
+                        () -> log.append(EntryType.SEARCH_RUN, java.util.Map.of("query", "locked"), SqlAction.NONE));
+                assertEquals("log.append.failed", refused.code());
+                lock.execute("ROLLBACK");
+            }
+            assertEquals(before, log.size(), "the refused entry is not in the log");
+            LogEntry next = log.append(EntryType.SEARCH_RUN, java.util.Map.of("query", "free"), SqlAction.NONE);
+            LogEntry after = log.append(EntryType.SEARCH_RUN, java.util.Map.of("query", "again"), SqlAction.NONE);
+            assertEquals(before, next.seq(), "the next entry takes the refused one's place");
+            assertEquals(before + 1, after.seq());
+            assertEquals(before + 2, log.size());
+            HighWater.Mark mark = HighWater.read(HighWater.fileFor(db)).mark("s-1");
+            assertEquals(log.size(), mark.size(), "every acknowledged entry is under the high-water mark");
+            assertArrayEquals(log.head(), mark.head());
+        }
+    }
+
     @Test
     void everyCommitMovesTheRecordToTheDatabaseHead() throws Exception {
         Path db = dir.resolve("airlock.db");
