@@ -41,17 +41,32 @@ final class BraceRules {
             "float", "double", "bool", "_Bool", "auto", "register", "namespace", "template", "using", "virtual",
             "explicit", "friend", "constexpr", "typename", "_Noreturn", "_Static_assert", "static_assert", "asm");
 
-    /** An open {@code #if}: the scopes when it began, those at the end of its first branch, whether it is {@code #if 0}. */
+    /**
+     * An open {@code #if}: the scopes when it began, those at the end of its first branch, whether it is
+     * {@code #if 0}; and for the definitions' mark, the conditions of its branches so far and the current
+     * branch's label ({@code #ifdef X}, {@code #else of X}), "" for an include guard or an always-compiled branch.
+     */
     private static final class Cond {
         final Deque<Scope> start;
         Deque<Scope> afterFirst;
         boolean dead;
+        final java.util.List<String> conditions = new java.util.ArrayList<>(2);
+        String label = "";
+        boolean guard;
 
         Cond(Deque<Scope> start, boolean dead) {
             this.start = start;
             this.dead = dead;
         }
     }
+
+    /** Longest condition text kept per branch, and for the whole nesting (vendor text: capped, never interpreted). */
+    static final int CONDITION_MAX = 80;
+    static final int CONDITIONS_MAX = 200;
+    /** {@code #if} directive → its {@code #endif} directive, preprocessor token indexes (include guard detection). */
+    private final Map<Integer, Integer> endifOf = new HashMap<>();
+    private int firstDirective = -1;
+    private int lastDirective = -1;
 
     private record Body(String name, SymbolKind kind, TagsExtractor.Def def) {
     }
@@ -69,12 +84,20 @@ final class BraceRules {
     void run() {
         Tokens pp = t.pp;
         Deque<java.util.List<Integer>> open = new ArrayDeque<>();
+        Deque<Integer> ifs = new ArrayDeque<>();
         for (int q = 0; pp != null && q < pp.size; q++) {
             if (pp.kind[q] != TokenKind.PREPROC) {
                 continue;
             }
+            if (firstDirective < 0) {
+                firstDirective = q;
+            }
+            lastDirective = q;
             switch (pp.directiveCode(q)) {
-                case Tokens.DIR_IF, Tokens.DIR_IFDEF -> open.push(new java.util.ArrayList<>());
+                case Tokens.DIR_IF, Tokens.DIR_IFDEF -> {
+                    open.push(new java.util.ArrayList<>());
+                    ifs.push(q);
+                }
                 case Tokens.DIR_ELSE -> {
                     elseAt.set(pp.at[q]);
                     if (!open.isEmpty()) {
@@ -86,6 +109,9 @@ final class BraceRules {
                         for (int e : open.pop()) {
                             elseEnd.put(e, pp.at[q]);
                         }
+                    }
+                    if (!ifs.isEmpty()) {
+                        endifOf.put(ifs.pop(), q);
                     }
                 }
                 default -> { }
@@ -161,10 +187,17 @@ final class BraceRules {
                 boolean dead = d == Tokens.DIR_IF && sameLine && pp.kind[p + 1] == TokenKind.NUMBER
                         && pp.text(p + 1).equals("0") && !(p + 2 < pp.size && pp.line[p + 2] == pp.line[p]
                         && pp.at[p + 2] == pp.at[p]);
-                conds.push(new Cond(new ArrayDeque<>(scopes), dead));
+                Cond c = new Cond(new ArrayDeque<>(scopes), dead);
+                String word = directiveWord(pp, p);
+                String expr = conditionText(pp, p);
+                c.guard = conds.isEmpty() && word.equals("ifndef") && isIncludeGuard(pp, p, expr);
+                c.conditions.add(word.equals("ifndef") ? "!" + expr : expr);
+                c.label = c.guard || word.equals("if") && expr.equals("1") ? "" : "#" + word + " " + expr;
+                conds.push(c);
                 if (dead) {
                     deadDepth++;
                 }
+                w.condition = conditionSummary();
             }
             case Tokens.DIR_ELSE -> {
                 Cond c = conds.peek();
@@ -173,10 +206,21 @@ final class BraceRules {
                         c.afterFirst = new ArrayDeque<>(scopes);
                     }
                     scopes = new ArrayDeque<>(c.start);
+                    boolean wasDead = c.dead;
                     if (c.dead) {
                         c.dead = false;
                         deadDepth--;
                     }
+                    String before = String.join(", ", c.conditions);
+                    if (directiveWord(pp, p).equals("elif")) {
+                        String expr = conditionText(pp, p);
+                        c.label = "#elif " + expr + " (after " + before + ")";
+                        c.conditions.add(expr);
+                    } else {
+                        // the #else of "#if 0" is always compiled: nothing to mark
+                        c.label = c.guard || wasDead && c.conditions.size() == 1 ? "" : "#else of " + before;
+                    }
+                    w.condition = conditionSummary();
                 }
                 pendingBrace = -1;
             }
@@ -189,11 +233,72 @@ final class BraceRules {
                     if (c.dead) {
                         deadDepth--;
                     }
+                    w.condition = conditionSummary();
                 }
             }
             default -> { }
         }
         w.quiet = deadDepth > 0;
+    }
+
+    /** The directive's word ({@code ifdef}, {@code elif}, ...) without the {@code #} and blanks. */
+    private static String directiveWord(Tokens pp, int p) {
+        return pp.text(p).substring(1).strip();
+    }
+
+    /**
+     * The text after directive {@code p} up to the end of its logical line, from its tokens (comments and
+     * continuation backslashes dropped, runs of blanks as one space), cut to {@link #CONDITION_MAX} characters.
+     */
+    private static String conditionText(Tokens pp, int p) {
+        StringBuilder b = new StringBuilder();
+        for (int k = p + 1; k < pp.size && pp.at[k] == pp.at[p] && pp.kind[k] != TokenKind.PREPROC; k++) {
+            if (pp.end[k] - pp.start[k] == 1 && pp.text.charAt(pp.start[k]) == '\\') {
+                continue; // a line continuation
+            }
+            if (b.length() > 0 && pp.start[k] > pp.end[k - 1]) {
+                b.append(' ');
+            }
+            b.append(pp.text, pp.start[k], Math.min(pp.end[k], pp.start[k] + CONDITION_MAX + 1));
+            if (b.length() > CONDITION_MAX) {
+                return b.substring(0, CONDITION_MAX) + "\u2026";
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@code #ifndef X} as the file's first directive and before any code, followed by {@code #define X}, its
+     * {@code #endif} the last directive and after all code: an include guard, which would otherwise mark every
+     * definition of a header.
+     */
+    private boolean isIncludeGuard(Tokens pp, int p, String name) {
+        Integer end = endifOf.get(p);
+        if (p != firstDirective || pp.at[p] != 0 || end == null || end != lastDirective || pp.at[end] != t.size) {
+            return false;
+        }
+        int k = p + 1;
+        while (k < pp.size && pp.kind[k] != TokenKind.PREPROC) {
+            k++;
+        }
+        return k + 1 < pp.size && pp.directiveCode(k) == Tokens.DIR_DEFINE && pp.text(k + 1).equals(name);
+    }
+
+    /** The open conditionals' labels, outermost first; deep nestings keep the innermost three. */
+    private String conditionSummary() {
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (java.util.Iterator<Cond> it = conds.descendingIterator(); it.hasNext(); ) {
+            Cond c = it.next();
+            if (!c.label.isEmpty()) {
+                labels.add(c.label);
+            }
+        }
+        if (labels.isEmpty()) {
+            return "";
+        }
+        String out = labels.size() > 3 ? "\u2026 \u203a " + String.join(" \u203a ", labels.subList(labels.size() - 3,
+                labels.size())) : String.join(" \u203a ", labels);
+        return out.length() > CONDITIONS_MAX ? out.substring(0, CONDITIONS_MAX) + "\u2026" : out;
     }
 
     private boolean inFunction() {
