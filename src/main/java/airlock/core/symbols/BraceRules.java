@@ -71,7 +71,11 @@ final class BraceRules {
     private record Body(String name, SymbolKind kind, TagsExtractor.Def def) {
     }
 
-    private record Scope(String name, SymbolKind kind, boolean inFunction, TagsExtractor.Def def) {
+    /** {@code literal}: a JS object literal's braces ({@code = {}, {@code ({}, {@code return {}...), where methods may stand. */
+    private record Scope(String name, SymbolKind kind, boolean inFunction, TagsExtractor.Def def, boolean literal) {
+        Scope(String name, SymbolKind kind, boolean inFunction, TagsExtractor.Def def) {
+            this(name, kind, inFunction, def, false);
+        }
     }
 
     BraceRules(TagsExtractor.Walk w) {
@@ -138,7 +142,12 @@ final class BraceRules {
                 if (b == null) {
                     // "= {" opens data (an initializer): no function is defined inside it (KUNIT_CASE(x), ... {})
                     boolean data = t.is(i - 1, '=') && (language == Language.C || language == Language.CPP);
-                    scopes.push(new Scope(null, null, inFn || data, null));
+                    // JS: the body of an arrow function passed or assigned anywhere is a function body
+                    boolean arrow = syntax == Syntax.JS && t.is(i - 1, '>') && t.is(i - 2, '=');
+                    boolean literal = syntax == Syntax.JS && (t.is(i - 1, '=') && !arrow || t.is(i - 1, '(')
+                            || t.is(i - 1, ',') || t.is(i - 1, ':') || t.is(i - 1, '[') || t.is(i - 1, '?')
+                            || t.isWord(i - 1, "return") || t.isWord(i - 1, "export") && t.isWord(i - 2, "default"));
+                    scopes.push(new Scope(null, null, inFn || data || arrow, null, literal));
                 } else {
                     scopes.push(new Scope(b.name(), b.kind(), inFn || b.kind().isCallable(), b.def()));
                 }
@@ -350,8 +359,96 @@ final class BraceRules {
                     bodyAfter(i + 1, w.define(i + 1, SymbolKind.FUNCTION, ""), i + 2);
                 }
             }
-            default -> cFamilyKeyword(i, word);
+            default -> {
+                if (syntax == Syntax.JS && keywordMethod(i)) {
+                    return;
+                }
+                cFamilyKeyword(i, word);
+            }
         }
+    }
+
+    /**
+     * JS: a class method named like a keyword ({@code delete (key) {}}, {@code get (key) {}},
+     * {@code static new (x) {}}): a keyword followed by a parameter list and a body, directly in a class body.
+     */
+    private boolean keywordMethod(int i) {
+        Scope top = scopes.peek();
+        if (top == null || top.kind() != SymbolKind.CLASS || top.inFunction() || !t.is(i + 1, '(')) {
+            return false;
+        }
+        int close = t.matching(i + 1);
+        int brace = jsBody(close + 1);
+        if (brace < 0 || !(i == 0 || t.is(i - 1, '{') || t.is(i - 1, '}') || t.is(i - 1, ';') || t.is(i - 1, '*')
+                || t.isWord(i - 1, "static") || t.isWord(i - 1, "async") || t.line[i - 1] != t.line[i])) {
+            return false;
+        }
+        TagsExtractor.Def d = w.define(i, SymbolKind.METHOD, top.name());
+        bodies.put(brace, new Body(null, SymbolKind.METHOD, d));
+        return true;
+    }
+
+    /**
+     * JS/TS: the '{' of a method or function body right after its parameter list (TypeScript: after a return
+     * type annotation {@code ): Promise<T> {}), or -1: {@code String(x)} followed by {@code if (y) {} on the
+     * next line is a call ending a statement, not a header.
+     */
+    private int jsBody(int j) {
+        if (t.is(j, '{')) {
+            return j;
+        }
+        if (language != Language.TYPESCRIPT || !t.is(j, ':')) {
+            return -1;
+        }
+        for (int k = 0, n = j + 1; k < 48 && n < t.size; k++, n++) {
+            if (t.is(n, '{') && !t.is(n - 1, ':') && !t.is(n - 1, '|') && !t.is(n - 1, '&') && !t.is(n - 1, '<')
+                    && !t.is(n - 1, ',')) {
+                return n;
+            }
+            if (t.is(n, ';') || t.is(n, '}') || t.is(n, '=') || t.is(n, ')')) {
+                return -1;
+            }
+            if (t.is(n, '(') || t.is(n, '[') || t.is(n, '{')) {
+                n = t.matching(n);
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * JS: {@code module.exports = function (…) {}}, {@code Foo.prototype.bar = function …},
+     * {@code a.b.c = async function …}, {@code exports.f = (x) => {…}} at a statement's start outside function
+     * bodies: {@code exports} in scope {@code module}, {@code bar} a method of {@code Foo}, {@code c} in scope
+     * {@code a.b} (ctags' names and scopes).
+     */
+    private boolean propertyFunction(int i) {
+        if (!t.is(i - 1, '.') || !t.is(i + 1, '=') || t.is(i + 2, '=') || t.is(i + 2, '>') || inFunction()
+                || !isFunctionValue(i + 2)) {
+            return false;
+        }
+        int s = i;
+        while (t.is(s - 1, '.') && (t.isIdent(s - 2) || t.isWord(s - 2, "this"))) {
+            s -= 2;
+        }
+        if (t.is(s - 1, '.') || !(s == 0 || t.is(s - 1, ';') || t.is(s - 1, '{') || t.is(s - 1, '}')
+                || t.line[s - 1] != t.line[s])) {
+            return false;
+        }
+        StringBuilder scope = new StringBuilder();
+        for (int k = s; k < i - 1; k += 2) {
+            if (scope.length() > 0) {
+                scope.append('.');
+            }
+            scope.append(t.text(k));
+        }
+        String sc = scope.toString();
+        SymbolKind kind = SymbolKind.FUNCTION;
+        if (sc.endsWith(".prototype")) {
+            sc = sc.substring(0, sc.length() - ".prototype".length());
+            kind = SymbolKind.METHOD;
+        }
+        bodyAfter(i, w.define(i, kind, sc), i + 2);
+        return true;
     }
 
     private void cFamilyKeyword(int i, String word) {
@@ -426,6 +523,9 @@ final class BraceRules {
                 int n = t.is(i + 1, '*') ? i + 2 : i + 1;
                 if (t.isIdent(n)) {
                     bodyAfter(n, w.define(n, SymbolKind.FUNCTION, scopeName()), n + 1);
+                } else if (syntax == Syntax.JS && t.is(n, '(') && t.is(t.matching(n) + 1, '{')) {
+                    // an anonymous function expression: its body is a function body (no definitions in it)
+                    bodies.putIfAbsent(t.matching(n) + 1, new Body(null, SymbolKind.FUNCTION, null));
                 }
             }
             case "type" -> {
@@ -435,7 +535,7 @@ final class BraceRules {
             }
             case "const", "let", "var" -> {
                 if (syntax == Syntax.JS && t.isIdent(i + 1) && t.is(i + 2, '=') && isFunctionValue(i + 3)) {
-                    w.define(i + 1, SymbolKind.FUNCTION, scopeName());
+                    bodyAfter(i + 1, w.define(i + 1, SymbolKind.FUNCTION, scopeName()), i + 3);
                 }
             }
             default -> { }
@@ -658,6 +758,9 @@ final class BraceRules {
             }
             return;
         }
+        if (syntax == Syntax.JS && propertyFunction(i)) {
+            return;
+        }
         int paren = i + 1;
         if (elseAt.get(i + 1) && t.isIdent(i + 1) && t.is(i + 2, '(') && (language == Language.C || language == Language.CPP)) {
             paren = i + 2; // "void *\n#ifndef X\n__memrchr\n#else\nMEMRCHR\n#endif\n(...)": the name of the first branch
@@ -667,7 +770,9 @@ final class BraceRules {
             return; // i < pendingBrace: an annotation between a function's parameters and its body (__releases(x))
         }
         boolean access = t.isWord(i - 2, "public") || t.isWord(i - 2, "private") || t.isWord(i - 2, "protected");
-        boolean initializer = (t.is(i - 1, ':') && !t.is(i - 2, ':') && !access || t.is(i - 1, ',')) && !elseAt.get(i);
+        // a C++ constructor's initializer list; in JS a ',' separates an object literal's methods
+        boolean initializer = (t.is(i - 1, ':') && !t.is(i - 2, ':') && !access || t.is(i - 1, ',') && syntax != Syntax.JS)
+                && !elseAt.get(i);
         if (initializer || t.is(i - 1, '.') || t.is(i - 1, '=') || t.isWord(i - 1, "new") || t.is(i - 1, '>') && t.is(i - 2, '-')
                 || t.isWord(i - 1, "operator") || language == Language.CPP && t.is(i - 1, '<')) {
             return; // ...or a function type in template arguments: result_of<_Fn(_Args...)>
@@ -681,7 +786,10 @@ final class BraceRules {
         if (close == paren + 2 && t.kind[paren + 1] == TokenKind.NUMBER || close > paren + 2 && constantsOnly(paren, close)) {
             return; // __printf(3, 4), __aligned(8), __section(".x"): an attribute macro ahead of the real name
         }
-        int brace = functionBody(close + 1);
+        if (syntax == Syntax.JS && (scopes.isEmpty() || !scopes.peek().literal() && scopes.peek().kind() == null)) {
+            return; // JS: "name(…) {" is a method only in a class body or an object literal, never in a block
+        }
+        int brace = syntax == Syntax.JS ? jsBody(close + 1) : functionBody(close + 1);
         if (brace < 0) {
             if (language == Language.CPP) {
                 memberDeclaration(i, close);
