@@ -71,8 +71,8 @@ final class BraceRules {
     private record Body(String name, SymbolKind kind, TagsExtractor.Def def) {
     }
 
-    /** {@code literal}: a JS object literal's braces ({@code = {}, {@code ({}, {@code return {}...), where methods may stand. */
-    private record Scope(String name, SymbolKind kind, boolean inFunction, TagsExtractor.Def def, boolean literal) {
+    /** {@code block}: a JS statement block ({@code if (…) {}, {@code else {}, {@code try {}...), where no method stands. */
+    private record Scope(String name, SymbolKind kind, boolean inFunction, TagsExtractor.Def def, boolean block) {
         Scope(String name, SymbolKind kind, boolean inFunction, TagsExtractor.Def def) {
             this(name, kind, inFunction, def, false);
         }
@@ -144,12 +144,14 @@ final class BraceRules {
                     boolean data = t.is(i - 1, '=') && (language == Language.C || language == Language.CPP);
                     // JS: the body of an arrow function passed or assigned anywhere is a function body
                     boolean arrow = syntax == Syntax.JS && t.is(i - 1, '>') && t.is(i - 2, '=');
-                    boolean literal = syntax == Syntax.JS && (t.is(i - 1, '=') && !arrow || t.is(i - 1, '(')
-                            || t.is(i - 1, ',') || t.is(i - 1, ':') || t.is(i - 1, '[') || t.is(i - 1, '?')
-                            || t.isWord(i - 1, "return") || t.isWord(i - 1, "export") && t.isWord(i - 2, "default"));
-                    scopes.push(new Scope(null, null, inFn || data || arrow, null, literal));
+                    boolean block = syntax == Syntax.JS && (t.is(i - 1, ')') || t.isWord(i - 1, "else")
+                            || t.isWord(i - 1, "try") || t.isWord(i - 1, "finally") || t.isWord(i - 1, "do"));
+                    scopes.push(new Scope(null, null, inFn || data || arrow, null, block));
                 } else {
-                    scopes.push(new Scope(b.name(), b.kind(), inFn || b.kind().isCallable(), b.def()));
+                    // JS: a class body starts afresh inside a function (a UMD wrapper's or a factory's classes
+                    // have methods ctags tags and a reader looks for)
+                    boolean jsClass = syntax == Syntax.JS && b.kind() == SymbolKind.CLASS;
+                    scopes.push(new Scope(b.name(), b.kind(), !jsClass && inFn || b.kind().isCallable(), b.def()));
                 }
                 continue;
             }
@@ -765,6 +767,12 @@ final class BraceRules {
         if (elseAt.get(i + 1) && t.isIdent(i + 1) && t.is(i + 2, '(') && (language == Language.C || language == Language.CPP)) {
             paren = i + 2; // "void *\n#ifndef X\n__memrchr\n#else\nMEMRCHR\n#endif\n(...)": the name of the first branch
         }
+        if (language == Language.CSHARP && t.is(i + 1, '<') && !t.is(i - 1, '.')) {
+            int gt = t.matching(i + 1);
+            if (gt < t.size && gt - i < 24 && t.is(gt + 1, '(')) {
+                paren = gt + 1; // a generic method: T Find<T>(string key)
+            }
+        }
         if (syntax == Syntax.GO || syntax == Syntax.RUST || inFunction() || !t.is(paren, '(') || w.isDefSite(i)
                 || i < pendingBrace) {
             return; // i < pendingBrace: an annotation between a function's parameters and its body (__releases(x))
@@ -786,13 +794,18 @@ final class BraceRules {
         if (close == paren + 2 && t.kind[paren + 1] == TokenKind.NUMBER || close > paren + 2 && constantsOnly(paren, close)) {
             return; // __printf(3, 4), __aligned(8), __section(".x"): an attribute macro ahead of the real name
         }
-        if (syntax == Syntax.JS && (scopes.isEmpty() || !scopes.peek().literal() && scopes.peek().kind() == null)) {
-            return; // JS: "name(…) {" is a method only in a class body or an object literal, never in a block
+        if (syntax == Syntax.JS && !scopes.isEmpty() && scopes.peek().block()) {
+            return; // JS: "name(…) {" in a statement block is a call followed by a block, never a method
+        }
+        if (language == Language.CSHARP && (t.is(close + 1, ']') || t.is(close + 1, ','))) {
+            return; // an attribute: [Guid("…")], [DllImport("x"), Obsolete("y")]
         }
         int brace = syntax == Syntax.JS ? jsBody(close + 1) : functionBody(close + 1);
         if (brace < 0) {
             if (language == Language.CPP) {
                 memberDeclaration(i, close);
+            } else if (language == Language.CSHARP) {
+                csharpDeclaration(i, close);
             }
             return;
         }
@@ -817,6 +830,38 @@ final class BraceRules {
         TagsExtractor.Def d = destructor ? w.defineNamed(i, "~" + t.text(i), kind, scope) : w.define(i, kind, scope);
         bodies.put(brace, new Body(null, kind, d));
         pendingBrace = brace;
+    }
+
+    /**
+     * C#: a method without a body, directly in a class, struct or interface body: interface methods
+     * ({@code void Reset();}), {@code abstract} and {@code extern} methods, expression-bodied members
+     * ({@code int Count() => n;}). By shape, as {@link JavaRules} reads Java's: a type before the name (an
+     * identifier, a built-in type keyword, {@code >} of a generic, {@code ]} of an array, {@code ?}), the
+     * parameter list, then {@code ;}, {@code =>} or a {@code where} constraint; delegates are not methods.
+     */
+    private void csharpDeclaration(int i, int close) {
+        Scope top = scopes.peek();
+        if (top == null || top.name() == null || top.inFunction() || close >= t.size
+                || !(top.kind() == SymbolKind.CLASS || top.kind() == SymbolKind.STRUCT
+                        || top.kind() == SymbolKind.INTERFACE)) {
+            return;
+        }
+        boolean typed = t.isIdent(i - 1) || t.kind[i - 1] == TokenKind.KEYWORD && !t.isWord(i - 1, "return")
+                && !t.isWord(i - 1, "new") || t.is(i - 1, '>') || t.is(i - 1, ']') || t.is(i - 1, '?');
+        boolean ends = t.is(close + 1, ';') || t.is(close + 1, '=') && t.is(close + 2, '>')
+                || t.isWord(close + 1, "where");
+        if (!typed || !ends) {
+            return;
+        }
+        for (int k = i - 1; k >= 0 && k > i - 16; k--) {
+            if (t.is(k, ';') || t.is(k, '{') || t.is(k, '}') || t.is(k, ']')) {
+                break;
+            }
+            if (t.isWord(k, "delegate") || t.isWord(k, "event")) {
+                return;
+            }
+        }
+        w.define(i, SymbolKind.METHOD, top.name());
     }
 
     /** Words that may follow a member function's parameter list in a declaration, before its ';'. */
