@@ -424,9 +424,9 @@ final class BraceRules {
      * {@code a.b} (ctags' names and scopes).
      */
     private boolean propertyFunction(int i) {
-        if (!t.is(i - 1, '.') || !t.is(i + 1, '=') || t.is(i + 2, '=') || t.is(i + 2, '>') || inFunction()
-                || !isFunctionValue(i + 2)) {
-            return false;
+        if (!t.is(i - 1, '.') || !t.is(i + 1, '=') || t.is(i + 2, '=') || t.is(i + 2, '>') || !isFunctionValue(i + 2)
+                || inFunction() && !t.isWord(i - 2, "prototype")) {
+            return false; // in a function body only Foo.prototype.bar = function: ES5 classes in an IIFE
         }
         int s = i;
         while (t.is(s - 1, '.') && (t.isIdent(s - 2) || t.isWord(s - 2, "this"))) {

@@ -95,6 +95,17 @@ class JavaScriptRulesTest {
                 a.b.c = async function () {}
                 obj.value = compute(1)
                 """));
+        // diff/libcjs/diff/array.js:32: an ES5 class in an IIFE; other assignments in a body stay local
+        assertEquals(List.of("function ArrayDiff@2", "method removeEmpty@3[ArrayDiff]"), defs(Language.JAVASCRIPT, """
+                var ArrayDiff = (function (_super) {
+                    function ArrayDiff() { }
+                    ArrayDiff.prototype.removeEmpty = function (value) {
+                        return value;
+                    };
+                    helpers.tokenize = function (value) { return value; };
+                    return ArrayDiff;
+                }(Diff));
+                """));
     }
 
     /** minipass-fetch/lib/headers.js:134, semver/internal/lrucache.js:21: methods named like keywords. */
