@@ -763,6 +763,16 @@ final class BraceRules {
         if (syntax == Syntax.JS && propertyFunction(i)) {
             return;
         }
+        if (syntax == Syntax.JS && t.is(i + 1, ':') && (t.is(i - 1, '{') || t.is(i - 1, ',')) && !inFunction()
+                && !scopes.isEmpty() && !scopes.peek().block() && (t.isWord(i + 2, "function") || t.isWord(i + 2, "async")
+                        && t.isWord(i + 3, "function"))) {
+            // an object literal's "key: function (…) {" (proc-log's "standard: function (...args) {"): a method
+            int f = t.isWord(i + 2, "async") ? i + 3 : i + 2;
+            if (!t.isIdent(f + 1)) {
+                bodyAfter(i, w.define(i, SymbolKind.METHOD, ""), f + 1);
+            }
+            return;
+        }
         int paren = i + 1;
         if (elseAt.get(i + 1) && t.isIdent(i + 1) && t.is(i + 2, '(') && (language == Language.C || language == Language.CPP)) {
             paren = i + 2; // "void *\n#ifndef X\n__memrchr\n#else\nMEMRCHR\n#endif\n(...)": the name of the first branch

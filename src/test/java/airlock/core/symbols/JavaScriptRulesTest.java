@@ -77,6 +77,19 @@ class JavaScriptRulesTest {
                     },
                 };
                 """).stream().map(s -> s.replaceAll("\\[.*", "").replace("function ", "method ")).toList());
+        // proc-log/lib/index.js:17: "key: function (…) {"; a ternary's function value and plain values are not
+        assertEquals(List.of("method standard@3", "method error@6"), defs(Language.JAVASCRIPT, """
+                module.exports = {
+                  KEYS: { standard: 'standard' },
+                  standard: function (...args) {
+                    return process.emit('output', 'standard', ...args)
+                  },
+                  error: async function (...args) {
+                    return process.emit('output', 'error', ...args)
+                  },
+                }
+                const pick = ready ? run : function () { }
+                """));
     }
 
     /** archy/index.js, ms/index.js, libnpmexec: assignments of function values to properties. */
