@@ -41,11 +41,18 @@ final class BraceRules {
             "float", "double", "bool", "_Bool", "auto", "register", "namespace", "template", "using", "virtual",
             "explicit", "friend", "constexpr", "typename", "_Noreturn", "_Static_assert", "static_assert", "asm");
 
-    /** An open {@code #if}: the scopes when it began, those at the end of its first branch, whether it is {@code #if 0}. */
+    /**
+     * An open {@code #if}: the scopes when it began, those at the end of its first branch, whether it is
+     * {@code #if 0}; and for the definitions' mark, the conditions of its branches so far and the current
+     * branch's label ({@code #ifdef X}, {@code #else of X}), "" for an include guard or an always-compiled branch.
+     */
     private static final class Cond {
         final Deque<Scope> start;
         Deque<Scope> afterFirst;
         boolean dead;
+        final java.util.List<String> conditions = new java.util.ArrayList<>(2);
+        String label = "";
+        boolean guard;
 
         Cond(Deque<Scope> start, boolean dead) {
             this.start = start;
@@ -53,10 +60,22 @@ final class BraceRules {
         }
     }
 
+    /** Longest condition text kept per branch, and for the whole nesting (vendor text: capped, never interpreted). */
+    static final int CONDITION_MAX = 80;
+    static final int CONDITIONS_MAX = 200;
+    /** {@code #if} directive → its {@code #endif} directive, preprocessor token indexes (include guard detection). */
+    private final Map<Integer, Integer> endifOf = new HashMap<>();
+    private int firstDirective = -1;
+    private int lastDirective = -1;
+
     private record Body(String name, SymbolKind kind, TagsExtractor.Def def) {
     }
 
-    private record Scope(String name, SymbolKind kind, boolean inFunction, TagsExtractor.Def def) {
+    /** {@code block}: a JS statement block ({@code if (…) {}, {@code else {}, {@code try {}...), where no method stands. */
+    private record Scope(String name, SymbolKind kind, boolean inFunction, TagsExtractor.Def def, boolean block) {
+        Scope(String name, SymbolKind kind, boolean inFunction, TagsExtractor.Def def) {
+            this(name, kind, inFunction, def, false);
+        }
     }
 
     BraceRules(TagsExtractor.Walk w) {
@@ -69,12 +88,20 @@ final class BraceRules {
     void run() {
         Tokens pp = t.pp;
         Deque<java.util.List<Integer>> open = new ArrayDeque<>();
+        Deque<Integer> ifs = new ArrayDeque<>();
         for (int q = 0; pp != null && q < pp.size; q++) {
             if (pp.kind[q] != TokenKind.PREPROC) {
                 continue;
             }
+            if (firstDirective < 0) {
+                firstDirective = q;
+            }
+            lastDirective = q;
             switch (pp.directiveCode(q)) {
-                case Tokens.DIR_IF, Tokens.DIR_IFDEF -> open.push(new java.util.ArrayList<>());
+                case Tokens.DIR_IF, Tokens.DIR_IFDEF -> {
+                    open.push(new java.util.ArrayList<>());
+                    ifs.push(q);
+                }
                 case Tokens.DIR_ELSE -> {
                     elseAt.set(pp.at[q]);
                     if (!open.isEmpty()) {
@@ -86,6 +113,9 @@ final class BraceRules {
                         for (int e : open.pop()) {
                             elseEnd.put(e, pp.at[q]);
                         }
+                    }
+                    if (!ifs.isEmpty()) {
+                        endifOf.put(ifs.pop(), q);
                     }
                 }
                 default -> { }
@@ -112,9 +142,16 @@ final class BraceRules {
                 if (b == null) {
                     // "= {" opens data (an initializer): no function is defined inside it (KUNIT_CASE(x), ... {})
                     boolean data = t.is(i - 1, '=') && (language == Language.C || language == Language.CPP);
-                    scopes.push(new Scope(null, null, inFn || data, null));
+                    // JS: the body of an arrow function passed or assigned anywhere is a function body
+                    boolean arrow = syntax == Syntax.JS && t.is(i - 1, '>') && t.is(i - 2, '=');
+                    boolean block = syntax == Syntax.JS && (t.is(i - 1, ')') || t.isWord(i - 1, "else")
+                            || t.isWord(i - 1, "try") || t.isWord(i - 1, "finally") || t.isWord(i - 1, "do"));
+                    scopes.push(new Scope(null, null, inFn || data || arrow, null, block));
                 } else {
-                    scopes.push(new Scope(b.name(), b.kind(), inFn || b.kind().isCallable(), b.def()));
+                    // JS: a class body starts afresh inside a function (a UMD wrapper's or a factory's classes
+                    // have methods ctags tags and a reader looks for)
+                    boolean jsClass = syntax == Syntax.JS && b.kind() == SymbolKind.CLASS;
+                    scopes.push(new Scope(b.name(), b.kind(), !jsClass && inFn || b.kind().isCallable(), b.def()));
                 }
                 continue;
             }
@@ -161,10 +198,17 @@ final class BraceRules {
                 boolean dead = d == Tokens.DIR_IF && sameLine && pp.kind[p + 1] == TokenKind.NUMBER
                         && pp.text(p + 1).equals("0") && !(p + 2 < pp.size && pp.line[p + 2] == pp.line[p]
                         && pp.at[p + 2] == pp.at[p]);
-                conds.push(new Cond(new ArrayDeque<>(scopes), dead));
+                Cond c = new Cond(new ArrayDeque<>(scopes), dead);
+                String word = directiveWord(pp, p);
+                String expr = conditionText(pp, p);
+                c.guard = conds.isEmpty() && word.equals("ifndef") && isIncludeGuard(pp, p, expr);
+                c.conditions.add(word.equals("ifndef") ? "!" + expr : expr);
+                c.label = c.guard || word.equals("if") && expr.equals("1") ? "" : "#" + word + " " + expr;
+                conds.push(c);
                 if (dead) {
                     deadDepth++;
                 }
+                w.condition = conditionSummary();
             }
             case Tokens.DIR_ELSE -> {
                 Cond c = conds.peek();
@@ -173,10 +217,21 @@ final class BraceRules {
                         c.afterFirst = new ArrayDeque<>(scopes);
                     }
                     scopes = new ArrayDeque<>(c.start);
+                    boolean wasDead = c.dead;
                     if (c.dead) {
                         c.dead = false;
                         deadDepth--;
                     }
+                    String before = String.join(", ", c.conditions);
+                    if (directiveWord(pp, p).equals("elif")) {
+                        String expr = conditionText(pp, p);
+                        c.label = "#elif " + expr + " (after " + before + ")";
+                        c.conditions.add(expr);
+                    } else {
+                        // the #else of "#if 0" is always compiled: nothing to mark
+                        c.label = c.guard || wasDead && c.conditions.size() == 1 ? "" : "#else of " + before;
+                    }
+                    w.condition = conditionSummary();
                 }
                 pendingBrace = -1;
             }
@@ -189,11 +244,72 @@ final class BraceRules {
                     if (c.dead) {
                         deadDepth--;
                     }
+                    w.condition = conditionSummary();
                 }
             }
             default -> { }
         }
         w.quiet = deadDepth > 0;
+    }
+
+    /** The directive's word ({@code ifdef}, {@code elif}, ...) without the {@code #} and blanks. */
+    private static String directiveWord(Tokens pp, int p) {
+        return pp.text(p).substring(1).strip();
+    }
+
+    /**
+     * The text after directive {@code p} up to the end of its logical line, from its tokens (comments and
+     * continuation backslashes dropped, runs of blanks as one space), cut to {@link #CONDITION_MAX} characters.
+     */
+    private static String conditionText(Tokens pp, int p) {
+        StringBuilder b = new StringBuilder();
+        for (int k = p + 1; k < pp.size && pp.at[k] == pp.at[p] && pp.kind[k] != TokenKind.PREPROC; k++) {
+            if (pp.end[k] - pp.start[k] == 1 && pp.text.charAt(pp.start[k]) == '\\') {
+                continue; // a line continuation
+            }
+            if (b.length() > 0 && pp.start[k] > pp.end[k - 1]) {
+                b.append(' ');
+            }
+            b.append(pp.text, pp.start[k], Math.min(pp.end[k], pp.start[k] + CONDITION_MAX + 1));
+            if (b.length() > CONDITION_MAX) {
+                return b.substring(0, CONDITION_MAX) + "\u2026";
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@code #ifndef X} as the file's first directive and before any code, followed by {@code #define X}, its
+     * {@code #endif} the last directive and after all code: an include guard, which would otherwise mark every
+     * definition of a header.
+     */
+    private boolean isIncludeGuard(Tokens pp, int p, String name) {
+        Integer end = endifOf.get(p);
+        if (p != firstDirective || pp.at[p] != 0 || end == null || end != lastDirective || pp.at[end] != t.size) {
+            return false;
+        }
+        int k = p + 1;
+        while (k < pp.size && pp.kind[k] != TokenKind.PREPROC) {
+            k++;
+        }
+        return k + 1 < pp.size && pp.directiveCode(k) == Tokens.DIR_DEFINE && pp.text(k + 1).equals(name);
+    }
+
+    /** The open conditionals' labels, outermost first; deep nestings keep the innermost three. */
+    private String conditionSummary() {
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (java.util.Iterator<Cond> it = conds.descendingIterator(); it.hasNext(); ) {
+            Cond c = it.next();
+            if (!c.label.isEmpty()) {
+                labels.add(c.label);
+            }
+        }
+        if (labels.isEmpty()) {
+            return "";
+        }
+        String out = labels.size() > 3 ? "\u2026 \u203a " + String.join(" \u203a ", labels.subList(labels.size() - 3,
+                labels.size())) : String.join(" \u203a ", labels);
+        return out.length() > CONDITIONS_MAX ? out.substring(0, CONDITIONS_MAX) + "\u2026" : out;
     }
 
     private boolean inFunction() {
@@ -245,8 +361,96 @@ final class BraceRules {
                     bodyAfter(i + 1, w.define(i + 1, SymbolKind.FUNCTION, ""), i + 2);
                 }
             }
-            default -> cFamilyKeyword(i, word);
+            default -> {
+                if (syntax == Syntax.JS && keywordMethod(i)) {
+                    return;
+                }
+                cFamilyKeyword(i, word);
+            }
         }
+    }
+
+    /**
+     * JS: a class method named like a keyword ({@code delete (key) {}}, {@code get (key) {}},
+     * {@code static new (x) {}}): a keyword followed by a parameter list and a body, directly in a class body.
+     */
+    private boolean keywordMethod(int i) {
+        Scope top = scopes.peek();
+        if (top == null || top.kind() != SymbolKind.CLASS || top.inFunction() || !t.is(i + 1, '(')) {
+            return false;
+        }
+        int close = t.matching(i + 1);
+        int brace = jsBody(close + 1);
+        if (brace < 0 || !(i == 0 || t.is(i - 1, '{') || t.is(i - 1, '}') || t.is(i - 1, ';') || t.is(i - 1, '*')
+                || t.isWord(i - 1, "static") || t.isWord(i - 1, "async") || t.line[i - 1] != t.line[i])) {
+            return false;
+        }
+        TagsExtractor.Def d = w.define(i, SymbolKind.METHOD, top.name());
+        bodies.put(brace, new Body(null, SymbolKind.METHOD, d));
+        return true;
+    }
+
+    /**
+     * JS/TS: the '{' of a method or function body right after its parameter list (TypeScript: after a return
+     * type annotation {@code ): Promise<T> {}), or -1: {@code String(x)} followed by {@code if (y) {} on the
+     * next line is a call ending a statement, not a header.
+     */
+    private int jsBody(int j) {
+        if (t.is(j, '{')) {
+            return j;
+        }
+        if (language != Language.TYPESCRIPT || !t.is(j, ':')) {
+            return -1;
+        }
+        for (int k = 0, n = j + 1; k < 48 && n < t.size; k++, n++) {
+            if (t.is(n, '{') && !t.is(n - 1, ':') && !t.is(n - 1, '|') && !t.is(n - 1, '&') && !t.is(n - 1, '<')
+                    && !t.is(n - 1, ',')) {
+                return n;
+            }
+            if (t.is(n, ';') || t.is(n, '}') || t.is(n, '=') || t.is(n, ')')) {
+                return -1;
+            }
+            if (t.is(n, '(') || t.is(n, '[') || t.is(n, '{')) {
+                n = t.matching(n);
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * JS: {@code module.exports = function (…) {}}, {@code Foo.prototype.bar = function …},
+     * {@code a.b.c = async function …}, {@code exports.f = (x) => {…}} at a statement's start outside function
+     * bodies: {@code exports} in scope {@code module}, {@code bar} a method of {@code Foo}, {@code c} in scope
+     * {@code a.b} (ctags' names and scopes).
+     */
+    private boolean propertyFunction(int i) {
+        if (!t.is(i - 1, '.') || !t.is(i + 1, '=') || t.is(i + 2, '=') || t.is(i + 2, '>') || !isFunctionValue(i + 2)
+                || inFunction() && !t.isWord(i - 2, "prototype")) {
+            return false; // in a function body only Foo.prototype.bar = function: ES5 classes in an IIFE
+        }
+        int s = i;
+        while (t.is(s - 1, '.') && (t.isIdent(s - 2) || t.isWord(s - 2, "this"))) {
+            s -= 2;
+        }
+        if (t.is(s - 1, '.') || !(s == 0 || t.is(s - 1, ';') || t.is(s - 1, '{') || t.is(s - 1, '}')
+                || t.line[s - 1] != t.line[s])) {
+            return false;
+        }
+        StringBuilder scope = new StringBuilder();
+        for (int k = s; k < i - 1; k += 2) {
+            if (scope.length() > 0) {
+                scope.append('.');
+            }
+            scope.append(t.text(k));
+        }
+        String sc = scope.toString();
+        SymbolKind kind = SymbolKind.FUNCTION;
+        if (sc.endsWith(".prototype")) {
+            sc = sc.substring(0, sc.length() - ".prototype".length());
+            kind = SymbolKind.METHOD;
+        }
+        bodyAfter(i, w.define(i, kind, sc), i + 2);
+        return true;
     }
 
     private void cFamilyKeyword(int i, String word) {
@@ -321,6 +525,9 @@ final class BraceRules {
                 int n = t.is(i + 1, '*') ? i + 2 : i + 1;
                 if (t.isIdent(n)) {
                     bodyAfter(n, w.define(n, SymbolKind.FUNCTION, scopeName()), n + 1);
+                } else if (syntax == Syntax.JS && t.is(n, '(') && t.is(t.matching(n) + 1, '{')) {
+                    // an anonymous function expression: its body is a function body (no definitions in it)
+                    bodies.putIfAbsent(t.matching(n) + 1, new Body(null, SymbolKind.FUNCTION, null));
                 }
             }
             case "type" -> {
@@ -330,7 +537,7 @@ final class BraceRules {
             }
             case "const", "let", "var" -> {
                 if (syntax == Syntax.JS && t.isIdent(i + 1) && t.is(i + 2, '=') && isFunctionValue(i + 3)) {
-                    w.define(i + 1, SymbolKind.FUNCTION, scopeName());
+                    bodyAfter(i + 1, w.define(i + 1, SymbolKind.FUNCTION, scopeName()), i + 3);
                 }
             }
             default -> { }
@@ -553,16 +760,37 @@ final class BraceRules {
             }
             return;
         }
+        if (syntax == Syntax.JS && propertyFunction(i)) {
+            return;
+        }
+        if (syntax == Syntax.JS && t.is(i + 1, ':') && (t.is(i - 1, '{') || t.is(i - 1, ',')) && !inFunction()
+                && !scopes.isEmpty() && !scopes.peek().block() && (t.isWord(i + 2, "function") || t.isWord(i + 2, "async")
+                        && t.isWord(i + 3, "function"))) {
+            // an object literal's "key: function (…) {" (proc-log's "standard: function (...args) {"): a method
+            int f = t.isWord(i + 2, "async") ? i + 3 : i + 2;
+            if (!t.isIdent(f + 1)) {
+                bodyAfter(i, w.define(i, SymbolKind.METHOD, ""), f + 1);
+            }
+            return;
+        }
         int paren = i + 1;
         if (elseAt.get(i + 1) && t.isIdent(i + 1) && t.is(i + 2, '(') && (language == Language.C || language == Language.CPP)) {
             paren = i + 2; // "void *\n#ifndef X\n__memrchr\n#else\nMEMRCHR\n#endif\n(...)": the name of the first branch
+        }
+        if (language == Language.CSHARP && t.is(i + 1, '<') && !t.is(i - 1, '.')) {
+            int gt = t.matching(i + 1);
+            if (gt < t.size && gt - i < 24 && t.is(gt + 1, '(')) {
+                paren = gt + 1; // a generic method: T Find<T>(string key)
+            }
         }
         if (syntax == Syntax.GO || syntax == Syntax.RUST || inFunction() || !t.is(paren, '(') || w.isDefSite(i)
                 || i < pendingBrace) {
             return; // i < pendingBrace: an annotation between a function's parameters and its body (__releases(x))
         }
         boolean access = t.isWord(i - 2, "public") || t.isWord(i - 2, "private") || t.isWord(i - 2, "protected");
-        boolean initializer = (t.is(i - 1, ':') && !t.is(i - 2, ':') && !access || t.is(i - 1, ',')) && !elseAt.get(i);
+        // a C++ constructor's initializer list; in JS a ',' separates an object literal's methods
+        boolean initializer = (t.is(i - 1, ':') && !t.is(i - 2, ':') && !access || t.is(i - 1, ',') && syntax != Syntax.JS)
+                && !elseAt.get(i);
         if (initializer || t.is(i - 1, '.') || t.is(i - 1, '=') || t.isWord(i - 1, "new") || t.is(i - 1, '>') && t.is(i - 2, '-')
                 || t.isWord(i - 1, "operator") || language == Language.CPP && t.is(i - 1, '<')) {
             return; // ...or a function type in template arguments: result_of<_Fn(_Args...)>
@@ -576,10 +804,18 @@ final class BraceRules {
         if (close == paren + 2 && t.kind[paren + 1] == TokenKind.NUMBER || close > paren + 2 && constantsOnly(paren, close)) {
             return; // __printf(3, 4), __aligned(8), __section(".x"): an attribute macro ahead of the real name
         }
-        int brace = functionBody(close + 1);
+        if (syntax == Syntax.JS && !scopes.isEmpty() && scopes.peek().block()) {
+            return; // JS: "name(…) {" in a statement block is a call followed by a block, never a method
+        }
+        if (language == Language.CSHARP && (t.is(close + 1, ']') || t.is(close + 1, ','))) {
+            return; // an attribute: [Guid("…")], [DllImport("x"), Obsolete("y")]
+        }
+        int brace = syntax == Syntax.JS ? jsBody(close + 1) : functionBody(close + 1);
         if (brace < 0) {
             if (language == Language.CPP) {
                 memberDeclaration(i, close);
+            } else if (language == Language.CSHARP) {
+                csharpDeclaration(i, close);
             }
             return;
         }
@@ -604,6 +840,38 @@ final class BraceRules {
         TagsExtractor.Def d = destructor ? w.defineNamed(i, "~" + t.text(i), kind, scope) : w.define(i, kind, scope);
         bodies.put(brace, new Body(null, kind, d));
         pendingBrace = brace;
+    }
+
+    /**
+     * C#: a method without a body, directly in a class, struct or interface body: interface methods
+     * ({@code void Reset();}), {@code abstract} and {@code extern} methods, expression-bodied members
+     * ({@code int Count() => n;}). By shape, as {@link JavaRules} reads Java's: a type before the name (an
+     * identifier, a built-in type keyword, {@code >} of a generic, {@code ]} of an array, {@code ?}), the
+     * parameter list, then {@code ;}, {@code =>} or a {@code where} constraint; delegates are not methods.
+     */
+    private void csharpDeclaration(int i, int close) {
+        Scope top = scopes.peek();
+        if (top == null || top.name() == null || top.inFunction() || close >= t.size
+                || !(top.kind() == SymbolKind.CLASS || top.kind() == SymbolKind.STRUCT
+                        || top.kind() == SymbolKind.INTERFACE)) {
+            return;
+        }
+        boolean typed = t.isIdent(i - 1) || t.kind[i - 1] == TokenKind.KEYWORD && !t.isWord(i - 1, "return")
+                && !t.isWord(i - 1, "new") || t.is(i - 1, '>') || t.is(i - 1, ']') || t.is(i - 1, '?');
+        boolean ends = t.is(close + 1, ';') || t.is(close + 1, '=') && t.is(close + 2, '>')
+                || t.isWord(close + 1, "where");
+        if (!typed || !ends) {
+            return;
+        }
+        for (int k = i - 1; k >= 0 && k > i - 16; k--) {
+            if (t.is(k, ';') || t.is(k, '{') || t.is(k, '}') || t.is(k, ']')) {
+                break;
+            }
+            if (t.isWord(k, "delegate") || t.isWord(k, "event")) {
+                return;
+            }
+        }
+        w.define(i, SymbolKind.METHOD, top.name());
     }
 
     /** Words that may follow a member function's parameter list in a declaration, before its ';'. */

@@ -39,7 +39,7 @@ public final class DefinitionLines {
             }
             byte[] bytes = files.get(d.path());
             out.add(new Definition(d.path(), d.name(), d.kind(), d.line(), d.column(), d.endLine(), d.scope(),
-                    bytes == null ? "" : line(bytes, d.line())));
+                    bytes == null ? "" : line(bytes, d.line()), d.condition()));
         }
         return out;
     }

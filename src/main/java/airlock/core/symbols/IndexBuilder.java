@@ -100,7 +100,7 @@ public final class IndexBuilder {
             }
             ExecutorService pool = Executors.newFixedThreadPool(threads, IndexBuilder::worker);
             try (PreparedStatement insName = c.prepareStatement("INSERT INTO names(id, name) VALUES (?,?)");
-                    PreparedStatement insDef = c.prepareStatement("INSERT INTO defs VALUES (?,?,?,?,?,?,?,?)");
+                    PreparedStatement insDef = c.prepareStatement("INSERT INTO defs VALUES (?,?,?,?,?,?,?,?,?)");
                     PreparedStatement insRef = c.prepareStatement("INSERT INTO refs VALUES (?,?,?,?)");
                     PreparedStatement done = c.prepareStatement("UPDATE files SET done=1, batch=?, marks=? WHERE id=?")) {
                 Inserter ins = new Inserter(names, insName, insDef, insRef);

@@ -95,6 +95,7 @@ final class Inserter {
             // the definition's line is read from the source when shown (DefinitionLines): kept here it was a
             // third of the index, written twice while building
             insDef.setString(8, "");
+            insDef.setString(9, t.condition().isEmpty() ? null : t.condition());
             insDef.addBatch();
         }
         for (int i = 0; i < r.occurrenceNames().length; i++) {

@@ -19,7 +19,8 @@ import java.sql.Statement;
  * the last batch and never leaves a file half-indexed.
  */
 final class SymbolDatabase {
-    private static final String[] MIGRATIONS = {"V1__symbols.sql", "V2__file_marks.sql"};
+    private static final String[] MIGRATIONS = {"V1__symbols.sql", "V2__file_marks.sql",
+            "V3__definition_conditions.sql"};
 
     private SymbolDatabase() {
     }

@@ -80,14 +80,14 @@ public final class SymbolIndex implements SymbolLookup {
     /** Every definition of {@code name}, shortest path first, declarations without a body last (the chooser's order). */
     @Override
     public synchronized List<Definition> definitions(String name) throws AirlockException {
-        return defs("SELECT f.path, n.name, d.kind, d.line, d.col, d.end_line, d.scope, d.signature FROM defs d"
+        return defs("SELECT f.path, n.name, d.kind, d.line, d.col, d.end_line, d.scope, d.signature, d.cond FROM defs d"
                 + " JOIN names n ON n.id=d.name_id JOIN files f ON f.id=d.file_id WHERE n.name=?"
                 + " ORDER BY d.kind='PROTOTYPE', length(f.path), f.path, d.line", name);
     }
 
     /** The definitions in one file, in line order: the outline. */
     public synchronized List<Definition> outline(String path) throws AirlockException {
-        return defs("SELECT f.path, n.name, d.kind, d.line, d.col, d.end_line, d.scope, d.signature FROM defs d"
+        return defs("SELECT f.path, n.name, d.kind, d.line, d.col, d.end_line, d.scope, d.signature, d.cond FROM defs d"
                 + " JOIN names n ON n.id=d.name_id JOIN files f ON f.id=d.file_id WHERE f.path=? ORDER BY d.line, d.col",
                 path);
     }
@@ -224,7 +224,7 @@ public final class SymbolIndex implements SymbolLookup {
     public synchronized List<Definition> goToSymbol(String query, int maxNames, int maxRows) throws AirlockException {
         List<Definition> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT f.path, d.kind, d.line, d.col, d.end_line, d.scope,"
-                + " d.signature FROM defs d JOIN files f ON f.id=d.file_id WHERE d.name_id=?"
+                + " d.signature, d.cond FROM defs d JOIN files f ON f.id=d.file_id WHERE d.name_id=?"
                 + " ORDER BY d.kind='PROTOTYPE', length(f.path), f.path, d.line LIMIT ?")) {
             for (NameTable.Hit h : searchNames(query, maxNames)) {
                 if (out.size() >= maxRows) {
@@ -235,7 +235,7 @@ public final class SymbolIndex implements SymbolLookup {
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Definition(rs.getString(1), h.name(), SymbolKind.valueOf(rs.getString(2)),
-                                rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7)));
+                                rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8)));
                     }
                 }
             }
@@ -385,7 +385,7 @@ public final class SymbolIndex implements SymbolLookup {
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Definition(rs.getString(1), rs.getString(2), SymbolKind.valueOf(rs.getString(3)),
-                            rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8)));
+                            rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9)));
                 }
             }
             return out;

@@ -73,9 +73,12 @@ public final class TagsExtractor {
         /** Set while inside {@code #if 0}: definitions there are dead code and become plain references. */
         boolean quiet;
 
+        /** The preprocessor branches the walk is in ({@link Tag#condition()}), "" outside any; set by the rules. */
+        String condition = "";
+
         Def define(int token, SymbolKind kind, String scope) {
             Def d = new Def(t.text(token), kind, t.line[token], t.col[token], scope == null ? "" : scope,
-                    t.lineText(token));
+                    t.lineText(token), condition);
             if (quiet) {
                 return d;
             }
@@ -87,7 +90,7 @@ public final class TagsExtractor {
         /** A definition named by preprocessor-line token {@code token} (a macro). */
         Def definePp(int token, SymbolKind kind) {
             Tokens pp = t.pp;
-            Def d = new Def(pp.text(token), kind, pp.line[token], pp.col[token], "", pp.lineText(token));
+            Def d = new Def(pp.text(token), kind, pp.line[token], pp.col[token], "", pp.lineText(token), condition);
             if (quiet) {
                 return d;
             }
@@ -98,7 +101,8 @@ public final class TagsExtractor {
 
         /** A definition whose displayed name differs from its token ({@code ~Foo}, {@code operator==}). */
         Def defineNamed(int token, String name, SymbolKind kind, String scope) {
-            Def d = new Def(name, kind, t.line[token], t.col[token], scope == null ? "" : scope, t.lineText(token));
+            Def d = new Def(name, kind, t.line[token], t.col[token], scope == null ? "" : scope, t.lineText(token),
+                    condition);
             if (quiet) {
                 return d;
             }
@@ -118,7 +122,8 @@ public final class TagsExtractor {
         List<Tag> tags() {
             List<Tag> out = new ArrayList<>(defs.size());
             for (Def d : defs) {
-                out.add(new Tag(d.name, d.kind, d.line, d.col, Math.max(d.line, d.endLine), d.scope, d.signature));
+                out.add(new Tag(d.name, d.kind, d.line, d.col, Math.max(d.line, d.endLine), d.scope, d.signature,
+                        d.condition));
             }
             return out;
         }
@@ -132,15 +137,17 @@ public final class TagsExtractor {
         final int col;
         final String scope;
         final String signature;
+        final String condition;
         int endLine;
 
-        Def(String name, SymbolKind kind, int line, int col, String scope, String signature) {
+        Def(String name, SymbolKind kind, int line, int col, String scope, String signature, String condition) {
             this.name = name;
             this.kind = kind;
             this.line = line;
             this.col = col;
             this.scope = scope;
             this.signature = signature;
+            this.condition = condition;
             this.endLine = line;
         }
     }

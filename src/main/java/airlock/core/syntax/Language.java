@@ -67,6 +67,12 @@ public enum Language {
         if (byName == PLAIN && name.indexOf('.') >= 0) {
             return PLAIN; // README.md, notes.txt: only extension-less files are looked into
         }
+        if (byName == PLAIN) {
+            Language script = shebang(text);
+            if (script != null) {
+                return script;
+            }
+        }
         int n = Math.min(text.length(), 32 * 1024);
         boolean preproc = false;
         int cxxGuard = 0; // inside #ifdef __cplusplus: C++ lines there are for C++ includers of a C header
@@ -98,6 +104,43 @@ public enum Language {
             i = e + 1;
         }
         return byName;
+    }
+
+    /**
+     * The language an extension-less script's {@code #!} line names ({@code #!/usr/bin/env node},
+     * {@code #!/usr/bin/python3}, {@code #!/bin/sh}): the interpreter's base name, after {@code env} and its
+     * options. Only read, never run; null when there is no such line or it names something else.
+     */
+    static Language shebang(CharSequence text) {
+        if (text.length() < 3 || text.charAt(0) != '#' || text.charAt(1) != '!') {
+            return null;
+        }
+        int e = 2;
+        while (e < text.length() && e < 256 && text.charAt(e) != '\n') {
+            e++;
+        }
+        String[] words = text.subSequence(2, e).toString().strip().split("[ \t]+");
+        int k = 0;
+        if (words.length > 0 && (words[0].equals("/usr/bin/env") || words[0].equals("/bin/env"))) {
+            k = 1;
+            while (k < words.length && (words[k].startsWith("-") || words[k].contains("="))) {
+                k++; // env -S, env NODE_OPTIONS=...
+            }
+        }
+        if (k >= words.length) {
+            return null;
+        }
+        String program = words[k].substring(words[k].lastIndexOf('/') + 1);
+        if (program.equals("node") || program.equals("nodejs")) {
+            return JAVASCRIPT;
+        }
+        if (program.matches("python[0-9.]*")) {
+            return PYTHON;
+        }
+        return switch (program) {
+            case "sh", "bash", "dash", "ksh", "zsh" -> SHELL;
+            default -> null;
+        };
     }
 
     private static boolean modeLineCpp(CharSequence s, int from, int to) {

@@ -98,6 +98,9 @@ final class HoverCard {
             out.append(texts.format("nav.hover.definition", d.kind().name().toLowerCase(Locale.ROOT),
                     DisplayText.inline(d.qualifiedName()), DisplayText.inline(d.path()), d.line(),
                     DisplayText.inline(shorten(d.signature().strip()))));
+            if (!d.condition().isEmpty()) {
+                out.append(texts.format("nav.hover.condition", DisplayText.inline(d.condition())));
+            }
         }
         if (defs.size() > MAX_SHOWN) {
             out.append('\n').append(texts.format("nav.hover.more", defs.size() - MAX_SHOWN));

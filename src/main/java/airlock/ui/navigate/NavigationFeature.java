@@ -238,10 +238,20 @@ public final class NavigationFeature {
         });
     }
 
-    /** A definition as a row: kind, qualified name, path and line ({@code method ns::Widget::draw — w.cc:3}). */
+    /**
+     * A definition as a row: kind, qualified name, path and line ({@code method ns::Widget::draw — w.cc:3}),
+     * then the preprocessor branch it sits in, if any ({@code [#else of CONFIG_X]}), so two definitions of one
+     * name in the branches of an {@code #ifdef} can be told apart before either is opened.
+     */
     private static ResultItem definitionItem(Definition d) {
         return new ResultItem(kind(d.kind().name()) + " " + DisplayText.inline(d.qualifiedName()) + " \u2014 "
-                + DisplayText.inline(d.path()) + ":" + d.line(), new Location(d.path(), d.line()));
+                + DisplayText.inline(d.path()) + ":" + d.line() + conditionSuffix(d.condition()),
+                new Location(d.path(), d.line()));
+    }
+
+    /** " [#else of X]" for a definition in a preprocessor branch, "" otherwise; the vendor's text made visible. */
+    static String conditionSuffix(String condition) {
+        return condition.isEmpty() ? "" : " [" + DisplayText.inline(condition) + "]";
     }
 
     void findReferences() {
@@ -397,7 +407,7 @@ public final class NavigationFeature {
                         String indent = t.scope().isEmpty() ? "" : "    ";
                         int line = t.line() + lineOffset;
                         Definition d = new Definition(path, t.name(), t.kind(), line, t.column(), t.endLine(),
-                                t.scope(), t.signature());
+                                t.scope(), t.signature(), t.condition());
                         items.add(new ResultItem(indent + definitionItem(d).label(), new Location(path, line)));
                     }
                     outline.show(texts.format("nav.outline.title", items.size(), DisplayText.inline(path)), items);

@@ -60,6 +60,63 @@ class SymbolIndexTest {
         return db;
     }
 
+    /** Issue 21: the preprocessor branch of a definition is stored with it and read back by every query. */
+    @Test
+    void definitionsKeepTheirPreprocessorBranch() throws AirlockException {
+        MapSource s = new MapSource();
+        s.put("include/linux/audit.h", """
+                #ifdef CONFIG_AUDIT
+                static inline kuid_t audit_get_loginuid(struct task_struct *tsk)
+                {
+                	return tsk->loginuid;
+                }
+                #else /* CONFIG_AUDIT */
+                static inline kuid_t audit_get_loginuid(struct task_struct *tsk)
+                {
+                	return INVALID_UID;
+                }
+                #endif
+                int audit_enabled;
+                void audit_log(void) { }
+                """);
+        try (SymbolIndex idx = SymbolIndex.open(build(s))) {
+            assertEquals(List.of("2 #ifdef CONFIG_AUDIT", "7 #else of CONFIG_AUDIT"), idx.definitions("audit_get_loginuid")
+                    .stream().map(d -> d.line() + " " + d.condition()).toList());
+            assertEquals(List.of("#ifdef CONFIG_AUDIT", "#else of CONFIG_AUDIT", ""), idx.outline("include/linux/audit.h")
+                    .stream().map(Definition::condition).toList(), "unconditional: empty, never null");
+            assertEquals(List.of("#ifdef CONFIG_AUDIT", "#else of CONFIG_AUDIT"),
+                    idx.goToSymbol("audit_get_loginuid", 5, 10).stream().map(Definition::condition).toList());
+        }
+    }
+
+    /** An index built before conditions were stored (schema V2) is emptied on open, so the next build fills them. */
+    @Test
+    void aV2IndexIsRebuiltToGainConditions() throws Exception {
+        Path db = dir.resolve("old.sqlite");
+        airlock.core.sqlite.NativeSqlite.install();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement st = c.createStatement()) {
+            for (String name : new String[] {"V1__symbols.sql", "V2__file_marks.sql"}) {
+                String sql = new String(SymbolDatabase.class.getResourceAsStream("/airlock/db/symbols/" + name)
+                        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                for (String body : sql.lines().filter(l -> !l.strip().startsWith("--"))
+                        .reduce("", (a, b) -> a + "\n" + b).split(";")) {
+                    if (!body.isBlank()) {
+                        st.execute(body);
+                    }
+                }
+            }
+            st.execute("CREATE TABLE schema_version(version INTEGER NOT NULL)");
+            st.execute("INSERT INTO schema_version VALUES (1), (2)");
+            st.execute("INSERT INTO files(id, path, blob, lang, size, done) VALUES (1, 'a.c', 'b', 'C', 1, 1)");
+            st.execute("INSERT INTO names VALUES (1, 'f')");
+            st.execute("INSERT INTO defs VALUES (1, 1, 'FUNCTION', 1, 1, 1, '', '')");
+        }
+        try (SymbolIndex idx = SymbolIndex.open(db)) {
+            assertEquals(List.of(), idx.definitions("f"), "V3 drops the rows a build without conditions wrote");
+        }
+    }
+
     @Test
     void definitionsReferencesOutlineAndSearch() throws AirlockException {
         try (SymbolIndex idx = SymbolIndex.open(build(demo()))) {

@@ -128,7 +128,7 @@ class TagsExtractorTest {
                 }
                 """;
         assertEquals(List.of("namespace Demo@1", "class Account@2[Demo]", "method Withdraw@4[Account]",
-                "interface IAudit@9[Demo]"), defs(Language.CSHARP, src));
+                "interface IAudit@9[Demo]", "method Log@9[IAudit]"), defs(Language.CSHARP, src));
     }
 
     @Test

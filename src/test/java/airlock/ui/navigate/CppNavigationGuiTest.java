@@ -47,6 +47,8 @@ class CppNavigationGuiTest {
     static final String SOURCE = "src/widget.cc";
     /** A vendor's file name with a right-to-left override: shown as a token, never applied. */
     static final String BIDI = "src/paint\u202Ecc.cc";
+    /** One function in both branches of an #ifdef whose condition hides a right-to-left override. */
+    static final String BRANCHES = "src/render.cc";
 
     @TempDir
     static Path dir;
@@ -74,7 +76,7 @@ class CppNavigationGuiTest {
     @Test
     void extensionlessHeaderIsCppInOutlineGoToSymbolAndHighlighting(FxRobot robot) throws Exception {
         NavigationFeature nav = window.navigation();
-        waitUntil(() -> nav.symbols().statusProperty().get().contains("3 files indexed"));
+        waitUntil(() -> nav.symbols().statusProperty().get().contains("4 files indexed"));
         robot.interact(() -> window.model().openFile(HEADER, 1));
         waitUntil(() -> selectedText().contains("class Widget")
                 && nav.decorator().decorationOf(window.view().selectedCodeView()) != null);
@@ -135,6 +137,16 @@ class CppNavigationGuiTest {
         assertEquals(List.of("method ns::Widget::paint \u2014 src/paint\u27E8U+202E\u27E9cc.cc:2"),
                 nav.lastQuickOpen().items().stream().map(ResultItem::label).toList());
         robot.interact(() -> nav.lastQuickOpen().stage().close());
+
+        // one name defined in both branches of an #ifdef: each row says which branch, the vendor's text escaped
+        robot.interact(nav::goToSymbol);
+        robot.interact(() -> nav.lastQuickOpen().queryField().setText("render"));
+        waitUntil(() -> nav.lastQuickOpen().items().size() == 2);
+        assertEquals(List.of("function render \u2014 " + BRANCHES + ":2 [#ifdef HAVE_GL\u27E8U+202E\u27E9]",
+                "function render \u2014 " + BRANCHES + ":4 [#else of HAVE_GL\u27E8U+202E\u27E9]"),
+                nav.lastQuickOpen().items().stream().map(ResultItem::label).toList());
+        robot.interact(() -> shot(nav.lastQuickOpen().stage(), "nav-cpp-4-branches.png"));
+        robot.interact(() -> nav.lastQuickOpen().stage().close());
     }
 
     private static void createRepository(Path work) throws Exception {
@@ -145,7 +157,9 @@ class CppNavigationGuiTest {
                     HEADER, "// -*- C++ -*-\n#pragma once\n\nnamespace ns {\nclass Widget {\npublic:\n"
                             + "    void draw();\n    int size() const { return count; }\nprivate:\n    int count;\n};\n}\n",
                     SOURCE, "#include \"widget\"\n\nvoid ns::Widget::draw() {}\n",
-                    BIDI, "#include \"widget\"\nvoid ns::Widget::paint() {}\n");
+                    BIDI, "#include \"widget\"\nvoid ns::Widget::paint() {}\n",
+                    BRANCHES, "#ifdef HAVE_GL\u202E\nint render(void) { return 1; }\n#else\nint render(void) { return 0; }\n"
+                            + "#endif\n");
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Path p = work.resolve(f.getKey());
                 Files.createDirectories(p.getParent());
