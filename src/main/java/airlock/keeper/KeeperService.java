@@ -960,7 +960,7 @@ public final class KeeperService {
             List<Definition> out = new ArrayList<>(definitions.size());
             for (Definition d : definitions) {
                 out.add(!d.signature().isEmpty() ? d : new Definition(d.path(), d.name(), d.kind(), d.line(), d.column(),
-                        d.endLine(), d.scope(), line(d.path(), d.line())));
+                        d.endLine(), d.scope(), line(d.path(), d.line()), d.condition()));
             }
             return out;
         }
@@ -969,7 +969,7 @@ public final class KeeperService {
     private static Answer.Definition definition(Definition def) {
         return new Answer.Definition(def.path(), clip(def.name(), Limits.MAX_SYMBOL), def.kind().name().toLowerCase(Locale.ROOT),
                 Math.max(0, def.line()), Math.max(0, def.column()), clip(def.scope(), Limits.MAX_MESSAGE),
-                clip(def.signature(), Limits.MAX_LINE_TEXT));
+                clip(def.signature(), Limits.MAX_LINE_TEXT), clip(def.condition(), Limits.MAX_CONDITION));
     }
 
     /** The lines of the review ref's definitions, as the answer carries them (paths over the limit left out). */

@@ -279,8 +279,12 @@ public sealed interface Answer {
         }
     }
 
-    /** A definition with its source line ({@code line} text cut at {@link Limits#MAX_LINE_TEXT}). */
-    record Definition(String path, String name, String symbolKind, int line, int column, String scope, String text) {
+    /**
+     * A definition with its source line ({@code line} text cut at {@link Limits#MAX_LINE_TEXT}) and the
+     * preprocessor branch it sits in ({@code condition}, "" when none; version 4).
+     */
+    record Definition(String path, String name, String symbolKind, int line, int column, String scope, String text,
+            String condition) {
         public Definition {
             Check.text(path, "path", Limits.MAX_PATH);
             Check.text(name, "name", Limits.MAX_SYMBOL);
@@ -289,6 +293,7 @@ public sealed interface Answer {
             Check.range(column, "column", 0, Limits.MAX_LINE);
             Check.text(scope, "scope", Limits.MAX_MESSAGE);
             Check.text(text, "text", Limits.MAX_LINE_TEXT);
+            Check.text(condition, "condition", Limits.MAX_CONDITION);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * Messages to and from frame payloads. A payload is one JSON object in canonical form (RFC 8785,
  * restricted to strings, integers, booleans, null, objects and arrays: {@link CanonicalJson}), so
  * every message has exactly one byte string. A request is
- * {@code {"id":N,"op":"file.open","v":3,...fields}}, an answer {@code {"answer":"file.opened","id":N,"v":3,...}}; a
+ * {@code {"id":N,"op":"file.open","v":4,...fields}}, an answer {@code {"answer":"file.opened","id":N,"v":4,...}}; a
  * {@code file.page} answer is a binary page frame (see {@link #decodeAnswer}).
  * Decoding refuses, with a {@link ProtocolException} naming the problem: a non-canonical payload,
  * another version, an unknown op, a missing, mistyped, unknown or out-of-limit field.
@@ -242,12 +242,13 @@ public final class Codec {
         e.put("column", x.column());
         e.put("scope", x.scope());
         e.put("text", x.text());
+        e.put("condition", x.condition());
         return e;
     }
 
     private static Answer.Definition definition(Fields d) throws ProtocolException {
         Answer.Definition def = new Answer.Definition(d.text("path"), d.text("name"), d.text("symbolKind"), d.small("line"),
-                d.small("column"), d.text("scope"), d.text("text"));
+                d.small("column"), d.text("scope"), d.text("text"), d.text("condition"));
         d.finish();
         return def;
     }

@@ -7,7 +7,7 @@ package airlock.protocol;
  */
 public final class Limits {
     /** The protocol version this build speaks; a hello with any other is refused. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** Largest request frame (payload bytes after the 4-byte length). */
     public static final int MAX_REQUEST_FRAME = 512 * 1024;
     /** Largest answer frame. */
@@ -51,6 +51,8 @@ public final class Limits {
     public static final int MAX_SEARCH_HITS = 20_000;
     public static final int MAX_LINE_TEXT = 2000;
     public static final int MAX_SYMBOL = 256;
+    /** A definition's preprocessor branch as the index keeps it (capped at 200 there, with room to spare). */
+    public static final int MAX_CONDITION = 400;
     public static final int MAX_SYMBOL_RESULTS = 200;
     public static final int MAX_RANGES = 16;
     public static final int MAX_LINE = 100_000_000;

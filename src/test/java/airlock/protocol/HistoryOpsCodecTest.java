@@ -1,6 +1,7 @@
 package airlock.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class HistoryOpsCodecTest {
                 List.of(new Answer.RowSpan(0, 4)), 0);
         Answer.Row skipped = new Answer.Row("skipped", 10, null, 11, null, List.of(), List.of(), 7);
         Answer.Commit commit = new Answer.Commit(C40, "Ada \u202e", "ada@example.org", "2026-12-05T10:00:00Z", "fix\ttabs");
-        Answer.Definition def = new Answer.Definition("a.c", "main", "function", 3, 1, "", "int main(void)");
+        Answer.Definition def = new Answer.Definition("a.c", "main", "function", 3, 1, "", "int main(void)", "#else of CONFIG_X");
         return List.of(new Answer.Changes("v1", "v2", 0, 1, List.of(change())),
                 new Answer.Changes("v1", "v2", 1000, 1000, List.of()),
                 new Answer.DiffPage("v1", "v2", "b.c", change(), "text", 10, 12, List.of(5L, 6L), 0, 2, List.of(row, skipped)),
@@ -181,8 +182,22 @@ class HistoryOpsCodecTest {
         badBase.put("ref", "main");
         badBase.put("diffFrom", "v1\u202e");
         assertTrue(refusal(request("search.run", badBase)).startsWith(Errors.FIELD));
-        // the version is 3 for these ops too
+        // an older version is refused for these ops too
         assertTrue(refusal("{\"id\":1,\"limit\":1,\"name\":\"a\",\"op\":\"symbols.callers\",\"v\":2}").startsWith(Errors.VERSION));
+    }
+
+    @Test
+    void aDefinitionsBranchConditionIsBoundedAndRequired() {
+        Map<String, Object> def = map("path", "a.c", "name", "main", "symbolKind", "function", "line", 3L, "column", 1L,
+                "scope", "", "text", "int main(void)", "condition", "#else of CONFIG_X");
+        Map<String, Object> answer = map("answer", "symbols.definitions", "id", 1L, "v", (long) Limits.VERSION, "name", "main",
+                "entry", 4L, "index", "complete", "definitions", List.of(def));
+        assertEquals(1, assertDoesNotThrow(() -> Codec.decodeAnswer(CanonicalJson.write(answer))).message() instanceof
+                Answer.Definitions d ? d.definitions().size() : -1);
+        def.put("condition", "x".repeat(Limits.MAX_CONDITION + 1));
+        assertTrue(answerRefusal(answer).startsWith(Errors.FIELD), "a keeper's condition is bounded");
+        def.remove("condition");
+        assertTrue(answerRefusal(answer).startsWith(Errors.FIELD), "version 4 carries the condition, even when empty");
     }
 
     private static Map<String, Object> diffAnswer(List<Object> rows, Object change) {

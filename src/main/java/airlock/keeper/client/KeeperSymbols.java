@@ -64,7 +64,8 @@ public final class KeeperSymbols implements SymbolLookup {
         for (Answer.Definition d : answer.definitions()) {
             // the keeper's definition line stands where the index keeps no signature (as DefinitionLines would read it),
             // so a hover card needs no file opened to show it
-            out.add(new Definition(d.path(), d.name(), kind(d.symbolKind()), d.line(), d.column(), d.line(), d.scope(), d.text()));
+            out.add(new Definition(d.path(), d.name(), kind(d.symbolKind()), d.line(), d.column(), d.line(), d.scope(), d.text(),
+                    d.condition()));
         }
         return out;
     }
@@ -127,7 +128,7 @@ public final class KeeperSymbols implements SymbolLookup {
         for (Answer.Caller c : answer.callers()) {
             Answer.Definition d = c.caller();
             out.add(new CallSite(new Definition(d.path(), d.name(), kind(d.symbolKind()), d.line(), d.column(), d.line(), d.scope(),
-                    d.text()), new Reference(c.path(), c.line(), c.column(), true)));
+                    d.text(), d.condition()), new Reference(c.path(), c.line(), c.column(), true)));
         }
         return out;
     }
