@@ -50,6 +50,8 @@ final class ByteFilter {
      */
     private final long[] leaveAbove;
     private final long[] leaveBelow;
+    /** Whether every byte of 0x80 or more leaves the start state too (then it is one more "range"). */
+    private final boolean leaveHigh;
 
     private ByteFilter(int[] table, int start) {
         this.table = table;
@@ -57,6 +59,7 @@ final class ByteFilter {
         long[][] ranges = leavingRanges(table, start);
         this.leaveAbove = ranges == null ? null : ranges[0];
         this.leaveBelow = ranges == null ? null : ranges[1];
+        this.leaveHigh = ranges != null && ranges[2][0] != 0;
         int most = Integer.MAX_VALUE;
         for (int b = 1; start >= FIRST_STATE && b < 256; b++) {
             if (table[(start << 8) | b] != start) {
@@ -104,12 +107,16 @@ final class ByteFilter {
             return null;
         }
         List<int[]> ranges = new ArrayList<>();
-        for (int b = 1; b < 256; b++) {
+        int high = 0;
+        for (int b = 128; b < 256; b++) {
+            high += table[(start << 8) | b] == start ? 0 : 1;
+        }
+        if (high != 0 && high != 128) {
+            return null;
+        }
+        for (int b = 1; b < 128; b++) {
             if (table[(start << 8) | b] == start) {
                 continue;
-            }
-            if (b >= 128) {
-                return null;
             }
             int[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
             if (last != null && last[1] == b - 1) {
@@ -118,7 +125,7 @@ final class ByteFilter {
                 ranges.add(new int[] {b, b});
             }
         }
-        if (ranges.isEmpty() || ranges.size() > MAX_RANGES) {
+        if ((ranges.isEmpty() && high == 0) || ranges.size() > MAX_RANGES) {
             return null;
         }
         long[] above = new long[ranges.size()];
@@ -128,7 +135,7 @@ final class ByteFilter {
             above[i] = ONES * (127 - (ranges.get(i)[0] - 1));
             below[i] = ONES * (127 + (ranges.get(i)[1] + 1));
         }
-        return new long[][] {above, below};
+        return new long[][] {above, below, {high == 0 ? 0 : 1}};
     }
 
     /** The high bit set in each byte of {@code x} that is NUL or leaves the start state (ASCII ranges). */
@@ -138,7 +145,7 @@ final class ByteFilter {
         for (int r = 0; r < leaveAbove.length; r++) {
             hits |= (leaveBelow[r] - low) & ~x & (low + leaveAbove[r]);
         }
-        return hits & HIGH;
+        return (leaveHigh ? hits | x : hits) & HIGH;
     }
 
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
@@ -716,6 +723,9 @@ final class ByteFilter {
             if (node instanceof RegexNode.AnyChar) {
                 return anyChar(from);
             }
+            if (node instanceof RegexNode.Class cls) {
+                return classChar(from, cls);
+            }
             if (node instanceof RegexNode.AnyString) {
                 int loop = state();
                 epsilon(from, loop);
@@ -805,6 +815,38 @@ final class ByteFilter {
                 on(next, continuation, end);
                 cont = next;
             }
+            return end;
+        }
+
+        /**
+         * One character of a {@link RegexNode.Class}: one of its ASCII bytes (never LF), and when it
+         * may match non-ASCII characters, any byte of 0x80 or more alone (an invalid byte decodes to
+         * U+FFFD) or a lead byte and 1-3 continuation bytes.
+         */
+        private int classChar(int from, RegexNode.Class cls) {
+            int end = state();
+            long[] set = new long[4];
+            for (int b = 1; b < 128; b++) {
+                if (b != '\n' && cls.has(b)) {
+                    add(set, b);
+                }
+            }
+            if (cls.nonAscii()) {
+                for (int b = 128; b < 256; b++) {
+                    add(set, b);
+                }
+                int cont = state();
+                on(from, range(0xC0, 0xFF, -1), cont);
+                long[] continuation = range(0x80, 0xBF, -1);
+                on(cont, continuation, end);
+                for (int i = 0; i < 2; i++) {
+                    int next = state();
+                    on(cont, continuation, next);
+                    on(next, continuation, end);
+                    cont = next;
+                }
+            }
+            on(from, set, end);
             return end;
         }
 
