@@ -34,6 +34,8 @@ class ByteFilterTest {
         "R:[A-Z]{2,}_[0-9]", "R:0x[0-9a-fA-F]{2}", "R:(?i)[a-e]{3}", "R:[\\w-]{3}k", "R:[^\\x00-\\x7F]",
         "R:[\u00e9-\u00ef]a", "R:(?i)[K-S]s", "R:[\\d\\s]{2}b", "R:[^\\w\\s]{2}", "R:[a-z\u212a]{2}",
         "R:(?i)[\u212a]", "R:(?i)[^\u00e9]{2}",
+        // leaving bytes of 0x80 or more as ranges of their own (issue 20: -i \u00b5s walked every byte)
+        "I:\u00b5s", "I:j\u00e9", "R:\u0130x|\u00e9b", "R:[\u00e9\u212a]a", "R:(?i)\u00e9[0-9]",
     };
     /** Whole supplementary characters the random bytes sometimes hold (single bytes of them come from ALPHABET). */
     private static final byte[][] ASTRAL = {
