@@ -156,6 +156,7 @@ class ByteFilterTest {
                 for (int i = 0; i < nums.length; i++) {
                     joined.append(i == 0 ? "" : "\n").append(decodedLines[nums[i] - 1]);
                 }
+                assertEquals(joined.toString(), DecodedText.joinedLines(bytes, candidates), spec + ": decoded in one go");
                 assertEquals(exact, matcher.matchSelectedLines(joined.toString(), nums, bytes.length, () -> false), spec);
                 // every line selected, as when no filter applies: lines without a match in between
                 int[] all = new int[decodedLines.length - (text.isEmpty() || text.endsWith("\n") ? 1 : 0)];
