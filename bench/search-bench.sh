@@ -89,20 +89,27 @@ printf "\nBeside the trigram segments, Airlock keeps the text blobs' bytes (seg-
 printf "cindex, csearch and rg read instead is %.1f MB unpacked on disk.\n" "$(echo "$TREE_SIZE/1048576" | bc -l)"
 
 printf "\n## Queries (median of %s runs, ms; airlock in a warm process with the index open)\n\n" "$RUNS"
-printf "| query | airlock | first result | csearch | rg | airlock/csearch | airlock/rg | goal ratio | lines airlock | lines rg | identical to rg | index use | load |\n"
-printf "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+printf "CPU columns: user + system CPU time (ms, median) of the whole Airlock process during the query (both\n"
+printf "cores), and of csearch and rg by /usr/bin/time; on a shared machine they are steadier than wall time.\n\n"
+printf "| query | airlock | first result | csearch | rg | airlock/csearch | airlock/rg | goal ratio | airlock CPU | csearch CPU | rg CPU | goal ratio CPU | lines airlock | lines rg | identical to rg | index use | load |\n"
+printf "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
 for i in "${!NAMES[@]}"; do
   n=$((i + 1))
   a_ms=$(awk -v n=$n '$1==n && $2=="query" {print $3}' "$OUT/airlock-times.txt" | median)
   a_first=$(awk -v n=$n '$1==n && $2=="query" {print $4}' "$OUT/airlock-times.txt" | median)
   cov=$(awk -v n=$n '$1==n && $2=="query" {print $7}' "$OUT/airlock-times.txt" | tail -1)
-  c_runs=(); r_runs=()
+  a_cpu=$(awk -v n=$n '$1==n && $2=="query" {print $9}' "$OUT/airlock-times.txt" | median)
+  c_runs=(); r_runs=(); c_cpus=(); r_cpus=()
   for r in $(seq "$RUNS"); do
-    t=$(date +%s%N); CSEARCHINDEX="$OUT/csearchindex" csearch -n "${CSEARCH[$i]}" > "$OUT/csearch-$n.txt" || true; c_runs+=("$(ms "$t")")
+    # wall time, and user + system CPU time (/usr/bin/time) of each reference tool
+    t=$(date +%s%N); CSEARCHINDEX="$OUT/csearchindex" /usr/bin/time -f "%U %S" -o "$OUT/cpu.txt" csearch -n "${CSEARCH[$i]}" > "$OUT/csearch-$n.txt" || true; c_runs+=("$(ms "$t")")
+    c_cpus+=("$(tail -1 "$OUT/cpu.txt" | awk '{printf "%d", ($1 + $2) * 1000}')")
     # shellcheck disable=SC2086
-    t=$(date +%s%N); (cd "$TREE" && rg -n -uu --no-heading --color never ${RGFLAGS[$i]} -e "${SPECS[$i]:2}" . > "$OUT/rg-$n.txt" 2>/dev/null) || true; r_runs+=("$(ms "$t")")
+    t=$(date +%s%N); (cd "$TREE" && /usr/bin/time -f "%U %S" -o "$OUT/cpu.txt" rg -n -uu --no-heading --color never ${RGFLAGS[$i]} -e "${SPECS[$i]:2}" . > "$OUT/rg-$n.txt" 2>/dev/null) || true; r_runs+=("$(ms "$t")")
+    r_cpus+=("$(tail -1 "$OUT/cpu.txt" | awk '{printf "%d", ($1 + $2) * 1000}')")
   done
   c_ms=$(printf "%s\n" "${c_runs[@]}" | median); r_ms=$(printf "%s\n" "${r_runs[@]}" | median)
+  c_cpu=$(printf "%s\n" "${c_cpus[@]}" | median); r_cpu=$(printf "%s\n" "${r_cpus[@]}" | median)
   read -r la lr same < <(python3 - "$OUT/airlock-$n.txt" "$OUT/rg-$n.txt" <<'PY'
 import sys
 def load(p, strip):
@@ -119,9 +126,10 @@ print(len(a), len(r), 'yes' if a == r else 'NO(%d differ)' % len(set(a) ^ set(r)
 PY
 )
   # the goal: an indexed query against csearch, a scanned one against rg
-  if [ "$cov" = INDEXED ]; then goal=$(printf "%.2f (csearch)" "$(echo "$a_ms/$c_ms" | bc -l)"); else goal=$(printf "%.2f (rg)" "$(echo "$a_ms/$r_ms" | bc -l)"); fi
-  printf "| %s | %s | %s | %s | %s | %.2f | %.2f | %s | %s | %s | %s | %s | %s |\n" "${NAMES[$i]}" "$a_ms" "$a_first" "$c_ms" "$r_ms" \
-    "$(echo "$a_ms/$c_ms" | bc -l)" "$(echo "$a_ms/$r_ms" | bc -l)" "$goal" "$la" "$lr" "$same" "$cov" "$(cut -d' ' -f1 /proc/loadavg)"
+  if [ "$cov" = INDEXED ]; then goal=$(printf "%.2f (csearch)" "$(echo "$a_ms/$c_ms" | bc -l)"); cgoal=$(printf "%.2f (csearch)" "$(echo "$a_cpu/($c_cpu+1)" | bc -l)")
+  else goal=$(printf "%.2f (rg)" "$(echo "$a_ms/$r_ms" | bc -l)"); cgoal=$(printf "%.2f (rg)" "$(echo "$a_cpu/($r_cpu+1)" | bc -l)"); fi
+  printf "| %s | %s | %s | %s | %s | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n" "${NAMES[$i]}" "$a_ms" "$a_first" "$c_ms" "$r_ms" \
+    "$(echo "$a_ms/$c_ms" | bc -l)" "$(echo "$a_ms/$r_ms" | bc -l)" "$goal" "$a_cpu" "$c_cpu" "$r_cpu" "$cgoal" "$la" "$lr" "$same" "$cov" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 echo
 echo "index open + tree listing (ms): $(awk '$2=="open" {print $3}' "$OUT/airlock-times.txt")"

@@ -26,7 +26,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * Benchmark harness run by {@code bench/search-bench.sh} (not a test): builds the index of a git
  * repository, then runs each query a few times in one warm process, writing the results of the
  * last run to {@code OUT/airlock-<n>.txt} as {@code path:line:text} and a timing line per query
- * to standard output: {@code n build|query ms first_ms lines files coverage}.
+ * to standard output: {@code n build|query ms first_ms lines files coverage files_read cpu_ms}.
  *
  * <p>Arguments: {@code GITDIR REF OUT RUNS query-spec...} where a spec is {@code F:text} (literal),
  * {@code R:regex}, {@code I:text} (literal, ignore case) or {@code W:text} (literal, whole word).
@@ -61,6 +61,7 @@ public final class SearchBench {
                 for (int r = 1; r <= runs; r++) {
                     List<String> lines = new ArrayList<>();
                     long[] first = {-1};
+                    long cpu0 = processCpuNanos();
                     long start = System.nanoTime();
                     SearchSummary summary = searcher.search(source, index, query, file -> {
                         if (first[0] < 0) {
@@ -71,8 +72,9 @@ public final class SearchBench {
                         }
                     }, ProgressMonitor.NONE);
                     long ms = (System.nanoTime() - start) / 1_000_000;
-                    System.out.printf("%d query %d %d %d %d %s %d%n", n, ms, Math.max(0, first[0]) / 1_000_000,
-                            summary.linesMatched(), summary.filesMatched(), summary.coverage(), summary.filesRead());
+                    long cpuMs = (processCpuNanos() - cpu0) / 1_000_000;
+                    System.out.printf("%d query %d %d %d %d %s %d %d%n", n, ms, Math.max(0, first[0]) / 1_000_000,
+                            summary.linesMatched(), summary.filesMatched(), summary.coverage(), summary.filesRead(), cpuMs);
                     if (r == runs) {
                         write(out.resolve("airlock-" + n + ".txt"), lines);
                     }
@@ -82,6 +84,12 @@ public final class SearchBench {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The process's CPU time, user and system, of every thread (the search runs on the pool's two). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static SearchQuery parse(String spec, String ref) {

@@ -50,6 +50,10 @@ final class ByteFilter {
      */
     private final long[] leaveAbove;
     private final long[] leaveBelow;
+    /** Whether every byte of 0x80 or more leaves the start state too (then it is one more "range"). */
+    private final boolean leaveHigh;
+    /** Per range: 0 for an ASCII range, -1 for a range of bytes 0x80-0xFF. */
+    private final long[] leaveSign;
 
     private ByteFilter(int[] table, int start) {
         this.table = table;
@@ -57,6 +61,8 @@ final class ByteFilter {
         long[][] ranges = leavingRanges(table, start);
         this.leaveAbove = ranges == null ? null : ranges[0];
         this.leaveBelow = ranges == null ? null : ranges[1];
+        this.leaveSign = ranges == null ? null : ranges[2];
+        this.leaveHigh = ranges != null && ranges[3][0] != 0;
         int most = Integer.MAX_VALUE;
         for (int b = 1; start >= FIRST_STATE && b < 256; b++) {
             if (table[(start << 8) | b] != start) {
@@ -98,47 +104,58 @@ final class ByteFilter {
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long HIGH = 0x8080808080808080L;
 
-    /** The start state's leaving bytes (NUL aside) as range constants, or null (see {@link #leaveAbove}). */
+    /**
+     * The start state's leaving bytes (NUL aside) as range constants {above, below, sign, {all high}},
+     * or null (see {@link #leaveAbove}). A range lies within ASCII or within 0x80-0xFF (sign -1: the
+     * test is made on the low seven bits and the high bit set, e.g. the lead bytes 0xC2 and 0xCE of
+     * {@code -i \u00b5s}); when every byte of 0x80 or more leaves, they need no range.
+     */
     private static long[][] leavingRanges(int[] table, int start) {
         if (start < FIRST_STATE) {
             return null;
         }
+        int high = 0;
+        for (int b = 128; b < 256; b++) {
+            high += table[(start << 8) | b] == start ? 0 : 1;
+        }
         List<int[]> ranges = new ArrayList<>();
-        for (int b = 1; b < 256; b++) {
+        for (int b = 1; b < (high == 128 ? 128 : 256); b++) {
             if (table[(start << 8) | b] == start) {
                 continue;
             }
-            if (b >= 128) {
-                return null;
-            }
             int[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
-            if (last != null && last[1] == b - 1) {
+            if (last != null && last[1] == b - 1 && b != 128) {
                 last[1] = b;
             } else {
                 ranges.add(new int[] {b, b});
             }
         }
-        if (ranges.isEmpty() || ranges.size() > MAX_RANGES) {
+        if ((ranges.isEmpty() && high == 0) || ranges.size() > MAX_RANGES) {
             return null;
         }
         long[] above = new long[ranges.size()];
         long[] below = new long[ranges.size()];
+        long[] sign = new long[ranges.size()];
         for (int i = 0; i < ranges.size(); i++) {
-            // a byte v with lo - 1 < v < hi + 1: exact per byte for ASCII bytes (Bit Twiddling Hacks' hasbetween)
-            above[i] = ONES * (127 - (ranges.get(i)[0] - 1));
-            below[i] = ONES * (127 + (ranges.get(i)[1] + 1));
+            // a byte v with lo - 1 < v < hi + 1 on its low seven bits: exact per byte when the high
+            // bit is also tested (Bit Twiddling Hacks' hasbetween)
+            int lo = ranges.get(i)[0] & 0x7F;
+            int hi = ranges.get(i)[1] & 0x7F;
+            above[i] = ONES * (127 - (lo - 1));
+            below[i] = ONES * (127 + (hi + 1));
+            sign[i] = ranges.get(i)[0] >= 128 ? -1L : 0L;
         }
-        return new long[][] {above, below};
+        return new long[][] {above, below, sign, {high == 128 ? 1 : 0}};
     }
 
-    /** The high bit set in each byte of {@code x} that is NUL or leaves the start state (ASCII ranges). */
+    /** The high bit set in each byte of {@code x} that is NUL or leaves the start state. */
     private long leaving(long x) {
         long low = x & LOW7;
         long hits = (x - ONES) & ~x;
         for (int r = 0; r < leaveAbove.length; r++) {
-            hits |= (leaveBelow[r] - low) & ~x & (low + leaveAbove[r]);
+            hits |= (leaveBelow[r] - low) & (~x ^ leaveSign[r]) & (low + leaveAbove[r]);
         }
-        return hits & HIGH;
+        return (leaveHigh ? hits | x : hits) & HIGH;
     }
 
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
@@ -716,6 +733,9 @@ final class ByteFilter {
             if (node instanceof RegexNode.AnyChar) {
                 return anyChar(from);
             }
+            if (node instanceof RegexNode.Class cls) {
+                return classChar(from, cls);
+            }
             if (node instanceof RegexNode.AnyString) {
                 int loop = state();
                 epsilon(from, loop);
@@ -805,6 +825,38 @@ final class ByteFilter {
                 on(next, continuation, end);
                 cont = next;
             }
+            return end;
+        }
+
+        /**
+         * One character of a {@link RegexNode.Class}: one of its ASCII bytes (never LF), and when it
+         * may match non-ASCII characters, any byte of 0x80 or more alone (an invalid byte decodes to
+         * U+FFFD) or a lead byte and 1-3 continuation bytes.
+         */
+        private int classChar(int from, RegexNode.Class cls) {
+            int end = state();
+            long[] set = new long[4];
+            for (int b = 1; b < 128; b++) {
+                if (b != '\n' && cls.has(b)) {
+                    add(set, b);
+                }
+            }
+            if (cls.nonAscii()) {
+                for (int b = 128; b < 256; b++) {
+                    add(set, b);
+                }
+                int cont = state();
+                on(from, range(0xC0, 0xFF, -1), cont);
+                long[] continuation = range(0x80, 0xBF, -1);
+                on(cont, continuation, end);
+                for (int i = 0; i < 2; i++) {
+                    int next = state();
+                    on(cont, continuation, next);
+                    on(next, continuation, end);
+                    cont = next;
+                }
+            }
+            on(from, set, end);
             return end;
         }
 

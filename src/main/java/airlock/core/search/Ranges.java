@@ -11,8 +11,26 @@ import java.util.RandomAccess;
  * search package only, before the line's {@link LineMatch} is made.
  */
 final class Ranges extends AbstractList<MatchRange> implements RandomAccess {
-    private int[] pairs = new int[4];
+    private int[] pairs;
     private int size;
+
+    Ranges() {
+        pairs = new int[4];
+    }
+
+    private Ranges(int[] pairs, int size) {
+        this.pairs = pairs;
+        this.size = size;
+    }
+
+    /**
+     * The same ranges in a list of their own, in an array of exactly their size: the matcher fills
+     * one buffer line after line and keeps a copy per matching line (growing a fresh list per line
+     * made most of the garbage of a search with a match at every other position, issue 20).
+     */
+    Ranges copy() {
+        return new Ranges(Arrays.copyOf(pairs, 2 * size), size);
+    }
 
     void append(int start, int end) {
         if (2 * size == pairs.length) {

@@ -17,6 +17,19 @@ sealed interface RegexNode {
     record AnyChar() implements RegexNode {
     }
 
+    /**
+     * Exactly one character: an ASCII one whose bit is set in {@code lo} (0-63) or {@code hi}
+     * (64-127), or, when {@code nonAscii}, any other character (including the U+FFFD of invalid
+     * bytes). A bracket class too large for {@link Chars}, e.g. {@code [A-Z]} or {@code [^ -~\t]};
+     * always a superset of what the class matches. Trigram extraction sees an unknown character;
+     * the byte filter gets the set's bytes.
+     */
+    record Class(long lo, long hi, boolean nonAscii) implements RegexNode {
+        boolean has(int c) {
+            return c < 64 ? (lo & (1L << c)) != 0 : c < 128 && (hi & (1L << (c - 64))) != 0;
+        }
+    }
+
     /** Any string, possibly empty (back-references, \R, \X...). */
     record AnyString() implements RegexNode {
     }

@@ -236,20 +236,11 @@ public final class Searcher implements CodeSearch {
             } else {
                 // only the lines the byte filter could not rule out are decoded and matched
                 int[] numbers = new int[candidates.length / 3];
-                StringBuilder joined = new StringBuilder();
                 for (int i = 0; i < numbers.length; i++) {
                     numbers[i] = candidates[3 * i];
-                    int from = candidates[3 * i + 1];
-                    if (from == 0 && DecodedText.hasUtf8Bom(bytes)) {
-                        from = 3;
-                    }
-                    int to = Math.max(from, candidates[3 * i + 2]);
-                    if (i > 0) {
-                        joined.append('\n');
-                    }
-                    joined.append(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
                 }
-                lines = matcher.matchSelectedLines(joined.toString(), numbers, bytes.length, cancelled::get);
+                String joined = DecodedText.joinedLines(bytes, candidates);
+                lines = matcher.matchSelectedLines(joined, numbers, bytes.length, cancelled::get);
             }
         } catch (BudgetedText.Stop stop) {
             if (!stop.budget) {

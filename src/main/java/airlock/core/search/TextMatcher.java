@@ -101,13 +101,15 @@ public final class TextMatcher {
         int next = -2;
         int from = 0;
         int lineStart = 0;
+        // one growing buffer for every line; a line's matches are then copied once at their size
+        Ranges ranges = new Ranges();
         for (int number : numbers) {
             int lineEnd = lines.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = lines.length();
             }
             seq.charge(lineEnd - lineStart + 1);
-            Ranges ranges = new Ranges();
+            ranges.reset();
             if (line == null) {
                 if (next == -2 || (next >= 0 && next < lineStart)) {
                     from = Math.max(from, lineStart);
@@ -145,7 +147,7 @@ public final class TextMatcher {
                 }
             }
             if (!ranges.isEmpty()) {
-                out.add(new LineMatch(number, lines.substring(lineStart, lineEnd), ranges));
+                out.add(new LineMatch(number, lines.substring(lineStart, lineEnd), ranges.copy()));
             }
             lineStart = lineEnd + 1;
         }
@@ -181,6 +183,7 @@ public final class TextMatcher {
         boolean phantomLast = n == 0 || text.charAt(n - 1) == '\n';
         LineCounter counter = new LineCounter(text);
         int pos = 0;
+        Ranges ranges = new Ranges();
         while (pos <= n && whole.find(pos)) {
             int s = whole.start();
             int lineStart = s == 0 ? 0 : text.lastIndexOf('\n', s - 1) + 1;
@@ -191,13 +194,13 @@ public final class TextMatcher {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            Ranges ranges = new Ranges();
+            ranges.reset();
             line.region(lineStart, lineEnd);
             while (line.find()) {
                 ranges.append(line.start() - lineStart, line.end() - lineStart);
             }
             if (!ranges.isEmpty()) {
-                out.add(new LineMatch(counter.lineOf(lineStart), text.substring(lineStart, lineEnd), ranges));
+                out.add(new LineMatch(counter.lineOf(lineStart), text.substring(lineStart, lineEnd), ranges.copy()));
             }
             pos = lineEnd + 1;
         }
@@ -223,18 +226,19 @@ public final class TextMatcher {
         LineCounter counter = new LineCounter(text);
         int len = plainLiteral.length();
         int s = text.indexOf(plainLiteral);
+        Ranges ranges = new Ranges();
         while (s >= 0) {
             int lineStart = s == 0 ? 0 : text.lastIndexOf('\n', s - 1) + 1;
             int lineEnd = text.indexOf('\n', s);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            Ranges ranges = new Ranges();
+            ranges.reset();
             while (s >= 0 && s + len <= lineEnd) {
                 ranges.append(s - lineStart, s + len - lineStart);
                 s = text.indexOf(plainLiteral, s + len);
             }
-            out.add(new LineMatch(counter.lineOf(lineStart), text.substring(lineStart, lineEnd), ranges));
+            out.add(new LineMatch(counter.lineOf(lineStart), text.substring(lineStart, lineEnd), ranges.copy()));
             if (s >= 0 && s <= lineEnd) {
                 s = text.indexOf(plainLiteral, lineEnd + 1);
             }

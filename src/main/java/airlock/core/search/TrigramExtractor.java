@@ -42,7 +42,7 @@ public final class TrigramExtractor {
             info.exact = new TreeSet<>(chars.chars());
             return info;
         }
-        if (node instanceof RegexNode.AnyChar) {
+        if (node instanceof RegexNode.AnyChar || node instanceof RegexNode.Class) {
             return Info.anyChar();
         }
         if (node instanceof RegexNode.AnyString) {

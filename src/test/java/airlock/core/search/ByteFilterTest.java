@@ -29,13 +29,20 @@ class ByteFilterTest {
         // supplementary characters (issue 20): known to the filter by their four UTF-8 bytes
         "F:\uD83D\uDE00", "F:a\uD83D\uDE00", "W:\uD83D\uDE00", "R:\uD83D\uDE00+b", "R:[\uD83D\uDE00-\uD83D\uDE02]b",
         "R:\\x{1F601}", "I:\uD83D\uDE00",
+        // bracket classes with a byte set of their own (issue 20): negated, large, case-folded, predefined members
+        "R:[^ -~\\t]{3}", "R:[^ -~\\t]", "R:[^a-c]b", "R:[^\\s]\u00e9", "R:(?i)[^a-c]{2}", "R:(?i)[^k]s",
+        "R:[A-Z]{2,}_[0-9]", "R:0x[0-9a-fA-F]{2}", "R:(?i)[a-e]{3}", "R:[\\w-]{3}k", "R:[^\\x00-\\x7F]",
+        "R:[\u00e9-\u00ef]a", "R:(?i)[K-S]s", "R:[\\d\\s]{2}b", "R:[^\\w\\s]{2}", "R:[a-z\u212a]{2}",
+        "R:(?i)[\u212a]", "R:(?i)[^\u00e9]{2}",
+        // leaving bytes of 0x80 or more as ranges of their own (issue 20: -i \u00b5s walked every byte)
+        "I:\u00b5s", "I:j\u00e9", "R:\u0130x|\u00e9b", "R:[\u00e9\u212a]a", "R:(?i)\u00e9[0-9]",
     };
     /** Whole supplementary characters the random bytes sometimes hold (single bytes of them come from ALPHABET). */
     private static final byte[][] ASTRAL = {
         "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8), "\uD83D\uDE01".getBytes(StandardCharsets.UTF_8),
         new String(Character.toChars(0x20000)).getBytes(StandardCharsets.UTF_8),
     };
-    private static final byte[] ALPHABET = "abcdeABKkSs019-é\u212a\u017f\u0130 \t\r\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ALPHABET = "abcdeABKkSs019-_é\u212a\u017f\u0130 \t\r\n\n\u0001\u007f".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void aCaseInsensitiveNonAsciiCharacterIsKnownByItsFoldSet() throws Exception {
@@ -58,6 +65,58 @@ class ByteFilterTest {
             }
             assertEquals(List.of(1, 2, 3), matched, q.pattern());
         }
+    }
+
+    @Test
+    void aNegatedClassHasARealByteSetAndRulesOutLinesWithoutItsBytes() throws Exception {
+        // issue 20: [^ -~\t]{3} was "any character" three times, so every line of three characters
+        // or more was a candidate; now only lines with three bytes in a row outside printable ASCII
+        // (a superset: the filter does not know where a character's bytes begin, so "\u00e4\u00f6"
+        // is a candidate too)
+        String text = "int x = 1;\n\tcopyright \u00a9 2009\n\u00e4\u00f6\u00fc\n\u00e4 b \u00f6\nab\u0001\u0002\u0003\n"
+                + "plain\n\u00ff\u00fe\u00ff\u00fe\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        SearchQuery q = SearchQuery.regex("[^ -~\t]{3}", "r");
+        int[] lines = ByteFilter.of(q).candidateLines(bytes);
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < lines.length; i += 3) {
+            numbers.add(lines[i]);
+        }
+        assertEquals(List.of(3, 5, 7), numbers);
+        List<Integer> matched = new ArrayList<>();
+        for (LineMatch m : TextMatcher.compile(q).matchLines(text, () -> false)) {
+            matched.add(m.number());
+        }
+        assertEquals(numbers, matched);
+        // invalid bytes decode to U+FFFD, which the class matches too
+        byte[] invalid = {'a', (byte) 0xA4, (byte) 0xA4, (byte) 0xFF, '\n', 'b', (byte) 0xE4, 'c', '\n'};
+        int[] found = ByteFilter.of(q).candidateLines(invalid);
+        assertEquals(1, found.length / 3);
+        assertEquals(1, TextMatcher.compile(q).matchLines(DecodedText.decode(invalid).text(), () -> false).size());
+    }
+
+    @Test
+    void aLargeClassIsKnownByItsBytesAndCaseFoldingWidensIt() {
+        RegexNode.Class cls = (RegexNode.Class) single("[A-Z]", false);
+        assertTrue(cls.has('A') && cls.has('Z') && !cls.has('a') && !cls.nonAscii());
+        RegexNode.Class folded = (RegexNode.Class) single("[A-Z]", true);
+        assertTrue(folded.has('a') && folded.has('Z') && folded.nonAscii(), "KELVIN SIGN folds to k");
+        RegexNode.Class negated = (RegexNode.Class) single("[^ -~\t]", false);
+        assertTrue(negated.nonAscii() && negated.has(1) && negated.has(0x7F) && !negated.has('a') && !negated.has('\t'));
+        RegexNode.Class negatedFolded = (RegexNode.Class) single("[^a-c]", true);
+        assertTrue(negatedFolded.has('a') && negatedFolded.has('C'), "a folded negated class excludes no letter");
+        RegexNode.Class word = (RegexNode.Class) single("[\\w-]", false);
+        assertTrue(word.has('_') && word.has('-') && word.has('q') && !word.has(' ') && word.nonAscii());
+        // small classes stay known characters (trigrams), a class under folding with a non-ASCII member is unknown
+        assertTrue(single("[0-9]", false) instanceof RegexNode.Chars);
+        assertTrue(RegexParser.parse("[\u212a-\u212b]x", true) instanceof RegexNode.Concat c
+                && c.parts().get(0) instanceof RegexNode.AnyChar);
+    }
+
+    /** The one node of a pattern that is one class. */
+    private static RegexNode single(String pattern, boolean ignoreCase) {
+        RegexNode node = RegexParser.parse(pattern, ignoreCase);
+        return node instanceof RegexNode.Concat c && c.parts().size() == 1 ? c.parts().get(0) : node;
     }
 
     @Test
@@ -97,6 +156,7 @@ class ByteFilterTest {
                 for (int i = 0; i < nums.length; i++) {
                     joined.append(i == 0 ? "" : "\n").append(decodedLines[nums[i] - 1]);
                 }
+                assertEquals(joined.toString(), DecodedText.joinedLines(bytes, candidates), spec + ": decoded in one go");
                 assertEquals(exact, matcher.matchSelectedLines(joined.toString(), nums, bytes.length, () -> false), spec);
                 // every line selected, as when no filter applies: lines without a match in between
                 int[] all = new int[decodedLines.length - (text.isEmpty() || text.endsWith("\n") ? 1 : 0)];
