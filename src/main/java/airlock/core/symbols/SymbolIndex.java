@@ -21,11 +21,16 @@ import java.util.Map;
  */
 public final class SymbolIndex implements SymbolLookup {
     private final Connection c;
+    private final Path refsFile;
     private Map<Long, String> paths;
     private NameTable names;
+    /** The reference file's reader and the meta values it was opened for (reopened when they change). */
+    private RefsFile.Reader refs;
+    private String refsKey;
 
-    private SymbolIndex(Connection c) {
+    private SymbolIndex(Connection c, Path refsFile) {
         this.c = c;
+        this.refsFile = refsFile;
     }
 
     /** The index file for {@code commit} under the home's database folder. */
@@ -34,7 +39,7 @@ public final class SymbolIndex implements SymbolLookup {
     }
 
     public static SymbolIndex open(Path file) throws AirlockException {
-        return new SymbolIndex(SymbolDatabase.open(file));
+        return new SymbolIndex(SymbolDatabase.open(file), RefsFile.of(file));
     }
 
     public static boolean exists(Path file) {
@@ -104,18 +109,14 @@ public final class SymbolIndex implements SymbolLookup {
             Map<Long, String> paths = paths();
             List<PathGroup> groups = new ArrayList<>();
             long total = 0;
-            try (PreparedStatement p = c.prepareStatement("SELECT r.positions FROM refs r"
-                    + " JOIN names n ON n.id=r.name_id WHERE n.name=?")) {
-                p.setString(1, name);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        for (Occurrences.Group g : Occurrences.decodeGroups(rs.getBytes(1))) {
-                            String path = paths.get(g.fileId());
-                            if (path != null && g.triples().length >= 3) {
-                                groups.add(new PathGroup(path, g.triples()));
-                                total += g.triples().length / 3;
-                            }
-                        }
+            long id = nameId(name);
+            RefsFile.Reader r = id < 0 ? null : refs();
+            for (RefsFile.Record rec : r == null ? List.<RefsFile.Record>of() : r.ofName(id)) {
+                for (Occurrences.Group g : groups(rec)) {
+                    String path = paths.get(g.fileId());
+                    if (path != null && g.triples().length >= 3) {
+                        groups.add(new PathGroup(path, g.triples()));
+                        total += g.triples().length / 3;
                     }
                 }
             }
@@ -156,6 +157,77 @@ public final class SymbolIndex implements SymbolLookup {
         }
     }
 
+    /** The name's id, or -1 when the index has no such name. */
+    private long nameId(String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT id FROM names WHERE name=?")) {
+            p.setString(1, name);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    /** A record's occurrence groups; a blob that does not decode to its stated count is damage. */
+    private List<Occurrences.Group> groups(RefsFile.Record rec) throws AirlockException {
+        List<Occurrences.Group> out = Occurrences.decodeGroups(rec.blob());
+        long n = 0;
+        for (Occurrences.Group g : out) {
+            n += g.triples().length / 3;
+        }
+        if (n != rec.count()) {
+            throw RefsFile.damaged(refsFile, "the record at offset " + rec.offset() + " holds " + n
+                    + " positions where it says " + rec.count());
+        }
+        return out;
+    }
+
+    /**
+     * The reference file as the index's meta describes it now: with its directory once the build is
+     * complete, else its committed records (null: nothing committed yet). Reopened when the meta changes,
+     * so an index opened before or during a build follows it.
+     */
+    private RefsFile.Reader refs() throws SQLException, AirlockException {
+        Map<String, String> meta = new HashMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT key, value FROM meta");
+                ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                meta.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        if (meta.get("commit") == null) {
+            return null; // not built yet
+        }
+        if (!"1".equals(meta.get("refs_format"))) {
+            throw new AirlockException("symbols.refs.format", "The symbol index " + refsFile.getFileName()
+                    + " was built by an earlier version that kept references in SQLite. Building the index again"
+                    + " replaces it.");
+        }
+        boolean complete = "complete".equals(meta.get("state"));
+        String key = complete ? "size " + meta.get("refs_size") : "end " + meta.get("refs_end");
+        if (refs != null && key.equals(refsKey)) {
+            return refs;
+        }
+        if (refs != null) {
+            refs.close();
+            refs = null;
+        }
+        try {
+            if (complete) {
+                refs = RefsFile.Reader.complete(refsFile, Long.parseLong(meta.get("refs_size")));
+            } else {
+                long end = Long.parseLong(meta.get("refs_end"));
+                if (end <= 0) {
+                    return null;
+                }
+                refs = RefsFile.Reader.partial(refsFile, end);
+            }
+        } catch (NumberFormatException e) {
+            throw RefsFile.damaged(refsFile, "bad size in the index's meta table");
+        }
+        refsKey = key;
+        return refs;
+    }
+
     /** One file's reference positions (line, column, flags triples) with the file's path. */
     private record PathGroup(String path, int[] triples) {
     }
@@ -172,10 +244,14 @@ public final class SymbolIndex implements SymbolLookup {
             // one real reference query, so the first one the user asks for runs compiled code on a warm
             // statement cache instead of paying the JIT and the driver's first-use costs (about 80 ms)
             String any = null;
-            try (PreparedStatement p = c.prepareStatement("SELECT n.name FROM refs r JOIN names n ON n.id=r.name_id"
-                    + " LIMIT 1"); ResultSet rs = p.executeQuery()) {
-                if (rs.next()) {
-                    any = rs.getString(1);
+            RefsFile.Reader r = refs(); // opened (and its directory checked) here, not on the first query
+            long id = r == null ? -1 : r.anyName();
+            try (PreparedStatement p = c.prepareStatement("SELECT name FROM names WHERE id=?")) {
+                p.setLong(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        any = rs.getString(1);
+                    }
                 }
             }
             if (any != null) {
@@ -325,23 +401,25 @@ public final class SymbolIndex implements SymbolLookup {
                     }
                 }
             }
-            try (PreparedStatement p = c.prepareStatement("SELECT n.name, r.positions FROM refs r JOIN names n ON"
-                    + " n.id=r.name_id WHERE r.batch=?")) {
-                p.setLong(1, batch);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        for (Occurrences.Group g : Occurrences.decodeGroups(rs.getBytes(2))) {
-                            if (g.fileId() != fileId) {
-                                continue;
-                            }
-                            int[] pos = g.triples();
-                            for (int i = 0; i + 2 < pos.length; i += 3) {
-                                boolean inBody = pos[i] >= def.line() && pos[i] <= def.endLine()
-                                        && !(pos[i] == def.line() && pos[i + 1] < def.column());
-                                if (inBody && (pos[i + 2] & Occurrences.CALL) != 0) {
-                                    first.putIfAbsent(rs.getString(1), new int[] {pos[i], pos[i + 1]});
-                                    break;
+            RefsFile.Reader r = fileId < 0 ? null : refs();
+            try (PreparedStatement p = c.prepareStatement("SELECT name FROM names WHERE id=?")) {
+                for (RefsFile.Record rec : r == null ? List.<RefsFile.Record>of() : r.ofBatch(batch)) {
+                    for (Occurrences.Group g : groups(rec)) {
+                        if (g.fileId() != fileId) {
+                            continue;
+                        }
+                        int[] pos = g.triples();
+                        for (int i = 0; i + 2 < pos.length; i += 3) {
+                            boolean inBody = pos[i] >= def.line() && pos[i] <= def.endLine()
+                                    && !(pos[i] == def.line() && pos[i + 1] < def.column());
+                            if (inBody && (pos[i + 2] & Occurrences.CALL) != 0) {
+                                p.setLong(1, rec.nameId());
+                                try (ResultSet rs = p.executeQuery()) {
+                                    if (rs.next()) {
+                                        first.putIfAbsent(rs.getString(1), new int[] {pos[i], pos[i + 1]});
+                                    }
                                 }
+                                break;
                             }
                         }
                     }
@@ -402,6 +480,10 @@ public final class SymbolIndex implements SymbolLookup {
 
     @Override
     public synchronized void close() {
+        if (refs != null) {
+            refs.close();
+            refs = null;
+        }
         try {
             c.close();
         } catch (SQLException e) {
