@@ -298,28 +298,51 @@ public final class SymbolIndex implements SymbolLookup {
      */
     @Override
     public synchronized List<Definition> goToSymbol(String query, int maxNames, int maxRows) throws AirlockException {
-        List<Definition> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT f.path, d.kind, d.line, d.col, d.end_line, d.scope,"
-                + " d.signature FROM defs d JOIN files f ON f.id=d.file_id WHERE d.name_id=?"
-                + " ORDER BY d.kind='PROTOTYPE', length(f.path), f.path, d.line LIMIT ?")) {
-            for (NameTable.Hit h : searchNames(query, maxNames)) {
-                if (out.size() >= maxRows) {
-                    break;
-                }
-                p.setLong(1, h.id());
-                p.setInt(2, maxRows - out.size());
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Definition(rs.getString(1), h.name(), SymbolKind.valueOf(rs.getString(2)),
-                                rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7)));
-                    }
+        List<NameTable.Hit> hits = searchNames(query, maxNames);
+        if (hits.isEmpty() || maxRows <= 0) {
+            return List.of();
+        }
+        // one statement for all the names (it was one per name: up to 100 statements per keystroke), ordered
+        // here as definitions() orders them: name rank, prototypes last, shorter path, path (UTF-8 bytes, as
+        // SQLite compares), line, then row order
+        Map<Long, Integer> rank = new HashMap<>();
+        StringBuilder in = new StringBuilder();
+        for (NameTable.Hit h : hits) {
+            rank.putIfAbsent(h.id(), rank.size());
+            in.append(in.length() == 0 ? "?" : ",?");
+        }
+        record Row(int rank, boolean prototype, int pathLength, byte[] path, long rowid, Definition def) {
+        }
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT d.name_id, f.path, d.kind, d.line, d.col, d.end_line,"
+                + " d.scope, d.signature, d.rowid FROM defs d JOIN files f ON f.id=d.file_id WHERE d.name_id IN (" + in
+                + ")")) {
+            for (int i = 0; i < hits.size(); i++) {
+                p.setLong(i + 1, hits.get(i).id());
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    int r = rank.get(rs.getLong(1));
+                    String path = rs.getString(2);
+                    SymbolKind kind = SymbolKind.valueOf(rs.getString(3));
+                    rows.add(new Row(r, kind == SymbolKind.PROTOTYPE, path.codePointCount(0, path.length()),
+                            path.getBytes(java.nio.charset.StandardCharsets.UTF_8), rs.getLong(9),
+                            new Definition(path, hits.get(r).name(), kind, rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                                    rs.getString(7), rs.getString(8))));
                 }
             }
-            return out;
         } catch (SQLException | IllegalArgumentException e) {
             throw new AirlockException("symbols.query", "The symbol index could not answer (" + e.getMessage()
                     + "). Rebuild the index.", e);
         }
+        rows.sort(Comparator.comparingInt(Row::rank).thenComparing(Row::prototype).thenComparingInt(Row::pathLength)
+                .thenComparing(Row::path, java.util.Arrays::compareUnsigned)
+                .thenComparingInt(r -> r.def().line()).thenComparingLong(Row::rowid));
+        List<Definition> out = new ArrayList<>(Math.min(rows.size(), maxRows));
+        for (int i = 0; i < rows.size() && i < maxRows; i++) {
+            out.add(rows.get(i).def());
+        }
+        return out;
     }
 
     private List<NameTable.Hit> searchNames(String query, int limit) throws AirlockException {
