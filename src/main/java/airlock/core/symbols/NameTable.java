@@ -22,6 +22,8 @@ final class NameTable {
     private final long[] masks;
     /** Per ASCII name, how many of its positions start a word (FuzzyMatcher's +8), capped at 127. */
     private final byte[] wordStarts;
+    /** Per ASCII name, the set of (lowercased) characters at its word starts: only those can earn the +8. */
+    private final long[] startMasks;
     /** Per ASCII name, whether it holds a '/' (its last segment can then earn the whole-name bonus). */
     private final boolean[] slashed;
     /** ASCII names by lowercase first character (ascending index, so shortest first). */
@@ -123,6 +125,7 @@ final class NameTable {
         this.ascii = ids.length;
         this.masks = new long[ascii];
         this.wordStarts = new byte[ascii];
+        this.startMasks = new long[ascii];
         this.slashed = new boolean[ascii];
         int[] firsts = new int[128];
         for (int i = 0; i < ascii; i++) {
@@ -132,6 +135,7 @@ final class NameTable {
                 m |= bit(bytes[k]);
                 if (isBoundary(start[i], k - start[i])) {
                     starts++;
+                    startMasks[i] |= bit(bytes[k]);
                 }
                 if (bytes[k] == '/') {
                     slashed[i] = true;
@@ -222,7 +226,7 @@ final class NameTable {
                 if (len == 0 || lower(bytes[from]) == qb[0] || slashed[i] || (masks[i] & need) != need) {
                     continue;
                 }
-                if (top.full() && base + 8 * Math.min(k, wordStarts[i]) - len / 8 < top.worstScore()) {
+                if (top.full() && base + 8 * startHits(qb, i) - len / 8 < top.worstScore()) {
                     continue;
                 }
                 offerScore(top, qb, i);
@@ -278,7 +282,22 @@ final class NameTable {
         } else {
             bonus = 0;
         }
-        return base + 8 * Math.min(q.length, wordStarts[i]) + bonus - len / 8;
+        return base + 8 * startHits(q, i) + bonus - len / 8;
+    }
+
+    /**
+     * How many query characters can land on a word start of name {@code i}: those whose character is at one
+     * of its word starts at all, and no more than it has word starts.
+     */
+    private int startHits(byte[] q, int i) {
+        long m = startMasks[i];
+        int n = 0;
+        for (byte b : q) {
+            if ((bit(b) & m) != 0) {
+                n++;
+            }
+        }
+        return Math.min(n, wordStarts[i]);
     }
 
     private String name(int i) {
