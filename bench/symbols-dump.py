@@ -2,6 +2,8 @@
 """Canonical dump of a symbol index (definitions and references per file), to check that a change to
 the index builder keeps its results: build the same folder with the old and the new build and compare
 the dumps.  Usage: python3 bench/symbols-dump.py index.sqlite [max-files] > dump.txt
+References are read from the SQLite table (indexes before 5 Dec 2026, evening) or, when the index's meta
+says refs_format 1, from the reference file beside it (index.sqlite.refs: records up to the data end).
 Prints one line per definition (path, name, kind, line, column, end line, scope, signature) and per
 reference (path, name, line, column, flags), sorted; row ids, batches and name ids are left out on
 purpose (they are storage details, not results). A sorted sample of paths (every n-th) keeps it small."""
@@ -21,6 +23,25 @@ def varints(blob, pos):
         shift += 7
 
 
+def refs_file(path, meta):
+    """The (name id, count, blob) records of a reference file (airlock.core.symbols.RefsFile), each checked."""
+    import struct
+    data = open(path, "rb").read()
+    assert data[:8] == b"AIRREF01", "not a reference file"
+    if meta.get("state") == "complete":
+        end = struct.unpack_from("<q", data, len(data) - 16)[0]
+    else:
+        end = int(meta["refs_end"])
+    pos = 8
+    while pos < end:
+        name_id, pos = varints(data, pos)
+        _batch, pos = varints(data, pos)
+        count, pos = varints(data, pos)
+        length, pos = varints(data, pos)
+        yield name_id, count, data[pos:pos + length]
+        pos += length + 4
+
+
 def main():
     db = sqlite3.connect(sys.argv[1])
     limit = int(sys.argv[2]) if len(sys.argv) > 2 else 0
@@ -38,7 +59,12 @@ def main():
     for row in db.execute("SELECT name_id, file_id, kind, line, col, end_line, scope, signature FROM defs"):
         if row[1] in keep:
             out.append("D\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s" % ((paths[row[1]], names[row[0]]) + row[2:]))
-    for name_id, count, blob in db.execute("SELECT name_id, count, positions FROM refs"):
+    meta = dict(db.execute("SELECT key, value FROM meta"))
+    if meta.get("refs_format") == "1":
+        rows = refs_file(sys.argv[1] + ".refs", meta)
+    else:
+        rows = db.execute("SELECT name_id, count, positions FROM refs")
+    for name_id, count, blob in rows:
         pos = 0
         seen = 0
         while pos < len(blob):

@@ -74,19 +74,21 @@ public final class IndexBuilder {
 
     /** Builds or resumes; returns the final state. Throws CancelledException if cancelled (work so far is kept). */
     public IndexState build(Collection<String> priorityPaths, ProgressMonitor monitor) throws AirlockException {
+        Path refsFile = RefsFile.of(dbFile);
         try (Connection c = SymbolDatabase.open(dbFile)) {
             c.setAutoCommit(false);
             String commit = source.commitOf(ref);
-            prepare(c, commit);
+            prepare(c, commit, refsFile);
             List<Object[]> todo = pending(c, priorityPaths);
-            if (!todo.isEmpty()) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("DROP INDEX IF EXISTS defs_by_name");
-                    s.execute("DROP INDEX IF EXISTS refs_by_name");
-                }
-                c.commit();
-            }
             long total = count(c, "SELECT count(*) FROM files");
+            if (todo.isEmpty() && "complete".equals(meta(c, "state"))) {
+                return new IndexState(IndexState.Status.COMPLETE, total, total, "");
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP INDEX IF EXISTS defs_by_name");
+                s.execute("DROP INDEX IF EXISTS refs_by_name");
+            }
+            c.commit();
             monitor.beginTask("Indexing symbols", todo.size());
             Map<String, SourceEntry> entries = new HashMap<>();
             for (SourceEntry e : source.list(ref)) {
@@ -99,11 +101,12 @@ public final class IndexBuilder {
                 s.execute("PRAGMA wal_autocheckpoint=16384");
             }
             ExecutorService pool = Executors.newFixedThreadPool(threads, IndexBuilder::worker);
-            try (PreparedStatement insName = c.prepareStatement("INSERT INTO names(id, name) VALUES (?,?)");
+            try (RefsFile.Writer refs = RefsFile.Writer.open(refsFile, Long.parseLong(meta(c, "refs_end")));
+                    PreparedStatement insName = c.prepareStatement("INSERT INTO names(id, name) VALUES (?,?)");
                     PreparedStatement insDef = c.prepareStatement("INSERT INTO defs VALUES (?,?,?,?,?,?,?,?,?)");
-                    PreparedStatement insRef = c.prepareStatement("INSERT INTO refs VALUES (?,?,?,?)");
+                    PreparedStatement refsEnd = c.prepareStatement("UPDATE meta SET value=? WHERE key='refs_end'");
                     PreparedStatement done = c.prepareStatement("UPDATE files SET done=1, batch=?, marks=? WHERE id=?")) {
-                Inserter ins = new Inserter(names, insName, insDef, insRef);
+                Inserter ins = new Inserter(names, insName, insDef, refs);
                 names = null; // the inserter holds them now
                 long batch = count(c, "SELECT coalesce(max(batch), 0) FROM files") + 1;
                 int inBatch = 0;
@@ -117,7 +120,7 @@ public final class IndexBuilder {
                     }
                     if (monitor.isCancelled()) {
                         done.executeBatch();
-                        ins.flush(batch);
+                        end(refsEnd, ins.flush(batch));
                         c.commit();
                         monitor.checkCancelled();
                     }
@@ -130,7 +133,9 @@ public final class IndexBuilder {
                     monitor.update(1);
                     if (++inBatch >= BATCH_FILES) {
                         done.executeBatch();
-                        ins.flush(batch++);
+                        // the reference records are written before the transaction that marks their files done,
+                        // and the file's committed end is part of that transaction
+                        end(refsEnd, ins.flush(batch++));
                         if (batch % BATCHES_PER_COMMIT == 0) {
                             c.commit();
                         }
@@ -138,12 +143,15 @@ public final class IndexBuilder {
                     }
                 }
                 done.executeBatch();
-                ins.flush(batch);
+                end(refsEnd, ins.flush(batch));
                 c.commit();
+                // the reference file's directory, forced to disk before the index says complete
+                long refsSize = refs.finish();
                 try (Statement s = c.createStatement()) {
                     for (String sql : BY_NAME) {
                         s.execute(sql);
                     }
+                    s.execute("INSERT OR REPLACE INTO meta VALUES ('refs_size','" + refsSize + "')");
                     s.execute("INSERT OR REPLACE INTO meta VALUES ('state','complete')");
                 }
                 c.commit();
@@ -152,10 +160,15 @@ public final class IndexBuilder {
             }
             monitor.endTask();
             return new IndexState(IndexState.Status.COMPLETE, total, total, "");
-        } catch (SQLException e) {
+        } catch (SQLException | NumberFormatException e) {
             throw new AirlockException("symbols.build", "Building the symbol index failed (" + e.getMessage()
                     + "). The partial index is kept; building again resumes it.", e);
         }
+    }
+
+    private static void end(PreparedStatement refsEnd, long end) throws SQLException {
+        refsEnd.setString(1, Long.toString(end));
+        refsEnd.executeUpdate();
     }
 
     /** One file's results, computed by a worker. */
@@ -182,18 +195,30 @@ public final class IndexBuilder {
         }
     }
 
-    private void prepare(Connection c, String commit) throws SQLException, AirlockException {
+    private void prepare(Connection c, String commit, Path refsFile) throws SQLException, AirlockException {
         String existing = meta(c, "commit");
         if (existing != null && !existing.equals(commit)) {
             throw new AirlockException("symbols.db.mismatch", "The symbol index " + dbFile + " belongs to commit "
                     + existing + ", not " + commit + ". Delete it to rebuild.");
         }
         if (existing != null) {
-            return;
+            String damage = refsDamage(c, refsFile);
+            if (damage == null) {
+                return;
+            }
+            // derived data: an index whose reference file is damaged, or one of the format before it, is rebuilt
+            org.slf4j.LoggerFactory.getLogger(IndexBuilder.class).warn("The symbol index {} is rebuilt: {}", dbFile,
+                    damage);
+            try (Statement s = c.createStatement()) {
+                for (String t : new String[] {"refs", "defs", "names", "files", "meta"}) {
+                    s.execute("DELETE FROM " + t);
+                }
+            }
         }
         try (PreparedStatement m = c.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?,?)");
                 PreparedStatement f = c.prepareStatement("INSERT INTO files(path, blob, lang, size) VALUES (?,?,?,?)")) {
-            for (String[] kv : new String[][] {{"ref", ref}, {"commit", commit}, {"state", "building"}}) {
+            for (String[] kv : new String[][] {{"ref", ref}, {"commit", commit}, {"state", "building"},
+                    {"refs_format", "1"}, {"refs_end", "0"}}) {
                 m.setString(1, kv[0]);
                 m.setString(2, kv[1]);
                 m.executeUpdate();
@@ -214,6 +239,35 @@ public final class IndexBuilder {
             f.executeBatch();
         }
         c.commit();
+    }
+
+    /**
+     * Why the index's reference file cannot be used, or null when it can: a complete index's file is
+     * checked as a reader opens it (size, structure, directory checksum), a partial one's committed records
+     * are read and checked (the writer then cuts what follows them); an index without a reference file
+     * format is of the version that kept references in SQLite.
+     */
+    private static String refsDamage(Connection c, Path refsFile) throws SQLException {
+        if (!"1".equals(meta(c, "refs_format"))) {
+            return "its references are in the format before the reference file";
+        }
+        try {
+            if ("complete".equals(meta(c, "state"))) {
+                RefsFile.Reader.complete(refsFile, Long.parseLong(meta(c, "refs_size"))).close();
+            } else {
+                long end = Long.parseLong(meta(c, "refs_end"));
+                if (end > 0) {
+                    try (RefsFile.Reader r = RefsFile.Reader.partial(refsFile, end)) {
+                        r.ofBatch(-1); // reads and checks every committed record
+                    }
+                }
+            }
+            return null;
+        } catch (AirlockException e) {
+            return e.getMessage();
+        } catch (NumberFormatException e) {
+            return "bad reference file size in its meta table";
+        }
     }
 
     private static List<Object[]> pending(Connection c, Collection<String> priority) throws SQLException {

@@ -38,11 +38,11 @@ final class Inserter {
     private final AtomicLong nextId;
     private final PreparedStatement insName;
     private final PreparedStatement insDef;
-    private final PreparedStatement insRef;
+    private final RefsFile.Writer refs;
     private final List<Entry> touched = new ArrayList<>();
 
     /** @param existing the names already in the index (a resumed build), by name */
-    Inserter(Map<String, Long> existing, PreparedStatement insName, PreparedStatement insDef, PreparedStatement insRef) {
+    Inserter(Map<String, Long> existing, PreparedStatement insName, PreparedStatement insDef, RefsFile.Writer refs) {
         long max = 0;
         for (Map.Entry<String, Long> e : existing.entrySet()) {
             names.put(e.getKey(), new Entry(e.getKey(), e.getValue(), true));
@@ -51,7 +51,7 @@ final class Inserter {
         this.nextId = new AtomicLong(max + 1);
         this.insName = insName;
         this.insDef = insDef;
-        this.insRef = insRef;
+        this.refs = refs;
     }
 
     /** The entry of {@code name}, created with a new id if needed (any thread). */
@@ -110,22 +110,21 @@ final class Inserter {
         }
     }
 
-    /** Writes the batch: new names, definitions, then one reference row per name (before the batch commits). */
-    void flush(long batch) throws SQLException {
+    /**
+     * Writes the batch: new names, definitions, then one reference record per name to the reference file
+     * (before the batch commits); returns the reference file's new end, which the caller commits with it.
+     */
+    long flush(long batch) throws SQLException, airlock.core.AirlockException {
         insName.executeBatch();
         insDef.executeBatch();
         touched.sort(Comparator.comparingLong(e -> e.id));
         for (Entry e : touched) {
-            insRef.setLong(1, e.id);
-            insRef.setLong(2, batch);
-            insRef.setInt(3, e.count);
-            insRef.setBytes(4, e.pending.toByteArray());
-            insRef.addBatch();
+            refs.append(e.id, batch, e.count, e.pending.toByteArray(), e.pending.size());
             e.pending = null;
             e.count = 0;
         }
-        insRef.executeBatch();
         touched.clear();
+        return refs.flush();
     }
 
     /** The entry's id; its names row joins the batch the first time a row uses it (writer thread). */

@@ -20,6 +20,14 @@ final class NameTable {
     private final int[] counts;
     /** Per ASCII name, the set of (lowercased) characters it holds: a query needing one it lacks skips it. */
     private final long[] masks;
+    /** Per ASCII name, how many of its positions start a word (FuzzyMatcher's +8), capped at 127. */
+    private final byte[] wordStarts;
+    /** Per ASCII name, the set of (lowercased) characters at its word starts: only those can earn the +8. */
+    private final long[] startMasks;
+    /** Per ASCII name, whether it holds a '/' (its last segment can then earn the whole-name bonus). */
+    private final boolean[] slashed;
+    /** ASCII names by lowercase first character (ascending index, so shortest first). */
+    private final int[][] byFirst;
     private final int ascii;
     /** Names with characters outside ASCII (lowercasing can change their length): scored as strings. */
     private final String[] others;
@@ -63,14 +71,48 @@ final class NameTable {
 
         NameTable build(long stamp) {
             start[n] = size;
+            // shortest names first: a scan can stop where even a perfect match of that length scores too low
+            int maxLen = 0;
+            for (int i = 0; i < n; i++) {
+                maxLen = Math.max(maxLen, start[i + 1] - start[i]);
+            }
+            int[] at = new int[maxLen + 2];
+            for (int i = 0; i < n; i++) {
+                at[start[i + 1] - start[i] + 1]++;
+            }
+            for (int l = 0; l <= maxLen; l++) {
+                at[l + 1] += at[l];
+            }
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[at[start[i + 1] - start[i]]++] = i;
+            }
+            byte[] b2 = new byte[size];
+            int[] s2 = new int[n + 1];
+            long[] id2 = new long[n];
+            int[] c2 = new int[n];
+            int pos = 0;
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                int len = start[i + 1] - start[i];
+                System.arraycopy(bytes, start[i], b2, pos, len);
+                s2[k] = pos;
+                pos += len;
+                id2[k] = ids[i];
+                c2[k] = counts[i];
+            }
+            s2[n] = pos;
+            bytes = b2;
+            start = s2;
+            ids = id2;
+            counts = c2;
             long[] oid = new long[others.size()];
             int[] ocount = new int[others.size()];
             for (int i = 0; i < oid.length; i++) {
                 oid[i] = otherRows.get(i)[0];
                 ocount[i] = (int) otherRows.get(i)[1];
             }
-            return new NameTable(Arrays.copyOf(bytes, size), Arrays.copyOf(start, n + 1), Arrays.copyOf(ids, n),
-                    Arrays.copyOf(counts, n), others.toArray(String[]::new), oid, ocount, stamp);
+            return new NameTable(bytes, start, ids, counts, others.toArray(String[]::new), oid, ocount, stamp);
         }
     }
 
@@ -82,12 +124,39 @@ final class NameTable {
         this.counts = counts;
         this.ascii = ids.length;
         this.masks = new long[ascii];
+        this.wordStarts = new byte[ascii];
+        this.startMasks = new long[ascii];
+        this.slashed = new boolean[ascii];
+        int[] firsts = new int[128];
         for (int i = 0; i < ascii; i++) {
             long m = 0;
+            int starts = 0;
             for (int k = start[i]; k < start[i + 1]; k++) {
                 m |= bit(bytes[k]);
+                if (isBoundary(start[i], k - start[i])) {
+                    starts++;
+                    startMasks[i] |= bit(bytes[k]);
+                }
+                if (bytes[k] == '/') {
+                    slashed[i] = true;
+                }
             }
             masks[i] = m;
+            wordStarts[i] = (byte) Math.min(127, starts);
+            if (start[i + 1] > start[i]) {
+                firsts[lower(bytes[start[i]]) & 0x7F]++;
+            }
+        }
+        this.byFirst = new int[128][];
+        for (int c = 0; c < 128; c++) {
+            byFirst[c] = new int[firsts[c]];
+        }
+        int[] fill = new int[128];
+        for (int i = 0; i < ascii; i++) {
+            if (start[i + 1] > start[i]) {
+                int c = lower(bytes[start[i]]) & 0x7F;
+                byFirst[c][fill[c]++] = i;
+            }
         }
         this.others = others;
         this.otherIds = otherIds;
@@ -119,34 +188,58 @@ final class NameTable {
             for (byte b : qb) {
                 need |= bit(b);
             }
-            // the best score a name can reach: the first query character at a word start in the last segment
-            // (1 + 8 + 2), every other one also right after the previous (1 + 6 + 8 + 2); +50 or +20 only if the
-            // name starts with the query's first character (or has a '/')
-            int perChar = 11 + 17 * (qb.length - 1);
-            // two passes: names starting with the query's first character first (they hold the prefix and exact
-            // hits, the best scores), so the kept hits are good early and the bound skips most of the rest
-            for (int pass = 0; pass < 2; pass++) {
-                for (int i = 0; i < ascii; i++) {
-                    if ((masks[i] & need) != need) {
+            // The best score a name can reach (FuzzyMatcher's rules): per query character +1, +2 in the last
+            // segment, +6 if right after the previous one (not the first), +8 at a word start (at most as many as
+            // the name has); +50 if the whole name (or last segment) is the query, +20 if it starts with it;
+            // minus length / 8. A name whose bound is below the worst kept hit is skipped unscored (ties need the
+            // score itself: only strictly below), and names are stored shortest first, so a pass stops once even
+            // the loosest bound of the current length is below it. Names starting with the query's first
+            // character go first: they hold the prefix and exact hits, so the kept hits are good early.
+            int k = qb.length;
+            int base = 3 * k + 6 * (k - 1);
+            int loosest = base + 8 * k;
+            int[] lead = byFirst[qb[0] & 0x7F];
+            // names that start with the whole query first (the +20/+50 bonus), then the other leading ones
+            for (int prefixes = 1; prefixes >= 0; prefixes--) {
+                for (int i : lead) {
+                    int len = start[i + 1] - start[i];
+                    if (top.full() && loosest + 50 - len / 8 < top.worstScore()) {
+                        break;
+                    }
+                    boolean prefix = len >= k && regionEquals(qb, start[i]);
+                    if (prefix != (prefixes == 1) || (masks[i] & need) != need) {
                         continue;
                     }
-                    int from = start[i];
-                    int len = start[i + 1] - from;
-                    boolean leads = len > 0 && lower(bytes[from]) == qb[0];
-                    if (leads != (pass == 0)) {
+                    if (top.full() && bound(qb, i, base) < top.worstScore()) {
                         continue;
                     }
-                    if (top.full()) {
-                        int bound = perChar - len / 8 + (leads || (masks[i] & SLASH) != 0 ? 50 : 0);
-                        if (bound < top.worstScore()) {
-                            continue; // cannot enter the kept hits (ties need the score itself: only strictly below)
-                        }
-                    }
-                    int s = score(qb, from, start[i + 1]);
-                    if (s != FuzzyMatcher.NONE) {
-                        top.offer(s, i, this);
-                    }
+                    offerScore(top, qb, i);
                 }
+            }
+            // then every other name: no whole-name or prefix bonus unless it holds a '/'
+            for (int i = 0; i < ascii; i++) {
+                int from = start[i];
+                int len = start[i + 1] - from;
+                if (top.full() && loosest - len / 8 < top.worstScore()) {
+                    break;
+                }
+                if (len == 0 || lower(bytes[from]) == qb[0] || slashed[i] || (masks[i] & need) != need) {
+                    continue;
+                }
+                if (top.full() && base + 8 * startHits(qb, i) - len / 8 < top.worstScore()) {
+                    continue;
+                }
+                offerScore(top, qb, i);
+            }
+            for (int i = 0; i < ascii; i++) {
+                int len = start[i + 1] - start[i];
+                if (!slashed[i] || len == 0 || lower(bytes[start[i]]) == qb[0] || (masks[i] & need) != need) {
+                    continue;
+                }
+                if (top.full() && loosest + 50 - len / 8 < top.worstScore()) {
+                    continue;
+                }
+                offerScore(top, qb, i);
             }
         } else {
             for (int i = 0; i < ascii; i++) {
@@ -168,6 +261,43 @@ final class NameTable {
                     : new Hit(others[i - ascii], otherIds[i - ascii], top.scoreOf(i), otherCounts[i - ascii]));
         }
         return out;
+    }
+
+    private void offerScore(TopK top, byte[] qb, int i) {
+        int s = score(qb, start[i], start[i + 1]);
+        if (s != FuzzyMatcher.NONE) {
+            top.offer(s, i, this);
+        }
+    }
+
+    /** The best score name {@code i} could reach for the lowercase query {@code q} ({@code base}: 3k + 6(k - 1)). */
+    private int bound(byte[] q, int i, int base) {
+        int from = start[i];
+        int len = start[i + 1] - from;
+        int bonus;
+        if (slashed[i]) {
+            bonus = 50;
+        } else if (len >= q.length && regionEquals(q, from)) {
+            bonus = len == q.length ? 50 : 20;
+        } else {
+            bonus = 0;
+        }
+        return base + 8 * startHits(q, i) + bonus - len / 8;
+    }
+
+    /**
+     * How many query characters can land on a word start of name {@code i}: those whose character is at one
+     * of its word starts at all, and no more than it has word starts.
+     */
+    private int startHits(byte[] q, int i) {
+        long m = startMasks[i];
+        int n = 0;
+        for (byte b : q) {
+            if ((bit(b) & m) != 0) {
+                n++;
+            }
+        }
+        return Math.min(n, wordStarts[i]);
     }
 
     private String name(int i) {
@@ -289,8 +419,6 @@ final class NameTable {
         return 1L << (36 + c % 28);
     }
 
-    /** The mask bit of '/' (another character sharing it only loosens the bound: never a wrong skip). */
-    private static final long SLASH = bit((byte) '/');
 
     private static byte lower(byte b) {
         return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;

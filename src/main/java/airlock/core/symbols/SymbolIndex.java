@@ -21,11 +21,16 @@ import java.util.Map;
  */
 public final class SymbolIndex implements SymbolLookup {
     private final Connection c;
+    private final Path refsFile;
     private Map<Long, String> paths;
     private NameTable names;
+    /** The reference file's reader and the meta values it was opened for (reopened when they change). */
+    private RefsFile.Reader refs;
+    private String refsKey;
 
-    private SymbolIndex(Connection c) {
+    private SymbolIndex(Connection c, Path refsFile) {
         this.c = c;
+        this.refsFile = refsFile;
     }
 
     /** The index file for {@code commit} under the home's database folder. */
@@ -34,7 +39,7 @@ public final class SymbolIndex implements SymbolLookup {
     }
 
     public static SymbolIndex open(Path file) throws AirlockException {
-        return new SymbolIndex(SymbolDatabase.open(file));
+        return new SymbolIndex(SymbolDatabase.open(file), RefsFile.of(file));
     }
 
     public static boolean exists(Path file) {
@@ -104,18 +109,14 @@ public final class SymbolIndex implements SymbolLookup {
             Map<Long, String> paths = paths();
             List<PathGroup> groups = new ArrayList<>();
             long total = 0;
-            try (PreparedStatement p = c.prepareStatement("SELECT r.positions FROM refs r"
-                    + " JOIN names n ON n.id=r.name_id WHERE n.name=?")) {
-                p.setString(1, name);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        for (Occurrences.Group g : Occurrences.decodeGroups(rs.getBytes(1))) {
-                            String path = paths.get(g.fileId());
-                            if (path != null && g.triples().length >= 3) {
-                                groups.add(new PathGroup(path, g.triples()));
-                                total += g.triples().length / 3;
-                            }
-                        }
+            long id = nameId(name);
+            RefsFile.Reader r = id < 0 ? null : refs();
+            for (RefsFile.Record rec : r == null ? List.<RefsFile.Record>of() : r.ofName(id)) {
+                for (Occurrences.Group g : groups(rec)) {
+                    String path = paths.get(g.fileId());
+                    if (path != null && g.triples().length >= 3) {
+                        groups.add(new PathGroup(path, g.triples()));
+                        total += g.triples().length / 3;
                     }
                 }
             }
@@ -156,6 +157,77 @@ public final class SymbolIndex implements SymbolLookup {
         }
     }
 
+    /** The name's id, or -1 when the index has no such name. */
+    private long nameId(String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT id FROM names WHERE name=?")) {
+            p.setString(1, name);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    /** A record's occurrence groups; a blob that does not decode to its stated count is damage. */
+    private List<Occurrences.Group> groups(RefsFile.Record rec) throws AirlockException {
+        List<Occurrences.Group> out = Occurrences.decodeGroups(rec.blob());
+        long n = 0;
+        for (Occurrences.Group g : out) {
+            n += g.triples().length / 3;
+        }
+        if (n != rec.count()) {
+            throw RefsFile.damaged(refsFile, "the record at offset " + rec.offset() + " holds " + n
+                    + " positions where it says " + rec.count());
+        }
+        return out;
+    }
+
+    /**
+     * The reference file as the index's meta describes it now: with its directory once the build is
+     * complete, else its committed records (null: nothing committed yet). Reopened when the meta changes,
+     * so an index opened before or during a build follows it.
+     */
+    private RefsFile.Reader refs() throws SQLException, AirlockException {
+        Map<String, String> meta = new HashMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT key, value FROM meta");
+                ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                meta.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        if (meta.get("commit") == null) {
+            return null; // not built yet
+        }
+        if (!"1".equals(meta.get("refs_format"))) {
+            throw new AirlockException("symbols.refs.format", "The symbol index " + refsFile.getFileName()
+                    + " was built by an earlier version that kept references in SQLite. Building the index again"
+                    + " replaces it.");
+        }
+        boolean complete = "complete".equals(meta.get("state"));
+        String key = complete ? "size " + meta.get("refs_size") : "end " + meta.get("refs_end");
+        if (refs != null && key.equals(refsKey)) {
+            return refs;
+        }
+        if (refs != null) {
+            refs.close();
+            refs = null;
+        }
+        try {
+            if (complete) {
+                refs = RefsFile.Reader.complete(refsFile, Long.parseLong(meta.get("refs_size")));
+            } else {
+                long end = Long.parseLong(meta.get("refs_end"));
+                if (end <= 0) {
+                    return null;
+                }
+                refs = RefsFile.Reader.partial(refsFile, end);
+            }
+        } catch (NumberFormatException e) {
+            throw RefsFile.damaged(refsFile, "bad size in the index's meta table");
+        }
+        refsKey = key;
+        return refs;
+    }
+
     /** One file's reference positions (line, column, flags triples) with the file's path. */
     private record PathGroup(String path, int[] triples) {
     }
@@ -172,10 +244,14 @@ public final class SymbolIndex implements SymbolLookup {
             // one real reference query, so the first one the user asks for runs compiled code on a warm
             // statement cache instead of paying the JIT and the driver's first-use costs (about 80 ms)
             String any = null;
-            try (PreparedStatement p = c.prepareStatement("SELECT n.name FROM refs r JOIN names n ON n.id=r.name_id"
-                    + " LIMIT 1"); ResultSet rs = p.executeQuery()) {
-                if (rs.next()) {
-                    any = rs.getString(1);
+            RefsFile.Reader r = refs(); // opened (and its directory checked) here, not on the first query
+            long id = r == null ? -1 : r.anyName();
+            try (PreparedStatement p = c.prepareStatement("SELECT name FROM names WHERE id=?")) {
+                p.setLong(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        any = rs.getString(1);
+                    }
                 }
             }
             if (any != null) {
@@ -222,28 +298,51 @@ public final class SymbolIndex implements SymbolLookup {
      */
     @Override
     public synchronized List<Definition> goToSymbol(String query, int maxNames, int maxRows) throws AirlockException {
-        List<Definition> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT f.path, d.kind, d.line, d.col, d.end_line, d.scope,"
-                + " d.signature, d.cond FROM defs d JOIN files f ON f.id=d.file_id WHERE d.name_id=?"
-                + " ORDER BY d.kind='PROTOTYPE', length(f.path), f.path, d.line LIMIT ?")) {
-            for (NameTable.Hit h : searchNames(query, maxNames)) {
-                if (out.size() >= maxRows) {
-                    break;
-                }
-                p.setLong(1, h.id());
-                p.setInt(2, maxRows - out.size());
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Definition(rs.getString(1), h.name(), SymbolKind.valueOf(rs.getString(2)),
-                                rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8)));
-                    }
+        List<NameTable.Hit> hits = searchNames(query, maxNames);
+        if (hits.isEmpty() || maxRows <= 0) {
+            return List.of();
+        }
+        // one statement for all the names (it was one per name: up to 100 statements per keystroke), ordered
+        // here as definitions() orders them: name rank, prototypes last, shorter path, path (UTF-8 bytes, as
+        // SQLite compares), line, then row order
+        Map<Long, Integer> rank = new HashMap<>();
+        StringBuilder in = new StringBuilder();
+        for (NameTable.Hit h : hits) {
+            rank.putIfAbsent(h.id(), rank.size());
+            in.append(in.length() == 0 ? "?" : ",?");
+        }
+        record Row(int rank, boolean prototype, int pathLength, byte[] path, long rowid, Definition def) {
+        }
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT d.name_id, f.path, d.kind, d.line, d.col, d.end_line,"
+                + " d.scope, d.signature, d.cond, d.rowid FROM defs d JOIN files f ON f.id=d.file_id WHERE d.name_id IN (" + in
+                + ")")) {
+            for (int i = 0; i < hits.size(); i++) {
+                p.setLong(i + 1, hits.get(i).id());
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    int r = rank.get(rs.getLong(1));
+                    String path = rs.getString(2);
+                    SymbolKind kind = SymbolKind.valueOf(rs.getString(3));
+                    rows.add(new Row(r, kind == SymbolKind.PROTOTYPE, path.codePointCount(0, path.length()),
+                            path.getBytes(java.nio.charset.StandardCharsets.UTF_8), rs.getLong(10),
+                            new Definition(path, hits.get(r).name(), kind, rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                                    rs.getString(7), rs.getString(8), rs.getString(9))));
                 }
             }
-            return out;
         } catch (SQLException | IllegalArgumentException e) {
             throw new AirlockException("symbols.query", "The symbol index could not answer (" + e.getMessage()
                     + "). Rebuild the index.", e);
         }
+        rows.sort(Comparator.comparingInt(Row::rank).thenComparing(Row::prototype).thenComparingInt(Row::pathLength)
+                .thenComparing(Row::path, java.util.Arrays::compareUnsigned)
+                .thenComparingInt(r -> r.def().line()).thenComparingLong(Row::rowid));
+        List<Definition> out = new ArrayList<>(Math.min(rows.size(), maxRows));
+        for (int i = 0; i < rows.size() && i < maxRows; i++) {
+            out.add(rows.get(i).def());
+        }
+        return out;
     }
 
     private List<NameTable.Hit> searchNames(String query, int limit) throws AirlockException {
@@ -325,23 +424,25 @@ public final class SymbolIndex implements SymbolLookup {
                     }
                 }
             }
-            try (PreparedStatement p = c.prepareStatement("SELECT n.name, r.positions FROM refs r JOIN names n ON"
-                    + " n.id=r.name_id WHERE r.batch=?")) {
-                p.setLong(1, batch);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        for (Occurrences.Group g : Occurrences.decodeGroups(rs.getBytes(2))) {
-                            if (g.fileId() != fileId) {
-                                continue;
-                            }
-                            int[] pos = g.triples();
-                            for (int i = 0; i + 2 < pos.length; i += 3) {
-                                boolean inBody = pos[i] >= def.line() && pos[i] <= def.endLine()
-                                        && !(pos[i] == def.line() && pos[i + 1] < def.column());
-                                if (inBody && (pos[i + 2] & Occurrences.CALL) != 0) {
-                                    first.putIfAbsent(rs.getString(1), new int[] {pos[i], pos[i + 1]});
-                                    break;
+            RefsFile.Reader r = fileId < 0 ? null : refs();
+            try (PreparedStatement p = c.prepareStatement("SELECT name FROM names WHERE id=?")) {
+                for (RefsFile.Record rec : r == null ? List.<RefsFile.Record>of() : r.ofBatch(batch)) {
+                    for (Occurrences.Group g : groups(rec)) {
+                        if (g.fileId() != fileId) {
+                            continue;
+                        }
+                        int[] pos = g.triples();
+                        for (int i = 0; i + 2 < pos.length; i += 3) {
+                            boolean inBody = pos[i] >= def.line() && pos[i] <= def.endLine()
+                                    && !(pos[i] == def.line() && pos[i + 1] < def.column());
+                            if (inBody && (pos[i + 2] & Occurrences.CALL) != 0) {
+                                p.setLong(1, rec.nameId());
+                                try (ResultSet rs = p.executeQuery()) {
+                                    if (rs.next()) {
+                                        first.putIfAbsent(rs.getString(1), new int[] {pos[i], pos[i + 1]});
+                                    }
                                 }
+                                break;
                             }
                         }
                     }
@@ -402,6 +503,10 @@ public final class SymbolIndex implements SymbolLookup {
 
     @Override
     public synchronized void close() {
+        if (refs != null) {
+            refs.close();
+            refs = null;
+        }
         try {
             c.close();
         } catch (SQLException e) {

@@ -198,6 +198,34 @@ class SymbolIndexTest {
         }
     }
 
+    @Test
+    void goToSymbolIsEachBestNamesDefinitionsInTheChoosersOrder() throws AirlockException {
+        MapSource s = demo();
+        // names defined in several files of different path lengths, prototypes among them, several per line
+        for (int f = 0; f < 40; f++) {
+            s.put("d" + "x".repeat(f % 7) + "/m" + f + ".c", "int mx_lock" + (f % 5) + "(void);\n"
+                    + "int mx_lock" + (f % 5) + "(void) { return 0; } int mx_lock" + ((f + 1) % 5) + "(void) { return 1; }\n"
+                    + "#define MX_LOCK" + (f % 3) + " 1\n");
+        }
+        s.put("\uD83D\uDE00/m.c", "int mx_lock1(void) { return 2; }\n"); // an astral path: UTF-8 order, code points
+        s.put("\uFFFD/m.c", "int mx_lock1(void) { return 3; }\n");
+        Path db = SymbolIndex.fileFor(dir, s.commitOf("x"));
+        assertTrue(new IndexBuilder(s, "refs/heads/main", db, 2).build(List.of(), ProgressMonitor.NONE).isComplete());
+        try (SymbolIndex idx = SymbolIndex.open(db)) {
+            for (String q : new String[] {"mx", "mxl", "m", "lock1", "MX_LOCK", "k"}) {
+                List<Definition> expected = new java.util.ArrayList<>();
+                for (SymbolMatch m : idx.searchSymbols(q, 100)) {
+                    expected.addAll(idx.definitions(m.name()));
+                }
+                assertTrue(expected.size() > 3, q);
+                for (int rows : new int[] {1, 7, 50, 300}) {
+                    assertEquals(expected.subList(0, Math.min(rows, expected.size())), idx.goToSymbol(q, 100, rows),
+                            q + " capped at " + rows);
+                }
+            }
+        }
+    }
+
     private static List<String> byNameIndexes(Path db) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
                 java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT name FROM sqlite_master WHERE"
