@@ -26,6 +26,8 @@ gclive() { [ -f "$RAW/gc.$1.log" ] && grep -E 'Pause Full' "$RAW/gc.$1.log" | gr
 gcfull() { [ -f "$RAW/gc.$1.log" ] && grep 'Pause Full' "$RAW/gc.$1.log" | grep -vc 'Heap Inspection'; }
 gcfullms() { [ -f "$RAW/gc.$1.log" ] && grep 'Pause Full' "$RAW/gc.$1.log" | grep -v 'Heap Inspection' | awk '{ s += $NF + 0 } END { printf "%.1f", s / 1000 }'; }
 oom() { grep -l OutOfMemoryError "$RAW/err.$1" "$RAW/out.$1" >/dev/null 2>&1 && echo "OutOfMemoryError" || echo "none"; }
+phasecpu() { local a b; a=$(get "$1" "$2" cpu_s); [ -n "$a" ] || return 0; b=0; [ -z "$3" ] || b=$(get "$1" "$3" cpu_s)
+  awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", a - b }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && a != "-" && b > 0) printf "%.2f", a / b; else print "-" }'; }
 BASE_TOTAL=$(awk -v a="$(wall clone)" -v b="$(wall checkout)" -v c="$(wall cindex)" -v d="$(wall gtags)" 'BEGIN { printf "%.1f", a + b + c + d }')
 BASE_CPU=$(awk -v a="$(cpu clone)" -v b="$(cpu checkout)" -v c="$(cpu cindex)" -v d="$(cpu gtags)" 'BEGIN { printf "%.1f", a + b + c + d }')
@@ -61,9 +63,11 @@ if [ -n "$(param four_bundle_bytes)" ]; then
     case $k in imported) l="intake (verify + import), s";; search_ready) l="search index build, s";; symbols_ready) l="symbol index build, s";; esac
     echo "| $l | $(dash "$o") | $(dash "$f") | $(ratio "$f" "$o")x | <= 4.5x |"
   done
+  prev=""
   for k in imported search_ready symbols_ready; do
-    o=$(get one $k cpu_s); f=$(get four $k cpu_s)
-    echo "| process CPU at '$k', s | $(dash "$o") | $(dash "$f") | $(ratio "$f" "$o")x | |"
+    # the phase's CPU: the process CPU at its end less that at the previous milestone
+    o=$(phasecpu one $k "$prev"); f=$(phasecpu four $k "$prev"); prev=$k
+    echo "| process CPU of the phase ending '$k', s | $(dash "$o") | $(dash "$f") | $(ratio "$f" "$o")x | |"
   done
   echo "| stick to fully ready, s | $(dash "$(get one symbols_ready at_s)") | $(dash "$(get four symbols_ready at_s)") | $(ratio "$(get four symbols_ready at_s)" "$(get one symbols_ready at_s)")x | |"
   echo "| heap before a collection, at most, MiB | $(dash "$(gcbefore one)") | $(dash "$(gcbefore four)") | | cap -Xmx$HEAP |"
