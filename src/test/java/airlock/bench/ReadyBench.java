@@ -40,6 +40,7 @@ import java.util.concurrent.Executors;
  * opening (listing the ref and building the tree model the window shows) and indexed query latency.
  *
  * <p>Arguments: {@code HOME BUNDLE_FOLDER RUNS query-spec...}; the home must trust the bundle's key.
+ * {@code --tree HOME} times only the file tree's opening, for every bundle imported into HOME.
  * A spec is {@code F:text} (literal), {@code R:regex}, {@code I:text} (ignore case), {@code W:text}
  * (whole word).
  */
@@ -48,6 +49,14 @@ public final class ReadyBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--tree")) {
+            // the file tree's opening alone, for every bundle already imported into the home
+            BundleStore store = new BundleStore(AirlockHome.open(Path.of(args[1])));
+            for (BundleStore.Imported b : store.list()) {
+                fileTree(store, b.id());
+            }
+            return;
+        }
         AirlockHome home = AirlockHome.open(Path.of(args[0]));
         BundleFiles folder = new BundleFiles(Path.of(args[1]));
         int runs = Integer.parseInt(args[2]);
