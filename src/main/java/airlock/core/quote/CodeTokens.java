@@ -240,6 +240,20 @@ public final class CodeTokens {
             return new long[0];
         }
         long[] out = new long[size - k + 1];
+        eachKgram(k, (position, gram) -> out[position] = gram);
+        return out;
+    }
+
+    /** Receives k-gram hashes in order. */
+    interface KgramSink {
+        void accept(int position, long gram);
+    }
+
+    /** Hands {@code sink} every k-gram hash as {@link #kgrams} holds them, without making the array. */
+    void eachKgram(int k, KgramSink sink) {
+        if (size < k) {
+            return;
+        }
         final long base = 0x9E3779B97F4A7C15L;
         long pow = 1;
         for (int j = 0; j < k - 1; j++) {
@@ -249,11 +263,10 @@ public final class CodeTokens {
         for (int j = 0; j < k; j++) {
             h = h * base + hashes[j];
         }
-        out[0] = mix(h);
-        for (int i = 1; i < out.length; i++) {
+        sink.accept(0, mix(h));
+        for (int i = 1, n = size - k + 1; i < n; i++) {
             h = (h - hashes[i - 1] * pow) * base + hashes[i + k - 1];
-            out[i] = mix(h);
+            sink.accept(i, mix(h));
         }
-        return out;
     }
 }

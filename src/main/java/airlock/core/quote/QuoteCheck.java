@@ -147,21 +147,22 @@ public final class QuoteCheck {
     }
 
     /**
-     * A compared file's tokens and k-gram hashes, kept in the cache; for a large file also where
+     * A compared file's tokens, kept in the cache (its k-gram hashes are rolled again per text: an
+     * array of them would double what a read allocates); for a large file also where
      * each of its k-grams starts (a chained hash table), so that texts compared with it again do
      * not pass over all of it.
      */
     private static final class FileGrams {
         final CodeTokens tokens;
-        final long[] grams;
+        final int k;
         private long[] keys;
         private int[] head;
         private int[] next;
         private int mask;
 
-        FileGrams(CodeTokens tokens, long[] grams) {
+        FileGrams(CodeTokens tokens, int k) {
             this.tokens = tokens;
-            this.grams = grams;
+            this.k = k;
         }
 
         /** Makes the position table once (callers hold this object's lock or see it made). */
@@ -169,6 +170,7 @@ public final class QuoteCheck {
             if (head != null) {
                 return;
             }
+            long[] grams = tokens.kgrams(k);
             int slots = Integer.highestOneBit(Math.max(4, grams.length * 2 - 1)) << 1;
             long[] k = new long[slots];
             int[] h = new int[slots];
@@ -270,19 +272,18 @@ public final class QuoteCheck {
             return slot;
         }
 
-        /** Records where the text's k-grams occur in {@code fileGrams} (the first few places of each, in order). */
-        void locate(long[] fileGrams) {
+        /** Records where the text's k-grams occur in the file's (the first few places of each, in order). */
+        void locate(CodeTokens file, int k) {
             java.util.Arrays.fill(counts, 0);
-            for (int p = 0; p < fileGrams.length; p++) {
-                long g = fileGrams[p];
+            file.eachKgram(k, (p, g) -> {
                 if ((present[(int) (g >>> 54)] & (1L << (g >>> 48))) == 0) {
-                    continue;
+                    return;
                 }
                 int id = ids[slot(g)] - 1;
                 if (id >= 0 && counts[id] < MAX_POSITIONS) {
                     positions[id * MAX_POSITIONS + counts[id]++] = p;
                 }
-            }
+            });
         }
     }
 
@@ -295,8 +296,8 @@ public final class QuoteCheck {
             }
         }
         CodeTokens tokens = CodeTokens.of(index.text(file));
-        FileGrams made = new FileGrams(tokens, tokens.kgrams(rules.k()));
-        if (made.grams.length > LARGE_FILE) {
+        FileGrams made = new FileGrams(tokens, rules.k());
+        if (tokens.size() > LARGE_FILE) {
             made.index(); // compared again and again (generated headers share idioms with much code): look up, do not pass over
         }
         synchronized (cache) {
@@ -322,7 +323,7 @@ public final class QuoteCheck {
         if (cached.indexed()) {
             cached.locate(at);
         } else {
-            at.locate(cached.grams);
+            at.locate(cached.tokens, cached.k);
         }
         int n = text.size();
         int m = source.size();
