@@ -86,6 +86,7 @@ public final class Keeper implements AutoCloseable {
             service.resumeOpenSession();
             // the keeper builds its own indexes: every bundle of the store now (resuming; a built one costs a check)
             KeeperIndexes indexes = new KeeperIndexes(store, home.databases(), workers, service::indexesReady);
+            indexes.alsoQuotes(policy.policy().quotes()); // so the seal screen reads the quote index instead of building it
             // an upload or import cut short by the keeper's stop is discarded (intake, issue 16, kwire)
             if (java.nio.file.Files.isDirectory(home.staging())) {
                 new airlock.core.bundle.BundleIntake(home, clock, airlock.core.bundle.IntakeLimits.defaults()).discardUnfinished();

@@ -39,6 +39,8 @@ final class KeeperIndexes implements AutoCloseable {
     private final Consumer<String> onReady;
     private final Map<String, Answer.IndexInfo> states = new LinkedHashMap<>();
     private volatile boolean closed;
+    /** The room policy's quote rules: the quote index (issue 18) is built with the others, not when the seal screen opens. */
+    private volatile airlock.core.quote.QuoteRules quoteRules;
 
     /**
      * @param workers the keeper's search threads (the trigram build reads files on them)
@@ -55,6 +57,11 @@ final class KeeperIndexes implements AutoCloseable {
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         });
+    }
+
+    /** Also builds each bundle's quote index with {@code rules} (the room policy's), after its search and symbol indexes. */
+    void alsoQuotes(airlock.core.quote.QuoteRules rules) {
+        this.quoteRules = rules;
     }
 
     /** Queues every bundle of the store (start-up). */
@@ -111,6 +118,7 @@ final class KeeperIndexes implements AutoCloseable {
             set(bundleId, "ready", "");
             LOG.info("indexes of bundle {} ready in {} ms", bundleId, (System.nanoTime() - started) / 1_000_000);
             onReady.accept(bundleId);
+            quotes(bundleId, monitor);
         } catch (CancelledException e) {
             set(bundleId, "failed", "stopped with the keeper; the next start resumes the build");
         } catch (AirlockException | RuntimeException e) {
@@ -121,6 +129,28 @@ final class KeeperIndexes implements AutoCloseable {
             }
             LOG.warn("indexes of bundle {} could not be built", bundleId, e);
             set(bundleId, "failed", e.getMessage());
+        }
+    }
+
+    /**
+     * The bundle's quote index (issue 18), after search and symbols are handed over (a session needs
+     * those first; the seal screen needs this one only at the end). A failure here leaves the bundle
+     * ready: the seal screen builds the index itself then.
+     */
+    private void quotes(String bundleId, ProgressMonitor monitor) {
+        airlock.core.quote.QuoteRules rules = quoteRules;
+        if (rules == null || closed) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            if (airlock.core.seal.SealQuotes.prepare(bundles, bundles.get(bundleId), rules, 1, monitor)) {
+                LOG.info("quote index of bundle {} built in {} ms", bundleId, (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (CancelledException e) {
+            LOG.info("the quote index of bundle {} stopped with the keeper; the next start builds it", bundleId);
+        } catch (AirlockException | RuntimeException e) {
+            LOG.warn("the quote index of bundle {} could not be built; the seal screen builds it", bundleId, e);
         }
     }
 

@@ -43,14 +43,16 @@ public final class QuoteBench {
             if (args.length > 4) {
                 // the index kept on disk (QuoteIndexFile): cold = built and written, warm = read back and checked
                 java.nio.file.Path cache = java.nio.file.Path.of(args[4]);
-                java.nio.file.Files.deleteIfExists(cache);
                 String key = "bench " + args[1];
-                QuoteIndex cold = airlock.core.quote.QuoteIndexFile.loadOrBuild(cache, key, tree, rules,
-                        Runtime.getRuntime().availableProcessors(), ProgressMonitor.NONE);
-                System.out.printf("build_ms %d%ncache_bytes %d%n", (System.nanoTime() - t0) / 1_000_000,
-                        java.nio.file.Files.size(cache));
-                cold = null;
-                System.gc();
+                if (!"reuse".equals(System.getProperty("quote.bench.cache"))) { // reuse: the cold build was measured before
+                    java.nio.file.Files.deleteIfExists(cache);
+                    QuoteIndex cold = airlock.core.quote.QuoteIndexFile.loadOrBuild(cache, key, tree, rules,
+                            Runtime.getRuntime().availableProcessors(), ProgressMonitor.NONE);
+                    System.out.printf("build_ms %d%ncache_bytes %d%n", (System.nanoTime() - t0) / 1_000_000,
+                            java.nio.file.Files.size(cache));
+                    cold = null;
+                    System.gc();
+                }
                 long t1 = System.nanoTime();
                 airlock.core.quote.QuoteIndexFile.Read warm = airlock.core.quote.QuoteIndexFile.read(cache, key, rules, tree.texts());
                 if (warm.index() == null) {
@@ -68,7 +70,25 @@ public final class QuoteBench {
             int expected = generate(tree, count, findings);
             System.out.printf("findings %d%nexpected_quoting %d%n", findings.size(), expected);
             for (int run = 1; run <= runs; run++) {
-                QuoteCheck check = new QuoteCheck(index, rules); // a fresh cache each run
+                java.util.concurrent.atomic.LongAdder readNanos = new java.util.concurrent.atomic.LongAdder();
+                java.util.concurrent.atomic.LongAdder reads = new java.util.concurrent.atomic.LongAdder();
+                java.util.concurrent.atomic.LongAdder readChars = new java.util.concurrent.atomic.LongAdder();
+                java.util.Set<Integer> distinct = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                QuoteIndex.FileTexts plain = tree.texts();
+                QuoteCheck check = new QuoteCheck(index.withTexts(id -> { // a fresh cache each run; file reads timed
+                    long r0 = System.nanoTime();
+                    try {
+                        String t = plain.text(id);
+                        readChars.add(t.length());
+                        return t;
+                    } finally {
+                        readNanos.add(System.nanoTime() - r0);
+                        reads.increment();
+                        distinct.add(id);
+                    }
+                }), rules);
+                long cpu0 = processCpuNanos();
+                long gc0 = gcMillis();
                 long t = System.nanoTime();
                 QuoteReport.Builder report = new QuoteReport.Builder(check);
                 for (int i = 0; i < findings.size(); i++) {
@@ -77,13 +97,28 @@ public final class QuoteBench {
                 }
                 QuoteReport done = report.build();
                 long ms = (System.nanoTime() - t) / 1_000_000;
+                long cpuMs = (processCpuNanos() - cpu0) / 1_000_000;
                 long flagged = done.scanned().stream().filter(s -> s.scan() != null && !s.scan().files().isEmpty())
                         .map(QuoteReport.Scanned::owner).distinct().count();
                 long chars = findings.stream().mapToLong(f -> f[0].length() + f[1].length()).sum();
-                System.out.printf("run %d check_ms %d texts %d chars %d flagged %d quoted_lines %d encoded_bytes %d%n", run, ms,
-                        done.scanned().size(), chars, flagged, done.linesTotal(), done.encodedBytes());
+                System.out.printf("run %d check_ms %d texts %d chars %d flagged %d quoted_lines %d encoded_bytes %d cpu_ms %d"
+                        + " file_reads %d distinct_files %d read_ms %d threads %d read_chars %d gc_ms %d%n", run, ms, done.scanned().size(), chars, flagged,
+                        done.linesTotal(), done.encodedBytes(), cpuMs, reads.sum(), distinct.size(), readNanos.sum() / 1_000_000,
+                        Runtime.getRuntime().availableProcessors(), readChars.sum(), gcMillis() - gc0);
             }
         }
+    }
+
+    /** CPU time of the whole process (every thread, GC and JIT included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Time the collectors report (pauses and concurrent work), summed. */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static final String[] PROSE = {"The length field is read from the device and used without a bound check.",

@@ -109,6 +109,17 @@ class KeeperIntakeTest {
             assertTrue(Files.isDirectory(homeDir.resolve("store").resolve(imported)), "imported into the keeper's store");
             assertTrue(client.bundles().stream().anyMatch(b -> b.id().equals(imported)));
             assertEquals("ready", awaitIndexes(client, imported).state());
+            // the quote index (issue 18) is built at intake with the room policy's rules: the seal screen only reads it
+            var rules = new airlock.core.policy.PolicyLoader(home, new airlock.core.trust.TrustStore(home)).load().policy().quotes();
+            Path quotes = airlock.core.quote.QuoteIndexFile.path(home.databases(), imported, rules);
+            String reviewRef = new airlock.core.bundle.BundleStore(home).get(imported).manifest().reviewRef();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos(); // built right after the search and symbol indexes
+            var read = airlock.core.quote.QuoteIndexFile.read(quotes, imported + " " + reviewRef, rules, id -> "");
+            while (read.index() == null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                read = airlock.core.quote.QuoteIndexFile.read(quotes, imported + " " + reviewRef, rules, id -> "");
+            }
+            assertTrue(read.index() != null && read.index().files() > 0, "quote index at intake: " + read.refused());
             assertTrue(client.call(new Request.ImportBundle(stick.folder().toString()), Answer.BundleImported.class).already());
 
             // a tampered copy is refused, with the reason, and nothing is imported

@@ -34,6 +34,56 @@ public final class CodeTokens {
         int line = 1;
         int i = 0;
         while (i < n) {
+            char c0 = text.charAt(i);
+            if (c0 < 128) {
+                // ASCII (nearly all of source code): the same tokens and hashes as below, without the Unicode tables
+                if (c0 == '\n') {
+                    line++;
+                    i++;
+                    continue;
+                }
+                if (c0 <= ' ' || c0 == 127) { // exactly the ASCII characters ignored() drops
+                    i++;
+                    continue;
+                }
+                if (size == hashes.length) {
+                    hashes = Arrays.copyOf(hashes, size * 2);
+                    lines = Arrays.copyOf(lines, size * 2);
+                }
+                if (ASCII_WORD[c0]) {
+                    int pathEnd = pathEnd(text, i);
+                    if (pathEnd > 0) {
+                        hashes[size] = PATH;
+                        lines[size++] = line;
+                        i = pathEnd;
+                        continue;
+                    }
+                    long h = FNV_OFFSET;
+                    int j = i;
+                    char c = c0;
+                    while (c < 128 && ASCII_WORD[c]) {
+                        h = (h ^ ASCII_LOWER[c]) * FNV_PRIME;
+                        if (++j == n) {
+                            break;
+                        }
+                        c = text.charAt(j);
+                    }
+                    if (j < n && (c >= 128 || ASCII_INVISIBLE[c])) {
+                        // a word going on in other letters (or broken by an invisible character): the general path
+                        i = word(text, i, n, lines, hashes, size, line);
+                        size++;
+                        continue;
+                    }
+                    hashes[size] = mix(h);
+                    lines[size++] = line;
+                    i = j;
+                } else {
+                    hashes[size] = mix((FNV_OFFSET ^ 0x1_0000_0000L ^ c0) * FNV_PRIME);
+                    lines[size++] = line;
+                    i++;
+                }
+                continue;
+            }
             int cp = Character.codePointAt(text, i);
             int len = Character.charCount(cp);
             if (cp == '\n') {
@@ -57,25 +107,12 @@ public final class CodeTokens {
                 lines[size++] = line;
                 i = pathEnd;
             } else if (word(cp)) {
-                int start = line;
-                while (i < n) {
-                    cp = Character.codePointAt(text, i);
-                    if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && ignored(cp)) {
-                        i += Character.charCount(cp); // an invisible character inside a word does not split it
-                        continue;
-                    }
-                    if (!word(cp)) {
-                        break;
-                    }
-                    h = (h ^ Character.toLowerCase(cp)) * FNV_PRIME;
-                    i += Character.charCount(cp);
-                }
                 if (size == hashes.length) {
                     hashes = Arrays.copyOf(hashes, size * 2);
                     lines = Arrays.copyOf(lines, size * 2);
                 }
-                hashes[size] = mix(h);
-                lines[size++] = start;
+                i = word(text, i, n, lines, hashes, size, line);
+                size++;
             } else {
                 h = (h ^ 0x1_0000_0000L ^ cp) * FNV_PRIME; // symbols never collide with one-letter words
                 if (size == hashes.length) {
@@ -91,6 +128,41 @@ public final class CodeTokens {
     }
 
     private static final long PATH = mix(0x7061746800000000L);
+    private static final boolean[] ASCII_WORD = new boolean[128];
+    private static final char[] ASCII_LOWER = new char[128];
+    /** ASCII controls that are not blanks: dropped inside a word without splitting it. */
+    private static final boolean[] ASCII_INVISIBLE = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = word(c);
+            ASCII_INVISIBLE[c] = ignored(c) && !Character.isWhitespace(c) && !Character.isSpaceChar(c);
+            ASCII_LOWER[c] = (char) Character.toLowerCase(c);
+        }
+    }
+
+    /**
+     * Hashes the word starting at {@code i} (any letters; invisible characters inside it skipped)
+     * into {@code hashes[size]} and {@code lines[size]} (room is there); returns where it ends.
+     */
+    private static int word(CharSequence text, int i, int n, int[] lines, long[] hashes, int size, int line) {
+        long h = FNV_OFFSET;
+        while (i < n) {
+            int cp = Character.codePointAt(text, i);
+            if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && ignored(cp)) {
+                i += Character.charCount(cp); // an invisible character inside a word does not split it
+                continue;
+            }
+            if (!word(cp)) {
+                break;
+            }
+            h = (h ^ Character.toLowerCase(cp)) * FNV_PRIME;
+            i += Character.charCount(cp);
+        }
+        hashes[size] = mix(h);
+        lines[size] = line;
+        return i;
+    }
 
     /**
      * The end of the path-shaped run starting at {@code i} (word characters, dots, dashes and at
@@ -168,6 +240,20 @@ public final class CodeTokens {
             return new long[0];
         }
         long[] out = new long[size - k + 1];
+        eachKgram(k, (position, gram) -> out[position] = gram);
+        return out;
+    }
+
+    /** Receives k-gram hashes in order. */
+    interface KgramSink {
+        void accept(int position, long gram);
+    }
+
+    /** Hands {@code sink} every k-gram hash as {@link #kgrams} holds them, without making the array. */
+    void eachKgram(int k, KgramSink sink) {
+        if (size < k) {
+            return;
+        }
         final long base = 0x9E3779B97F4A7C15L;
         long pow = 1;
         for (int j = 0; j < k - 1; j++) {
@@ -177,11 +263,10 @@ public final class CodeTokens {
         for (int j = 0; j < k; j++) {
             h = h * base + hashes[j];
         }
-        out[0] = mix(h);
-        for (int i = 1; i < out.length; i++) {
+        sink.accept(0, mix(h));
+        for (int i = 1, n = size - k + 1; i < n; i++) {
             h = (h - hashes[i - 1] * pow) * base + hashes[i + k - 1];
-            out[i] = mix(h);
+            sink.accept(i, mix(h));
         }
-        return out;
     }
 }

@@ -17,23 +17,24 @@ import java.util.TreeSet;
  * winnowing fingerprints are looked up in the {@link QuoteIndex}; the files sharing the most are
  * read again and compared token by token, so every reported run is real (no hash coincidence
  * reaches the report). Work per text is bounded by its length; an instance caches the tokens of
- * recently confirmed files and is not for concurrent use.
+ * recently compared files (at most {@value #CACHED_TOKENS} tokens, about 100 MB) and may be used by
+ * several threads at once ({@link QuoteReport.Builder} scans on every core).
  */
 public final class QuoteCheck {
     /** At most this many candidate files are compared with one text (the ones sharing most fingerprints). */
     static final int MAX_CANDIDATES = 8;
     /** A text k-gram is compared at no more than this many of its positions in a file (bounds repetitive code). */
     static final int MAX_POSITIONS = 4;
-    private static final int CACHED_FILES = 128;
+    /** The cache of compared files holds at most this many of their tokens (about 50 bytes each with the k-gram table). */
+    static final long CACHED_TOKENS = 2L << 20;
+    /** A file of more k-grams than this is given a position table when read, rather than passed over for each text. */
+    static final int LARGE_FILE = 16_384;
 
     private final QuoteIndex index;
     private final QuoteRules rules;
-    private final Map<Integer, FileGrams> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, FileGrams> eldest) {
-            return size() > CACHED_FILES;
-        }
-    };
+    /** Guarded by itself: recently compared files, least recently used first. */
+    private final LinkedHashMap<Integer, FileGrams> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedTokens;
 
     public QuoteCheck(QuoteIndex index, QuoteRules rules) {
         if (!index.fits(rules) && index.files() > 0) {
@@ -135,8 +136,9 @@ public final class QuoteCheck {
         List<Integer> candidates = new ArrayList<>(shared.keySet());
         candidates.sort((a, b) -> shared.get(b).equals(shared.get(a)) ? Integer.compare(a, b) : Integer.compare(shared.get(b), shared.get(a)));
         List<QuotedFile> out = new ArrayList<>();
+        TextGrams table = new TextGrams(grams);
         for (int file : candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size()))) {
-            QuotedFile q = compare(text, grams, file, lineMap, via);
+            QuotedFile q = compare(text, grams, table, file, lineMap, via);
             if (q != null) {
                 out.add(q);
             }
@@ -144,32 +146,54 @@ public final class QuoteCheck {
         return out;
     }
 
-    /** A confirmed file's tokens and where each of its k-grams starts (a chained hash table), kept in the cache. */
+    /**
+     * A compared file's tokens, kept in the cache (its k-gram hashes are rolled again per text: an
+     * array of them would double what a read allocates); for a large file also where
+     * each of its k-grams starts (a chained hash table), so that texts compared with it again do
+     * not pass over all of it.
+     */
     private static final class FileGrams {
         final CodeTokens tokens;
-        final long[] keys;
-        final int[] head;
-        final int[] next;
-        final int mask;
+        final int k;
+        private long[] keys;
+        private int[] head;
+        private int[] next;
+        private int mask;
 
         FileGrams(CodeTokens tokens, int k) {
             this.tokens = tokens;
-            long[] grams = tokens.kgrams(k);
-            int slots = Integer.highestOneBit(Math.max(4, grams.length * 2 - 1)) << 1;
-            keys = new long[slots];
-            head = new int[slots];
-            java.util.Arrays.fill(head, -1);
-            next = new int[grams.length];
-            mask = slots - 1;
-            for (int p = grams.length - 1; p >= 0; p--) { // chains in increasing position order
-                int slot = slot(grams[p]);
-                keys[slot] = grams[p];
-                next[p] = head[slot];
-                head[slot] = p;
-            }
+            this.k = k;
         }
 
-        private int slot(long gram) {
+        /** Makes the position table once (callers hold this object's lock or see it made). */
+        synchronized void index() {
+            if (head != null) {
+                return;
+            }
+            long[] grams = tokens.kgrams(k);
+            int slots = Integer.highestOneBit(Math.max(4, grams.length * 2 - 1)) << 1;
+            long[] k = new long[slots];
+            int[] h = new int[slots];
+            java.util.Arrays.fill(h, -1);
+            int[] n = new int[grams.length];
+            int m = slots - 1;
+            for (int p = grams.length - 1; p >= 0; p--) { // chains in increasing position order
+                int slot = slot(k, h, m, grams[p]);
+                k[slot] = grams[p];
+                n[p] = h[slot];
+                h[slot] = p;
+            }
+            keys = k;
+            next = n;
+            mask = m;
+            head = h;
+        }
+
+        synchronized boolean indexed() {
+            return head != null;
+        }
+
+        private static int slot(long[] keys, int[] head, int mask, long gram) {
             int slot = (int) gram & mask;
             while (head[slot] >= 0 && keys[slot] != gram) {
                 slot = (slot + 1) & mask;
@@ -177,21 +201,130 @@ public final class QuoteCheck {
             return slot;
         }
 
-        /** The first position of {@code gram} in the file, or -1; {@code next[p]} gives the following ones. */
-        int first(long gram) {
-            return head[slot(gram)];
+        /** Records the first {@value #MAX_POSITIONS} positions of each of {@code text}'s k-grams in this file. */
+        void locate(TextGrams text) {
+            long[] k;
+            int[] h;
+            int[] n;
+            int m;
+            synchronized (this) {
+                k = keys;
+                h = head;
+                n = next;
+                m = mask;
+            }
+            for (int id = 0; id < text.counts.length; id++) {
+                int c = 0;
+                for (int p = h[slot(k, h, m, text.gramOf[id])]; p >= 0 && c < MAX_POSITIONS; p = n[p]) {
+                    text.positions[id * MAX_POSITIONS + c++] = p;
+                }
+                text.counts[id] = c;
+            }
         }
     }
 
-    /** Runs of at least minRunTokens shared by the text and {@code file}, compared token by token. */
-    private QuotedFile compare(CodeTokens text, long[] grams, int file, List<int[]> lineMap,
-                               EncodedText.Kind via) throws AirlockException {
-        FileGrams cached = cache.get(file);
-        if (cached == null) {
-            cached = new FileGrams(CodeTokens.of(index.text(file)), rules.k());
-            cache.put(file, cached);
+    /**
+     * The distinct k-grams of one text, each with the first {@value #MAX_POSITIONS} positions where
+     * it occurs in one file: made by one pass over the file's k-grams (the table is the text's,
+     * small, so the pass stays in the processor's cache).
+     */
+    private static final class TextGrams {
+        final int[] distinct; // per text position: its k-gram's number among the distinct ones
+        final long[] keys;
+        final int[] ids; // per slot: distinct number + 1, 0 for an empty slot
+        final int mask;
+        final int[] counts;
+        final int[] positions;
+        final long[] gramOf; // per distinct number: the k-gram
+        final long[] present = new long[1 << 10]; // a bit per top 16 bits of the text's k-grams: most file k-grams stop here
+
+        TextGrams(long[] grams) {
+            int slots = Integer.highestOneBit(Math.max(4, grams.length * 2 - 1)) << 1;
+            keys = new long[slots];
+            ids = new int[slots];
+            mask = slots - 1;
+            distinct = new int[grams.length];
+            int count = 0;
+            for (int q = 0; q < grams.length; q++) {
+                int slot = slot(grams[q]);
+                if (ids[slot] == 0) {
+                    keys[slot] = grams[q];
+                    ids[slot] = ++count;
+                }
+                distinct[q] = ids[slot] - 1;
+                present[(int) (grams[q] >>> 54)] |= 1L << (grams[q] >>> 48);
+            }
+            counts = new int[count];
+            positions = new int[count * MAX_POSITIONS];
+            gramOf = new long[count];
+            for (int slot = 0; slot < slots; slot++) {
+                if (ids[slot] != 0) {
+                    gramOf[ids[slot] - 1] = keys[slot];
+                }
+            }
         }
+
+        private int slot(long gram) {
+            int slot = (int) (gram ^ (gram >>> 32)) & mask;
+            while (ids[slot] != 0 && keys[slot] != gram) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        /** Records where the text's k-grams occur in the file's (the first few places of each, in order). */
+        void locate(CodeTokens file, int k) {
+            java.util.Arrays.fill(counts, 0);
+            file.eachKgram(k, (p, g) -> {
+                if ((present[(int) (g >>> 54)] & (1L << (g >>> 48))) == 0) {
+                    return;
+                }
+                int id = ids[slot(g)] - 1;
+                if (id >= 0 && counts[id] < MAX_POSITIONS) {
+                    positions[id * MAX_POSITIONS + counts[id]++] = p;
+                }
+            });
+        }
+    }
+
+    /** File {@code file}'s tokens and k-gram table, from the cache or read and made (outside the lock). */
+    private FileGrams cached(int file) throws AirlockException {
+        synchronized (cache) {
+            FileGrams hit = cache.get(file);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        CodeTokens tokens = CodeTokens.of(index.text(file));
+        FileGrams made = new FileGrams(tokens, rules.k());
+        if (tokens.size() > LARGE_FILE) {
+            made.index(); // compared again and again (generated headers share idioms with much code): look up, do not pass over
+        }
+        synchronized (cache) {
+            FileGrams raced = cache.get(file); // another thread made it meanwhile: keep one
+            if (raced != null) {
+                return raced;
+            }
+            cache.put(file, made);
+            cachedTokens += made.tokens.size();
+            for (var it = cache.entrySet().iterator(); cachedTokens > CACHED_TOKENS && cache.size() > 1 && it.hasNext(); ) {
+                cachedTokens -= it.next().getValue().tokens.size();
+                it.remove();
+            }
+        }
+        return made;
+    }
+
+    /** Runs of at least minRunTokens shared by the text and {@code file}, compared token by token. */
+    private QuotedFile compare(CodeTokens text, long[] grams, TextGrams at, int file, List<int[]> lineMap,
+                               EncodedText.Kind via) throws AirlockException {
+        FileGrams cached = cached(file);
         CodeTokens source = cached.tokens;
+        if (cached.indexed()) {
+            cached.locate(at);
+        } else {
+            at.locate(cached.tokens, cached.k);
+        }
         int n = text.size();
         int m = source.size();
         long budget = 16L * n + 100_000; // token comparisons; repetitive input stops here, runs found so far stand
@@ -199,8 +332,9 @@ public final class QuoteCheck {
         BitSet sourceLineSet = new BitSet();
         TreeSet<Integer> textLines = new TreeSet<>();
         for (int q = 0; q < grams.length && budget > 0; q++) {
-            int seen = 0;
-            for (int p = cached.first(grams[q]); p >= 0 && seen < MAX_POSITIONS && budget > 0; p = cached.next[p], seen++) {
+            int id = at.distinct[q];
+            for (int seen = 0; seen < at.counts[id] && budget > 0; seen++) {
+                int p = at.positions[id * MAX_POSITIONS + seen];
                 if (q > 0 && p > 0 && text.hash(q - 1) == source.hash(p - 1)) {
                     continue; // inside a diagonal already extended from its start
                 }

@@ -191,6 +191,36 @@ public final class QuoteIndexFile {
         return built;
     }
 
+    /**
+     * Makes sure {@code file} holds the index of {@code key} with {@code rules}, ahead of the seal
+     * screen (at intake and at start-up, in the background): builds and writes it when the file is
+     * missing or its header names another key or other rules; returns whether it built. Only the
+     * header is read here (a whole read costs seconds and the index's memory); the seal screen's
+     * {@link #loadOrBuild} still checks every byte and rebuilds a damaged file.
+     */
+    public static boolean ensure(Path file, String key, QuoteIndex.Source source, QuoteRules rules, int threads,
+                                 ProgressMonitor monitor) throws AirlockException {
+        if (headerFits(file, key, rules)) {
+            return false;
+        }
+        QuoteIndex built = QuoteIndex.build(source, rules, threads, monitor);
+        write(file, key, built);
+        return true;
+    }
+
+    private static boolean headerFits(Path file, String key, QuoteRules rules) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            Reader in = new Reader(channel);
+            return Arrays.equals(in.bytes(MAGIC.length), MAGIC) && in.int32() == rules.k() && in.int32() == rules.window()
+                    && in.string(MAX_KEY, "key").equals(key);
+        } catch (Bad | IOException e) {
+            return false;
+        }
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

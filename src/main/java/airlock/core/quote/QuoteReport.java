@@ -33,29 +33,81 @@ public final class QuoteReport {
         this.scanned = List.copyOf(scanned);
     }
 
-    /** Collects the texts that leave together; {@link #add} each, then {@link #build}. */
+    /**
+     * Collects the texts that leave together; {@link #add} each, then {@link #build}, which scans
+     * them on several threads (each text on its own; the report keeps the order they were added in).
+     */
     public static final class Builder {
         private final QuoteCheck check;
-        private final List<Scanned> scanned = new ArrayList<>();
+        private final int threads;
+        private final List<String[]> texts = new ArrayList<>();
+        private final List<Boolean> snippets = new ArrayList<>();
 
+        /** A builder scanning on every core. */
         public Builder(QuoteCheck check) {
+            this(check, Runtime.getRuntime().availableProcessors());
+        }
+
+        public Builder(QuoteCheck check, int threads) {
             this.check = check;
+            this.threads = Math.max(1, threads);
         }
 
-        /** Scans {@code text} of {@code owner}'s {@code field}. A tree that cannot be read is recorded as a problem, not thrown. */
-        public Scanned add(String owner, String field, String text, boolean snippet) {
-            Scanned s;
-            try {
-                s = new Scanned(owner, field, snippet, check.scan(text), null);
-            } catch (AirlockException e) {
-                s = new Scanned(owner, field, snippet, null, e.getMessage());
-            }
-            scanned.add(s);
-            return s;
+        /** Adds {@code text} of {@code owner}'s {@code field}, to be scanned by {@link #build}. */
+        public void add(String owner, String field, String text, boolean snippet) {
+            texts.add(new String[] {owner, field, text});
+            snippets.add(snippet);
         }
 
+        /** Scans every text added. A tree that cannot be read is recorded per text as a problem, not thrown. */
         public QuoteReport build() {
-            return new QuoteReport(check.rules(), scanned);
+            Scanned[] out = new Scanned[texts.size()];
+            int n = Math.min(threads, Math.max(1, texts.size() / 16)); // a few texts are not worth a thread
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            Runnable work = () -> {
+                for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
+                    out[i] = scan(i);
+                }
+            };
+            if (n == 1) {
+                work.run();
+            } else {
+                Thread[] helpers = new Thread[n - 1];
+                for (int t = 0; t < helpers.length; t++) {
+                    helpers[t] = new Thread(work, "quote-check-" + (t + 1));
+                    helpers[t].setDaemon(true);
+                    helpers[t].start();
+                }
+                work.run(); // the calling thread scans too
+                boolean interrupted = false;
+                for (Thread helper : helpers) {
+                    while (helper.isAlive()) {
+                        try {
+                            helper.join();
+                        } catch (InterruptedException e) {
+                            interrupted = true; // the helpers finish their texts; the report must be whole
+                        }
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] == null) { // a helper died of an unexpected error: scanned here, so it is thrown here
+                    out[i] = scan(i);
+                }
+            }
+            return new QuoteReport(check.rules(), java.util.Arrays.asList(out));
+        }
+
+        private Scanned scan(int i) {
+            String[] t = texts.get(i);
+            try {
+                return new Scanned(t[0], t[1], snippets.get(i), check.scan(t[2]), null);
+            } catch (AirlockException e) {
+                return new Scanned(t[0], t[1], snippets.get(i), null, e.getMessage());
+            }
         }
     }
 

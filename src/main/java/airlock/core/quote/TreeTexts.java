@@ -43,13 +43,42 @@ public final class TreeTexts implements QuoteIndex.Source {
         return id -> text(tree, id);
     }
 
-    /** The same texts, each read from a tree opened for the read and closed after it (for use after this tree closes). */
+    /**
+     * The same texts, for use after this tree closes: read from a tree opened again at the first
+     * read and kept open for the next ones (opening a bundle costs ~10 ms, and the seal screen's check
+     * reads thousands of files), closed when the returned texts are no longer reachable.
+     */
     public QuoteIndex.FileTexts reopening(Opener opener) {
-        return id -> {
-            try (SourceTree again = opener.open()) {
-                return text(again, id);
+        Reopened held = new Reopened(opener);
+        QuoteIndex.FileTexts texts = id -> text(held.tree(), id);
+        CLEANER.register(texts, held::close); // the action holds the tree, never the texts
+        return texts;
+    }
+
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
+    /** A tree opened on first use and kept until closed (reads may come from several threads). */
+    private static final class Reopened {
+        private final Opener opener;
+        private SourceTree tree;
+
+        Reopened(Opener opener) {
+            this.opener = opener;
+        }
+
+        synchronized SourceTree tree() throws AirlockException {
+            if (tree == null) {
+                tree = opener.open();
             }
-        };
+            return tree;
+        }
+
+        synchronized void close() {
+            if (tree != null) {
+                tree.close();
+                tree = null;
+            }
+        }
     }
 
     private String text(SourceTree from, int id) throws AirlockException {

@@ -28,10 +28,11 @@ public final class SealQuotes {
             if (imported.id().equals(manifest)) {
                 try (airlock.core.git.GitSource source = bundles.open(imported)) {
                     TreeTexts tree = new TreeTexts(source, source.reviewRef());
-                    // built once per bundle and rules, kept next to the search index; a damaged or stale file is rebuilt
+                    // built at intake (prepare) and kept next to the search index: read here; a missing, damaged or
+                    // stale file is built again now, on every core
                     QuoteIndex index = airlock.core.quote.QuoteIndexFile.loadOrBuild(
                             airlock.core.quote.QuoteIndexFile.path(bundles.home().databases(), imported.id(), policy.quotes()),
-                            imported.id() + " " + source.reviewRef(), tree, policy.quotes(), 1,
+                            key(imported, source), tree, policy.quotes(), Runtime.getRuntime().availableProcessors(),
                             airlock.core.progress.ProgressMonitor.NONE);
                     // a hit reads the file again: from the bundle opened anew, as this source closes here
                     return new QuoteCheck(index.withTexts(tree.reopening(() -> bundles.open(imported))), policy.quotes());
@@ -39,5 +40,23 @@ public final class SealQuotes {
             }
         }
         return QuoteCheck.withoutTree(policy.quotes());
+    }
+
+    private static String key(BundleStore.Imported imported, airlock.core.git.GitSource source) {
+        return imported.id() + " " + source.reviewRef();
+    }
+
+    /**
+     * Builds the quote index of {@code imported} for {@code rules} when its file is missing or
+     * stale (intake, start-up: in the background, so the seal screen only reads it); returns
+     * whether it built. Cancelled through {@code monitor}.
+     */
+    public static boolean prepare(BundleStore bundles, BundleStore.Imported imported, airlock.core.quote.QuoteRules rules,
+                                  int threads, airlock.core.progress.ProgressMonitor monitor) throws AirlockException {
+        try (airlock.core.git.GitSource source = bundles.open(imported)) {
+            return airlock.core.quote.QuoteIndexFile.ensure(
+                    airlock.core.quote.QuoteIndexFile.path(bundles.home().databases(), imported.id(), rules),
+                    key(imported, source), new TreeTexts(source, source.reviewRef()), rules, threads, monitor);
+        }
     }
 }

@@ -170,4 +170,36 @@ class QuoteCheckTest {
         assertEquals(List.of(), EncodedText.find("fixed in 3f9c1d2e8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d and "
                 + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
     }
+
+    /** The report scanned on several threads (one check, its file cache shared) is the report scanned on one, in the same order. */
+    @Test
+    void reportOnSeveralThreadsEqualsReportOnOne() throws Exception {
+        QuoteCheck shared = QuoteFixture.check(QuoteRules.defaults());
+        String[] lines = QuoteFixture.function().split("\n");
+        QuoteReport.Builder one = new QuoteReport.Builder(shared, 1);
+        QuoteReport.Builder four = new QuoteReport.Builder(shared, 4);
+        for (int i = 0; i < 400; i++) {
+            int from = (i * 7) % (lines.length - 20);
+            String quote = String.join("\n", java.util.Arrays.copyOfRange(lines, from, from + 1 + i % 20));
+            String text = switch (i % 4) {
+                case 0 -> body(quote);
+                case 1 -> body(quote.toUpperCase(Locale.ROOT));
+                case 2 -> Base64.getMimeEncoder(40, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(quote.getBytes(StandardCharsets.UTF_8));
+                default -> "Prose only, finding " + i + ".";
+            };
+            one.add("f" + i, "body", text, i % 5 == 0);
+            four.add("f" + i, "body", text, i % 5 == 0);
+        }
+        QuoteReport a = one.build();
+        QuoteReport b = four.build();
+        assertEquals(shown(a), shown(b));
+        assertTrue(a.linesTotal() > 0);
+        assertEquals(a.quotas(10), b.quotas(10));
+    }
+
+    private static List<String> shown(QuoteReport r) {
+        return r.scanned().stream().map(s -> s.owner() + " " + s.field() + " " + s.snippet() + " " + s.problem() + " "
+                + s.scan().files().stream().map(f -> f.describe() + java.util.Arrays.toString(f.textLines())).toList() + " "
+                + s.scan().encodedBytes()).toList();
+    }
 }

@@ -185,4 +185,29 @@ class QuoteIndexFileTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /** ensure (intake, start-up) builds a missing or stale file once; when the header fits it neither builds nor reads the files. */
+    @Test
+    void ensureBuildsAMissingOrStaleIndexOnceAndThenLeavesIt() throws Exception {
+        Path file = QuoteIndexFile.path(dir.resolve("db"), "ab".repeat(32), QuoteRules.defaults());
+        Counting source = new Counting();
+        assertTrue(QuoteIndexFile.ensure(file, KEY, source, QuoteRules.defaults(), 1, ProgressMonitor.NONE));
+        assertEquals(PATHS.size(), source.reads.get());
+        QuoteIndexFile.Read read = QuoteIndexFile.read(file, KEY, QuoteRules.defaults(), id -> TEXTS.get(id));
+        assertNotNull(read.index(), read.refused());
+        assertArrayEquals(built().entries(), read.index().entries());
+
+        assertFalse(QuoteIndexFile.ensure(file, KEY, source, QuoteRules.defaults(), 1, ProgressMonitor.NONE));
+        assertEquals(PATHS.size(), source.reads.get(), "an index already there is not built again");
+
+        // another key (the bundle's review ref moved) or other rules: built again for them
+        assertTrue(QuoteIndexFile.ensure(file, "ab".repeat(32) + " refs/tags/v2", source, QuoteRules.defaults(), 1, ProgressMonitor.NONE));
+        assertEquals(2 * PATHS.size(), source.reads.get());
+        assertNotNull(QuoteIndexFile.read(file, "ab".repeat(32) + " refs/tags/v2", QuoteRules.defaults(), id -> TEXTS.get(id)).index());
+
+        // a file that is not an index at all (cut to its first bytes) is built again too
+        Files.write(file, Arrays.copyOf(Files.readAllBytes(file), 10));
+        assertTrue(QuoteIndexFile.ensure(file, KEY, source, QuoteRules.defaults(), 1, ProgressMonitor.NONE));
+        assertNotNull(QuoteIndexFile.read(file, KEY, QuoteRules.defaults(), id -> TEXTS.get(id)).index());
+    }
 }
