@@ -66,7 +66,7 @@ final class StartSessionDialog {
         problem.setId("session-start-problem");
         problem.getStyleClass().add("session-problem");
         problem.setWrapText(true);
-        problem.setMaxWidth(520);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         badge.setPromptText(texts.get("session.start.badge.prompt"));
         bundle.setMaxWidth(Double.MAX_VALUE);
         // a long bundle name is cut in the field (the field names keep their width): the whole name as tooltip
@@ -119,8 +119,12 @@ final class StartSessionDialog {
             Label demo = new Label(demoHint);
             demo.setId("session-demo-hint");
             demo.getStyleClass().add("session-demo-hint");
+            // the full width of the dialog, no narrower maximum: the box gives a label the height its text needs
+            // at the box's width, and a label held narrower needed another line it did not get ("only the ...",
+            // seen in the xvfb walk at 1366x768; issue 19)
             demo.setWrapText(true);
-            demo.setMaxWidth(520);
+            demo.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            demo.setMaxWidth(Double.MAX_VALUE);
             content.getChildren().add(demo);
         }
         model.unavailableReason().ifPresent(reason -> problem.setText(texts.format("session.unavailable", reason)));
