@@ -48,6 +48,8 @@ public final class WorkstationWindow {
     public WorkstationWindow(Stage stage, Texts texts, Clock clock, String workstationId, Backends backends) {
         Path symbolDatabases = backends.databases();
         this.stage = stage;
+        // every dialog and secondary window: centred on its owner, on the screen, Ctrl+W like Esc (issue 19)
+        WindowPlace.watchAllWindows();
         AlertFailureReporter reporter = new AlertFailureReporter(texts, () -> stage, this::showStatus);
         this.executor = new FxTaskExecutor(2, Platform::runLater, reporter, new FailureTranslator(texts));
         this.model = new MainViewModel(texts, executor, clock, workstationId);

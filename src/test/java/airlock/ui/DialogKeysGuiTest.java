@@ -29,7 +29,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Issue 19: each secondary window opened from the code view by its keys — Go to file (Ctrl+P), Go to
  * symbol (Ctrl+T), the versions window (Alt+Shift+H) — shows with the keyboard on its first useful
- * control, closes with Esc and with Ctrl+W, and Enter does its default (the chosen file opens). The
+ * control, lies on the screen, closes with Esc and with Ctrl+W, and Enter does its default (the chosen file
+ * opens); the finding editor, the lock screen, the seal and intake screens and the session dialogs are checked
+ * in their own tests (AnnotationsGuiTest, SessionGuiTest, SealKeysGuiTest, IntakeGuiTest, SessionEndGuiTest). The
  * keys are real key presses, so they go where the keyboard focus is, as in a real window.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -68,6 +70,10 @@ class DialogKeysGuiTest {
                 Node owner = shown.getScene().getFocusOwner();
                 if (!shown.isFocused() || owner == null || !opening.firstUseful().test(owner)) {
                     problems.add(opening.name() + ": the keyboard is on " + owner + " (window focused " + shown.isFocused() + ")");
+                }
+                String off = airlock.testutil.DialogChecks.offScreen(shown);
+                if (off != null) {
+                    problems.add(opening.name() + ": off the screen " + off);
                 }
                 if (close.length == 1) {
                     robot.interact(() -> save(shown, "dialog-keys-" + opening.name().replace(' ', '-') + ".png"));

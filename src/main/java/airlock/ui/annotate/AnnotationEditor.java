@@ -102,6 +102,8 @@ final class AnnotationEditor {
         preview.setContent(MarkdownView.render(body.getText()));
         stage.setScene(new Scene(layout(existing == null ? addSelection : null), 900, 640));
         airlock.ui.WindowSize.keepSize(stage, stage.getScene());
+        // Esc (its Cancel) and Ctrl+W close it as every secondary window (issue 19: only Esc did)
+        airlock.ui.WindowKeys.closeWithKeys(stage);
         // the title first: the one line every finding needs (issue 19)
         airlock.ui.WindowFocus.onShown(stage, () -> title);
         stage.getScene().getStylesheets().setAll(stylesheets);

@@ -188,7 +188,11 @@ final class DiffPane extends BorderPane {
         pane.codeArea().moveTo(paragraph, 0);
         pane.codeArea().showParagraphAtTop(Math.max(0, paragraph - 2));
         if (!isUnified()) {
-            left.codeArea().moveTo(Math.min(paragraph, left.codeArea().getParagraphs().size() - 1), 0);
+            // the same rows on the left, asked for directly: each side lays out on its own, and neither
+            // must wait for the other's new position to reach it through the syncing
+            int row = Math.min(paragraph, left.codeArea().getParagraphs().size() - 1);
+            left.codeArea().moveTo(row, 0);
+            left.codeArea().showParagraphAtTop(Math.max(0, row - 2));
         }
         pane.focusText();
         showPosition();
@@ -255,23 +259,53 @@ final class DiffPane extends BorderPane {
         return label;
     }
 
-    /** Rows are aligned, so the same vertical position shows the same rows on both sides. */
+    /**
+     * Rows are aligned, so both sides show the same rows: when one side has scrolled (its layout changed its
+     * position), the other is put at the same first row and the same offset within it. The positions are
+     * carried over as rows, not as pixels: each side's vertical pixel position is an estimate from the rows it
+     * has measured, so the same estimate meant different rows on the two sides, and carrying it over moved the
+     * side F7 had just put at a change somewhere else (issue 19: "Change 1 of 4" at lines 46-47 while the
+     * view showed line 84).
+     */
     private void syncScroll(CodeArea a, CodeArea b) {
-        a.estimatedScrollYProperty().addListener((obs, old, y) -> follow(b, y));
-        b.estimatedScrollYProperty().addListener((obs, old, y) -> follow(a, y));
+        a.estimatedScrollYProperty().addListener((obs, old, y) -> followRows(a, b));
+        b.estimatedScrollYProperty().addListener((obs, old, y) -> followRows(b, a));
         a.estimatedScrollXProperty().addListener((obs, old, x) -> followX(b, x));
         b.estimatedScrollXProperty().addListener((obs, old, x) -> followX(a, x));
     }
 
-    private void follow(CodeArea target, Double y) {
-        if (!syncing && y != null) {
-            syncing = true;
-            try {
-                target.estimatedScrollYProperty().setValue(y);
-            } finally {
-                syncing = false;
+    private void followRows(CodeArea from, CodeArea to) {
+        if (syncing) {
+            return;
+        }
+        org.fxmisc.flowless.VirtualFlow<?, ?> source = flow(from);
+        org.fxmisc.flowless.VirtualFlow<?, ?> target = flow(to);
+        if (source == null || target == null || source.visibleCells().isEmpty() || to.getParagraphs().isEmpty()) {
+            return;
+        }
+        int first = source.getFirstVisibleIndex();
+        double offset = source.getCell(first).getNode().getLayoutY();
+        int row = Math.min(first, to.getParagraphs().size() - 1);
+        if (target.visibleCells().size() > 0 && target.getFirstVisibleIndex() == row
+                && Math.abs(target.getCell(row).getNode().getLayoutY() - offset) < 0.5) {
+            return; // already there: nothing to lay out again, and nothing echoes back
+        }
+        syncing = true;
+        try {
+            target.showAtOffset(row, offset);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The virtual flow that lays out a code area's rows (its child; RichTextFX does not hand it out otherwise). */
+    private static org.fxmisc.flowless.VirtualFlow<?, ?> flow(CodeArea area) {
+        for (javafx.scene.Node child : area.getChildrenUnmodifiable()) {
+            if (child instanceof org.fxmisc.flowless.VirtualFlow<?, ?> flow) {
+                return flow;
             }
         }
+        return null;
     }
 
     private void followX(CodeArea target, Double x) {

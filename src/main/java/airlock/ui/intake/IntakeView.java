@@ -37,6 +37,8 @@ public final class IntakeView {
     private final javafx.stage.Stage stage = new javafx.stage.Stage();
     private final GridPane detailGrid = new GridPane();
     private final ListView<FoundBundle> bundleList = new ListView<>();
+    private ListView<Medium> mediaList;
+    private Button verifyButton;
 
     public IntakeView(IntakeViewModel model, MainViewModel main, Texts texts, Window owner) {
         this.model = model;
@@ -49,6 +51,10 @@ public final class IntakeView {
         scene.getStylesheets().add(IntakeView.class.getResource("/airlock/ui/intake.css").toExternalForm());
         stage.setScene(scene);
         airlock.ui.WindowKeys.closeWithKeys(stage);
+        // the keyboard on the first useful control each time the screen shows (issue 19: it had none):
+        // Verify when a bundle is chosen, else the bundles found, else the media
+        airlock.ui.WindowFocus.onShown(stage, () -> verifyButton != null && !verifyButton.isDisabled() ? verifyButton
+                : !bundleList.getItems().isEmpty() ? bundleList : mediaList);
         model.stageProperty().addListener((obs, old, now) -> {
             if (now == Stage.OPENED && !model.throughKeeper()) { // through the keeper the screen stays with its verdict
                 stage.close();
@@ -69,6 +75,7 @@ public final class IntakeView {
     private VBox mediaColumn() {
         ListView<Medium> list = new ListView<>(model.media());
         list.setId("intake-media");
+        mediaList = list;
         list.setCellFactory(v -> cell(airlock.ui.media.MediaChooser::describe));
         mirrorSelection(list, model.selectedMediumProperty());
         Button refresh = new Button(texts.get("intake.media.refresh"));
@@ -152,6 +159,8 @@ public final class IntakeView {
         phase.visibleProperty().bind(bar.visibleProperty());
         main.progressProperty().addListener((obs, old, p) -> showProgress(bar, phase, p));
         Button verify = new Button(texts.get("intake.verify"));
+        verify.setId("intake-verify");
+        verifyButton = verify;
         verify.setDefaultButton(true);
         verify.disableProperty().bind(model.selectedBundleProperty().isNull()
                 .or(Bindings.createBooleanBinding(model::isBusy, model.stageProperty())));

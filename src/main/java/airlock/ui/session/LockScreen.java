@@ -83,6 +83,14 @@ final class LockScreen extends StackPane {
         box.setMaxSize(640, 320);
         getChildren().add(box);
         setVisible(false);
+        // Tab and Shift+Tab go round the layer's own controls instead of the scene's traversal (issue 19)
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.TAB && !event.isShortcutDown() && !event.isAltDown()
+                    && !event.isControlDown() && !event.isMetaDown()) {
+                event.consume();
+                focusNext(!event.isShiftDown());
+            }
+        });
     }
 
     /** What the unlock button hands on (room): the credential asked for, what was typed, the key file chosen (or null). */
@@ -122,6 +130,37 @@ final class LockScreen extends StackPane {
     /** Puts the focus on the layer's one action (Unlock, or End for an expired session). */
     void focusAction() {
         (pinRow.isVisible() ? pin : unlock.isVisible() ? unlock : end).requestFocus();
+    }
+
+    /**
+     * Tab and Shift+Tab on the layer: the focus moves on among the layer's own shown controls (key file,
+     * PIN or passphrase, Unlock; or End) and wraps, so it never leaves for the hidden window behind and
+     * Unlock is always one Tab away (issue 19).
+     */
+    void focusNext(boolean forward) {
+        java.util.List<javafx.scene.Node> order = new java.util.ArrayList<>();
+        for (javafx.scene.Node node : java.util.List.of(chooseKey, pin, unlock, end)) {
+            if (shown(node) && !node.isDisabled()) {
+                order.add(node);
+            }
+        }
+        if (order.isEmpty()) {
+            return;
+        }
+        javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        int at = order.indexOf(owner);
+        int next = at < 0 ? order.indexOf(pinRow.isVisible() ? pin : unlock.isVisible() ? unlock : end)
+                : Math.floorMod(at + (forward ? 1 : -1), order.size());
+        order.get(Math.max(0, next)).requestFocus();
+    }
+
+    private boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null && n != this; n = n.getParent()) {
+            if (!n.isVisible() || !n.isManaged()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Shows the layer for LOCKED and EXPIRED, hides it otherwise. */

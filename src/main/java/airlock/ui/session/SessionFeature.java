@@ -204,6 +204,11 @@ public final class SessionFeature {
         if (state == SessionState.LOCKED || state == SessionState.EXPIRED) {
             // only pressing the lock screen's own button. Tab is kept on it: moving on took the focus to
             // the hidden window behind, where every key was refused, and Unlock was lost for good (issue 19)
+            // Tab and Shift+Tab inside the layer go on to the layer, which moves round its own controls (issue 19)
+            if (event.getCode() == KeyCode.TAB && inside(event.getTarget(), lock)
+                    && !event.isShortcutDown() && !event.isAltDown() && !event.isControlDown() && !event.isMetaDown()) {
+                return;
+            }
             if (event.getCode() == KeyCode.TAB || !inside(event.getTarget(), lock)) {
                 event.consume();
                 if (event.getEventType() == KeyEvent.KEY_PRESSED) {
@@ -366,6 +371,11 @@ public final class SessionFeature {
 
     public Watermark watermark() {
         return watermark;
+    }
+
+    /** The lock layer (for tests). */
+    LockScreen lockScreen() {
+        return lock;
     }
 
 }

@@ -66,22 +66,25 @@ final class StartSessionDialog {
         problem.setId("session-start-problem");
         problem.getStyleClass().add("session-problem");
         problem.setWrapText(true);
-        problem.setMaxWidth(520);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         badge.setPromptText(texts.get("session.start.badge.prompt"));
         bundle.setMaxWidth(Double.MAX_VALUE);
+        // a long bundle name is cut in the field (the field names keep their width): the whole name as tooltip
+        bundle.valueProperty().addListener((obs, old, now) -> bundle.setTooltip(now == null ? null
+                : new javafx.scene.control.Tooltip(now.label())));
         bundle.setPromptText(texts.get("session.start.bundle.loading"));
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
         int row = 0;
-        grid.addRow(row++, new Label(texts.get("session.start.inspector")), inspector);
+        grid.addRow(row++, name(texts.get("session.start.inspector")), inspector);
         if (model.inspectorsNamed()) {
-            grid.addRow(row++, new Label(texts.get("session.start.inspector.passphrase")), inspectorPassphrase);
+            grid.addRow(row++, name(texts.get("session.start.inspector.passphrase")), inspectorPassphrase);
         }
-        grid.addRow(row++, new Label(texts.get("session.start.organisation")), organisation);
-        grid.addRow(row++, new Label(texts.get("session.start.badge")), badge);
-        grid.addRow(row++, new Label(texts.get("session.start.bundle")), bundle);
+        grid.addRow(row++, name(texts.get("session.start.organisation")), organisation);
+        grid.addRow(row++, name(texts.get("session.start.badge")), badge);
+        grid.addRow(row++, name(texts.get("session.start.bundle")), bundle);
         SupervisorConfirmation.Mode mode = model.confirmationMode();
         Label confirm = new Label(switch (mode) {
             case NONE -> texts.get("session.start.confirm.none");
@@ -92,7 +95,7 @@ final class StartSessionDialog {
         confirm.getStyleClass().add("session-confirm");
         grid.add(confirm, 0, row++, 2, 1);
         if (mode == SupervisorConfirmation.Mode.PIN) {
-            grid.addRow(row++, new Label(texts.get("session.start.pin")), pin);
+            grid.addRow(row++, name(texts.get("session.start.pin")), pin);
         } else if (mode == SupervisorConfirmation.Mode.KEY) {
             // the supervisor's key is read from the supervisor's stick: a removable medium, then its key files (issue 17)
             Button browse = new Button(texts.get("session.start.key.browse"));
@@ -107,8 +110,8 @@ final class StartSessionDialog {
                     }));
             HBox keyRow = new HBox(6, keyFile, browse);
             HBox.setHgrow(keyFile, Priority.ALWAYS);
-            grid.addRow(row++, new Label(texts.get("session.start.key")), keyRow);
-            grid.addRow(row++, new Label(texts.get("session.start.passphrase")), passphrase);
+            grid.addRow(row++, name(texts.get("session.start.key")), keyRow);
+            grid.addRow(row++, name(texts.get("session.start.passphrase")), passphrase);
         }
         GridPane.setHgrow(inspector, Priority.ALWAYS);
         VBox content = new VBox(10, grid);
@@ -116,8 +119,12 @@ final class StartSessionDialog {
             Label demo = new Label(demoHint);
             demo.setId("session-demo-hint");
             demo.getStyleClass().add("session-demo-hint");
+            // the full width of the dialog, no narrower maximum: the box gives a label the height its text needs
+            // at the box's width, and a label held narrower needed another line it did not get ("only the ...",
+            // seen in the xvfb walk at 1366x768; issue 19)
             demo.setWrapText(true);
-            demo.setMaxWidth(520);
+            demo.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            demo.setMaxWidth(Double.MAX_VALUE);
             content.getChildren().add(demo);
         }
         model.unavailableReason().ifPresent(reason -> problem.setText(texts.format("session.unavailable", reason)));
@@ -156,6 +163,11 @@ final class StartSessionDialog {
                     .or(() -> list.size() == 1 ? java.util.Optional.of(list.get(0)) : java.util.Optional.empty())
                     .ifPresent(bundle::setValue);
         });
+    }
+
+    /** A field's name: never cut (issue 19: "Inspector na…" when a long bundle name widened the field column). */
+    private static Label name(String text) {
+        return airlock.ui.Labels.name(text);
     }
 
     Dialog<ButtonType> dialog() {

@@ -311,6 +311,66 @@ class AnnotationsGuiTest {
         return model.annotations().stream().filter(a -> a.title().startsWith(prefix)).findFirst().orElseThrow();
     }
 
+    /**
+     * Issue 19: the finding editor takes the keyboard on its title when shown, closes with Esc and with
+     * Ctrl+W (only Esc did), Enter in the title saves (the default button), and it lies on the screen.
+     */
+    @Test
+    void theFindingEditorTakesItsKeys(FxRobot robot) throws Exception {
+        AnnotationsFeature feature = window.annotations();
+        waitUntil(() -> feature.model().bindingProperty().get() != null && view() != null && view().text().contains("strcpy(name"));
+        CodeViewPane pane = view();
+        waitUntil(() -> feature.codeMarks().of(pane).map(m -> m.map != null).orElse(false));
+        int call = pane.text().indexOf("strcpy(name");
+        List<String> problems = new ArrayList<>();
+        for (javafx.scene.input.KeyCode[] close : List.of(new javafx.scene.input.KeyCode[] {javafx.scene.input.KeyCode.ESCAPE},
+                new javafx.scene.input.KeyCode[] {javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.W})) {
+            AnnotationEditor editor = openEditor(robot, feature, pane, call);
+            robot.press(close);
+            robot.release(close);
+            WaitForAsyncUtils.waitForFxEvents();
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !editor.stage().isShowing());
+            } catch (java.util.concurrent.TimeoutException e) {
+                problems.add((close.length == 1 ? "Esc" : "Ctrl+W") + " did not close the editor");
+                robot.interact(() -> editor.stage().close());
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(feature.model().annotations().isEmpty(), "closing saved nothing");
+
+        AnnotationEditor editor = openEditor(robot, feature, pane, call);
+        robot.targetWindow(editor.stage()).write("Saved by Enter"); // typed into the window that has the keyboard
+        waitUntil(() -> "Saved by Enter".equals(editor.titleField().getText()));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !editor.stage().isShowing());
+        } catch (java.util.concurrent.TimeoutException e) {
+            String[] state = new String[1];
+            robot.interact(() -> state[0] = "focus " + editor.stage().getScene().getFocusOwner() + ", problem \""
+                    + ((javafx.scene.control.Label) editor.stage().getScene().lookup(".annot-problem")).getText() + "\"");
+            robot.interact(() -> Screenshots.shot(editor.stage().getScene(), "annot-editor-enter.png"));
+            throw new AssertionError("Enter did not save the finding: " + state[0], e);
+        }
+        waitUntil(() -> feature.model().annotations().stream().anyMatch(a -> a.title().equals("Saved by Enter")));
+    }
+
+    /** Selects from {@code start}, opens the editor, and checks it has the keyboard on its title and lies on the screen. */
+    private AnnotationEditor openEditor(FxRobot robot, AnnotationsFeature feature, CodeViewPane pane, int start) throws Exception {
+        AnnotationEditor before = feature.lastEditor();
+        robot.interact(() -> pane.codeArea().selectRange(start, start + 6));
+        robot.interact(feature::annotateSelection);
+        waitUntil(() -> feature.lastEditor() != null && feature.lastEditor() != before && feature.lastEditor().stage().isShowing());
+        AnnotationEditor editor = feature.lastEditor();
+        waitUntil(() -> editor.stage().isFocused() && editor.stage().getScene().getFocusOwner() == editor.titleField());
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Stage s = editor.stage();
+        assertTrue(s.getX() >= screen.getMinX() && s.getY() >= screen.getMinY() && s.getX() + s.getWidth() <= screen.getMaxX() + 0.5
+                && s.getY() + s.getHeight() <= screen.getMaxY() + 0.5, "the editor lies on the screen: " + s.getX() + "," + s.getY()
+                + " " + s.getWidth() + "x" + s.getHeight() + " in " + screen);
+        return editor;
+    }
+
     private CodeViewPane view() {
         return window.view().selectedCodeView();
     }

@@ -217,6 +217,73 @@ class DiffReadingGuiTest {
         assertTrue(focused[0], "the diff's code has the keyboard when showTab returns");
     }
 
+    /**
+     * Issue 19: in the side-by-side form the first F7 said "Change 1 of 4" and put the caret on the change
+     * at lines 46-47, but both sides showed the rows around line 84: the left side, moved to the same row,
+     * scrolled to its caret and the scroll syncing carried its estimated position over to the right,
+     * overriding the right's showParagraphAtTop. After each F7 both sides must show the change.
+     */
+    @Test
+    void f7ShowsTheChangeOnBothSidesOfALongFile(FxRobot robot) throws Exception {
+        VersionsFeature versions = window.versions();
+        waitUntil(() -> window.view().selectedCodeView() != null && window.view().selectedCodeView().text().contains("total++"));
+        robot.interact(() -> versions.compare(VersionsGuiTest.V1, VersionsGuiTest.V2));
+        VersionsWindow w = versions.windowForTests();
+        waitUntil(() -> w.changes().size() == 5);
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        for (int line = 1; line <= 240; line++) {
+            before.append("\tline ").append(line).append(" of the old file;\n");
+            boolean changed = line == 46 || line == 47 || line == 120 || line == 170 || line == 230;
+            after.append("\tline ").append(line).append(changed ? " changed here;\n" : " of the old file;\n");
+        }
+        org.eclipse.jgit.diff.RawText a = new org.eclipse.jgit.diff.RawText(before.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.eclipse.jgit.diff.RawText b = new org.eclipse.jgit.diff.RawText(after.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<airlock.core.history.DiffRow> rows = airlock.core.history.SideBySide.rows(a, b, Integer.MAX_VALUE);
+        airlock.core.history.FileDiff found = new airlock.core.history.FileDiff(new FileChange(
+                airlock.core.history.ChangeKind.MODIFIED, "long.c", "long.c", null, null, 5, 5,
+                airlock.core.history.DiffVerdict.TEXT), airlock.core.history.DiffVerdict.TEXT, rows, 0, 0);
+        java.util.function.IntFunction<String> skipped = n -> n + " unchanged lines";
+        DiffPane[] shown = new DiffPane[1];
+        robot.interact(() -> {
+            shown[0] = new DiffPane(Texts.load(Locale.ROOT), found, "long.c", DiffDocument.of(rows, DiffDocument.Side.LEFT, skipped),
+                    DiffDocument.of(rows, DiffDocument.Side.RIGHT, skipped), DiffDocument.unified(rows, skipped), window.model());
+            w.showTab("long:c", "long.c", "long.c", shown[0], shown[0].focusTarget());
+        });
+        DiffPane diff = shown[0];
+        waitUntil(() -> diff.right().codeArea().getHeight() > 0 && diff.right().codeArea().lastVisibleParToAllParIndex() > 5);
+        assertEquals("Change \u2013 of 4", diff.positionText());
+        List<String> problems = new java.util.ArrayList<>();
+        int[] changeRows = {45, 119, 169, 229};
+        for (int i = 0; i < changeRows.length; i++) {
+            robot.press(KeyCode.F7).release(KeyCode.F7);
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(300); // the two sides' layout passes and their scroll syncing settle
+            WaitForAsyncUtils.waitForFxEvents();
+            int row = changeRows[i];
+            String[] seen = new String[1];
+            robot.interact(() -> {
+                StringBuilder out = new StringBuilder();
+                for (airlock.ui.code.CodeViewPane side : List.of(diff.left(), diff.right())) {
+                    int first = side.codeArea().firstVisibleParToAllParIndex();
+                    int last = side.codeArea().lastVisibleParToAllParIndex();
+                    if (row < first || row + 1 > last) {
+                        out.append(side.getId()).append(" shows rows ").append(first).append('-').append(last).append("; ");
+                    }
+                }
+                seen[0] = out.toString();
+            });
+            if (!diff.positionText().equals("Change " + (i + 1) + " of 4") || diff.currentRow() != row || !seen[0].isEmpty()) {
+                problems.add("F7 #" + (i + 1) + ": " + diff.positionText() + ", caret row " + diff.currentRow()
+                        + ", change at row " + row + ": " + seen[0]);
+            }
+            if (i == 0) {
+                robot.interact(() -> Screenshots.shot(w.stage().getScene(), "diff-long-first-F7.png"));
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     private static Tab selectedTab(VersionsWindow w) {
         return w.tabs().getSelectionModel().getSelectedItem();
     }

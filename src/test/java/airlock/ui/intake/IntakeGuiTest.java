@@ -108,6 +108,52 @@ class IntakeGuiTest {
         robot.interact(() -> save(view, "intake-refused.png"));
     }
 
+    /**
+     * Issue 19: the intake screen takes the keyboard on its first useful control each time it shows (the
+     * media list while nothing is chosen), closes with Esc and with Ctrl+W, lies on the screen, and Enter
+     * presses its default button (Verify) without any click or focus request first.
+     */
+    @Test
+    void theScreenTakesTheKeyboardClosesWithEscAndCtrlWAndEnterVerifies(FxRobot robot) throws Exception {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (javafx.scene.input.KeyCode[] close : java.util.List.of(new javafx.scene.input.KeyCode[] {javafx.scene.input.KeyCode.ESCAPE},
+                new javafx.scene.input.KeyCode[] {javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.W})) {
+            if (!view.stage().isShowing()) {
+                robot.interact(view::show);
+            }
+            waitUntil(() -> view.stage().isFocused() && view.stage().getScene().getFocusOwner() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            String owner = view.stage().getScene().getFocusOwner().getId();
+            if (!"intake-media".equals(owner)) {
+                problems.add("shown with the keyboard on " + view.stage().getScene().getFocusOwner());
+            }
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            javafx.stage.Stage s = view.stage();
+            if (s.getX() < screen.getMinX() || s.getY() < screen.getMinY() || s.getX() + s.getWidth() > screen.getMaxX() + 0.5
+                    || s.getY() + s.getHeight() > screen.getMaxY() + 0.5) {
+                problems.add("off the screen: " + s.getX() + "," + s.getY() + " " + s.getWidth() + "x" + s.getHeight());
+            }
+            robot.press(close);
+            robot.release(close);
+            WaitForAsyncUtils.waitForFxEvents();
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.stage().isShowing());
+            } catch (java.util.concurrent.TimeoutException e) {
+                problems.add((close.length == 1 ? "Esc" : "Ctrl+W") + " did not close it");
+                robot.interact(() -> view.stage().close());
+            }
+        }
+        assertEquals(java.util.List.of(), problems);
+
+        robot.interact(() -> model.openFolderAsMedium(medium));
+        waitUntil(() -> model.bundles().size() == 2 && model.selectedBundleProperty().get() != null);
+        robot.interact(view::show);
+        waitUntil(() -> view.stage().isFocused() && view.stage().getScene().getFocusOwner() != null
+                && "intake-verify".equals(view.stage().getScene().getFocusOwner().getId()));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> model.stageProperty().get() == Stage.ACCEPTED);
+    }
+
     private static void save(IntakeView view, String name) {
         try {
             Screenshots.save(view.stage().getScene(), name);

@@ -114,6 +114,12 @@ class SessionEndGuiTest {
 
     @Test
     void dialogsAreNeverBlankAndTheEndClearsEveryViewOfCode(FxRobot robot) throws Exception {
+        // the pom runs this class a second time on a 1366x768 screen: make sure that is the screen here
+        String geometry = System.getProperty("headless.geometry");
+        if (geometry != null) {
+            javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getPrimary().getBounds();
+            assertEquals(geometry.split("-")[0], (int) bounds.getWidth() + "x" + (int) bounds.getHeight(), "the screen asked for");
+        }
         waitUntil(() -> window.model().fileTree().totalFiles() == 3);
         robot.clickOn("#menu-session").clickOn("#session-start");
         waitUntil(() -> feature.startDialog().isPresent());
@@ -137,9 +143,18 @@ class SessionEndGuiTest {
         assertNotBlank(robot, keys, "dialog-shortcuts.png");
         robot.interact(() -> ((Stage) keys).close());
 
+        // the end confirmation: Ctrl+W closes it as Esc does (Cancel: the session goes on)
+        javafx.application.Platform.runLater(feature::confirmEnd);
+        Window asked = waitForDialog(robot, w -> w.getScene().getRoot() instanceof DialogPane
+                && texts.get("session.end.title").equals(((Stage) w).getTitle()));
+        waitUntil(asked::isFocused);
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        waitUntil(() -> !asked.isShowing());
+        assertTrue(window.session().current().isPresent(), "Ctrl+W cancelled the end");
+
         // the end confirmation: text and buttons inside the window, the watermark behind them
         javafx.application.Platform.runLater(feature::confirmEnd);
-        Window confirm = waitForDialog(robot, w -> w.getScene().getRoot() instanceof DialogPane pane
+        Window confirm = waitForDialog(robot, w -> w != asked && w.getScene().getRoot() instanceof DialogPane pane
                 && pane.lookupAll(".button").stream().anyMatch(b -> texts.get("session.end.title").equals(((Stage) w).getTitle())));
         assertNotBlank(robot, confirm, "dialog-end-confirm.png");
         DialogPane pane = (DialogPane) confirm.getScene().getRoot();
@@ -159,7 +174,42 @@ class SessionEndGuiTest {
                 "no other window of the workstation is left but the summary");
         assertNotBlank(robot, summary, "dialog-session-summary.png");
         robot.interact(() -> save(window.stage(), "session-ended-main.png"));
-        robot.interact(() -> feature.summaryDialog().orElseThrow().close());
+        waitUntil(summary::isFocused);
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        waitUntil(() -> !summary.isShowing());
+
+        // the second session's start dialog in the same window: centred on it, and on the screen even when the
+        // window has been moved so far up and left that the centred dialog would reach past the screen's corner
+        robot.interact(feature::showStartDialog);
+        waitUntil(() -> feature.startDialog().isPresent());
+        Window second = feature.startDialog().orElseThrow().getDialogPane().getScene().getWindow();
+        waitUntil(() -> robot.lookup("#session-bundle").queryComboBox().getValue() != null);
+        assertNotBlank(robot, second, "dialog-second-start.png");
+        Stage main = window.stage();
+        double dx = second.getX() + second.getWidth() / 2 - (main.getX() + main.getWidth() / 2);
+        double dy = second.getY() + second.getHeight() / 2 - (main.getY() + main.getHeight() / 2);
+        assertTrue(Math.abs(dx) < 2 && Math.abs(dy) < 30, "the second start dialog is centred on its window: " + dx + "," + dy);
+        // a bundle whose name (the vendor's text) is longer than the dialog is wide: the field names stay whole
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<SessionViewModel.BundleChoice> box = robot.lookup("#session-bundle").queryComboBox();
+            SessionViewModel.BundleChoice wide = new SessionViewModel.BundleChoice("wide",
+                    "Example Vendor Incorporated International / widget firmware for the long-range sensor gateway 2.0.17 (d816d10c4cee...)");
+            box.getItems().add(wide);
+            box.setValue(wide);
+        });
+        assertNotBlank(robot, second, "dialog-second-start-long-bundle.png");
+        robot.interact(() -> feature.startDialog().orElseThrow().close());
+        waitUntil(() -> feature.startDialog().isEmpty());
+        robot.interact(() -> {
+            main.setX(-main.getWidth() / 2);
+            main.setY(-main.getHeight() / 2);
+        });
+        robot.interact(feature::showStartDialog);
+        waitUntil(() -> feature.startDialog().isPresent());
+        Window cornered = feature.startDialog().orElseThrow().getDialogPane().getScene().getWindow();
+        assertNotBlank(robot, cornered, "dialog-start-cornered.png");
+        robot.interact(() -> feature.startDialog().orElseThrow().close());
     }
 
     private static Window waitForDialog(FxRobot robot, java.util.function.Predicate<Window> which) throws Exception {
@@ -202,6 +252,12 @@ class SessionEndGuiTest {
             boolean button = scene.getRoot().lookupAll(".button").stream().anyMatch(inside);
             if (!text || !button) {
                 problem[0] = shot + ": text shown " + text + ", button shown " + button + " in " + w + "x" + h;
+            }
+            // issue 19: on the screen, and no label cut ("Inspector na…")
+            String off = airlock.testutil.DialogChecks.offScreen(dialog);
+            List<String> cut = airlock.testutil.DialogChecks.cutLabels(scene.getRoot());
+            if (problem[0] == null && (off != null || !cut.isEmpty())) {
+                problem[0] = shot + ": " + (off == null ? "" : "off the screen " + off + "; ") + (cut.isEmpty() ? "" : "cut labels " + cut);
             }
             save(dialog, shot);
         });

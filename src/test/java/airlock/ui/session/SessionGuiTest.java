@@ -184,10 +184,33 @@ class SessionGuiTest {
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, window.model().documents().size(), "keys do not reach the window while locked");
-        // issue 19: Tab no longer loses Unlock; Enter unlocks after any number of Tabs
+        // issue 19: Tab no longer loses Unlock; Esc neither closes nor unlocks the lock screen
         robot.type(KeyCode.TAB).type(KeyCode.TAB).type(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("session-unlock", robot.window(0).getScene().getFocusOwner().getId(), "Unlock keeps the focus");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(SessionState.LOCKED, feature.model().stateProperty().get(), "Esc does not unlock");
+        assertTrue(robot.lookup("#session-lock").query().isVisible(), "Esc does not close the lock screen");
+        // with the PIN asked for (a keeper's pin policy): Tab goes round the PIN and Unlock, both ways, and
+        // never leaves the layer; Enter in the PIN field unlocks with the PIN typed
+        robot.interact(() -> feature.lockScreen().show(SessionState.LOCKED, id, DemoRoom.IDLE_LOCK_MINUTES,
+                airlock.core.session.ReviewSession.UnlockCredential.PIN));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> walked = new ArrayList<>();
+        walked.add(robot.window(0).getScene().getFocusOwner().getId());
+        for (int i = 0; i < 3; i++) {
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            walked.add(robot.window(0).getScene().getFocusOwner().getId());
+        }
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        walked.add(robot.window(0).getScene().getFocusOwner().getId());
+        assertEquals(List.of("session-unlock-pin", "session-unlock", "session-unlock-pin", "session-unlock", "session-unlock-pin"),
+                walked, "Tab and Shift+Tab go round the PIN and Unlock");
+        robot.interact(() -> save(robot.window(0), "session-locked-pin.png"));
+        robot.write(DemoRoom.PIN);
         robot.type(KeyCode.ENTER);
         waitUntil(() -> feature.model().stateProperty().get() == SessionState.ACTIVE);
         waitUntil(() -> !robot.lookup("#session-lock").query().isVisible());
