@@ -98,14 +98,7 @@ final class KeeperIndexes implements AutoCloseable {
             return;
         }
         set(bundleId, "building", "");
-        ProgressMonitor monitor = new ProgressMonitor() {
-            @Override public void beginTask(String title, long totalWork) { }
-            @Override public void update(long completed) { }
-            @Override public void endTask() { }
-            @Override public boolean isCancelled() {
-                return closed;
-            }
-        };
+        ProgressMonitor monitor = ProgressMonitor.cancelledWhen(() -> closed);
         long started = System.nanoTime();
         try (SourceTree source = bundles.open(bundles.get(bundleId))) {
             String ref = source.reviewRef();

@@ -734,24 +734,7 @@ public final class KeeperService {
             SearchSummary result = null;
             String failed = null;
             try {
-                ProgressMonitor monitor = new ProgressMonitor() {
-                    @Override
-                    public void beginTask(String title, long totalWork) {
-                    }
-
-                    @Override
-                    public void update(long completed) {
-                    }
-
-                    @Override
-                    public void endTask() {
-                    }
-
-                    @Override
-                    public boolean isCancelled() {
-                        return cancelled;
-                    }
-                };
+                ProgressMonitor monitor = ProgressMonitor.cancelledWhen(() -> cancelled);
                 result = diffFrom == null ? searcher.search(source, index, query, (FileMatches file) -> add(file), monitor)
                         : searcher.searchDiff(source, diffFrom, query, (FileMatches file) -> add(file), monitor);
             } catch (InvalidQueryException e) {

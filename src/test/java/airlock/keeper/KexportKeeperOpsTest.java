@@ -265,24 +265,7 @@ class KexportKeeperOpsTest {
             assertEquals("findings.import.unknown", assertThrows(KeeperException.class, () -> client.call(
                     new Request.FindingsImportCancel(c + 1), Answer.FindingsImportProgress.class)).code());
             // the workstation cancels the keeper's copy when the inspector cancels the transfer
-            ProgressMonitor cancelling = new ProgressMonitor() {
-                @Override
-                public void beginTask(String title, long totalWork) {
-                }
-
-                @Override
-                public void update(long completed) {
-                }
-
-                @Override
-                public void endTask() {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return true;
-                }
-            };
+            ProgressMonitor cancelling = ProgressMonitor.cancelledWhen(() -> true);
             assertThrows(airlock.core.progress.CancelledException.class, () -> transfer.importFile(exported, cancelling));
             // its import was number c + 1 (the keeper numbers imports in turn): already discarded by the workstation
             assertEquals("findings.import.unknown", assertThrows(KeeperException.class, () -> client.call(

@@ -28,6 +28,16 @@ public interface ProgressMonitor {
         @Override public boolean isCancelled() { return false; }
     };
 
+    /** A monitor that reports nothing and is cancelled once {@code cancelled} says so (checked on each call). */
+    static ProgressMonitor cancelledWhen(java.util.function.BooleanSupplier cancelled) {
+        return new ProgressMonitor() {
+            @Override public void beginTask(String title, long totalWork) { }
+            @Override public void update(long completed) { }
+            @Override public void endTask() { }
+            @Override public boolean isCancelled() { return cancelled.getAsBoolean(); }
+        };
+    }
+
     /** Throws {@link CancelledException} if the user asked to stop. */
     default void checkCancelled() throws CancelledException {
         if (isCancelled()) {

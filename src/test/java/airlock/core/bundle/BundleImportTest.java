@@ -100,12 +100,7 @@ class BundleImportTest {
 
     @Test
     void cancellingStopsAndDiscardsStaging() throws Exception {
-        ProgressMonitor cancelled = new ProgressMonitor() {
-            @Override public void beginTask(String title, long totalWork) { }
-            @Override public void update(long completed) { }
-            @Override public void endTask() { }
-            @Override public boolean isCancelled() { return true; }
-        };
+        ProgressMonitor cancelled = ProgressMonitor.cancelledWhen(() -> true);
         assertThrows(CancelledException.class, () -> intake.importBundle(vectors.good(), Optional.empty(), cancelled));
         assertTrue(new BundleStore(home).list().isEmpty());
         try (Stream<Path> staging = Files.list(home.staging())) {

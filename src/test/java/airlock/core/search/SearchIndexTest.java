@@ -74,14 +74,7 @@ class SearchIndexTest {
     @Test
     void aCancelledBuildIsPartialSaysSoAndResumes() throws Exception {
         Path dir = tmp.resolve("idx");
-        ProgressMonitor cancelSoon = new ProgressMonitor() {
-            @Override public void beginTask(String title, long totalWork) { }
-            @Override public void update(long completed) { }
-            @Override public void endTask() { }
-            @Override public boolean isCancelled() {
-                return true;
-            }
-        };
+        ProgressMonitor cancelSoon = ProgressMonitor.cancelledWhen(() -> true);
         try (SearchIndex index = SearchIndex.open(dir, 2)) {
             assertThrows(CancelledException.class,
                     () -> new IndexBuilder(pool).build(source, List.of(MAIN), index, cancelSoon));
