@@ -56,6 +56,17 @@ public final class WindowPlace {
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> {
             centreOnOwner(stage);
             Platform.runLater(() -> centreOnOwner(stage));
+            // a window manager may place the window later than the next pulse: the xvfb walk under openbox saw
+            // the second session's end confirmation land in the screen's top-left corner. Once more, a moment
+            // later, only if it sits in that corner (where a window manager puts what it did not place; a
+            // person does not drag a dialog there within a fraction of a second)
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
+            later.setOnFinished(done -> {
+                if (inTopLeftCorner(stage)) {
+                    centreOnOwner(stage);
+                }
+            });
+            later.play();
         });
         stage.widthProperty().addListener((obs, old, now) -> keepInside(stage));
         stage.heightProperty().addListener((obs, old, now) -> keepInside(stage));
@@ -112,6 +123,15 @@ public final class WindowPlace {
         double y = owner.getY() + (owner.getHeight() - height) / 2;
         stage.setX(clamp(x, screen.getMinX(), screen.getMaxX() - width));
         stage.setY(clamp(y, screen.getMinY(), screen.getMaxY() - height));
+    }
+
+    /** Whether {@code stage} lies at the top-left corner of its owner's screen. */
+    static boolean inTopLeftCorner(Stage stage) {
+        if (stage.getOwner() == null || !stage.isShowing() || Double.isNaN(stage.getX()) || Double.isNaN(stage.getY())) {
+            return false;
+        }
+        Rectangle2D screen = screenOf(stage.getOwner());
+        return stage.getX() <= screen.getMinX() + 1 && stage.getY() <= screen.getMinY() + 1;
     }
 
     /** Moves {@code stage} back inside its screen when it reaches past it (it grew after it was placed). */
