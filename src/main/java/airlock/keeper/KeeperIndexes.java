@@ -111,7 +111,7 @@ final class KeeperIndexes implements AutoCloseable {
             set(bundleId, "ready", "");
             LOG.info("indexes of bundle {} ready in {} ms", bundleId, (System.nanoTime() - started) / 1_000_000);
             onReady.accept(bundleId);
-            quotes(bundleId, monitor);
+            quotes(bundleId, source, ref, monitor);
         } catch (CancelledException e) {
             set(bundleId, "failed", "stopped with the keeper; the next start resumes the build");
         } catch (AirlockException | RuntimeException e) {
@@ -130,9 +130,27 @@ final class KeeperIndexes implements AutoCloseable {
      * those first; the seal screen needs this one only at the end). A failure here leaves the bundle
      * ready: the seal screen builds the index itself then.
      */
-    private void quotes(String bundleId, ProgressMonitor monitor) {
+    private void quotes(String bundleId, SourceTree source, String ref, ProgressMonitor monitor) throws AirlockException {
         airlock.core.quote.QuoteRules rules = quoteRules;
         if (rules == null || closed) {
+            return;
+        }
+        // the build holds the tree's fingerprints and their sort in the heap: about twice the text's size (the
+        // kernel's 1.2 GB of text ran a 2 GB keeper out of memory, in a thread beside the ones writing the log).
+        // Too large for this keeper's heap: not built here; the seal screen builds it when it opens
+        long text = 0;
+        for (airlock.core.source.SourceEntry e : source.list(ref)) {
+            if ((e.kind() == airlock.core.source.EntryKind.FILE || e.kind() == airlock.core.source.EntryKind.EXECUTABLE)
+                    && e.size() <= airlock.core.quote.TreeTexts.MAX_BYTES) {
+                text += e.size();
+            }
+        }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (free < 2 * text) {
+            LOG.warn("the quote index of bundle {} is not built in the background: its {} MB of text need about {} MB of"
+                    + " heap and the keeper has {} MB free (start it with a larger -Xmx); the seal screen builds it",
+                    bundleId, text >> 20, (2 * text) >> 20, free >> 20);
             return;
         }
         long started = System.nanoTime();
