@@ -157,7 +157,9 @@ final class StartSessionDialog {
         });
         model.listBundles(list -> {
             bundle.getItems().setAll(list);
-            bundle.setPromptText(list.isEmpty() ? texts.get("session.start.bundle.none") : "");
+            // several bundles and none open: the inspector chooses (a wrong guess would review the wrong code);
+            // the empty field says so instead of looking like a list that failed to load
+            bundle.setPromptText(texts.get(list.isEmpty() ? "session.start.bundle.none" : "session.start.bundle.choose"));
             String open = model.openBundleProperty().get();
             list.stream().filter(b -> b.id().equals(open)).findFirst()
                     .or(() -> list.size() == 1 ? java.util.Optional.of(list.get(0)) : java.util.Optional.empty())
