@@ -130,7 +130,7 @@ final class KeeperIndexes implements AutoCloseable {
      * those first; the seal screen needs this one only at the end). A failure here leaves the bundle
      * ready: the seal screen builds the index itself then.
      */
-    private void quotes(String bundleId, SourceTree source, String ref, ProgressMonitor monitor) throws AirlockException {
+    private void quotes(String bundleId, SourceTree source, String ref, ProgressMonitor monitor) {
         airlock.core.quote.QuoteRules rules = quoteRules;
         if (rules == null || closed) {
             return;
@@ -139,11 +139,17 @@ final class KeeperIndexes implements AutoCloseable {
         // kernel's 1.2 GB of text ran a 2 GB keeper out of memory, in a thread beside the ones writing the log).
         // Too large for this keeper's heap: not built here; the seal screen builds it when it opens
         long text = 0;
-        for (airlock.core.source.SourceEntry e : source.list(ref)) {
-            if ((e.kind() == airlock.core.source.EntryKind.FILE || e.kind() == airlock.core.source.EntryKind.EXECUTABLE)
-                    && e.size() <= airlock.core.quote.TreeTexts.MAX_BYTES) {
-                text += e.size();
+        try {
+            for (airlock.core.source.SourceEntry e : source.list(ref)) {
+                if ((e.kind() == airlock.core.source.EntryKind.FILE || e.kind() == airlock.core.source.EntryKind.EXECUTABLE)
+                        && e.size() <= airlock.core.quote.TreeTexts.MAX_BYTES) {
+                    text += e.size();
+                }
             }
+        } catch (AirlockException | RuntimeException e) {
+            // the bundle stays ready: only this background build is given up
+            LOG.warn("the quote index of bundle {} could not be sized; the seal screen builds it", bundleId, e);
+            return;
         }
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
