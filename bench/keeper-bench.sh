@@ -9,7 +9,8 @@
 # Goal per operation: keeper <= max(in-process + 20 ms, 1.2 x in-process).
 #
 # Needs: the kernel tree (default /work/corpora/linux-source-6.1), `mvn -o test-compile`.
-# Environment: KERNEL, WORK (default /work/scratch/k2keeper/bench), RUNS (default 7).
+# Environment: KERNEL, WORK (default /work/scratch/k2keeper/bench), RUNS (default 7); KEEPER_JAVA_OPTS and
+# BENCH_JAVA_OPTS add JVM options to the keeper and the bench client (e.g. a flight recording).
 # The bundle and its home are made once (keygen, trust, bundle create --from-dir, bundle import) and
 # reused; the keeper builds the indexes itself at its first start (that wait is printed, not timed).
 set -euo pipefail
@@ -47,13 +48,13 @@ RAW="bench/results/keeper-bench-$STAMP.txt"
 # the keeper builds the bundle's quote index in the background once (issue 18; about twice the kernel's 1.2 GB
 # of text in heap, so it gets 6 GB here); KeeperBench waits for it before measuring, or both sides share the
 # cores with that build
-java -Xmx6g -cp "$CP" airlock.Launcher keeper --home "$HOME_DIR" --socket "$RUN/keeper.sock" 2>"$WORK/keeper.err" &
+java -Xmx6g ${KEEPER_JAVA_OPTS:-} -cp "$CP" airlock.Launcher keeper --home "$HOME_DIR" --socket "$RUN/keeper.sock" 2>"$WORK/keeper.err" &
 KEEPER=$!
 trap 'kill "$KEEPER" 2>/dev/null || true; wait "$KEEPER" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do [ -S "$RUN/keeper.sock" ] && break; sleep 0.5; done
 [ -S "$RUN/keeper.sock" ] || { echo "the keeper did not start; see $WORK/keeper.err" >&2; exit 3; }
 LOAD_BEFORE=$(cat /proc/loadavg)
-java -Xmx2g -cp "$CP" airlock.bench.KeeperBench "$HOME_DIR" "$RUN/keeper.sock" "$BUNDLE" "$FILE" "$SYMBOL" "$RUNS" > "$RAW"
+java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$CP" airlock.bench.KeeperBench "$HOME_DIR" "$RUN/keeper.sock" "$BUNDLE" "$FILE" "$SYMBOL" "$RUNS" > "$RAW"
 LOAD_AFTER=$(cat /proc/loadavg)
 {
   echo "# load before: $LOAD_BEFORE"

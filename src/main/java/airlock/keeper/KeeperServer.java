@@ -239,7 +239,11 @@ public final class KeeperServer implements AutoCloseable {
             } else {
                 answer = service.handle(request.message());
             }
-            answer(out, request.id(), answer);
+            try {
+                answer(out, request.id(), answer);
+            } finally {
+                service.answered(); // a search held back while its page was answered goes on
+            }
         }
     }
 

@@ -675,7 +675,8 @@ public final class KeeperService {
         SourceTree source = o.source;
         SearchIndex index = o.searchIndex;
         String diffFrom = s.diffFrom();
-        running.task = searchThread().submit(() -> running.run(new Searcher(workers), source, index, query, diffFrom));
+        running.task = searchThread().submit(() -> running.run(new Searcher(running.gated(workers)), source, index, query,
+                diffFrom));
         LogEntry recorded;
         try {
             recorded = o.session.record(EntryType.SEARCH_RUN, data, SqlAction.NONE);
@@ -713,8 +714,28 @@ public final class KeeperService {
         }
     }
 
+    /**
+     * Lets the running search go on after the page being answered is written (called by the server
+     * after each answer it writes, on the connection's thread; cheap and never blocking).
+     */
+    public void answered() {
+        Running r = answering;
+        if (r != null) {
+            answering = null;
+            r.openGate();
+        }
+    }
+
+    /** The search whose workers wait while a page of its hits is being answered (see {@link Running#gated}). */
+    private volatile Running answering;
+
     /** A search the keeper is running or ran: its hits so far, kept for paging, and its summary when done. */
     static final class Running {
+        /**
+         * Longest a page's answer holds the search's workers back (from the moment its hits are there):
+         * a client that does not read its answer stalls the search at most this long.
+         */
+        static final long GATE_NANOS = 100_000_000L;
         /** The sequence number of the search's committed entry; -1 until it is committed (no page is answered before). */
         private long entry = -1;
         private final List<Answer.Hit> hits = new ArrayList<>();
@@ -724,6 +745,97 @@ public final class KeeperService {
         private boolean done;
         private volatile boolean cancelled;
         java.util.concurrent.Future<?> task;
+        /** How many hits a waiting page needs; 0 when no page waits. */
+        private int awaited;
+        /**
+         * While a page's answer is being encoded and written, the search's workers start no new file
+         * (nanoTime until which they wait; 0: open), so the answer does not share the cores with the
+         * rest of the search (issue 16, k16lat: on 2 cores the search's 3 busy threads made the first page's
+         * encode, write and the client's read wait for the CPU).
+         */
+        private volatile long gateUntil;
+        private final Object gate = new Object();
+
+        /** Holds the search back while a page of its hits is answered (bounded by {@link #GATE_NANOS}). */
+        void closeGate() {
+            closeGate(GATE_NANOS);
+        }
+
+        /** Holds the search back for at most {@code nanos} (tests give other bounds). */
+        void closeGate(long nanos) {
+            if (!done && !cancelled) {
+                gateUntil = System.nanoTime() + nanos;
+            }
+        }
+
+        void openGate() {
+            if (gateUntil != 0) {
+                synchronized (gate) {
+                    gateUntil = 0;
+                    gate.notifyAll();
+                }
+            }
+        }
+
+        /** Called by a worker before it verifies a file: waits while a page is being answered. */
+        void passGate() {
+            long until = gateUntil;
+            if (until == 0) {
+                return;
+            }
+            synchronized (gate) {
+                while (gateUntil != 0 && !cancelled) {
+                    long left = gateUntil - System.nanoTime();
+                    if (left <= 0) {
+                        return;
+                    }
+                    try {
+                        gate.wait(left / 1_000_000L, (int) (left % 1_000_000L));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** {@code workers} for this search's files: each file waits at the gate before it is verified. */
+        java.util.concurrent.ExecutorService gated(java.util.concurrent.ExecutorService workers) {
+            return new java.util.concurrent.AbstractExecutorService() {
+                @Override
+                public void execute(Runnable command) {
+                    workers.execute(() -> {
+                        passGate();
+                        command.run();
+                    });
+                }
+
+                @Override
+                public void shutdown() {
+                    throw new UnsupportedOperationException("the keeper's workers are shared");
+                }
+
+                @Override
+                public List<Runnable> shutdownNow() {
+                    throw new UnsupportedOperationException("the keeper's workers are shared");
+                }
+
+                @Override
+                public boolean isShutdown() {
+                    return workers.isShutdown();
+                }
+
+                @Override
+                public boolean isTerminated() {
+                    return workers.isTerminated();
+                }
+
+                @Override
+                public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+                    return workers.awaitTermination(timeout, unit);
+                }
+            };
+        }
 
         /** The search's entry is committed: from now on its hits may be answered. */
         synchronized void recorded(long seq) {
@@ -746,6 +858,7 @@ public final class KeeperService {
                 failed = "The search failed on the keeper's side (" + e.getClass().getSimpleName() + "); see the keeper's log.";
             }
             synchronized (this) {
+                openGate();
                 summary = result;
                 failure = cancelled && result == null ? "The search was superseded by a newer one or the session ended; run it again."
                         : failed;
@@ -761,24 +874,34 @@ public final class KeeperService {
                     return;
                 }
                 hits.add(hit(file.ref(), file.path(), line));
+                if (hits.size() == awaited) {
+                    closeGate(); // the waiting page has its hits: no new file until it is answered
+                }
             }
             notifyAll();
         }
 
         /** Waits until {@code count} hits are found or the search ended. */
         synchronized void await(int count) throws AirlockException {
-            while (!done && hits.size() < count) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AirlockException(Errors.INTERNAL, "The keeper was interrupted while searching.");
+            awaited = count;
+            try {
+                while (!done && hits.size() < count) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new AirlockException(Errors.INTERNAL, "The keeper was interrupted while searching.");
+                    }
                 }
+            } finally {
+                awaited = 0;
             }
+            closeGate(); // its hits are there (or the search ended): the rest waits until this page is written
         }
 
         void cancelAndWait() {
             cancelled = true;
+            openGate();
             java.util.concurrent.Future<?> t = task;
             if (t != null) {
                 try {
@@ -804,7 +927,8 @@ public final class KeeperService {
         return new Answer.Hit(clip(ref, Limits.MAX_REF), path, Math.max(1, line.number()), text, spans);
     }
 
-    private static Answer page(long id, Running r, int offset, int limit) throws AirlockException {
+    private Answer page(long id, Running r, int offset, int limit) throws AirlockException {
+        answering = r; // the server's answered() after this page is written lets the search go on
         r.await(offset + limit);
         synchronized (r) {
             if (r.entry < 0) {

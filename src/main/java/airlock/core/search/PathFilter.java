@@ -58,6 +58,9 @@ final class PathFilter {
         if (!languages.isEmpty() && (language == null || !languages.contains(language))) {
             return false;
         }
+        if (include.isEmpty() && exclude.isEmpty()) {
+            return true;
+        }
         Path full;
         try {
             full = Path.of(path);
