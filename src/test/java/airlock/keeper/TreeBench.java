@@ -10,7 +10,6 @@ import airlock.core.session.SessionManager;
 import airlock.core.home.WorkstationId;
 import airlock.core.session.WorkstationKey;
 import airlock.core.session.WorkstationLogs;
-import airlock.core.source.EntryKind;
 import airlock.core.source.SourceEntry;
 import airlock.core.trust.TrustStore;
 import airlock.keeper.client.KeeperClient;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,14 +37,13 @@ import java.util.concurrent.Executors;
  * (the kept listing, {@code ListingFile}, once written) and the tree model the window shows
  * ({@code FileTreeViewModel.setEntries}, the top level's children);</li>
  * <li>{@code walk}: the same with the tree walked as before the kept listing (A/B in the same run);</li>
- * <li>{@code keeper}: the same through a keeper's socket ({@link KeeperSourceTree}, pages pipelined), in a
+ * <li>{@code keeper}: the same through a keeper's socket ({@link KeeperSourceTree}, pages of 1,000), in a
  * session, the keeper serving in this process from the same home (its service and server, without its
- * background index build, which would share the two cores with what is measured);</li>
- * <li>{@code keeper-seq}: the keeper's pages asked for one after another (the client before the pipelining).</li>
+ * background index build, which would share the two cores with what is measured).</li>
  * </ul>
  * Prints {@code mode run list_ms model_ms total_ms cpu_ms files folders top note}; cpu_ms is this
  * process's CPU over the opening (both ends of the socket are in it).
- * Arguments: {@code HOME RUNS}. Installs the demo room policy into HOME if it has none (a scratch home).
+ * Arguments: {@code HOME RUNS [MODES]} (modes comma-separated, in the order run; default all three). Installs the demo room policy into HOME if it has none (a scratch home).
  */
 public final class TreeBench {
     private TreeBench() {
@@ -55,6 +52,7 @@ public final class TreeBench {
     public static void main(String[] args) throws Exception {
         Path homeDir = Path.of(args[0]).toAbsolutePath();
         int runs = Integer.parseInt(args[1]);
+        List<String> modes = args.length > 2 ? List.of(args[2].split(",")) : List.of("inproc", "walk", "keeper");
         AirlockHome home = AirlockHome.open(homeDir);
         if (!Files.exists(homeDir.resolve("policy").resolve("room-policy.json"))) {
             DemoRoom.install(home, new SecureRandom());
@@ -74,7 +72,7 @@ public final class TreeBench {
             service.resumeOpenSession();
             try (KeeperServer server = KeeperServer.start(service, socket, PeerPolicy.only(System.getProperty("user.name")))) {
                 for (BundleStore.Imported b : store.list()) {
-                    bench(store, b, socket, runs);
+                    bench(store, b, socket, runs, modes);
                 }
             }
         } finally {
@@ -82,31 +80,36 @@ public final class TreeBench {
         }
     }
 
-    private static void bench(BundleStore store, BundleStore.Imported b, Path socket, int runs) throws Exception {
+    private static void bench(BundleStore store, BundleStore.Imported b, Path socket, int runs, List<String> modes)
+            throws Exception {
         try (KeeperClient client = KeeperClient.connect(socket, "tree-bench")) {
             if (!"none".equals(client.status().state())) {
                 client.endSession();
             }
             Answer.SessionInfo session = client.startSession("Bench Inspector", "Bench", null, b.id(), DemoRoom.PIN);
             try {
+                java.util.Map<String, Callable<Listed>> all = new java.util.LinkedHashMap<>();
+                all.put("inproc", () -> {
+                    try (GitSource source = store.open(b)) {
+                        List<SourceEntry> list = source.list(source.reviewRef());
+                        return new Listed(list, source.listingNote(source.reviewRef()));
+                    }
+                });
+                all.put("walk", () -> {
+                    try (GitSource opened = store.open(b);
+                         GitSource source = new GitSource(opened.repository(), opened.label(), refs(opened),
+                                 opened.reviewRef())) {
+                        opened.repository().incrementOpen();
+                        return new Listed(source.list(source.reviewRef()), "walked");
+                    }
+                });
+                all.put("keeper", () -> new Listed(new KeeperSourceTree(client, session).list(session.reviewRef()),
+                        "pages of " + Limits.MAX_LIST));
                 for (int run = 1; run <= runs; run++) {
-                    time("inproc", run, () -> {
-                        try (GitSource source = store.open(b)) {
-                            List<SourceEntry> list = source.list(source.reviewRef());
-                            return new Listed(list, source.listingNote(source.reviewRef()));
-                        }
-                    });
-                    time("walk", run, () -> {
-                        try (GitSource opened = store.open(b);
-                             GitSource source = new GitSource(opened.repository(), opened.label(), refs(opened),
-                                     opened.reviewRef())) {
-                            opened.repository().incrementOpen();
-                            return new Listed(source.list(source.reviewRef()), "walked");
-                        }
-                    });
-                    time("keeper", run, () -> new Listed(new KeeperSourceTree(client, session).list(session.reviewRef()),
-                            "pipelined"));
-                    time("keeper-seq", run, () -> new Listed(sequential(client, session.reviewRef()), "one page at a time"));
+                    for (String mode : modes) {
+                        System.gc(); // each mode starts on a collected heap, not the previous mode's garbage
+                        time(mode, run, all.get(mode));
+                    }
                 }
             } finally {
                 client.endSession();
@@ -120,22 +123,6 @@ public final class TreeBench {
             refs.put(ref, source.commitOf(ref));
         }
         return refs;
-    }
-
-    /** The client's listing before the pipelining: each page asked for once the previous one is answered. */
-    private static List<SourceEntry> sequential(KeeperClient client, String ref) throws Exception {
-        List<SourceEntry> all = new ArrayList<>();
-        int offset = 0;
-        while (true) {
-            Answer.Files page = client.files(ref, offset, Limits.MAX_LIST);
-            for (Answer.FileInfo f : page.files()) {
-                all.add(new SourceEntry(f.path(), EntryKind.valueOf(f.kind().toUpperCase(Locale.ROOT)), f.size(), ""));
-            }
-            offset += Limits.MAX_LIST;
-            if (page.files().isEmpty() || offset >= page.total()) {
-                return all;
-            }
-        }
     }
 
     private record Listed(List<SourceEntry> entries, String note) {

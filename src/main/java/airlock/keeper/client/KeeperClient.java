@@ -74,29 +74,6 @@ public final class KeeperClient implements AutoCloseable {
         return new Answer[] {answerA, receive(b)};
     }
 
-    /**
-     * Sends {@code requests} pipelined, at most {@code window} unanswered at a time, and returns their
-     * answers in order (failures as {@link Answer.Failure}, not thrown): the keeper reads one frame at a
-     * time and answers in order, so this changes nothing in the protocol and saves a round trip per request.
-     * The window keeps the unanswered requests small enough for the socket's buffer, so neither side can
-     * block writing while the other does too.
-     */
-    public synchronized List<Answer> exchangeAll(List<? extends Request> requests, int window) throws KeeperException {
-        if (window < 1) {
-            throw new IllegalArgumentException("a window of at least one request, not " + window);
-        }
-        List<Answer> answers = new java.util.ArrayList<>(requests.size());
-        java.util.ArrayDeque<Long> waiting = new java.util.ArrayDeque<>();
-        int next = 0;
-        while (answers.size() < requests.size()) {
-            while (next < requests.size() && waiting.size() < window) {
-                waiting.add(send(requests.get(next++)));
-            }
-            answers.add(receive(waiting.poll()));
-        }
-        return answers;
-    }
-
     private long send(Request request) throws KeeperException {
         long id = nextId++;
         try {

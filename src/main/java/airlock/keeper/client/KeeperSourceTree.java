@@ -6,7 +6,6 @@ import airlock.core.source.SourceEntry;
 import airlock.core.source.SourceTree;
 import airlock.protocol.Answer;
 import airlock.protocol.Limits;
-import airlock.protocol.Request;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.Map;
  * lists, so an entry's {@code blobId} is known only once the file is opened ({@link #blobOf}).
  */
 public final class KeeperSourceTree implements SourceTree {
-    /** Listing pages asked for ahead of their answers: a few small requests, well within a socket's buffer. */
-    static final int PIPELINE = 8;
     private final KeeperClient client;
     private final Answer.SessionInfo session;
     private final Map<String, List<SourceEntry>> lists = new HashMap<>();
@@ -65,37 +62,24 @@ public final class KeeperSourceTree implements SourceTree {
         if (cached != null) {
             return cached;
         }
-        // the first page says how many there are; the rest are asked for pipelined (four kernels' 314,496
-        // files are 315 pages: one round trip each would be paid in turn)
-        Answer.Files first = client.files(ref, 0, Limits.MAX_LIST);
-        int total = first.total();
-        List<SourceEntry> all = new ArrayList<>(Math.min(total, 1 << 20));
-        add(all, first);
-        List<Request.ListFiles> rest = new ArrayList<>();
-        for (long offset = Limits.MAX_LIST; offset < total; offset += Limits.MAX_LIST) {
-            rest.add(new Request.ListFiles(ref, (int) offset, Limits.MAX_LIST));
-        }
-        List<Answer> pages = client.exchangeAll(rest, PIPELINE);
-        for (int i = 0; i < pages.size(); i++) {
-            Answer answer = pages.get(i);
-            if (answer instanceof Answer.Failure f) {
-                throw new KeeperException(f.code(), f.message());
-            }
-            if (!(answer instanceof Answer.Files page) || page.offset() != rest.get(i).offset() || page.total() != total) {
-                throw new KeeperException("keeper.protocol", "The keeper answered the listing's page at "
-                        + rest.get(i).offset() + " with another page or a changed total.");
-            }
+        List<SourceEntry> all = new ArrayList<>();
+        long offset = 0;
+        while (true) {
+            Answer.Files page = client.files(ref, (int) offset, Limits.MAX_LIST);
             add(all, page);
+            // a page covers MAX_LIST entries of the keeper's listing from its offset, fewer files when the keeper
+            // left out a path longer than the protocol carries: the next page starts after them, not earlier
+            offset += Limits.MAX_LIST;
+            if (offset >= page.total()) {
+                break;
+            }
         }
         List<SourceEntry> list = List.copyOf(all);
         lists.put(ref, list);
         return list;
     }
 
-    /**
-     * One page's entries; a page covers {@link Limits#MAX_LIST} entries of the keeper's listing from its
-     * offset (fewer files when the keeper left out a path longer than the protocol carries).
-     */
+    /** One page's entries. */
     private static void add(List<SourceEntry> all, Answer.Files page) {
         for (Answer.FileInfo f : page.files()) {
             all.add(new SourceEntry(f.path(), EntryKind.valueOf(f.kind().toUpperCase(Locale.ROOT)), f.size(), ""));
