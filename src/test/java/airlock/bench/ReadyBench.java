@@ -122,8 +122,9 @@ public final class ReadyBench {
                 int matches = model.indexProperty().get().fileCount();
                 long t3 = System.nanoTime();
                 System.out.printf(Locale.ROOT, "tree_open %d list_ms %.0f model_ms %.0f total_ms %.0f files %d folders %d top %d"
-                                + " filter_ms %.0f filter_files %d heap_peak_mib %d%n", run, (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                        (t2 - t0) / 1e6, index.fileCount(), index.folderCount(), top, (t3 - t2) / 1e6, matches, heapPeakMib());
+                                + " filter_ms %.0f filter_files %d heap_peak_mib %d listing %s%n", run, (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                        (t2 - t0) / 1e6, index.fileCount(), index.folderCount(), top, (t3 - t2) / 1e6, matches, heapPeakMib(),
+                        source.listingNote(source.reviewRef()));
             }
         }
     }

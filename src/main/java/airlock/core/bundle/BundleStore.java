@@ -38,6 +38,14 @@ public final class BundleStore {
         return home;
     }
 
+    /**
+     * Where the listings of imported bundles' commits are kept ({@link airlock.core.git.ListingFile}): the
+     * store itself is read-only after import, so beside the other derived data in the home's databases.
+     */
+    public Path listings() {
+        return home.databases().resolve("listing");
+    }
+
     public List<Imported> list() throws AirlockException {
         List<Imported> imported = new ArrayList<>();
         try (Stream<Path> entries = Files.list(home.store())) {
@@ -67,7 +75,8 @@ public final class BundleStore {
         try {
             Repository repo = new FileRepositoryBuilder().setGitDir(bundle.folder().resolve("repo.git").toFile())
                     .setBare().setMustExist(true).build();
-            return new GitSource(repo, bundle.label(), bundle.manifest().refs(), bundle.manifest().reviewRef());
+            return new GitSource(repo, bundle.label(), bundle.manifest().refs(), bundle.manifest().reviewRef(),
+                    listings());
         } catch (IOException e) {
             throw new AirlockException("store.read", "Cannot open the imported bundle " + bundle.id() + ": " + e.getMessage(), e);
         }

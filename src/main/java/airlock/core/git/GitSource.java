@@ -34,6 +34,8 @@ public final class GitSource implements SourceTree {
     private final String reviewRef;
     private final Map<String, String> refToCommit;
     private final Map<String, List<SourceEntry>> listings = new ConcurrentHashMap<>();
+    private final Map<String, String> listingNotes = new ConcurrentHashMap<>();
+    private final java.nio.file.Path listingDir;
     private volatile PackBlobs packBlobs;
 
     /**
@@ -43,6 +45,17 @@ public final class GitSource implements SourceTree {
      * @param reviewRef   the ref under review; must be a key of {@code refToCommit}
      */
     public GitSource(Repository repository, String label, Map<String, String> refToCommit, String reviewRef) {
+        this(repository, label, refToCommit, reviewRef, null);
+    }
+
+    /**
+     * As above, keeping each listed commit's listing in {@code listingDir} ({@link ListingFile}): the first
+     * {@link #list} of a commit walks its tree and writes the file, later ones (in any process) read it.
+     * Only for an immutable store, such as an imported bundle's; null keeps nothing.
+     */
+    public GitSource(Repository repository, String label, Map<String, String> refToCommit, String reviewRef,
+                     java.nio.file.Path listingDir) {
+        this.listingDir = listingDir;
         if (!refToCommit.containsKey(reviewRef)) {
             throw new IllegalArgumentException("review ref " + reviewRef + " is not among the refs");
         }
@@ -110,8 +123,50 @@ public final class GitSource implements SourceTree {
         if (cached != null) {
             return cached;
         }
-        List<SourceEntry> entries = walk(ref);
+        List<SourceEntry> entries = listingDir == null ? walk(ref) : kept(ref);
         listings.put(ref, entries);
+        return entries;
+    }
+
+    /** Where this source keeps its listings (null: none), for a source over the same store at another ref. */
+    public java.nio.file.Path listingDir() {
+        return listingDir;
+    }
+
+    /**
+     * How the listing of {@code ref} was made in this source: {@code read} (the kept file), {@code walked}
+     * (no file yet; then written), {@code rebuilt: <reason>} (the kept file was refused and rewritten), or
+     * with {@code ; not kept: <reason>} when writing failed; null before the first {@link #list}.
+     * For benchmarks and diagnostics.
+     */
+    public String listingNote(String ref) {
+        return listingNotes.get(ref);
+    }
+
+    /** The kept listing when there is a valid one; else the walk, written for the next time. */
+    private List<SourceEntry> kept(String ref) throws AirlockException {
+        String commit = commitOf(ref);
+        String note;
+        try {
+            List<SourceEntry> read = ListingFile.read(listingDir, commit);
+            if (read != null) {
+                listingNotes.put(ref, "read");
+                return read;
+            }
+            note = "walked";
+        } catch (ListingFile.Damaged e) {
+            note = "rebuilt: " + e.getMessage();
+        } catch (IOException e) {
+            note = "rebuilt: " + e.getMessage();
+        }
+        List<SourceEntry> entries = walk(ref);
+        try {
+            ListingFile.write(listingDir, commit, entries);
+        } catch (IOException | RuntimeException e) {
+            // the listing is derived data: without the file the next open walks the tree again
+            note += "; not kept: " + e.getMessage();
+        }
+        listingNotes.put(ref, note);
         return entries;
     }
 

@@ -23,6 +23,6 @@ public final class RefSwitch {
             throw new AirlockException("source.ref.missing", "The bundle has no ref " + ref);
         }
         source.repository().incrementOpen();
-        return new GitSource(source.repository(), source.label(), refs, ref);
+        return new GitSource(source.repository(), source.label(), refs, ref, source.listingDir());
     }
 }

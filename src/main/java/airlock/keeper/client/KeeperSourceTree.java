@@ -63,20 +63,27 @@ public final class KeeperSourceTree implements SourceTree {
             return cached;
         }
         List<SourceEntry> all = new ArrayList<>();
-        int offset = 0;
+        long offset = 0;
         while (true) {
-            Answer.Files page = client.files(ref, offset, Limits.MAX_LIST);
-            for (Answer.FileInfo f : page.files()) {
-                all.add(new SourceEntry(f.path(), EntryKind.valueOf(f.kind().toUpperCase(Locale.ROOT)), f.size(), ""));
-            }
-            offset += page.files().size();
-            if (page.files().isEmpty() || offset >= page.total()) {
+            Answer.Files page = client.files(ref, (int) offset, Limits.MAX_LIST);
+            add(all, page);
+            // a page covers MAX_LIST entries of the keeper's listing from its offset, fewer files when the keeper
+            // left out a path longer than the protocol carries: the next page starts after them, not earlier
+            offset += Limits.MAX_LIST;
+            if (offset >= page.total()) {
                 break;
             }
         }
         List<SourceEntry> list = List.copyOf(all);
         lists.put(ref, list);
         return list;
+    }
+
+    /** One page's entries. */
+    private static void add(List<SourceEntry> all, Answer.Files page) {
+        for (Answer.FileInfo f : page.files()) {
+            all.add(new SourceEntry(f.path(), EntryKind.valueOf(f.kind().toUpperCase(Locale.ROOT)), f.size(), ""));
+        }
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The folder structure of a flat, sorted list of entries. Built in one pass; each folder's
- * children are sorted (folders first, then by name) only when first asked for, so a tree of
- * 80,000 files costs one map of folders up front and nothing per unopened folder.
+ * children are made into nodes and sorted (folders first, then by name) only when first asked for,
+ * so a tree of 80,000 files costs one map of folders up front and nothing per unopened folder.
  * No toolkit; safe to build off the FX thread.
  */
 public final class PathIndex {
@@ -19,17 +19,38 @@ public final class PathIndex {
             .thenComparing(n -> n.name().toLowerCase(Locale.ROOT))
             .thenComparing(PathNode::name);
 
-    private final Map<String, List<PathNode>> children = new HashMap<>();
-    private final Map<String, Boolean> sorted = new HashMap<>();
+    /**
+     * Each folder's direct children as listed: its files' entries and its subfolders' paths, turned into
+     * sorted {@link PathNode}s only when the folder is first asked for (four kernels have 314,496 files in
+     * 20,380 folders: the tree's opening builds no node for a file it does not show).
+     */
+    private final Map<String, Folder> folders = new HashMap<>();
     private final int fileCount;
 
+    private static final class Folder {
+        private List<Object> items = new ArrayList<>();
+        private List<PathNode> nodes;
+    }
+
     private PathIndex(List<SourceEntry> entries) {
-        children.put("", new ArrayList<>());
+        Folder root = new Folder();
+        folders.put("", root);
+        String lastParent = "";
+        Folder last = root;
         for (SourceEntry entry : entries) {
             String path = entry.path();
-            String parent = parentOf(path);
-            ensureFolder(parent);
-            children.get(parent).add(new PathNode(path, entry.name(), entry));
+            int slash = path.lastIndexOf('/');
+            Folder parent;
+            if (slash < 0) {
+                parent = root;
+            } else if (slash == lastParent.length() && path.startsWith(lastParent)) {
+                parent = last; // git order lists a folder's files together: no lookup for most entries
+            } else {
+                lastParent = path.substring(0, slash);
+                parent = ensureFolder(lastParent);
+                last = parent;
+            }
+            parent.items.add(entry);
         }
         fileCount = entries.size();
     }
@@ -50,15 +71,14 @@ public final class PathIndex {
         return new PathIndex(matches);
     }
 
-    private void ensureFolder(String folder) {
-        while (!children.containsKey(folder)) {
-            children.put(folder, new ArrayList<>());
-            String parent = parentOf(folder);
-            String name = folder.substring(folder.lastIndexOf('/') + 1);
-            ensureFolder(parent);
-            children.get(parent).add(new PathNode(folder, name, null));
-            folder = parent;
+    private Folder ensureFolder(String folder) {
+        Folder found = folders.get(folder);
+        if (found == null) {
+            found = new Folder();
+            folders.put(folder, found);
+            ensureFolder(parentOf(folder)).items.add(folder);
         }
+        return found;
     }
 
     static String parentOf(String path) {
@@ -68,18 +88,29 @@ public final class PathIndex {
 
     /** The children of {@code folder} ("" for the root), folders first; empty for unknown folders. */
     public synchronized List<PathNode> children(String folder) {
-        List<PathNode> list = children.get(folder);
-        if (list == null) {
+        Folder found = folders.get(folder);
+        if (found == null) {
             return List.of();
         }
-        if (sorted.putIfAbsent(folder, Boolean.TRUE) == null) {
-            list.sort(ORDER);
+        if (found.nodes == null) {
+            List<PathNode> nodes = new ArrayList<>(found.items.size());
+            for (Object item : found.items) {
+                if (item instanceof SourceEntry entry) {
+                    nodes.add(new PathNode(entry.path(), entry.name(), entry));
+                } else {
+                    String path = (String) item;
+                    nodes.add(new PathNode(path, path.substring(path.lastIndexOf('/') + 1), null));
+                }
+            }
+            nodes.sort(ORDER);
+            found.nodes = List.copyOf(nodes);
+            found.items = null;
         }
-        return List.copyOf(list);
+        return found.nodes;
     }
 
     public boolean isFolder(String path) {
-        return children.containsKey(path);
+        return folders.containsKey(path);
     }
 
     /** Number of file-like entries (not folders). */
@@ -88,6 +119,6 @@ public final class PathIndex {
     }
 
     public int folderCount() {
-        return children.size() - 1;
+        return folders.size() - 1;
     }
 }

@@ -60,4 +60,59 @@ class PathIndexTest {
         assertEquals(2, index.fileCount());
         assertEquals(List.of("docs/", "src/"), names(index.children("")));
     }
+
+    /**
+     * The nodes a folder shows are those of the plain construction (every entry's folders made, every node
+     * made up front, each list sorted): for listings in git order, shuffled, with duplicates and with
+     * folders that share a prefix with files ("a.c", "a/b", "a-b"), whatever order a folder is first opened in.
+     */
+    @Test
+    void childrenAreThoseOfThePlainConstructionInAnyInputOrder() {
+        java.util.Random random = new java.util.Random(20);
+        String[] parts = {"a", "A", "a.c", "a-b", "b", "\u00e9", "Kconfig", "x\u202ey"};
+        List<SourceEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder path = new StringBuilder();
+            int depth = 1 + random.nextInt(4);
+            for (int d = 0; d < depth; d++) {
+                path.append(d == 0 ? "" : "/").append(parts[random.nextInt(parts.length)]).append(d + 1 < depth ? "" : "." + i % 7);
+            }
+            entries.add(file(path.toString()));
+        }
+        entries.add(entries.get(5)); // a duplicate path
+        List<SourceEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(java.util.Comparator.comparing(SourceEntry::path));
+        List<SourceEntry> shuffled = new ArrayList<>(entries);
+        java.util.Collections.shuffle(shuffled, random);
+        for (List<SourceEntry> input : List.of(sorted, shuffled, entries)) {
+            java.util.Map<String, List<PathNode>> plain = new java.util.HashMap<>();
+            plain.put("", new ArrayList<>());
+            for (SourceEntry e : input) {
+                String parent = PathIndex.parentOf(e.path());
+                String folder = parent;
+                java.util.Deque<String> missing = new java.util.ArrayDeque<>();
+                while (!plain.containsKey(folder)) {
+                    missing.push(folder);
+                    folder = PathIndex.parentOf(folder);
+                }
+                for (String f : missing) {
+                    plain.put(f, new ArrayList<>());
+                    plain.get(PathIndex.parentOf(f)).add(new PathNode(f, f.substring(f.lastIndexOf('/') + 1), null));
+                }
+                plain.get(parent).add(new PathNode(e.path(), e.name(), e));
+            }
+            PathIndex index = PathIndex.of(input);
+            List<String> folders = new ArrayList<>(plain.keySet());
+            java.util.Collections.shuffle(folders, random);
+            for (String folder : folders) {
+                List<PathNode> expected = new ArrayList<>(plain.get(folder));
+                expected.sort(PathIndex.ORDER);
+                assertEquals(expected, index.children(folder), "folder '" + folder + "'");
+                assertEquals(expected, index.children(folder), "asked again");
+                assertTrue(index.isFolder(folder));
+            }
+            assertEquals(plain.size() - 1, index.folderCount());
+            assertEquals(input.size(), index.fileCount());
+        }
+    }
 }

@@ -1,0 +1,81 @@
+package airlock.keeper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import airlock.core.bundle.BundleStore;
+import airlock.core.demo.DemoRoom;
+import airlock.core.home.AirlockHome;
+import airlock.core.source.SourceEntry;
+import airlock.keeper.client.KeeperClient;
+import airlock.keeper.client.KeeperSourceTree;
+import airlock.protocol.Answer;
+import airlock.protocol.Limits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 20 (four kernels' tree): the workstation lists a ref through the keeper page by page; the list is
+ * the store's own (read from its kept listing), in its order, with nothing lost or repeated at page boundaries.
+ */
+class KeeperListingTest {
+    private static final int FILES = 2 * Limits.MAX_LIST + 345;
+    @TempDir
+    Path tmp;
+    private KeeperFixture keeper;
+
+    static void manyFiles(Path repo) throws Exception {
+        try (Git git = Git.open(repo.toFile())) {
+            for (int i = 0; i < FILES; i++) {
+                Path file = repo.resolve("many/d" + (i % 37) + "/f" + i + (i % 5 == 0 ? "\u00e9" : "") + ".c");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, "int f" + i + ";\n".repeat(1 + i % 3));
+            }
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Vendor Dev", "dev@vendor.example", java.time.Instant.ofEpochSecond(1_700_000_300L),
+                    java.time.ZoneOffset.UTC);
+            git.commit().setMessage("many files").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        keeper = KeeperFixture.start(tmp, KeeperListingTest::manyFiles);
+    }
+
+    @AfterEach
+    void stop() {
+        keeper.close();
+    }
+
+    @Test
+    void theListingThroughTheKeeperIsTheStoresOwnAcrossPages() throws Exception {
+        List<SourceEntry> own;
+        BundleStore store = new BundleStore(AirlockHome.open(keeper.homeDir));
+        try (var source = store.open(store.get(keeper.bundle))) {
+            own = source.list(source.reviewRef());
+        }
+        assertTrue(own.size() > FILES, "the test repository's files and the many: " + own.size());
+        try (KeeperClient client = keeper.client()) {
+            Answer.SessionInfo session = client.startSession("Ada Inspector", "Test Office", null, keeper.bundle, DemoRoom.PIN);
+            long entries = client.status().entries();
+            List<SourceEntry> listed = new KeeperSourceTree(client, session).list(session.reviewRef());
+            assertEquals(own.size(), listed.size());
+            for (int i = 0; i < own.size(); i++) {
+                SourceEntry a = own.get(i);
+                SourceEntry b = listed.get(i);
+                assertEquals(List.of(a.path(), a.kind(), a.size()), List.of(b.path(), b.kind(), b.size()), "entry " + i);
+                assertEquals("", b.blobId(), "the keeper sends no blob ids in lists");
+            }
+            assertEquals(entries, client.status().entries(), "listing is not a logged read");
+            client.endSession();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package airlock.keeper;
+
+import airlock.core.bundle.BundleStore;
+import airlock.core.demo.DemoRoom;
+import airlock.core.git.GitSource;
+import airlock.core.home.AirlockHome;
+import airlock.core.policy.PolicyLoader;
+import airlock.core.log.SessionLog;
+import airlock.core.session.SessionManager;
+import airlock.core.home.WorkstationId;
+import airlock.core.session.WorkstationKey;
+import airlock.core.session.WorkstationLogs;
+import airlock.core.source.SourceEntry;
+import airlock.core.trust.TrustStore;
+import airlock.keeper.client.KeeperClient;
+import airlock.keeper.client.KeeperSourceTree;
+import airlock.protocol.Answer;
+import airlock.protocol.Limits;
+import airlock.ui.tree.FileTreeViewModel;
+import airlock.ui.tree.PathIndex;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Benchmark harness (not a test) of the file tree's opening, issue 20 (four kernels: 315,000 files in
+ * under 1 s). For each bundle of HOME, RUNS times in turn:
+ * <ul>
+ * <li>{@code inproc}: a freshly opened store source ({@code BundleStore.open}), its review ref listed
+ * (the kept listing, {@code ListingFile}, once written) and the tree model the window shows
+ * ({@code FileTreeViewModel.setEntries}, the top level's children);</li>
+ * <li>{@code walk}: the same with the tree walked as before the kept listing (A/B in the same run);</li>
+ * <li>{@code keeper}: the same through a keeper's socket ({@link KeeperSourceTree}, pages of 1,000), in a
+ * session, the keeper serving in this process from the same home (its service and server, without its
+ * background index build, which would share the two cores with what is measured).</li>
+ * </ul>
+ * Prints {@code mode run list_ms model_ms total_ms cpu_ms files folders top note}; cpu_ms is this
+ * process's CPU over the opening (both ends of the socket are in it).
+ * Arguments: {@code HOME RUNS [MODES]} (modes comma-separated, in the order run; default all three). Installs the demo room policy into HOME if it has none (a scratch home).
+ */
+public final class TreeBench {
+    private TreeBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path homeDir = Path.of(args[0]).toAbsolutePath();
+        int runs = Integer.parseInt(args[1]);
+        List<String> modes = args.length > 2 ? List.of(args[2].split(",")) : List.of("inproc", "walk", "keeper");
+        AirlockHome home = AirlockHome.open(homeDir);
+        if (!Files.exists(homeDir.resolve("policy").resolve("room-policy.json"))) {
+            DemoRoom.install(home, new SecureRandom());
+        }
+        BundleStore store = new BundleStore(home);
+        Clock clock = Clock.systemUTC();
+        String workstation = WorkstationId.loadOrCreate(home, new SecureRandom());
+        var signer = WorkstationKey.loadOrCreate(home, workstation);
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        Path socket = Files.createTempDirectory("treebench").resolve("k.sock");
+        try (WorkstationLogs logs = WorkstationLogs.open(home, signer, clock);
+             var annotations = airlock.core.annotate.store.AnnotationStore.open(home.databases().resolve(WorkstationLogs.DATABASE))) {
+            TrustStore trust = new TrustStore(home);
+            var policy = new PolicyLoader(home, trust).load();
+            SessionManager manager = new SessionManager(logs, signer, trust, policy, clock, SessionLog.DEFAULT_CHECKPOINT_INTERVAL);
+            KeeperService service = new KeeperService(manager, store, annotations, home.databases(), clock, workstation, workers);
+            service.resumeOpenSession();
+            try (KeeperServer server = KeeperServer.start(service, socket, PeerPolicy.only(System.getProperty("user.name")))) {
+                for (BundleStore.Imported b : store.list()) {
+                    bench(store, b, socket, runs, modes);
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static void bench(BundleStore store, BundleStore.Imported b, Path socket, int runs, List<String> modes)
+            throws Exception {
+        try (KeeperClient client = KeeperClient.connect(socket, "tree-bench")) {
+            if (!"none".equals(client.status().state())) {
+                client.endSession();
+            }
+            Answer.SessionInfo session = client.startSession("Bench Inspector", "Bench", null, b.id(), DemoRoom.PIN);
+            try {
+                java.util.Map<String, Callable<Listed>> all = new java.util.LinkedHashMap<>();
+                all.put("inproc", () -> {
+                    try (GitSource source = store.open(b)) {
+                        List<SourceEntry> list = source.list(source.reviewRef());
+                        return new Listed(list, source.listingNote(source.reviewRef()));
+                    }
+                });
+                all.put("walk", () -> {
+                    try (GitSource opened = store.open(b);
+                         GitSource source = new GitSource(opened.repository(), opened.label(), refs(opened),
+                                 opened.reviewRef())) {
+                        opened.repository().incrementOpen();
+                        return new Listed(source.list(source.reviewRef()), "walked");
+                    }
+                });
+                all.put("keeper", () -> new Listed(new KeeperSourceTree(client, session).list(session.reviewRef()),
+                        "pages of " + Limits.MAX_LIST));
+                for (int run = 1; run <= runs; run++) {
+                    for (String mode : modes) {
+                        System.gc(); // each mode starts on a collected heap, not the previous mode's garbage
+                        time(mode, run, all.get(mode));
+                    }
+                }
+            } finally {
+                client.endSession();
+            }
+        }
+    }
+
+    private static java.util.Map<String, String> refs(GitSource source) throws Exception {
+        java.util.Map<String, String> refs = new java.util.TreeMap<>();
+        for (String ref : source.refs()) {
+            refs.put(ref, source.commitOf(ref));
+        }
+        return refs;
+    }
+
+    private record Listed(List<SourceEntry> entries, String note) {
+    }
+
+    private static void time(String mode, int run, Callable<Listed> listing) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        Listed listed = listing.call();
+        long t1 = System.nanoTime();
+        FileTreeViewModel model = new FileTreeViewModel();
+        model.setEntries(listed.entries());
+        PathIndex index = model.indexProperty().get();
+        int top = index.children("").size();
+        long t2 = System.nanoTime();
+        long cpu = os.getProcessCpuTime() - cpu0;
+        System.out.printf(Locale.ROOT, "%s %d list_ms %.0f model_ms %.0f total_ms %.0f cpu_ms %d files %d folders %d top %d note %s%n",
+                mode, run, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6, cpu / 1_000_000, index.fileCount(),
+                index.folderCount(), top, listed.note());
+    }
+}
