@@ -24,7 +24,7 @@ final class NameTable {
      * it lacks skips it.
      */
     private final int[] masks;
-    /** Per ASCII name, how many of its positions start a word (FuzzyMatcher's +8), capped at 127. */
+    /** Per ASCII name, how many of its positions start a word (FuzzyMatcher's +8); 127: that many or more. */
     private final byte[] wordStarts;
     /** Per ASCII name, the set of (lowercased) characters at its word starts: only those can earn the +8. */
     private final int[] startMasks;
@@ -365,7 +365,7 @@ final class NameTable {
                 long pm = pairs[i];
                 // at most this many query characters at word starts / pairs adjacent: each set bit stands for
                 // its query characters (a bit can stand for several: repeated or folded characters)
-                int hits = Math.min(Integer.bitCount(sm & need) + spareChars, wordStarts[i]);
+                int hits = Math.min(Integer.bitCount(sm & need) + spareChars, starts(i));
                 int adjacent = Long.bitCount(pm & qpairSet) + sparePairs;
                 if (fixed + 8 * hits + 7 * Math.min(adjacent, k - 1) - len / 8 < worst) {
                     return true;
@@ -443,7 +443,12 @@ final class NameTable {
                 n++;
             }
         }
-        return Math.min(n, wordStarts[i]);
+        return Math.min(n, starts(i));
+    }
+
+    /** How many word starts name {@code i} has; 127 stands for "127 or more", so it caps nothing. */
+    private int starts(int i) {
+        return wordStarts[i] < 127 ? wordStarts[i] : Integer.MAX_VALUE;
     }
 
     private String name(int i) {
