@@ -146,9 +146,10 @@ class NameTableTest {
             queries.add(b.toString());
         }
         for (String q : queries) {
+            List<String> best = expected(names, q, 100);
             for (int k : new int[] {1, 5, 20, 100}) {
-                assertEquals(expected(names, q, k), table.search(q, k).stream().map(h -> h.name() + "=" + h.score())
-                        .toList(), "top " + k + " of " + q);
+                assertEquals(best.subList(0, Math.min(k, best.size())), table.search(q, k).stream()
+                        .map(h -> h.name() + "=" + h.score()).toList(), "top " + k + " of " + q);
             }
         }
     }
@@ -171,21 +172,19 @@ class NameTableTest {
         assertTrue(top.get(0).startsWith("kkkk"), top.toString());
     }
 
-    /** A name with more word starts than the per-name count holds (127) still gets every +8 it earns. */
+    /**
+     * A name with more word starts than the per-name count holds (127) still gets every +8 it earns: each '_'
+     * after a '_' starts a word, so a query of 140 '_' earns 140 of them in each name below, all three score
+     * the same, and the third must displace the second by name order. With the count read as a cap, its bound
+     * fell 104 below its score and it was skipped (this test failed so before the fix).
+     */
     @Test
     void moreWordStartsThanTheCountHoldsAreNotCappedAway() {
-        StringBuilder longName = new StringBuilder();
-        for (int i = 0; i < 200; i++) {
-            longName.append(i == 0 ? "" : "_").append('a');
-        }
-        List<String> names = new ArrayList<>(List.of(longName.toString()));
-        for (int i = 0; i < 120; i++) {
-            names.add("b" + "a".repeat(150) + i); // many weaker names to fill the kept hits first
-        }
-        String q = "a".repeat(140);
+        List<String> names = List.of("_".repeat(141), "_".repeat(142), "_".repeat(141) + "A");
+        String q = "_".repeat(140);
         NameTable table = table(names);
-        assertEquals(expected(names, q, 3), table.search(q, 3).stream().map(h -> h.name() + "=" + h.score()).toList());
-        assertEquals(longName.toString(), table.search(q, 1).get(0).name());
+        assertEquals(expected(names, q, 2), table.search(q, 2).stream().map(h -> h.name() + "=" + h.score()).toList());
+        assertEquals("_".repeat(141) + "A", table.search(q, 2).get(1).name());
     }
 
     /**
