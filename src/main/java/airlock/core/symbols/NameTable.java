@@ -8,10 +8,11 @@ import java.util.Locale;
 
 /**
  * The defined names of a symbol index held in memory for go to symbol: ASCII names packed in one byte
- * array (the kernel has about 800,000 of them), scored by a copy of {@link FuzzyMatcher}'s rules that
+ * array (the kernel has 3.5 million of them), scored by a copy of {@link FuzzyMatcher}'s rules that
  * works on the bytes without allocating, and the few other names scored by {@link FuzzyMatcher} itself.
- * A SQL {@code LIKE '%a%b%'} scan took 430–590 ms on the kernel and stopped at 200,000 candidates; this
- * scans every name in tens of milliseconds. Results: best score first, then name; at most {@code limit}.
+ * Per-name character, word-start and adjacent-pair sets bound what a name can score, so most names are
+ * never scored (docs/navigation.md, "Go to symbol under 50 ms"). Results: best score first, then name; at
+ * most {@code limit}; exactly FuzzyMatcher's.
  */
 final class NameTable {
     private final byte[] bytes;
@@ -218,7 +219,7 @@ final class NameTable {
 
     /** The best {@code limit} names for {@code query} (already stripped, not empty). */
     List<Hit> search(String query, int limit) {
-        TopK top = new TopK(Math.max(1, limit));
+        NameTop top = new NameTop(Math.max(1, limit));
         String q = query.toLowerCase(Locale.ROOT);
         if (isAscii(q) && q.length() == query.length()) {
             searchAscii(top, q.getBytes(StandardCharsets.US_ASCII));
@@ -259,7 +260,7 @@ final class NameTable {
      * hits are good early and a prefix query rarely reaches the other names at all), then those holding a
      * '/', then all others.
      */
-    private void searchAscii(TopK top, byte[] qb) {
+    private void searchAscii(NameTop top, byte[] qb) {
         int k = qb.length;
         int need = 0;
         int[] qbits = new int[k];
@@ -280,9 +281,9 @@ final class NameTable {
                     : p >= 'a' && p <= 'z' && qb[t] >= 'a' && qb[t] <= 'z' ? 2 : 0;
         }
         int base = 3 * k + 6 * (k - 1);
-        // 1. names starting with the query (but holding no '/'): a one-letter query walks the table from the shortest name (a
-        // prefix name of length > 1 scores at most base + 8 + 20 - length / 8), a longer one its first two
-        // characters' list
+        // 1. names starting with the query (but holding no '/'): a one-letter query walks the table from the
+        // shortest name (a prefix name of length > 1 scores at most base + 8 + 20 - length / 8), a longer one
+        // its first two characters' list
         int[] lead = k == 1 ? null : byTwo[(qb[0] & 0x7F) << 7 | (qb[1] & 0x7F)];
         int leadCount = k == 1 ? ascii : lead.length;
         for (int n = 0; n < leadCount; n++) {
@@ -352,50 +353,48 @@ final class NameTable {
      * Pass 3's step for one name holding every query character: false when no longer name can enter (names are
      * shortest first), else scores it unless its bound says it cannot enter.
      */
-    private boolean scoreIfItCanEnter(TopK top, byte[] qb, int i, int from, int len, int k, int need,
+    private boolean scoreIfItCanEnter(NameTop top, byte[] qb, int i, int from, int len, int k, int need,
             int spareChars, long qpairSet, int sparePairs, int fixed, int[] qbits, long[] qpairs, int[] joins,
             int[] rest, int loosest) {
-        {
-            if (top.full() && loosest - len / 8 < top.worstScore()) {
-                return false;
-            }
-            if (top.full()) {
-                int worst = top.worstScore();
-                int sm = startMasks[i];
-                long pm = pairs[i];
-                // at most this many query characters at word starts / pairs adjacent: each set bit stands for
-                // its query characters (a bit can stand for several: repeated or folded characters)
-                int hits = Math.min(Integer.bitCount(sm & need) + spareChars, starts(i));
-                int adjacent = Long.bitCount(pm & qpairSet) + sparePairs;
-                if (fixed + 8 * hits + 7 * Math.min(adjacent, k - 1) - len / 8 < worst) {
-                    return true;
-                }
-                // the same per query character: a character both right after the previous one and at a word start
-                // earns 17 only where a pair can be both (after a separator, or a camel hump), else at most 10
-                int humps = (masks[i] & HUMP) != 0 ? -1 : 0;
-                int best = (qbits[0] & sm) != 0 ? 11 : 3;
-                for (int t = 1; t < k; t++) {
-                    boolean atStart = (qbits[t] & sm) != 0;
-                    int v = atStart ? 10 : 2;
-                    if ((qpairs[t - 1] & pm) != 0) {
-                        v = atStart && (joins[t] & (1 | humps)) != 0 ? 17 : Math.max(v, 9);
-                    }
-                    best += v;
-                }
-                if (best - len / 8 < worst) {
-                    return true;
-                }
-            }
-            // (the bounds above read no name bytes, so they go first; a prefix name was scored in pass 1)
-            if (len >= k && lower(bytes[from]) == qb[0] && regionEquals(qb, from)) {
+        if (top.full() && loosest - len / 8 < top.worstScore()) {
+            return false;
+        }
+        if (top.full()) {
+            int worst = top.worstScore();
+            int sm = startMasks[i];
+            long pm = pairs[i];
+            // at most this many query characters at word starts / pairs adjacent: each set bit stands for
+            // its query characters (a bit can stand for several: repeated or folded characters)
+            int hits = Math.min(Integer.bitCount(sm & need) + spareChars, starts(i));
+            int adjacent = Long.bitCount(pm & qpairSet) + sparePairs;
+            if (fixed + 8 * hits + 7 * Math.min(adjacent, k - 1) - len / 8 < worst) {
                 return true;
             }
-            offerScoreNoBonus(top, qb, i, rest);
+            // the same per query character: a character both right after the previous one and at a word start
+            // earns 17 only where a pair can be both (after a separator, or a camel hump), else at most 10
+            int humps = (masks[i] & HUMP) != 0 ? -1 : 0;
+            int best = (qbits[0] & sm) != 0 ? 11 : 3;
+            for (int t = 1; t < k; t++) {
+                boolean atStart = (qbits[t] & sm) != 0;
+                int v = atStart ? 10 : 2;
+                if ((qpairs[t - 1] & pm) != 0) {
+                    v = atStart && (joins[t] & (1 | humps)) != 0 ? 17 : Math.max(v, 9);
+                }
+                best += v;
+            }
+            if (best - len / 8 < worst) {
+                return true;
+            }
         }
+        // (the bounds above read no name bytes, so they go first; a prefix name was scored in pass 1)
+        if (len >= k && lower(bytes[from]) == qb[0] && regionEquals(qb, from)) {
+            return true;
+        }
+        offerScoreNoBonus(top, qb, i, rest);
         return true;
     }
 
-    private void offerScore(TopK top, byte[] qb, int i) {
+    private void offerScore(NameTop top, byte[] qb, int i) {
         int s = score(qb, start[i], start[i + 1], (masks[i] & SLASHED) != 0, null, 0);
         if (s != FuzzyMatcher.NONE) {
             top.offer(s, i, this);
@@ -407,7 +406,7 @@ final class NameTable {
      * cannot reach the worst kept hit any more ({@code rest[t]}: the most query characters t.. can add) is
      * abandoned early, since it could not enter anyway.
      */
-    private void offerScoreNoBonus(TopK top, byte[] qb, int i, int[] rest) {
+    private void offerScoreNoBonus(NameTop top, byte[] qb, int i, int[] rest) {
         int len = start[i + 1] - start[i];
         int s = top.full() ? score(qb, start[i], start[i + 1], false, rest, top.worstScore() + len / 8)
                 : score(qb, start[i], start[i + 1], false, null, 0);
@@ -457,7 +456,7 @@ final class NameTable {
     }
 
     /** Name order for equal scores: compares names i and j (either kind). */
-    private int compareNames(int i, int j) {
+    int compareNames(int i, int j) {
         if (i < ascii && j < ascii) {
             return Arrays.compare(bytes, start[i], start[i + 1], bytes, start[j], start[j + 1]);
         }
@@ -596,102 +595,5 @@ final class NameTable {
             }
         }
         return true;
-    }
-
-    /** A bounded min-heap of name indexes: the worst kept hit (lowest score, then last name) on top. */
-    private static final class TopK {
-        private final int[] heap;
-        private final int[] score;
-        private int n;
-        private final java.util.Map<Integer, Integer> scores = new java.util.HashMap<>();
-
-        TopK(int k) {
-            heap = new int[k];
-            score = new int[k];
-        }
-
-        /** true when (s1, i1) ranks below (s2, i2). */
-        private static boolean worse(int s1, int i1, int s2, int i2, NameTable t) {
-            if (s1 != s2) {
-                return s1 < s2;
-            }
-            int c = t.compareNames(i1, i2);
-            return c != 0 ? c > 0 : i1 > i2;
-        }
-
-        boolean full() {
-            return n == heap.length;
-        }
-
-        int worstScore() {
-            return score[0];
-        }
-
-        void offer(int s, int i, NameTable t) {
-            if (n < heap.length) {
-                heap[n] = i;
-                score[n] = s;
-                up(n++, t);
-            } else if (worse(score[0], heap[0], s, i, t)) {
-                heap[0] = i;
-                score[0] = s;
-                down(0, t);
-            }
-        }
-
-        private void up(int k, NameTable t) {
-            while (k > 0) {
-                int p = (k - 1) / 2;
-                if (!worse(score[k], heap[k], score[p], heap[p], t)) {
-                    break;
-                }
-                swap(k, p);
-                k = p;
-            }
-        }
-
-        private void down(int k, NameTable t) {
-            while (true) {
-                int l = 2 * k + 1;
-                int r = l + 1;
-                int m = k;
-                if (l < n && worse(score[l], heap[l], score[m], heap[m], t)) {
-                    m = l;
-                }
-                if (r < n && worse(score[r], heap[r], score[m], heap[m], t)) {
-                    m = r;
-                }
-                if (m == k) {
-                    return;
-                }
-                swap(k, m);
-                k = m;
-            }
-        }
-
-        private void swap(int a, int b) {
-            int h = heap[a];
-            heap[a] = heap[b];
-            heap[b] = h;
-            int s = score[a];
-            score[a] = score[b];
-            score[b] = s;
-        }
-
-        /** The kept indexes, best first. */
-        List<Integer> sorted(NameTable t) {
-            List<Integer> out = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                out.add(heap[i]);
-                scores.put(heap[i], score[i]);
-            }
-            out.sort((a, b) -> worse(scores.get(a), a, scores.get(b), b, t) ? 1
-                    : worse(scores.get(b), b, scores.get(a), a, t) ? -1 : 0);
-            return out;
-        }
-
-        int scoreOf(int i) {
-            return scores.get(i);
-        }
     }
 }
