@@ -59,6 +59,8 @@ public final class SymbolBench {
                 double[] ms = new double[RUNS];
                 double[] cpu = new double[RUNS];
                 double[] names = new double[RUNS];
+                double[] namesCpu = new double[RUNS];
+                int shownHash = 0;
                 int rows = 0;
                 String top = "";
                 for (int i = 0; i < RUNS; i++) {
@@ -68,8 +70,11 @@ public final class SymbolBench {
                     ms[i] = (System.nanoTime() - s0) / 1e6;
                     cpu[i] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
                     long n0 = System.nanoTime();
+                    long nc0 = mx.getCurrentThreadCpuTime();
                     idx.searchSymbols(q, NAMES);
+                    namesCpu[i] = (mx.getCurrentThreadCpuTime() - nc0) / 1e6;
                     names[i] = (System.nanoTime() - n0) / 1e6;
+                    shownHash = shown.toString().hashCode();
                     rows = shown.size();
                     top = shown.isEmpty() ? "-" : shown.get(0).qualifiedName();
                 }
@@ -80,6 +85,9 @@ public final class SymbolBench {
                 // query, first wall, median wall, max wall, median CPU of the thread, median of the name scan alone
                 out("goto_symbol", String.format(Locale.ROOT, "%s %.1f %.1f %.1f %.1f %.1f %d %s", q, first,
                         ms[RUNS / 2], ms[RUNS - 1], cpu[RUNS / 2], names[RUNS / 2], rows, top));
+                // the name search alone in CPU of the thread, and a hash of every row shown (to compare two runs)
+                Arrays.sort(namesCpu);
+                out("goto_detail", String.format(Locale.ROOT, "%s %.1f %08x", q, namesCpu[RUNS / 2], shownHash));
             }
         }
     }

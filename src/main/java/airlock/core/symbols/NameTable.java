@@ -8,32 +8,48 @@ import java.util.Locale;
 
 /**
  * The defined names of a symbol index held in memory for go to symbol: ASCII names packed in one byte
- * array (the kernel has about 800,000 of them), scored by a copy of {@link FuzzyMatcher}'s rules that
+ * array (the kernel has 3.5 million of them), scored by a copy of {@link FuzzyMatcher}'s rules that
  * works on the bytes without allocating, and the few other names scored by {@link FuzzyMatcher} itself.
- * A SQL {@code LIKE '%a%b%'} scan took 430–590 ms on the kernel and stopped at 200,000 candidates; this
- * scans every name in tens of milliseconds. Results: best score first, then name; at most {@code limit}.
+ * Per-name character, word-start and adjacent-pair sets bound what a name can score, so most names are
+ * never scored (docs/navigation.md, "Go to symbol under 50 ms"). Results: best score first, then name; at
+ * most {@code limit}; exactly FuzzyMatcher's.
  */
 final class NameTable {
     private final byte[] bytes;
     private final int[] start; // name i is bytes[start[i], start[i + 1])
     private final long[] ids;
     private final int[] counts;
-    /** Per ASCII name, the set of (lowercased) characters it holds: a query needing one it lacks skips it. */
-    private final long[] masks;
-    /** Per ASCII name, how many of its positions start a word (FuzzyMatcher's +8), capped at 127. */
+    /**
+     * Per ASCII name: the set of (lowercased) characters it holds ({@link #charBit}), plus {@link #SLASHED}
+     * when it holds a '/' (its last segment can then earn the whole-name bonus): a query needing a character
+     * it lacks skips it.
+     */
+    private final int[] masks;
+    /** Per ASCII name, how many of its positions start a word (FuzzyMatcher's +8); 127: that many or more. */
     private final byte[] wordStarts;
     /** Per ASCII name, the set of (lowercased) characters at its word starts: only those can earn the +8. */
-    private final long[] startMasks;
-    /** Per ASCII name, whether it holds a '/' (its last segment can then earn the whole-name bonus). */
-    private final boolean[] slashed;
-    /** ASCII names by lowercase first character (ascending index, so shortest first). */
-    private final int[][] byFirst;
+    private final int[] startMasks;
+    /** Per ASCII name, a 64-bit set of its adjacent (lowercased) character pairs: only those can earn the +6. */
+    private final long[] pairs;
+    /** ASCII names of two characters or more by their lowercase first two, each list shortest first. */
+    private final int[][] byTwo;
+    /** The ASCII names holding a '/', in table order. */
+    private final int[] slashedNames;
     private final int ascii;
     /** Names with characters outside ASCII (lowercasing can change their length): scored as strings. */
     private final String[] others;
     private final long[] otherIds;
     private final int[] otherCounts;
     private final long stamp;
+
+    private static final int SLASHED = 1 << 31;
+    /** Names filtered by their masks at a time in the scan of all names. */
+    private static final int CHUNK = 4096;
+    /** A start abandoned by {@link #scoreFrom} because it could not reach the needed score. */
+    private static final int TOO_LOW = FuzzyMatcher.NONE + 1;
+    /** In {@link #masks}: the name has a lowercase letter followed by an uppercase one (a camel hump). */
+    private static final int HUMP = 1 << 30;
+    private static final int[] NONE_HERE = new int[0];
 
     /** Accumulates rows (name id, name, definition count) before {@link #build}. */
     static final class Loader {
@@ -123,45 +139,69 @@ final class NameTable {
         this.ids = ids;
         this.counts = counts;
         this.ascii = ids.length;
-        this.masks = new long[ascii];
+        this.masks = new int[ascii];
         this.wordStarts = new byte[ascii];
-        this.startMasks = new long[ascii];
-        this.slashed = new boolean[ascii];
-        int[] firsts = new int[128];
+        this.startMasks = new int[ascii];
+        this.pairs = new long[ascii];
+        int[] twos = new int[128 * 128];
+        int slashes = 0;
         for (int i = 0; i < ascii; i++) {
-            long m = 0;
+            int m = 0;
+            int sm = 0;
+            long pm = 0;
             int starts = 0;
             for (int k = start[i]; k < start[i + 1]; k++) {
-                m |= bit(bytes[k]);
+                m |= charBit(bytes[k]);
                 if (isBoundary(start[i], k - start[i])) {
                     starts++;
-                    startMasks[i] |= bit(bytes[k]);
+                    sm |= charBit(bytes[k]);
+                }
+                if (k > start[i]) {
+                    pm |= pairBit(lower(bytes[k - 1]), lower(bytes[k]));
                 }
                 if (bytes[k] == '/') {
-                    slashed[i] = true;
+                    m |= SLASHED;
+                }
+                if (k > start[i] && bytes[k - 1] >= 'a' && bytes[k - 1] <= 'z' && bytes[k] >= 'A' && bytes[k] <= 'Z') {
+                    m |= HUMP;
                 }
             }
             masks[i] = m;
+            startMasks[i] = sm;
+            pairs[i] = pm;
             wordStarts[i] = (byte) Math.min(127, starts);
-            if (start[i + 1] > start[i]) {
-                firsts[lower(bytes[start[i]]) & 0x7F]++;
+            if (start[i + 1] - start[i] >= 2) {
+                twos[two(start[i])]++;
+            }
+            if ((m & SLASHED) != 0) {
+                slashes++;
             }
         }
-        this.byFirst = new int[128][];
-        for (int c = 0; c < 128; c++) {
-            byFirst[c] = new int[firsts[c]];
+        this.byTwo = new int[128 * 128][];
+        for (int c = 0; c < byTwo.length; c++) {
+            byTwo[c] = twos[c] == 0 ? NONE_HERE : new int[twos[c]];
         }
-        int[] fill = new int[128];
+        this.slashedNames = new int[slashes];
+        int[] fill = new int[128 * 128];
+        slashes = 0;
         for (int i = 0; i < ascii; i++) {
-            if (start[i + 1] > start[i]) {
-                int c = lower(bytes[start[i]]) & 0x7F;
-                byFirst[c][fill[c]++] = i;
+            if (start[i + 1] - start[i] >= 2) {
+                int c = two(start[i]);
+                byTwo[c][fill[c]++] = i;
+            }
+            if ((masks[i] & SLASHED) != 0) {
+                slashedNames[slashes++] = i;
             }
         }
         this.others = others;
         this.otherIds = otherIds;
         this.otherCounts = otherCounts;
         this.stamp = stamp;
+    }
+
+    /** The bucket of the name starting at {@code from}: its first two characters, lowercased (ASCII). */
+    private int two(int from) {
+        return (lower(bytes[from]) & 0x7F) << 7 | (lower(bytes[from + 1]) & 0x7F);
     }
 
     /** What the table was loaded from (the index's last definition row); a different value means reload. */
@@ -179,69 +219,11 @@ final class NameTable {
 
     /** The best {@code limit} names for {@code query} (already stripped, not empty). */
     List<Hit> search(String query, int limit) {
-        TopK top = new TopK(Math.max(1, limit));
+        NameTop top = new NameTop(Math.max(1, limit));
         String q = query.toLowerCase(Locale.ROOT);
-        boolean asciiQuery = isAscii(q) && q.length() == query.length();
-        if (asciiQuery) {
-            byte[] qb = q.getBytes(StandardCharsets.US_ASCII);
-            long need = 0;
-            for (byte b : qb) {
-                need |= bit(b);
-            }
-            // The best score a name can reach (FuzzyMatcher's rules): per query character +1, +2 in the last
-            // segment, +6 if right after the previous one (not the first), +8 at a word start (at most as many as
-            // the name has); +50 if the whole name (or last segment) is the query, +20 if it starts with it;
-            // minus length / 8. A name whose bound is below the worst kept hit is skipped unscored (ties need the
-            // score itself: only strictly below), and names are stored shortest first, so a pass stops once even
-            // the loosest bound of the current length is below it. Names starting with the query's first
-            // character go first: they hold the prefix and exact hits, so the kept hits are good early.
-            int k = qb.length;
-            int base = 3 * k + 6 * (k - 1);
-            int loosest = base + 8 * k;
-            int[] lead = byFirst[qb[0] & 0x7F];
-            // names that start with the whole query first (the +20/+50 bonus), then the other leading ones
-            for (int prefixes = 1; prefixes >= 0; prefixes--) {
-                for (int i : lead) {
-                    int len = start[i + 1] - start[i];
-                    if (top.full() && loosest + 50 - len / 8 < top.worstScore()) {
-                        break;
-                    }
-                    boolean prefix = len >= k && regionEquals(qb, start[i]);
-                    if (prefix != (prefixes == 1) || (masks[i] & need) != need) {
-                        continue;
-                    }
-                    if (top.full() && bound(qb, i, base) < top.worstScore()) {
-                        continue;
-                    }
-                    offerScore(top, qb, i);
-                }
-            }
-            // then every other name: no whole-name or prefix bonus unless it holds a '/'
-            for (int i = 0; i < ascii; i++) {
-                int from = start[i];
-                int len = start[i + 1] - from;
-                if (top.full() && loosest - len / 8 < top.worstScore()) {
-                    break;
-                }
-                if (len == 0 || lower(bytes[from]) == qb[0] || slashed[i] || (masks[i] & need) != need) {
-                    continue;
-                }
-                if (top.full() && base + 8 * startHits(qb, i) - len / 8 < top.worstScore()) {
-                    continue;
-                }
-                offerScore(top, qb, i);
-            }
-            for (int i = 0; i < ascii; i++) {
-                int len = start[i + 1] - start[i];
-                if (!slashed[i] || len == 0 || lower(bytes[start[i]]) == qb[0] || (masks[i] & need) != need) {
-                    continue;
-                }
-                if (top.full() && loosest + 50 - len / 8 < top.worstScore()) {
-                    continue;
-                }
-                offerScore(top, qb, i);
-            }
-        } else {
+        if (isAscii(q) && q.length() == query.length()) {
+            searchAscii(top, q.getBytes(StandardCharsets.US_ASCII));
+        } else if (isAscii(q)) {
             for (int i = 0; i < ascii; i++) {
                 int s = FuzzyMatcher.score(query, name(i));
                 if (s != FuzzyMatcher.NONE) {
@@ -249,6 +231,8 @@ final class NameTable {
                 }
             }
         }
+        // (a query that still holds a non-ASCII character once lowercased matches no ASCII name: FuzzyMatcher
+        // needs every query character in the lowercased name, and an ASCII name lowercases to ASCII)
         for (int i = 0; i < others.length; i++) {
             int s = FuzzyMatcher.score(query, others[i]);
             if (s != FuzzyMatcher.NONE) {
@@ -263,8 +247,169 @@ final class NameTable {
         return out;
     }
 
-    private void offerScore(TopK top, byte[] qb, int i) {
-        int s = score(qb, start[i], start[i + 1]);
+    /**
+     * The ASCII names for a lowercase ASCII query. FuzzyMatcher's score of a name is, per query character,
+     * +1, +2 in the last segment, +8 at a word start, and for all but the first either +6 right after the
+     * previous one or minus the gap (at least 1); +50 if the whole name (or last segment) is the query, +20 if
+     * it starts with it; minus length / 8. From that, the best score a name can reach is bounded by counting
+     * the query characters that occur at one of its word starts (no more than it has word starts) and the
+     * query's adjacent pairs that occur adjacent in it (a 64-bit set of pairs per name); a name whose bound is
+     * below the worst kept hit is skipped unscored (only strictly below: ties need the score itself), and
+     * since names are stored shortest first a pass stops where even the loosest bound of the current length
+     * is below it. The names that start with the query go first (they carry the +20/+50 bonus, so the kept
+     * hits are good early and a prefix query rarely reaches the other names at all), then those holding a
+     * '/', then all others.
+     */
+    private void searchAscii(NameTop top, byte[] qb) {
+        int k = qb.length;
+        int need = 0;
+        int[] qbits = new int[k];
+        for (int i = 0; i < k; i++) {
+            qbits[i] = charBit(qb[i]);
+            need |= qbits[i];
+        }
+        long[] qpairs = new long[k - 1];
+        for (int i = 1; i < k; i++) {
+            qpairs[i - 1] = pairBit(qb[i - 1], qb[i]);
+        }
+        // per query position t >= 1, whether it can be consecutive and at a word start at once: 1 after a
+        // separator ('/', '_', '-', '.', ' '), 2 between two letters (a camel hump in the name)
+        int[] joins = new int[k];
+        for (int t = 1; t < k; t++) {
+            byte p = qb[t - 1];
+            joins[t] = p == '/' || p == '_' || p == '-' || p == '.' || p == ' ' ? 1
+                    : p >= 'a' && p <= 'z' && qb[t] >= 'a' && qb[t] <= 'z' ? 2 : 0;
+        }
+        int base = 3 * k + 6 * (k - 1);
+        // 1. names starting with the query (but holding no '/'): a one-letter query walks the table from the
+        // shortest name (a prefix name of length > 1 scores at most base + 8 + 20 - length / 8), a longer one
+        // its first two characters' list
+        int[] lead = k == 1 ? null : byTwo[(qb[0] & 0x7F) << 7 | (qb[1] & 0x7F)];
+        int leadCount = k == 1 ? ascii : lead.length;
+        for (int n = 0; n < leadCount; n++) {
+            int i = k == 1 ? n : lead[n];
+            int from = start[i];
+            int len = start[i + 1] - from;
+            if (top.full() && len > k && base + 8 * k + 20 - len / 8 < top.worstScore()) {
+                break;
+            }
+            if (len < k || (masks[i] & SLASHED) != 0 || !regionEquals(qb, from) || (masks[i] & need) != need) {
+                continue; // (a name with a '/' can earn +50 for its last segment: pass 2 takes it, without a stop)
+            }
+            if (top.full() && bound(qb, i, base) < top.worstScore()) {
+                continue;
+            }
+            offerScore(top, qb, i);
+        }
+        // 2. names holding a '/' (few): their last segment may earn the bonus, so no length stops this pass
+        for (int i : slashedNames) {
+            if ((masks[i] & need) != need) {
+                continue;
+            }
+            if (top.full() && bound(qb, i, base) < top.worstScore()) {
+                continue;
+            }
+            offerScore(top, qb, i);
+        }
+        // 3. every other name: no bonus; 3k - (k - 1) + 8 word starts + 7 per adjacent pair at best
+        int fixed = 3 * k - (k - 1);
+        int spareChars = k - Integer.bitCount(need);
+        long qpairSet = 0;
+        for (long p : qpairs) {
+            qpairSet |= p;
+        }
+        int sparePairs = (k - 1) - Long.bitCount(qpairSet);
+        int[] rest = new int[k + 1]; // the most query characters t.. can add to a name without the bonus
+        for (int t = k - 1; t >= 0; t--) {
+            rest[t] = rest[t + 1] + (t == 0 ? 11 : joins[t] != 0 ? 17 : 10);
+        }
+        int loosest = fixed + 8 * k + 7 * (k - 1);
+        int needHere = need | SLASHED;
+        // in chunks: first the names holding every query character (a tight loop over the masks alone), then those
+        int[] held = new int[CHUNK];
+        for (int lo = 0; lo < ascii; lo += CHUNK) {
+            if (top.full() && loosest - (start[lo + 1] - start[lo]) / 8 < top.worstScore()) {
+                break; // even the chunk's shortest name cannot enter
+            }
+            int hi = Math.min(ascii, lo + CHUNK);
+            int n = 0;
+            for (int i = lo; i < hi; i++) {
+                held[n] = i;
+                n += (masks[i] & needHere) == need ? 1 : 0;
+            }
+            for (int c = 0; c < n; c++) {
+                int i = held[c];
+                int from = start[i];
+                int len = start[i + 1] - from;
+                if (!scoreIfItCanEnter(top, qb, i, from, len, k, need, spareChars, qpairSet, sparePairs, fixed,
+                        qbits, qpairs, joins, rest, loosest)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Pass 3's step for one name holding every query character: false when no longer name can enter (names are
+     * shortest first), else scores it unless its bound says it cannot enter.
+     */
+    private boolean scoreIfItCanEnter(NameTop top, byte[] qb, int i, int from, int len, int k, int need,
+            int spareChars, long qpairSet, int sparePairs, int fixed, int[] qbits, long[] qpairs, int[] joins,
+            int[] rest, int loosest) {
+        if (top.full() && loosest - len / 8 < top.worstScore()) {
+            return false;
+        }
+        if (top.full()) {
+            int worst = top.worstScore();
+            int sm = startMasks[i];
+            long pm = pairs[i];
+            // at most this many query characters at word starts / pairs adjacent: each set bit stands for
+            // its query characters (a bit can stand for several: repeated or folded characters)
+            int hits = Math.min(Integer.bitCount(sm & need) + spareChars, starts(i));
+            int adjacent = Long.bitCount(pm & qpairSet) + sparePairs;
+            if (fixed + 8 * hits + 7 * Math.min(adjacent, k - 1) - len / 8 < worst) {
+                return true;
+            }
+            // the same per query character: a character both right after the previous one and at a word start
+            // earns 17 only where a pair can be both (after a separator, or a camel hump), else at most 10
+            int humps = (masks[i] & HUMP) != 0 ? -1 : 0;
+            int best = (qbits[0] & sm) != 0 ? 11 : 3;
+            for (int t = 1; t < k; t++) {
+                boolean atStart = (qbits[t] & sm) != 0;
+                int v = atStart ? 10 : 2;
+                if ((qpairs[t - 1] & pm) != 0) {
+                    v = atStart && (joins[t] & (1 | humps)) != 0 ? 17 : Math.max(v, 9);
+                }
+                best += v;
+            }
+            if (best - len / 8 < worst) {
+                return true;
+            }
+        }
+        // (the bounds above read no name bytes, so they go first; a prefix name was scored in pass 1)
+        if (len >= k && lower(bytes[from]) == qb[0] && regionEquals(qb, from)) {
+            return true;
+        }
+        offerScoreNoBonus(top, qb, i, rest);
+        return true;
+    }
+
+    private void offerScore(NameTop top, byte[] qb, int i) {
+        int s = score(qb, start[i], start[i + 1], (masks[i] & SLASHED) != 0, null, 0);
+        if (s != FuzzyMatcher.NONE) {
+            top.offer(s, i, this);
+        }
+    }
+
+    /**
+     * {@link #offerScore} for a name that cannot earn the whole-name or prefix bonus: a start whose score
+     * cannot reach the worst kept hit any more ({@code rest[t]}: the most query characters t.. can add) is
+     * abandoned early, since it could not enter anyway.
+     */
+    private void offerScoreNoBonus(NameTop top, byte[] qb, int i, int[] rest) {
+        int len = start[i + 1] - start[i];
+        int s = top.full() ? score(qb, start[i], start[i + 1], false, rest, top.worstScore() + len / 8)
+                : score(qb, start[i], start[i + 1], false, null, 0);
         if (s != FuzzyMatcher.NONE) {
             top.offer(s, i, this);
         }
@@ -275,7 +420,7 @@ final class NameTable {
         int from = start[i];
         int len = start[i + 1] - from;
         int bonus;
-        if (slashed[i]) {
+        if ((masks[i] & SLASHED) != 0) {
             bonus = 50;
         } else if (len >= q.length && regionEquals(q, from)) {
             bonus = len == q.length ? 50 : 20;
@@ -290,14 +435,19 @@ final class NameTable {
      * of its word starts at all, and no more than it has word starts.
      */
     private int startHits(byte[] q, int i) {
-        long m = startMasks[i];
+        int m = startMasks[i];
         int n = 0;
         for (byte b : q) {
-            if ((bit(b) & m) != 0) {
+            if ((charBit(b) & m) != 0) {
                 n++;
             }
         }
-        return Math.min(n, wordStarts[i]);
+        return Math.min(n, starts(i));
+    }
+
+    /** How many word starts name {@code i} has; 127 stands for "127 or more", so it caps nothing. */
+    private int starts(int i) {
+        return wordStarts[i] < 127 ? wordStarts[i] : Integer.MAX_VALUE;
     }
 
     private String name(int i) {
@@ -306,7 +456,7 @@ final class NameTable {
     }
 
     /** Name order for equal scores: compares names i and j (either kind). */
-    private int compareNames(int i, int j) {
+    int compareNames(int i, int j) {
         if (i < ascii && j < ascii) {
             return Arrays.compare(bytes, start[i], start[i + 1], bytes, start[j], start[j + 1]);
         }
@@ -317,10 +467,10 @@ final class NameTable {
      * {@link FuzzyMatcher#score} for an ASCII name in {@code bytes[from, to)} and a lowercase ASCII query:
      * the same rules step by step (lowercasing ASCII keeps every index, so positions agree).
      */
-    private int score(byte[] q, int from, int to) {
+    private int score(byte[] q, int from, int to, boolean slashed, int[] rest, int needed) {
         int len = to - from;
         int basename = 0;
-        for (int i = to - 1; i >= from; i--) {
+        for (int i = to - 1; slashed && i >= from; i--) {
             if (bytes[i] == '/') {
                 basename = i - from + 1;
                 break;
@@ -330,9 +480,12 @@ final class NameTable {
         int best = FuzzyMatcher.NONE;
         int tries = 0;
         for (int s = indexOf(first, from, to, 0); s >= 0 && tries < 16; s = indexOf(first, from, to, s + 1), tries++) {
-            int sc = scoreFrom(q, from, len, s, basename);
+            int sc = scoreFrom(q, from, len, s, basename, rest, needed);
             if (sc == FuzzyMatcher.NONE) {
                 break; // a later start cannot match either: the query is not a subsequence from here
+            }
+            if (sc == TOO_LOW) {
+                continue; // abandoned below the needed score: this start cannot enter the kept hits
             }
             if (sc > best) {
                 best = sc;
@@ -368,11 +521,14 @@ final class NameTable {
         return -1;
     }
 
-    private int scoreFrom(byte[] q, int from, int len, int startAt, int basename) {
+    private int scoreFrom(byte[] q, int from, int len, int startAt, int basename, int[] rest, int needed) {
         int score = 0;
         int prev = -2;
         int j = startAt;
         for (int i = 0; i < q.length; i++) {
+            if (rest != null && score + rest[i] < needed) {
+                return TOO_LOW;
+            }
             byte ch = q[i];
             while (j < len && lower(bytes[from + j]) != ch) {
                 j++;
@@ -408,17 +564,25 @@ final class NameTable {
                 || (p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z');
     }
 
-    private static long bit(byte b) {
+    /** A character's bit in the per-name sets: a-z one each, '_' one, digits two, others one (lowercased). */
+    private static int charBit(byte b) {
         int c = lower(b);
         if (c >= 'a' && c <= 'z') {
-            return 1L << (c - 'a');
+            return 1 << (c - 'a');
+        }
+        if (c == '_') {
+            return 1 << 26;
         }
         if (c >= '0' && c <= '9') {
-            return 1L << (26 + c - '0');
+            return 1 << (27 + (c & 1));
         }
-        return 1L << (36 + c % 28);
+        return 1 << 29;
     }
 
+    /** An adjacent pair's bit (0–63) in the per-name pair sets; both characters lowercased. */
+    private static long pairBit(byte a, byte b) {
+        return 1L << (int) (((a & 0xFF) * 131L + (b & 0xFF)) * 0x9E3779B97F4A7C15L >>> 58);
+    }
 
     private static byte lower(byte b) {
         return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
@@ -431,102 +595,5 @@ final class NameTable {
             }
         }
         return true;
-    }
-
-    /** A bounded min-heap of name indexes: the worst kept hit (lowest score, then last name) on top. */
-    private static final class TopK {
-        private final int[] heap;
-        private final int[] score;
-        private int n;
-        private final java.util.Map<Integer, Integer> scores = new java.util.HashMap<>();
-
-        TopK(int k) {
-            heap = new int[k];
-            score = new int[k];
-        }
-
-        /** true when (s1, i1) ranks below (s2, i2). */
-        private static boolean worse(int s1, int i1, int s2, int i2, NameTable t) {
-            if (s1 != s2) {
-                return s1 < s2;
-            }
-            int c = t.compareNames(i1, i2);
-            return c != 0 ? c > 0 : i1 > i2;
-        }
-
-        boolean full() {
-            return n == heap.length;
-        }
-
-        int worstScore() {
-            return score[0];
-        }
-
-        void offer(int s, int i, NameTable t) {
-            if (n < heap.length) {
-                heap[n] = i;
-                score[n] = s;
-                up(n++, t);
-            } else if (worse(score[0], heap[0], s, i, t)) {
-                heap[0] = i;
-                score[0] = s;
-                down(0, t);
-            }
-        }
-
-        private void up(int k, NameTable t) {
-            while (k > 0) {
-                int p = (k - 1) / 2;
-                if (!worse(score[k], heap[k], score[p], heap[p], t)) {
-                    break;
-                }
-                swap(k, p);
-                k = p;
-            }
-        }
-
-        private void down(int k, NameTable t) {
-            while (true) {
-                int l = 2 * k + 1;
-                int r = l + 1;
-                int m = k;
-                if (l < n && worse(score[l], heap[l], score[m], heap[m], t)) {
-                    m = l;
-                }
-                if (r < n && worse(score[r], heap[r], score[m], heap[m], t)) {
-                    m = r;
-                }
-                if (m == k) {
-                    return;
-                }
-                swap(k, m);
-                k = m;
-            }
-        }
-
-        private void swap(int a, int b) {
-            int h = heap[a];
-            heap[a] = heap[b];
-            heap[b] = h;
-            int s = score[a];
-            score[a] = score[b];
-            score[b] = s;
-        }
-
-        /** The kept indexes, best first. */
-        List<Integer> sorted(NameTable t) {
-            List<Integer> out = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                out.add(heap[i]);
-                scores.put(heap[i], score[i]);
-            }
-            out.sort((a, b) -> worse(scores.get(a), a, scores.get(b), b, t) ? 1
-                    : worse(scores.get(b), b, scores.get(a), a, t) ? -1 : 0);
-            return out;
-        }
-
-        int scoreOf(int i) {
-            return scores.get(i);
-        }
     }
 }

@@ -18,7 +18,14 @@ public final class NameTableBench {
     private NameTableBench() {
     }
 
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
     public static void main(String[] args) throws Exception {
+        System.gc();
+        long heap0 = usedHeap();
         NameTable.Loader l = new NameTable.Loader();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + args[0]);
                 ResultSet rs = c.createStatement().executeQuery("SELECT d.name_id, n.name, count(*) FROM defs d"
@@ -28,7 +35,11 @@ public final class NameTableBench {
             }
         }
         NameTable t = l.build(0);
+        l = null;
+        System.gc();
         System.out.println("names " + t.size());
+        // the table's own heap (the loader's buffers are garbage by now); the JDBC driver's classes are counted too
+        System.out.println(String.format(Locale.ROOT, "table_heap_mb %.1f", (usedHeap() - heap0) / 1048576.0));
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (String q : List.of(args).subList(1, args.length)) {
             double[] cpu = new double[15];
