@@ -45,12 +45,14 @@ public final class IndexBuilder {
      */
     private static final int BATCHES_PER_COMMIT = 8;
     /**
-     * The two indexes whose keys arrive in random order (a name's id): kept up to date they cost a B-tree
-     * insert per definition and per reference row scattered over the whole index, so a build drops them
-     * and creates them once at the end (a sort). While building, lookups by name scan the tables.
+     * The indexes whose keys arrive in random order (a name's id, a name): kept up to date they cost a
+     * B-tree insert per definition, per reference row and per new name scattered over the whole index, so a
+     * build drops them and creates them once at the end (a sort). While building, lookups by name scan the
+     * tables (names are kept unique by the builder's own map; the unique index, created last, checks it).
      */
     static final String[] BY_NAME = {"CREATE INDEX IF NOT EXISTS defs_by_name ON defs(name_id)",
-            "CREATE INDEX IF NOT EXISTS refs_by_name ON refs(name_id)"};
+            "CREATE INDEX IF NOT EXISTS refs_by_name ON refs(name_id)",
+            "CREATE UNIQUE INDEX IF NOT EXISTS names_by_name ON names(name)"};
     /** Files read and extracted ahead of the writer (bounds the memory held by finished results). */
     private static final int AHEAD = 64;
 
@@ -87,6 +89,7 @@ public final class IndexBuilder {
             try (Statement s = c.createStatement()) {
                 s.execute("DROP INDEX IF EXISTS defs_by_name");
                 s.execute("DROP INDEX IF EXISTS refs_by_name");
+                s.execute("DROP INDEX IF EXISTS names_by_name");
             }
             c.commit();
             monitor.beginTask("Indexing symbols", todo.size());
