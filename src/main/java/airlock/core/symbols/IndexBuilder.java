@@ -97,7 +97,6 @@ public final class IndexBuilder {
             for (SourceEntry e : source.list(ref)) {
                 entries.put(e.path(), e);
             }
-            Map<String, Long> names = loadNames(c);
             try (Statement s = c.createStatement()) {
                 // a build writes far more than a query reads: a bigger page cache keeps the indexes' hot pages
                 s.execute("PRAGMA cache_size=-262144");
@@ -109,8 +108,8 @@ public final class IndexBuilder {
                     PreparedStatement insDef = c.prepareStatement("INSERT INTO defs VALUES (?,?,?,?,?,?,?,?,?)");
                     PreparedStatement refsEnd = c.prepareStatement("UPDATE meta SET value=? WHERE key='refs_end'");
                     PreparedStatement done = c.prepareStatement("UPDATE files SET done=1, batch=?, marks=? WHERE id=?")) {
-                Inserter ins = new Inserter(names, insName, insDef, refs);
-                names = null; // the inserter holds them now
+                Inserter ins = new Inserter(count(c, "SELECT coalesce(max(id), 0) FROM names") + 1, insName, insDef, refs);
+                loadNames(c, ins);
                 long batch = count(c, "SELECT coalesce(max(batch), 0) FROM files") + 1;
                 int inBatch = 0;
                 // workers read, decode and extract ahead in path order; this thread is the single writer
@@ -317,13 +316,12 @@ public final class IndexBuilder {
         }
     }
 
-    private static Map<String, Long> loadNames(Connection c) throws SQLException {
-        Map<String, Long> names = new HashMap<>();
+    /** A resumed build's names, with their ids, into the inserter's table. */
+    private static void loadNames(Connection c, Inserter ins) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, name FROM names")) {
             while (rs.next()) {
-                names.put(rs.getString(2), rs.getLong(1));
+                ins.existing(rs.getString(2), rs.getLong(1));
             }
         }
-        return names;
     }
 }

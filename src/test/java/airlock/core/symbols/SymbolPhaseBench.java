@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,7 +49,7 @@ public final class SymbolPhaseBench {
 
     private static long run(Path root, List<Path> files, int phase) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        Inserter ins = new Inserter(Map.of(), null, null, null);
+        Inserter ins = new Inserter(1, null, null, null);
         Decoder decoder = new Decoder(ContentLimits.DEFAULT);
         try {
             Future<Long>[] parts = new Future[2];
@@ -75,7 +74,7 @@ public final class SymbolPhaseBench {
                         if (phase < 4) {
                             continue;
                         }
-                        sum += ins.resolve(fs).occurrenceNames().length;
+                        sum += ins.resolve(fs).occurrenceIds().length;
                     }
                     return sum;
                 });
