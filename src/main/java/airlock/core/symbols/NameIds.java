@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The build's name → id table: every distinct identifier of the tree (4.3 M in the Linux kernel) with the id
  * its rows use. Kept as a few flat arrays (the names' characters end to end, and per name its start,
  * length, hash and id, found through an open-addressing slot array) instead of a map of String keys and
- * entry objects: the map held about 140 bytes per name (580 MB for one kernel, the four-kernel build's heap
- * thrashed under 1.5 GB), this about 40 plus the characters (docs/navigation.md).
+ * entry objects: the map held 633 MB for the kernel's 4.3 M names (the four-kernel build's heap thrashed
+ * under 1.5 GB), this about 30 bytes per name plus one byte per character (NameIdsMemoryBench,
+ * docs/navigation.md).
  *
  * <p>Thread-safe: the extraction threads resolve names under its lock, a whole file's names in one
  * {@link #idsOf} call.
@@ -15,9 +16,25 @@ import java.util.Arrays;
 final class NameIds {
     /** Slots hold name index + 1 (0 = empty); at most half are used. */
     private int[] slots = new int[1 << 16];
-    private char[] chars = new char[1 << 20];
-    private int charsUsed;
+    /**
+     * The names' characters in pages of {@link #PAGE} bytes that are never copied (a growing array's copy
+     * would briefly hold both, 250 MB of kernel names): one byte per character for a name whose characters
+     * are all below U+0100 (nearly every identifier), two (big endian) otherwise; a name longer than a page
+     * gets a page of its own.
+     */
+    private byte[][] pages = new byte[16][];
+    private int pageCount;
+    /** Bytes used in the last page. */
+    private int pageUsed = PAGE;
+    /**
+     * 256 KiB: below half of G1's smallest region (1 MiB), so a page is an ordinary object; a 1 MiB page was
+     * "humongous" and took two whole regions (the kernel's names measured 411 MB instead of about 280).
+     */
+    private static final int PAGE_BITS = 18;
+    private static final int PAGE = 1 << PAGE_BITS;
+    /** Per name: page index << PAGE_BITS | offset in the page. */
     private int[] start = new int[1 << 15];
+    /** Per name: its length in characters; negative for a name stored two bytes per character. */
     private int[] length = new int[1 << 15];
     private int[] hash = new int[1 << 15];
     private int[] id = new int[1 << 15];
@@ -74,16 +91,28 @@ final class NameIds {
             if (k < 0) {
                 return s;
             }
-            if (hash[k] == h && length[k] == n && sameChars(name, start[k])) {
+            if (hash[k] == h && Math.abs(length[k]) == n && sameChars(name, k)) {
                 return s;
             }
         }
     }
 
-    private boolean sameChars(String name, int from) {
-        for (int i = 0, n = name.length(); i < n; i++) {
-            if (chars[from + i] != name.charAt(i)) {
-                return false;
+    private boolean sameChars(String name, int k) {
+        byte[] page = pages[start[k] >>> PAGE_BITS];
+        int from = start[k] & (PAGE - 1);
+        int n = name.length();
+        if (length[k] >= 0) {
+            for (int i = 0; i < n; i++) {
+                if ((page[from + i] & 0xFF) != name.charAt(i)) {
+                    return false;
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                char c = (char) (((page[from + 2 * i] & 0xFF) << 8) | (page[from + 2 * i + 1] & 0xFF));
+                if (c != name.charAt(i)) {
+                    return false;
+                }
             }
         }
         return true;
@@ -94,14 +123,23 @@ final class NameIds {
             throw new IllegalStateException("more than 2^31 names");
         }
         int n = name.length();
-        if (charsUsed + (long) n > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("more than 2^31 characters of names");
+        boolean narrow = true;
+        for (int i = 0; i < n && narrow; i++) {
+            narrow = name.charAt(i) < 0x100;
         }
-        if (charsUsed + n > chars.length) {
-            chars = Arrays.copyOf(chars, (int) Math.min(Integer.MAX_VALUE - 16,
-                    Math.max(charsUsed + (long) n, chars.length + (chars.length >> 1))));
+        int bytes = narrow ? n : 2 * n;
+        int at = place(bytes);
+        byte[] page = pages[at >>> PAGE_BITS];
+        int off = at & (PAGE - 1);
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (narrow) {
+                page[off + i] = (byte) c;
+            } else {
+                page[off + 2 * i] = (byte) (c >>> 8);
+                page[off + 2 * i + 1] = (byte) c;
+            }
         }
-        name.getChars(0, n, chars, charsUsed);
         if (size == start.length) {
             int grown = size + (size >> 1);
             start = Arrays.copyOf(start, grown);
@@ -109,15 +147,32 @@ final class NameIds {
             hash = Arrays.copyOf(hash, grown);
             id = Arrays.copyOf(id, grown);
         }
-        start[size] = charsUsed;
-        length[size] = n;
+        start[size] = at;
+        length[size] = narrow ? n : -n;
         hash[size] = h;
         id[size] = (int) nameId;
-        charsUsed += n;
         slots[slot] = ++size;
         if (size * 2L > slots.length) {
             rehash();
         }
+    }
+
+    /** Where {@code bytes} more bytes go: page index << PAGE_BITS | offset, a new page when the last is full. */
+    private int place(int bytes) {
+        if (pageCount > 0 && pageUsed + bytes < PAGE) { // strictly: an offset never reaches the page index bits
+            int at = (pageCount - 1) << PAGE_BITS | pageUsed;
+            pageUsed += bytes;
+            return at;
+        }
+        if (pageCount == 1 << (31 - PAGE_BITS)) {
+            throw new IllegalStateException("more than 2 GB of names");
+        }
+        if (pageCount == pages.length) {
+            pages = Arrays.copyOf(pages, pageCount * 2);
+        }
+        pages[pageCount++] = new byte[Math.max(PAGE, bytes)];
+        pageUsed = bytes;
+        return (pageCount - 1) << PAGE_BITS;
     }
 
     private void rehash() {

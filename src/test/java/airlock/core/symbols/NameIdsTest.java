@@ -70,6 +70,20 @@ class NameIdsTest {
     }
 
     @Test
+    void namesLongerThanAPageAndNamesAroundThemKeepTheirIds() {
+        NameIds ids = new NameIds(1);
+        String narrow = "x".repeat(3 << 20); // longer than a page (256 KiB): a page of its own
+        String wide = "\u4e2d".repeat((1 << 20) - 1); // two bytes per character: also over a page
+        String[] names = {"a", narrow, "b", wide, "c", narrow + "y", "a"};
+        long[] got = ids.idsOf(names);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 1L), java.util.Arrays.stream(got).boxed().toList());
+        long[] again = ids.idsOf(new String[] {"c", new String(wide.toCharArray()), narrow, "b", "x".repeat(3 << 20)});
+        assertEquals(List.of(5L, 4L, 2L, 3L, 2L), java.util.Arrays.stream(again).boxed().toList());
+        String almost = "\u4e2d" + "x".repeat((1 << 20) - 3); // a wide name that differs only in its first character
+        assertEquals(7L, ids.idsOf(new String[] {almost})[0]);
+    }
+
+    @Test
     void aResumedBuildKeepsTheIdsItHasAndContinuesAfterTheLargest() {
         NameIds ids = new NameIds(1);
         ids.put("mutex_lock", 7);
