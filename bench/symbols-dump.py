@@ -5,7 +5,7 @@ the dumps.  Usage: python3 bench/symbols-dump.py index.sqlite [max-files] > dump
 References are read from the SQLite table (indexes before 5 Dec 2026, evening) or, when the index's meta
 says refs_format 1, from the reference file beside it (index.sqlite.refs: records up to the data end).
 Prints one line per definition (path, name, kind, line, column, end line, scope, signature) and per
-reference (path, name, line, column, flags), sorted; row ids, batches and name ids are left out on
+reference (path, name, line, column, flags), sorted (definitions with their #if branch where the index has one); row ids, batches and name ids are left out on
 purpose (they are storage details, not results). A sorted sample of paths (every n-th) keeps it small."""
 import sqlite3
 import sys
@@ -56,9 +56,11 @@ def main():
     for f, marks, done in db.execute("SELECT id, marks, done FROM files"):
         if f in keep:
             out.append("F\t%s\t%d\t%d" % (paths[f], marks, done))
-    for row in db.execute("SELECT name_id, file_id, kind, line, col, end_line, scope, signature FROM defs"):
+    # the definition's #if branch (schema V3 on) is a result too: dumped when the index has it
+    cond = ", cond" if any(c[1] == "cond" for c in db.execute("PRAGMA table_info(defs)")) else ""
+    for row in db.execute("SELECT name_id, file_id, kind, line, col, end_line, scope, signature%s FROM defs" % cond):
         if row[1] in keep:
-            out.append("D\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s" % ((paths[row[1]], names[row[0]]) + row[2:]))
+            out.append("D\t%s\t%s" % (paths[row[1]], names[row[0]]) + "".join("\t%s" % (v,) for v in row[2:]))
     meta = dict(db.execute("SELECT key, value FROM meta"))
     if meta.get("refs_format") == "1":
         rows = refs_file(sys.argv[1] + ".refs", meta)

@@ -45,12 +45,14 @@ public final class IndexBuilder {
      */
     private static final int BATCHES_PER_COMMIT = 8;
     /**
-     * The two indexes whose keys arrive in random order (a name's id): kept up to date they cost a B-tree
-     * insert per definition and per reference row scattered over the whole index, so a build drops them
-     * and creates them once at the end (a sort). While building, lookups by name scan the tables.
+     * The indexes whose keys arrive in random order (a name's id, a name): kept up to date they cost a
+     * B-tree insert per definition, per reference row and per new name scattered over the whole index, so a
+     * build drops them and creates them once at the end (a sort). While building, lookups by name scan the
+     * tables (names are kept unique by the builder's own map; the unique index, created last, checks it).
      */
     static final String[] BY_NAME = {"CREATE INDEX IF NOT EXISTS defs_by_name ON defs(name_id)",
-            "CREATE INDEX IF NOT EXISTS refs_by_name ON refs(name_id)"};
+            "CREATE INDEX IF NOT EXISTS refs_by_name ON refs(name_id)",
+            "CREATE UNIQUE INDEX IF NOT EXISTS names_by_name ON names(name)"};
     /** Files read and extracted ahead of the writer (bounds the memory held by finished results). */
     private static final int AHEAD = 64;
 
@@ -87,6 +89,7 @@ public final class IndexBuilder {
             try (Statement s = c.createStatement()) {
                 s.execute("DROP INDEX IF EXISTS defs_by_name");
                 s.execute("DROP INDEX IF EXISTS refs_by_name");
+                s.execute("DROP INDEX IF EXISTS names_by_name");
             }
             c.commit();
             monitor.beginTask("Indexing symbols", todo.size());
@@ -94,7 +97,6 @@ public final class IndexBuilder {
             for (SourceEntry e : source.list(ref)) {
                 entries.put(e.path(), e);
             }
-            Map<String, Long> names = loadNames(c);
             try (Statement s = c.createStatement()) {
                 // a build writes far more than a query reads: a bigger page cache keeps the indexes' hot pages
                 s.execute("PRAGMA cache_size=-262144");
@@ -106,8 +108,8 @@ public final class IndexBuilder {
                     PreparedStatement insDef = c.prepareStatement("INSERT INTO defs VALUES (?,?,?,?,?,?,?,?,?)");
                     PreparedStatement refsEnd = c.prepareStatement("UPDATE meta SET value=? WHERE key='refs_end'");
                     PreparedStatement done = c.prepareStatement("UPDATE files SET done=1, batch=?, marks=? WHERE id=?")) {
-                Inserter ins = new Inserter(names, insName, insDef, refs);
-                names = null; // the inserter holds them now
+                Inserter ins = new Inserter(count(c, "SELECT coalesce(max(id), 0) FROM names") + 1, insName, insDef, refs);
+                loadNames(c, ins);
                 long batch = count(c, "SELECT coalesce(max(batch), 0) FROM files") + 1;
                 int inBatch = 0;
                 // workers read, decode and extract ahead in path order; this thread is the single writer
@@ -314,13 +316,12 @@ public final class IndexBuilder {
         }
     }
 
-    private static Map<String, Long> loadNames(Connection c) throws SQLException {
-        Map<String, Long> names = new HashMap<>();
+    /** A resumed build's names, with their ids, into the inserter's table. */
+    private static void loadNames(Connection c, Inserter ins) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, name FROM names")) {
             while (rs.next()) {
-                names.put(rs.getString(2), rs.getLong(1));
+                ins.existing(rs.getString(2), rs.getLong(1));
             }
         }
-        return names;
     }
 }

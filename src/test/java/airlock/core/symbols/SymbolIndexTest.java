@@ -89,6 +89,56 @@ class SymbolIndexTest {
         }
     }
 
+    /**
+     * Issue 20: an index of schema V3 (names with a UNIQUE constraint kept up to date while building) is
+     * emptied on open and built again; the complete build has the unique names index, created at its end.
+     */
+    @Test
+    void aV3IndexIsRebuiltWithTheNamesIndexCreatedLast() throws Exception {
+        MapSource s = demo();
+        Path db = SymbolIndex.fileFor(dir, s.commitOf("x"));
+        Files.createDirectories(db.getParent());
+        airlock.core.sqlite.NativeSqlite.install();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement st = c.createStatement()) {
+            for (String name : new String[] {"V1__symbols.sql", "V2__file_marks.sql", "V3__definition_conditions.sql"}) {
+                String sql = new String(SymbolDatabase.class.getResourceAsStream("/airlock/db/symbols/" + name)
+                        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                for (String body : sql.lines().filter(l -> !l.strip().startsWith("--"))
+                        .reduce("", (a, b) -> a + "\n" + b).split(";")) {
+                    if (!body.isBlank()) {
+                        st.execute(body);
+                    }
+                }
+            }
+            st.execute("CREATE TABLE schema_version(version INTEGER NOT NULL)");
+            st.execute("INSERT INTO schema_version VALUES (1), (2), (3)");
+            st.execute("INSERT INTO files(id, path, blob, lang, size, done) VALUES (1, 'a.c', 'b', 'C', 1, 1)");
+            st.execute("INSERT INTO names VALUES (1, 'stale_name')");
+            st.execute("INSERT INTO defs VALUES (1, 1, 'FUNCTION', 1, 1, 1, '', '', NULL)");
+            st.execute("INSERT INTO meta VALUES ('state', 'complete')");
+        }
+        try (SymbolIndex idx = SymbolIndex.open(db)) {
+            assertEquals(List.of(), idx.definitions("stale_name"), "V4 drops the rows a V3 build wrote");
+        }
+        IndexState state = new IndexBuilder(s, "refs/heads/main", db).build(List.of(), ProgressMonitor.NONE);
+        assertTrue(state.isComplete());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(
+                        "SELECT sql FROM sqlite_master WHERE type='index' AND tbl_name='names'")) {
+            assertTrue(rs.next(), "the names index exists once the build is complete");
+            assertEquals("CREATE UNIQUE INDEX names_by_name ON names(name)", rs.getString(1));
+            assertFalse(rs.next(), "no second (auto) index on names");
+        }
+        try (SymbolIndex idx = SymbolIndex.open(db)) {
+            assertEquals(List.of("tools/run.py", "kernel/lock.c"),
+                    idx.definitions("mutex_lock").stream().map(Definition::path).toList());
+            assertEquals(3, idx.references("mutex_lock", 0, 100).total());
+            assertEquals(List.of(), idx.definitions("stale_name"));
+        }
+    }
+
     /** An index built before conditions were stored (schema V2) is emptied on open, so the next build fills them. */
     @Test
     void aV2IndexIsRebuiltToGainConditions() throws Exception {
@@ -192,7 +242,7 @@ class SymbolIndexTest {
             assertEquals("drivers/a.c", open.goToSymbol("probe", 10, 10).get(0).path());
         }
         assertEquals(5, s.reads, "resume reads only the files not yet done");
-        assertEquals(List.of("defs_by_name", "refs_by_name"), byNameIndexes(db), "created once, at the end");
+        assertEquals(List.of("defs_by_name", "names_by_name", "refs_by_name"), byNameIndexes(db), "created once, at the end");
         try (SymbolIndex idx = SymbolIndex.open(db)) {
             assertEquals(2, idx.definitions("mutex_lock").size());
         }
