@@ -248,8 +248,19 @@ class ByteFilterTest {
 
     @Test
     void lineAnchorsRuleOutLinesAtTheBytesAndHoldAtTheFilesEdges() throws Exception {
-        ByteFilter brace = ByteFilter.of(SearchQuery.regex("^\\}$", "r"));
-        assertTrue(brace.walksLines());
+        // found by the rare }, checked by the automaton over its line
+        ByteFilter found = ByteFilter.of(SearchQuery.regex("^\\}$", "r"));
+        assertTrue(found.usesRequired());
+        // no required bytes: each line is walked from its start
+        ByteFilter walked = ByteFilter.of(SearchQuery.regex("^(\\}|\\})$", "r"));
+        assertTrue(walked.walksLines());
+        assertTrue(ByteFilter.of(SearchQuery.regex("^\\treturn -E[A-Z]+;$", "r")).walksLines());
+        for (ByteFilter brace : List.of(found, walked)) {
+            braceLines(brace);
+        }
+    }
+
+    private static void braceLines(ByteFilter brace) {
         // only the lines that are exactly "}": not "};", not " }", not "}\r" (a CR stays in the line)
         byte[] text = "}\n};\n }\n}\r\n\n}\n{\n}".getBytes(StandardCharsets.UTF_8);
         assertArrayEquals(new int[] {1, 0, 1, 6, 12, 13, 8, 16, 17}, brace.candidateLines(text));
@@ -263,6 +274,10 @@ class ByteFilterTest {
         assertNull(brace.candidateLines("}\nabc\0def\n".getBytes(StandardCharsets.UTF_8)));
         // a UTF-8 byte-order mark is dropped by the decoder: such a file is left to the matcher
         assertTrue(brace.candidateLines("\uFEFF}\n".getBytes(StandardCharsets.UTF_8)) == ByteFilter.EVERY_LINE);
+    }
+
+    @Test
+    void anchorsAtTheEndsOfLinesAndFiles() throws Exception {
         // invalid UTF-8 bytes are one U+FFFD each: "^.$" takes a line of one invalid byte, not of two
         ByteFilter dot = ByteFilter.of(SearchQuery.regex("^.$", "r"));
         assertArrayEquals(new int[] {1, 0, 1, 3, 5, 7}, dot.candidateLines(new byte[] {(byte) 0xFF, '\n', 'a', 'b', '\n', (byte) 0xC3, (byte) 0xA9}));
