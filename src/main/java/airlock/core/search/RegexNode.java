@@ -34,8 +34,19 @@ sealed interface RegexNode {
     record AnyString() implements RegexNode {
     }
 
-    /** The empty string (anchors, word boundaries, look-arounds). */
-    record Empty() implements RegexNode {
+    /**
+     * The empty string (anchors, word boundaries, look-arounds). {@code anchor} is {@link #LINE_START}
+     * for {@code ^} or {@code \\A} and {@link #LINE_END} for {@code $} or {@code \\z}, which the
+     * matcher (each line on its own, {@code UNIX_LINES | MULTILINE}) only matches at the line's start
+     * or end; 0 for anything else. Trigram extraction treats every kind as the empty string.
+     */
+    record Empty(int anchor) implements RegexNode {
+        static final int LINE_START = 1;
+        static final int LINE_END = 2;
+
+        Empty() {
+            this(0);
+        }
     }
 
     record Concat(List<RegexNode> parts) implements RegexNode {

@@ -14,6 +14,12 @@ final class RegexParser {
     private static final int MAX_CLASS = 16;
     private final String src;
     private final boolean foldAll;
+    /**
+     * Whether {@code ^ $ \\A \\z} are kept as line anchors: not when the pattern turns a flag off
+     * ({@code (?-d)} would make {@code $} match before a CR, {@code (?-m)} changes nothing on one line,
+     * but any flag group with a minus is left alone).
+     */
+    private boolean anchors;
     private int pos;
 
     private RegexParser(String src, boolean foldAll) {
@@ -28,6 +34,7 @@ final class RegexParser {
             throw new GiveUp("comments mode");
         }
         RegexParser parser = new RegexParser(pattern, ignoreCase || inlineCase);
+        parser.anchors = !pattern.matches("(?s).*\\(\\?[a-zA-Z]*-.*");
         RegexNode node = parser.alternation();
         if (parser.pos != pattern.length()) {
             throw new GiveUp("unbalanced");
@@ -122,8 +129,9 @@ final class RegexParser {
             case '.':
                 return new RegexNode.AnyChar();
             case '^':
+                return anchor(RegexNode.Empty.LINE_START);
             case '$':
-                return new RegexNode.Empty();
+                return anchor(RegexNode.Empty.LINE_END);
             case '\\':
                 return escape();
             default:
@@ -161,6 +169,10 @@ final class RegexParser {
         return discard ? new RegexNode.Empty() : inner;
     }
 
+    private RegexNode anchor(int kind) {
+        return new RegexNode.Empty(anchors ? kind : 0);
+    }
+
     private void expect(char c) {
         if (pos >= src.length() || src.charAt(pos) != c) {
             throw new GiveUp("expected " + c);
@@ -182,7 +194,11 @@ final class RegexParser {
                     pos += 3;
                 }
                 return new RegexNode.Empty();
-            case 'B': case 'A': case 'z': case 'Z': case 'G':
+            case 'A':
+                return anchor(RegexNode.Empty.LINE_START);
+            case 'z':
+                return anchor(RegexNode.Empty.LINE_END);
+            case 'B': case 'Z': case 'G':
                 return new RegexNode.Empty();
             case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'h': case 'H': case 'v': case 'V':
                 return new RegexNode.AnyChar();

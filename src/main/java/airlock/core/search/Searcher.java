@@ -57,12 +57,16 @@ public final class Searcher implements CodeSearch {
         Tally tally = new Tally();
         for (String ref : refs) {
             List<Work> work = new ArrayList<>();
-            for (SourceEntry entry : source.list(ref)) {
+            List<SourceEntry> listing = source.list(ref);
+            SearchIndex.Doc[] docs = index == null ? null : index.docsOf(listing);
+            int k = -1;
+            for (SourceEntry entry : listing) {
+                k++;
                 if (!searchable(entry) || !filter.accepts(entry.path())) {
                     continue;
                 }
                 tally.inScope++;
-                switch (candidates.of(entry.blobId())) {
+                switch (candidates.of(entry.blobId(), docs == null ? null : docs[k])) {
                     case NO_MATCH -> { }
                     case BINARY -> tally.binary++;
                     case UNINDEXED -> {

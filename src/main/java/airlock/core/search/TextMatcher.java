@@ -91,7 +91,11 @@ public final class TextMatcher {
      */
     List<LineMatch> matchSelectedLines(String lines, int[] numbers, long budget, BooleanSupplier cancelled) {
         List<LineMatch> out = new ArrayList<>();
-        BudgetedText seq = new BudgetedText(lines, budget, cancelled);
+        // java.util.regex never matches ^ at the end of its input, even after an LF: an empty line
+        // selected last (e.g. by ^$, now that the byte filter knows anchors) gets the LF it has in
+        // the file, as in matchLines, where an empty line is always followed by one
+        boolean emptyLast = plainLiteral == null && (lines.isEmpty() || lines.charAt(lines.length() - 1) == '\n');
+        BudgetedText seq = new BudgetedText(emptyLast ? lines + "\n" : lines, budget, cancelled);
         Matcher line = plainLiteral != null ? null : pattern.matcher(seq);
         if (line != null) {
             line.useAnchoringBounds(false).useTransparentBounds(false);

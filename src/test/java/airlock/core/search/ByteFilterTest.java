@@ -36,6 +36,10 @@ class ByteFilterTest {
         "R:(?i)[\u212a]", "R:(?i)[^\u00e9]{2}",
         // leaving bytes of 0x80 or more as ranges of their own (issue 20: -i \u00b5s walked every byte)
         "I:\u00b5s", "I:j\u00e9", "R:\u0130x|\u00e9b", "R:[\u00e9\u212a]a", "R:(?i)\u00e9[0-9]",
+        // line anchors the automaton knows (issue 20: ^\}$ made every line holding a } a candidate)
+        "R:^a$", "R:^ab", "R:b$", "R:^$", "R:^\\s*$", "R:^a|b$", "R:(^|x)a", "R:a(b|$)", "R:^\\d+-$",
+        "R:^[^a]*$", "R:$^", "R:^(?i)k$", "R:^\u00e9$", "R:(a$)+", "R:^(ab)*$",
+        "R:^\\ta[b-e]+;\r?$", "R:^[^ -~\\t]{2}", "R:x(?=$)|^\\W", "R:^.$",
     };
     /** Whole supplementary characters the random bytes sometimes hold (single bytes of them come from ALPHABET). */
     private static final byte[][] ASTRAL = {
@@ -240,6 +244,56 @@ class ByteFilterTest {
                 StandardCharsets.UTF_8));
         assertEquals(0, ByteFilter.requiredBytes(RegexParser.parse("abc|abd", false)).length);
         assertEquals(0, ByteFilter.requiredBytes(RegexParser.parse("[qxz]{2}[0-9]{2}", false)).length);
+    }
+
+    @Test
+    void lineAnchorsRuleOutLinesAtTheBytesAndHoldAtTheFilesEdges() throws Exception {
+        // found by the rare }, checked by the automaton over its line
+        ByteFilter found = ByteFilter.of(SearchQuery.regex("^\\}$", "r"));
+        assertTrue(found.usesRequired());
+        // no required bytes: each line is walked from its start
+        ByteFilter walked = ByteFilter.of(SearchQuery.regex("^(\\}|\\})$", "r"));
+        assertTrue(walked.walksLines());
+        assertTrue(ByteFilter.of(SearchQuery.regex("^\\treturn -E[A-Z]+;$", "r")).walksLines());
+        for (ByteFilter brace : List.of(found, walked)) {
+            braceLines(brace);
+        }
+    }
+
+    private static void braceLines(ByteFilter brace) {
+        // only the lines that are exactly "}": not "};", not " }", not "}\r" (a CR stays in the line)
+        byte[] text = "}\n};\n }\n}\r\n\n}\n{\n}".getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(new int[] {1, 0, 1, 6, 12, 13, 8, 16, 17}, brace.candidateLines(text));
+        // the same lines by every pass
+        assertArrayEquals(brace.candidateLines(text), brace.candidateLines(text, Integer.MAX_VALUE, false));
+        assertArrayEquals(brace.candidateLines(text), brace.candidateLines(text, 0, false));
+        assertArrayEquals(new int[0], brace.candidateLines("}}\n }\n".getBytes(StandardCharsets.UTF_8)));
+        assertArrayEquals(new int[] {1, 0, 1}, brace.candidateLines("}".getBytes(StandardCharsets.UTF_8)));
+        assertArrayEquals(new int[0], brace.candidateLines(new byte[0]));
+        // a NUL after the last candidate still makes the file binary, also when the line walk skips it
+        assertNull(brace.candidateLines("}\nabc\0def\n".getBytes(StandardCharsets.UTF_8)));
+        // a UTF-8 byte-order mark is dropped by the decoder: such a file is left to the matcher
+        assertTrue(brace.candidateLines("\uFEFF}\n".getBytes(StandardCharsets.UTF_8)) == ByteFilter.EVERY_LINE);
+    }
+
+    @Test
+    void anchorsAtTheEndsOfLinesAndFiles() throws Exception {
+        // invalid UTF-8 bytes are one U+FFFD each: "^.$" takes a line of one invalid byte, not of two
+        ByteFilter dot = ByteFilter.of(SearchQuery.regex("^.$", "r"));
+        assertArrayEquals(new int[] {1, 0, 1, 3, 5, 7}, dot.candidateLines(new byte[] {(byte) 0xFF, '\n', 'a', 'b', '\n', (byte) 0xC3, (byte) 0xA9}));
+        // empty lines for ^$, the last line without LF, no line after a final LF
+        ByteFilter empty = ByteFilter.of(SearchQuery.regex("^$", "r"));
+        assertArrayEquals(new int[] {2, 2, 2, 4, 5, 5}, empty.candidateLines("a\n\nb\n\n".getBytes(StandardCharsets.UTF_8)));
+        assertArrayEquals(new int[0], empty.candidateLines("a\nb".getBytes(StandardCharsets.UTF_8)));
+        // $ at the end of a file without a final LF, in every pass
+        ByteFilter end = ByteFilter.of(SearchQuery.regex("ab;$", "r"));
+        byte[] last = "ab; x\nxx ab;".getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(new int[] {2, 6, 12}, end.candidateLines(last));
+        assertArrayEquals(new int[] {2, 6, 12}, end.candidateLines(last, 0, false));
+        assertArrayEquals(new int[] {2, 6, 12}, end.candidateLines(last, Integer.MAX_VALUE, false));
+        // a flag turned off inside the pattern leaves the anchors unknown (every line holding b is a candidate)
+        assertArrayEquals(new int[] {1, 0, 2, 2, 3, 4}, ByteFilter.of(SearchQuery.regex("(?-d)^b", "r"))
+                .candidateLines("ab\nb".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
