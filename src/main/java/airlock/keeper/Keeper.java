@@ -97,7 +97,7 @@ public final class Keeper implements AutoCloseable {
                     new com.fasterxml.jackson.databind.ObjectMapper()).loadBundled(),
                     new airlock.core.media.SafeWriter(airlock.core.media.WriteHooks.NONE));
             service.useSeal(new KeeperSeal(logs, annotations, store, trust, policy.policy(), exports, clock,
-                    airlock.core.BuildInfo.version()));
+                    airlock.core.BuildInfo.version(), manager.lockout()));
             indexes.queueAll();
             return new Keeper(home, logs, annotations, service, workers, indexes);
         } catch (AirlockException | RuntimeException e) {
