@@ -9,7 +9,6 @@ import airlock.core.progress.ProgressMonitor;
 import airlock.protocol.Answer;
 import airlock.protocol.Limits;
 import airlock.protocol.Request;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -88,30 +87,12 @@ public final class KeeperFindingsTransfer {
 
     /** One file's bytes, piece by piece, checked against the size and SHA-256 the keeper named. */
     private byte[] fetch(Answer.ExportFileInfo info) throws AirlockException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(info.size(), 1 << 20));
-        long offset = 0;
-        while (true) {
-            Answer.FindingsFileData piece = client.call(new Request.FindingsFile(info.name(), offset, Limits.MAX_SEAL_CHUNK),
+        return ChunkedFetch.fetch(info.name(), info.size(), info.sha256(), offset -> {
+            Answer.FindingsFileData p = client.call(new Request.FindingsFile(info.name(), offset, Limits.MAX_SEAL_CHUNK),
                     Answer.FindingsFileData.class);
-            if (!piece.name().equals(info.name()) || piece.offset() != offset || piece.size() != info.size()
-                    || !piece.sha256().equals(info.sha256())) {
-                throw new KeeperException("keeper.protocol", "The keeper's bytes of " + info.name() + " are not those it named.");
-            }
-            byte[] data = piece.data();
-            out.write(data, 0, data.length);
-            offset += data.length;
-            if (piece.end()) {
-                break;
-            }
-            if (data.length == 0) {
-                throw new KeeperException("keeper.protocol", "The keeper sent an empty piece of " + info.name() + " before its end.");
-            }
-        }
-        byte[] all = out.toByteArray();
-        if (all.length != info.size() || !airlock.core.annotate.Fingerprints.sha256(all).equals(info.sha256())) {
-            throw new KeeperException("keeper.protocol", "The keeper's bytes of " + info.name() + " do not have the SHA-256 it named.");
-        }
-        return all;
+            return new ChunkedFetch.Piece(p.name(), p.offset(), p.data(), p.size(), p.sha256(), p.end());
+        }, "it named", new ChunkedFetch.Mismatch("keeper.protocol", "The keeper's bytes of " + info.name()
+                + " do not have the SHA-256 it named."));
     }
 
     /** Sends {@code file}'s bytes (a regular file on the medium) for the keeper to import; returns what it imported. */
