@@ -114,8 +114,9 @@ final class LogSealCommand implements Callable<Integer> {
                     throw new AirlockException("seal.key.missing", "Session '" + session + "' is not sealed yet: give the"
                             + " supervisor key with --key FILE.");
                 }
-                SupervisorKey supervisor = SupervisorKey.load(key, passphrase(), trust);
-                review.seal(supervisor, SupervisorKey.pinned(trust));
+                // a key or passphrase that does not hold is a ledger entry under the workstation's lockout (issue 16)
+                SupervisorKey supervisor = new airlock.core.seal.SealAttempts(airlock.core.session.SupervisorLockout.fromLedger(logs),
+                        clock).withKeyFile(review, key, passphrase(), trust);
                 text.println("Sealed by " + TerminalText.escape(supervisor.label()) + " (key " + supervisor.id().hex() + ").");
             }
             List<WrittenFile> written;

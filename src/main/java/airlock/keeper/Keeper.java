@@ -91,13 +91,14 @@ public final class Keeper implements AutoCloseable {
             if (java.nio.file.Files.isDirectory(home.staging())) {
                 new airlock.core.bundle.BundleIntake(home, clock, airlock.core.bundle.IntakeLimits.defaults()).discardUnfinished();
             }
+            service.useTrustRoot(home.trustRoot()); // an import's session log is checked against the keeper's own pinned keys
             service.useIntake(new KeeperIntake(home, clock, store, logs, indexes));
             // the supervisor's seal screen through the keeper (issue 16, kseal): the keeper's own log, store, trust and policy
             var exports = new airlock.core.export.ExportService(new airlock.core.cwe.CweCatalogueLoader(
                     new com.fasterxml.jackson.databind.ObjectMapper()).loadBundled(),
                     new airlock.core.media.SafeWriter(airlock.core.media.WriteHooks.NONE));
             service.useSeal(new KeeperSeal(logs, annotations, store, trust, policy.policy(), exports, clock,
-                    airlock.core.BuildInfo.version()));
+                    airlock.core.BuildInfo.version(), manager.lockout()));
             indexes.queueAll();
             return new Keeper(home, logs, annotations, service, workers, indexes);
         } catch (AirlockException | RuntimeException e) {

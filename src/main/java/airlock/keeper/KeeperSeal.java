@@ -15,8 +15,10 @@ import airlock.core.quote.Quota;
 import airlock.core.seal.DisclosurePlan;
 import airlock.core.seal.OutgoingFile;
 import airlock.core.seal.SealQuotes;
+import airlock.core.seal.SealAttempts;
 import airlock.core.seal.SealReview;
 import airlock.core.seal.SupervisorKey;
+import airlock.core.session.SupervisorLockout;
 import airlock.core.session.WorkstationLogs;
 import airlock.core.trust.TrustStore;
 import airlock.protocol.Answer;
@@ -37,7 +39,8 @@ import java.util.Map;
  * The supervisor's seal screen on the keeper's side (issue 16, kseal): the keeper builds the review
  * of an ended session from its own log, store and policy, records each decision in its ledger, hands
  * out the exact statement to sign, verifies the supervisor's signature against its own pinned
- * supervisor keys before it writes the seal (and its archive copy), gives the outgoing files' bytes,
+ * supervisor keys before it writes the seal (and its archive copy) — a signature that does not hold
+ * is a {@code confirmation.failed} ledger entry under the workstation's lockout — gives the outgoing files' bytes,
  * and records a media export only when the files the workstation reports written are exactly its own.
  * The supervisor's key never reaches this process. One review is kept per session, so decisions
  * taken on the screen hold until the seal.
@@ -55,9 +58,12 @@ final class KeeperSeal {
     private final Clock clock;
     private final String toolVersion;
     private final Map<String, SealReview> reviews = new HashMap<>();
+    private final SealAttempts attempts;
 
+    /** {@code lockout}: the session manager's, so a refused seal signature counts with refused starts and unlocks. */
     KeeperSeal(WorkstationLogs logs, AnnotationStore annotations, BundleStore bundles, TrustStore trust, RoomPolicy policy,
-               ExportService exports, Clock clock, String toolVersion) {
+               ExportService exports, Clock clock, String toolVersion, SupervisorLockout lockout) {
+        this.attempts = new SealAttempts(lockout, clock);
         this.logs = logs;
         this.annotations = annotations;
         this.bundles = bundles;
@@ -137,7 +143,7 @@ final class KeeperSeal {
         byte[] signature = Base64.getDecoder().decode(g.signature());
         List<PinnedKeys.Pinned> supervisors = SupervisorKey.pinned(trust);
         byte[] statement = review.statement();
-        SignedNote sealed = review.sealWithSignature(signature, supervisors);
+        SignedNote sealed = attempts.withSignature(review, signature, supervisors); // a refused signature: ledger, lockout
         String by = "";
         for (PinnedKeys.Pinned p : supervisors) {
             if (Ed25519.verify(p.key(), statement, signature).isValid()) {

@@ -143,6 +143,8 @@ public final class KeeperService {
         int importHave;
         /** The import's bytes, exactly its announced size (the in-process importer reads the whole file too), or null. */
         byte[] importBytes;
+        /** The files attached to the import for its check against its session log (version 5), by their upload number. */
+        final Map<Long, ImportPart> importParts = new java.util.LinkedHashMap<>();
         /** Each ref's files by path, made from the source's listing at the first lookup (a path is found in O(1), not by a scan of the tree: the kernel has 70,000 files). */
         final Map<String, Map<String, SourceEntry>> byPath = new HashMap<>();
 
@@ -279,6 +281,8 @@ public final class KeeperService {
             return importBegin(b);
         } else if (request instanceof Request.FindingsImportChunk c) {
             return importChunk(c);
+        } else if (request instanceof Request.FindingsImportAttach t) {
+            return importAttach(t);
         } else if (request instanceof Request.FindingsImportCancel c) {
             return importCancel(c);
         } else if (request instanceof Request.FindingsImportFinish f) {
@@ -1666,10 +1670,47 @@ public final class KeeperService {
         return seq[0];
     }
 
+    /** A file attached to an import (the session log's entries, seal or disclosures), filled by chunks as the import is. */
+    static final class ImportPart {
+        final String part;
+        final byte[] bytes;
+        int have;
+
+        ImportPart(String part, int size) {
+            this.part = part;
+            this.bytes = new byte[size];
+        }
+    }
+
+    /** The pinned keys' folder a log attached to an import is verified against; null: none (then such an import is refused). */
+    private Path trustRoot;
+
+    /** Hands the service the home's trust folder (the keeper's composition root does, once). */
+    synchronized void useTrustRoot(Path value) {
+        this.trustRoot = value;
+    }
+
+    /**
+     * Attaches a file of the session log an import is checked against (version 5): one of each part per
+     * import; its bytes come as the import's do, under the part's own upload number.
+     */
+    private Answer importAttach(Request.FindingsImportAttach t) throws AirlockException {
+        Open o = importUnderWay(t.upload());
+        for (ImportPart p : o.importParts.values()) {
+            if (p.part.equals(t.part())) {
+                throw new AirlockException("findings.import.part", "This import already has its " + t.part() + ".");
+            }
+        }
+        long number = nextImport++;
+        o.importParts.put(number, new ImportPart(t.part(), (int) t.size())); // at most 256 MiB, checked by the codec
+        return new Answer.FindingsImportProgress(number, 0, t.size());
+    }
+
     /** Begins an import: its bytes are kept by the keeper in memory, in one array of the announced size (as the in-process importer reads the whole file). */
     private Answer importBegin(Request.FindingsImportBegin b) throws AirlockException {
         Open o = active();
         o.importBytes = null;
+        o.importParts.clear();
         o.importNo = nextImport++;
         o.importHave = 0;
         o.importBytes = new byte[(int) b.size()]; // at most Limits.MAX_IMPORT_BYTES (256 MiB), checked by the codec
@@ -1685,6 +1726,24 @@ public final class KeeperService {
     }
 
     private Answer importChunk(Request.FindingsImportChunk c) throws AirlockException {
+        Open part = active();
+        ImportPart attached = part.importBytes == null ? null : part.importParts.get(c.upload());
+        if (attached != null) {
+            if (c.offset() != attached.have) {
+                throw new AirlockException("findings.import.order", "The keeper has " + attached.have + " bytes of this file, not "
+                        + c.offset() + ".");
+            }
+            byte[] data = c.data();
+            if (attached.have + data.length > attached.bytes.length) {
+                int size = attached.bytes.length;
+                discardImport(part);
+                throw new AirlockException("findings.import.size", "The file would grow past the " + size
+                        + " bytes announced; the import is discarded.");
+            }
+            System.arraycopy(data, 0, attached.bytes, attached.have, data.length);
+            attached.have += data.length;
+            return new Answer.FindingsImportProgress(c.upload(), attached.have, attached.bytes.length);
+        }
         Open o = importUnderWay(c.upload());
         long have = o.importHave;
         if (c.offset() != have) {
@@ -1693,7 +1752,7 @@ public final class KeeperService {
         byte[] data = c.data();
         if (have + data.length > o.importBytes.length) {
             int size = o.importBytes.length;
-            o.importBytes = null;
+            discardImport(o);
             throw new AirlockException("findings.import.size", "The file would grow past the " + size
                     + " bytes announced; the import is discarded.");
         }
@@ -1704,11 +1763,22 @@ public final class KeeperService {
 
     /** Discards the import under way (nothing was recorded for it); answers how far it had got. */
     private Answer importCancel(Request.FindingsImportCancel c) throws AirlockException {
-        Open o = importUnderWay(c.upload());
-        Answer.FindingsImportProgress was = new Answer.FindingsImportProgress(o.importNo, o.importHave, o.importBytes.length);
+        Open o = active();
+        ImportPart attached = o.importBytes == null ? null : o.importParts.get(c.upload());
+        if (attached == null) {
+            importUnderWay(c.upload());
+        }
+        Answer.FindingsImportProgress was = attached != null
+                ? new Answer.FindingsImportProgress(c.upload(), attached.have, attached.bytes.length)
+                : new Answer.FindingsImportProgress(o.importNo, o.importHave, o.importBytes.length);
+        discardImport(o); // a part's cancel gives up the whole import: its check could not be made
+        return was;
+    }
+
+    private static void discardImport(Open o) {
         o.importBytes = null;
         o.importHave = 0;
-        return was;
+        o.importParts.clear();
     }
 
     /** Parses the keeper's own copy as hostile input, adopts and records every finding, then answers. */
@@ -1716,18 +1786,42 @@ public final class KeeperService {
         Open o = importUnderWay(f.upload());
         byte[] bytes = o.importBytes;
         int have = o.importHave;
-        o.importBytes = null;
+        Map<String, ImportPart> parts = new HashMap<>();
+        o.importParts.values().forEach(p -> parts.put(p.part, p));
+        discardImport(o);
         if (have != bytes.length) {
             throw new AirlockException("findings.import.incomplete", "The keeper has " + have + " of the "
                     + bytes.length + " bytes announced; nothing was imported.");
         }
+        for (ImportPart p : parts.values()) {
+            if (p.have != p.bytes.length) {
+                throw new AirlockException("findings.import.incomplete", "The keeper has " + p.have + " of the " + p.bytes.length
+                        + " bytes of the " + p.part + " announced; nothing was imported.");
+            }
+        }
+        airlock.core.annotate.store.FindingsImport.LogBytes log = null;
+        airlock.core.log.PinnedKeys keys = null;
+        if (!parts.isEmpty()) {
+            if (!parts.containsKey("log")) {
+                throw new AirlockException("annotations.import.log", "A seal or disclosures file was attached without its session"
+                        + " log; attach the log too, or neither. Nothing was imported.");
+            }
+            if (trustRoot == null) {
+                throw new AirlockException(Errors.INTERNAL, "This keeper has no pinned keys to check a session log against.");
+            }
+            keys = airlock.core.log.PinnedKeys.load(trustRoot); // the keeper's own pinned keys, never the workstation's
+            log = new airlock.core.annotate.store.FindingsImport.LogBytes("attached to this import", parts.get("log").bytes,
+                    parts.containsKey("seal") ? parts.get("seal").bytes : null,
+                    parts.containsKey("disclosures") ? parts.get("disclosures").bytes : null);
+        }
         LogEntry before = o.last;
-        var outcome = new airlock.core.annotate.store.FindingsImport(null, clock, () -> UUID.randomUUID().toString())
-                .runBytes(bytes, o.source, o.source.reviewRef(), o.annotations);
+        var outcome = new airlock.core.annotate.store.FindingsImport(keys, clock, () -> UUID.randomUUID().toString())
+                .runBytes(bytes, log, o.source, o.source.reviewRef(), o.annotations);
         int moved = (int) outcome.count(airlock.core.annotate.AnchorState.MOVED);
         int outdated = (int) outcome.count(airlock.core.annotate.AnchorState.OUTDATED);
         long entry = o.last != null && o.last != before ? o.last.seq() : 0;
-        return new Answer.FindingsImported(outcome.added().size(), moved, outdated, entry);
+        return new Answer.FindingsImported(outcome.added().size(), moved, outdated, entry,
+                outcome.logCheck() == null ? null : clip(outcome.logCheck(), Limits.MAX_MESSAGE));
     }
 
     private Answer unmark(Request.UnmarkReviewed u) throws AirlockException {

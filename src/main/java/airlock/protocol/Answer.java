@@ -1003,12 +1003,22 @@ public sealed interface Answer {
     }
 
     /** The keeper adopted {@code added} findings (this many moved, outdated) and wrote their entries (the last: {@code entry}). */
-    record FindingsImported(int added, int moved, int outdated, long entry) implements Answer {
+    /**
+     * {@code logCheck} (version 5): how the export matched the session log attached to the import
+     * (the keeper verified that log against its own pinned keys first), or null when none was attached.
+     */
+    record FindingsImported(int added, int moved, int outdated, long entry, String logCheck) implements Answer {
         public FindingsImported {
             Check.range(added, "added", 0, Limits.MAX_FINDINGS);
             Check.range(moved, "moved", 0, added);
             Check.range(outdated, "outdated", 0, added - moved);
             Check.range(entry, "entry", 0, Long.MAX_VALUE);
+            Check.optionalText(logCheck, "logCheck", Limits.MAX_MESSAGE);
+        }
+
+        /** Without a log checked. */
+        public FindingsImported(int added, int moved, int outdated, long entry) {
+            this(added, moved, outdated, entry, null);
         }
 
         public String kind() {

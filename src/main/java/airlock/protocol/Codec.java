@@ -190,6 +190,10 @@ public final class Codec {
             m.put("upload", c.upload());
             m.put("offset", c.offset());
             m.put("data", java.util.Base64.getEncoder().encodeToString(c.data()));
+        } else if (r instanceof Request.FindingsImportAttach t) {
+            m.put("upload", t.upload());
+            m.put("part", t.part());
+            m.put("size", t.size());
         } else if (r instanceof Request.FindingsImportFinish f) {
             m.put("upload", f.upload());
         } else if (r instanceof Request.FindingsImportCancel c) {
@@ -423,6 +427,8 @@ public final class Codec {
                 case "findings.import.begin" -> new Request.FindingsImportBegin(f.text("name"), f.integer("size"));
                 case "findings.import.chunk" -> new Request.FindingsImportChunk(f.integer("upload"), f.integer("offset"),
                         base64(f.text("data")));
+                case "findings.import.attach" -> new Request.FindingsImportAttach(f.integer("upload"), f.text("part"),
+                        f.integer("size"));
                 case "findings.import.finish" -> new Request.FindingsImportFinish(f.integer("upload"));
                 case "findings.import.cancel" -> new Request.FindingsImportCancel(f.integer("upload"));
                 case "refusal.copy" -> new Request.CopyRefused(f.text("path"), f.text("kind"), f.small("selectedChars"),
@@ -706,6 +712,7 @@ public final class Codec {
             m.put("moved", i.moved());
             m.put("outdated", i.outdated());
             m.put("entry", i.entry());
+            m.put("logCheck", i.logCheck());
         } else if (a instanceof Answer.Recorded d) {
             m.put("what", d.what());
             m.put("status", d.status());
@@ -1285,7 +1292,7 @@ public final class Codec {
                 case "findings.import" -> new Answer.FindingsImportProgress(f.integer("upload"), f.integer("received"),
                         f.integer("expected"));
                 case "findings.imported" -> new Answer.FindingsImported(f.small("added"), f.small("moved"), f.small("outdated"),
-                        f.integer("entry"));
+                        f.integer("entry"), f.optionalText("logCheck"));
                 case "recorded" -> new Answer.Recorded(f.text("what"), f.text("status"), f.integer("entry"));
                 case "error" -> new Answer.Failure(f.text("code"), f.text("message"));
                 // keeper-side answers of issue 16 (k2keeper)

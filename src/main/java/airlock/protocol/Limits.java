@@ -7,7 +7,7 @@ package airlock.protocol;
  */
 public final class Limits {
     /** The protocol version this build speaks; a hello with any other is refused. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     /** Largest request frame (payload bytes after the 4-byte length). */
     public static final int MAX_REQUEST_FRAME = 512 * 1024;
     /** Largest answer frame. */
@@ -119,6 +119,8 @@ public final class Limits {
     public static final int MAX_EXPORT_FORMATS = 4;
     /** An imported annotations.json: the in-process importer's limit ({@code AnnotationsJsonReader.MAX_BYTES}, 256 MiB). */
     public static final long MAX_IMPORT_BYTES = 256L << 20;
+    /** Largest seal attached to an import (version 5), as the in-process importer reads one. */
+    public static final long MAX_IMPORT_SEAL_BYTES = 1L << 20;
 
     private Limits() {
     }

@@ -676,6 +676,30 @@ public sealed interface Request {
         }
     }
 
+    /**
+     * Attaches to import {@code upload} the file its check needs (protocol version 5): the session log's
+     * entries file ({@code part} {@code log}), its seal ({@code seal}, at most 1 MiB) or its disclosures
+     * file ({@code disclosures}); the keeper answers with the part's own upload number, whose bytes come
+     * with {@code findings.import.chunk} as the export's do.
+     */
+    record FindingsImportAttach(long upload, String part, long size) implements Request {
+        /** The parts an import may carry. */
+        public static final java.util.List<String> PARTS = java.util.List.of("log", "seal", "disclosures");
+
+        public FindingsImportAttach {
+            Check.range(upload, "upload", 1, Integer.MAX_VALUE);
+            java.util.Objects.requireNonNull(part, "part");
+            if (!PARTS.contains(part)) {
+                throw new IllegalArgumentException("part must be one of " + PARTS);
+            }
+            Check.range(size, "size", 1, "seal".equals(part) ? Limits.MAX_IMPORT_SEAL_BYTES : Limits.MAX_IMPORT_BYTES);
+        }
+
+        public String op() {
+            return "findings.import.attach";
+        }
+    }
+
     /** Every byte was sent: the keeper parses its copy, adopts the findings and writes their entries, then answers. */
     record FindingsImportFinish(long upload) implements Request {
         public FindingsImportFinish {

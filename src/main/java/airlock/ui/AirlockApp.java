@@ -42,6 +42,8 @@ public final class AirlockApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(AirlockApp.class);
     private WorkstationWindow window;
     private airlock.core.session.WorkstationLogs logs;
+    /** The session manager's count of refused supervisor credentials, which the seal screen counts on too (null without sessions). */
+    private airlock.core.session.SupervisorLockout lockout;
     private airlock.core.annotate.store.AnnotationStore annotations;
     private airlock.ui.session.SessionFeature sessions;
     private KeeperWorkstation keeperWorkstation;
@@ -217,7 +219,7 @@ public final class AirlockApp extends Application {
                     new com.fasterxml.jackson.databind.ObjectMapper()).loadBundled(),
                     new airlock.core.media.SafeWriter(airlock.core.media.WriteHooks.NONE));
             var services = new airlock.ui.seal.SealServices(logs, annotations, trust, policy.policy(), exports, Clock.systemUTC(),
-                    airlock.core.BuildInfo.version(), new BundleStore(home));
+                    airlock.core.BuildInfo.version(), new BundleStore(home), lockout);
             var seal = new airlock.ui.seal.SealFeature(window.view(), texts, window.executor(), services);
             sealFeature = seal;
             seal.setMediaChooser(owner -> new airlock.ui.media.MediaChooser(owner, texts, texts.get("media.export.title"), mediaWatch)
@@ -265,6 +267,7 @@ public final class AirlockApp extends Application {
                 useMediaRoots(policy.policy().mediaRoots());
                 manager = new airlock.core.session.SessionManager(logs, signer, trust, policy, clock,
                         airlock.core.log.SessionLog.DEFAULT_CHECKPOINT_INTERVAL);
+                lockout = manager.lockout();
             }
         } catch (AirlockException e) {
             LOG.warn("sessions unavailable on {}", home.root(), e);

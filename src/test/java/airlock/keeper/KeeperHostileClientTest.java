@@ -182,18 +182,18 @@ class KeeperHostileClientTest {
     /** Canonical JSON that breaks one rule of the protocol. */
     private static byte[] wrong(Random random) {
         String json = switch (random.nextInt(10)) {
-            case 0 -> "{\"id\":1,\"op\":\"status\",\"v\":5}";
-            case 1 -> "{\"id\":1,\"op\":\"log.append\",\"v\":4}";
-            case 2 -> "{\"id\":1,\"op\":\"status\",\"seq\":3,\"v\":4}";
-            case 3 -> "{\"id\":1,\"op\":\"file.open\",\"path\":\"" + "a".repeat(Limits.MAX_PATH + 1) + "\",\"ref\":\"x\",\"v\":4}";
-            case 4 -> "{\"id\":1,\"op\":\"file.page\",\"length\":999999999,\"offset\":0,\"path\":\"a\",\"ref\":\"x\",\"v\":4}";
-            case 5 -> "{\"id\":1,\"op\":\"file.open\",\"path\":7,\"ref\":\"x\",\"v\":4}";
+            case 0 -> "{\"id\":1,\"op\":\"status\",\"v\":6}";
+            case 1 -> "{\"id\":1,\"op\":\"log.append\",\"v\":5}";
+            case 2 -> "{\"id\":1,\"op\":\"status\",\"seq\":3,\"v\":5}";
+            case 3 -> "{\"id\":1,\"op\":\"file.open\",\"path\":\"" + "a".repeat(Limits.MAX_PATH + 1) + "\",\"ref\":\"x\",\"v\":5}";
+            case 4 -> "{\"id\":1,\"op\":\"file.page\",\"length\":999999999,\"offset\":0,\"path\":\"a\",\"ref\":\"x\",\"v\":5}";
+            case 5 -> "{\"id\":1,\"op\":\"file.open\",\"path\":7,\"ref\":\"x\",\"v\":5}";
             case 6 -> "{\"exclude\":[],\"id\":1,\"ignoreCase\":false,\"include\":[" + "\"a\",".repeat(Limits.MAX_GLOBS) + "\"a\"],"
                     + "\"languages\":[],\"limit\":5,\"op\":\"search.run\",\"pattern\":\"x\",\"ref\":null,\"regex\":false,"
-                    + "\"v\":4,\"wholeWord\":false}";
-            case 7 -> "{\"id\":1,\"op\":\"file.open\",\"path\":\"a\",\"ref\":\"x\",\"v\":4} ";
-            case 8 -> "{\"id\":1,\"op\":\"status\",\"op\":\"status\",\"v\":4}";
-            default -> "{\"id\":1.5,\"op\":\"status\",\"v\":4}";
+                    + "\"v\":5,\"wholeWord\":false}";
+            case 7 -> "{\"id\":1,\"op\":\"file.open\",\"path\":\"a\",\"ref\":\"x\",\"v\":5} ";
+            case 8 -> "{\"id\":1,\"op\":\"status\",\"op\":\"status\",\"v\":5}";
+            default -> "{\"id\":1.5,\"op\":\"status\",\"v\":5}";
         };
         return json.getBytes(StandardCharsets.UTF_8);
     }

@@ -230,7 +230,7 @@ class KeeperSocketTest {
             for (String extra : List.of("\"hash\":\"00\"", "\"time\":\"1999-01-01T00:00:00Z\"", "\"seq\":0", "\"prev\":\"00\"",
                     "\"signature\":\"AA==\"", "\"blob\":\"0000000000000000000000000000000000000000\"",
                     "\"commit\":\"0000000000000000000000000000000000000000\"", "\"checkpoint\":\"x\"")) {
-                String json = "{" + extra + ",\"id\":5,\"op\":\"file.open\",\"path\":\"README.md\",\"ref\":\"refs/heads/main\",\"v\":4}";
+                String json = "{" + extra + ",\"id\":5,\"op\":\"file.open\",\"path\":\"README.md\",\"ref\":\"refs/heads/main\",\"v\":5}";
                 json = canonicalOrder(json);
                 Answer a = raw.send(json.getBytes(StandardCharsets.UTF_8));
                 assertTrue(a instanceof Answer.Failure f && f.code().equals(Errors.FIELD) && f.message().contains("unknown member"),

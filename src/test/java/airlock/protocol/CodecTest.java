@@ -73,31 +73,31 @@ class CodecTest {
 
     @Test
     void hostilePayloadsAreRefusedWithTheRuleTheyBreak() throws Exception {
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":4,\"hash\":\"00\"}").startsWith(Errors.JSON), "not canonical");
-        assertTrue(refusal("{\"hash\":\"00\",\"id\":1,\"op\":\"status\",\"v\":4}").contains("unknown member \"hash\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"time\":\"x\",\"v\":4}").contains("unknown member \"time\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"seq\":1,\"v\":4}").contains("unknown member \"seq\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":5}").startsWith(Errors.VERSION));
-        assertTrue(refusal("{\"id\":1,\"op\":\"log.append\",\"v\":4}").startsWith(Errors.UNKNOWN_OP));
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"op\":\"status\",\"v\":4}").startsWith(Errors.JSON), "duplicate");
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":4} ").startsWith(Errors.JSON), "trailing");
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":5,\"hash\":\"00\"}").startsWith(Errors.JSON), "not canonical");
+        assertTrue(refusal("{\"hash\":\"00\",\"id\":1,\"op\":\"status\",\"v\":5}").contains("unknown member \"hash\""));
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"time\":\"x\",\"v\":5}").contains("unknown member \"time\""));
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"seq\":1,\"v\":5}").contains("unknown member \"seq\""));
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":6}").startsWith(Errors.VERSION));
+        assertTrue(refusal("{\"id\":1,\"op\":\"log.append\",\"v\":5}").startsWith(Errors.UNKNOWN_OP));
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"op\":\"status\",\"v\":5}").startsWith(Errors.JSON), "duplicate");
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":5} ").startsWith(Errors.JSON), "trailing");
         assertTrue(refusal("[1]").startsWith(Errors.JSON));
-        assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":7,\"ref\":\"x\",\"v\":4}").startsWith(Errors.FIELD));
+        assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":7,\"ref\":\"x\",\"v\":5}").startsWith(Errors.FIELD));
         assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":\"" + "a".repeat(Limits.MAX_PATH + 1)
-                + "\",\"ref\":\"x\",\"v\":4}").contains("longer than"));
-        assertTrue(refusal("{\"id\":1,\"length\":0,\"offset\":0,\"op\":\"file.page\",\"path\":\"a\",\"ref\":\"x\",\"v\":4}")
+                + "\",\"ref\":\"x\",\"v\":5}").contains("longer than"));
+        assertTrue(refusal("{\"id\":1,\"length\":0,\"offset\":0,\"op\":\"file.page\",\"path\":\"a\",\"ref\":\"x\",\"v\":5}")
                 .contains("length must be between"));
-        assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":\"a\",\"ref\":\"x\\u202e\",\"v\":4}").startsWith(Errors.JSON),
+        assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":\"a\",\"ref\":\"x\\u202e\",\"v\":5}").startsWith(Errors.JSON),
                 "escapes JCS does not use are not canonical");
-        assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":\"a\",\"ref\":\"x\u202e\",\"v\":4}").contains("ref contains"));
-        assertTrue(refusal("{\"id\":1,\"op\":\"session.start\",\"v\":4}").contains("required"));
+        assertTrue(refusal("{\"id\":1,\"op\":\"file.open\",\"path\":\"a\",\"ref\":\"x\u202e\",\"v\":5}").contains("ref contains"));
+        assertTrue(refusal("{\"id\":1,\"op\":\"session.start\",\"v\":5}").contains("required"));
         // an inspector's passphrase is bounded and never shown in a request's text
         assertThrows(IllegalArgumentException.class, () -> new Request.StartSession("Ada", "Office", null, "b", null, "p".repeat(Limits.MAX_PASSPHRASE + 1)));
         Request.StartSession named = new Request.StartSession("Ada", "Office", null, "b", "246810", "analytical engine");
         assertFalse(named.toString().contains("analytical"), named.toString());
         assertEquals(named, Codec.decodeRequest(Codec.encode(7, named)).message());
         String deep = "[".repeat(200) + "]".repeat(200);
-        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":4,\"x\":" + deep + "}").startsWith(Errors.JSON));
+        assertTrue(refusal("{\"id\":1,\"op\":\"status\",\"v\":5,\"x\":" + deep + "}").startsWith(Errors.JSON));
         Codec.DecodeException utf8 = assertThrows(Codec.DecodeException.class,
                 () -> Codec.decodeRequest(new byte[] {'{', '"', (byte) 0xc3, '"', ':', '1', '}'}));
         assertEquals(Errors.JSON, utf8.code());
@@ -106,20 +106,20 @@ class CodecTest {
 
     @Test
     void triageRequestsAreRefusedOutsideTheirLimits() {
-        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"wontfix\",\"v\":4}")
+        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"wontfix\",\"v\":5}")
                 .startsWith(Errors.FIELD), "a status that is not a triage state");
-        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"time\":\"x\",\"v\":4}")
+        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"time\":\"x\",\"v\":5}")
                 .contains("unknown member \"time\""), "no time from the UI");
-        assertTrue(refusal("{\"annotation\":\"n\u0007\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"v\":4}")
+        assertTrue(refusal("{\"annotation\":\"n\u0007\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"v\":5}")
                 .startsWith(Errors.JSON), "a raw control character is not JSON");
-        assertTrue(refusal("{\"annotation\":\"n\\u0007\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"v\":4}")
+        assertTrue(refusal("{\"annotation\":\"n\\u0007\",\"id\":1,\"op\":\"annotation.status\",\"status\":\"open\",\"v\":5}")
                 .startsWith(Errors.FIELD), "an escaped control character is no finding id");
-        assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"   \",\"id\":1,\"op\":\"annotation.reply\",\"v\":4}")
+        assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"   \",\"id\":1,\"op\":\"annotation.reply\",\"v\":5}")
                 .contains("blank"));
         assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"" + "b".repeat(Limits.MAX_BODY + 1)
-                + "\",\"id\":1,\"op\":\"annotation.reply\",\"v\":4}").contains("longer than"));
-        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.reply\",\"v\":4}").contains("required"));
-        assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"b\",\"id\":1,\"op\":\"annotation.reply\",\"reply\":\"r-1\",\"v\":4}")
+                + "\",\"id\":1,\"op\":\"annotation.reply\",\"v\":5}").contains("longer than"));
+        assertTrue(refusal("{\"annotation\":\"n\",\"id\":1,\"op\":\"annotation.reply\",\"v\":5}").contains("required"));
+        assertTrue(refusal("{\"annotation\":\"n\",\"body\":\"b\",\"id\":1,\"op\":\"annotation.reply\",\"reply\":\"r-1\",\"v\":5}")
                 .contains("unknown member \"reply\""), "the keeper makes the reply's id");
         assertThrows(IllegalArgumentException.class, () -> new Request.SetAnnotationStatus("n\u202E", "open"));
         assertThrows(IllegalArgumentException.class, () -> new Request.ReplyToAnnotation("n", "a\0b"));
@@ -128,7 +128,7 @@ class CodecTest {
     @Test
     void theIdOfABadRequestIsKeptForItsAnswer() {
         Codec.DecodeException e = assertThrows(Codec.DecodeException.class,
-                () -> Codec.decodeRequest("{\"id\":77,\"op\":\"nope\",\"v\":4}".getBytes(StandardCharsets.UTF_8)));
+                () -> Codec.decodeRequest("{\"id\":77,\"op\":\"nope\",\"v\":5}".getBytes(StandardCharsets.UTF_8)));
         assertEquals(77, e.id());
     }
 

@@ -82,17 +82,17 @@ class ConfirmationCodecTest {
     void hostileConfirmationRequestsAreRefusedWithTheRuleTheyBreak() {
         // the client never sends a key, a statement, a time or the session id the challenge names
         assertTrue(refusal("{\"bundle\":\"b\",\"id\":1,\"inspector\":\"A\",\"key\":\"-----BEGIN\",\"op\":\"confirm.start\","
-                + "\"organisation\":\"O\",\"v\":4}").contains("unknown member \"key\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"confirm.unlock\",\"statement\":\"x\",\"v\":4}").contains("unknown member \"statement\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"confirm.unlock\",\"session\":\"S-1\",\"v\":4}").contains("unknown member \"session\""));
+                + "\"organisation\":\"O\",\"v\":5}").contains("unknown member \"key\""));
+        assertTrue(refusal("{\"id\":1,\"op\":\"confirm.unlock\",\"statement\":\"x\",\"v\":5}").contains("unknown member \"statement\""));
+        assertTrue(refusal("{\"id\":1,\"op\":\"confirm.unlock\",\"session\":\"S-1\",\"v\":5}").contains("unknown member \"session\""));
         assertTrue(refusal("{\"bundle\":\"b\",\"id\":1,\"inspector\":\"A\",\"op\":\"confirm.start\",\"organisation\":\"O\","
-                + "\"time\":\"2026\",\"v\":4}").contains("unknown member \"time\""));
+                + "\"time\":\"2026\",\"v\":5}").contains("unknown member \"time\""));
         // confirm.start: the same limits as session.start
-        assertTrue(refusal("{\"bundle\":\"b\",\"id\":1,\"op\":\"confirm.start\",\"organisation\":\"O\",\"v\":4}").startsWith(Errors.FIELD));
+        assertTrue(refusal("{\"bundle\":\"b\",\"id\":1,\"op\":\"confirm.start\",\"organisation\":\"O\",\"v\":5}").startsWith(Errors.FIELD));
         assertTrue(refusal("{\"bundle\":\"b\",\"id\":1,\"inspector\":\"A\u202e\",\"op\":\"confirm.start\",\"organisation\":\"O\","
-                + "\"v\":4}").startsWith(Errors.FIELD));
+                + "\"v\":5}").startsWith(Errors.FIELD));
         assertTrue(refusal("{\"bundle\":\"" + "b".repeat(Limits.MAX_BUNDLE_ID + 1) + "\",\"id\":1,\"inspector\":\"A\","
-                + "\"op\":\"confirm.start\",\"organisation\":\"O\",\"v\":4}").startsWith(Errors.FIELD));
+                + "\"op\":\"confirm.start\",\"organisation\":\"O\",\"v\":5}").startsWith(Errors.FIELD));
         // challenge and signature: exact shapes, together or not at all, one credential per unlock
         assertTrue(refusal(unlock("\"challenge\":\"" + NONCE.toUpperCase() + "\",\"signature\":\"" + SIGNATURE + "\","))
                 .contains("lowercase hex"));
@@ -113,25 +113,25 @@ class ConfirmationCodecTest {
         assertTrue(refusal(unlock("\"challenge\":7,\"signature\":\"" + SIGNATURE + "\",")).startsWith(Errors.FIELD));
         assertTrue(refusal("{\"badge\":null,\"bundle\":\"b\",\"challenge\":\"" + NONCE + "\",\"id\":1,\"inspector\":\"A\","
                 + "\"op\":\"session.start\",\"organisation\":\"O\",\"passphrase\":null,\"pin\":\"246810\",\"signature\":\""
-                + SIGNATURE + "\",\"v\":4}").contains("no pin"));
+                + SIGNATURE + "\",\"v\":5}").contains("no pin"));
     }
 
     @Test
     void hostileConfirmationAnswersAreRefusedToo() {
         assertTrue(answerRefusal("{\"answer\":\"confirm.challenge\",\"challenge\":\"" + NONCE + "\",\"id\":1,"
-                + "\"statement\":\"does not name it\",\"v\":4}").contains("names its challenge"));
-        assertTrue(answerRefusal("{\"answer\":\"confirm.challenge\",\"challenge\":\"xyz\",\"id\":1,\"statement\":\"xyz\",\"v\":4}")
+                + "\"statement\":\"does not name it\",\"v\":5}").contains("names its challenge"));
+        assertTrue(answerRefusal("{\"answer\":\"confirm.challenge\",\"challenge\":\"xyz\",\"id\":1,\"statement\":\"xyz\",\"v\":5}")
                 .startsWith(Errors.FIELD));
         assertTrue(answerRefusal("{\"answer\":\"confirm.challenge\",\"challenge\":\"" + NONCE + "\",\"id\":1,\"statement\":\""
-                + NONCE + "x".repeat(Limits.MAX_STATEMENT) + "\",\"v\":4}").startsWith(Errors.FIELD));
+                + NONCE + "x".repeat(Limits.MAX_STATEMENT) + "\",\"v\":5}").startsWith(Errors.FIELD));
         String policy = "{\"answer\":\"policy\",\"confirmation\":\"key\",\"id\":1,\"inspectors\":false,\"mediaRoots\":%s,"
-                + "\"name\":\"R\",\"v\":4}";
+                + "\"name\":\"R\",\"v\":5}";
         for (String roots : List.of("[]", "[\"media\"]", "[\"/\"]", "[\"/media/../etc\"]", "[\"/media/\"]", "[\"/a//b\"]",
                 "[\"/me\\ndia\"]", "[7]", "\"/media\"", "null")) {
             assertTrue(answerRefusal(String.format(policy, roots)).startsWith(Errors.FIELD), roots);
         }
         assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"key\",\"id\":1,\"inspectors\":false,\"name\":\"R\","
-                + "\"v\":4}").startsWith(Errors.FIELD), "version 3's policy answer names its media roots");
+                + "\"v\":5}").startsWith(Errors.FIELD), "version 3's policy answer names its media roots");
     }
 
     @Test

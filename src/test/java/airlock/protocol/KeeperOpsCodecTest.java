@@ -59,44 +59,44 @@ class KeeperOpsCodecTest {
     @Test
     void hostileRequestsAreRefusedWithTheRuleTheyBreak() {
         // no field may carry what the keeper decides: a verdict, a hash, a store id, an actor
-        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"path\":\"/m/b\",\"sha256\":\"00\",\"v\":4}")
+        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"path\":\"/m/b\",\"sha256\":\"00\",\"v\":5}")
                 .contains("unknown member \"sha256\""));
-        assertTrue(refusal("{\"accepted\":true,\"id\":1,\"op\":\"bundle.import\",\"path\":\"/m/b\",\"v\":4}")
+        assertTrue(refusal("{\"accepted\":true,\"id\":1,\"op\":\"bundle.import\",\"path\":\"/m/b\",\"v\":5}")
                 .contains("unknown member \"accepted\""));
-        assertTrue(refusal("{\"actor\":\"supervisor\",\"id\":1,\"op\":\"session.unlock\",\"pin\":null,\"v\":4}")
+        assertTrue(refusal("{\"actor\":\"supervisor\",\"id\":1,\"op\":\"session.unlock\",\"pin\":null,\"v\":5}")
                 .contains("unknown member \"actor\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"session.lock\",\"reason\":\"x\",\"v\":4}").contains("unknown member \"reason\""));
-        assertTrue(refusal("{\"bundle\":\"b\",\"id\":1,\"op\":\"indexes.status\",\"v\":4}").contains("unknown member \"bundle\""));
+        assertTrue(refusal("{\"id\":1,\"op\":\"session.lock\",\"reason\":\"x\",\"v\":5}").contains("unknown member \"reason\""));
+        assertTrue(refusal("{\"bundle\":\"b\",\"id\":1,\"op\":\"indexes.status\",\"v\":5}").contains("unknown member \"bundle\""));
         // missing, mistyped, outside limits
-        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"v\":4}").startsWith(Errors.FIELD));
-        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"path\":7,\"v\":4}").startsWith(Errors.FIELD));
-        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"path\":\"relative/b\",\"v\":4}").contains("absolute"));
-        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"path\":\"/m/\\u0000b\",\"v\":4}").startsWith(Errors.FIELD));
-        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"path\":\"/m/\\nb\",\"v\":4}").contains("control character"));
-        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"path\":\"/" + "a".repeat(Limits.MAX_PATH) + "\",\"v\":4}")
+        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"v\":5}").startsWith(Errors.FIELD));
+        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"path\":7,\"v\":5}").startsWith(Errors.FIELD));
+        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"path\":\"relative/b\",\"v\":5}").contains("absolute"));
+        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"path\":\"/m/\\u0000b\",\"v\":5}").startsWith(Errors.FIELD));
+        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"path\":\"/m/\\nb\",\"v\":5}").contains("control character"));
+        assertTrue(refusal("{\"id\":1,\"op\":\"bundle.import\",\"path\":\"/" + "a".repeat(Limits.MAX_PATH) + "\",\"v\":5}")
                 .startsWith(Errors.FIELD));
-        assertTrue(refusal("{\"id\":1,\"op\":\"session.unlock\",\"pin\":\"" + "1".repeat(Limits.MAX_PIN + 1) + "\",\"v\":4}")
+        assertTrue(refusal("{\"id\":1,\"op\":\"session.unlock\",\"pin\":\"" + "1".repeat(Limits.MAX_PIN + 1) + "\",\"v\":5}")
                 .startsWith(Errors.FIELD));
-        assertTrue(refusal("{\"id\":1,\"op\":\"session.unlock\",\"pin\":\"12\u202e34\",\"v\":4}").startsWith(Errors.FIELD),
+        assertTrue(refusal("{\"id\":1,\"op\":\"session.unlock\",\"pin\":\"12\u202e34\",\"v\":5}").startsWith(Errors.FIELD),
                 "a PIN is a name: no invisible formatting");
-        assertTrue(refusal("{\"id\":1,\"op\":\"session.unlock\",\"pin\":123456,\"v\":4}").startsWith(Errors.FIELD));
-        assertTrue(refusal("{\"id\":1,\"op\":\"session.lock\",\"v\":5}").startsWith(Errors.VERSION));
+        assertTrue(refusal("{\"id\":1,\"op\":\"session.unlock\",\"pin\":123456,\"v\":5}").startsWith(Errors.FIELD));
+        assertTrue(refusal("{\"id\":1,\"op\":\"session.lock\",\"v\":6}").startsWith(Errors.VERSION));
     }
 
     @Test
     void hostileAnswersAreRefusedToo() {
         assertTrue(answerRefusal("{\"answer\":\"indexes\",\"id\":1,\"indexes\":[{\"bundle\":\"b\",\"message\":\"\",\"state\":\"done\"}],"
-                + "\"v\":4}").startsWith(Errors.FIELD), "only the four states");
+                + "\"v\":5}").startsWith(Errors.FIELD), "only the four states");
         assertTrue(answerRefusal("{\"already\":\"no\",\"answer\":\"bundle.imported\",\"bundle\":\"b\",\"id\":1,\"label\":\"l\","
-                + "\"reviewRef\":\"r\",\"v\":4}").startsWith(Errors.FIELD));
+                + "\"reviewRef\":\"r\",\"v\":5}").startsWith(Errors.FIELD));
         assertTrue(answerRefusal("{\"answer\":\"indexes\",\"id\":1,\"indexes\":[{\"bundle\":\"b\",\"extra\":1,\"message\":\"\","
-                + "\"state\":\"ready\"}],\"v\":4}").contains("unknown member \"extra\""));
+                + "\"state\":\"ready\"}],\"v\":5}").contains("unknown member \"extra\""));
     }
 
     @Test
     void anAbsentPinIsNoPinAsInSessionStart() throws Exception {
         assertEquals(new Request.UnlockSession(null),
-                Codec.decodeRequest("{\"id\":1,\"op\":\"session.unlock\",\"v\":4}".getBytes(StandardCharsets.UTF_8)).message());
+                Codec.decodeRequest("{\"id\":1,\"op\":\"session.unlock\",\"v\":5}".getBytes(StandardCharsets.UTF_8)).message());
     }
 
     @Test

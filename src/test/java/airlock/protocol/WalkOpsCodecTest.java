@@ -49,33 +49,33 @@ class WalkOpsCodecTest {
     @Test
     void aRequestCarriesNothingAndAnythingElseIsRefused() {
         // the UI cannot choose the policy, a mode or a name
-        assertTrue(refusal("{\"confirmation\":\"none\",\"id\":1,\"op\":\"policy\",\"v\":4}").contains("unknown member \"confirmation\""));
-        assertTrue(refusal("{\"id\":1,\"name\":\"x\",\"op\":\"policy\",\"v\":4}").contains("unknown member \"name\""));
-        assertTrue(refusal("{\"id\":1,\"op\":\"policy\",\"v\":5}").startsWith(Errors.VERSION));
-        assertTrue(refusal("{\"id\":1,\"op\":\"Policy\",\"v\":4}").startsWith(Errors.UNKNOWN_OP));
+        assertTrue(refusal("{\"confirmation\":\"none\",\"id\":1,\"op\":\"policy\",\"v\":5}").contains("unknown member \"confirmation\""));
+        assertTrue(refusal("{\"id\":1,\"name\":\"x\",\"op\":\"policy\",\"v\":5}").contains("unknown member \"name\""));
+        assertTrue(refusal("{\"id\":1,\"op\":\"policy\",\"v\":6}").startsWith(Errors.VERSION));
+        assertTrue(refusal("{\"id\":1,\"op\":\"Policy\",\"v\":5}").startsWith(Errors.UNKNOWN_OP));
     }
 
     @Test
     void hostileAnswersAreRefusedWithTheRuleTheyBreak() {
-        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"maybe\",\"id\":1,\"name\":\"r\",\"v\":4}")
+        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"maybe\",\"id\":1,\"name\":\"r\",\"v\":5}")
                 .startsWith(Errors.FIELD), "only none, pin or key");
-        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"PIN\",\"id\":1,\"name\":\"r\",\"v\":4}")
+        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"PIN\",\"id\":1,\"name\":\"r\",\"v\":5}")
                 .startsWith(Errors.FIELD), "the wire names are lower case");
-        assertTrue(answerRefusal("{\"answer\":\"policy\",\"id\":1,\"name\":\"r\",\"v\":4}").startsWith(Errors.FIELD));
-        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"v\":4}").startsWith(Errors.FIELD));
-        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":1,\"id\":1,\"name\":\"r\",\"v\":4}").startsWith(Errors.FIELD));
-        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"name\":\"r\\u0000\",\"v\":4}")
+        assertTrue(answerRefusal("{\"answer\":\"policy\",\"id\":1,\"name\":\"r\",\"v\":5}").startsWith(Errors.FIELD));
+        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"v\":5}").startsWith(Errors.FIELD));
+        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":1,\"id\":1,\"name\":\"r\",\"v\":5}").startsWith(Errors.FIELD));
+        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"name\":\"r\\u0000\",\"v\":5}")
                 .startsWith(Errors.FIELD), "no NUL");
         assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"name\":\""
-                + "x".repeat(Limits.MAX_MESSAGE + 1) + "\",\"v\":4}").startsWith(Errors.FIELD), "at most 2000");
+                + "x".repeat(Limits.MAX_MESSAGE + 1) + "\",\"v\":5}").startsWith(Errors.FIELD), "at most 2000");
         assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"inspectors\":false,\"mediaRoots\":[\"/media\"],"
-                + "\"name\":\"r\",\"pinHash\":\"00\",\"v\":4}").contains("unknown member \"pinHash\""), "nothing of the verifier crosses");
-        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"name\":\"r\",\"v\":4}")
+                + "\"name\":\"r\",\"pinHash\":\"00\",\"v\":5}").contains("unknown member \"pinHash\""), "nothing of the verifier crosses");
+        assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"name\":\"r\",\"v\":5}")
                 .contains("inspectors is required"), "whether the policy names inspectors is always said");
         assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"inspectors\":\"yes\",\"name\":\"r\","
-                + "\"v\":4}").contains("true or false"));
+                + "\"v\":5}").contains("true or false"));
         assertTrue(answerRefusal("{\"answer\":\"policy\",\"confirmation\":\"pin\",\"id\":1,\"inspectors\":[\"Ada\"],"
-                + "\"name\":\"r\",\"v\":4}").contains("true or false"), "no names of inspectors cross");
+                + "\"name\":\"r\",\"v\":5}").contains("true or false"), "no names of inspectors cross");
     }
 
     @Test
@@ -93,20 +93,20 @@ class WalkOpsCodecTest {
 
     @Test
     void hostileSymbolSearchesAreRefusedWithTheRuleTheyBreak() {
-        assertTrue(refusal("{\"id\":1,\"limit\":5,\"op\":\"symbols.search\",\"v\":4}").startsWith(Errors.FIELD), "no query");
-        assertTrue(refusal("{\"id\":1,\"op\":\"symbols.search\",\"query\":\"a\",\"v\":4}").startsWith(Errors.FIELD), "no limit");
-        assertTrue(refusal("{\"id\":1,\"limit\":5,\"op\":\"symbols.search\",\"query\":\"\",\"v\":4}").startsWith(Errors.FIELD),
+        assertTrue(refusal("{\"id\":1,\"limit\":5,\"op\":\"symbols.search\",\"v\":5}").startsWith(Errors.FIELD), "no query");
+        assertTrue(refusal("{\"id\":1,\"op\":\"symbols.search\",\"query\":\"a\",\"v\":5}").startsWith(Errors.FIELD), "no limit");
+        assertTrue(refusal("{\"id\":1,\"limit\":5,\"op\":\"symbols.search\",\"query\":\"\",\"v\":5}").startsWith(Errors.FIELD),
                 "an empty query");
-        assertTrue(refusal("{\"id\":1,\"limit\":5,\"op\":\"symbols.search\",\"query\":\"a\\nb\",\"v\":4}")
+        assertTrue(refusal("{\"id\":1,\"limit\":5,\"op\":\"symbols.search\",\"query\":\"a\\nb\",\"v\":5}")
                 .startsWith(Errors.FIELD), "a control character");
-        assertTrue(refusal("{\"id\":1,\"limit\":5,\"op\":\"symbols.search\",\"query\":\"a\u202eb\",\"v\":4}")
+        assertTrue(refusal("{\"id\":1,\"limit\":5,\"op\":\"symbols.search\",\"query\":\"a\u202eb\",\"v\":5}")
                 .startsWith(Errors.FIELD), "a bidi control");
         assertTrue(refusal("{\"id\":1,\"limit\":5,\"op\":\"symbols.search\",\"query\":\"" + "a".repeat(Limits.MAX_SYMBOL + 1)
-                + "\",\"v\":4}").startsWith(Errors.FIELD), "longer than a symbol name");
-        assertTrue(refusal("{\"id\":1,\"limit\":201,\"op\":\"symbols.search\",\"query\":\"a\",\"v\":4}").startsWith(Errors.FIELD));
-        assertTrue(refusal("{\"id\":1,\"limit\":0,\"op\":\"symbols.search\",\"query\":\"a\",\"v\":4}").startsWith(Errors.FIELD));
-        assertTrue(refusal("{\"id\":1,\"limit\":\"5\",\"op\":\"symbols.search\",\"query\":\"a\",\"v\":4}").startsWith(Errors.FIELD));
-        assertTrue(refusal("{\"id\":1,\"limit\":5,\"op\":\"symbols.search\",\"query\":\"a\",\"ref\":\"x\",\"v\":4}")
+                + "\",\"v\":5}").startsWith(Errors.FIELD), "longer than a symbol name");
+        assertTrue(refusal("{\"id\":1,\"limit\":201,\"op\":\"symbols.search\",\"query\":\"a\",\"v\":5}").startsWith(Errors.FIELD));
+        assertTrue(refusal("{\"id\":1,\"limit\":0,\"op\":\"symbols.search\",\"query\":\"a\",\"v\":5}").startsWith(Errors.FIELD));
+        assertTrue(refusal("{\"id\":1,\"limit\":\"5\",\"op\":\"symbols.search\",\"query\":\"a\",\"v\":5}").startsWith(Errors.FIELD));
+        assertTrue(refusal("{\"id\":1,\"limit\":5,\"op\":\"symbols.search\",\"query\":\"a\",\"ref\":\"x\",\"v\":5}")
                 .contains("unknown member \"ref\""));
     }
 

@@ -16,10 +16,17 @@ import java.util.Optional;
 public final class LocalSupervisorReview implements SupervisorReview {
     private final SealReview review;
     private final TrustStore trust;
+    private final SealAttempts attempts;
 
     public LocalSupervisorReview(SealReview review, TrustStore trust) {
+        this(review, trust, null);
+    }
+
+    /** {@code attempts}: a refused key counted and recorded under the workstation's lockout, or null (the answer only). */
+    public LocalSupervisorReview(SealReview review, TrustStore trust, SealAttempts attempts) {
         this.review = Objects.requireNonNull(review, "review");
         this.trust = Objects.requireNonNull(trust, "trust");
+        this.attempts = attempts;
     }
 
     /** The wrapped review (tests). */
@@ -97,6 +104,10 @@ public final class LocalSupervisorReview implements SupervisorReview {
 
     @Override
     public void seal(Path keyFile, char[] passphrase, ProgressMonitor monitor) throws AirlockException {
+        if (attempts != null) {
+            attempts.withKeyFile(review, keyFile, passphrase, trust);
+            return;
+        }
         SupervisorKey loaded = SupervisorKey.load(keyFile, passphrase, trust);
         review.seal(loaded, SupervisorKey.pinned(trust));
     }

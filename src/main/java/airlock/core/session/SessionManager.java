@@ -3,7 +3,6 @@ package airlock.core.session;
 import airlock.core.AirlockException;
 import airlock.core.log.EntryCodec;
 import airlock.core.log.EntryType;
-import airlock.core.log.LogEntry;
 import airlock.core.log.LogStore;
 import airlock.core.log.SessionHeader;
 import airlock.core.log.SessionLog;
@@ -28,16 +27,19 @@ import org.slf4j.LoggerFactory;
  * for a back-off that grows with each refusal ({@link #backoff(int)}), so that a room PIN cannot be
  * guessed at the keyboard. The count and the back-off are read from the ledger when the manager is
  * made, so a restart does not clear them; a confirmation that holds after refusals is recorded as
- * {@code confirmation.accepted} and starts the count again.
+ * {@code confirmation.accepted} and starts the count again. The count and the lockout are
+ * {@link SupervisorLockout}'s, which a seal refused for the supervisor's signature counts on too.
  */
 public final class SessionManager {
-    static final int MAX_FAILED_CONFIRMATIONS = 5;
+    static final int MAX_FAILED_CONFIRMATIONS = SupervisorLockout.MAX_FAILED;
     /** The back-off after the {@value #MAX_FAILED_CONFIRMATIONS}th refusal in a row; it doubles with each further one. */
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    static final Duration FIRST_BACKOFF = SupervisorLockout.FIRST_BACKOFF;
     /** The longest back-off (reached at the 12th refusal in a row). */
-    static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    static final Duration MAX_BACKOFF = SupervisorLockout.MAX_BACKOFF;
     static final String ACTION_START = "session.start";
     static final String ACTION_UNLOCK = "session.unlock";
+    /** A seal refused for the supervisor's signature (issue 16): the same count and lockout as a start or an unlock. */
+    public static final String ACTION_SEAL = "session.seal";
     private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
     private final LogStore store;
     private final WorkstationSigner signer;
@@ -46,8 +48,7 @@ public final class SessionManager {
     private final Clock clock;
     private final int checkpointInterval;
     private final WorkstationLogs logs;
-    private int failures;
-    private Instant lockedOutUntil = Instant.MIN;
+    private final SupervisorLockout lockout;
 
     /**
      * A manager without a workstation ledger (tests and tools over a bare store): refused
@@ -57,7 +58,7 @@ public final class SessionManager {
      */
     public SessionManager(LogStore store, WorkstationSigner signer, TrustStore trust, EffectivePolicy policy, Clock clock,
                           int checkpointInterval) {
-        this(store, null, signer, trust, policy, clock, checkpointInterval);
+        this(store, null, SupervisorLockout.inMemory(), signer, trust, policy, clock, checkpointInterval);
     }
 
     /**
@@ -66,14 +67,14 @@ public final class SessionManager {
      */
     public SessionManager(WorkstationLogs logs, WorkstationSigner signer, TrustStore trust, EffectivePolicy policy, Clock clock,
                           int checkpointInterval) throws AirlockException {
-        this(logs.store(), logs, signer, trust, policy, clock, checkpointInterval);
-        readFailures();
+        this(logs.store(), logs, SupervisorLockout.fromLedger(logs), signer, trust, policy, clock, checkpointInterval);
     }
 
-    private SessionManager(LogStore store, WorkstationLogs logs, WorkstationSigner signer, TrustStore trust,
+    private SessionManager(LogStore store, WorkstationLogs logs, SupervisorLockout lockout, WorkstationSigner signer, TrustStore trust,
                            EffectivePolicy policy, Clock clock, int checkpointInterval) {
         this.store = store;
         this.logs = logs;
+        this.lockout = lockout;
         this.signer = signer;
         this.policy = policy;
         this.confirmations = new ConfirmationCheck(trust);
@@ -86,53 +87,31 @@ public final class SessionManager {
     }
 
     /**
-     * How long further attempts are refused after {@code failuresInRow} refused confirmations in a
-     * row: nothing below {@value #MAX_FAILED_CONFIRMATIONS}, then {@link #FIRST_BACKOFF}, doubling
-     * with each further refusal up to {@link #MAX_BACKOFF}.
+     * The workstation's count of refused supervisor credentials and its lockout, shared by starts,
+     * unlocks and seals (the keeper's seal desk and this process's seal screen count on it too).
      */
+    public SupervisorLockout lockout() {
+        return lockout;
+    }
+
+    /** How long further attempts are refused after {@code failuresInRow} refusals in a row ({@link SupervisorLockout#backoff}). */
     static Duration backoff(int failuresInRow) {
-        if (failuresInRow < MAX_FAILED_CONFIRMATIONS) {
-            return Duration.ZERO;
-        }
-        int doublings = failuresInRow - MAX_FAILED_CONFIRMATIONS;
-        if (doublings >= 20) {
-            return MAX_BACKOFF;
-        }
-        Duration d = FIRST_BACKOFF.multipliedBy(1L << doublings);
-        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+        return SupervisorLockout.backoff(failuresInRow);
     }
 
     /** Refused confirmations in a row as this manager counts them (from the ledger at start-up). */
     int failuresInRow() {
-        return failures;
+        return lockout.failuresInRow();
     }
 
     /** The end of the current lockout ({@link Instant#MIN} when there is none). */
     Instant lockedOutUntil() {
-        return lockedOutUntil;
-    }
-
-    private void readFailures() throws AirlockException {
-        EntryCodec codec = new EntryCodec();
-        int[] count = {0};
-        Instant[] last = {Instant.MIN};
-        SessionLog.readEntries(store, SessionHeader.LEDGER_SESSION, bytes -> {
-            LogEntry entry = codec.decode(bytes);
-            if (entry.type() == EntryType.CONFIRMATION_FAILED) {
-                count[0]++;
-                last[0] = Instant.parse(entry.time());
-            } else if (entry.type() == EntryType.CONFIRMATION_ACCEPTED) {
-                count[0] = 0;
-            }
-        });
-        failures = count[0];
-        lockedOutUntil = failures >= MAX_FAILED_CONFIRMATIONS ? last[0].plus(backoff(failures)) : Instant.MIN;
+        return lockout.lockedOutUntil();
     }
 
     /**
      * Counts a refused confirmation and records it in the ledger (when there is one) before the
-     * caller is told; the lockout is taken from the recorded time. A refusal that cannot be
-     * recorded is still a refusal (and still counted here); the caller is told that recording it failed.
+     * caller is told ({@link SupervisorLockout#refused}).
      */
     private void recordFailure(SessionRequest request, String reason, Instant now) throws AirlockException {
         recordFailure(ACTION_START, request.sessionId(), request.inspector(), request.organisation(), reason, now);
@@ -140,32 +119,9 @@ public final class SessionManager {
 
     private void recordFailure(String action, String sessionId, String inspector, String organisation, String reason, Instant now)
             throws AirlockException {
-        failures++;
-        Instant at = now;
-        Instant until = failures >= MAX_FAILED_CONFIRMATIONS ? at.plus(backoff(failures)) : null;
-        if (logs != null) {
-            Map<String, Object> data = new java.util.LinkedHashMap<>();
-            data.put("action", action);
-            data.put("session", sessionId);
-            data.put("inspector", inspector);
-            data.put("organisation", organisation);
-            data.put("mode", policy.policy().confirmation().mode().wire());
-            data.put("reason", reason);
-            data.put("failuresInRow", failures);
-            data.put("lockedUntil", until == null ? null : EntryCodec.formatTime(until));
-            try {
-                LogEntry entry = logs.recordInLedger("workstation", EntryType.CONFIRMATION_FAILED, data);
-                at = Instant.parse(entry.time());
-                until = failures >= MAX_FAILED_CONFIRMATIONS ? at.plus(backoff(failures)) : null;
-            } catch (AirlockException e) {
-                lockedOutUntil = until == null ? lockedOutUntil : until;
-                throw new AirlockException("session.confirmation.refused", (ACTION_START.equals(action)
-                        ? "The session cannot start: " : "The session stays locked: ") + reason + "; recording the refusal in the workstation ledger failed: " + e.getMessage(), e);
-            }
-        }
-        if (until != null) {
-            lockedOutUntil = until;
-        }
+        lockout.refused(new SupervisorLockout.Attempt(action, sessionId, inspector, organisation,
+                policy.policy().confirmation().mode().wire()), reason, now,
+                ACTION_START.equals(action) ? "The session cannot start: " : "The session stays locked: ");
     }
 
     /**
@@ -199,10 +155,7 @@ public final class SessionManager {
             return;
         }
         Instant now = clock.instant();
-        if (now.isBefore(lockedOutUntil)) {
-            throw new AirlockException("session.confirmation.lockout", "Too many wrong supervisor confirmations; try again after "
-                    + lockedOutUntil + ".");
-        }
+        refuseDuringLockout(now);
         byte[] statement = issued != null ? issued.statement() : ("airlock-unlock/1\n" + signer.workstation() + "\n" + session.id()
                 + "\n" + EntryCodec.formatTime(now) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (policy.policy().confirmation().mode() == airlock.core.policy.SupervisorConfirmation.Mode.NONE
@@ -221,17 +174,8 @@ public final class SessionManager {
             recordFailure(ACTION_UNLOCK, session.id(), session.inspector(), null, result.reason(), now);
             throw new AirlockException("session.confirmation.refused", "The session stays locked: " + result.reason() + ".");
         }
-        if (failures > 0 && logs != null) {
-            Map<String, Object> data = new java.util.LinkedHashMap<>();
-            data.put("action", ACTION_UNLOCK);
-            data.put("session", session.id());
-            data.put("inspector", session.inspector());
-            data.put("mode", policy.policy().confirmation().mode().wire());
-            data.put("failuresBefore", failures);
-            logs.recordInLedger("workstation", EntryType.CONFIRMATION_ACCEPTED, data);
-        }
-        failures = 0;
-        lockedOutUntil = Instant.MIN;
+        lockout.accepted(new SupervisorLockout.Attempt(ACTION_UNLOCK, session.id(), session.inspector(), null,
+                policy.policy().confirmation().mode().wire()));
         boolean byInspector = policy.policy().confirmation().mode() == airlock.core.policy.SupervisorConfirmation.Mode.NONE;
         session.unlock(byInspector ? session.inspector() : "supervisor");
     }
@@ -282,10 +226,7 @@ public final class SessionManager {
     private ActiveSession start(SessionRequest request, Confirmation confirmation, char[] inspectorPassphrase, Challenge issued)
             throws AirlockException {
         Instant now = clock.instant();
-        if (now.isBefore(lockedOutUntil)) {
-            throw new AirlockException("session.confirmation.lockout", "Too many wrong supervisor confirmations; try again after "
-                    + lockedOutUntil + ".");
-        }
+        refuseDuringLockout(now);
         List<String> open = store.openSessionIds();
         if (!open.isEmpty()) {
             throw new AirlockException("session.already.open", "Session '" + open.get(0) + "' is still open on this workstation;"
@@ -309,17 +250,8 @@ public final class SessionManager {
             recordFailure(request, result.reason(), now);
             throw new AirlockException("session.confirmation.refused", "The session cannot start: " + result.reason() + ".");
         }
-        if (failures > 0 && logs != null) {
-            Map<String, Object> data = new java.util.LinkedHashMap<>();
-            data.put("action", ACTION_START);
-            data.put("session", request.sessionId());
-            data.put("inspector", request.inspector());
-            data.put("mode", policy.policy().confirmation().mode().wire());
-            data.put("failuresBefore", failures);
-            logs.recordInLedger("workstation", EntryType.CONFIRMATION_ACCEPTED, data);
-        }
-        failures = 0;
-        lockedOutUntil = Instant.MIN;
+        lockout.accepted(new SupervisorLockout.Attempt(ACTION_START, request.sessionId(), request.inspector(), null,
+                policy.policy().confirmation().mode().wire()));
         SessionHeader header = new SessionHeader(SessionHeader.SESSION_FORMAT, request.sessionId(), signer.workstation(),
                 signer.publicKey(), List.of(request.inspector()), request.bundleManifestSha256(), policy.sha256());
         SessionLog log = SessionLog.start(store, header, request.inspector(), signer, clock, checkpointInterval);
@@ -465,10 +397,7 @@ public final class SessionManager {
     }
 
     private void refuseDuringLockout(Instant now) throws AirlockException {
-        if (now.isBefore(lockedOutUntil)) {
-            throw new AirlockException("session.confirmation.lockout", "Too many wrong supervisor confirmations; try again after "
-                    + lockedOutUntil + ".");
-        }
+        lockout.refuseDuringLockout(now);
     }
 
     private String nonce() {

@@ -9,7 +9,6 @@ import airlock.core.progress.ProgressMonitor;
 import airlock.protocol.Answer;
 import airlock.protocol.Limits;
 import airlock.protocol.Request;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,8 +36,8 @@ public final class KeeperFindingsTransfer {
         this.client = client;
     }
 
-    /** What the keeper imported: findings added, of which moved and outdated, and its last entry. */
-    public record Imported(int added, int moved, int outdated, long entry) {
+    /** What the keeper imported: findings added, of which moved and outdated, its last entry, and how the export matched its log (or null). */
+    public record Imported(int added, int moved, int outdated, long entry, String logCheck) {
     }
 
     /** Writes the export of {@code formats} (ids: json, sarif, html, md) to {@code folder}; returns the files once recorded. */
@@ -88,34 +87,68 @@ public final class KeeperFindingsTransfer {
 
     /** One file's bytes, piece by piece, checked against the size and SHA-256 the keeper named. */
     private byte[] fetch(Answer.ExportFileInfo info) throws AirlockException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(info.size(), 1 << 20));
-        long offset = 0;
-        while (true) {
-            Answer.FindingsFileData piece = client.call(new Request.FindingsFile(info.name(), offset, Limits.MAX_SEAL_CHUNK),
+        return ChunkedFetch.fetch(info.name(), info.size(), info.sha256(), offset -> {
+            Answer.FindingsFileData p = client.call(new Request.FindingsFile(info.name(), offset, Limits.MAX_SEAL_CHUNK),
                     Answer.FindingsFileData.class);
-            if (!piece.name().equals(info.name()) || piece.offset() != offset || piece.size() != info.size()
-                    || !piece.sha256().equals(info.sha256())) {
-                throw new KeeperException("keeper.protocol", "The keeper's bytes of " + info.name() + " are not those it named.");
-            }
-            byte[] data = piece.data();
-            out.write(data, 0, data.length);
-            offset += data.length;
-            if (piece.end()) {
-                break;
-            }
-            if (data.length == 0) {
-                throw new KeeperException("keeper.protocol", "The keeper sent an empty piece of " + info.name() + " before its end.");
-            }
-        }
-        byte[] all = out.toByteArray();
-        if (all.length != info.size() || !airlock.core.annotate.Fingerprints.sha256(all).equals(info.sha256())) {
-            throw new KeeperException("keeper.protocol", "The keeper's bytes of " + info.name() + " do not have the SHA-256 it named.");
-        }
-        return all;
+            return new ChunkedFetch.Piece(p.name(), p.offset(), p.data(), p.size(), p.sha256(), p.end());
+        }, "it named", new ChunkedFetch.Mismatch("keeper.protocol", "The keeper's bytes of " + info.name()
+                + " do not have the SHA-256 it named."));
     }
 
     /** Sends {@code file}'s bytes (a regular file on the medium) for the keeper to import; returns what it imported. */
     public Imported importFile(Path file, ProgressMonitor monitor) throws AirlockException {
+        return importFile(file, null, null, monitor);
+    }
+
+    /**
+     * As {@link #importFile(Path, ProgressMonitor)}, checked against the session log the export came
+     * from (protocol version 5): {@code log} (the entries file, or null: no check), its {@code seal}
+     * (or null) and the disclosures file beside the log when there is one are sent too, and the keeper
+     * verifies the log against its own pinned keys and matches the export with it before it imports.
+     */
+    public Imported importFile(Path file, Path log, Path seal, ProgressMonitor monitor) throws AirlockException {
+        if (seal != null && log == null) {
+            throw new KeeperException("annotations.import.log", "A seal was given without its session log; give both, or neither");
+        }
+        long size = regularSize(file, Limits.MAX_IMPORT_BYTES);
+        Path fileName = file.getFileName();
+        String name = KeeperBundleUpload.sanitize(fileName == null ? "annotations.json" : fileName.toString());
+        if (name.length() > Limits.MAX_SEAL_FILE_NAME) {
+            name = name.substring(0, Limits.MAX_SEAL_FILE_NAME);
+        }
+        long upload = client.call(new Request.FindingsImportBegin(name, size), Answer.FindingsImportProgress.class).upload();
+        boolean whole = false;
+        try {
+            send(upload, file, size, monitor);
+            if (log != null) {
+                attach(upload, "log", log, Limits.MAX_IMPORT_BYTES, monitor);
+                if (seal != null) {
+                    attach(upload, "seal", seal, Limits.MAX_IMPORT_SEAL_BYTES, monitor);
+                }
+                Path disclosures = airlock.core.log.LogFiles.disclosuresFor(log);
+                if (Files.isRegularFile(disclosures, LinkOption.NOFOLLOW_LINKS)) {
+                    attach(upload, "disclosures", disclosures, Limits.MAX_IMPORT_BYTES, monitor);
+                }
+            }
+            whole = true;
+        } finally {
+            if (!whole) {
+                cancelQuietly(upload); // cancelled or unreadable: the keeper drops its copy now (findings.import.cancel)
+            }
+        }
+        Answer.FindingsImported done = client.call(new Request.FindingsImportFinish(upload), Answer.FindingsImported.class);
+        monitor.endTask();
+        return new Imported(done.added(), done.moved(), done.outdated(), done.entry(), done.logCheck());
+    }
+
+    private void attach(long upload, String part, Path file, long max, ProgressMonitor monitor) throws AirlockException {
+        long size = regularSize(file, max);
+        long number = client.call(new Request.FindingsImportAttach(upload, part, size), Answer.FindingsImportProgress.class).upload();
+        send(number, file, size, monitor);
+    }
+
+    /** The size of {@code file}, a regular file (no link followed) of 1 to {@code max} bytes. */
+    private static long regularSize(Path file, long max) throws AirlockException {
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -125,21 +158,19 @@ public final class KeeperFindingsTransfer {
         if (!a.isRegularFile()) {
             throw new KeeperException("annotations.import.read", file.getFileName() + " is not a regular file (a link is not followed).");
         }
-        if (a.size() < 1 || a.size() > Limits.MAX_IMPORT_BYTES) {
+        if (a.size() < 1 || a.size() > max) {
             throw new KeeperException("annotations.import.invalid", file.getFileName() + " has " + a.size()
-                    + " bytes; an Airlock export has 1 to " + Limits.MAX_IMPORT_BYTES + ".");
+                    + " bytes; an Airlock export or log file has 1 to " + max + ".");
         }
-        long size = a.size();
+        return a.size();
+    }
+
+    /** Sends {@code size} bytes of {@code file} as upload {@code upload}'s chunks; refuses a file that changes size while read. */
+    private void send(long upload, Path file, long size, ProgressMonitor monitor) throws AirlockException {
         Path fileName = file.getFileName();
-        String name = KeeperBundleUpload.sanitize(fileName == null ? "annotations.json" : fileName.toString());
-        if (name.length() > Limits.MAX_SEAL_FILE_NAME) {
-            name = name.substring(0, Limits.MAX_SEAL_FILE_NAME);
-        }
-        long upload = client.call(new Request.FindingsImportBegin(name, size), Answer.FindingsImportProgress.class).upload();
         monitor.beginTask("Sending " + fileName + " to the keeper", size);
         byte[] buffer = new byte[Limits.MAX_UPLOAD_CHUNK];
         long sent = 0;
-        boolean whole = false;
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             while (sent < size) {
                 monitor.checkCancelled();
@@ -155,17 +186,9 @@ public final class KeeperFindingsTransfer {
             if (in.read() >= 0) {
                 throw new KeeperException("annotations.import.read", fileName + " grew while it was read; nothing was imported.");
             }
-            whole = true;
         } catch (IOException e) {
             throw new KeeperException("annotations.import.read", "Cannot read " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (!whole) {
-                cancelQuietly(upload); // cancelled or unreadable: the keeper drops its copy now (findings.import.cancel)
-            }
         }
-        Answer.FindingsImported done = client.call(new Request.FindingsImportFinish(upload), Answer.FindingsImported.class);
-        monitor.endTask();
-        return new Imported(done.added(), done.moved(), done.outdated(), done.entry());
     }
 
     /** Tells the keeper to discard an import given up; a failure (e.g. the keeper already dropped it) changes nothing here. */

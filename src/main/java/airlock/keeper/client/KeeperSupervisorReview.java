@@ -2,7 +2,6 @@ package airlock.keeper.client;
 
 import airlock.core.AirlockException;
 import airlock.core.crypto.Ed25519;
-import airlock.core.crypto.Sha256;
 import airlock.core.log.Disclosure;
 import airlock.core.log.EntryType;
 import airlock.core.media.MediaFolder;
@@ -22,7 +21,6 @@ import airlock.core.seal.SupervisorReview;
 import airlock.protocol.Answer;
 import airlock.protocol.Limits;
 import airlock.protocol.Request;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -79,31 +77,12 @@ public final class KeeperSupervisorReview implements SupervisorReview {
 
     /** One file's bytes, piece by piece, checked against the size and SHA-256 the review named. */
     private byte[] fetch(Answer.SealFileInfo info) throws AirlockException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(info.size(), 1 << 20));
-        long offset = 0;
-        while (true) {
-            Answer.SealFileData piece = client.call(new Request.SealFile(session, info.name(), offset, Limits.MAX_SEAL_CHUNK),
+        return ChunkedFetch.fetch(info.name(), info.size(), info.sha256(), offset -> {
+            Answer.SealFileData p = client.call(new Request.SealFile(session, info.name(), offset, Limits.MAX_SEAL_CHUNK),
                     Answer.SealFileData.class);
-            if (!piece.name().equals(info.name()) || piece.offset() != offset || piece.size() != info.size()
-                    || !piece.sha256().equals(info.sha256())) {
-                throw new KeeperException("keeper.protocol", "The keeper's bytes of " + info.name() + " are not those its review named.");
-            }
-            byte[] data = piece.data();
-            out.write(data, 0, data.length);
-            offset += data.length;
-            if (piece.end()) {
-                break;
-            }
-            if (data.length == 0) {
-                throw new KeeperException("keeper.protocol", "The keeper sent an empty piece of " + info.name() + " before its end.");
-            }
-        }
-        byte[] all = out.toByteArray();
-        if (all.length != info.size() || !Sha256.hex(Sha256.digest(all)).equals(info.sha256())) {
-            throw new KeeperException("seal.file.mismatch", "The bytes of " + info.name() + " received from the keeper do not"
-                    + " have the SHA-256 the keeper named; nothing is shown or written.");
-        }
-        return all;
+            return new ChunkedFetch.Piece(p.name(), p.offset(), p.data(), p.size(), p.sha256(), p.end());
+        }, "its review named", new ChunkedFetch.Mismatch("seal.file.mismatch", "The bytes of " + info.name()
+                + " received from the keeper do not have the SHA-256 the keeper named; nothing is shown or written."));
     }
 
     private static ViolationKind kind(String wire) throws KeeperException {

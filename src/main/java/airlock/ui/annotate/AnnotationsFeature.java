@@ -390,7 +390,8 @@ public final class AnnotationsFeature {
             return;
         }
         if (transfer.throughKeeper()) {
-            dialogs.chooseImportOnMedium().ifPresent(file -> transfer.importThroughKeeper(file, () -> { }));
+            dialogs.chooseImportOnMedium().ifPresent(choice -> transfer.importThroughKeeper(choice.file(), choice.log(), choice.seal(),
+                    () -> { }));
             return;
         }
         dialogs.chooseImport().ifPresent(choice -> transfer.importFile(choice.file(), choice.log(), choice.seal(), outcome -> { }));
@@ -408,10 +409,10 @@ public final class AnnotationsFeature {
         transfer.export(folder, formats, (List<WrittenFile> files) -> dialogs.showWritten(folder, files));
     }
 
-    /** Imports without dialogs (the menu asks for the files first); through the keeper only {@code file} is sent. */
+    /** Imports without dialogs (the menu asks for the files first); through the keeper the log and seal are sent too. */
     public void importFrom(Path file, Path log, Path seal) {
         if (transfer.throughKeeper()) {
-            transfer.importThroughKeeper(file, () -> { });
+            transfer.importThroughKeeper(file, log, seal, () -> { });
             return;
         }
         transfer.importFile(file, log, seal, outcome -> { });

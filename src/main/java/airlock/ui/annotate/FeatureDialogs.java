@@ -125,13 +125,18 @@ final class FeatureDialogs {
         if (file == null) {
             return Optional.empty();
         }
+        java.util.List<Path> near = mediaRoots != null ? roots : airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of(file.getParent()));
+        return withLog(file, near);
+    }
+
+    /** Asks whether to check {@code file} against its session log; if so, the log and its seal are chosen among {@code near}. */
+    private Optional<ImportChoice> withLog(Path file, java.util.List<Path> near) {
         Alert ask = airlock.ui.ReadableAlerts.wrapped(
                 styled(new Alert(Alert.AlertType.CONFIRMATION, texts.get("annot.import.withlog"), ButtonType.YES, ButtonType.NO)));
         ask.setHeaderText(null);
         if (ask.showAndWait().filter(b -> b == ButtonType.YES).isEmpty()) {
             return Optional.of(new ImportChoice(file, null, null));
         }
-        java.util.List<Path> near = mediaRoots != null ? roots : airlock.ui.choose.PathChooser.sensibleRoots(java.util.List.of(file.getParent()));
         Path log = airlock.ui.choose.PathChooser.chooseFile(owner(), texts, texts.get("annot.import.log"), near, p -> true).orElse(null);
         if (log == null) {
             return Optional.empty();
@@ -150,11 +155,18 @@ final class FeatureDialogs {
     }
 
     /**
-     * Through the keeper: the export chosen with the media chooser (the session log check of the
-     * in-process import is not offered: the keeper checks no log yet). Empty without a chooser.
+     * Through the keeper: the export chosen with the media chooser, then, as in process, whether to
+     * check it against its session log, whose files are chosen in the export's folder on the same
+     * medium (protocol version 5: the keeper verifies the log with its own pinned keys). Empty
+     * without a chooser.
      */
-    Optional<Path> chooseImportOnMedium() {
-        return importChooser == null ? Optional.empty() : importChooser.apply(owner());
+    Optional<ImportChoice> chooseImportOnMedium() {
+        Path file = importChooser == null ? null : importChooser.apply(owner()).orElse(null);
+        if (file == null) {
+            return Optional.empty();
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        return withLog(file, folder == null ? java.util.List.of() : java.util.List.of(folder));
     }
 
     /** Export folders are then chosen among removable devices with {@code chooser} (the workstation's media chooser). */

@@ -104,13 +104,15 @@ final class FindingsTransfer {
     }
 
     /**
-     * Through the keeper (issue 16, kexport): sends {@code file}'s bytes; the keeper parses its copy as
-     * hostile input, adopts and records the findings; the panel then shows what the keeper lists.
+     * Through the keeper (issue 16, kexport): sends {@code file}'s bytes (and, when given, its session
+     * {@code log}, {@code seal} and the log's disclosures, which the keeper checks the export against
+     * first); the keeper parses its copy as hostile input, adopts and records the findings; the panel
+     * then shows what the keeper lists.
      */
-    void importThroughKeeper(Path file, Runnable done) {
+    void importThroughKeeper(Path file, Path log, Path seal, Runnable done) {
         model.requireSession().ifPresent(b -> model.main().background(BackgroundTask.of(model.texts().get("annot.task.import"),
                 monitor -> {
-                    airlock.keeper.client.KeeperFindingsTransfer.Imported imported = remote.importFile(file, monitor);
+                    airlock.keeper.client.KeeperFindingsTransfer.Imported imported = remote.importFile(file, log, seal, monitor);
                     return new KeeperImport(imported, b.service().list());
                 }).onSuccess(result -> {
                     model.reloaded(result.all());

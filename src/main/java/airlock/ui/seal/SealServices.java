@@ -16,11 +16,19 @@ import java.util.Objects;
  * What the supervisor's screen needs from the workstation, handed in by the composition root: the
  * session logs, the annotation tables (same database), the supervisor trust list, the room policy
  * in force, the exporters, the clock, the version written into exports, and the store of imported
- * bundles (null when there is none) that names the bundle a session reviewed.
+ * bundles (null when there is none) that names the bundle a session reviewed, and the session
+ * manager's lockout (null: none), on which a seal refused for the supervisor's key counts (issue 16).
  */
 public record SealServices(WorkstationLogs logs, AnnotationStore annotations, TrustStore trust, RoomPolicy policy,
-                           ExportService exports, Clock clock, String toolVersion, airlock.core.bundle.BundleStore bundles)
+                           ExportService exports, Clock clock, String toolVersion, airlock.core.bundle.BundleStore bundles,
+                           airlock.core.session.SupervisorLockout lockout)
         implements airlock.core.seal.SealDesk {
+    /** Without a lockout: a refused key is the answer only (tests of the screen). */
+    public SealServices(WorkstationLogs logs, AnnotationStore annotations, TrustStore trust, RoomPolicy policy,
+                        ExportService exports, Clock clock, String toolVersion, airlock.core.bundle.BundleStore bundles) {
+        this(logs, annotations, trust, policy, exports, clock, toolVersion, bundles, null);
+    }
+
     public SealServices {
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(annotations, "annotations");
@@ -47,7 +55,8 @@ public record SealServices(WorkstationLogs logs, AnnotationStore annotations, Tr
     /** The seal screen's review in this process (issue 16's seam), the key checked against this trust list. */
     @Override
     public airlock.core.seal.SupervisorReview open(String session) throws AirlockException {
-        return new airlock.core.seal.LocalSupervisorReview(review(session), trust);
+        return new airlock.core.seal.LocalSupervisorReview(review(session), trust,
+                lockout == null ? null : new airlock.core.seal.SealAttempts(lockout, clock));
     }
 
     @Override

@@ -107,7 +107,8 @@ public final class SealViewModel {
         this.executor = executor;
         this.services = services;
         this.session = session;
-        this.opener = id -> new airlock.core.seal.LocalSupervisorReview(opener.open(id), services.trust());
+        this.opener = id -> new airlock.core.seal.LocalSupervisorReview(opener.open(id), services.trust(),
+                services.lockout() == null ? null : new airlock.core.seal.SealAttempts(services.lockout(), services.clock()));
         selected.addListener((obs, old, row) -> preview.set(row == null ? "" : previewOf(row.file())));
         headline.set(texts.format("seal.loading", VisibleText.escape(session)));
     }

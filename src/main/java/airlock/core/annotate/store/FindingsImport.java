@@ -72,17 +72,32 @@ public final class FindingsImport {
 
     /**
      * Imports the bytes of an {@code annotations.json} the keeper received from the workstation (issue 16,
-     * kexport): the same hostile-input reader, adoption and entries as {@link #run}, without a log to
-     * check (the file's log would have to be uploaded too; not through the keeper yet).
+     * kexport): the same hostile-input reader, adoption and entries as {@link #run}, without a log to check.
      */
     public Outcome runBytes(byte[] bytes, SourceTree tree, String ref, AnnotationService service) throws AirlockException {
+        return runBytes(bytes, null, tree, ref, service);
+    }
+
+    /** The bytes of the session log an export is checked against (entries, seal or null, disclosures or null), as received. */
+    public record LogBytes(String name, byte[] entries, byte[] seal, byte[] disclosures) {
+    }
+
+    /**
+     * As {@link #runBytes(byte[], SourceTree, String, AnnotationService)}, with the export first checked
+     * against {@code log} (null: no check) exactly as {@link #run} checks the files it reads: the log
+     * verified against this importer's pinned keys (and its seal when given), then the export matched
+     * with it; nothing is imported when either fails (issue 16: the keeper's import with the check).
+     */
+    public Outcome runBytes(byte[] bytes, LogBytes log, SourceTree tree, String ref, AnnotationService service)
+            throws AirlockException {
         if (bytes.length > AnnotationsJsonReader.MAX_BYTES) {
             throw new AirlockException("annotations.import.invalid", "The file is larger than any Airlock export");
         }
         ImportedExport imported = new AnnotationsJsonReader().read(new ByteArrayInputStream(bytes));
+        String logCheck = log == null ? null : checkLog(bytes, imported, log.name(), log.entries(), log.seal(), log.disclosures());
         List<ReanchorResult> results = new AnnotationImporter(clock, ids).adopt(imported, tree, ref, service.inspector());
         service.addImported(results, imported.session().id());
-        return new Outcome(imported, null, results);
+        return new Outcome(imported, logCheck, results);
     }
 
     private String checkLog(byte[] bytes, ImportedExport imported, Path log, Path seal) throws AirlockException {
@@ -91,18 +106,26 @@ public final class FindingsImport {
         }
         byte[] entries = read(log, Long.MAX_VALUE);
         byte[] sealBytes = seal == null ? null : read(seal, 1 << 20);
+        Path disclosures = airlock.core.log.LogFiles.disclosuresFor(log);
+        byte[] opened = Files.isRegularFile(disclosures) ? read(disclosures, Long.MAX_VALUE) : null;
+        return checkLog(bytes, imported, String.valueOf(log.getFileName()), entries, sealBytes, opened);
+    }
+
+    private String checkLog(byte[] bytes, ImportedExport imported, String log, byte[] entries, byte[] sealBytes, byte[] opened)
+            throws AirlockException {
+        if (trust == null) {
+            throw new AirlockException("annotations.import.log", "No pinned keys to check the session log " + log + " against");
+        }
         LogVerification verdict;
         try {
-            verdict = new LogVerifier(trust).verify(new ByteArrayInputStream(entries), sealBytes, seal != null, ProgressMonitor.NONE);
+            verdict = new LogVerifier(trust).verify(new ByteArrayInputStream(entries), sealBytes, sealBytes != null, ProgressMonitor.NONE);
         } catch (IOException e) {
             throw new AirlockException("annotations.import.read", "Cannot read the session log " + log + ": " + e.getMessage(), e);
         }
         if (!verdict.isValid()) {
-            throw new AirlockException("annotations.import.log", "The session log " + log.getFileName() + " does not verify: "
+            throw new AirlockException("annotations.import.log", "The session log " + log + " does not verify: "
                     + verdict.describe() + ". Nothing was imported.");
         }
-        Path disclosures = airlock.core.log.LogFiles.disclosuresFor(log);
-        byte[] opened = Files.isRegularFile(disclosures) ? read(disclosures, Long.MAX_VALUE) : null;
         ExportLogCheck.Result match = new ExportLogCheck().check(bytes, imported, entries, opened);
         if (!match.matches()) {
             throw new AirlockException("annotations.import.log", "The export does not match its session log: " + match.reason()
