@@ -171,7 +171,7 @@ class QuoteContextTest {
         };
         QuoteCheck check = new QuoteCheck(QuoteIndex.build(source, RULES, 1, ProgressMonitor.NONE), RULES);
         String[] tokens = own.tokens(0);
-        StringBuilder text = new StringBuilder(header).append('\n');
+        StringBuilder text = new StringBuilder(header).append(" ; then ");
         for (int from = 0; from + 5 <= tokens.length; from += 7) {
             text.append(run(tokens, from, 5)).append(" , and ; then ");
         }
