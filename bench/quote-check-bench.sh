@@ -7,7 +7,7 @@
 # TREE     a source folder (default: the Linux 6.1 kernel, /work/corpora/linux-source-6.1)
 # GITDIR   a one-commit bare repository of TREE (created here when missing; Airlock reads bundles from
 #          a git object store)
-# CACHE    where the index file is kept (QuoteIndexFile; default /work/scratch/disc/quote-bench.qidx):
+# CACHE    where the index file is kept (QuoteIndexFile; default /work/scratch/q18/quote-bench.qidx, format 2):
 #          cold = fingerprint the tree and write the file, warm = read it back with its integrity check
 # HEAP     the -Xmx of the process (default 8g; the packaged app runs with 2g)
 # JFR      a file: record the run with Java Flight Recorder (bench/jfr-top.py reads it)
@@ -21,7 +21,7 @@ TREE=$(realpath "${1:-/work/corpora/linux-source-6.1}")
 GITDIR=${2:-/work/scratch/d2quote/linux.git}
 FINDINGS=${3:-10000}
 RUNS=${RUNS:-${4:-3}}
-CACHE=${5:-/work/scratch/disc/quote-bench.qidx}
+CACHE=${5:-/work/scratch/q18/quote-bench.qidx}
 mkdir -p "$(dirname "$CACHE")"
 cd "$(dirname "$0")/.."
 if [ ! -d "$GITDIR" ]; then
