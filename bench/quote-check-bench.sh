@@ -7,8 +7,10 @@
 # TREE     a source folder (default: the Linux 6.1 kernel, /work/corpora/linux-source-6.1)
 # GITDIR   a one-commit bare repository of TREE (created here when missing; Airlock reads bundles from
 #          a git object store)
-# CACHE    where the index file is kept (QuoteIndexFile; default /work/scratch/disc/quote-bench.qidx):
+# CACHE    where the index file is kept (QuoteIndexFile; default /work/scratch/q18/quote-bench.qidx, format 2):
 #          cold = fingerprint the tree and write the file, warm = read it back with its integrity check
+# HEAP     the -Xmx of the process (default 8g; the packaged app runs with 2g)
+# JFR      a file: record the run with Java Flight Recorder (bench/jfr-top.py reads it)
 # REUSE=1  keep an index file already at CACHE (its cold build was measured before; saves minutes on a loaded machine)
 # Goal: 10,000 findings checked in under 5 s, in a fresh process as the seal screen does it: the index file
 # read (warm) plus the first run. Each run also prints its CPU time (every thread of the process, GC and JIT
@@ -19,7 +21,7 @@ TREE=$(realpath "${1:-/work/corpora/linux-source-6.1}")
 GITDIR=${2:-/work/scratch/d2quote/linux.git}
 FINDINGS=${3:-10000}
 RUNS=${RUNS:-${4:-3}}
-CACHE=${5:-/work/scratch/disc/quote-bench.qidx}
+CACHE=${5:-/work/scratch/q18/quote-bench.qidx}
 mkdir -p "$(dirname "$CACHE")"
 cd "$(dirname "$0")/.."
 if [ ! -d "$GITDIR" ]; then
@@ -38,7 +40,7 @@ RAW=bench/results/quote-check-$(date -u +%Y-%m-%d-%H%M).txt
 {
   echo "# bench/quote-check-bench.sh $TREE $GITDIR $FINDINGS $RUNS at $(git rev-parse --short HEAD)"
   echo "load_before $(cut -d' ' -f1-3 /proc/loadavg) cores $(nproc)"
-  java -Xmx8g ${REUSE:+-Dquote.bench.cache=reuse} -cp "$CP" airlock.bench.QuoteBench "$GITDIR" "$REF" "$FINDINGS" "$RUNS" "$CACHE"
+  java -Xmx${HEAP:-8g} ${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile} ${REUSE:+-Dquote.bench.cache=reuse} -cp "$CP" airlock.bench.QuoteBench "$GITDIR" "$REF" "$FINDINGS" "$RUNS" "$CACHE"
   echo "load_after $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$RAW" >/dev/null
 v() { awk -v k="$1" '$1==k {print $2}' "$RAW"; }

@@ -59,6 +59,18 @@ final class KeeperIndexes implements AutoCloseable {
         });
     }
 
+    /** The heap the keeper has free now (the quote build's check; tests inject a figure instead of allocating). */
+    private volatile java.util.function.LongSupplier freeHeap = () -> {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    };
+    /** Bundles whose background quote build was skipped for want of heap (for tests and the log). */
+    final java.util.Set<String> quotesSkipped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    void freeHeap(java.util.function.LongSupplier figure) {
+        this.freeHeap = figure;
+    }
+
     /** Also builds each bundle's quote index with {@code rules} (the room policy's), after its search and symbol indexes. */
     void alsoQuotes(airlock.core.quote.QuoteRules rules) {
         this.quoteRules = rules;
@@ -135,28 +147,17 @@ final class KeeperIndexes implements AutoCloseable {
         if (rules == null || closed) {
             return;
         }
-        // the build holds the tree's fingerprints and their sort in the heap: about twice the text's size (the
-        // kernel's 1.2 GB of text ran a 2 GB keeper out of memory, in a thread beside the ones writing the log).
-        // Too large for this keeper's heap: not built here; the seal screen builds it when it opens
-        long text = 0;
-        try {
-            for (airlock.core.source.SourceEntry e : source.list(ref)) {
-                if ((e.kind() == airlock.core.source.EntryKind.FILE || e.kind() == airlock.core.source.EntryKind.EXECUTABLE)
-                        && e.size() <= airlock.core.quote.TreeTexts.MAX_BYTES) {
-                    text += e.size();
-                }
-            }
-        } catch (AirlockException | RuntimeException e) {
-            // the bundle stays ready: only this background build is given up
-            LOG.warn("the quote index of bundle {} could not be sized; the seal screen builds it", bundleId, e);
-            return;
-        }
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (free < 2 * text) {
-            LOG.warn("the quote index of bundle {} is not built in the background: its {} MB of text need about {} MB of"
-                    + " heap and the keeper has {} MB free (start it with a larger -Xmx); the seal screen builds it",
-                    bundleId, text >> 20, (2 * text) >> 20, free >> 20);
+        // the build sorts the fingerprints in runs of bounded size and merges them on disk (QuoteIndexFile.build):
+        // its heap need no longer grows with the tree (the kernel's 1.2 GB of text once ran a 2 GB keeper out of
+        // memory beside the threads writing the log). A keeper with less free heap than that need does not build
+        // here; the seal screen builds the index when it opens
+        long need = airlock.core.quote.QuoteIndexFile.buildHeap(1) + 4 * airlock.core.quote.TreeTexts.MAX_BYTES;
+        long free = freeHeap.getAsLong();
+        if (free < need) {
+            LOG.warn("the quote index of bundle {} is not built in the background: the build needs about {} MB of heap"
+                    + " and the keeper has {} MB free (start it with a larger -Xmx); the seal screen builds it",
+                    bundleId, need >> 20, free >> 20);
+            quotesSkipped.add(bundleId);
             return;
         }
         long started = System.nanoTime();

@@ -43,6 +43,11 @@ public final class ExportCheck {
         return quotes.report(annotations);
     }
 
+    /** As above, with {@code more} texts that leave beside the findings ({@code owner, field, text}: disclosed log fields). */
+    public airlock.core.quote.QuoteReport quoteReport(List<Annotation> annotations, List<String[]> more) {
+        return quotes.report(annotations, more);
+    }
+
     QuoteChecks quotes() {
         return quotes;
     }

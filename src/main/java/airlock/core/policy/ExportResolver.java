@@ -35,6 +35,11 @@ public final class ExportResolver {
         return check.quoteReport(annotations);
     }
 
+    /** As above, with {@code more} texts that leave beside the findings ({@code owner, field, text}: disclosed log fields). */
+    public airlock.core.quote.QuoteReport quoteReport(List<Annotation> annotations, List<String[]> more) {
+        return check.quoteReport(annotations, more);
+    }
+
     public ExportResolution resolve(List<Annotation> annotations, Collection<String> searchStrings,
                                     List<SupervisorDecision> decisions) {
         Set<String> current = new HashSet<>();

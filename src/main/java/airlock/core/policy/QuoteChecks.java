@@ -30,7 +30,15 @@ final class QuoteChecks {
     }
 
     QuoteReport report(List<Annotation> annotations) {
+        return report(annotations, List.of());
+    }
+
+    /** As {@link #report(List)}, with more texts that leave too ({@code owner, field, text} each: disclosed log fields). */
+    QuoteReport report(List<Annotation> annotations, List<String[]> more) {
         QuoteReport.Builder b = new QuoteReport.Builder(check);
+        for (String[] t : more) {
+            b.add(t[0], t[1], t[2], false);
+        }
         for (Annotation a : annotations) {
             b.add(a.id(), "title", a.title(), false);
             b.add(a.id(), "body", a.body(), false);

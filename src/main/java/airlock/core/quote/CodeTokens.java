@@ -27,14 +27,20 @@ public final class CodeTokens {
 
     /** Tokenises {@code text} (null is empty). */
     public static CodeTokens of(CharSequence text) {
-        int n = text == null ? 0 : text.length();
+        // one copy into an array: the loop below then reads plain chars (a String's charAt checks its coding and
+        // bounds at every call, and this runs over every candidate file the check reads)
+        return of(text == null ? new char[0] : text.toString().toCharArray());
+    }
+
+    private static CodeTokens of(char[] text) {
+        int n = text.length;
         long[] hashes = new long[Math.max(16, n / 3)];
         int[] lines = new int[hashes.length];
         int size = 0;
         int line = 1;
         int i = 0;
         while (i < n) {
-            char c0 = text.charAt(i);
+            char c0 = text[i];
             if (c0 < 128) {
                 // ASCII (nearly all of source code): the same tokens and hashes as below, without the Unicode tables
                 if (c0 == '\n') {
@@ -51,13 +57,6 @@ public final class CodeTokens {
                     lines = Arrays.copyOf(lines, size * 2);
                 }
                 if (ASCII_WORD[c0]) {
-                    int pathEnd = pathEnd(text, i);
-                    if (pathEnd > 0) {
-                        hashes[size] = PATH;
-                        lines[size++] = line;
-                        i = pathEnd;
-                        continue;
-                    }
                     long h = FNV_OFFSET;
                     int j = i;
                     char c = c0;
@@ -66,7 +65,17 @@ public final class CodeTokens {
                         if (++j == n) {
                             break;
                         }
-                        c = text.charAt(j);
+                        c = text[j];
+                    }
+                    // a path goes on after the word with one of these (pathEnd is -1 otherwise: no slash in a word)
+                    if (j < n && (c == '/' || c == '.' || c == '-' || c >= 128)) {
+                        int pathEnd = pathEnd(text, i);
+                        if (pathEnd > 0) {
+                            hashes[size] = PATH;
+                            lines[size++] = line;
+                            i = pathEnd;
+                            continue;
+                        }
                     }
                     if (j < n && (c >= 128 || ASCII_INVISIBLE[c])) {
                         // a word going on in other letters (or broken by an invisible character): the general path
@@ -145,7 +154,7 @@ public final class CodeTokens {
      * Hashes the word starting at {@code i} (any letters; invisible characters inside it skipped)
      * into {@code hashes[size]} and {@code lines[size]} (room is there); returns where it ends.
      */
-    private static int word(CharSequence text, int i, int n, int[] lines, long[] hashes, int size, int line) {
+    private static int word(char[] text, int i, int n, int[] lines, long[] hashes, int size, int line) {
         long h = FNV_OFFSET;
         while (i < n) {
             int cp = Character.codePointAt(text, i);
@@ -169,14 +178,14 @@ public final class CodeTokens {
      * least one slash between word characters, no blanks), or -1. Each character is looked at once
      * more at most, so tokenising stays linear.
      */
-    private static int pathEnd(CharSequence text, int i) {
+    private static int pathEnd(char[] text, int i) {
         int j = i;
         boolean slash = false;
-        int n = text.length();
+        int n = text.length;
         while (j < n) {
-            char c = text.charAt(j);
+            char c = text[j];
             if (c == '/') {
-                if (j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1)) && j > i && text.charAt(j - 1) != '/') {
+                if (j + 1 < n && Character.isLetterOrDigit(text[j + 1]) && j > i && text[j - 1] != '/') {
                     slash = true;
                 } else {
                     break;

@@ -122,28 +122,53 @@ public final class QuoteCheck {
         long[] grams = text.kgrams(k);
         int[] prints = Winnowing.select(grams, rules.window());
         Map<Integer, Integer> shared = new HashMap<>();
-        List<Integer> found = new ArrayList<>();
+        java.util.Set<Integer> mayQuote = new java.util.HashSet<>();
+        int[] found = new int[QuoteIndex.MAX_FILES_PER_FINGERPRINT];
+        int[] contexts = new int[QuoteIndex.MAX_FILES_PER_FINGERPRINT];
+        List<Integer> crowded = new ArrayList<>(); // prints held by more files than a lookup returns
         for (int p : prints) {
-            found.clear();
-            index.files(grams[p], found);
-            for (int f : found) {
-                shared.merge(f, 1, Integer::sum);
+            int count = index.files(grams[p], found, contexts);
+            if (count == QuoteIndex.MAX_FILES_PER_FINGERPRINT) {
+                crowded.add(p);
+            }
+            for (int i = 0; i < count; i++) {
+                shared.merge(found[i], 1, Integer::sum);
+                if (QuoteIndex.mayShareRun(text, p, k, rules.minRunTokens(), contexts[i])) {
+                    mayQuote.add(found[i]);
+                }
             }
         }
-        if (shared.isEmpty()) {
+        if (mayQuote.isEmpty() && crowded.isEmpty()) {
             return List.of();
         }
+        // the files sharing most fingerprints are the candidates, as always; of those, a file whose every shared
+        // fingerprint has other neighbours than the text's cannot share a run of minRunTokens: it is not read
         List<Integer> candidates = new ArrayList<>(shared.keySet());
         candidates.sort((a, b) -> shared.get(b).equals(shared.get(a)) ? Integer.compare(a, b) : Integer.compare(shared.get(b), shared.get(a)));
         List<QuotedFile> out = new ArrayList<>();
-        TextGrams table = new TextGrams(grams);
+        TextGrams table = null;
         for (int file : candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size()))) {
+            if (!mayQuote.contains(file) && !mayQuoteThrough(text, grams, crowded, file)) {
+                continue;
+            }
+            table = table == null ? new TextGrams(grams) : table;
             QuotedFile q = compare(text, grams, table, file, lineMap, via);
             if (q != null) {
                 out.add(q);
             }
         }
         return out;
+    }
+
+    /** Whether one of the crowded prints (more files than a lookup returns) has a context in {@code file} that lets a run through. */
+    private boolean mayQuoteThrough(CodeTokens text, long[] grams, List<Integer> crowded, int file) {
+        for (int p : crowded) {
+            long ctx = index.contextOf(grams[p], file);
+            if (ctx != QuoteIndex.ABSENT && QuoteIndex.mayShareRun(text, p, rules.k(), rules.minRunTokens(), (int) ctx)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

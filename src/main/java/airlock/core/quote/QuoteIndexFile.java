@@ -25,18 +25,24 @@ import java.util.Optional;
  * index. Derived data, never trusted: a file that is damaged, cut off, of another bundle or made
  * with other rules is not used (the reason is returned) and the index is built again and rewritten.
  *
- * <p>Format (big-endian): the ASCII line {@code airlock-quote-index/1\n}; k, window (int32); the
+ * <p>Format (big-endian): the ASCII line {@code airlock-quote-index/2\n}; k, window (int32); the
  * key (int32 length + UTF-8: bundle manifest id and review ref); the number of files (int32), then
- * each path (int32 length + UTF-8); the number of entries (int64) and the entries (int64 each,
- * strictly ascending, file part below the number of files); then SHA-256 of every byte before it.
+ * each path (int32 length + UTF-8); the number of entries (int64) and the entries, 12 bytes each:
+ * the entry (int64, strictly ascending, file part below the number of files) and its context
+ * (int32, {@link QuoteIndex#context}); then SHA-256 of every byte before it.
+ *
+ * <p>The entries are mapped into memory, not read into the heap (the kernel's are 700 MB): the
+ * file is only ever replaced by a move, never changed in place, so a mapping stays valid.
  */
 public final class QuoteIndexFile {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QuoteIndexFile.class);
-    static final byte[] MAGIC = "airlock-quote-index/1\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MAGIC = "airlock-quote-index/2\n".getBytes(StandardCharsets.US_ASCII);
     public static final String SUFFIX = ".qidx";
     private static final int MAX_KEY = 1024;
     private static final int MAX_PATH = 4096;
     private static final int CHUNK = 1 << 20;
+    /** Bytes of one entry in the file: the entry and its context. */
+    static final int RECORD = 12;
 
     private QuoteIndexFile() {
     }
@@ -82,11 +88,13 @@ public final class QuoteIndexFile {
                 paths.add(in.string(MAX_PATH, "path"));
             }
             long count = in.int64();
-            if (count < 0 || count > Integer.MAX_VALUE - 16 || count * 8 > in.remaining() - 32) {
+            if (count < 0 || count > Integer.MAX_VALUE - 16 || count * RECORD > in.remaining() - 32) {
                 throw new Bad("entry count " + count + " does not fit the file");
             }
-            long[] entries = new long[(int) count];
-            in.longs(entries);
+            long at = in.consumed();
+            Mapped table = Mapped.map(channel, at, (int) count);
+            table.hashInto(in.sha);
+            in.skip(count * RECORD);
             byte[] computed = in.digest();
             byte[] stored = in.bytes(32);
             if (!MessageDigest.isEqual(computed, stored)) {
@@ -96,10 +104,21 @@ public final class QuoteIndexFile {
                 return new Read(null, "damaged (bytes after its SHA-256)");
             }
             long fileMask = (1L << QuoteIndex.FILE_BITS) - 1;
-            for (int i = 0; i < entries.length; i++) {
-                if ((i > 0 && entries[i] <= entries[i - 1]) || (entries[i] & fileMask) >= files) {
+            int[] buckets = new int[(1 << QuoteIndex.BUCKET_BITS) + 1];
+            int filled = 0;
+            long previous = 0;
+            for (int i = 0; i < count; i++) {
+                long e = table.entry(i);
+                if ((i > 0 && e <= previous) || (e & fileMask) >= files) {
                     return new Read(null, "damaged (entry " + i + " out of order or of no file)");
                 }
+                previous = e;
+                for (int b = QuoteIndex.bucket(e); filled <= b; ) {
+                    buckets[filled++] = i;
+                }
+            }
+            while (filled < buckets.length) {
+                buckets[filled++] = (int) count;
             }
             if (k != rules.k() || window != rules.window()) {
                 return new Read(null, "stale (made with k=" + k + ", window=" + window + ")");
@@ -107,7 +126,7 @@ public final class QuoteIndexFile {
             if (!storedKey.equals(key)) {
                 return new Read(null, "stale (made for another bundle or ref)");
             }
-            return new Read(QuoteIndex.of(k, window, entries, paths, texts), null);
+            return new Read(QuoteIndex.of(k, window, table, paths, texts, buckets), null);
         } catch (Bad e) {
             return new Read(null, "damaged (" + e.getMessage() + ")");
         } catch (IOException e) {
@@ -136,10 +155,11 @@ public final class QuoteIndexFile {
                 for (int i = 0; i < index.files(); i++) {
                     w.string(index.path(i));
                 }
-                long[] entries = index.entries();
-                w.int64(entries.length);
-                for (long e : entries) {
-                    w.int64(e);
+                QuoteIndex.Table table = index.table();
+                w.int64(table.size());
+                for (int i = 0; i < table.size(); i++) {
+                    w.int64(table.entry(i));
+                    w.int32(table.context(i));
                 }
                 w.flush();
                 buf.put(sha.digest()).flip();
@@ -170,8 +190,8 @@ public final class QuoteIndexFile {
 
     /**
      * The index kept in {@code file} for {@code key} when it is intact and current; otherwise built
-     * from {@code source} and written there (a file that cannot be written costs only the next
-     * build: the index is still returned).
+     * from {@code source} into the file ({@link #build}) and mapped from it. A file that cannot be
+     * written costs only memory: the index is then built in the heap and still returned.
      */
     public static QuoteIndex loadOrBuild(Path file, String key, QuoteIndex.Source source, QuoteRules rules, int threads,
                                          ProgressMonitor monitor) throws AirlockException {
@@ -182,30 +202,231 @@ public final class QuoteIndexFile {
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             LOG.warn("Quote index {} not used, it is {}; building it again", file, read.refused());
         }
-        QuoteIndex built = QuoteIndex.build(source, rules, threads, monitor);
         try {
-            write(file, key, built);
+            build(file, key, source, rules, threads, monitor);
         } catch (AirlockException e) {
-            LOG.warn("{}", e.getMessage());
+            if (!"quote.index.write".equals(e.code())) {
+                throw e;
+            }
+            LOG.warn("{}; built in memory instead", e.getMessage());
+            return QuoteIndex.build(source, rules, threads, monitor);
         }
-        return built;
+        Read back = read(file, key, rules, source.texts());
+        if (back.index() == null) {
+            throw new AirlockException("quote.index.write", "The quote index written to " + file + " does not read back ("
+                    + back.refused() + ").");
+        }
+        return back.index();
     }
 
     /**
      * Makes sure {@code file} holds the index of {@code key} with {@code rules}, ahead of the seal
      * screen (at intake and at start-up, in the background): builds and writes it when the file is
      * missing or its header names another key or other rules; returns whether it built. Only the
-     * header is read here (a whole read costs seconds and the index's memory); the seal screen's
-     * {@link #loadOrBuild} still checks every byte and rebuilds a damaged file.
+     * header is read here; the seal screen's {@link #loadOrBuild} still checks every byte and
+     * rebuilds a damaged file.
      */
     public static boolean ensure(Path file, String key, QuoteIndex.Source source, QuoteRules rules, int threads,
                                  ProgressMonitor monitor) throws AirlockException {
         if (headerFits(file, key, rules)) {
             return false;
         }
-        QuoteIndex built = QuoteIndex.build(source, rules, threads, monitor);
-        write(file, key, built);
+        build(file, key, source, rules, threads, monitor);
         return true;
+    }
+
+    /** Heap the build of {@link #build} needs besides the texts being read, whatever the tree's size (per thread and for the merge). */
+    public static long buildHeap(int threads) {
+        return Math.max(1, threads) * 4L * QuoteIndex.PART * RECORD + (64L << 20);
+    }
+
+    /**
+     * Fingerprints every file of {@code source} and writes the index to {@code file}, in memory
+     * bounded by {@link #buildHeap} whatever the tree's size: each worker sorts every
+     * {@value QuoteIndex#PART} entries it collects and writes them as a run to a temporary folder
+     * beside the file; the runs are then merged into the file (one entry kept of each, as
+     * {@link QuoteIndex.Fingerprints#sortUnique} keeps it), which is forced to disk and moved into
+     * place. The temporary runs are removed whatever happens.
+     */
+    public static void build(Path file, String key, QuoteIndex.Source source, QuoteRules rules, int threads,
+                             ProgressMonitor monitor) throws AirlockException {
+        Path runsDir = null;
+        Path tmp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            Path dir = Files.createTempDirectory(file.getParent(), ".quote-runs-");
+            runsDir = dir;
+            List<Path> runs = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicInteger numbered = new java.util.concurrent.atomic.AtomicInteger();
+            QuoteIndex.fingerprint(source, rules, threads, monitor, part -> {
+                part.sortUnique();
+                Path run = dir.resolve("run-" + numbered.getAndIncrement());
+                try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+                    for (int i = 0; i < part.size; i++) {
+                        out.writeLong(part.entries[i]);
+                        out.writeInt(part.contexts[i]);
+                    }
+                } catch (IOException e) {
+                    throw writeFailed(file, e);
+                }
+                runs.add(run);
+            });
+            tmp = Files.createTempFile(file.getParent(), ".quote-", ".tmp");
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.allocate(CHUNK);
+                Writer w = new Writer(out, buf, sha256());
+                w.put(MAGIC);
+                w.int32(rules.k());
+                w.int32(rules.window());
+                w.string(key);
+                List<String> paths = source.paths();
+                w.int32(paths.size());
+                for (String p : paths) {
+                    w.string(p);
+                }
+                w.flush();
+                long countAt = out.position();
+                w.int64(0); // the count, written below once the merge has counted
+                long count = merge(runs, w, monitor);
+                if (count > Integer.MAX_VALUE - 16) {
+                    throw QuoteIndex.tooMany(count);
+                }
+                w.flush();
+                long end = out.position();
+                out.write(ByteBuffer.allocate(8).putLong(0, count), countAt);
+                MessageDigest sha = sha256();
+                ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+                for (long at = 0; at < end; ) {
+                    chunk.clear().limit((int) Math.min(CHUNK, end - at));
+                    int n = out.read(chunk, at);
+                    if (n < 0) {
+                        throw new IOException("the index file shrank while written");
+                    }
+                    sha.update(chunk.array(), 0, n);
+                    at += n;
+                }
+                out.write(ByteBuffer.wrap(sha.digest()), end);
+                out.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw writeFailed(file, e);
+        } finally {
+            deleteQuietly(tmp);
+            if (runsDir != null) {
+                try (var list = Files.list(runsDir)) {
+                    list.forEach(QuoteIndexFile::deleteQuietly);
+                } catch (IOException ignored) {
+                    // listed again and removed by nothing: a folder of derived runs named .quote-runs-*, never read
+                }
+                deleteQuietly(runsDir);
+            }
+        }
+    }
+
+    private static AirlockException writeFailed(Path file, IOException e) {
+        return new AirlockException("quote.index.write", "Cannot keep the quote index in " + file + " (" + e.getMessage() + ").", e);
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a temporary left behind is never read (its name is not an index's)
+        }
+    }
+
+    /** Merges the sorted runs into {@code w}, one record of each entry (contexts that differ become ANY); returns how many. */
+    private static long merge(List<Path> runs, Writer w, ProgressMonitor monitor) throws IOException, AirlockException {
+        int n = runs.size();
+        java.io.DataInputStream[] in = new java.io.DataInputStream[n];
+        long[] head = new long[n];
+        int[] headContext = new int[n];
+        long[] left = new long[n];
+        int[] heap = new int[n];
+        int size = 0;
+        try {
+            for (int r = 0; r < n; r++) {
+                in[r] = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(runs.get(r)), 1 << 16));
+                left[r] = Files.size(runs.get(r)) / RECORD;
+                if (left[r] > 0) {
+                    head[r] = in[r].readLong();
+                    headContext[r] = in[r].readInt();
+                    left[r]--;
+                    heap[size++] = r;
+                }
+            }
+            for (int i = size / 2 - 1; i >= 0; i--) {
+                down(heap, size, i, head);
+            }
+            long count = 0;
+            long last = 0;
+            int lastContext = 0;
+            while (size > 0) {
+                int r = heap[0];
+                long e = head[r];
+                int c = headContext[r];
+                if (count > 0 && e == last) {
+                    lastContext = lastContext == c ? c : QuoteIndex.ANY_CONTEXT;
+                } else {
+                    if (count > 0) {
+                        w.int64(last);
+                        w.int32(lastContext);
+                    }
+                    last = e;
+                    lastContext = c;
+                    count++;
+                    if ((count & 0xFFFFF) == 0 && monitor.isCancelled()) {
+                        throw new airlock.core.progress.CancelledException();
+                    }
+                }
+                if (left[r] > 0) {
+                    head[r] = in[r].readLong();
+                    headContext[r] = in[r].readInt();
+                    left[r]--;
+                } else {
+                    heap[0] = heap[--size];
+                }
+                down(heap, size, 0, head);
+            }
+            if (count > 0) {
+                w.int64(last);
+                w.int32(lastContext);
+            }
+            return count;
+        } finally {
+            for (java.io.DataInputStream s : in) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    private static void down(int[] heap, int size, int i, long[] head) {
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= size) {
+                return;
+            }
+            int m = l + 1 < size && head[heap[l + 1]] < head[heap[l]] ? l + 1 : l;
+            if (head[heap[i]] <= head[heap[m]]) {
+                return;
+            }
+            int t = heap[i];
+            heap[i] = heap[m];
+            heap[m] = t;
+            i = m;
+        }
     }
 
     private static boolean headerFits(Path file, String key, QuoteRules rules) {
@@ -229,6 +450,60 @@ public final class QuoteIndexFile {
         }
     }
 
+    /**
+     * The entries of an index file, mapped read-only: segments of {@value #SEGMENT} entries (a
+     * mapping holds at most 2 GB), each entry 12 bytes as the file holds it.
+     */
+    static final class Mapped implements QuoteIndex.Table {
+        static final int SEGMENT_BITS = 26;
+        static final int SEGMENT = 1 << SEGMENT_BITS;
+        private final java.nio.MappedByteBuffer[] segments;
+        private final int size;
+
+        private Mapped(java.nio.MappedByteBuffer[] segments, int size) {
+            this.segments = segments;
+            this.size = size;
+        }
+
+        static Mapped map(FileChannel channel, long offset, int count) throws IOException {
+            int n = (int) ((count + (long) SEGMENT - 1) >>> SEGMENT_BITS);
+            java.nio.MappedByteBuffer[] segments = new java.nio.MappedByteBuffer[n];
+            for (int s = 0; s < n; s++) {
+                long first = (long) s << SEGMENT_BITS;
+                long entries = Math.min(SEGMENT, count - first);
+                segments[s] = channel.map(FileChannel.MapMode.READ_ONLY, offset + first * RECORD, entries * RECORD);
+            }
+            return new Mapped(segments, count);
+        }
+
+        void hashInto(MessageDigest sha) {
+            byte[] chunk = new byte[CHUNK];
+            for (java.nio.MappedByteBuffer segment : segments) {
+                ByteBuffer b = segment.duplicate();
+                while (b.hasRemaining()) {
+                    int n = Math.min(chunk.length, b.remaining());
+                    b.get(chunk, 0, n);
+                    sha.update(chunk, 0, n);
+                }
+            }
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public long entry(int i) {
+            return segments[i >>> SEGMENT_BITS].getLong((i & (SEGMENT - 1)) * RECORD);
+        }
+
+        @Override
+        public int context(int i) {
+            return segments[i >>> SEGMENT_BITS].getInt((i & (SEGMENT - 1)) * RECORD + 8);
+        }
+    }
+
     /** A structural fault in the file (thrown inside the reader only). */
     private static final class Bad extends Exception {
         Bad(String message) {
@@ -240,7 +515,7 @@ public final class QuoteIndexFile {
     private static final class Reader {
         private final FileChannel channel;
         private final ByteBuffer buf = ByteBuffer.allocate(CHUNK);
-        private final MessageDigest sha = sha256();
+        final MessageDigest sha = sha256();
         private final long size;
         private long consumed;
         private boolean hashing = true;
@@ -253,6 +528,21 @@ public final class QuoteIndexFile {
 
         long remaining() {
             return size - consumed;
+        }
+
+        long consumed() {
+            return consumed;
+        }
+
+        /** Passes over {@code n} bytes (hashed by the caller) and goes on reading after them. */
+        void skip(long n) throws IOException, Bad {
+            if (remaining() < n) {
+                throw new Bad("cut off");
+            }
+            consumed += n;
+            buf.clear();
+            buf.flip();
+            channel.position(consumed);
         }
 
         private void need(int n) throws IOException, Bad {

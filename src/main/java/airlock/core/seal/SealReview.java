@@ -210,12 +210,20 @@ public final class SealReview {
 
     /**
      * The cumulative quotas (quoted lines per file and per session, encoded bytes per session) used
-     * by what leaves as decided so far, at most {@code maxFiles} file rows (issue 18). Nothing
-     * leaves when the findings stay or the export was refused: then everything is 0.
+     * by what leaves as decided so far, at most {@code maxFiles} file rows (issue 18): the findings
+     * that leave (none when they stay or the export was refused) and the log fields disclosed on
+     * the stick, among them search strings the supervisor let out over the content check. A
+     * finding's own logged text is not counted twice (it is counted as the finding).
      */
     public synchronized List<airlock.core.quote.Quota> quotas(int maxFiles) {
         List<airlock.core.annotate.Annotation> leaving = annotationsLeave() ? resolution.annotations() : List.of();
-        return resolver.quoteReport(leaving).quotas(maxFiles);
+        List<String[]> disclosed = new ArrayList<>();
+        for (DisclosurePlan.Field f : logDisclosures()) {
+            if (f.disclosed() && !"annotation".equals(f.disclosure().field()) && f.disclosure().value() instanceof String text) {
+                disclosed.add(new String[] {"log entry " + f.disclosure().entry(), f.disclosure().field(), text});
+            }
+        }
+        return resolver.quoteReport(leaving, disclosed).quotas(maxFiles);
     }
 
     /** Whether the texts were compared with the reviewed tree (false: only encoded text was counted). */

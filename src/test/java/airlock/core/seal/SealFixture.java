@@ -58,10 +58,29 @@ public final class SealFixture implements AutoCloseable {
     public final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
     public final WorkstationLogs logs;
     public final AnnotationStore annotations;
-    public final RoomPolicy policy = new RoomPolicy("test room", new RoomPolicy.ExportRules(true, true, 3, 10, 20, false,
-            List.of("secrets/**")), false, 5, false, 240, SupervisorConfirmation.none());
+    public final RoomPolicy policy;
+
+    /** This fixture's usual policy: search strings and secrets/** kept in the room. */
+    public static RoomPolicy keepingSearchStrings() {
+        return new RoomPolicy("test room", new RoomPolicy.ExportRules(true, true, 3, 10, 20, false,
+                List.of("secrets/**")), false, 5, false, 240, SupervisorConfirmation.none());
+    }
+
+    /**
+     * A policy that lets search strings leave (secrets/** still kept): a search string the content
+     * check holds back is then the supervisor's to override, as a finding's text is.
+     */
+    public static RoomPolicy lettingSearchStringsLeave() {
+        return new RoomPolicy("open room", new RoomPolicy.ExportRules(true, true, 3, 10, 20, true,
+                List.of("secrets/**")), false, 5, false, 240, SupervisorConfirmation.none());
+    }
 
     public SealFixture(Path dir) throws Exception {
+        this(dir, keepingSearchStrings());
+    }
+
+    public SealFixture(Path dir, RoomPolicy policy) throws Exception {
+        this.policy = policy;
         this.dir = dir;
         home = AirlockHome.open(dir.resolve("home"));
         trust = new TrustStore(home);
@@ -127,13 +146,18 @@ public final class SealFixture implements AutoCloseable {
      * one whose body repeats a search string (a search-string check for the supervisor).
      */
     public void committedSession(String id) throws AirlockException {
+        committedSession(id, KEPT_QUERIES);
+    }
+
+    /** As {@link #committedSession(String)}, searching for {@code queries} instead. */
+    public void committedSession(String id, List<String> queries) throws AirlockException {
         SessionLog log = logs.startSession(new SessionHeader(SessionHeader.SESSION_FORMAT, id, workstationId,
                 signer.publicKey(), List.of("alice"), "ab".repeat(32), null), "supervisor")
                 .committing(new airlock.core.policy.LogSensitivity(policy));
         annotations.recordBundle(id, new BundleIdentity("ab".repeat(32), "demo", "1.0", "refs/tags/v1", "c".repeat(40)));
         log.append(EntryType.FILE_OPENED, Map.of("path", "src/f.c", "blob", "b".repeat(40)), SqlAction.NONE);
         log.append(EntryType.FILE_OPENED, Map.of("path", FORBIDDEN_PATH, "blob", "d".repeat(40)), SqlAction.NONE);
-        for (String query : KEPT_QUERIES) {
+        for (String query : queries) {
             log.append(EntryType.SEARCH_RUN, Map.of("query", query, "scope", "all", "results", 1), SqlAction.NONE);
         }
         AtomicInteger ids = new AtomicInteger();
