@@ -1729,36 +1729,31 @@ public final class KeeperService {
         Open part = active();
         ImportPart attached = part.importBytes == null ? null : part.importParts.get(c.upload());
         if (attached != null) {
-            if (c.offset() != attached.have) {
-                throw new AirlockException("findings.import.order", "The keeper has " + attached.have + " bytes of this file, not "
-                        + c.offset() + ".");
-            }
-            byte[] data = c.data();
-            if (attached.have + data.length > attached.bytes.length) {
-                int size = attached.bytes.length;
-                discardImport(part);
-                throw new AirlockException("findings.import.size", "The file would grow past the " + size
-                        + " bytes announced; the import is discarded.");
-            }
-            System.arraycopy(data, 0, attached.bytes, attached.have, data.length);
-            attached.have += data.length;
+            attached.have = appended(part, attached.bytes, attached.have, c);
             return new Answer.FindingsImportProgress(c.upload(), attached.have, attached.bytes.length);
         }
         Open o = importUnderWay(c.upload());
-        long have = o.importHave;
+        o.importHave = appended(o, o.importBytes, o.importHave, c);
+        return new Answer.FindingsImportProgress(o.importNo, o.importHave, o.importBytes.length);
+    }
+
+    /**
+     * Appends a chunk to the import's file or an attached part: the chunk must start where the bytes so
+     * far end and stay within the size announced, or the whole import is discarded. Answers the new length.
+     */
+    private int appended(Open o, byte[] into, int have, Request.FindingsImportChunk c) throws AirlockException {
         if (c.offset() != have) {
-            throw new AirlockException("findings.import.order", "The keeper has " + have + " bytes of this file, not " + c.offset() + ".");
+            throw new AirlockException("findings.import.order", "The keeper has " + have + " bytes of this file, not "
+                    + c.offset() + ".");
         }
         byte[] data = c.data();
-        if (have + data.length > o.importBytes.length) {
-            int size = o.importBytes.length;
+        if ((long) have + data.length > into.length) {
             discardImport(o);
-            throw new AirlockException("findings.import.size", "The file would grow past the " + size
+            throw new AirlockException("findings.import.size", "The file would grow past the " + into.length
                     + " bytes announced; the import is discarded.");
         }
-        System.arraycopy(data, 0, o.importBytes, o.importHave, data.length);
-        o.importHave += data.length;
-        return new Answer.FindingsImportProgress(o.importNo, o.importHave, o.importBytes.length);
+        System.arraycopy(data, 0, into, have, data.length);
+        return have + data.length;
     }
 
     /** Discards the import under way (nothing was recorded for it); answers how far it had got. */

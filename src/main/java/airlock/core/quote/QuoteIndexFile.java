@@ -168,11 +168,7 @@ public final class QuoteIndexFile {
                 }
                 out.force(true);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(tmp, file);
             tmp = null;
         } catch (IOException e) {
             throw new AirlockException("quote.index.write", "Cannot keep the quote index in " + file + " (" + e.getMessage()
@@ -309,11 +305,7 @@ public final class QuoteIndexFile {
                 out.write(ByteBuffer.wrap(sha.digest()), end);
                 out.force(true);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(tmp, file);
             tmp = null;
         } catch (IOException e) {
             throw writeFailed(file, e);
@@ -674,6 +666,15 @@ public final class QuoteIndexFile {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             int32(b.length);
             put(b);
+        }
+    }
+
+    /** Replaces the index by the finished file in one step where the file system can (a mapped index is never edited). */
+    private static void moveIntoPlace(Path tmp, Path file) throws IOException {
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
