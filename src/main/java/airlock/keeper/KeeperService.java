@@ -588,7 +588,8 @@ public final class KeeperService {
 
     private Answer listFiles(Request.ListFiles l) throws AirlockException {
         Open o = active();
-        List<SourceEntry> all = o.source.list(checkedRef(o, l.ref()));
+        String ref = checkedRef(o, l.ref());
+        List<SourceEntry> all = o.source.list(ref);
         List<Answer.FileInfo> page = new ArrayList<>();
         for (int i = l.offset(); i < all.size() && page.size() < l.limit(); i++) {
             SourceEntry e = all.get(i);
@@ -596,7 +597,7 @@ public final class KeeperService {
                 page.add(new Answer.FileInfo(e.path(), e.kind().name().toLowerCase(Locale.ROOT), e.size()));
             }
         }
-        return new Answer.Files(l.ref(), l.offset(), all.size(), page);
+        return new Answer.Files(l.ref(), o.source.commitOf(ref), l.offset(), all.size(), page);
     }
 
     private Answer openFile(Request.OpenFile r) throws AirlockException {

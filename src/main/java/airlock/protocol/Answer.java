@@ -95,9 +95,11 @@ public sealed interface Answer {
         }
     }
 
-    record Files(String ref, int offset, int total, List<FileInfo> files) implements Answer {
+    /** A page of a ref's listing and the commit the ref names (version 5: the window knows it before a file is opened). */
+    record Files(String ref, String commit, int offset, int total, List<FileInfo> files) implements Answer {
         public Files {
             Check.text(ref, "ref", Limits.MAX_REF);
+            Check.text(commit, "commit", 64);
             Check.range(offset, "offset", 0, Integer.MAX_VALUE);
             Check.range(total, "total", 0, Integer.MAX_VALUE);
             files = Check.list(files, "files", Limits.MAX_LIST);

@@ -515,6 +515,7 @@ public final class Codec {
             m.put("entries", s.entries());
         } else if (a instanceof Answer.Files f) {
             m.put("ref", f.ref());
+            m.put("commit", f.commit());
             m.put("offset", f.offset());
             m.put("total", f.total());
             List<Object> list = new ArrayList<>();
@@ -1123,7 +1124,7 @@ public final class Codec {
                         list.add(new Answer.FileInfo(i.text("path"), i.text("kind"), i.integer("size")));
                         i.finish();
                     }
-                    yield new Answer.Files(ref, f.small("offset"), f.small("total"), list);
+                    yield new Answer.Files(ref, f.text("commit"), f.small("offset"), f.small("total"), list);
                 }
                 case "file.opened" -> new Answer.FileOpened(f.text("ref"), f.text("commit"), f.text("path"), f.text("fileKind"),
                         f.integer("size"), f.text("blob"), f.integer("entry"));

@@ -166,7 +166,8 @@ public final class KeeperBench {
      * indexes, on both cores: about 33 s of CPU for the kernel, once per bundle (then kept in
      * {@code <home>/db/quotes/}). Measured during that build, every figure of both sides shares the cores with
      * it (the runs after the quote index came to the keeper did, and the keeper stopped at each run's end never
-     * finished it): wait until its file is written (atomically, so present means complete).
+     * finished it): wait until its file is written (atomically, so present means complete) in this version's
+     * format (a file of an older format is rebuilt by the keeper, in the background).
      */
     private static void awaitQuoteIndex(Path home, String bundle) throws Exception {
         long t0 = System.nanoTime();
@@ -174,7 +175,8 @@ public final class KeeperBench {
         while (System.nanoTime() - t0 < 900_000_000_000L) {
             try (var files = java.nio.file.Files.list(quotes)) {
                 if (files.anyMatch(f -> f.getFileName().toString().startsWith(bundle + "-")
-                        && f.getFileName().toString().endsWith(airlock.core.quote.QuoteIndexFile.SUFFIX))) {
+                        && f.getFileName().toString().endsWith(airlock.core.quote.QuoteIndexFile.SUFFIX)
+                        && airlock.core.quote.QuoteIndexFile.ofThisVersion(f))) {
                     System.out.printf("# quote index ready after waiting %d s%n", (System.nanoTime() - t0) / 1_000_000_000);
                     return;
                 }

@@ -58,14 +58,18 @@ class KeeperListingTest {
     @Test
     void theListingThroughTheKeeperIsTheStoresOwnAcrossPages() throws Exception {
         List<SourceEntry> own;
+        String commit;
         BundleStore store = new BundleStore(AirlockHome.open(keeper.homeDir));
         try (var source = store.open(store.get(keeper.bundle))) {
             own = source.list(source.reviewRef());
+            commit = source.commitOf(source.reviewRef());
         }
         assertTrue(own.size() > FILES, "the test repository's files and the many: " + own.size());
         try (KeeperClient client = keeper.client()) {
             Answer.SessionInfo session = client.startSession("Ada Inspector", "Test Office", null, keeper.bundle, DemoRoom.PIN);
             long entries = client.status().entries();
+            // the ref's commit is known before any file is opened (findings are placed with it at session start)
+            assertEquals(commit, new KeeperSourceTree(client, session).commitOf(session.reviewRef()));
             List<SourceEntry> listed = new KeeperSourceTree(client, session).list(session.reviewRef());
             assertEquals(own.size(), listed.size());
             for (int i = 0; i < own.size(); i++) {
@@ -74,7 +78,7 @@ class KeeperListingTest {
                 assertEquals(List.of(a.path(), a.kind(), a.size()), List.of(b.path(), b.kind(), b.size()), "entry " + i);
                 assertEquals("", b.blobId(), "the keeper sends no blob ids in lists");
             }
-            assertEquals(entries, client.status().entries(), "listing is not a logged read");
+            assertEquals(entries, client.status().entries(), "listing and the ref's commit are not logged reads");
             client.endSession();
         }
     }

@@ -421,6 +421,15 @@ public final class QuoteIndexFile {
         }
     }
 
+    /** True when the file begins as this version's index does (a cheap look, not a check: {@link #read} checks). */
+    public static boolean ofThisVersion(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return Arrays.equals(new Reader(channel).bytes(MAGIC.length), MAGIC);
+        } catch (Bad | IOException e) {
+            return false;
+        }
+    }
+
     private static boolean headerFits(Path file, String key, QuoteRules rules) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return false;

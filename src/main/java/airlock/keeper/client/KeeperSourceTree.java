@@ -24,6 +24,8 @@ public final class KeeperSourceTree implements SourceTree {
     private final Answer.SessionInfo session;
     private final Map<String, List<SourceEntry>> lists = new HashMap<>();
     private final Map<String, Answer.FileOpened> opened = new HashMap<>();
+    /** The commit each listed ref names, as the keeper's listing said (protocol version 5). */
+    private final Map<String, String> commits = new HashMap<>();
 
     public KeeperSourceTree(KeeperClient client, Answer.SessionInfo session) {
         this.client = client;
@@ -45,15 +47,19 @@ public final class KeeperSourceTree implements SourceTree {
         return session.reviewRef();
     }
 
-    /** The commit of a ref, as the keeper reported it when a file at that ref was opened. */
+    /**
+     * The commit of a ref, as the keeper's listing of that ref said (the first page is asked for when the ref
+     * was not listed yet: names and sizes only, nothing of the code, nothing logged).
+     */
     @Override
-    public String commitOf(String ref) throws AirlockException {
-        for (Answer.FileOpened f : opened.values()) {
-            if (f.ref().equals(ref)) {
-                return f.commit();
-            }
+    public synchronized String commitOf(String ref) throws AirlockException {
+        String known = commits.get(ref);
+        if (known == null) {
+            Answer.Files first = client.files(ref, 0, 1);
+            known = first.commit();
+            commits.put(ref, known);
         }
-        throw new AirlockException("keeper.commit.unknown", "The commit of " + ref + " is known once a file at it is opened.");
+        return known;
     }
 
     @Override
@@ -66,6 +72,7 @@ public final class KeeperSourceTree implements SourceTree {
         long offset = 0;
         while (true) {
             Answer.Files page = client.files(ref, (int) offset, Limits.MAX_LIST);
+            commits.put(ref, page.commit());
             add(all, page);
             // a page covers MAX_LIST entries of the keeper's listing from its offset, fewer files when the keeper
             // left out a path longer than the protocol carries: the next page starts after them, not earlier
