@@ -1031,10 +1031,14 @@ public final class Codec {
             System.arraycopy(b, at[0], path, s, x);
             at[0] += x;
             String text;
-            try {
-                text = utf8.reset().decode(java.nio.ByteBuffer.wrap(path)).toString();
-            } catch (java.nio.charset.CharacterCodingException e) {
-                throw Fields.field("listing entry " + n + " is not UTF-8");
+            if (ascii(path)) { // most paths: every byte < 0x80 is its own character, nothing to check
+                text = new String(path, java.nio.charset.StandardCharsets.ISO_8859_1);
+            } else {
+                try {
+                    text = utf8.reset().decode(java.nio.ByteBuffer.wrap(path)).toString();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw Fields.field("listing entry " + n + " is not UTF-8");
+                }
             }
             if (at[0] >= b.length) {
                 throw Fields.field("listing entry " + n + " is cut before its kind");
@@ -1051,6 +1055,15 @@ public final class Codec {
             throw Fields.field("a listing frame holds " + (b.length - at[0]) + " bytes after its " + count + " entries");
         }
         return files;
+    }
+
+    private static boolean ascii(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An unsigned LEB128 number: at most 9 bytes (63 bits), not padded, within the payload. */

@@ -87,10 +87,21 @@ public final class KeeperSourceTree implements SourceTree {
         return list;
     }
 
+    /** The entry kind of a listed kind name (the four the listing frame carries; no upper-casing per entry). */
+    private static EntryKind kind(String name) {
+        return switch (name) {
+            case "file" -> EntryKind.FILE;
+            case "executable" -> EntryKind.EXECUTABLE;
+            case "symlink" -> EntryKind.SYMLINK;
+            case "submodule" -> EntryKind.SUBMODULE;
+            default -> EntryKind.valueOf(name.toUpperCase(Locale.ROOT));
+        };
+    }
+
     /** One page's entries. */
     private static void add(List<SourceEntry> all, Answer.Files page) {
         for (Answer.FileInfo f : page.files()) {
-            all.add(new SourceEntry(f.path(), EntryKind.valueOf(f.kind().toUpperCase(Locale.ROOT)), f.size(), ""));
+            all.add(new SourceEntry(f.path(), kind(f.kind()), f.size(), ""));
         }
     }
 
