@@ -43,6 +43,7 @@ import airlock.core.text.DecodedContent;
 import airlock.core.text.Decoder;
 import airlock.core.progress.ProgressMonitor;
 import airlock.protocol.Answer;
+import airlock.protocol.Codec;
 import airlock.protocol.Errors;
 import airlock.protocol.Limits;
 import airlock.protocol.Request;
@@ -591,13 +592,23 @@ public final class KeeperService {
         String ref = checkedRef(o, l.ref());
         List<SourceEntry> all = o.source.list(ref);
         List<Answer.FileInfo> page = new ArrayList<>();
-        for (int i = l.offset(); i < all.size() && page.size() < l.limit(); i++) {
+        // a page ends at the limit or before its entries would pass the listing frame's byte budget (version 5,
+        // issue 20); next says where the following page starts (a path over 4096 is left out, not sent)
+        int i = l.offset();
+        long bytes = 0;
+        while (i < all.size() && page.size() < l.limit()) {
             SourceEntry e = all.get(i);
             if (e.path().length() <= Limits.MAX_PATH) {
+                int bound = Codec.listingEntryBound(e.path());
+                if (bytes + bound > Limits.MAX_LISTING_BYTES) {
+                    break;
+                }
+                bytes += bound;
                 page.add(new Answer.FileInfo(e.path(), e.kind().name().toLowerCase(Locale.ROOT), e.size()));
             }
+            i++;
         }
-        return new Answer.Files(l.ref(), o.source.commitOf(ref), l.offset(), all.size(), page);
+        return new Answer.Files(l.ref(), o.source.commitOf(ref), l.offset(), Math.max(i, l.offset()), all.size(), page);
     }
 
     private Answer openFile(Request.OpenFile r) throws AirlockException {

@@ -95,14 +95,26 @@ public sealed interface Answer {
         }
     }
 
-    /** A page of a ref's listing and the commit the ref names (version 5: the window knows it before a file is opened). */
-    record Files(String ref, String commit, int offset, int total, List<FileInfo> files) implements Answer {
+    /**
+     * A page of a ref's listing and the commit the ref names (version 5: the window knows it before a file is
+     * opened). The page covers the listing's entries {@code offset .. next} of {@code total} ({@code files}
+     * leaves out a path longer than the protocol carries); the next page starts at {@code next}. Sent in a
+     * binary listing frame (version 5, issue 20).
+     */
+    record Files(String ref, String commit, int offset, int next, int total, List<FileInfo> files) implements Answer {
         public Files {
             Check.text(ref, "ref", Limits.MAX_REF);
             Check.text(commit, "commit", 64);
             Check.range(offset, "offset", 0, Integer.MAX_VALUE);
             Check.range(total, "total", 0, Integer.MAX_VALUE);
-            files = Check.list(files, "files", Limits.MAX_LIST);
+            Check.range(next, "next", offset, Math.max(offset, total));
+            if (next == offset && offset < total) {
+                throw new IllegalArgumentException("a files page within the listing covers at least one entry");
+            }
+            files = Check.list(files, "files", Limits.MAX_LISTING_PAGE);
+            if (files.size() > next - offset) {
+                throw new IllegalArgumentException("a files page holds at most next - offset files");
+            }
         }
 
         public String kind() {

@@ -514,15 +514,7 @@ public final class Codec {
             m.put("session", s.session() == null ? null : session(s.session()));
             m.put("entries", s.entries());
         } else if (a instanceof Answer.Files f) {
-            m.put("ref", f.ref());
-            m.put("commit", f.commit());
-            m.put("offset", f.offset());
-            m.put("total", f.total());
-            List<Object> list = new ArrayList<>();
-            for (Answer.FileInfo i : f.files()) {
-                list.add(Map.of("path", i.path(), "kind", i.kind(), "size", i.size()));
-            }
-            m.put("files", list);
+            return listingFrame(id, f);
         } else if (a instanceof Answer.FileOpened o) {
             m.put("ref", o.ref());
             m.put("commit", o.commit());
@@ -871,6 +863,228 @@ public final class Codec {
         }
     }
 
+    // ----- listing frames (version 5, issue 20) -----
+
+    /** The first byte of a binary listing payload (a page frame starts with 0x00, JSON with "{"). */
+    public static final byte LISTING_MARKER = 1;
+    private static final String[] KINDS = {"file", "executable", "symlink", "submodule"};
+    /** The fewest bytes an entry takes: shared, suffix length, kind and size, one byte each. */
+    private static final int MIN_ENTRY = 4;
+
+    /**
+     * A {@code files} answer as a listing frame: the marker {@code 0x01}, the header's length (4 bytes,
+     * unsigned big-endian), the header (canonical JSON: the answer with {@code count} and {@code length}
+     * in place of {@code files}), then {@code length} bytes of {@code count} front-coded entries (see
+     * docs/formats/keeper-protocol.md, "Listing frames"). Canonical: one byte string per answer.
+     */
+    static byte[] listingFrame(long id, Answer.Files f) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(Math.max(64, f.files().size() * 24));
+        byte[] previous = new byte[0];
+        for (Answer.FileInfo i : f.files()) {
+            byte[] path = i.path().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (path.length == 0) {
+                throw new IllegalArgumentException("a listed path is never empty");
+            }
+            int shared = 0;
+            int most = Math.min(previous.length, path.length);
+            while (shared < most && previous[shared] == path[shared]) {
+                shared++;
+            }
+            writeVar(body, shared);
+            writeVar(body, path.length - shared);
+            body.write(path, shared, path.length - shared);
+            body.write(kindCode(i.kind()));
+            writeVar(body, i.size());
+            previous = path;
+        }
+        if (body.size() > Limits.MAX_LISTING_BYTES) {
+            throw new IllegalArgumentException("a listing page of " + body.size() + " bytes is over "
+                    + Limits.MAX_LISTING_BYTES);
+        }
+        Map<String, Object> m = envelope(id);
+        m.put("answer", f.kind());
+        m.put("ref", f.ref());
+        m.put("commit", f.commit());
+        m.put("offset", f.offset());
+        m.put("next", f.next());
+        m.put("total", f.total());
+        m.put("count", f.files().size());
+        m.put("length", body.size());
+        byte[] header = CanonicalJson.write(m);
+        byte[] out = new byte[PAGE_PREFIX + header.length + body.size()];
+        out[0] = LISTING_MARKER;
+        out[1] = (byte) (header.length >>> 24);
+        out[2] = (byte) (header.length >>> 16);
+        out[3] = (byte) (header.length >>> 8);
+        out[4] = (byte) header.length;
+        System.arraycopy(header, 0, out, PAGE_PREFIX, header.length);
+        byte[] entries = body.toByteArray();
+        System.arraycopy(entries, 0, out, PAGE_PREFIX + header.length, entries.length);
+        return out;
+    }
+
+    /** The bytes an entry of this path takes at most in a listing frame (for the keeper's page budget). */
+    public static int listingEntryBound(String path) {
+        int bytes = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3; // a surrogate pair is 4 bytes, two units of 3 bound it
+        }
+        return bytes + 3 + 3 + 1 + 9; // shared and suffix length (≤ 3 bytes each for ≤ 2^21), kind, size
+    }
+
+    private static int kindCode(String kind) {
+        for (int k = 0; k < KINDS.length; k++) {
+            if (KINDS[k].equals(kind)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no listing code for the kind \"" + Fields.clip(kind) + "\"");
+    }
+
+    private static void writeVar(java.io.ByteArrayOutputStream out, long value) {
+        while ((value & ~0x7fL) != 0) {
+            out.write((int) ((value & 0x7f) | 0x80));
+            value >>>= 7;
+        }
+        out.write((int) value);
+    }
+
+    /**
+     * Decodes a listing payload. Every length and count is checked against the limits and the payload's
+     * real size before anything is allocated; each entry is bounded (numbers at most 9 bytes, 63 bits, not
+     * padded; shared within the previous path and the longest common prefix, so one encoding per page;
+     * path 1 .. 4096 UTF-16 units of strict UTF-8 without NUL; kind 0..3); the entries end exactly at the
+     * payload's end.
+     */
+    private static Framed<Answer> decodeListing(byte[] payload) throws DecodeException {
+        if (payload.length < PAGE_PREFIX + 2) {
+            throw new DecodeException(-1, new ProtocolException(Errors.FRAME_SIZE, "a listing frame of " + payload.length
+                    + " bytes is shorter than its header"));
+        }
+        long headerLength = ((long) (payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16) | ((payload[3] & 0xff) << 8)
+                | (payload[4] & 0xff);
+        if (headerLength < 2 || headerLength > Limits.MAX_PAGE_HEADER || headerLength > payload.length - PAGE_PREFIX) {
+            throw new DecodeException(-1, new ProtocolException(Errors.FRAME_SIZE, "a listing header is 2 to "
+                    + Limits.MAX_PAGE_HEADER + " bytes within its frame, not " + headerLength + " of " + (payload.length - PAGE_PREFIX)));
+        }
+        int start = PAGE_PREFIX + (int) headerLength;
+        Map<?, ?> top = parse(java.util.Arrays.copyOfRange(payload, PAGE_PREFIX, start), Limits.MAX_PAGE_HEADER);
+        long id = idOf(top);
+        try {
+            Fields f = new Fields(top, "answer");
+            checkVersion(f);
+            f.integer("id");
+            String kind = f.text("answer");
+            if (!"files".equals(kind)) {
+                throw Fields.field("a listing frame carries only a files answer, not \"" + Fields.clip(kind) + "\"");
+            }
+            long length = f.integer("length");
+            if (length < 0 || length > Limits.MAX_LISTING_BYTES) {
+                throw Fields.field("answer.length is 0 to " + Limits.MAX_LISTING_BYTES + ", not " + length);
+            }
+            if (length != payload.length - start) {
+                throw Fields.field("answer.length says " + length + " bytes, the frame holds " + (payload.length - start));
+            }
+            long count = f.integer("count");
+            if (count < 0 || count > Limits.MAX_LISTING_PAGE || count > length / MIN_ENTRY) {
+                throw Fields.field("answer.count " + count + " is over " + Limits.MAX_LISTING_PAGE + " or more than "
+                        + length + " bytes hold");
+            }
+            List<Answer.FileInfo> files = listingEntries(payload, start, (int) count);
+            Answer.Files answer = new Answer.Files(f.text("ref"), f.text("commit"), f.small("offset"), f.small("next"),
+                    f.small("total"), files);
+            f.finish();
+            return new Framed<>(id, answer);
+        } catch (ProtocolException e) {
+            throw new DecodeException(id, e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new DecodeException(id, new ProtocolException(Errors.FIELD, String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static List<Answer.FileInfo> listingEntries(byte[] b, int start, int count) throws ProtocolException {
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        List<Answer.FileInfo> files = new ArrayList<>(count);
+        int[] at = {start};
+        byte[] previous = new byte[0];
+        int maxBytes = Limits.MAX_PATH * 3;
+        for (int n = 0; n < count; n++) {
+            long shared = readVar(b, at);
+            long suffix = readVar(b, at);
+            if (shared > previous.length) {
+                throw Fields.field("listing entry " + n + " shares " + shared + " bytes of a " + previous.length + "-byte path");
+            }
+            if (suffix > b.length - at[0] || shared + suffix > maxBytes || shared + suffix == 0) {
+                throw Fields.field("listing entry " + n + " has a path of " + (shared + suffix)
+                        + " bytes (1 to " + maxBytes + " within the frame)");
+            }
+            int s = (int) shared;
+            int x = (int) suffix;
+            if (x > 0 && s < previous.length && b[at[0]] == previous[s]) {
+                throw Fields.field("listing entry " + n + " shares fewer bytes than it has in common (not canonical)");
+            }
+            byte[] path = new byte[s + x];
+            System.arraycopy(previous, 0, path, 0, s);
+            System.arraycopy(b, at[0], path, s, x);
+            at[0] += x;
+            String text;
+            if (ascii(path)) { // most paths: every byte < 0x80 is its own character, nothing to check
+                text = new String(path, java.nio.charset.StandardCharsets.ISO_8859_1);
+            } else {
+                try {
+                    text = utf8.reset().decode(java.nio.ByteBuffer.wrap(path)).toString();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw Fields.field("listing entry " + n + " is not UTF-8");
+                }
+            }
+            if (at[0] >= b.length) {
+                throw Fields.field("listing entry " + n + " is cut before its kind");
+            }
+            int kind = b[at[0]++] & 0xff;
+            if (kind >= KINDS.length) {
+                throw Fields.field("listing entry " + n + " has the kind " + kind + " (0 to 3)");
+            }
+            long size = readVar(b, at);
+            files.add(new Answer.FileInfo(text, KINDS[kind], size)); // checks ≤ 4096 units and no NUL
+            previous = path;
+        }
+        if (at[0] != b.length) {
+            throw Fields.field("a listing frame holds " + (b.length - at[0]) + " bytes after its " + count + " entries");
+        }
+        return files;
+    }
+
+    private static boolean ascii(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An unsigned LEB128 number: at most 9 bytes (63 bits), not padded, within the payload. */
+    private static long readVar(byte[] b, int[] at) throws ProtocolException {
+        long value = 0;
+        for (int i = 0; i < 9; i++) {
+            if (at[0] >= b.length) {
+                throw Fields.field("a listing number is cut at the frame's end");
+            }
+            int x = b[at[0]++] & 0xff;
+            value |= (long) (x & 0x7f) << (7 * i);
+            if ((x & 0x80) == 0) {
+                if (x == 0 && i > 0) {
+                    throw Fields.field("a listing number is padded (not canonical)");
+                }
+                return value;
+            }
+        }
+        throw Fields.field("a listing number is longer than 9 bytes");
+    }
+
     // ----- seal (issue 16, kseal) -----
 
     private static void sealReview(Map<String, Object> m, Answer.SealReviewed r) {
@@ -1090,6 +1304,9 @@ public final class Codec {
         if (payload.length > 0 && payload[0] == PAGE_MARKER) {
             return decodePage(payload);
         }
+        if (payload.length > 0 && payload[0] == LISTING_MARKER) {
+            return decodeListing(payload);
+        }
         Map<?, ?> top = parse(payload, Limits.MAX_ANSWER_FRAME);
         long id = idOf(top);
         try {
@@ -1116,16 +1333,8 @@ public final class Codec {
                     Answer.SessionInfo s = session == null ? null : session(session);
                     yield new Answer.Status(state, s, f.integer("entries"));
                 }
-                case "files" -> {
-                    String ref = f.text("ref");
-                    List<Answer.FileInfo> list = new ArrayList<>();
-                    for (Object item : f.list("files", Limits.MAX_LIST)) {
-                        Fields i = new Fields(item, "answer.files[]");
-                        list.add(new Answer.FileInfo(i.text("path"), i.text("kind"), i.integer("size")));
-                        i.finish();
-                    }
-                    yield new Answer.Files(ref, f.text("commit"), f.small("offset"), f.small("total"), list);
-                }
+                case "files" -> throw Fields.field("a files answer comes in a binary listing frame (version "
+                        + Limits.VERSION + "), never as JSON");
                 case "file.opened" -> new Answer.FileOpened(f.text("ref"), f.text("commit"), f.text("path"), f.text("fileKind"),
                         f.integer("size"), f.text("blob"), f.integer("entry"));
                 case "file.page" -> throw Fields.field("a file.page answer comes in a binary page frame (version "

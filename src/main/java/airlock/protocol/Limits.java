@@ -36,6 +36,10 @@ public final class Limits {
     public static final int MAX_REF = 255;
     public static final int MAX_PATH = 4096;
     public static final int MAX_LIST = 1000;
+    /** Entries of one {@code files.list} page (version 5: a binary listing frame, issue 20). */
+    public static final int MAX_LISTING_PAGE = 100_000;
+    /** Bytes of one listing frame's entries: the keeper ends a page before it would pass them. */
+    public static final int MAX_LISTING_BYTES = 3 * 1024 * 1024;
     /** Bytes of one file page (raw bytes in a binary page frame since version 2). */
     public static final int MAX_PAGE_BYTES = 2 * 1024 * 1024;
     /** A binary page frame's JSON header (ref ≤ 255 and path ≤ 4096 UTF-16 units, escaped, fit easily). */

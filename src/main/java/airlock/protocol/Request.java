@@ -89,7 +89,7 @@ public sealed interface Request {
         public ListFiles {
             Check.name(ref, "ref", Limits.MAX_REF);
             Check.range(offset, "offset", 0, Integer.MAX_VALUE);
-            Check.range(limit, "limit", 1, Limits.MAX_LIST);
+            Check.range(limit, "limit", 1, Limits.MAX_LISTING_PAGE);
         }
 
         public String op() {

@@ -78,6 +78,25 @@ class KeeperListingTest {
                 assertEquals(List.of(a.path(), a.kind(), a.size()), List.of(b.path(), b.kind(), b.size()), "entry " + i);
                 assertEquals("", b.blobId(), "the keeper sends no blob ids in lists");
             }
+            // small pages, each continuing at the previous page's next, give the same listing
+            int offset = 0;
+            int i = 0;
+            while (true) {
+                Answer.Files page = client.files(session.reviewRef(), offset, 997);
+                assertEquals(commit, page.commit());
+                assertEquals(own.size(), page.total());
+                for (Answer.FileInfo f : page.files()) {
+                    assertEquals(own.get(i++).path(), f.path());
+                }
+                if (page.next() >= page.total()) {
+                    break;
+                }
+                assertEquals(offset + 997, page.next());
+                offset = page.next();
+            }
+            assertEquals(own.size(), i);
+            Answer.Files past = client.files(session.reviewRef(), own.size() + 5, 10);
+            assertEquals(List.of(own.size() + 5, 0), List.of(past.next(), past.files().size()));
             assertEquals(entries, client.status().entries(), "listing and the ref's commit are not logged reads");
             client.endSession();
         }

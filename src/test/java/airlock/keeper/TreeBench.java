@@ -37,7 +37,7 @@ import java.util.concurrent.Executors;
  * (the kept listing, {@code ListingFile}, once written) and the tree model the window shows
  * ({@code FileTreeViewModel.setEntries}, the top level's children);</li>
  * <li>{@code walk}: the same with the tree walked as before the kept listing (A/B in the same run);</li>
- * <li>{@code keeper}: the same through a keeper's socket ({@link KeeperSourceTree}, pages of 1,000), in a
+ * <li>{@code keeper}: the same through a keeper's socket ({@link KeeperSourceTree}, binary listing frames of up to 100,000 entries, version 5), in a
  * session, the keeper serving in this process from the same home (its service and server, without its
  * background index build, which would share the two cores with what is measured).</li>
  * </ul>
@@ -104,11 +104,19 @@ public final class TreeBench {
                     }
                 });
                 all.put("keeper", () -> new Listed(new KeeperSourceTree(client, session).list(session.reviewRef()),
-                        "pages of " + Limits.MAX_LIST));
+                        "listing_frames_of_up_to_" + Limits.MAX_LISTING_PAGE));
+                List<SourceEntry> reference = null;
                 for (int run = 1; run <= runs; run++) {
                     for (String mode : modes) {
                         System.gc(); // each mode starts on a collected heap, not the previous mode's garbage
-                        time(mode, run, all.get(mode));
+                        List<SourceEntry> listed = time(mode, run, all.get(mode));
+                        if (reference == null) {
+                            try (GitSource source = store.open(b)) {
+                                reference = source.list(source.reviewRef());
+                            }
+                        }
+                        System.out.println("  " + mode + " " + run + " same_entries_same_order_as_store "
+                                + same(reference, listed));
                     }
                 }
             } finally {
@@ -128,7 +136,22 @@ public final class TreeBench {
     private record Listed(List<SourceEntry> entries, String note) {
     }
 
-    private static void time(String mode, int run, Callable<Listed> listing) throws Exception {
+    /** Path, kind and size of every entry, in order (the keeper sends no blob ids). */
+    private static boolean same(List<SourceEntry> a, List<SourceEntry> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            SourceEntry x = a.get(i);
+            SourceEntry y = b.get(i);
+            if (!x.path().equals(y.path()) || x.kind() != y.kind() || x.size() != y.size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<SourceEntry> time(String mode, int run, Callable<Listed> listing) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
@@ -143,5 +166,6 @@ public final class TreeBench {
         System.out.printf(Locale.ROOT, "%s %d list_ms %.0f model_ms %.0f total_ms %.0f cpu_ms %d files %d folders %d top %d note %s%n",
                 mode, run, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6, cpu / 1_000_000, index.fileCount(),
                 index.folderCount(), top, listed.note());
+        return listed.entries();
     }
 }

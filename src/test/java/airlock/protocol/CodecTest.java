@@ -36,7 +36,7 @@ class CodecTest {
                 "2026-12-05T10:00:00Z", 10, 480);
         return List.of(new Answer.Welcome(1, "k", 10, 20), new Answer.Bundles(List.of(new Answer.BundleInfo("b", "l", MAIN))),
                 new Answer.SessionStarted(info), new Answer.Status("none", null, 0), new Answer.Status("active", info, 4),
-                new Answer.Files(MAIN, "c".repeat(40), 0, 1, List.of(new Answer.FileInfo("a.c", "file", 3))),
+                new Answer.Files(MAIN, "c".repeat(40), 0, 1, 1, List.of(new Answer.FileInfo("a.c", "file", 3))),
                 new Answer.FileOpened(MAIN, "c".repeat(40), "a.c", "file", 3, "d".repeat(40), 7),
                 new Answer.Page(MAIN, "a.c", 0, new byte[] {0, 1, (byte) 0xff}, true),
                 new Answer.SearchResults(1, 8, 1, 1, "indexed", true, 0, 1, false, true,

@@ -160,9 +160,11 @@ class PageFrameTest {
         byte[] asRequest = frame((byte) 0, 2, "{}".getBytes(StandardCharsets.UTF_8), new byte[0]);
         Codec.DecodeException e = assertThrows(Codec.DecodeException.class, () -> Codec.decodeRequest(asRequest));
         assertEquals(Errors.JSON, e.code());
-        // any other first byte is not the page marker: parsed as JSON and refused
+        // the listing marker (version 5) takes only a files header; any other first byte is parsed as JSON
         byte[] wrongMarker = Arrays.copyOf(one, one.length);
-        wrongMarker[0] = 1;
+        wrongMarker[0] = Codec.LISTING_MARKER;
+        assertTrue(refusal(wrongMarker).contains("only a files answer"));
+        wrongMarker[0] = 2;
         assertTrue(refusal(wrongMarker).startsWith(Errors.JSON));
     }
 

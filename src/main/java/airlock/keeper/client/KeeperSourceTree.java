@@ -69,27 +69,39 @@ public final class KeeperSourceTree implements SourceTree {
             return cached;
         }
         List<SourceEntry> all = new ArrayList<>();
-        long offset = 0;
+        int offset = 0;
         while (true) {
-            Answer.Files page = client.files(ref, (int) offset, Limits.MAX_LIST);
+            // version 5 (issue 20): up to 100,000 entries a page in a binary listing frame, not 1,000 as JSON
+            Answer.Files page = client.files(ref, offset, Limits.MAX_LISTING_PAGE);
             commits.put(ref, page.commit());
             add(all, page);
-            // a page covers MAX_LIST entries of the keeper's listing from its offset, fewer files when the keeper
-            // left out a path longer than the protocol carries: the next page starts after them, not earlier
-            offset += Limits.MAX_LIST;
-            if (offset >= page.total()) {
+            // the page covers offset .. next of the keeper's listing (fewer files when the keeper left out a
+            // path longer than the protocol carries): the next page starts at next
+            if (page.next() >= page.total() || page.next() <= offset) {
                 break;
             }
+            offset = page.next();
         }
         List<SourceEntry> list = List.copyOf(all);
         lists.put(ref, list);
         return list;
     }
 
+    /** The entry kind of a listed kind name (the four the listing frame carries; no upper-casing per entry). */
+    private static EntryKind kind(String name) {
+        return switch (name) {
+            case "file" -> EntryKind.FILE;
+            case "executable" -> EntryKind.EXECUTABLE;
+            case "symlink" -> EntryKind.SYMLINK;
+            case "submodule" -> EntryKind.SUBMODULE;
+            default -> EntryKind.valueOf(name.toUpperCase(Locale.ROOT));
+        };
+    }
+
     /** One page's entries. */
     private static void add(List<SourceEntry> all, Answer.Files page) {
         for (Answer.FileInfo f : page.files()) {
-            all.add(new SourceEntry(f.path(), EntryKind.valueOf(f.kind().toUpperCase(Locale.ROOT)), f.size(), ""));
+            all.add(new SourceEntry(f.path(), kind(f.kind()), f.size(), ""));
         }
     }
 
