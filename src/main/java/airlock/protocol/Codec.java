@@ -816,21 +816,25 @@ public final class Codec {
     /** The marker and the header's 4-byte length. */
     static final int PAGE_PREFIX = 5;
 
+    /** A binary frame's header, checked; its bytes start at {@code start} of the payload. */
+    private record BinaryHeader(long id, Fields fields, int start) {
+    }
+
     /**
-     * Decodes a binary page payload: every length is checked against the limits and against the
-     * payload's real size before anything is copied; the header is as strict as any answer (canonical,
-     * version, no unknown member) and must be a {@code file.page} whose {@code length} is exactly the
-     * number of bytes after it.
+     * The canonical JSON header of a binary frame (a page or a listing): its length is checked against the
+     * limit and the payload's real size before anything is copied; the header is as strict as any answer
+     * (canonical, version, no unknown member), names {@code answer} and says in {@code length} exactly the
+     * number of bytes after it (at most {@code maxBytes}).
      */
-    private static Framed<Answer> decodePage(byte[] payload) throws DecodeException {
+    private static BinaryHeader binaryHeader(byte[] payload, String frame, String answer, long maxBytes) throws DecodeException {
         if (payload.length < PAGE_PREFIX + 2) {
-            throw new DecodeException(-1, new ProtocolException(Errors.FRAME_SIZE, "a page frame of " + payload.length
+            throw new DecodeException(-1, new ProtocolException(Errors.FRAME_SIZE, "a " + frame + " frame of " + payload.length
                     + " bytes is shorter than its header"));
         }
         long headerLength = ((long) (payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16) | ((payload[3] & 0xff) << 8)
                 | (payload[4] & 0xff);
         if (headerLength < 2 || headerLength > Limits.MAX_PAGE_HEADER || headerLength > payload.length - PAGE_PREFIX) {
-            throw new DecodeException(-1, new ProtocolException(Errors.FRAME_SIZE, "a page header is 2 to "
+            throw new DecodeException(-1, new ProtocolException(Errors.FRAME_SIZE, "a " + frame + " header is 2 to "
                     + Limits.MAX_PAGE_HEADER + " bytes within its frame, not " + headerLength + " of " + (payload.length - PAGE_PREFIX)));
         }
         int start = PAGE_PREFIX + (int) headerLength;
@@ -841,16 +845,34 @@ public final class Codec {
             checkVersion(f);
             f.integer("id");
             String kind = f.text("answer");
-            if (!"file.page".equals(kind)) {
-                throw Fields.field("a binary frame carries only a file.page answer, not \"" + Fields.clip(kind) + "\"");
+            if (!answer.equals(kind)) {
+                throw Fields.field("a " + frame + " frame carries only a " + answer + " answer, not \"" + Fields.clip(kind) + "\"");
             }
             long length = f.integer("length");
-            if (length < 0 || length > Limits.MAX_PAGE_BYTES) {
-                throw Fields.field("answer.length is 0 to " + Limits.MAX_PAGE_BYTES + ", not " + length);
+            if (length < 0 || length > maxBytes) {
+                throw Fields.field("answer.length is 0 to " + maxBytes + ", not " + length);
             }
             if (length != payload.length - start) {
                 throw Fields.field("answer.length says " + length + " bytes, the frame holds " + (payload.length - start));
             }
+            return new BinaryHeader(id, f, start);
+        } catch (ProtocolException e) {
+            throw new DecodeException(id, e);
+        }
+    }
+
+    /**
+     * Decodes a binary page payload: every length is checked against the limits and against the
+     * payload's real size before anything is copied; the header is as strict as any answer (canonical,
+     * version, no unknown member) and must be a {@code file.page} whose {@code length} is exactly the
+     * number of bytes after it.
+     */
+    private static Framed<Answer> decodePage(byte[] payload) throws DecodeException {
+        BinaryHeader h = binaryHeader(payload, "page", "file.page", Limits.MAX_PAGE_BYTES);
+        long id = h.id();
+        int start = h.start();
+        try {
+            Fields f = h.fields();
             // the payload was read for this page alone: the page is a view of it, not another copy
             Answer.Page page = Answer.Page.view(f.text("ref"), f.text("path"), f.integer("offset"), payload, start,
                     payload.length - start, f.bool("end"));
@@ -958,34 +980,12 @@ public final class Codec {
      * payload's end.
      */
     private static Framed<Answer> decodeListing(byte[] payload) throws DecodeException {
-        if (payload.length < PAGE_PREFIX + 2) {
-            throw new DecodeException(-1, new ProtocolException(Errors.FRAME_SIZE, "a listing frame of " + payload.length
-                    + " bytes is shorter than its header"));
-        }
-        long headerLength = ((long) (payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16) | ((payload[3] & 0xff) << 8)
-                | (payload[4] & 0xff);
-        if (headerLength < 2 || headerLength > Limits.MAX_PAGE_HEADER || headerLength > payload.length - PAGE_PREFIX) {
-            throw new DecodeException(-1, new ProtocolException(Errors.FRAME_SIZE, "a listing header is 2 to "
-                    + Limits.MAX_PAGE_HEADER + " bytes within its frame, not " + headerLength + " of " + (payload.length - PAGE_PREFIX)));
-        }
-        int start = PAGE_PREFIX + (int) headerLength;
-        Map<?, ?> top = parse(java.util.Arrays.copyOfRange(payload, PAGE_PREFIX, start), Limits.MAX_PAGE_HEADER);
-        long id = idOf(top);
+        BinaryHeader h = binaryHeader(payload, "listing", "files", Limits.MAX_LISTING_BYTES);
+        long id = h.id();
+        int start = h.start();
         try {
-            Fields f = new Fields(top, "answer");
-            checkVersion(f);
-            f.integer("id");
-            String kind = f.text("answer");
-            if (!"files".equals(kind)) {
-                throw Fields.field("a listing frame carries only a files answer, not \"" + Fields.clip(kind) + "\"");
-            }
-            long length = f.integer("length");
-            if (length < 0 || length > Limits.MAX_LISTING_BYTES) {
-                throw Fields.field("answer.length is 0 to " + Limits.MAX_LISTING_BYTES + ", not " + length);
-            }
-            if (length != payload.length - start) {
-                throw Fields.field("answer.length says " + length + " bytes, the frame holds " + (payload.length - start));
-            }
+            Fields f = h.fields();
+            long length = payload.length - start;
             long count = f.integer("count");
             if (count < 0 || count > Limits.MAX_LISTING_PAGE || count > length / MIN_ENTRY) {
                 throw Fields.field("answer.count " + count + " is over " + Limits.MAX_LISTING_PAGE + " or more than "
