@@ -127,6 +127,9 @@ class KeeperWorkstationGuiTest {
         });
         waitUntil(() -> window.search().model().lastResultProperty().get() != null);
         assertEquals(11, window.search().model().hits().size(), "VALUE_1 and VALUE_10..19");
+        // the window holds no index, the keeper does: the panel must not say that searches scan every file
+        assertEquals(Texts.load(java.util.Locale.ROOT).get("search.index.keeper"),
+                WaitForAsyncUtils.asyncFx(() -> window.search().indexing().stateProperty().get()).get());
 
         // go to definition (F12) on Hello: the keeper records the lookup before it reads a line
         long before = entries();

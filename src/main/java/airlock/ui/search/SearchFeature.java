@@ -59,7 +59,7 @@ public final class SearchFeature {
         this.model = new SearchViewModel(main, texts, search != null ? search : new Searcher(workers), Platform::runLater, session);
         this.indexExecutor = new FxTaskExecutor(1, Platform::runLater,
                 failure -> LOG.warn("search index: {} ({})", failure.message(), failure.code()), new FailureTranslator(texts));
-        this.indexing = new SearchIndexing(main, texts, databases, indexExecutor, indexWorkers, cores);
+        this.indexing = new SearchIndexing(main, texts, databases, indexExecutor, indexWorkers, cores, search != null);
         model.indexProperty().bind(indexing.indexProperty());
         // a search typed while the index was building runs again on the index once it is there
         indexing.indexProperty().addListener((obs, old, now) -> {

@@ -46,6 +46,7 @@ public final class SearchIndexing {
     private final TaskExecutor executor;
     private TaskHandle building;
     private SourceTree current;
+    private final boolean keeperSearches;
 
     /**
      * @param databases the home's database folder, or null when the window has none (searches scan)
@@ -53,6 +54,16 @@ public final class SearchIndexing {
      */
     public SearchIndexing(MainViewModel main, Texts texts, Path databases, TaskExecutor executor,
                           ExecutorService workers, int shards) {
+        this(main, texts, databases, executor, workers, shards, false);
+    }
+
+    /**
+     * @param keeperSearches the keeper runs the searches on the index it keeps: this window builds none
+     *                       (and must not say that searches scan every file)
+     */
+    public SearchIndexing(MainViewModel main, Texts texts, Path databases, TaskExecutor executor,
+                          ExecutorService workers, int shards, boolean keeperSearches) {
+        this.keeperSearches = keeperSearches;
         this.main = main;
         this.executor = executor;
         this.texts = texts;
@@ -75,7 +86,7 @@ public final class SearchIndexing {
             old.close();
         }
         if (source == null || folder == null) {
-            state.set(source == null ? "" : texts.get("search.index.none"));
+            state.set(source == null ? "" : texts.get(keeperSearches ? "search.index.keeper" : "search.index.none"));
             return;
         }
         state.set(texts.get("search.index.building"));
