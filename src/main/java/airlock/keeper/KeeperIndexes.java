@@ -59,11 +59,14 @@ final class KeeperIndexes implements AutoCloseable {
         });
     }
 
-    /** The heap the keeper has free now (the quote build's check; tests inject a figure instead of allocating). */
-    private volatile java.util.function.LongSupplier freeHeap = () -> {
-        Runtime rt = Runtime.getRuntime();
-        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-    };
+    /** What the keeper keeps for its own work beside a background quote build (log, sessions, searches, pages). */
+    static final long KEEPER_RESERVE = 512L << 20;
+    /**
+     * The heap the keeper can give a background quote build: its maximum less {@link #KEEPER_RESERVE}. Not the
+     * heap free at this moment: that counts garbage not yet collected as used, and a busy keeper (or a test JVM)
+     * then skipped a build it had room for (CI: "55 MB free" in a 2 GB heap). Tests inject a figure.
+     */
+    private volatile java.util.function.LongSupplier freeHeap = () -> Runtime.getRuntime().maxMemory() - KEEPER_RESERVE;
     /** Bundles whose background quote build was skipped for want of heap (for tests and the log). */
     final java.util.Set<String> quotesSkipped = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -149,13 +152,13 @@ final class KeeperIndexes implements AutoCloseable {
         }
         // the build sorts the fingerprints in runs of bounded size and merges them on disk (QuoteIndexFile.build):
         // its heap need no longer grows with the tree (the kernel's 1.2 GB of text once ran a 2 GB keeper out of
-        // memory beside the threads writing the log). A keeper with less free heap than that need does not build
-        // here; the seal screen builds the index when it opens
+        // memory beside the threads writing the log). A keeper whose heap cannot give that need beside its own
+        // reserve does not build here; the seal screen builds the index when it opens
         long need = airlock.core.quote.QuoteIndexFile.buildHeap(1) + 4 * airlock.core.quote.TreeTexts.MAX_BYTES;
         long free = freeHeap.getAsLong();
         if (free < need) {
             LOG.warn("the quote index of bundle {} is not built in the background: the build needs about {} MB of heap"
-                    + " and the keeper has {} MB free (start it with a larger -Xmx); the seal screen builds it",
+                    + " and the keeper can give it {} MB beside its own work (start it with a larger -Xmx); the seal screen builds it",
                     bundleId, need >> 20, free >> 20);
             quotesSkipped.add(bundleId);
             return;
