@@ -30,10 +30,35 @@ public enum Language {
     private final Syntax syntax;
     private final Set<String> keywords;
 
+    /** The longest keyword's length, and the keywords' first characters below 128 (a bit each). */
+    private final int longestKeyword;
+    private final long firstLow;
+    private final long firstHigh;
+    private final boolean firstBeyondAscii;
+
     Language(String label, Syntax syntax, Set<String> keywords) {
         this.label = label;
         this.syntax = syntax;
         this.keywords = keywords;
+        int longest = 0;
+        long low = 0;
+        long high = 0;
+        boolean beyond = false;
+        for (String k : keywords) {
+            longest = Math.max(longest, k.length());
+            char c = k.charAt(0);
+            if (c < 64) {
+                low |= 1L << c;
+            } else if (c < 128) {
+                high |= 1L << (c - 64);
+            } else {
+                beyond = true;
+            }
+        }
+        this.longestKeyword = longest;
+        this.firstLow = low;
+        this.firstHigh = high;
+        this.firstBeyondAscii = beyond;
     }
 
     public String label() {
@@ -46,6 +71,22 @@ public enum Language {
 
     public boolean isKeyword(String word) {
         return keywords.contains(word);
+    }
+
+    /**
+     * Whether {@code text[start, end)} is a keyword, without making a string of the many words that cannot
+     * be one (longer than every keyword, or starting with a character no keyword starts with): the lexer
+     * asks this for every identifier of every file the symbol index reads.
+     */
+    public boolean isKeyword(CharSequence text, int start, int end) {
+        int length = end - start;
+        if (length <= 0 || length > longestKeyword) {
+            return false;
+        }
+        char c = text.charAt(start);
+        boolean mayStart = c < 64 ? (firstLow & (1L << c)) != 0
+                : c < 128 ? (firstHigh & (1L << (c - 64))) != 0 : firstBeyondAscii;
+        return mayStart && keywords.contains(text.subSequence(start, end).toString());
     }
 
     /**

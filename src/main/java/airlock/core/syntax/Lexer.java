@@ -57,8 +57,7 @@ public final class Lexer {
                     sink.token(TokenKind.STRING, start, i);
                     continue;
                 }
-                String word = s.subSequence(i, end).toString();
-                sink.token(language.isKeyword(word) ? TokenKind.KEYWORD : TokenKind.IDENT, i, end);
+                sink.token(language.isKeyword(s, i, end) ? TokenKind.KEYWORD : TokenKind.IDENT, i, end);
                 i = end;
                 continue;
             }
