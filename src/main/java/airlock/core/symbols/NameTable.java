@@ -245,6 +245,9 @@ final class NameTable {
 
     /** {@link #search(String, int)} with pass 3 split over {@code threads} threads (1 or 2; tables of 2 chunks or more). */
     List<Hit> search(String query, int limit, int threads) {
+        if (query.isEmpty()) {
+            return List.of(); // (SymbolIndex never asks: it strips the query and answers nothing for an empty one)
+        }
         NameTop top = new NameTop(Math.max(1, limit));
         String q = query.toLowerCase(Locale.ROOT);
         if (isAscii(q) && q.length() == query.length()) {
