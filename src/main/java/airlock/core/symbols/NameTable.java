@@ -1,5 +1,6 @@
 package airlock.core.symbols;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,9 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The defined names of a symbol index held in memory for go to symbol: ASCII names packed in one byte
  * array (the kernel has 3.5 million of them), scored by a copy of {@link FuzzyMatcher}'s rules that
  * works on the bytes without allocating, and the few other names scored by {@link FuzzyMatcher} itself.
- * Per-name character, word-start and adjacent-pair sets bound what a name can score, so most names are
- * never scored (docs/navigation.md, "Go to symbol under 50 ms"). Results: best score first, then name; at
- * most {@code limit}; exactly FuzzyMatcher's.
+ * Per-name character, word-start and adjacent-pair sets bound what a name can score, and per-quarter
+ * character sets reject names that hold the query's characters out of order, so most names are never scored;
+ * the scan of all names is split over two threads when a core is idle (docs/navigation.md, "Go to symbol under
+ * 50 ms" and "Go to symbol on both cores"). Results: best score first, then name; at most {@code limit};
+ * exactly FuzzyMatcher's, whatever the number of threads.
  */
 final class NameTable {
     private final byte[] bytes;
@@ -240,7 +243,18 @@ final class NameTable {
 
     /** The best {@code limit} names for {@code query} (already stripped, not empty). */
     List<Hit> search(String query, int limit) {
-        return search(query, limit, PARALLEL_FROM <= ascii ? 2 : 1);
+        return search(query, limit, PARALLEL_FROM <= ascii && aCoreIsIdle() ? 2 : 1);
+    }
+
+    /**
+     * Whether the machine's load average leaves a core idle (at least half of one on average): on a busy machine
+     * the helper thread waits for a core while the querying thread waits for it, which was measured slower than
+     * one thread (docs/navigation.md, "Go to symbol on both cores").
+     */
+    private static boolean aCoreIsIdle() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return cores >= 2 && load >= 0 && load <= cores - 0.5;
     }
 
     /** {@link #search(String, int)} with pass 3 split over {@code threads} threads (1 or 2; tables of 2 chunks or more). */
