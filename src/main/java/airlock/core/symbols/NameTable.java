@@ -1,6 +1,5 @@
 package airlock.core.symbols;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * works on the bytes without allocating, and the few other names scored by {@link FuzzyMatcher} itself.
  * Per-name character, word-start and adjacent-pair sets bound what a name can score, and per-quarter
  * character sets reject names that hold the query's characters out of order, so most names are never scored;
- * the scan of all names is split over two threads when a core is idle (docs/navigation.md, "Go to symbol under
+ * the scan of all names is split over two threads (docs/navigation.md, "Go to symbol under
  * 50 ms" and "Go to symbol on both cores"). Results: best score first, then name; at most {@code limit};
  * exactly FuzzyMatcher's, whatever the number of threads.
  */
@@ -243,18 +242,7 @@ final class NameTable {
 
     /** The best {@code limit} names for {@code query} (already stripped, not empty). */
     List<Hit> search(String query, int limit) {
-        return search(query, limit, PARALLEL_FROM <= ascii && aCoreIsIdle() ? 2 : 1);
-    }
-
-    /**
-     * Whether the machine's load average leaves a core idle (at least half of one on average): on a busy machine
-     * the helper thread waits for a core while the querying thread waits for it, which was measured slower than
-     * one thread (docs/navigation.md, "Go to symbol on both cores").
-     */
-    private static boolean aCoreIsIdle() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return cores >= 2 && load >= 0 && load <= cores - 0.5;
+        return search(query, limit, PARALLEL_FROM <= ascii && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1);
     }
 
     /** {@link #search(String, int)} with pass 3 split over {@code threads} threads (1 or 2; tables of 2 chunks or more). */
@@ -372,12 +360,11 @@ final class NameTable {
             scanRest(top, p3, null, 0, 1);
             return;
         }
-        // both cores: the other thread takes every other chunk with its own kept hits; the worst kept score of
-        // either (once its 'limit' hits are kept) is a floor for both, since no name below it can be in the result
+        // both cores: the other thread takes every other chunk; both offer to the one set of kept hits (under its
+        // lock: few names get that far) and read its worst kept score, once 'limit' hits are kept, as the floor
         AtomicInteger floor = new AtomicInteger(top.full() ? top.worstScore() : Integer.MIN_VALUE);
-        NameTop theirs = new NameTop(top.capacity());
         FutureTask<Void> helper = new FutureTask<>(() -> {
-            scanRest(theirs, p3, floor, 1, 2);
+            scanRest(top, p3, floor, 1, 2);
             return null;
         });
         helper().execute(helper);
@@ -386,7 +373,6 @@ final class NameTable {
         } finally {
             awaitHelper(helper);
         }
-        top.offerAll(theirs, this);
     }
 
     /**
@@ -439,15 +425,15 @@ final class NameTable {
     }
 
     /**
-     * The worst score a name must reach to enter: that of the kept hits once they are full, or the floor set by
-     * another thread's full kept hits if higher; {@link Integer#MIN_VALUE} while neither is known.
+     * The worst score a name must reach to enter: with one thread that of the kept hits once they are full; with
+     * two ({@code floor} not null: the kept hits are shared) the floor, which is that score kept up to date under
+     * the kept hits' lock; {@link Integer#MIN_VALUE} while fewer than 'limit' hits are kept.
      */
     private static int worst(NameTop top, AtomicInteger floor) {
-        int w = top.full() ? top.worstScore() : Integer.MIN_VALUE;
         if (floor != null) {
-            w = Math.max(w, floor.get());
+            return floor.get();
         }
-        return w;
+        return top.full() ? top.worstScore() : Integer.MIN_VALUE;
     }
 
     /**
@@ -527,9 +513,15 @@ final class NameTable {
                 : score(qb, from, start[i + 1], false, null, 0);
         // (a score below the worst may be too low: starts that could not reach it were abandoned)
         if (s != FuzzyMatcher.NONE && s >= worst) {
-            top.offer(s, i, this);
-            if (floor != null && top.full() && top.worstScore() > floor.get()) {
-                floor.accumulateAndGet(top.worstScore(), Math::max);
+            if (floor == null) {
+                top.offer(s, i, this);
+            } else {
+                synchronized (top) {
+                    top.offer(s, i, this);
+                    if (top.full()) {
+                        floor.set(top.worstScore()); // (only rises: the kept hits' worst never falls)
+                    }
+                }
             }
         }
         return true;

@@ -26,17 +26,6 @@ final class NameTop {
         return c != 0 ? c > 0 : i1 > i2;
     }
 
-    int capacity() {
-        return heap.length;
-    }
-
-    /** Offers every hit kept by {@code other} (a scan of another part of the same table) to this one. */
-    void offerAll(NameTop other, NameTable t) {
-        for (int i = 0; i < other.n; i++) {
-            offer(other.score[i], other.heap[i], t);
-        }
-    }
-
     boolean full() {
         return n == heap.length;
     }
