@@ -1,5 +1,6 @@
 package airlock.core.symbols;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * works on the bytes without allocating, and the few other names scored by {@link FuzzyMatcher} itself.
  * Per-name character, word-start and adjacent-pair sets bound what a name can score, and per-quarter
  * character sets reject names that hold the query's characters out of order, so most names are never scored;
- * the scan of all names is split over two threads (docs/navigation.md, "Go to symbol under
+ * the scan of all names is split over two threads when a core is free (docs/navigation.md, "Go to symbol under
  * 50 ms" and "Go to symbol on both cores"). Results: best score first, then name; at most {@code limit};
  * exactly FuzzyMatcher's, whatever the number of threads.
  */
@@ -242,7 +243,18 @@ final class NameTable {
 
     /** The best {@code limit} names for {@code query} (already stripped, not empty). */
     List<Hit> search(String query, int limit) {
-        return search(query, limit, PARALLEL_FROM <= ascii && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1);
+        return search(query, limit, PARALLEL_FROM <= ascii && aCoreIsFree() ? 2 : 1);
+    }
+
+    /**
+     * Whether the 1-minute load average is below the number of cores (some core is idle part of the time): on a
+     * busy machine the helper waits for a core while the querying thread waits for it, and the split was measured
+     * even or slower in wall time at load 5-7 on 2 cores (docs/navigation.md, "Go to symbol on both cores").
+     */
+    private static boolean aCoreIsFree() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return cores >= 2 && load >= 0 && load < cores;
     }
 
     /** {@link #search(String, int)} with pass 3 split over {@code threads} threads (1 or 2; tables of 2 chunks or more). */
