@@ -1,18 +1,27 @@
 package airlock.core.symbols;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The defined names of a symbol index held in memory for go to symbol: ASCII names packed in one byte
  * array (the kernel has 3.5 million of them), scored by a copy of {@link FuzzyMatcher}'s rules that
  * works on the bytes without allocating, and the few other names scored by {@link FuzzyMatcher} itself.
- * Per-name character, word-start and adjacent-pair sets bound what a name can score, so most names are
- * never scored (docs/navigation.md, "Go to symbol under 50 ms"). Results: best score first, then name; at
- * most {@code limit}; exactly FuzzyMatcher's.
+ * Per-name character, word-start and adjacent-pair sets bound what a name can score, and per-quarter
+ * character sets reject names that hold the query's characters out of order, so most names are never scored;
+ * the scan of all names is split over two threads when a core is free (docs/navigation.md, "Go to symbol under
+ * 50 ms" and "Go to symbol on both cores"). Results: best score first, then name; at most {@code limit};
+ * exactly FuzzyMatcher's, whatever the number of threads.
  */
 final class NameTable {
     private final byte[] bytes;
@@ -31,6 +40,12 @@ final class NameTable {
     private final int[] startMasks;
     /** Per ASCII name, a 64-bit set of its adjacent (lowercased) character pairs: only those can earn the +6. */
     private final long[] pairs;
+    /**
+     * Per ASCII name, its character sets ({@link #charBit}) of its four quarters by position, name i at
+     * {@code quarters[4i, 4i + 4)}: a query whose characters cannot be found quarter after quarter in order is
+     * not a subsequence of the name, so the name is rejected without reading its bytes.
+     */
+    private final int[] quarters;
     /** ASCII names of two characters or more by their lowercase first two, each list shortest first. */
     private final int[][] byTwo;
     /** The ASCII names holding a '/', in table order. */
@@ -41,10 +56,17 @@ final class NameTable {
     private final long[] otherIds;
     private final int[] otherCounts;
     private final long stamp;
+    /** Runs the second half of pass 3 on the other core ({@link #helper()}); null until first needed. */
+    private ThreadPoolExecutor helper;
+    /** The name of {@link #helper}'s thread (benchmarks add its CPU time to the querying thread's). */
+    static final String HELPER_NAME = "go-to-symbol-scan";
+    private static final int HELPER_IDLE_S = 30;
 
     private static final int SLASHED = 1 << 31;
     /** Names filtered by their masks at a time in the scan of all names. */
     private static final int CHUNK = 4096;
+    /** Tables of this many ASCII names or more split pass 3 over two threads (a thread's start is ~0.1 ms). */
+    private static final int PARALLEL_FROM = 256 * 1024;
     /** A start abandoned by {@link #scoreFrom} because it could not reach the needed score. */
     private static final int TOO_LOW = FuzzyMatcher.NONE + 1;
     /** In {@link #masks}: the name has a lowercase letter followed by an uppercase one (a camel hump). */
@@ -143,6 +165,7 @@ final class NameTable {
         this.wordStarts = new byte[ascii];
         this.startMasks = new int[ascii];
         this.pairs = new long[ascii];
+        this.quarters = new int[4 * ascii];
         int[] twos = new int[128 * 128];
         int slashes = 0;
         for (int i = 0; i < ascii; i++) {
@@ -152,6 +175,7 @@ final class NameTable {
             int starts = 0;
             for (int k = start[i]; k < start[i + 1]; k++) {
                 m |= charBit(bytes[k]);
+                quarters[4 * i + (int) (4L * (k - start[i]) / (start[i + 1] - start[i]))] |= charBit(bytes[k]);
                 if (isBoundary(start[i], k - start[i])) {
                     starts++;
                     sm |= charBit(bytes[k]);
@@ -219,10 +243,29 @@ final class NameTable {
 
     /** The best {@code limit} names for {@code query} (already stripped, not empty). */
     List<Hit> search(String query, int limit) {
+        return search(query, limit, PARALLEL_FROM <= ascii && aCoreIsFree() ? 2 : 1);
+    }
+
+    /**
+     * Whether the 1-minute load average is below the number of cores (some core is idle part of the time): on a
+     * busy machine the helper waits for a core while the querying thread waits for it, and the split was measured
+     * even or slower in wall time at load 5-7 on 2 cores (docs/navigation.md, "Go to symbol on both cores").
+     */
+    private static boolean aCoreIsFree() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return cores >= 2 && load >= 0 && load < cores;
+    }
+
+    /** {@link #search(String, int)} with pass 3 split over {@code threads} threads (1 or 2; tables of 2 chunks or more). */
+    List<Hit> search(String query, int limit, int threads) {
+        if (query.isEmpty()) {
+            return List.of(); // (SymbolIndex never asks: it strips the query and answers nothing for an empty one)
+        }
         NameTop top = new NameTop(Math.max(1, limit));
         String q = query.toLowerCase(Locale.ROOT);
         if (isAscii(q) && q.length() == query.length()) {
-            searchAscii(top, q.getBytes(StandardCharsets.US_ASCII));
+            searchAscii(top, q.getBytes(StandardCharsets.US_ASCII), threads);
         } else if (isAscii(q)) {
             for (int i = 0; i < ascii; i++) {
                 int s = FuzzyMatcher.score(query, name(i));
@@ -260,7 +303,7 @@ final class NameTable {
      * hits are good early and a prefix query rarely reaches the other names at all), then those holding a
      * '/', then all others.
      */
-    private void searchAscii(NameTop top, byte[] qb) {
+    private void searchAscii(NameTop top, byte[] qb, int threads) {
         int k = qb.length;
         int need = 0;
         int[] qbits = new int[k];
@@ -324,25 +367,106 @@ final class NameTable {
             rest[t] = rest[t + 1] + (t == 0 ? 11 : joins[t] != 0 ? 17 : 10);
         }
         int loosest = fixed + 8 * k + 7 * (k - 1);
-        int needHere = need | SLASHED;
-        // in chunks: first the names holding every query character (a tight loop over the masks alone), then those
+        Pass3 p3 = new Pass3(qb, need, spareChars, qpairSet, sparePairs, fixed, qbits, qpairs, joins, rest, loosest);
+        if (threads < 2 || ascii < 2 * CHUNK) {
+            scanRest(top, p3, null, 0, 1);
+            return;
+        }
+        // both cores: the other thread takes every other chunk; both offer to the one set of kept hits (under its
+        // lock: few names get that far) and read its worst kept score, once 'limit' hits are kept, as the floor
+        AtomicInteger floor = new AtomicInteger(top.full() ? top.worstScore() : Integer.MIN_VALUE);
+        FutureTask<Void> helper = new FutureTask<>(() -> {
+            scanRest(top, p3, floor, 1, 2);
+            return null;
+        });
+        helper().execute(helper);
+        try {
+            scanRest(top, p3, floor, 0, 2);
+        } finally {
+            awaitHelper(helper);
+        }
+    }
+
+    /**
+     * The table's helper thread for pass 3 (named {@value #HELPER_NAME}), started on first use and ended after
+     * {@value #HELPER_IDLE_S} s idle, so typing a query reuses it rather than starting a thread per keystroke.
+     */
+    private synchronized ThreadPoolExecutor helper() {
+        if (helper == null) {
+            helper = new ThreadPoolExecutor(1, 1, HELPER_IDLE_S, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, HELPER_NAME);
+                t.setDaemon(true);
+                return t;
+            });
+            helper.allowCoreThreadTimeOut(true);
+        }
+        return helper;
+    }
+
+    /** The query's constants for pass 3, shared (read only) by the threads scanning it. */
+    private record Pass3(byte[] qb, int need, int spareChars, long qpairSet, int sparePairs, int fixed, int[] qbits,
+            long[] qpairs, int[] joins, int[] rest, int loosest) {
+    }
+
+    /** Waits for the helper scan even if this thread is interrupted (its hits are needed), then rethrows its failure. */
+    private static void awaitHelper(FutureTask<Void> helper) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    helper.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (c instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(c);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The worst score a name must reach to enter: with one thread that of the kept hits once they are full; with
+     * two ({@code floor} not null: the kept hits are shared) the floor, which is that score kept up to date under
+     * the kept hits' lock; {@link Integer#MIN_VALUE} while fewer than 'limit' hits are kept.
+     */
+    private static int worst(NameTop top, AtomicInteger floor) {
+        if (floor != null) {
+            return floor.get();
+        }
+        return top.full() ? top.worstScore() : Integer.MIN_VALUE;
+    }
+
+    /**
+     * Pass 3 over the chunks {@code part}, {@code part + parts}, ... of the table: first the names holding every
+     * query character (a tight loop over the masks alone), then those.
+     */
+    private void scanRest(NameTop top, Pass3 p, AtomicInteger floor, int part, int parts) {
         int[] held = new int[CHUNK];
-        for (int lo = 0; lo < ascii; lo += CHUNK) {
-            if (top.full() && loosest - (start[lo + 1] - start[lo]) / 8 < top.worstScore()) {
-                break; // even the chunk's shortest name cannot enter
+        int needHere = p.need | SLASHED;
+        for (int lo = part * CHUNK; lo < ascii; lo += parts * CHUNK) {
+            if (p.loosest - (start[lo + 1] - start[lo]) / 8 < worst(top, floor)) {
+                return; // even the chunk's shortest name cannot enter, nor any later one
             }
             int hi = Math.min(ascii, lo + CHUNK);
             int n = 0;
             for (int i = lo; i < hi; i++) {
                 held[n] = i;
-                n += (masks[i] & needHere) == need ? 1 : 0;
+                n += (masks[i] & needHere) == p.need ? 1 : 0;
             }
             for (int c = 0; c < n; c++) {
-                int i = held[c];
-                int from = start[i];
-                int len = start[i + 1] - from;
-                if (!scoreIfItCanEnter(top, qb, i, from, len, k, need, spareChars, qpairSet, sparePairs, fixed,
-                        qbits, qpairs, joins, rest, loosest)) {
+                if (!scoreIfItCanEnter(top, floor, p, held[c])) {
                     return;
                 }
             }
@@ -353,63 +477,88 @@ final class NameTable {
      * Pass 3's step for one name holding every query character: false when no longer name can enter (names are
      * shortest first), else scores it unless its bound says it cannot enter.
      */
-    private boolean scoreIfItCanEnter(NameTop top, byte[] qb, int i, int from, int len, int k, int need,
-            int spareChars, long qpairSet, int sparePairs, int fixed, int[] qbits, long[] qpairs, int[] joins,
-            int[] rest, int loosest) {
-        if (top.full() && loosest - len / 8 < top.worstScore()) {
-            return false;
-        }
-        if (top.full()) {
-            int worst = top.worstScore();
+    private boolean scoreIfItCanEnter(NameTop top, AtomicInteger floor, Pass3 p, int i) {
+        int from = start[i];
+        int len = start[i + 1] - from;
+        int worst = worst(top, floor);
+        if (worst != Integer.MIN_VALUE) {
+            if (p.loosest - len / 8 < worst) {
+                return false;
+            }
+            int k = p.qb.length;
             int sm = startMasks[i];
             long pm = pairs[i];
             // at most this many query characters at word starts / pairs adjacent: each set bit stands for
             // its query characters (a bit can stand for several: repeated or folded characters)
-            int hits = Math.min(Integer.bitCount(sm & need) + spareChars, starts(i));
-            int adjacent = Long.bitCount(pm & qpairSet) + sparePairs;
-            if (fixed + 8 * hits + 7 * Math.min(adjacent, k - 1) - len / 8 < worst) {
+            int hits = Math.min(Integer.bitCount(sm & p.need) + p.spareChars, starts(i));
+            int adjacent = Long.bitCount(pm & p.qpairSet) + p.sparePairs;
+            if (p.fixed + 8 * hits + 7 * Math.min(adjacent, k - 1) - len / 8 < worst) {
                 return true;
+            }
+            if (!inOrder(p.qbits, i)) {
+                return true; // not a subsequence: FuzzyMatcher gives no score
             }
             // the same per query character: a character both right after the previous one and at a word start
             // earns 17 only where a pair can be both (after a separator, or a camel hump), else at most 10
             int humps = (masks[i] & HUMP) != 0 ? -1 : 0;
-            int best = (qbits[0] & sm) != 0 ? 11 : 3;
+            int best = (p.qbits[0] & sm) != 0 ? 11 : 3;
             for (int t = 1; t < k; t++) {
-                boolean atStart = (qbits[t] & sm) != 0;
+                boolean atStart = (p.qbits[t] & sm) != 0;
                 int v = atStart ? 10 : 2;
-                if ((qpairs[t - 1] & pm) != 0) {
-                    v = atStart && (joins[t] & (1 | humps)) != 0 ? 17 : Math.max(v, 9);
+                if ((p.qpairs[t - 1] & pm) != 0) {
+                    v = atStart && (p.joins[t] & (1 | humps)) != 0 ? 17 : Math.max(v, 9);
                 }
                 best += v;
             }
             if (best - len / 8 < worst) {
                 return true;
             }
-        }
-        // (the bounds above read no name bytes, so they go first; a prefix name was scored in pass 1)
-        if (len >= k && lower(bytes[from]) == qb[0] && regionEquals(qb, from)) {
+        } else if (!inOrder(p.qbits, i)) {
             return true;
         }
-        offerScoreNoBonus(top, qb, i, rest);
+        byte[] qb = p.qb;
+        // (the bounds above read no name bytes, so they go first; a prefix name was scored in pass 1)
+        if (len >= qb.length && lower(bytes[from]) == qb[0] && regionEquals(qb, from)) {
+            return true;
+        }
+        int s = worst != Integer.MIN_VALUE ? score(qb, from, start[i + 1], false, p.rest, worst + len / 8)
+                : score(qb, from, start[i + 1], false, null, 0);
+        // (a score below the worst may be too low: starts that could not reach it were abandoned)
+        if (s != FuzzyMatcher.NONE && s >= worst) {
+            if (floor == null) {
+                top.offer(s, i, this);
+            } else {
+                synchronized (top) {
+                    top.offer(s, i, this);
+                    if (top.full()) {
+                        floor.set(top.worstScore()); // (only rises: the kept hits' worst never falls)
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the query's characters ({@code qbits}, their {@link #charBit}s in order) can be found in name
+     * {@code i}'s quarters in order: a query character matched at a position of quarter g has its bit in that
+     * quarter's set, and matches are in increasing positions, so a subsequence always passes.
+     */
+    private boolean inOrder(int[] qbits, int i) {
+        int at = 4 * i;
+        int end = at + 4;
+        for (int b : qbits) {
+            while ((quarters[at] & b) == 0) {
+                if (++at == end) {
+                    return false;
+                }
+            }
+        }
         return true;
     }
 
     private void offerScore(NameTop top, byte[] qb, int i) {
         int s = score(qb, start[i], start[i + 1], (masks[i] & SLASHED) != 0, null, 0);
-        if (s != FuzzyMatcher.NONE) {
-            top.offer(s, i, this);
-        }
-    }
-
-    /**
-     * {@link #offerScore} for a name that cannot earn the whole-name or prefix bonus: a start whose score
-     * cannot reach the worst kept hit any more ({@code rest[t]}: the most query characters t.. can add) is
-     * abandoned early, since it could not enter anyway.
-     */
-    private void offerScoreNoBonus(NameTop top, byte[] qb, int i, int[] rest) {
-        int len = start[i + 1] - start[i];
-        int s = top.full() ? score(qb, start[i], start[i + 1], false, rest, top.worstScore() + len / 8)
-                : score(qb, start[i], start[i + 1], false, null, 0);
         if (s != FuzzyMatcher.NONE) {
             top.offer(s, i, this);
         }

@@ -150,6 +150,9 @@ class NameTableTest {
             for (int k : new int[] {1, 5, 20, 100}) {
                 assertEquals(best.subList(0, Math.min(k, best.size())), table.search(q, k).stream()
                         .map(h -> h.name() + "=" + h.score()).toList(), "top " + k + " of " + q);
+                // the same with pass 3 split over two threads (every other chunk of 4,096 names each)
+                assertEquals(best.subList(0, Math.min(k, best.size())), table.search(q, k, 2).stream()
+                        .map(h -> h.name() + "=" + h.score()).toList(), "two threads, top " + k + " of " + q);
             }
         }
     }
@@ -201,5 +204,101 @@ class NameTableTest {
         }
         assertEquals(table.search("k", 10), table.search("\u212A", 10));
         assertTrue(table.search("\u212A", 10).stream().anyMatch(h -> h.name().equals("\u212Aelvin")));
+    }
+
+    /**
+     * The quarter character sets reject names holding the query's characters out of order: names of one to
+     * three characters (empty quarters), the query's characters split exactly at quarter borders, reversed,
+     * digits (two share a bit), names of 10,000 characters (longer than any count or mask assumes), a query
+     * longer than every name, one-character and 60-character queries. Every answer is FuzzyMatcher's, with one
+     * thread and with two, over a table of more than two scan chunks.
+     */
+    @Test
+    void quarterSetsRejectOnlyNamesThatAreNoMatch() {
+        Random r = new Random(4096);
+        List<String> names = new ArrayList<>(List.of("a", "b", "ab", "ba", "abc", "cba", "a_b", "b_a", "ABCD", "DCBA",
+                "abcd", "dcba", "a1b2", "b2a1", "a0b9", "x".repeat(10_000) + "ab", "ba" + "x".repeat(10_000),
+                "a" + "_".repeat(5_000) + "b" + "_".repeat(5_000) + "c", "c" + "_".repeat(5_000) + "b" + "_".repeat(5_000) + "a",
+                "aaaabbbbccccdddd", "ddddccccbbbbaaaa", "abab", "baba", "a_b_c_d", "d_c_b_a", "A_B_C_D_E_F_G_H"));
+        String alphabet = "abcdABCD_19";
+        while (names.size() < 10_000) {
+            StringBuilder b = new StringBuilder();
+            for (int n = 1 + r.nextInt(r.nextInt(20) == 0 ? 200 : 12); n > 0; n--) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            names.add(b.toString());
+        }
+        names = new ArrayList<>(new java.util.LinkedHashSet<>(names));
+        NameTable table = table(names);
+        List<String> queries = new ArrayList<>(List.of("a", "b", "ab", "ba", "abc", "cba", "abcd", "dcba", "a_b_c_d",
+                "d_c_b_a", "12", "21", "a9", "9a", "aaaabbbbccccdddd", "ddddccccbbbbaaaa", "ab".repeat(30), "x", "xab",
+                "bax", "abcdefgh"));
+        for (int i = 0; i < 40; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = 1 + r.nextInt(6); n > 0; n--) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            queries.add(b.toString());
+        }
+        for (String q : queries) {
+            List<String> best = expected(names, q, 100);
+            for (int k : new int[] {1, 20, 100}) {
+                for (int threads : new int[] {1, 2}) {
+                    assertEquals(best.subList(0, Math.min(k, best.size())), table.search(q, k, threads).stream()
+                            .map(h -> h.name() + "=" + h.score()).toList(), threads + " threads, top " + k + " of " + q);
+                }
+            }
+        }
+        // unlimited: every name FuzzyMatcher scores comes back, none more (a wrong rejection would lose one)
+        for (String q : List.of("ab", "ba", "abc", "a_b_c_d", "1")) {
+            assertEquals(expected(names, q, names.size()), table.search(q, names.size(), 2).stream()
+                    .map(h -> h.name() + "=" + h.score()).toList(), "all of " + q);
+        }
+    }
+
+    /** An empty query answers nothing (SymbolIndex strips queries and never asks; the table does not throw). */
+    @Test
+    void anEmptyQueryAnswersNothing() {
+        NameTable table = table(List.of("a", "b", "ab"));
+        assertEquals(List.of(), table.search("", 10));
+        assertEquals(List.of(), table.search("", 10, 2));
+    }
+
+    /**
+     * Two threads querying one table at once (the keeper may serve two windows) get the same answers as one
+     * at a time: each search has its own kept hits and floor; the table's helper thread is shared.
+     */
+    @Test
+    void concurrentSearchesOnOneTableAgree() throws Exception {
+        Random r = new Random(7);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = 1 + r.nextInt(25); n > 0; n--) {
+                b.append("abcdkmlsx_AKM".charAt(r.nextInt(13)));
+            }
+            names.add(b.toString());
+        }
+        names = new ArrayList<>(new java.util.LinkedHashSet<>(names));
+        NameTable table = table(names);
+        List<String> queries = List.of("km", "mls", "a_b", "sxk", "kmlc", "abcd");
+        java.util.Map<String, List<NameTable.Hit>> alone = new java.util.HashMap<>();
+        for (String q : queries) {
+            alone.put(q, table.search(q, 50, 2));
+            assertEquals(expected(names, q, 50), alone.get(q).stream().map(h -> h.name() + "=" + h.score()).toList(), q);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Boolean>> done = new ArrayList<>();
+            for (int round = 0; round < 30; round++) {
+                String q = queries.get(round % queries.size());
+                done.add(pool.submit(() -> alone.get(q).equals(table.search(q, 50, 2))));
+            }
+            for (java.util.concurrent.Future<Boolean> f : done) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
