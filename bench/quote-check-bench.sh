@@ -7,11 +7,12 @@
 # TREE     a source folder (default: the Linux 6.1 kernel, /work/corpora/linux-source-6.1)
 # GITDIR   a one-commit bare repository of TREE (created here when missing; Airlock reads bundles from
 #          a git object store)
-# CACHE    where the index file is kept (QuoteIndexFile; default /work/scratch/q18/quote-bench.qidx, format 2):
+# CACHE    where the index file is kept (QuoteIndexFile; default /work/scratch/q18d/quote-bench.qidx, format 3):
 #          cold = fingerprint the tree and write the file, warm = read it back with its integrity check
 # HEAP     the -Xmx of the process (default 8g; the packaged app runs with 2g)
 # JFR      a file: record the run with Java Flight Recorder (bench/jfr-top.py reads it)
-# REUSE=1  keep an index file already at CACHE (its cold build was measured before; saves minutes on a loaded machine)
+# REUSE=1  keep an index file already at CACHE when it is current (its cold build was measured before; saves minutes on a
+#          loaded machine); a file of another format or key is built again (cold) first
 # Goal: 10,000 findings checked in under 5 s, in a fresh process as the seal screen does it: the index file
 # read (warm) plus the first run. Each run also prints its CPU time (every thread of the process, GC and JIT
 # included) and the collectors' time, because the machine is shared and wall time follows its load. The reference is the same work done without any check
@@ -21,7 +22,7 @@ TREE=$(realpath "${1:-/work/corpora/linux-source-6.1}")
 GITDIR=${2:-/work/scratch/d2quote/linux.git}
 FINDINGS=${3:-10000}
 RUNS=${RUNS:-${4:-3}}
-CACHE=${5:-/work/scratch/q18/quote-bench.qidx}
+CACHE=${5:-/work/scratch/q18d/quote-bench.qidx}
 mkdir -p "$(dirname "$CACHE")"
 cd "$(dirname "$0")/.."
 if [ ! -d "$GITDIR" ]; then
