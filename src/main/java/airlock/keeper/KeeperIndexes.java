@@ -171,6 +171,10 @@ final class KeeperIndexes implements AutoCloseable {
         } catch (CancelledException e) {
             LOG.info("the quote index of bundle {} stopped with the keeper; the next start builds it", bundleId);
         } catch (AirlockException | RuntimeException e) {
+            if (closed) { // whatever the stop made the build throw, it stopped with the keeper
+                LOG.info("the quote index of bundle {} stopped with the keeper; the next start builds it", bundleId);
+                return;
+            }
             LOG.warn("the quote index of bundle {} could not be built; the seal screen builds it", bundleId, e);
         }
     }

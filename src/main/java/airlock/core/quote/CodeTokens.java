@@ -50,8 +50,13 @@ public final class CodeTokens {
     /** The ASCII branch of {@link #of(char[])} over bytes below 128 (the caller checked): the same tokens and hashes. */
     private static CodeTokens ofAscii(byte[] text) {
         int n = text.length;
-        long[] hashes = new long[Math.max(16, n / 3)];
-        int[] lines = new int[hashes.length];
+        Scratch scratch = n / 3 <= Scratch.MAX ? SCRATCH.get() : new Scratch(); // a thread keeps at most 12 MB
+        if (scratch.hashes.length < n / 3) {
+            scratch.hashes = new long[Math.max(1 << 16, n / 3)];
+            scratch.lines = new int[scratch.hashes.length];
+        }
+        long[] hashes = scratch.hashes;
+        int[] lines = scratch.lines;
         int size = 0;
         int line = 1;
         int i = 0;
@@ -114,8 +119,26 @@ public final class CodeTokens {
                 i++;
             }
         }
-        return new CodeTokens(hashes, lines, size, line);
+        if (hashes != scratch.hashes && hashes.length <= Scratch.MAX) {
+            scratch.hashes = hashes; // grew: kept for the next file
+            scratch.lines = lines;
+        }
+        return new CodeTokens(Arrays.copyOf(hashes, size), Arrays.copyOf(lines, size), size, line);
     }
+
+    /**
+     * Per thread, the arrays a file is tokenised into before its tokens are copied out at their
+     * exact count: arrays sized for the worst case (a third of the bytes) were allocated and zeroed
+     * for each of the thousands of files a check reads, about twice what the tokens need.
+     */
+    private static final class Scratch {
+        /** Tokens a thread's scratch holds at most (12 bytes each); a larger file gets arrays of its own. */
+        static final int MAX = 1 << 20;
+        long[] hashes = new long[0];
+        int[] lines = new int[0];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** {@link #pathEnd(char[], int)} over ASCII bytes. */
     private static int pathEnd(byte[] text, int i) {

@@ -166,8 +166,7 @@ public final class QuoteIndexFile {
             moveIntoPlace(tmp, file);
             tmp = null;
         } catch (IOException e) {
-            throw new AirlockException("quote.index.write", "Cannot keep the quote index in " + file + " (" + e.getMessage()
-                    + ").", e);
+            throw writeFailed(file, e);
         } finally {
             if (tmp != null) {
                 try {
@@ -317,8 +316,16 @@ public final class QuoteIndexFile {
         }
     }
 
+    /**
+     * A failed write, or the build stopped: an interrupt (the keeper shutting down its index thread)
+     * closes the channel being written, which is a cancelled build, not a failure to keep the file.
+     */
     private static AirlockException writeFailed(Path file, IOException e) {
-        return new AirlockException("quote.index.write", "Cannot keep the quote index in " + file + " (" + e.getMessage() + ").", e);
+        if (e instanceof java.nio.channels.ClosedByInterruptException || e instanceof java.io.InterruptedIOException) {
+            return new airlock.core.progress.CancelledException();
+        }
+        return new AirlockException("quote.index.write", "Cannot keep the quote index in " + file + " ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ").", e);
     }
 
     private static void deleteQuietly(Path p) {

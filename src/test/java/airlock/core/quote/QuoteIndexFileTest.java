@@ -207,6 +207,50 @@ class QuoteIndexFileTest {
         assertEquals("damaged (its checksum does not match)", refused(good));
     }
 
+    /**
+     * The keeper stops its index thread with an interrupt, which closes the channel the build is
+     * writing (ClosedByInterruptException): the build is cancelled, not a failure to keep the file
+     * ("Cannot keep the quote index … (null)" was logged), and leaves no file and no temporary.
+     */
+    @Test
+    void anInterruptWhileTheFileIsWrittenCancelsTheBuild() throws Exception {
+        Path file = QuoteIndexFile.path(dir.resolve("db"), "ab".repeat(32), QuoteRules.defaults());
+        Counting counting = new Counting();
+        QuoteIndex.Source interrupting = new QuoteIndex.Source() {
+            @Override
+            public List<String> paths() {
+                if (counting.reads.get() == PATHS.size()) {
+                    Thread.currentThread().interrupt(); // every file fingerprinted: the header is being written
+                }
+                return PATHS;
+            }
+
+            @Override
+            public QuoteIndex.FileTexts texts() {
+                return counting.texts();
+            }
+        };
+        try {
+            airlock.core.AirlockException e = org.junit.jupiter.api.Assertions.assertThrows(airlock.core.AirlockException.class,
+                    () -> QuoteIndexFile.build(file, KEY, interrupting, QuoteRules.defaults(), 1, ProgressMonitor.NONE));
+            assertTrue(e instanceof airlock.core.progress.CancelledException, e.code() + ": " + e.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertFalse(Files.exists(file));
+        try (var left = Files.list(file.getParent())) {
+            assertEquals(List.of(), left.toList(), "no temporary file or run left");
+        }
+        // and a write failing for another reason still says why, never "(null)"
+        Files.delete(file.getParent());
+        Files.writeString(file.getParent(), "a file where the folder should be");
+        airlock.core.AirlockException failed = org.junit.jupiter.api.Assertions.assertThrows(airlock.core.AirlockException.class,
+                () -> QuoteIndexFile.build(file, KEY, counting, QuoteRules.defaults(), 1, ProgressMonitor.NONE));
+        assertEquals("quote.index.write", failed.code());
+        assertFalse(failed.getMessage().contains("(null)"), failed.getMessage());
+    }
+
     @Test
     void loadOrBuildBuildsOnceAndRebuildsADamagedFile() throws Exception {
         Path file = QuoteIndexFile.path(dir.resolve("db"), "ab".repeat(32), QuoteRules.defaults());
