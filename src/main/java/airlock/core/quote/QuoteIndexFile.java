@@ -102,7 +102,7 @@ public final class QuoteIndexFile {
             long at = in.consumed();
             Mapped table = Mapped.map(channel, at, (int) count);
             int[] buckets = new int[(1 << QuoteIndex.BUCKET_BITS) + 1];
-            int bad = table.check(in.crc, files, buckets); // summed and checked in one pass over the mapping
+            int bad = check(channel, at, (int) count, in.crc, files, buckets); // summed and checked in one pass
             if (bad >= 0) {
                 return new Read(null, "damaged (entry " + bad + " out of order or of no file)");
             }
@@ -446,6 +446,51 @@ public final class QuoteIndexFile {
     }
 
     /**
+     * Adds the bytes of the {@code count} entries at {@code offset} to {@code crc} and checks the
+     * entries in the same pass: strictly ascending, each of a file below {@code files}; fills
+     * {@code buckets} (where each {@link QuoteIndex#bucket} starts). Returns the first entry that
+     * fails, or -1. Read with positional reads into one heap array, not through the mapping: the
+     * first touch of each of the mapping's 170,000 pages is a page fault, and a mapped buffer's
+     * getLong per entry (bounds and scope checks) cost three times the whole pass. The lookups
+     * that follow touch only the few pages they need.
+     */
+    private static int check(FileChannel channel, long offset, int count, java.util.zip.Checksum crc, int files,
+                             int[] buckets) throws IOException, Bad {
+        long fileMask = (1L << QuoteIndex.FILE_BITS) - 1;
+        long bytes = (long) count * RECORD;
+        byte[] chunk = new byte[(int) Math.min(ENTRY_CHUNK, Math.max(RECORD, bytes))];
+        ByteBuffer wrapped = ByteBuffer.wrap(chunk);
+        int filled = 0;
+        long previous = Long.MIN_VALUE;
+        int i = 0;
+        for (long done = 0; done < bytes; ) {
+            int n = (int) Math.min(chunk.length, bytes - done);
+            wrapped.clear().limit(n);
+            while (wrapped.hasRemaining()) {
+                if (channel.read(wrapped, offset + done + wrapped.position()) < 0) {
+                    throw new Bad("cut off");
+                }
+            }
+            done += n;
+            crc.update(chunk, 0, n);
+            for (int off = 0; off < n; off += RECORD, i++) {
+                long e = (long) LONG_BE.get(chunk, off);
+                if ((i > 0 && e <= previous) || (e & fileMask) >= files) {
+                    return i;
+                }
+                previous = e;
+                for (int bucket = QuoteIndex.bucket(e); filled <= bucket; ) {
+                    buckets[filled++] = i;
+                }
+            }
+        }
+        while (filled < buckets.length) {
+            buckets[filled++] = count;
+        }
+        return -1;
+    }
+
+    /**
      * The entries of an index file, mapped read-only: segments of {@value #SEGMENT} entries (a
      * mapping holds at most 2 GB), each entry 12 bytes as the file holds it.
      */
@@ -469,43 +514,6 @@ public final class QuoteIndexFile {
                 segments[s] = channel.map(FileChannel.MapMode.READ_ONLY, offset + first * RECORD, entries * RECORD);
             }
             return new Mapped(segments, count);
-        }
-
-        /**
-         * Adds every entry's bytes to {@code crc} and checks the entries in the same pass: strictly
-         * ascending, each of a file below {@code files}; fills {@code buckets} (where each
-         * {@link QuoteIndex#bucket} starts). Returns the first entry that fails, or -1. One copy
-         * of each chunk into the heap, read as longs there: a mapped buffer's getLong per entry
-         * (bounds and scope checks) cost three times the whole pass.
-         */
-        int check(java.util.zip.Checksum crc, int files, int[] buckets) {
-            long fileMask = (1L << QuoteIndex.FILE_BITS) - 1;
-            byte[] chunk = new byte[Math.min(ENTRY_CHUNK, Math.max(RECORD, size * RECORD))];
-            int filled = 0;
-            long previous = Long.MIN_VALUE;
-            int i = 0;
-            for (java.nio.MappedByteBuffer segment : segments) {
-                ByteBuffer b = segment.duplicate();
-                while (b.hasRemaining()) {
-                    int n = Math.min(chunk.length, b.remaining());
-                    b.get(chunk, 0, n);
-                    crc.update(chunk, 0, n);
-                    for (int off = 0; off < n; off += RECORD, i++) {
-                        long e = (long) LONG_BE.get(chunk, off);
-                        if ((i > 0 && e <= previous) || (e & fileMask) >= files) {
-                            return i;
-                        }
-                        previous = e;
-                        for (int bucket = QuoteIndex.bucket(e); filled <= bucket; ) {
-                            buckets[filled++] = i;
-                        }
-                    }
-                }
-            }
-            while (filled < buckets.length) {
-                buckets[filled++] = size;
-            }
-            return -1;
         }
 
         @Override
