@@ -563,7 +563,7 @@ public final class QuoteIndexFile {
             return consumed;
         }
 
-        /** Passes over {@code n} bytes (hashed by the caller) and goes on reading after them. */
+        /** Passes over {@code n} bytes (summed by the caller) and goes on reading after them. */
         void skip(long n) throws IOException, Bad {
             if (remaining() < n) {
                 throw new Bad("cut off");
@@ -581,7 +581,7 @@ public final class QuoteIndexFile {
             if (buf.remaining() >= n) {
                 return;
             }
-            // hash what is consumed before the compaction discards it
+            // sum what is consumed before the compaction discards it
             buf.compact();
             while (buf.position() < n) {
                 if (channel.read(buf) < 0) {
