@@ -86,7 +86,9 @@ public final class Keeper implements AutoCloseable {
             service.resumeOpenSession();
             // the keeper builds its own indexes: every bundle of the store now (resuming; a built one costs a check)
             KeeperIndexes indexes = new KeeperIndexes(store, home.databases(), workers, service::indexesReady);
-            indexes.alsoQuotes(policy.policy().quotes()); // so the seal screen reads the quote index instead of building it
+            // so the seal screen reads the quote index instead of building it, and finds it already read and checked
+            airlock.core.quote.KeptQuoteIndexes keptQuotes = new airlock.core.quote.KeptQuoteIndexes();
+            indexes.alsoQuotes(policy.policy().quotes(), keptQuotes);
             // an upload or import cut short by the keeper's stop is discarded (intake, issue 16, kwire)
             if (java.nio.file.Files.isDirectory(home.staging())) {
                 new airlock.core.bundle.BundleIntake(home, clock, airlock.core.bundle.IntakeLimits.defaults()).discardUnfinished();
@@ -98,7 +100,7 @@ public final class Keeper implements AutoCloseable {
                     new com.fasterxml.jackson.databind.ObjectMapper()).loadBundled(),
                     new airlock.core.media.SafeWriter(airlock.core.media.WriteHooks.NONE));
             service.useSeal(new KeeperSeal(logs, annotations, store, trust, policy.policy(), exports, clock,
-                    airlock.core.BuildInfo.version(), manager.lockout()));
+                    airlock.core.BuildInfo.version(), manager.lockout(), keptQuotes));
             indexes.queueAll();
             return new Keeper(home, logs, annotations, service, workers, indexes);
         } catch (AirlockException | RuntimeException e) {

@@ -41,6 +41,7 @@ final class KeeperIndexes implements AutoCloseable {
     private volatile boolean closed;
     /** The room policy's quote rules: the quote index (issue 18) is built with the others, not when the seal screen opens. */
     private volatile airlock.core.quote.QuoteRules quoteRules;
+    private volatile airlock.core.quote.KeptQuoteIndexes keptQuotes;
 
     /**
      * @param workers the keeper's search threads (the trigram build reads files on them)
@@ -76,6 +77,12 @@ final class KeeperIndexes implements AutoCloseable {
 
     /** Also builds each bundle's quote index with {@code rules} (the room policy's), after its search and symbol indexes. */
     void alsoQuotes(airlock.core.quote.QuoteRules rules) {
+        alsoQuotes(rules, null);
+    }
+
+    /** As above, and keeps each index read and checked in {@code kept} (the seal screen's, {@link KeeperSeal}), or none when null. */
+    void alsoQuotes(airlock.core.quote.QuoteRules rules, airlock.core.quote.KeptQuoteIndexes kept) {
+        this.keptQuotes = kept;
         this.quoteRules = rules;
     }
 
@@ -165,12 +172,16 @@ final class KeeperIndexes implements AutoCloseable {
         }
         long started = System.nanoTime();
         try {
-            if (airlock.core.seal.SealQuotes.prepare(bundles, bundles.get(bundleId), rules, 1, monitor)) {
+            if (airlock.core.seal.SealQuotes.prepare(bundles, bundles.get(bundleId), rules, 1, monitor, keptQuotes)) {
                 LOG.info("quote index of bundle {} built in {} ms", bundleId, (System.nanoTime() - started) / 1_000_000);
             }
         } catch (CancelledException e) {
             LOG.info("the quote index of bundle {} stopped with the keeper; the next start builds it", bundleId);
         } catch (AirlockException | RuntimeException e) {
+            if (closed) { // whatever the stop made the build throw, it stopped with the keeper
+                LOG.info("the quote index of bundle {} stopped with the keeper; the next start builds it", bundleId);
+                return;
+            }
             LOG.warn("the quote index of bundle {} could not be built; the seal screen builds it", bundleId, e);
         }
     }

@@ -57,12 +57,21 @@ final class KeeperSeal {
     private final ExportService exports;
     private final Clock clock;
     private final String toolVersion;
+    private final airlock.core.quote.KeptQuoteIndexes keptQuotes;
     private final Map<String, SealReview> reviews = new HashMap<>();
     private final SealAttempts attempts;
 
     /** {@code lockout}: the session manager's, so a refused seal signature counts with refused starts and unlocks. */
     KeeperSeal(WorkstationLogs logs, AnnotationStore annotations, BundleStore bundles, TrustStore trust, RoomPolicy policy,
                ExportService exports, Clock clock, String toolVersion, SupervisorLockout lockout) {
+        this(logs, annotations, bundles, trust, policy, exports, clock, toolVersion, lockout, null);
+    }
+
+    /** With {@code keptQuotes}: the quote indexes the keeper's index thread read and checked (null: each seal screen reads the file). */
+    KeeperSeal(WorkstationLogs logs, AnnotationStore annotations, BundleStore bundles, TrustStore trust, RoomPolicy policy,
+               ExportService exports, Clock clock, String toolVersion, SupervisorLockout lockout,
+               airlock.core.quote.KeptQuoteIndexes keptQuotes) {
+        this.keptQuotes = keptQuotes;
         this.attempts = new SealAttempts(lockout, clock);
         this.logs = logs;
         this.annotations = annotations;
@@ -112,7 +121,7 @@ final class KeeperSeal {
             return held;
         }
         SealReview opened = SealReview.open(logs, annotations, bundles, session, policy, exports, clock, toolVersion,
-                SealQuotes.forSession(logs, annotations, bundles, session, policy));
+                SealQuotes.forSession(logs, annotations, bundles, session, policy, keptQuotes));
         reviews.put(session, opened);
         return opened;
     }

@@ -320,7 +320,7 @@ public final class QuoteCheck {
                 return hit;
             }
         }
-        CodeTokens tokens = CodeTokens.of(index.text(file));
+        CodeTokens tokens = index.tokens(file);
         FileGrams made = new FileGrams(tokens, rules.k());
         if (tokens.size() > LARGE_FILE) {
             made.index(); // compared again and again (generated headers share idioms with much code): look up, do not pass over

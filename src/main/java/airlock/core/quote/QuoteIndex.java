@@ -26,6 +26,11 @@ public final class QuoteIndex {
     /** Reads file {@code id}'s text again when a fingerprint hit has to be confirmed. */
     public interface FileTexts {
         String text(int id) throws airlock.core.AirlockException;
+
+        /** File {@code id}'s {@link CodeTokens}: those of its text, unless a source can make them from its bytes (the same tokens, less copying). */
+        default CodeTokens tokens(int id) throws airlock.core.AirlockException {
+            return CodeTokens.of(text(id));
+        }
     }
 
     /** One file to index: its path and how to read its text. */
@@ -277,7 +282,7 @@ public final class QuoteIndex {
                 try {
                     for (int id = next.getAndIncrement(); id < paths.size() && failure.get() == null && crash.get() == null
                             && !monitor.isCancelled(); id = next.getAndIncrement()) {
-                        CodeTokens tokens = CodeTokens.of(source.texts().text(id));
+                        CodeTokens tokens = source.texts().tokens(id);
                         long[] grams = tokens.kgrams(k);
                         for (int c : Winnowing.select(grams, w)) {
                             part.add(entry(grams[c], id), context(tokens, c, k));
@@ -394,6 +399,10 @@ public final class QuoteIndex {
 
     String text(int file) throws airlock.core.AirlockException {
         return texts.text(file);
+    }
+
+    CodeTokens tokens(int file) throws airlock.core.AirlockException {
+        return texts.tokens(file);
     }
 
     /** Top bits of an entry that pick its bucket: a lookup searches one bucket (a few dozen entries for the kernel). */

@@ -12,8 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,24 +23,34 @@ import java.util.Optional;
  * index. Derived data, never trusted: a file that is damaged, cut off, of another bundle or made
  * with other rules is not used (the reason is returned) and the index is built again and rewritten.
  *
- * <p>Format (big-endian): the ASCII line {@code airlock-quote-index/2\n}; k, window (int32); the
+ * <p>Format (big-endian): the ASCII line {@code airlock-quote-index/3\n}; k, window (int32); the
  * key (int32 length + UTF-8: bundle manifest id and review ref); the number of files (int32), then
  * each path (int32 length + UTF-8); the number of entries (int64) and the entries, 12 bytes each:
  * the entry (int64, strictly ascending, file part below the number of files) and its context
- * (int32, {@link QuoteIndex#context}); then SHA-256 of every byte before it.
+ * (int32, {@link QuoteIndex#context}); then the CRC-32C of every byte before it (int32). Format 2
+ * ended with a SHA-256 instead: reading 670 MB through SHA-256 was most of the seal screen's wait,
+ * and the file is derived data the keeper's own account holds, where the threat is damage, not
+ * forgery (as for the search and symbol indexes; docs/session.md says why). A file of format 2 is
+ * refused as of another format and built again.
  *
  * <p>The entries are mapped into memory, not read into the heap (the kernel's are 700 MB): the
  * file is only ever replaced by a move, never changed in place, so a mapping stays valid.
  */
 public final class QuoteIndexFile {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QuoteIndexFile.class);
-    static final byte[] MAGIC = "airlock-quote-index/2\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MAGIC = "airlock-quote-index/3\n".getBytes(StandardCharsets.US_ASCII);
     public static final String SUFFIX = ".qidx";
     private static final int MAX_KEY = 1024;
     private static final int MAX_PATH = 4096;
     private static final int CHUNK = 1 << 20;
     /** Bytes of one entry in the file: the entry and its context. */
     static final int RECORD = 12;
+    /** Bytes of the checksum at the end (a CRC-32C). */
+    static final int CHECKSUM = 4;
+    /** Entries are read from the mapping in chunks of this many bytes (whole records). */
+    private static final int ENTRY_CHUNK = RECORD * (CHUNK / RECORD);
+    private static final java.lang.invoke.VarHandle LONG_BE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     private QuoteIndexFile() {
     }
@@ -88,37 +96,24 @@ public final class QuoteIndexFile {
                 paths.add(in.string(MAX_PATH, "path"));
             }
             long count = in.int64();
-            if (count < 0 || count > Integer.MAX_VALUE - 16 || count * RECORD > in.remaining() - 32) {
+            if (count < 0 || count > Integer.MAX_VALUE - 16 || count * RECORD > in.remaining() - CHECKSUM) {
                 throw new Bad("entry count " + count + " does not fit the file");
             }
             long at = in.consumed();
             Mapped table = Mapped.map(channel, at, (int) count);
-            table.hashInto(in.sha);
+            int[] buckets = new int[(1 << QuoteIndex.BUCKET_BITS) + 1];
+            int bad = check(channel, at, (int) count, in.crc, files, buckets); // summed and checked in one pass
+            if (bad >= 0) {
+                return new Read(null, "damaged (entry " + bad + " out of order or of no file)");
+            }
             in.skip(count * RECORD);
-            byte[] computed = in.digest();
-            byte[] stored = in.bytes(32);
-            if (!MessageDigest.isEqual(computed, stored)) {
-                return new Read(null, "damaged (its SHA-256 does not match)");
+            int computed = in.checksum();
+            int stored = in.int32();
+            if (computed != stored) {
+                return new Read(null, "damaged (its checksum does not match)");
             }
             if (in.remaining() != 0) {
-                return new Read(null, "damaged (bytes after its SHA-256)");
-            }
-            long fileMask = (1L << QuoteIndex.FILE_BITS) - 1;
-            int[] buckets = new int[(1 << QuoteIndex.BUCKET_BITS) + 1];
-            int filled = 0;
-            long previous = 0;
-            for (int i = 0; i < count; i++) {
-                long e = table.entry(i);
-                if ((i > 0 && e <= previous) || (e & fileMask) >= files) {
-                    return new Read(null, "damaged (entry " + i + " out of order or of no file)");
-                }
-                previous = e;
-                for (int b = QuoteIndex.bucket(e); filled <= b; ) {
-                    buckets[filled++] = i;
-                }
-            }
-            while (filled < buckets.length) {
-                buckets[filled++] = (int) count;
+                return new Read(null, "damaged (bytes after its checksum)");
             }
             if (k != rules.k() || window != rules.window()) {
                 return new Read(null, "stale (made with k=" + k + ", window=" + window + ")");
@@ -143,10 +138,10 @@ public final class QuoteIndexFile {
         try {
             Files.createDirectories(file.getParent());
             tmp = Files.createTempFile(file.getParent(), ".quote-", ".tmp");
-            MessageDigest sha = sha256();
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.allocate(CHUNK);
-                Writer w = new Writer(out, buf, sha);
+                Writer w = new Writer(out, buf, crc);
                 w.put(MAGIC);
                 w.int32(index.k());
                 w.int32(index.window());
@@ -162,7 +157,7 @@ public final class QuoteIndexFile {
                     w.int32(table.context(i));
                 }
                 w.flush();
-                buf.put(sha.digest()).flip();
+                buf.putInt((int) crc.getValue()).flip();
                 while (buf.hasRemaining()) {
                     out.write(buf);
                 }
@@ -171,8 +166,7 @@ public final class QuoteIndexFile {
             moveIntoPlace(tmp, file);
             tmp = null;
         } catch (IOException e) {
-            throw new AirlockException("quote.index.write", "Cannot keep the quote index in " + file + " (" + e.getMessage()
-                    + ").", e);
+            throw writeFailed(file, e);
         } finally {
             if (tmp != null) {
                 try {
@@ -271,7 +265,7 @@ public final class QuoteIndexFile {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.allocate(CHUNK);
-                Writer w = new Writer(out, buf, sha256());
+                Writer w = new Writer(out, buf, new java.util.zip.CRC32C());
                 w.put(MAGIC);
                 w.int32(rules.k());
                 w.int32(rules.window());
@@ -291,7 +285,7 @@ public final class QuoteIndexFile {
                 w.flush();
                 long end = out.position();
                 out.write(ByteBuffer.allocate(8).putLong(0, count), countAt);
-                MessageDigest sha = sha256();
+                java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
                 ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
                 for (long at = 0; at < end; ) {
                     chunk.clear().limit((int) Math.min(CHUNK, end - at));
@@ -299,10 +293,10 @@ public final class QuoteIndexFile {
                     if (n < 0) {
                         throw new IOException("the index file shrank while written");
                     }
-                    sha.update(chunk.array(), 0, n);
+                    crc.update(chunk.array(), 0, n);
                     at += n;
                 }
-                out.write(ByteBuffer.wrap(sha.digest()), end);
+                out.write(ByteBuffer.allocate(CHECKSUM).putInt(0, (int) crc.getValue()), end);
                 out.force(true);
             }
             moveIntoPlace(tmp, file);
@@ -322,8 +316,16 @@ public final class QuoteIndexFile {
         }
     }
 
+    /**
+     * A failed write, or the build stopped: an interrupt (the keeper shutting down its index thread)
+     * closes the channel being written, which is a cancelled build, not a failure to keep the file.
+     */
     private static AirlockException writeFailed(Path file, IOException e) {
-        return new AirlockException("quote.index.write", "Cannot keep the quote index in " + file + " (" + e.getMessage() + ").", e);
+        if (e instanceof java.nio.channels.ClosedByInterruptException || e instanceof java.io.InterruptedIOException) {
+            return new airlock.core.progress.CancelledException();
+        }
+        return new AirlockException("quote.index.write", "Cannot keep the quote index in " + file + " ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ").", e);
     }
 
     private static void deleteQuietly(Path p) {
@@ -443,12 +445,49 @@ public final class QuoteIndexFile {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /**
+     * Adds the bytes of the {@code count} entries at {@code offset} to {@code crc} and checks the
+     * entries in the same pass: strictly ascending, each of a file below {@code files}; fills
+     * {@code buckets} (where each {@link QuoteIndex#bucket} starts). Returns the first entry that
+     * fails, or -1. Read with positional reads into one heap array, not through the mapping: the
+     * first touch of each of the mapping's 170,000 pages is a page fault, and a mapped buffer's
+     * getLong per entry (bounds and scope checks) cost three times the whole pass. The lookups
+     * that follow touch only the few pages they need.
+     */
+    private static int check(FileChannel channel, long offset, int count, java.util.zip.Checksum crc, int files,
+                             int[] buckets) throws IOException, Bad {
+        long fileMask = (1L << QuoteIndex.FILE_BITS) - 1;
+        long bytes = (long) count * RECORD;
+        byte[] chunk = new byte[(int) Math.min(ENTRY_CHUNK, Math.max(RECORD, bytes))];
+        ByteBuffer wrapped = ByteBuffer.wrap(chunk);
+        int filled = 0;
+        long previous = Long.MIN_VALUE;
+        int i = 0;
+        for (long done = 0; done < bytes; ) {
+            int n = (int) Math.min(chunk.length, bytes - done);
+            wrapped.clear().limit(n);
+            while (wrapped.hasRemaining()) {
+                if (channel.read(wrapped, offset + done + wrapped.position()) < 0) {
+                    throw new Bad("cut off");
+                }
+            }
+            done += n;
+            crc.update(chunk, 0, n);
+            for (int off = 0; off < n; off += RECORD, i++) {
+                long e = (long) LONG_BE.get(chunk, off);
+                if ((i > 0 && e <= previous) || (e & fileMask) >= files) {
+                    return i;
+                }
+                previous = e;
+                for (int bucket = QuoteIndex.bucket(e); filled <= bucket; ) {
+                    buckets[filled++] = i;
+                }
+            }
         }
+        while (filled < buckets.length) {
+            buckets[filled++] = count;
+        }
+        return -1;
     }
 
     /**
@@ -477,18 +516,6 @@ public final class QuoteIndexFile {
             return new Mapped(segments, count);
         }
 
-        void hashInto(MessageDigest sha) {
-            byte[] chunk = new byte[CHUNK];
-            for (java.nio.MappedByteBuffer segment : segments) {
-                ByteBuffer b = segment.duplicate();
-                while (b.hasRemaining()) {
-                    int n = Math.min(chunk.length, b.remaining());
-                    b.get(chunk, 0, n);
-                    sha.update(chunk, 0, n);
-                }
-            }
-        }
-
         @Override
         public int size() {
             return size;
@@ -512,11 +539,12 @@ public final class QuoteIndexFile {
         }
     }
 
-    /** Reads the file in chunks, hashing every byte handed out (until {@link #digest()}). */
+    /** Reads the file in chunks, summing every byte handed out (until {@link #checksum()}). */
     private static final class Reader {
         private final FileChannel channel;
         private final ByteBuffer buf = ByteBuffer.allocate(CHUNK);
-        final MessageDigest sha = sha256();
+        final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
         private final long size;
         private long consumed;
         private boolean hashing = true;
@@ -535,7 +563,7 @@ public final class QuoteIndexFile {
             return consumed;
         }
 
-        /** Passes over {@code n} bytes (hashed by the caller) and goes on reading after them. */
+        /** Passes over {@code n} bytes (summed by the caller) and goes on reading after them. */
         void skip(long n) throws IOException, Bad {
             if (remaining() < n) {
                 throw new Bad("cut off");
@@ -553,7 +581,7 @@ public final class QuoteIndexFile {
             if (buf.remaining() >= n) {
                 return;
             }
-            // hash what is consumed before the compaction discards it
+            // sum what is consumed before the compaction discards it
             buf.compact();
             while (buf.position() < n) {
                 if (channel.read(buf) < 0) {
@@ -565,7 +593,7 @@ public final class QuoteIndexFile {
 
         private void took(int start, int n) {
             if (hashing) {
-                sha.update(buf.array(), start, n);
+                crc.update(buf.array(), start, n);
             }
             consumed += n;
         }
@@ -601,9 +629,8 @@ public final class QuoteIndexFile {
                 throw new Bad(what + " length " + n + " out of range");
             }
             byte[] b = bytes(n);
-            var decoder = StandardCharsets.UTF_8.newDecoder();
             try {
-                return decoder.decode(ByteBuffer.wrap(b)).toString();
+                return utf8.decode(ByteBuffer.wrap(b)).toString();
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new Bad(what + " is not UTF-8");
             }
@@ -622,23 +649,23 @@ public final class QuoteIndexFile {
             }
         }
 
-        /** The SHA-256 of everything read so far; the rest is not hashed. */
-        byte[] digest() {
+        /** The CRC-32C of everything read so far; the rest is not summed. */
+        int checksum() {
             hashing = false;
-            return sha.digest();
+            return (int) crc.getValue();
         }
     }
 
-    /** Buffered writes that hash every byte. */
+    /** Buffered writes that sum every byte. */
     private static final class Writer {
         private final FileChannel out;
         private final ByteBuffer buf;
-        private final MessageDigest sha;
+        private final java.util.zip.Checksum crc;
 
-        Writer(FileChannel out, ByteBuffer buf, MessageDigest sha) {
+        Writer(FileChannel out, ByteBuffer buf, java.util.zip.Checksum crc) {
             this.out = out;
             this.buf = buf;
-            this.sha = sha;
+            this.crc = crc;
         }
 
         private void room(int n) throws IOException {
@@ -649,7 +676,7 @@ public final class QuoteIndexFile {
 
         void flush() throws IOException {
             buf.flip();
-            sha.update(buf.array(), 0, buf.limit());
+            crc.update(buf.array(), 0, buf.limit());
             while (buf.hasRemaining()) {
                 out.write(buf);
             }

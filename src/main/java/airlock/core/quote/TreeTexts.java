@@ -40,7 +40,32 @@ public final class TreeTexts implements QuoteIndex.Source {
 
     @Override
     public QuoteIndex.FileTexts texts() {
-        return id -> text(tree, id);
+        return new Texts(() -> tree);
+    }
+
+    /** Where the texts are read from (the tree given, or one opened again). */
+    private interface From {
+        SourceTree tree() throws AirlockException;
+    }
+
+    /** The texts of the files, and their tokens made from the bytes read (no String in between for an ASCII file). */
+    private final class Texts implements QuoteIndex.FileTexts {
+        private final From from;
+
+        Texts(From from) {
+            this.from = from;
+        }
+
+        @Override
+        public String text(int id) throws AirlockException {
+            byte[] bytes = bytes(from.tree(), id);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public CodeTokens tokens(int id) throws AirlockException {
+            return CodeTokens.ofUtf8(bytes(from.tree(), id));
+        }
     }
 
     /**
@@ -50,7 +75,7 @@ public final class TreeTexts implements QuoteIndex.Source {
      */
     public QuoteIndex.FileTexts reopening(Opener opener) {
         Reopened held = new Reopened(opener);
-        QuoteIndex.FileTexts texts = id -> text(held.tree(), id);
+        QuoteIndex.FileTexts texts = new Texts(held::tree);
         CLEANER.register(texts, held::close); // the action holds the tree, never the texts
         return texts;
     }
@@ -81,15 +106,14 @@ public final class TreeTexts implements QuoteIndex.Source {
         }
     }
 
-    private String text(SourceTree from, int id) throws AirlockException {
-        {
-            byte[] bytes = from.read(entries.get(id), MAX_BYTES);
-            for (byte b : bytes) {
-                if (b == 0) {
-                    return "";
-                }
+    /** File {@code id}'s bytes; none for a binary file (a NUL byte). */
+    private byte[] bytes(SourceTree from, int id) throws AirlockException {
+        byte[] bytes = from.read(entries.get(id), MAX_BYTES);
+        for (byte b : bytes) {
+            if (b == 0) {
+                return new byte[0];
             }
-            return new String(bytes, StandardCharsets.UTF_8);
         }
+        return bytes;
     }
 }

@@ -2,6 +2,7 @@ package airlock.core.quote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -60,6 +61,38 @@ class CodeTokensTest {
             assertEquals(tokens(CodeTokens.of(plain)), tokens(CodeTokens.of(dressed)), () -> "differs: " + dressed.chars()
                     .mapToObj(c -> String.format("%04x", c)).toList());
         }
+    }
+
+    /**
+     * A file's bytes tokenised as bytes (ASCII) or decoded (anything else) give the tokens of its
+     * text: random ASCII with paths, controls (inside and outside words), DEL, CR, '$', dots and
+     * dashes, and the pinned samples above, as UTF-8.
+     */
+    @Test
+    void bytesGiveTheTokensOfTheirText() {
+        Random r = new Random(1818);
+        String alphabet = "aZq_$09/.-\n\r\t {};*()=<>\u0001\u001F\u007F\u0000\u000B/";
+        for (int round = 0; round < 50_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0, n = r.nextInt(80); i < n; i++) {
+                text.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            if (round % 10 == 0) {
+                text.append("drivers/net/foo-1.c ./a/b a//b x/ /y _/_ $a/b$c a\u0001b/c d/e\u0001f");
+            }
+            if (round % 7 == 0) {
+                text.insert(r.nextInt(text.length() + 1), "é\u200B"); // not ASCII: decoded, the general path
+            }
+            String s = text.toString();
+            assertEquals(tokens(CodeTokens.of(s)), tokens(CodeTokens.ofUtf8(s.getBytes(StandardCharsets.UTF_8))),
+                    () -> "differs: " + s.chars().mapToObj(c -> String.format("%04x", c)).toList());
+            assertEquals(CodeTokens.of(s).lineCount(), CodeTokens.ofUtf8(s.getBytes(StandardCharsets.UTF_8)).lineCount());
+        }
+        for (String s : new String[] {"", "\n", "x", "a\u0001", "\u0001a", "a/", "a/b", "a\u007Fb c\u0001\u0001d", "ab.cd-ef/g1"}) {
+            assertEquals(tokens(CodeTokens.of(s)), tokens(CodeTokens.ofUtf8(s.getBytes(StandardCharsets.UTF_8))), s);
+        }
+        byte[] invalid = {'a', 'b', (byte) 0xC3, ' ', 'c', 'd', (byte) 0xFF, 'e'}; // not UTF-8: decoded with replacement, as a String of it is
+        assertEquals(tokens(CodeTokens.of(new String(invalid, StandardCharsets.UTF_8))), tokens(CodeTokens.ofUtf8(invalid)));
     }
 
     private static List<String> tokens(CodeTokens t) {

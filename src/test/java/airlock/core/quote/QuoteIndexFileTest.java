@@ -104,13 +104,13 @@ class QuoteIndexFileTest {
         Path file = written();
         byte[] good = Files.readAllBytes(file);
         for (int length : new int[] {0, 5, QuoteIndexFile.MAGIC.length, QuoteIndexFile.MAGIC.length + 6, good.length / 2,
-            good.length - 32, good.length - 1}) {
+            good.length - QuoteIndexFile.CHECKSUM, good.length - 1}) {
             Files.write(file, Arrays.copyOf(good, length));
             String why = refused(file);
             assertTrue(why.startsWith("damaged") || why.startsWith("not a quote index"), length + ": " + why);
         }
         Files.write(file, concat(good, new byte[] {0}));
-        assertEquals("damaged (bytes after its SHA-256)", refused(file));
+        assertEquals("damaged (bytes after its checksum)", refused(file));
     }
 
     @Test
@@ -128,7 +128,7 @@ class QuoteIndexFileTest {
 
     @Test
     void aCraftedFileWithAValidChecksumIsStillCheckedEntryByEntry() throws Exception {
-        // someone who can write the home can recompute SHA-256: counts, lengths and entries are checked too
+        // someone who can write the home can recompute the checksum: counts, lengths and entries are checked too
         assertTrue(refused(crafted(Integer.MAX_VALUE, 0, new long[0])).contains("file count"));
         assertTrue(refused(crafted(1, 1L << 40, new long[0])).contains("entry count"));
         assertTrue(refused(crafted(1, 2, new long[] {5L << 24, 3L << 24})).contains("out of order"));
@@ -144,7 +144,7 @@ class QuoteIndexFileTest {
 
     private Path crafted(int files, long count, long[] entries, int pathLength) throws Exception {
         byte[] key = KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.allocate(4096);
+        ByteBuffer b = ByteBuffer.allocate(4096 + entries.length * 12);
         b.put(QuoteIndexFile.MAGIC).putInt(QuoteRules.defaults().k()).putInt(QuoteRules.defaults().window());
         b.putInt(key.length).put(key).putInt(files);
         if (files == 1) {
@@ -155,10 +155,100 @@ class QuoteIndexFileTest {
             b.putLong(e).putInt(0);
         }
         byte[] body = Arrays.copyOf(b.array(), b.position());
-        byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(body);
         Path file = dir.resolve("crafted-" + System.nanoTime() + ".qidx");
-        Files.write(file, concat(body, sha));
+        Files.write(file, concat(body, ByteBuffer.allocate(4).putInt((int) crc.getValue()).array()));
         return file;
+    }
+
+    /**
+     * A file of the previous format (2, ending with a SHA-256), even whole and for this key, is not
+     * read as this one: refused as of another format, and ensure and loadOrBuild build it again.
+     */
+    @Test
+    void aFileOfThePreviousFormatIsRefusedAndBuiltAgain() throws Exception {
+        Path file = QuoteIndexFile.path(dir.resolve("db"), "ab".repeat(32), QuoteRules.defaults());
+        QuoteIndexFile.write(file, KEY, built());
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] v2 = "airlock-quote-index/2\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(v2.length, QuoteIndexFile.MAGIC.length);
+        byte[] body = Arrays.copyOf(bytes, bytes.length - QuoteIndexFile.CHECKSUM);
+        System.arraycopy(v2, 0, body, 0, v2.length);
+        Files.write(file, concat(body, java.security.MessageDigest.getInstance("SHA-256").digest(body)));
+        assertEquals("not a quote index of this format", refused(file));
+        assertFalse(QuoteIndexFile.ofThisVersion(file));
+        Counting source = new Counting();
+        assertTrue(QuoteIndexFile.ensure(file, KEY, source, QuoteRules.defaults(), 1, ProgressMonitor.NONE), "built again");
+        assertEquals(PATHS.size(), source.reads.get());
+        QuoteIndexFile.Read read = QuoteIndexFile.read(file, KEY, QuoteRules.defaults(), id -> TEXTS.get(id));
+        assertNotNull(read.index(), read.refused());
+        assertArrayEquals(built().entries(), read.index().entries());
+    }
+
+    /** The entries are checked in chunks of the mapping: an index of more entries than one chunk holds is read back whole, and a fault past the first chunk is found. */
+    @Test
+    void entriesPastTheFirstChunkAreSummedAndChecked() throws Exception {
+        int n = 200_000; // 2.4 MB of entries: three chunks
+        long[] entries = new long[n];
+        for (int i = 0; i < n; i++) {
+            entries[i] = (long) (i - n / 2) * 97 << 24; // ascending, all of file 0
+        }
+        Path good = crafted(1, n, entries);
+        QuoteIndexFile.Read read = QuoteIndexFile.read(good, KEY, QuoteRules.defaults(), id -> "");
+        assertNull(read.refused(), read.refused());
+        assertArrayEquals(entries, read.index().entries());
+        long[] swapped = entries.clone();
+        swapped[150_001] = swapped[150_000];
+        assertEquals("damaged (entry 150001 out of order or of no file)", refused(crafted(1, n, swapped)));
+        byte[] bytes = Files.readAllBytes(good);
+        bytes[bytes.length - 4 - 12 * 10 + 8] ^= 0x10; // a context near the end: only the checksum sees it
+        Files.write(good, bytes);
+        assertEquals("damaged (its checksum does not match)", refused(good));
+    }
+
+    /**
+     * The keeper stops its index thread with an interrupt, which closes the channel the build is
+     * writing (ClosedByInterruptException): the build is cancelled, not a failure to keep the file
+     * ("Cannot keep the quote index … (null)" was logged), and leaves no file and no temporary.
+     */
+    @Test
+    void anInterruptWhileTheFileIsWrittenCancelsTheBuild() throws Exception {
+        Path file = QuoteIndexFile.path(dir.resolve("db"), "ab".repeat(32), QuoteRules.defaults());
+        Counting counting = new Counting();
+        QuoteIndex.Source interrupting = new QuoteIndex.Source() {
+            @Override
+            public List<String> paths() {
+                if (counting.reads.get() == PATHS.size()) {
+                    Thread.currentThread().interrupt(); // every file fingerprinted: the header is being written
+                }
+                return PATHS;
+            }
+
+            @Override
+            public QuoteIndex.FileTexts texts() {
+                return counting.texts();
+            }
+        };
+        try {
+            airlock.core.AirlockException e = org.junit.jupiter.api.Assertions.assertThrows(airlock.core.AirlockException.class,
+                    () -> QuoteIndexFile.build(file, KEY, interrupting, QuoteRules.defaults(), 1, ProgressMonitor.NONE));
+            assertTrue(e instanceof airlock.core.progress.CancelledException, e.code() + ": " + e.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertFalse(Files.exists(file));
+        try (var left = Files.list(file.getParent())) {
+            assertEquals(List.of(), left.toList(), "no temporary file or run left");
+        }
+        // and a write failing for another reason still says why, never "(null)"
+        Files.delete(file.getParent());
+        Files.writeString(file.getParent(), "a file where the folder should be");
+        airlock.core.AirlockException failed = org.junit.jupiter.api.Assertions.assertThrows(airlock.core.AirlockException.class,
+                () -> QuoteIndexFile.build(file, KEY, counting, QuoteRules.defaults(), 1, ProgressMonitor.NONE));
+        assertEquals("quote.index.write", failed.code());
+        assertFalse(failed.getMessage().contains("(null)"), failed.getMessage());
     }
 
     @Test
