@@ -589,7 +589,7 @@ public final class KeeperService {
 
     /** Each entry kind's name as {@code files} sends it, made once (not lower-cased per listed file). */
     private static final String[] KIND_NAMES = java.util.Arrays.stream(airlock.core.source.EntryKind.values())
-            .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+            .map(k -> k.name().toLowerCase(Locale.ROOT).intern()).toArray(String[]::new); // Answer.KIND_* themselves
 
     private Answer listFiles(Request.ListFiles l) throws AirlockException {
         Open o = active();

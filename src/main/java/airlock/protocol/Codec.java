@@ -889,7 +889,7 @@ public final class Codec {
 
     /** The first byte of a binary listing payload (a page frame starts with 0x00, JSON with "{"). */
     public static final byte LISTING_MARKER = 1;
-    private static final String[] KINDS = {"file", "executable", "symlink", "submodule"};
+    private static final String[] KINDS = {Answer.KIND_FILE, Answer.KIND_EXECUTABLE, Answer.KIND_SYMLINK, Answer.KIND_SUBMODULE};
     /** The fewest bytes an entry takes: shared, suffix length, kind and size, one byte each. */
     private static final int MIN_ENTRY = 4;
 

@@ -226,6 +226,17 @@ class ListingFrameTest {
         assertTrue(refusal(frame(2, concat(bytes(0, 1, 'a', 0, 0), bytes(1, 2, 0xe2, 0x82, 0, 0)))).contains("entry 1 is not UTF-8"));
     }
 
+    /** Only the four constant kind strings skip the name check; an equal copy is checked, a bad kind refused. */
+    @Test
+    void aFileInfosKindIsCheckedUnlessItIsOneOfTheFourConstants() {
+        assertEquals("file", new Answer.FileInfo("a", new String("file".toCharArray()), 1).kind());
+        assertThrows(IllegalArgumentException.class, () -> new Answer.FileInfo("a", "fi\u0007le", 1));
+        assertThrows(IllegalArgumentException.class, () -> new Answer.FileInfo("a", "\u202Efile", 1));
+        assertThrows(IllegalArgumentException.class, () -> new Answer.FileInfo("a", "", 1));
+        assertThrows(IllegalArgumentException.class, () -> new Answer.FileInfo("a", "x".repeat(17), 1));
+        assertThrows(IllegalArgumentException.class, () -> new Answer.FileInfo("a\u0000b", Answer.KIND_FILE, 1));
+    }
+
     @Test
     void headersAreAsStrictAsAnyAnswerAndFilesNeverComeAsJson() {
         byte[] payload = listing(sample());
