@@ -3,11 +3,14 @@
 # In-process modes (one JVM, airlock.keeper.TreeBench HOME RUNS MODES, the kept listing removed first so run 1
 # shows an opening without it): inproc (kept listing; run 1 walks and writes it), walk (as before the kept
 # listing), keeper (through a keeper's socket, both ends in the bench's JVM).
-# Fresh-process modes (what a user sees; the listing removed, then written as intake writes it, timed):
+# Fresh-process modes (what a user sees; the listing removed, then written as intake writes it, timed; cold runs
+# first, so that with NO_INTAKE=1 its run 1 is the first listing after import):
 #   warm  — a keeper that has been running (its own JVM, warmed by WARM listings) answering a workstation
 #           process started for each measurement;
 #   cold  — both fresh: a keeper started for each measurement (not warmed) and a fresh workstation process.
 # Each fresh run prints the client's connect/list/model times and CPU, and the keeper's CPU over the run.
+# NO_INTAKE=1 leaves the listing unwritten (as before intake wrote it): the first keeper to list walks the tree.
+# CLASSES overrides the classes measured (default target/classes:target/test-classes), for an A/B in one go.
 # Raw output under bench/results/tree-bench-<stamp>/.
 #
 #   mvn -B -o -q -DskipTests package && bench/tree-bench.sh HOME...
@@ -44,7 +47,7 @@ fresh_run() { # label run: one fresh client against the keeper KPID
   echo "$1 $2 ${line#"$1 "} keeper_cpu_ms $((k1 - k0))"
 }
 {
-  echo "# bench: java ${JOPTS[*]} airlock.keeper.TreeBench; RUNS $RUNS MODES $MODES WARM $WARM; commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo +changes); classes $CLASSES; cores $(nproc)"
+  echo "# bench: java ${JOPTS[*]} airlock.keeper.TreeBench; RUNS $RUNS MODES $MODES WARM $WARM NO_INTAKE ${NO_INTAKE:-}; commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo +changes); classes $CLASSES; cores $(nproc)"
   echo "load_start $(cat /proc/loadavg) $(date -u +%H:%M:%S)"
   for home in "$@"; do
     echo "## $home"
@@ -55,12 +58,10 @@ fresh_run() { # label run: one fresh client against the keeper KPID
     fi
     if grep -qE '(^|,)(warm|cold)(,|$)' <<< "$MODES"; then
       rm -rf "$home/db/listing"
-      bench intake "$home"
-      if grep -qE '(^|,)warm(,|$)' <<< "$MODES"; then
-        start_keeper "$home" "$WARM"
-        for run in $(seq 1 "$RUNS"); do fresh_run warm_keeper_fresh_client "$run"; done
-        stop_keeper
-        echo "load $(cat /proc/loadavg) $(date -u +%H:%M:%S)"
+      if [ -z "${NO_INTAKE:-}" ]; then
+        bench intake "$home"
+      else
+        echo "intake_listing skipped (NO_INTAKE: as before intake kept the listing; the first keeper to list walks)"
       fi
       if grep -qE '(^|,)cold(,|$)' <<< "$MODES"; then
         for run in $(seq 1 "$RUNS"); do
@@ -68,6 +69,12 @@ fresh_run() { # label run: one fresh client against the keeper KPID
           fresh_run fresh_keeper_fresh_client "$run"
           stop_keeper
         done
+        echo "load $(cat /proc/loadavg) $(date -u +%H:%M:%S)"
+      fi
+      if grep -qE '(^|,)warm(,|$)' <<< "$MODES"; then
+        start_keeper "$home" "$WARM"
+        for run in $(seq 1 "$RUNS"); do fresh_run warm_keeper_fresh_client "$run"; done
+        stop_keeper
         echo "load $(cat /proc/loadavg) $(date -u +%H:%M:%S)"
       fi
     fi
