@@ -47,10 +47,11 @@ public final class BundleStore {
     }
 
     /**
-     * Makes sure the listing of the bundle's review ref is kept: when its file is missing (or fails a
-     * check), the tree is walked and the listing written ({@link GitSource#list}). Intake calls this after
-     * every import, so the file tree's first opening reads the listing. Returns how the listing was had:
-     * {@code kept} (a file was there; not read), else {@link GitSource#listingNote}.
+     * Makes sure the listing of the bundle's review ref is kept: when its file is missing, the tree is
+     * walked and the listing written ({@link GitSource#list}); a file that is there is not read here (one
+     * that fails a check is refused and rewritten when it is first read, as always). Intake calls this
+     * after every import, so the file tree's first opening reads the listing. Returns how the listing was
+     * had: {@code kept} (a file was there), else {@link GitSource#listingNote}.
      */
     public String keepListing(Imported bundle) throws AirlockException {
         String commit = bundle.manifest().refs().get(bundle.manifest().reviewRef());
