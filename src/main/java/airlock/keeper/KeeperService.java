@@ -587,6 +587,10 @@ public final class KeeperService {
         return entry(o, ref, path);
     }
 
+    /** Each entry kind's name as {@code files} sends it, made once (not lower-cased per listed file). */
+    private static final String[] KIND_NAMES = java.util.Arrays.stream(airlock.core.source.EntryKind.values())
+            .map(k -> k.name().toLowerCase(Locale.ROOT).intern()).toArray(String[]::new); // Answer.KIND_* themselves
+
     private Answer listFiles(Request.ListFiles l) throws AirlockException {
         Open o = active();
         String ref = checkedRef(o, l.ref());
@@ -604,7 +608,7 @@ public final class KeeperService {
                     break;
                 }
                 bytes += bound;
-                page.add(new Answer.FileInfo(e.path(), e.kind().name().toLowerCase(Locale.ROOT), e.size()));
+                page.add(new Answer.FileInfo(e.path(), KIND_NAMES[e.kind().ordinal()], e.size()));
             }
             i++;
         }

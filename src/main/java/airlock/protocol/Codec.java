@@ -889,7 +889,7 @@ public final class Codec {
 
     /** The first byte of a binary listing payload (a page frame starts with 0x00, JSON with "{"). */
     public static final byte LISTING_MARKER = 1;
-    private static final String[] KINDS = {"file", "executable", "symlink", "submodule"};
+    private static final String[] KINDS = {Answer.KIND_FILE, Answer.KIND_EXECUTABLE, Answer.KIND_SYMLINK, Answer.KIND_SUBMODULE};
     /** The fewest bytes an entry takes: shared, suffix length, kind and size, one byte each. */
     private static final int MIN_ENTRY = 4;
 
@@ -907,11 +907,7 @@ public final class Codec {
             if (path.length == 0) {
                 throw new IllegalArgumentException("a listed path is never empty");
             }
-            int shared = 0;
-            int most = Math.min(previous.length, path.length);
-            while (shared < most && previous[shared] == path[shared]) {
-                shared++;
-            }
+            int shared = sharedPrefix(previous, previous.length, path, path.length);
             writeVar(body, shared);
             writeVar(body, path.length - shared);
             body.write(path, shared, path.length - shared);
@@ -943,6 +939,12 @@ public final class Codec {
         byte[] entries = body.toByteArray();
         System.arraycopy(entries, 0, out, PAGE_PREFIX + header.length, entries.length);
         return out;
+    }
+
+    /** How many bytes {@code a[0..aLength)} and {@code b[0..bLength)} have in common at the start. */
+    static int sharedPrefix(byte[] a, int aLength, byte[] b, int bLength) {
+        int at = java.util.Arrays.mismatch(a, 0, aLength, b, 0, bLength);
+        return at < 0 ? aLength : at; // -1: equal (then aLength == bLength)
     }
 
     /** The bytes an entry of this path takes at most in a listing frame (for the keeper's page budget). */
@@ -1003,19 +1005,24 @@ public final class Codec {
         }
     }
 
+    /**
+     * The entries of a listing payload. One path buffer for the whole page (each entry's path is the previous
+     * path's first {@code shared} bytes and its own suffix, decoded into a String once); only the suffix is
+     * looked at for non-ASCII bytes when the shared part was ASCII; the kind's name is one of four constants.
+     */
     private static List<Answer.FileInfo> listingEntries(byte[] b, int start, int count) throws ProtocolException {
-        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.charset.CharsetDecoder utf8 = null;
         List<Answer.FileInfo> files = new ArrayList<>(count);
         int[] at = {start};
-        byte[] previous = new byte[0];
+        byte[] path = new byte[256];
+        int pathLength = 0;
+        int asciiUpTo = 0; // path[0 .. asciiUpTo) is known to be ASCII
         int maxBytes = Limits.MAX_PATH * 3;
         for (int n = 0; n < count; n++) {
             long shared = readVar(b, at);
             long suffix = readVar(b, at);
-            if (shared > previous.length) {
-                throw Fields.field("listing entry " + n + " shares " + shared + " bytes of a " + previous.length + "-byte path");
+            if (shared > pathLength) {
+                throw Fields.field("listing entry " + n + " shares " + shared + " bytes of a " + pathLength + "-byte path");
             }
             if (suffix > b.length - at[0] || shared + suffix > maxBytes || shared + suffix == 0) {
                 throw Fields.field("listing entry " + n + " has a path of " + (shared + suffix)
@@ -1023,19 +1030,32 @@ public final class Codec {
             }
             int s = (int) shared;
             int x = (int) suffix;
-            if (x > 0 && s < previous.length && b[at[0]] == previous[s]) {
+            if (x > 0 && s < pathLength && b[at[0]] == path[s]) {
                 throw Fields.field("listing entry " + n + " shares fewer bytes than it has in common (not canonical)");
             }
-            byte[] path = new byte[s + x];
-            System.arraycopy(previous, 0, path, 0, s);
+            int length = s + x;
+            if (length > path.length) {
+                path = java.util.Arrays.copyOf(path, Math.max(length, path.length * 2));
+            }
             System.arraycopy(b, at[0], path, s, x);
             at[0] += x;
+            pathLength = length;
+            int ascii = Math.min(asciiUpTo, s);
+            while (ascii < length && path[ascii] >= 0) {
+                ascii++;
+            }
+            asciiUpTo = ascii;
             String text;
-            if (ascii(path)) { // most paths: every byte < 0x80 is its own character, nothing to check
-                text = new String(path, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (ascii == length) { // most paths: every byte < 0x80 is its own character, nothing to check
+                text = new String(path, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
             } else {
+                if (utf8 == null) {
+                    utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+                }
                 try {
-                    text = utf8.reset().decode(java.nio.ByteBuffer.wrap(path)).toString();
+                    text = utf8.reset().decode(java.nio.ByteBuffer.wrap(path, 0, length)).toString();
                 } catch (java.nio.charset.CharacterCodingException e) {
                     throw Fields.field("listing entry " + n + " is not UTF-8");
                 }
@@ -1049,21 +1069,11 @@ public final class Codec {
             }
             long size = readVar(b, at);
             files.add(new Answer.FileInfo(text, KINDS[kind], size)); // checks ≤ 4096 units and no NUL
-            previous = path;
         }
         if (at[0] != b.length) {
             throw Fields.field("a listing frame holds " + (b.length - at[0]) + " bytes after its " + count + " entries");
         }
         return files;
-    }
-
-    private static boolean ascii(byte[] b) {
-        for (byte x : b) {
-            if (x < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** An unsigned LEB128 number: at most 9 bytes (63 bits), not padded, within the payload. */

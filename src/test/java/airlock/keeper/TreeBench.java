@@ -50,6 +50,18 @@ public final class TreeBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("serve")) {
+            serve(Path.of(args[1]).toAbsolutePath(), Path.of(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
+        if (args[0].equals("client")) {
+            client(Path.of(args[1]), args.length > 2 ? args[2] : "fresh");
+            return;
+        }
+        if (args[0].equals("intake")) {
+            intakeListing(Path.of(args[1]).toAbsolutePath());
+            return;
+        }
         Path homeDir = Path.of(args[0]).toAbsolutePath();
         int runs = Integer.parseInt(args[1]);
         List<String> modes = args.length > 2 ? List.of(args[2].split(",")) : List.of("inproc", "walk", "keeper");
@@ -78,6 +90,122 @@ public final class TreeBench {
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /**
+     * {@code intake HOME}: what intake now does after an import ({@code BundleStore.keepListing}, the same
+     * call {@code BundleIntake} makes), timed per bundle, so the bench's fresh-process modes open a tree whose
+     * listing was written the way intake writes it (the bench removes the listing first).
+     */
+    private static void intakeListing(Path homeDir) throws Exception {
+        BundleStore store = new BundleStore(AirlockHome.open(homeDir));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (BundleStore.Imported b : store.list()) {
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            String note = store.keepListing(b);
+            System.out.printf(Locale.ROOT, "intake_listing wall_ms %.0f cpu_ms %d note %s (fresh JVM, as the intake's last step)%n",
+                    (System.nanoTime() - t0) / 1e6, (os.getProcessCpuTime() - cpu0) / 1_000_000, note);
+        }
+    }
+
+    /**
+     * {@code serve HOME SOCKET WARM}: a keeper (service and server, no background index build) on SOCKET with
+     * a session open on the first bundle; the tree is listed WARM times through its own client first (a keeper
+     * that has been running: its code compiled), then {@code SOCKET.ready} is written and it serves until
+     * {@code SOCKET.stop} appears. Prints its own CPU time at ready and at stop.
+     */
+    private static void serve(Path homeDir, Path socket, int warm) throws Exception {
+        AirlockHome home = AirlockHome.open(homeDir);
+        if (!Files.exists(homeDir.resolve("policy").resolve("room-policy.json"))) {
+            DemoRoom.install(home, new SecureRandom());
+        }
+        BundleStore store = new BundleStore(home);
+        Clock clock = Clock.systemUTC();
+        String workstation = WorkstationId.loadOrCreate(home, new SecureRandom());
+        var signer = WorkstationKey.loadOrCreate(home, workstation);
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (WorkstationLogs logs = WorkstationLogs.open(home, signer, clock);
+             var annotations = airlock.core.annotate.store.AnnotationStore.open(home.databases().resolve(WorkstationLogs.DATABASE))) {
+            TrustStore trust = new TrustStore(home);
+            var policy = new PolicyLoader(home, trust).load();
+            SessionManager manager = new SessionManager(logs, signer, trust, policy, clock, SessionLog.DEFAULT_CHECKPOINT_INTERVAL);
+            KeeperService service = new KeeperService(manager, store, annotations, home.databases(), clock, workstation, workers);
+            service.resumeOpenSession();
+            try (KeeperServer server = KeeperServer.start(service, socket, PeerPolicy.only(System.getProperty("user.name")));
+                 KeeperClient client = KeeperClient.connect(socket, "tree-bench-keeper")) {
+                if (!"none".equals(client.status().state())) {
+                    client.endSession();
+                }
+                BundleStore.Imported b = store.list().get(0);
+                Answer.SessionInfo session = client.startSession("Bench Inspector", "Bench", null, b.id(), DemoRoom.PIN);
+                for (int i = 0; i < warm; i++) {
+                    new KeeperSourceTree(client, session).list(session.reviewRef());
+                }
+                System.out.println("keeper warmed_by " + warm + " listings cpu_ms " + os.getProcessCpuTime() / 1_000_000);
+                Path stop = Path.of(socket + ".stop");
+                Files.writeString(Path.of(socket + ".ready"), "ready\n");
+                while (!Files.exists(stop)) {
+                    Thread.sleep(50);
+                }
+                System.out.println("keeper stopping cpu_ms " + os.getProcessCpuTime() / 1_000_000);
+                client.endSession();
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /**
+     * {@code client SOCKET LABEL}: the workstation's side in a process started for this one measurement:
+     * connect, the session's review ref listed through the keeper ({@link KeeperSourceTree}) and the tree
+     * model the window shows, timed from the process's own clock; the JVM's age when the timing began says
+     * how much of its start-up is not in the figure.
+     */
+    private static void client(Path socket, String label) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        try (KeeperClient client = KeeperClient.connect(socket, "tree-bench-client")) {
+            Answer.SessionInfo session = client.status().session();
+            long t1 = System.nanoTime();
+            List<SourceEntry> listed = new KeeperSourceTree(client, session).list(session.reviewRef());
+            long t2 = System.nanoTime();
+            FileTreeViewModel model = new FileTreeViewModel();
+            model.setEntries(listed);
+            PathIndex index = model.indexProperty().get();
+            int top = index.children("").size();
+            long t3 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "%s connect_ms %.0f list_ms %.0f model_ms %.0f open_ms %.0f cpu_ms %d jvm_age_at_start_ms %d files %d folders %d top %d threads_cpu_ms_since_jvm_start %s%n",
+                    label, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t3 - t1) / 1e6,
+                    (os.getProcessCpuTime() - cpu0) / 1_000_000, uptime, index.fileCount(), index.folderCount(), top,
+                    threadCpu());
+        }
+    }
+
+    /** This process's CPU by kind of thread since it started (Linux /proc): main, JIT compilers, GC, other. */
+    private static String threadCpu() {
+        long ticks = 100; // USER_HZ on Linux
+        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / ticks;
+                String kind = name.equals("main") || name.equals("java") ? "main"
+                        : name.contains("Compiler") ? "jit"
+                        : name.startsWith("G1") || name.startsWith("GC") ? "gc" : "other";
+                byKind.merge(kind, cpu, Long::sum);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unavailable";
+        }
+        StringBuilder out = new StringBuilder();
+        byKind.forEach((k, v) -> out.append(out.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return out.toString();
     }
 
     private static void bench(BundleStore store, BundleStore.Imported b, Path socket, int runs, List<String> modes)

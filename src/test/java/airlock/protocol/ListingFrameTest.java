@@ -199,6 +199,44 @@ class ListingFrameTest {
                 .contains("longer than 9 bytes"));
     }
 
+    /**
+     * The decoder keeps one path buffer and checks for non-ASCII bytes only past the shared part when that
+     * part was ASCII (issue 20): a shared part holding half of a multi-byte character, or a suffix that
+     * breaks one, is still refused; the buffer's old bytes past the shared part never leak into a path.
+     */
+    @Test
+    void sharedPartsAreCheckedAsUtf8WithTheirSuffixAndTheBufferNeverLeaks() throws Exception {
+        byte[] eAcute = bytes(0, 3, 0xc3, 0xa9, 'x', 0, 0); // "éx"
+        // share the first byte of "é" only, then a byte that cannot continue it
+        assertTrue(refusal(frame(2, concat(eAcute, bytes(1, 1, '(', 0, 0)))).contains("entry 1 is not UTF-8"));
+        // share "é" whole, then a lone continuation byte after it
+        assertTrue(refusal(frame(2, concat(eAcute, bytes(2, 1, 0x80, 0, 0)))).contains("entry 1 is not UTF-8"));
+        // share "é" and complete it properly: decodes
+        assertEquals("\u00e9y", decoded(frame(2, concat(eAcute, bytes(2, 1, 'y', 0, 0)))).files().get(1).path());
+        // an ASCII path, then a longer one sharing part of it and adding a non-ASCII suffix, then a short one
+        byte[] three = concat(bytes(0, 5, 'a', 'b', 'c', 'd', 'e', 0, 1), bytes(2, 3, 0xe2, 0x82, 0xac, 0, 2),
+                bytes(1, 1, 'z', 0, 3));
+        List<Answer.FileInfo> files = decoded(frame(3, three)).files();
+        assertEquals(List.of("abcde", "ab\u20ac", "az"), files.stream().map(Answer.FileInfo::path).toList());
+        // a long path then a short one sharing little: nothing of the long path's tail is carried over
+        byte[] longThenShort = concat(bytes(0, 0x82, 0x02), "q".repeat(258).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                bytes(0, 0), bytes(1, 1, 'r', 0, 0));
+        assertEquals("qr", decoded(frame(2, longThenShort)).files().get(1).path());
+        // an ASCII path followed by one sharing all of it and adding a cut sequence
+        assertTrue(refusal(frame(2, concat(bytes(0, 1, 'a', 0, 0), bytes(1, 2, 0xe2, 0x82, 0, 0)))).contains("entry 1 is not UTF-8"));
+    }
+
+    /** Only the four constant kind strings skip the name check; an equal copy is checked, a bad kind refused. */
+    @Test
+    void aFileInfosKindIsCheckedUnlessItIsOneOfTheFourConstants() {
+        assertEquals("file", new Answer.FileInfo("a", new String("file".toCharArray()), 1).kind());
+        assertThrows(IllegalArgumentException.class, () -> new Answer.FileInfo("a", "fi\u0007le", 1));
+        assertThrows(IllegalArgumentException.class, () -> new Answer.FileInfo("a", "\u202Efile", 1));
+        assertThrows(IllegalArgumentException.class, () -> new Answer.FileInfo("a", "", 1));
+        assertThrows(IllegalArgumentException.class, () -> new Answer.FileInfo("a", "x".repeat(17), 1));
+        assertThrows(IllegalArgumentException.class, () -> new Answer.FileInfo("a\u0000b", Answer.KIND_FILE, 1));
+    }
+
     @Test
     void headersAreAsStrictAsAnyAnswerAndFilesNeverComeAsJson() {
         byte[] payload = listing(sample());

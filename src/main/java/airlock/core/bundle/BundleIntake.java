@@ -75,6 +75,7 @@ public final class BundleIntake {
                 return new ImportResult(result, Optional.empty(), false);
             }
             if (existing.isPresent()) {
+                keepListing(existing.get(), monitor); // an import by an older build may have none
                 return new ImportResult(result, existing, true);
             }
             String id = result.manifestSha256().orElseThrow();
@@ -92,9 +93,37 @@ public final class BundleIntake {
                 throw new AirlockException("bundle.import", "Cannot import into " + target + ": " + e.getMessage(), e);
             }
             LOG.info("imported bundle {} into {}", id, target);
+            keepListing(target, monitor);
             return new ImportResult(result, Optional.of(target), false);
         } finally {
             discard(staging);
+        }
+    }
+
+    /**
+     * Lists the review ref of the bundle just imported into {@code folder} and keeps that listing
+     * ({@link BundleStore#keepListing}, docs/formats/listing.md), so that the first opening of the file tree
+     * reads it instead of walking the tree (four kernels: 4 s). Part of the intake, so its time counts in
+     * the intake's; the listing is derived data, so a failure is logged and the import stands (the first
+     * opening then walks the tree as before).
+     */
+    private void keepListing(Path folder, ProgressMonitor monitor) {
+        monitor.beginTask("Listing the files of the bundle", ProgressMonitor.UNKNOWN);
+        long t0 = System.nanoTime();
+        try {
+            BundleStore store = new BundleStore(home);
+            String note = store.keepListing(store.get(folder.getFileName().toString()));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (note != null && note.contains("not kept")) {
+                LOG.warn("listing of bundle {}: {} in {} ms; the file tree's first opening will walk it", folder.getFileName(), note, ms);
+            } else {
+                LOG.info("listing of bundle {}: {} in {} ms", folder.getFileName(), note, ms);
+            }
+        } catch (AirlockException | RuntimeException e) {
+            LOG.warn("cannot keep the listing of bundle {}; the file tree's first opening will walk it: {}",
+                    folder.getFileName(), e.getMessage());
+        } finally {
+            monitor.endTask();
         }
     }
 

@@ -46,6 +46,24 @@ public final class BundleStore {
         return home.databases().resolve("listing");
     }
 
+    /**
+     * Makes sure the listing of the bundle's review ref is kept: when its file is missing, the tree is
+     * walked and the listing written ({@link GitSource#list}); a file that is there is not read here (one
+     * that fails a check is refused and rewritten when it is first read, as always). Intake calls this
+     * after every import, so the file tree's first opening reads the listing. Returns how the listing was
+     * had: {@code kept} (a file was there), else {@link GitSource#listingNote}.
+     */
+    public String keepListing(Imported bundle) throws AirlockException {
+        String commit = bundle.manifest().refs().get(bundle.manifest().reviewRef());
+        if (commit != null && Files.isRegularFile(airlock.core.git.ListingFile.fileFor(listings(), commit))) {
+            return "kept";
+        }
+        try (GitSource source = open(bundle)) {
+            source.list(source.reviewRef());
+            return source.listingNote(source.reviewRef());
+        }
+    }
+
     public List<Imported> list() throws AirlockException {
         List<Imported> imported = new ArrayList<>();
         try (Stream<Path> entries = Files.list(home.store())) {

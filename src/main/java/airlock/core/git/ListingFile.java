@@ -79,10 +79,9 @@ public final class ListingFile {
         HexFormat hex = HexFormat.of();
         for (SourceEntry e : entries) {
             byte[] path = e.path().getBytes(StandardCharsets.UTF_8);
-            int shared = 0;
-            int max = Math.min(previous.length, path.length);
-            while (shared < max && previous[shared] == path[shared]) {
-                shared++;
+            int shared = Arrays.mismatch(previous, path);
+            if (shared < 0) { // equal: two raw paths that decode alike
+                shared = path.length;
             }
             writeVar(out, shared);
             writeVar(out, path.length - shared);
@@ -130,6 +129,7 @@ public final class ListingFile {
         List<SourceEntry> entries = new ArrayList<>((int) count);
         byte[] path = new byte[256];
         int pathLength = 0;
+        int asciiUpTo = 0; // path[0 .. asciiUpTo) is ASCII
         for (long i = 0; i < count; i++) {
             long shared = in.var();
             long suffix = in.var();
@@ -151,7 +151,12 @@ public final class ListingFile {
             }
             long size = in.var();
             String blob = hex.formatHex(data, in.take(ID), in.at);
-            String text = decodePath(utf8, path, length, i);
+            int ascii = Math.min(asciiUpTo, (int) shared); // the shared part's ASCII prefix is known
+            while (ascii < length && path[ascii] >= 0) {
+                ascii++;
+            }
+            asciiUpTo = ascii;
+            String text = decodePath(utf8, path, length, ascii == length, i);
             entries.add(new SourceEntry(text, kinds[kind], size, blob));
         }
         if (in.at != bodyLength) {
@@ -160,11 +165,7 @@ public final class ListingFile {
         return Collections.unmodifiableList(entries);
     }
 
-    private static String decodePath(CharsetDecoder utf8, byte[] path, int length, long i) throws Damaged {
-        boolean ascii = true;
-        for (int k = 0; k < length && ascii; k++) {
-            ascii = path[k] >= 0;
-        }
+    private static String decodePath(CharsetDecoder utf8, byte[] path, int length, boolean ascii, long i) throws Damaged {
         String text;
         if (ascii) {
             text = new String(path, 0, length, StandardCharsets.ISO_8859_1);

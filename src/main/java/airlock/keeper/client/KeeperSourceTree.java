@@ -68,12 +68,15 @@ public final class KeeperSourceTree implements SourceTree {
         if (cached != null) {
             return cached;
         }
-        List<SourceEntry> all = new ArrayList<>();
+        List<SourceEntry> all = null;
         int offset = 0;
         while (true) {
             // version 5 (issue 20): up to 100,000 entries a page in a binary listing frame, not 1,000 as JSON
             Answer.Files page = client.files(ref, offset, Limits.MAX_LISTING_PAGE);
             commits.put(ref, page.commit());
+            if (all == null) { // sized once from the first page's total, capped (the total is the keeper's word)
+                all = new ArrayList<>(Math.min(Math.max(page.total(), page.files().size()), 4 * Limits.MAX_LISTING_PAGE));
+            }
             add(all, page);
             // the page covers offset .. next of the keeper's listing (fewer files when the keeper left out a
             // path longer than the protocol carries): the next page starts at next

@@ -15,9 +15,20 @@ import java.util.Map;
  * No toolkit; safe to build off the FX thread.
  */
 public final class PathIndex {
-    static final Comparator<PathNode> ORDER = Comparator.comparing((PathNode n) -> !n.isFolder())
-            .thenComparing(n -> n.name().toLowerCase(Locale.ROOT))
-            .thenComparing(PathNode::name);
+    /**
+     * Folders first, then by name ignoring case (root locale), then by name. A plain comparator, not a chain
+     * of lambdas: the tree's first opening runs in a fresh process, where each lambda is bootstrapped cold.
+     */
+    static final Comparator<PathNode> ORDER = new Comparator<>() {
+        @Override
+        public int compare(PathNode a, PathNode b) {
+            if (a.isFolder() != b.isFolder()) {
+                return a.isFolder() ? -1 : 1;
+            }
+            int c = a.name().toLowerCase(Locale.ROOT).compareTo(b.name().toLowerCase(Locale.ROOT));
+            return c != 0 ? c : a.name().compareTo(b.name());
+        }
+    };
 
     /**
      * Each folder's direct children as listed: its files' entries and its subfolders' paths, turned into

@@ -74,6 +74,42 @@ class BundleImportTest {
         assertEquals(1, new BundleStore(home).list().size());
     }
 
+    /**
+     * Intake keeps the review ref's listing (issue 20): the file tree's first opening reads it instead of
+     * walking the tree. Re-importing writes it when it is missing; a listing that cannot be written (its
+     * folder is a file) leaves the import standing, and the first opening walks as before.
+     */
+    @Test
+    void intakeKeepsTheReviewRefsListingSoTheFirstOpeningReadsIt() throws Exception {
+        ImportResult result = intake.importBundle(vectors.good(), Optional.empty(), ProgressMonitor.NONE);
+        BundleStore store = new BundleStore(home);
+        BundleStore.Imported imported = store.list().get(0);
+        String commit = imported.manifest().refs().get(imported.manifest().reviewRef());
+        Path kept = airlock.core.git.ListingFile.fileFor(store.listings(), commit);
+        assertTrue(Files.isRegularFile(kept), "intake wrote the listing");
+        try (GitSource source = store.open(imported)) {
+            List<SourceEntry> listed = source.list(source.reviewRef());
+            assertEquals("read", source.listingNote(source.reviewRef()), "the first opening reads the kept listing");
+            assertTrue(listed.stream().anyMatch(e -> e.path().equals("src/main.c")));
+        }
+        assertEquals("kept", store.keepListing(imported), "a kept listing is not written again");
+
+        Files.delete(kept);
+        assertTrue(intake.importBundle(vectors.good(), Optional.empty(), ProgressMonitor.NONE).alreadyImported());
+        assertTrue(Files.isRegularFile(kept), "re-importing writes a missing listing");
+
+        Files.delete(kept);
+        Files.delete(store.listings());
+        Files.writeString(store.listings(), "not a folder");
+        assertTrue(intake.importBundle(vectors.good(), Optional.empty(), ProgressMonitor.NONE).storeFolder().isPresent(),
+                "the import stands when the listing cannot be kept");
+        try (GitSource source = store.open(imported)) {
+            source.list(source.reviewRef());
+            assertTrue(source.listingNote(source.reviewRef()).startsWith("walked; not kept"), source.listingNote(source.reviewRef()));
+        }
+        assertEquals(result.storeFolder(), store.list().stream().map(b -> Optional.of(b.folder())).findFirst().orElseThrow());
+    }
+
     @Test
     void aFailedImportLeavesNothingThatLooksImportedAndCanBeRetried() throws Exception {
         String id = intake.verify(vectors.good(), Optional.empty(), ProgressMonitor.NONE).manifestSha256().orElseThrow();

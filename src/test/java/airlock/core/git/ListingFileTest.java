@@ -168,6 +168,36 @@ class ListingFileTest {
         assertTrue(refusal(hugePath.toByteArray()).contains("path of"));
     }
 
+    /**
+     * The decoder checks for non-ASCII bytes only past the shared part when that part was ASCII (issue 20):
+     * a shared part ending inside a multi-byte character, or a suffix that breaks one, is still refused, and
+     * a shorter path never carries the previous path's tail.
+     */
+    @Test
+    void sharedPartsAreCheckedAsUtf8WithTheirSuffix() throws Exception {
+        byte[] eAcute = {(byte) 0xc3, (byte) 0xa9, 'x'}; // "éx"
+        ByteArrayOutputStream half = header(1, 2);
+        entry(half, 0, eAcute, 0, new byte[] {0});
+        entry(half, 1, new byte[] {'('}, 0, new byte[] {0}); // the first byte of "é", then a byte that cannot follow it
+        assertTrue(refusal(half.toByteArray()).contains("entry 1 has a path that is not UTF-8"));
+        ByteArrayOutputStream lone = header(1, 2);
+        entry(lone, 0, eAcute, 0, new byte[] {0});
+        entry(lone, 2, new byte[] {(byte) 0x80}, 0, new byte[] {0});
+        assertTrue(refusal(lone.toByteArray()).contains("entry 1 has a path that is not UTF-8"));
+        ByteArrayOutputStream cut = header(1, 2);
+        entry(cut, 0, new byte[] {'a'}, 0, new byte[] {0});
+        entry(cut, 1, new byte[] {(byte) 0xe2, (byte) 0x82}, 0, new byte[] {0});
+        assertTrue(refusal(cut.toByteArray()).contains("entry 1 has a path that is not UTF-8"));
+
+        ByteArrayOutputStream mixed = header(1, 4);
+        entry(mixed, 0, "abcde".getBytes(StandardCharsets.UTF_8), 0, new byte[] {1});
+        entry(mixed, 2, "\u20ac".getBytes(StandardCharsets.UTF_8), 0, new byte[] {2});
+        entry(mixed, 1, "z".getBytes(StandardCharsets.UTF_8), 0, new byte[] {3});
+        entry(mixed, 0, "\u00e9".getBytes(StandardCharsets.UTF_8), 0, new byte[] {4});
+        List<String> paths = ListingFile.decode(sealed(mixed.toByteArray()), COMMIT).stream().map(SourceEntry::path).toList();
+        assertEquals(List.of("abcde", "ab\u20ac", "az", "\u00e9"), paths);
+    }
+
     @Test
     void aFileTooLargeIsRefusedUnread(@TempDir Path dir) throws Exception {
         Path file = ListingFile.fileFor(dir, COMMIT);
