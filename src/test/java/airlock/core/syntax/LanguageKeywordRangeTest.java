@@ -31,6 +31,25 @@ class LanguageKeywordRangeTest {
                         language + " " + word);
             }
         }
+        for (Language language : Language.values()) { // every keyword of every language, found in place
+            for (java.lang.reflect.Field f : Keywords.class.getDeclaredFields()) {
+                if (!java.util.Set.class.isAssignableFrom(f.getType())) {
+                    continue;
+                }
+                f.setAccessible(true);
+                java.util.Set<?> set;
+                try {
+                    set = (java.util.Set<?>) f.get(null);
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+                for (Object k : set) {
+                    String word = (String) k;
+                    assertEquals(language.isKeyword(word), language.isKeyword(" " + word + " ", 1, 1 + word.length()),
+                            language + " " + word);
+                }
+            }
+        }
         assertTrue(Language.C.isKeyword("x if y", 2, 4));
         assertFalse(Language.C.isKeyword("x if y", 2, 2), "an empty range");
         assertFalse(Language.PLAIN.isKeyword("if", 0, 2), "plain text has no keywords");
