@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The build's name → id table: every distinct identifier of the tree (4.3 M in the Linux kernel) with the id
  * its rows use. Kept as a few flat arrays (the names' characters end to end, and per name its start,
- * length, hash and id, found through an open-addressing slot array) instead of a map of String keys and
+ * length and id, found through an open-addressing slot array holding each name's hash) instead of a map of String keys and
  * entry objects: the map held 633 MB for the kernel's 4.3 M names (the four-kernel build's heap thrashed
  * under 1.5 GB), this about 30 bytes per name plus one byte per character (NameIdsMemoryBench,
  * docs/navigation.md).
@@ -14,8 +14,13 @@ import java.util.Arrays;
  * {@link #idsOf} call.
  */
 final class NameIds {
-    /** Slots hold name index + 1 (0 = empty); at most half are used. */
-    private int[] slots = new int[1 << 16];
+    /**
+     * Slots hold a name's hash in the high 32 bits and its index + 1 in the low 32 (0 = empty); at most half
+     * are used. The hash beside the index lets a probe reject another name without reading the name's
+     * arrays: a lookup touches one cache line of this table instead of two (the lookups run under the lock
+     * both extraction threads take; they were a sixth of the symbol build's samples).
+     */
+    private long[] slots = new long[1 << 16];
     /**
      * The names' characters in pages of {@link #PAGE} bytes that are never copied (a growing array's copy
      * would briefly hold both, 250 MB of kernel names): one byte per character for a name whose characters
@@ -36,7 +41,6 @@ final class NameIds {
     private int[] start = new int[1 << 15];
     /** Per name: its length in characters; negative for a name stored two bytes per character. */
     private int[] length = new int[1 << 15];
-    private int[] hash = new int[1 << 15];
     private int[] id = new int[1 << 15];
     private int size;
     private long nextId;
@@ -51,7 +55,7 @@ final class NameIds {
         int h = name.hashCode();
         int slot = find(name, h);
         if (slots[slot] != 0) {
-            throw new IllegalStateException("name listed twice in the index: id " + id[slots[slot] - 1]
+            throw new IllegalStateException("name listed twice in the index: id " + id[index(slots[slot])]
                     + " and " + nameId);
         }
         add(slot, name, h, nameId);
@@ -75,7 +79,7 @@ final class NameIds {
         int h = name.hashCode();
         int slot = find(name, h);
         if (slots[slot] != 0) {
-            return id[slots[slot] - 1];
+            return id[index(slots[slot])];
         }
         long nameId = nextId++;
         add(slot, name, h, nameId);
@@ -87,14 +91,26 @@ final class NameIds {
         int mask = slots.length - 1;
         int n = name.length();
         for (int s = mix(h) & mask; ; s = (s + 1) & mask) {
-            int k = slots[s] - 1;
-            if (k < 0) {
+            long v = slots[s];
+            if (v == 0) {
                 return s;
             }
-            if (hash[k] == h && Math.abs(length[k]) == n && sameChars(name, k)) {
-                return s;
+            if ((int) (v >>> 32) == h) {
+                int k = index(v);
+                if (Math.abs(length[k]) == n && sameChars(name, k)) {
+                    return s;
+                }
             }
         }
+    }
+
+    /** The name index a used slot holds. */
+    private static int index(long slot) {
+        return (int) slot - 1;
+    }
+
+    private static long slot(int h, int index) {
+        return (long) h << 32 | (index + 1L);
     }
 
     private boolean sameChars(String name, int k) {
@@ -144,14 +160,12 @@ final class NameIds {
             int grown = size + (size >> 1);
             start = Arrays.copyOf(start, grown);
             length = Arrays.copyOf(length, grown);
-            hash = Arrays.copyOf(hash, grown);
             id = Arrays.copyOf(id, grown);
         }
         start[size] = at;
         length[size] = narrow ? n : -n;
-        hash[size] = h;
         id[size] = (int) nameId;
-        slots[slot] = ++size;
+        slots[slot] = slot(h, size++);
         if (size * 2L > slots.length) {
             rehash();
         }
@@ -176,14 +190,17 @@ final class NameIds {
     }
 
     private void rehash() {
-        int[] bigger = new int[slots.length * 2];
+        long[] bigger = new long[slots.length * 2];
         int mask = bigger.length - 1;
-        for (int k = 0; k < size; k++) {
-            int s = mix(hash[k]) & mask;
+        for (long v : slots) {
+            if (v == 0) {
+                continue;
+            }
+            int s = mix((int) (v >>> 32)) & mask;
             while (bigger[s] != 0) {
                 s = (s + 1) & mask;
             }
-            bigger[s] = k + 1;
+            bigger[s] = v;
         }
         slots = bigger;
     }
