@@ -59,14 +59,7 @@ class ListingFrameTest {
         m.put("ref", MAIN);
         m.put("total", 1000L);
         m.put("v", (long) Limits.VERSION);
-        byte[] header = CanonicalJson.write(m);
-        byte[] out = new byte[5 + header.length + entries.length];
-        out[0] = Codec.LISTING_MARKER;
-        out[3] = (byte) (header.length >>> 8);
-        out[4] = (byte) header.length;
-        System.arraycopy(header, 0, out, 5, header.length);
-        System.arraycopy(entries, 0, out, 5 + header.length, entries.length);
-        return out;
+        return withHeader(CanonicalJson.write(m), entries);
     }
 
     private static byte[] withHeader(byte[] header, byte[] entries) {

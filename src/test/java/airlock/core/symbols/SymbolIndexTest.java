@@ -101,18 +101,7 @@ class SymbolIndexTest {
         airlock.core.sqlite.NativeSqlite.install();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
                 java.sql.Statement st = c.createStatement()) {
-            for (String name : new String[] {"V1__symbols.sql", "V2__file_marks.sql", "V3__definition_conditions.sql"}) {
-                String sql = new String(SymbolDatabase.class.getResourceAsStream("/airlock/db/symbols/" + name)
-                        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                for (String body : sql.lines().filter(l -> !l.strip().startsWith("--"))
-                        .reduce("", (a, b) -> a + "\n" + b).split(";")) {
-                    if (!body.isBlank()) {
-                        st.execute(body);
-                    }
-                }
-            }
-            st.execute("CREATE TABLE schema_version(version INTEGER NOT NULL)");
-            st.execute("INSERT INTO schema_version VALUES (1), (2), (3)");
+            oldSchema(st, "V1__symbols.sql", "V2__file_marks.sql", "V3__definition_conditions.sql");
             st.execute("INSERT INTO files(id, path, blob, lang, size, done) VALUES (1, 'a.c', 'b', 'C', 1, 1)");
             st.execute("INSERT INTO names VALUES (1, 'stale_name')");
             st.execute("INSERT INTO defs VALUES (1, 1, 'FUNCTION', 1, 1, 1, '', '', NULL)");
@@ -139,6 +128,24 @@ class SymbolIndexTest {
         }
     }
 
+    /** Creates the schema as the given first migrations left it, with their versions recorded (an index of an older build). */
+    private static void oldSchema(java.sql.Statement st, String... migrations) throws Exception {
+        StringBuilder versions = new StringBuilder();
+        for (int i = 0; i < migrations.length; i++) {
+            String sql = new String(SymbolDatabase.class.getResourceAsStream("/airlock/db/symbols/" + migrations[i])
+                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String body : sql.lines().filter(l -> !l.strip().startsWith("--"))
+                    .reduce("", (a, b) -> a + "\n" + b).split(";")) {
+                if (!body.isBlank()) {
+                    st.execute(body);
+                }
+            }
+            versions.append(i == 0 ? "" : ", ").append('(').append(i + 1).append(')');
+        }
+        st.execute("CREATE TABLE schema_version(version INTEGER NOT NULL)");
+        st.execute("INSERT INTO schema_version VALUES " + versions);
+    }
+
     /** An index built before conditions were stored (schema V2) is emptied on open, so the next build fills them. */
     @Test
     void aV2IndexIsRebuiltToGainConditions() throws Exception {
@@ -146,18 +153,7 @@ class SymbolIndexTest {
         airlock.core.sqlite.NativeSqlite.install();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
                 java.sql.Statement st = c.createStatement()) {
-            for (String name : new String[] {"V1__symbols.sql", "V2__file_marks.sql"}) {
-                String sql = new String(SymbolDatabase.class.getResourceAsStream("/airlock/db/symbols/" + name)
-                        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                for (String body : sql.lines().filter(l -> !l.strip().startsWith("--"))
-                        .reduce("", (a, b) -> a + "\n" + b).split(";")) {
-                    if (!body.isBlank()) {
-                        st.execute(body);
-                    }
-                }
-            }
-            st.execute("CREATE TABLE schema_version(version INTEGER NOT NULL)");
-            st.execute("INSERT INTO schema_version VALUES (1), (2)");
+            oldSchema(st, "V1__symbols.sql", "V2__file_marks.sql");
             st.execute("INSERT INTO files(id, path, blob, lang, size, done) VALUES (1, 'a.c', 'b', 'C', 1, 1)");
             st.execute("INSERT INTO names VALUES (1, 'f')");
             st.execute("INSERT INTO defs VALUES (1, 1, 'FUNCTION', 1, 1, 1, '', '')");
