@@ -23,12 +23,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Builds (or resumes) the symbol index of one ref: lists the tree, then extracts and stores files in
@@ -112,13 +111,21 @@ public final class IndexBuilder {
                 loadNames(c, ins);
                 long batch = count(c, "SELECT coalesce(max(batch), 0) FROM files") + 1;
                 int inBatch = 0;
-                // workers read, decode and extract ahead in path order; this thread is the single writer
-                Deque<Future<Extracted>> ahead = new ArrayDeque<>();
+                // workers read, decode and extract ahead, in path order (priority files first); this thread is the
+                // single writer and takes files as they finish, so one huge file does not hold up the others
+                CompletionService<Extracted> ahead = new ExecutorCompletionService<>(pool);
                 int submitted = 0;
+                // the priority files (on screen) are written first: none of the others is started before them
+                Set<String> priority = new java.util.HashSet<>(priorityPaths);
+                int head = 0;
+                while (head < todo.size() && priority.contains((String) todo.get(head)[1])) {
+                    head++;
+                }
                 for (int i = 0; i < todo.size(); i++) {
-                    while (submitted < todo.size() && submitted - i < AHEAD) {
+                    int limit = i < head ? head : todo.size();
+                    while (submitted < limit && submitted - i < AHEAD) {
                         Object[] f = todo.get(submitted++);
-                        ahead.add(pool.submit(() -> extract((Long) f[0], entries.get((String) f[1]), ins)));
+                        ahead.submit(() -> extract((Long) f[0], entries.get((String) f[1]), ins));
                     }
                     if (monitor.isCancelled()) {
                         done.executeBatch();
@@ -126,7 +133,7 @@ public final class IndexBuilder {
                         c.commit();
                         monitor.checkCancelled();
                     }
-                    Extracted x = await(ahead.poll());
+                    Extracted x = next(ahead);
                     ins.insert(x.fileId(), x.symbols());
                     done.setLong(1, batch);
                     done.setInt(2, x.marks());
@@ -183,9 +190,10 @@ public final class IndexBuilder {
         return t;
     }
 
-    private static Extracted await(Future<Extracted> f) throws AirlockException {
+    /** The next finished file's results. */
+    private static Extracted next(CompletionService<Extracted> finished) throws AirlockException {
         try {
-            return f.get();
+            return finished.take().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException();
@@ -298,7 +306,7 @@ public final class IndexBuilder {
             return new Extracted(fileId, Inserter.Resolved.NONE, marks); // binary: nothing to hand to the extractor
         }
         FileSymbols fs = new TagsExtractor().extract(Language.detect(e.path(), content.text()), content.text());
-        return new Extracted(fileId, ins.resolve(fs), marks); // names resolved here, off the writer thread
+        return new Extracted(fileId, ins.resolve(fileId, fs), marks); // names resolved here, off the writer thread
     }
 
     static long count(Connection c, String sql) throws SQLException {

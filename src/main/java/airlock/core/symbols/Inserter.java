@@ -1,6 +1,5 @@
 package airlock.core.symbols;
 
-import java.io.ByteArrayOutputStream;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -19,14 +18,23 @@ import java.util.Map;
  * batch array on every {@code executeBatch}, which JFR showed as the writer's top Java frame.
  */
 final class Inserter {
-    /** One name's occurrences in the current batch (writer thread). */
+    /** One name's occurrences in the current batch (writer thread): its files' encoded groups, appended. */
     private static final class Pending {
         final long id;
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] bytes = new byte[64];
+        int size;
         int count;
 
         Pending(long id) {
             this.id = id;
+        }
+
+        void append(byte[] group) {
+            if (size + group.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(size + group.length, bytes.length * 2));
+            }
+            System.arraycopy(group, 0, bytes, size, group.length);
+            size += group.length;
         }
     }
 
@@ -38,6 +46,14 @@ final class Inserter {
     private final PreparedStatement insDef;
     private final RefsFile.Writer refs;
     private final List<Pending> touched = new ArrayList<>();
+    /**
+     * Rows per executeBatch: sqlite-jdbc keeps the batch array at its largest size and clears all of it on
+     * every executeBatch, so one batch of a header with 50,000 macros made every later flush clear millions
+     * of slots (JFR: clearBatch was the writer's top frame). Executed in chunks, the array stays small.
+     */
+    private static final int CHUNK_ROWS = 4096;
+    private int defRows;
+    private int nameRows;
 
     /** @param nextId the id the first new name gets */
     Inserter(long nextId, PreparedStatement insName, PreparedStatement insDef, RefsFile.Writer refs) {
@@ -55,27 +71,31 @@ final class Inserter {
 
     /** One file's symbols with every name resolved to its id (built by an extraction thread). */
     record Resolved(List<Tag> definitions, long[] definitionIds, String[] occurrenceNames, long[] occurrenceIds,
-            int[][] positions) {
-        static final Resolved NONE = new Resolved(List.of(), new long[0], new String[0], new long[0], new int[0][]);
+            byte[][] groups, int[] counts) {
+        static final Resolved NONE = new Resolved(List.of(), new long[0], new String[0], new long[0], new byte[0][],
+                new int[0]);
     }
 
-    Resolved resolve(FileSymbols fs) {
+    /** Resolves the names of file {@code fileId}'s symbols and encodes each name's occurrence group. */
+    Resolved resolve(long fileId, FileSymbols fs) {
         List<Tag> defs = fs.definitions();
         String[] all = new String[defs.size() + fs.occurrences().size()];
         for (int i = 0; i < defs.size(); i++) {
             all[i] = defs.get(i).name();
         }
         String[] occNames = new String[fs.occurrences().size()];
-        int[][] positions = new int[occNames.length][];
+        byte[][] groups = new byte[occNames.length][];
+        int[] counts = new int[occNames.length];
         int i = 0;
         for (Map.Entry<String, int[]> e : fs.occurrences().entrySet()) {
             occNames[i] = e.getKey();
             all[defs.size() + i] = e.getKey();
-            positions[i++] = e.getValue();
+            groups[i] = Occurrences.group(fileId, e.getValue());
+            counts[i++] = e.getValue().length / 3;
         }
         long[] ids = names.idsOf(all);
         return new Resolved(defs, Arrays.copyOf(ids, defs.size()), occNames,
-                Arrays.copyOfRange(ids, defs.size(), ids.length), positions);
+                Arrays.copyOfRange(ids, defs.size(), ids.length), groups, counts);
     }
 
     /** Adds one file's rows to the batch (writer thread). */
@@ -94,6 +114,10 @@ final class Inserter {
             insDef.setString(8, "");
             insDef.setString(9, t.condition().isEmpty() ? null : t.condition());
             insDef.addBatch();
+            if (++defRows >= CHUNK_ROWS) {
+                insDef.executeBatch();
+                defRows = 0;
+            }
         }
         for (int i = 0; i < r.occurrenceIds().length; i++) {
             long id = written(r.occurrenceIds()[i], r.occurrenceNames()[i]);
@@ -107,8 +131,8 @@ final class Inserter {
                 pending[k] = p;
                 touched.add(p);
             }
-            Occurrences.appendGroup(p.bytes, fileId, r.positions()[i]);
-            p.count += r.positions()[i].length / 3;
+            p.append(r.groups()[i]);
+            p.count += r.counts()[i];
         }
     }
 
@@ -119,9 +143,11 @@ final class Inserter {
     long flush(long batch) throws SQLException, airlock.core.AirlockException {
         insName.executeBatch();
         insDef.executeBatch();
+        nameRows = 0;
+        defRows = 0;
         touched.sort(Comparator.comparingLong(p -> p.id));
         for (Pending p : touched) {
-            refs.append(p.id, batch, p.count, p.bytes.toByteArray(), p.bytes.size());
+            refs.append(p.id, batch, p.count, p.bytes, p.size);
             pending[(int) p.id] = null;
         }
         touched.clear();
@@ -136,6 +162,10 @@ final class Inserter {
             insName.setString(2, name);
             insName.addBatch();
             written.set(k);
+            if (++nameRows >= CHUNK_ROWS) {
+                insName.executeBatch();
+                nameRows = 0;
+            }
         }
         return id;
     }

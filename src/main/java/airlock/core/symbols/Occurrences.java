@@ -67,10 +67,36 @@ public final class Occurrences {
 
     /** Appends one file's group to a batch blob: file id, count, then the triples as in {@link #encode}. */
     public static void appendGroup(ByteArrayOutputStream out, long fileId, int[] triples) {
-        writeVarint(out, (int) fileId);
-        writeVarint(out, triples.length / 3);
-        byte[] body = encode(triples);
-        out.write(body, 0, body.length);
+        byte[] g = group(fileId, triples);
+        out.write(g, 0, g.length);
+    }
+
+    /**
+     * One file's group as {@link #appendGroup} writes it. Built by the extraction threads, into a plain array
+     * (a ByteArrayOutputStream locks on every byte: it was a tenth of the single writer's time).
+     */
+    static byte[] group(long fileId, int[] triples) {
+        // at most 5 bytes per varint: file id, count, and three per triple
+        byte[] b = new byte[10 + triples.length * 5];
+        int n = putVarint(b, 0, (int) fileId);
+        n = putVarint(b, n, triples.length / 3);
+        int prevLine = 0;
+        for (int i = 0; i + 2 < triples.length; i += 3) {
+            n = putVarint(b, n, triples[i] - prevLine);
+            n = putVarint(b, n, triples[i + 1]);
+            n = putVarint(b, n, triples[i + 2]);
+            prevLine = triples[i];
+        }
+        return Arrays.copyOf(b, n);
+    }
+
+    private static int putVarint(byte[] b, int at, int v) {
+        while ((v & ~0x7F) != 0) {
+            b[at++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        b[at++] = (byte) v;
+        return at;
     }
 
     /** One file's occurrences inside a batch blob. */

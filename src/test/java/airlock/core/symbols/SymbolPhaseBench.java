@@ -74,7 +74,7 @@ public final class SymbolPhaseBench {
                         if (phase < 4) {
                             continue;
                         }
-                        sum += ins.resolve(fs).occurrenceIds().length;
+                        sum += ins.resolve(i, fs).occurrenceIds().length;
                     }
                     return sum;
                 });
