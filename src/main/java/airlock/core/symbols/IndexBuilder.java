@@ -43,15 +43,6 @@ public final class IndexBuilder {
      * committing every 8 batches writes each to the WAL once instead of 8 times (cancel keeps what was done).
      */
     private static final int BATCHES_PER_COMMIT = 8;
-    /**
-     * The indexes whose keys arrive in random order (a name's id, a name): kept up to date they cost a
-     * B-tree insert per definition, per reference row and per new name scattered over the whole index, so a
-     * build drops them and creates them once at the end (a sort). While building, lookups by name scan the
-     * tables (names are kept unique by the builder's own map; the unique index, created last, checks it).
-     */
-    static final String[] BY_NAME = {"CREATE INDEX IF NOT EXISTS defs_by_name ON defs(name_id)",
-            "CREATE INDEX IF NOT EXISTS refs_by_name ON refs(name_id)",
-            "CREATE UNIQUE INDEX IF NOT EXISTS names_by_name ON names(name)"};
     /** Files read and extracted ahead of the writer (bounds the memory held by finished results). */
     private static final int AHEAD = 64;
 
@@ -76,18 +67,20 @@ public final class IndexBuilder {
     /** Builds or resumes; returns the final state. Throws CancelledException if cancelled (work so far is kept). */
     public IndexState build(Collection<String> priorityPaths, ProgressMonitor monitor) throws AirlockException {
         Path refsFile = RefsFile.of(dbFile);
+        Path defsFile = RefsFile.defsOf(dbFile);
         try (Connection c = SymbolDatabase.open(dbFile)) {
             c.setAutoCommit(false);
             String commit = source.commitOf(ref);
-            prepare(c, commit, refsFile);
+            prepare(c, commit, refsFile, defsFile);
             List<Object[]> todo = pending(c, priorityPaths);
             long total = count(c, "SELECT count(*) FROM files");
             if (todo.isEmpty() && "complete".equals(meta(c, "state"))) {
                 return new IndexState(IndexState.Status.COMPLETE, total, total, "");
             }
             try (Statement s = c.createStatement()) {
-                s.execute("DROP INDEX IF EXISTS defs_by_name");
-                s.execute("DROP INDEX IF EXISTS refs_by_name");
+                // an index of names kept up to date costs a B-tree insert per new name scattered over the whole
+                // index, and created at the end it was a 5 to 7 s sort: a complete index looks names up in its
+                // name file (NameSlots), a partial one scans the table
                 s.execute("DROP INDEX IF EXISTS names_by_name");
             }
             c.commit();
@@ -103,11 +96,12 @@ public final class IndexBuilder {
             }
             ExecutorService pool = Executors.newFixedThreadPool(threads, IndexBuilder::worker);
             try (RefsFile.Writer refs = RefsFile.Writer.open(refsFile, Long.parseLong(meta(c, "refs_end")));
+                    RefsFile.Writer defs = RefsFile.Writer.open(defsFile, Long.parseLong(meta(c, "defs_end")));
                     PreparedStatement insName = c.prepareStatement("INSERT INTO names(id, name) VALUES (?,?)");
-                    PreparedStatement insDef = c.prepareStatement("INSERT INTO defs VALUES (?,?,?,?,?,?,?,?,?)");
-                    PreparedStatement refsEnd = c.prepareStatement("UPDATE meta SET value=? WHERE key='refs_end'");
-                    PreparedStatement done = c.prepareStatement("UPDATE files SET done=1, batch=?, marks=? WHERE id=?")) {
-                Inserter ins = new Inserter(count(c, "SELECT coalesce(max(id), 0) FROM names") + 1, insName, insDef, refs);
+                    PreparedStatement ends = c.prepareStatement("UPDATE meta SET value=? WHERE key=?");
+                    PreparedStatement done = c.prepareStatement(
+                            "UPDATE files SET done=1, batch=?, marks=?, defs=? WHERE id=?")) {
+                Inserter ins = new Inserter(count(c, "SELECT coalesce(max(id), 0) FROM names") + 1, insName, refs, defs);
                 loadNames(c, ins);
                 long batch = count(c, "SELECT coalesce(max(batch), 0) FROM files") + 1;
                 int inBatch = 0;
@@ -129,22 +123,23 @@ public final class IndexBuilder {
                     }
                     if (monitor.isCancelled()) {
                         done.executeBatch();
-                        end(refsEnd, ins.flush(batch));
+                        end(ends, ins.flush(batch));
                         c.commit();
                         monitor.checkCancelled();
                     }
                     Extracted x = next(ahead);
-                    ins.insert(x.fileId(), x.symbols());
+                    ins.insert(x.symbols());
                     done.setLong(1, batch);
                     done.setInt(2, x.marks());
-                    done.setLong(3, x.fileId());
+                    done.setBytes(3, x.symbols().fileDefinitions());
+                    done.setLong(4, x.fileId());
                     done.addBatch();
                     monitor.update(1);
                     if (++inBatch >= BATCH_FILES) {
                         done.executeBatch();
-                        // the reference records are written before the transaction that marks their files done,
-                        // and the file's committed end is part of that transaction
-                        end(refsEnd, ins.flush(batch++));
+                        // the reference and definition records are written before the transaction that marks
+                        // their files done, and the files' committed ends are part of that transaction
+                        end(ends, ins.flush(batch++));
                         if (batch % BATCHES_PER_COMMIT == 0) {
                             c.commit();
                         }
@@ -152,15 +147,16 @@ public final class IndexBuilder {
                     }
                 }
                 done.executeBatch();
-                end(refsEnd, ins.flush(batch));
+                end(ends, ins.flush(batch));
                 c.commit();
-                // the reference file's directory, forced to disk before the index says complete
+                // the files' directories, forced to disk before the index says complete
                 long refsSize = refs.finish();
+                long defsSize = defs.finish();
+                long namesSize = ins.writeNames(NameSlots.of(dbFile));
                 try (Statement s = c.createStatement()) {
-                    for (String sql : BY_NAME) {
-                        s.execute(sql);
-                    }
                     s.execute("INSERT OR REPLACE INTO meta VALUES ('refs_size','" + refsSize + "')");
+                    s.execute("INSERT OR REPLACE INTO meta VALUES ('defs_size','" + defsSize + "')");
+                    s.execute("INSERT OR REPLACE INTO meta VALUES ('names_size','" + namesSize + "')");
                     s.execute("INSERT OR REPLACE INTO meta VALUES ('state','complete')");
                 }
                 c.commit();
@@ -175,9 +171,14 @@ public final class IndexBuilder {
         }
     }
 
-    private static void end(PreparedStatement refsEnd, long end) throws SQLException {
-        refsEnd.setString(1, Long.toString(end));
-        refsEnd.executeUpdate();
+    /** Records the reference and definition files' committed ends ({@link Inserter#flush}) in the meta table. */
+    private static void end(PreparedStatement ends, long[] end) throws SQLException {
+        String[] keys = {"refs_end", "defs_end"};
+        for (int i = 0; i < keys.length; i++) {
+            ends.setString(1, Long.toString(end[i]));
+            ends.setString(2, keys[i]);
+            ends.executeUpdate();
+        }
     }
 
     /** One file's results, computed by a worker. */
@@ -205,22 +206,24 @@ public final class IndexBuilder {
         }
     }
 
-    private void prepare(Connection c, String commit, Path refsFile) throws SQLException, AirlockException {
+    private void prepare(Connection c, String commit, Path refsFile, Path defsFile) throws SQLException,
+            AirlockException {
         String existing = meta(c, "commit");
         if (existing != null && !existing.equals(commit)) {
             throw new AirlockException("symbols.db.mismatch", "The symbol index " + dbFile + " belongs to commit "
                     + existing + ", not " + commit + ". Delete it to rebuild.");
         }
         if (existing != null) {
-            String damage = refsDamage(c, refsFile);
+            String damage = damage(c, refsFile, defsFile, NameSlots.of(dbFile));
             if (damage == null) {
                 return;
             }
-            // derived data: an index whose reference file is damaged, or one of the format before it, is rebuilt
+            // derived data: an index whose reference or definition file is damaged, or one of a format before
+            // them, is rebuilt
             org.slf4j.LoggerFactory.getLogger(IndexBuilder.class).warn("The symbol index {} is rebuilt: {}", dbFile,
                     damage);
             try (Statement s = c.createStatement()) {
-                for (String t : new String[] {"refs", "defs", "names", "files", "meta"}) {
+                for (String t : new String[] {"names", "files", "meta"}) {
                     s.execute("DELETE FROM " + t);
                 }
             }
@@ -228,7 +231,7 @@ public final class IndexBuilder {
         try (PreparedStatement m = c.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?,?)");
                 PreparedStatement f = c.prepareStatement("INSERT INTO files(path, blob, lang, size) VALUES (?,?,?,?)")) {
             for (String[] kv : new String[][] {{"ref", ref}, {"commit", commit}, {"state", "building"},
-                    {"refs_format", "1"}, {"refs_end", "0"}}) {
+                    {"refs_format", "1"}, {"refs_end", "0"}, {"defs_format", "1"}, {"defs_end", "0"}}) {
                 m.setString(1, kv[0]);
                 m.setString(2, kv[1]);
                 m.executeUpdate();
@@ -252,22 +255,42 @@ public final class IndexBuilder {
     }
 
     /**
-     * Why the index's reference file cannot be used, or null when it can: a complete index's file is
-     * checked as a reader opens it (size, structure, directory checksum), a partial one's committed records
-     * are read and checked (the writer then cuts what follows them); an index without a reference file
-     * format is of the version that kept references in SQLite.
+     * Why the index's reference, definition or name file cannot be used, or null when all can: a complete
+     * index's files are checked as a reader opens them (size, structure, checksums), a partial one's
+     * committed records are read and checked (the writer then cuts what follows them); an index without a
+     * file's format is of a version before that file.
      */
-    private static String refsDamage(Connection c, Path refsFile) throws SQLException {
+    private static String damage(Connection c, Path refsFile, Path defsFile, Path namesFile) throws SQLException {
         if (!"1".equals(meta(c, "refs_format"))) {
             return "its references are in the format before the reference file";
         }
+        if (!"1".equals(meta(c, "defs_format"))) {
+            return "its definitions are in the format before the definition file";
+        }
+        String refs = damage(c, refsFile, "refs");
+        String defs = refs != null ? refs : damage(c, defsFile, "defs");
+        if (defs != null || !"complete".equals(meta(c, "state"))) {
+            return defs;
+        }
+        try {
+            NameSlots.Reader.open(namesFile, Long.parseLong(meta(c, "names_size"))).close();
+            return null;
+        } catch (AirlockException e) {
+            return e.getMessage();
+        } catch (NumberFormatException e) {
+            return "bad names file size in its meta table";
+        }
+    }
+
+    /** One record file's damage ({@code key}: its meta keys' prefix), or null. */
+    private static String damage(Connection c, Path file, String key) throws SQLException {
         try {
             if ("complete".equals(meta(c, "state"))) {
-                RefsFile.Reader.complete(refsFile, Long.parseLong(meta(c, "refs_size"))).close();
+                RefsFile.Reader.complete(file, Long.parseLong(meta(c, key + "_size"))).close();
             } else {
-                long end = Long.parseLong(meta(c, "refs_end"));
+                long end = Long.parseLong(meta(c, key + "_end"));
                 if (end > 0) {
-                    try (RefsFile.Reader r = RefsFile.Reader.partial(refsFile, end)) {
+                    try (RefsFile.Reader r = RefsFile.Reader.partial(file, end)) {
                         r.ofBatch(-1); // reads and checks every committed record
                     }
                 }
@@ -276,7 +299,7 @@ public final class IndexBuilder {
         } catch (AirlockException e) {
             return e.getMessage();
         } catch (NumberFormatException e) {
-            return "bad reference file size in its meta table";
+            return "bad " + key + " file size in its meta table";
         }
     }
 
@@ -306,7 +329,7 @@ public final class IndexBuilder {
             return new Extracted(fileId, Inserter.Resolved.NONE, marks); // binary: nothing to hand to the extractor
         }
         FileSymbols fs = new TagsExtractor().extract(Language.detect(e.path(), content.text()), content.text());
-        return new Extracted(fileId, ins.resolve(fileId, fs), marks); // names resolved here, off the writer thread
+        return new Extracted(fileId, ins.resolve(fileId, fs), marks); // resolved and encoded here, off the writer
     }
 
     static long count(Connection c, String sql) throws SQLException {

@@ -12,13 +12,14 @@ import java.util.Map;
 /**
  * The writing side of a build. Extraction threads resolve every name of a file to its id ({@link #resolve},
  * one {@link NameIds} call per file: the lookup of tens of millions of (name, file) pairs does not run on the
- * one writer thread); the writer then appends each file's rows without a map lookup: definitions as they
- * come, occurrences gathered per name id, so a batch of 256 files costs one reference record per name.
- * Statements are executed once per batch ({@link #flush}), not once per file: sqlite-jdbc clears its whole
+ * one writer thread) and encode the file's rows; the writer then only appends bytes: occurrences and
+ * definitions gathered per name id, so a batch of 256 files costs one reference record and one definition
+ * record per name ({@link RefsFile}), and the file's own definitions blob goes with its done mark.
+ * New names are the writer's only rows ({@code names}), executed in chunks: sqlite-jdbc clears its whole
  * batch array on every {@code executeBatch}, which JFR showed as the writer's top Java frame.
  */
 final class Inserter {
-    /** One name's occurrences in the current batch (writer thread): its files' encoded groups, appended. */
+    /** One name's records in the current batch (writer thread): its files' encoded groups, appended. */
     private static final class Pending {
         final long id;
         byte[] bytes = new byte[64];
@@ -29,54 +30,87 @@ final class Inserter {
             this.id = id;
         }
 
-        void append(byte[] group) {
-            if (size + group.length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(size + group.length, bytes.length * 2));
+        void append(byte[] src, int from, int len) {
+            if (size + len > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(size + len, bytes.length * 2));
             }
-            System.arraycopy(group, 0, bytes, size, group.length);
-            size += group.length;
+            System.arraycopy(src, from, bytes, size, len);
+            size += len;
+        }
+    }
+
+    /** The pending records of one file (references or definitions), by name id. */
+    private static final class Gather {
+        private Pending[] pending = new Pending[1 << 16];
+        private final List<Pending> touched = new ArrayList<>();
+
+        Pending of(long id) {
+            int k = (int) id;
+            if (k >= pending.length) {
+                pending = Arrays.copyOf(pending, Math.max(k + 1, pending.length * 2));
+            }
+            Pending p = pending[k];
+            if (p == null) {
+                p = new Pending(id);
+                pending[k] = p;
+                touched.add(p);
+            }
+            return p;
+        }
+
+        /** Appends one record per name, by ascending id, to {@code file}; returns its new end. */
+        long flush(RefsFile.Writer file, long batch) throws airlock.core.AirlockException {
+            touched.sort(Comparator.comparingLong(p -> p.id));
+            for (Pending p : touched) {
+                file.append(p.id, batch, p.count, p.bytes, p.size);
+                pending[(int) p.id] = null;
+            }
+            touched.clear();
+            return file.flush();
         }
     }
 
     private final NameIds names;
     /** Ids whose names row is written (or part of the current batch). */
     private final BitSet written = new BitSet();
-    private Pending[] pending = new Pending[1 << 16];
     private final PreparedStatement insName;
-    private final PreparedStatement insDef;
     private final RefsFile.Writer refs;
-    private final List<Pending> touched = new ArrayList<>();
-    /**
-     * Rows per executeBatch: sqlite-jdbc keeps the batch array at its largest size and clears all of it on
-     * every executeBatch, so one batch of a header with 50,000 macros made every later flush clear millions
-     * of slots (JFR: clearBatch was the writer's top frame). Executed in chunks, the array stays small.
-     */
+    private final RefsFile.Writer defs;
+    private final Gather refsPending = new Gather();
+    private final Gather defsPending = new Gather();
+    /** Every name with its id, for the complete index's name file ({@link NameSlots}). */
+    private final NameSlots.Builder slots = new NameSlots.Builder();
+    /** Name rows per executeBatch (see the class comment). */
     private static final int CHUNK_ROWS = 4096;
-    private int defRows;
     private int nameRows;
 
     /** @param nextId the id the first new name gets */
-    Inserter(long nextId, PreparedStatement insName, PreparedStatement insDef, RefsFile.Writer refs) {
+    Inserter(long nextId, PreparedStatement insName, RefsFile.Writer refs, RefsFile.Writer defs) {
         this.names = new NameIds(nextId);
         this.insName = insName;
-        this.insDef = insDef;
         this.refs = refs;
+        this.defs = defs;
     }
 
     /** A name already in the index (a resumed build), before any file is resolved. */
     void existing(String name, long id) {
         names.put(name, id);
         written.set(Math.toIntExact(id));
+        slots.add(name, id);
     }
 
-    /** One file's symbols with every name resolved to its id (built by an extraction thread). */
-    record Resolved(List<Tag> definitions, long[] definitionIds, String[] occurrenceNames, long[] occurrenceIds,
-            byte[][] groups, int[] counts) {
-        static final Resolved NONE = new Resolved(List.of(), new long[0], new String[0], new long[0], new byte[0][],
-                new int[0]);
+    /**
+     * One file's symbols with every name resolved to its id and encoded (built by an extraction thread):
+     * the file's definitions blob, each definition's entry for its name's record ({@code definitionEnds[i]}
+     * is where entry i ends in {@code definitionEntries}), each occurrence name's group.
+     */
+    record Resolved(String[] definitionNames, long[] definitionIds, byte[] fileDefinitions, byte[] definitionEntries,
+            int[] definitionEnds, String[] occurrenceNames, long[] occurrenceIds, byte[][] groups, int[] counts) {
+        static final Resolved NONE = new Resolved(new String[0], new long[0], null, new byte[0], new int[0],
+                new String[0], new long[0], new byte[0][], new int[0]);
     }
 
-    /** Resolves the names of file {@code fileId}'s symbols and encodes each name's occurrence group. */
+    /** Resolves the names of file {@code fileId}'s symbols and encodes its rows. */
     Resolved resolve(long fileId, FileSymbols fs) {
         List<Tag> defs = fs.definitions();
         String[] all = new String[defs.size() + fs.occurrences().size()];
@@ -94,64 +128,48 @@ final class Inserter {
             counts[i++] = e.getValue().length / 3;
         }
         long[] ids = names.idsOf(all);
-        return new Resolved(defs, Arrays.copyOf(ids, defs.size()), occNames,
+        long[] defIds = Arrays.copyOf(ids, defs.size());
+        DefEntries.Out entries = new DefEntries.Out();
+        int[] ends = new int[defs.size()];
+        for (int d = 0; d < defs.size(); d++) {
+            DefEntries.put(entries, fileId, defs.get(d));
+            ends[d] = entries.size();
+        }
+        return new Resolved(Arrays.copyOf(all, defs.size()), defIds,
+                defs.isEmpty() ? null : DefEntries.ofFile(defs, defIds), entries.toArray(), ends, occNames,
                 Arrays.copyOfRange(ids, defs.size(), ids.length), groups, counts);
     }
 
-    /** Adds one file's rows to the batch (writer thread). */
-    void insert(long fileId, Resolved r) throws SQLException {
+    /** Adds one file's records to the batch (writer thread). */
+    void insert(Resolved r) throws SQLException {
+        int from = 0;
         for (int i = 0; i < r.definitionIds().length; i++) {
-            Tag t = r.definitions().get(i);
-            insDef.setLong(1, written(r.definitionIds()[i], t.name()));
-            insDef.setLong(2, fileId);
-            insDef.setString(3, t.kind().name());
-            insDef.setInt(4, t.line());
-            insDef.setInt(5, t.column());
-            insDef.setInt(6, t.endLine());
-            insDef.setString(7, t.scope());
-            // the definition's line is read from the source when shown (DefinitionLines): kept here it was a
-            // third of the index, written twice while building
-            insDef.setString(8, "");
-            insDef.setString(9, t.condition().isEmpty() ? null : t.condition());
-            insDef.addBatch();
-            if (++defRows >= CHUNK_ROWS) {
-                insDef.executeBatch();
-                defRows = 0;
-            }
+            Pending p = defsPending.of(written(r.definitionIds()[i], r.definitionNames()[i]));
+            p.append(r.definitionEntries(), from, r.definitionEnds()[i] - from);
+            p.count++;
+            from = r.definitionEnds()[i];
         }
         for (int i = 0; i < r.occurrenceIds().length; i++) {
-            long id = written(r.occurrenceIds()[i], r.occurrenceNames()[i]);
-            int k = (int) id;
-            if (k >= pending.length) {
-                pending = Arrays.copyOf(pending, Math.max(k + 1, pending.length * 2));
-            }
-            Pending p = pending[k];
-            if (p == null) {
-                p = new Pending(id);
-                pending[k] = p;
-                touched.add(p);
-            }
-            p.append(r.groups()[i]);
+            Pending p = refsPending.of(written(r.occurrenceIds()[i], r.occurrenceNames()[i]));
+            p.append(r.groups()[i], 0, r.groups()[i].length);
             p.count += r.counts()[i];
         }
     }
 
     /**
-     * Writes the batch: new names, definitions, then one reference record per name to the reference file
-     * (before the batch commits); returns the reference file's new end, which the caller commits with it.
+     * Writes the batch: new names, then one reference record and one definition record per name to their
+     * files (before the batch commits); returns the files' new ends {refs, defs}, which the caller commits
+     * with it.
      */
-    long flush(long batch) throws SQLException, airlock.core.AirlockException {
+    long[] flush(long batch) throws SQLException, airlock.core.AirlockException {
         insName.executeBatch();
-        insDef.executeBatch();
         nameRows = 0;
-        defRows = 0;
-        touched.sort(Comparator.comparingLong(p -> p.id));
-        for (Pending p : touched) {
-            refs.append(p.id, batch, p.count, p.bytes, p.size);
-            pending[(int) p.id] = null;
-        }
-        touched.clear();
-        return refs.flush();
+        return new long[] {refsPending.flush(refs, batch), defsPending.flush(defs, batch)};
+    }
+
+    /** Writes the name file of every name written (the build is complete); returns its size. */
+    long writeNames(java.nio.file.Path file) throws airlock.core.AirlockException {
+        return slots.write(file);
     }
 
     /** The id; its names row joins the batch the first time a row uses it (writer thread). */
@@ -162,6 +180,7 @@ final class Inserter {
             insName.setString(2, name);
             insName.addBatch();
             written.set(k);
+            slots.add(name, id);
             if (++nameRows >= CHUNK_ROWS) {
                 insName.executeBatch();
                 nameRows = 0;

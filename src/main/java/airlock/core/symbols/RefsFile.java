@@ -24,7 +24,8 @@ import java.util.zip.CRC32C;
  * "AIRREF01"
  * records, one per name per build batch, in the order written:
  *     varint name id | varint batch | varint count | varint blob length | blob | int CRC-32C of the record so far
- *     (blob: the name's occurrence groups of the batch, {@link Occurrences#appendGroup})
+ *     (blob: the name's occurrence groups of the batch, {@link Occurrences#appendGroup}; in the definition
+ *     file {@link #defsOf}, the name's definitions of the batch, {@link DefEntries}, count their number)
  * -- written once the build is complete, at the data end D:
  * "AIRRDIR1" | int N (name id slots) | int P (records) | int B (batches)
  * (N + 1) × int: index of name id i's first record offset (the last is P)
@@ -33,7 +34,7 @@ import java.util.zip.CRC32C;
  * long D | int CRC-32C of the directory from D up to here | "REND"
  * </pre>
  *
- * While a build runs there is no directory: the SQLite {@code meta} row {@code refs_end}, committed with the
+ * While a build runs there is no directory: the SQLite {@code meta} row {@code refs_end} ({@code defs_end}), committed with the
  * files' done marks, says how many bytes are committed; a resumed build cuts anything after it (a batch
  * written but not committed) and readers scan the records up to it. Every record carries its own checksum
  * and name, so a damaged or crafted file is refused with the reason ({@link #damaged}), never read as "no
@@ -58,13 +59,26 @@ final class RefsFile {
         return db.resolveSibling(db.getFileName() + ".refs");
     }
 
+    /**
+     * The definition file of the index {@code db}: the same format, a record per name per batch holding the
+     * name's definitions of the batch ({@link DefEntries}), its count their number.
+     */
+    static Path defsOf(Path db) {
+        return db.resolveSibling(db.getFileName() + ".defs");
+    }
+
+    /** "reference file" or "definition file", for messages. */
+    private static String what(Path file) {
+        return file.getFileName().toString().endsWith(".defs") ? "definition file" : "reference file";
+    }
+
     static AirlockException damaged(Path file, String what) {
-        return new AirlockException("symbols.refs.damaged", "The symbol index's reference file " + file
+        return new AirlockException("symbols.refs.damaged", "The symbol index's " + what(file) + " " + file
                 + " is damaged (" + what + "). Building the index again replaces it.");
     }
 
     private static AirlockException io(Path file, IOException e) {
-        return new AirlockException("symbols.refs.io", "Cannot read or write the symbol index's reference file "
+        return new AirlockException("symbols.refs.io", "Cannot read or write the symbol index's " + what(file) + " "
                 + file + " (" + e.getMessage() + ").", e);
     }
 
@@ -330,7 +344,7 @@ final class RefsFile {
                 if (size < HEADER + DIR_MAGIC.length + 12 + 4 + TRAILER) {
                     throw damaged(file, "truncated (" + size + " bytes)");
                 }
-                checkMagic(file, ch, 0, MAGIC, "not a reference file of this version");
+                checkMagic(file, ch, 0, MAGIC, "not a file of this version");
                 ByteBuffer t = read(file, ch, size - TRAILER, TRAILER);
                 long d = t.getLong(0);
                 int crc = t.getInt(8);
@@ -395,7 +409,7 @@ final class RefsFile {
                 if (ch.size() < committedEnd || committedEnd < HEADER) {
                     throw damaged(file, "shorter (" + ch.size() + " bytes) than its committed " + committedEnd);
                 }
-                checkMagic(file, ch, 0, MAGIC, "not a reference file of this version");
+                checkMagic(file, ch, 0, MAGIC, "not a file of this version");
                 return new Reader(file, ch, committedEnd, false, 0, 0, new long[0], new long[0]);
             } catch (AirlockException | RuntimeException e) {
                 RefsFile.close(ch);
@@ -442,6 +456,48 @@ final class RefsFile {
                 out.add(r);
             }
             return out;
+        }
+
+        /**
+         * The records of each of {@code nameIds}, in file order, by id: looked up in the directory, or while a
+         * build runs found in one scan of the committed records (not one per name).
+         */
+        java.util.Map<Long, List<Record>> ofNames(java.util.Collection<Long> nameIds) throws AirlockException {
+            java.util.Map<Long, List<Record>> out = new java.util.HashMap<>();
+            if (directory) {
+                for (long id : nameIds) {
+                    out.put(id, ofName(id));
+                }
+                return out;
+            }
+            for (long id : nameIds) {
+                out.put(id, new ArrayList<>());
+            }
+            Scanner sc = new Scanner(file, ch, dataEnd);
+            for (Record r = sc.next(); r != null; r = sc.next()) {
+                List<Record> mine = out.get(r.nameId());
+                if (mine != null) {
+                    mine.add(r);
+                }
+            }
+            return out;
+        }
+
+        /** Every name id's total count (the sum over its records), indexed by name id: one scan of the records. */
+        long[] counts() throws AirlockException {
+            long[] counts = new long[1024];
+            Scanner sc = new Scanner(file, ch, dataEnd);
+            for (Record r = sc.next(); r != null; r = sc.next()) {
+                if (r.nameId() >= Integer.MAX_VALUE - 1) {
+                    throw damaged(file, "name id " + r.nameId() + " out of range");
+                }
+                int id = (int) r.nameId();
+                if (id >= counts.length) {
+                    counts = Arrays.copyOf(counts, Math.max(id + 1, counts.length * 2));
+                }
+                counts[id] += r.count();
+            }
+            return counts;
         }
 
         /** The records of build batch {@code batch} (the name rows of the 256 files written together). */
@@ -621,7 +677,7 @@ final class RefsFile {
     private static FileChannel openRead(Path file) throws AirlockException {
         try {
             if (!Files.isRegularFile(file)) {
-                throw new AirlockException("symbols.refs.missing", "The symbol index's reference file " + file
+                throw new AirlockException("symbols.refs.missing", "The symbol index's " + what(file) + " " + file
                         + " is missing. Building the index again replaces it.");
             }
             return FileChannel.open(file, StandardOpenOption.READ);

@@ -20,7 +20,8 @@ import java.sql.Statement;
  */
 final class SymbolDatabase {
     private static final String[] MIGRATIONS = {"V1__symbols.sql", "V2__file_marks.sql",
-            "V3__definition_conditions.sql", "V4__names_index_built_last.sql"};
+            "V3__definition_conditions.sql", "V4__names_index_built_last.sql",
+            "V5__definitions_in_files.sql"};
 
     private SymbolDatabase() {
     }

@@ -24,13 +24,20 @@ public final class SymbolIndex implements SymbolLookup {
     private final Path refsFile;
     private Map<Long, String> paths;
     private NameTable names;
-    /** The reference file's reader and the meta values it was opened for (reopened when they change). */
-    private RefsFile.Reader refs;
-    private String refsKey;
+    /** The reference and definition files' readers, each reopened when its meta values change. */
+    private final Opened refs;
+    private final Opened defs;
+    private final Path db;
+    /** A complete index's name file, and the size it was opened for. */
+    private NameSlots.Reader nameSlots;
+    private String nameSlotsFor;
 
-    private SymbolIndex(Connection c, Path refsFile) {
+    private SymbolIndex(Connection c, Path db) {
         this.c = c;
-        this.refsFile = refsFile;
+        this.db = db;
+        this.refsFile = RefsFile.of(db);
+        this.refs = new Opened(refsFile, "refs");
+        this.defs = new Opened(RefsFile.defsOf(db), "defs");
     }
 
     /** The index file for {@code commit} under the home's database folder. */
@@ -39,7 +46,7 @@ public final class SymbolIndex implements SymbolLookup {
     }
 
     public static SymbolIndex open(Path file) throws AirlockException {
-        return new SymbolIndex(SymbolDatabase.open(file), RefsFile.of(file));
+        return new SymbolIndex(SymbolDatabase.open(file), file);
     }
 
     public static boolean exists(Path file) {
@@ -82,19 +89,137 @@ public final class SymbolIndex implements SymbolLookup {
         }
     }
 
-    /** Every definition of {@code name}, shortest path first, declarations without a body last (the chooser's order). */
+    /**
+     * Every definition of {@code name}, in the chooser's order: declarations without a body last, then shorter
+     * paths (in characters), then paths in UTF-8 byte order, then lines, then the order they were indexed.
+     */
     @Override
     public synchronized List<Definition> definitions(String name) throws AirlockException {
-        return defs("SELECT f.path, n.name, d.kind, d.line, d.col, d.end_line, d.scope, d.signature, d.cond FROM defs d"
-                + " JOIN names n ON n.id=d.name_id JOIN files f ON f.id=d.file_id WHERE n.name=?"
-                + " ORDER BY d.kind='PROTOTYPE', length(f.path), f.path, d.line", name);
+        try {
+            long id = nameId(name);
+            if (id < 0) {
+                return List.of();
+            }
+            List<Definition> out = new ArrayList<>();
+            for (Ranked r : ranked(Map.of(id, 0), List.of(name))) {
+                out.add(r.def());
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fail(e);
+        }
     }
 
-    /** The definitions in one file, in line order: the outline. */
+    /** The definitions in one file, in line order (then column, then as indexed): the outline. */
     public synchronized List<Definition> outline(String path) throws AirlockException {
-        return defs("SELECT f.path, n.name, d.kind, d.line, d.col, d.end_line, d.scope, d.signature, d.cond FROM defs d"
-                + " JOIN names n ON n.id=d.name_id JOIN files f ON f.id=d.file_id WHERE f.path=? ORDER BY d.line, d.col",
-                path);
+        try {
+            byte[] blob = null;
+            try (PreparedStatement p = c.prepareStatement("SELECT defs FROM files WHERE path=?")) {
+                p.setString(1, path);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        blob = rs.getBytes(1);
+                    }
+                }
+            }
+            if (blob == null) {
+                return List.of();
+            }
+            List<DefEntries.Entry> entries;
+            try {
+                entries = DefEntries.decodeFile(blob);
+            } catch (IllegalArgumentException e) {
+                throw new AirlockException("symbols.damaged", "The symbol index's definitions of " + path
+                        + " are damaged (" + e.getMessage() + "). Building the index again replaces it.");
+            }
+            Map<Long, String> names = namesOf(entries.stream().map(DefEntries.Entry::key).toList());
+            List<Definition> out = new ArrayList<>(entries.size());
+            for (DefEntries.Entry e : entries) {
+                String name = names.get(e.key());
+                if (name == null) {
+                    throw new AirlockException("symbols.damaged", "The symbol index's definitions of " + path
+                            + " name an id (" + e.key() + ") it does not have. Building the index again replaces it.");
+                }
+                out.add(definition(path, name, e));
+            }
+            out.sort(Comparator.comparingInt(Definition::line).thenComparingInt(Definition::column));
+            return out;
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    private static Definition definition(String path, String name, DefEntries.Entry e) {
+        // the definition's source line is read from the source when shown (DefinitionLines): not stored
+        return new Definition(path, name, e.kind(), e.line(), e.column(), e.endLine(), e.scope(), "", e.condition());
+    }
+
+    /** The names of these ids, read by rowid in chunks. */
+    private Map<Long, String> namesOf(List<Long> ids) throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        List<Long> distinct = ids.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            List<Long> part = distinct.subList(from, Math.min(distinct.size(), from + 500));
+            StringBuilder in = new StringBuilder();
+            for (int i = 0; i < part.size(); i++) {
+                in.append(i == 0 ? "?" : ",?");
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT id, name FROM names WHERE id IN (" + in + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    p.setLong(i + 1, part.get(i));
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A definition with what the chooser orders it by. */
+    private record Ranked(int rank, boolean prototype, int pathLength, byte[] path, long seq, Definition def) {
+    }
+
+    /**
+     * The definitions of the names {@code rank} holds (id → rank; {@code names.get(rank)} is the name), read
+     * from the definition file and ordered: name rank, prototypes last, shorter path (in characters), path in
+     * UTF-8 byte order (as SQLite compared them), line, then the order they were indexed.
+     */
+    private List<Ranked> ranked(Map<Long, Integer> rank, List<String> names) throws SQLException, AirlockException {
+        RefsFile.Reader r = defs.reader();
+        if (r == null) {
+            return List.of();
+        }
+        Map<Long, String> paths = paths();
+        List<Ranked> rows = new ArrayList<>();
+        long seq = 0;
+        for (Map.Entry<Long, List<RefsFile.Record>> e : r.ofNames(rank.keySet()).entrySet()) {
+            int k = rank.get(e.getKey());
+            for (RefsFile.Record rec : e.getValue()) {
+                List<DefEntries.Entry> entries;
+                try {
+                    entries = DefEntries.decodeAll(rec.blob(), rec.count());
+                } catch (IllegalArgumentException x) {
+                    throw RefsFile.damaged(defs.file, "the record at offset " + rec.offset() + ": " + x.getMessage());
+                }
+                for (DefEntries.Entry d : entries) {
+                    String path = paths.get(d.key());
+                    if (path == null) {
+                        throw RefsFile.damaged(defs.file, "the record at offset " + rec.offset()
+                                + " names a file id (" + d.key() + ") the index does not have");
+                    }
+                    rows.add(new Ranked(k, d.kind() == SymbolKind.PROTOTYPE, path.codePointCount(0, path.length()),
+                            path.getBytes(java.nio.charset.StandardCharsets.UTF_8), seq++,
+                            definition(path, names.get(k), d)));
+                }
+            }
+        }
+        rows.sort(Comparator.comparingInt(Ranked::rank).thenComparing(Ranked::prototype)
+                .thenComparingInt(Ranked::pathLength).thenComparing(Ranked::path, java.util.Arrays::compareUnsigned)
+                .thenComparingInt(x -> x.def().line()).thenComparingLong(Ranked::seq));
+        return rows;
     }
 
     /**
@@ -110,7 +235,7 @@ public final class SymbolIndex implements SymbolLookup {
             List<PathGroup> groups = new ArrayList<>();
             long total = 0;
             long id = nameId(name);
-            RefsFile.Reader r = id < 0 ? null : refs();
+            RefsFile.Reader r = id < 0 ? null : refs.reader();
             for (RefsFile.Record rec : r == null ? List.<RefsFile.Record>of() : r.ofName(id)) {
                 for (Occurrences.Group g : groups(rec)) {
                     String path = paths.get(g.fileId());
@@ -157,12 +282,52 @@ public final class SymbolIndex implements SymbolLookup {
         }
     }
 
-    /** The name's id, or -1 when the index has no such name. */
-    private long nameId(String name) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT id FROM names WHERE name=?")) {
-            p.setString(1, name);
+    /**
+     * The name's id, or -1 when the index has no such name: from the name file once the index is complete
+     * ({@link NameSlots}), else by scanning the names table (a build has no index of names until it ends).
+     */
+    private long nameId(String name) throws SQLException, AirlockException {
+        String complete = null;
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT value FROM meta WHERE key='names_size' AND EXISTS (SELECT 1 FROM meta WHERE key='state'"
+                        + " AND value='complete')"); ResultSet rs = p.executeQuery()) {
+            if (rs.next()) {
+                complete = rs.getString(1);
+            }
+        }
+        if (complete == null) {
+            if (nameSlots != null) {
+                nameSlots.close();
+                nameSlots = null;
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT id FROM names WHERE name=?")) {
+                p.setString(1, name);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1;
+                }
+            }
+        }
+        if (nameSlots == null || !complete.equals(nameSlotsFor)) {
+            if (nameSlots != null) {
+                nameSlots.close();
+                nameSlots = null;
+            }
+            try {
+                nameSlots = NameSlots.Reader.open(NameSlots.of(db), Long.parseLong(complete));
+            } catch (NumberFormatException e) {
+                throw NameSlots.damaged(NameSlots.of(db), "bad size in the index's meta table");
+            }
+            nameSlotsFor = complete;
+        }
+        return nameSlots.idOf(name, this::nameOf);
+    }
+
+    /** The name with this id, or null. */
+    private String nameOf(long id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT name FROM names WHERE id=?")) {
+            p.setLong(1, id);
             try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }
@@ -182,50 +347,79 @@ public final class SymbolIndex implements SymbolLookup {
     }
 
     /**
-     * The reference file as the index's meta describes it now: with its directory once the build is
-     * complete, else its committed records (null: nothing committed yet). Reopened when the meta changes,
-     * so an index opened before or during a build follows it.
+     * The reference or definition file as the index's meta describes it now: with its directory once the
+     * build is complete, else its committed records (null: nothing committed yet). Reopened when the meta
+     * changes, so an index opened before or during a build follows it.
      */
-    private RefsFile.Reader refs() throws SQLException, AirlockException {
-        Map<String, String> meta = new HashMap<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT key, value FROM meta");
-                ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                meta.put(rs.getString(1), rs.getString(2));
-            }
+    private final class Opened {
+        final Path file;
+        /** The meta keys' prefix: "refs" or "defs". */
+        private final String key;
+        private RefsFile.Reader reader;
+        private String openedFor;
+        /** What the open reader covers, as a number that grows with the file (for the name table's reload). */
+        private long stamp;
+
+        Opened(Path file, String key) {
+            this.file = file;
+            this.key = key;
         }
-        if (meta.get("commit") == null) {
-            return null; // not built yet
-        }
-        if (!"1".equals(meta.get("refs_format"))) {
-            throw new AirlockException("symbols.refs.format", "The symbol index " + refsFile.getFileName()
-                    + " was built by an earlier version that kept references in SQLite. Building the index again"
-                    + " replaces it.");
-        }
-        boolean complete = "complete".equals(meta.get("state"));
-        String key = complete ? "size " + meta.get("refs_size") : "end " + meta.get("refs_end");
-        if (refs != null && key.equals(refsKey)) {
-            return refs;
-        }
-        if (refs != null) {
-            refs.close();
-            refs = null;
-        }
-        try {
-            if (complete) {
-                refs = RefsFile.Reader.complete(refsFile, Long.parseLong(meta.get("refs_size")));
-            } else {
-                long end = Long.parseLong(meta.get("refs_end"));
-                if (end <= 0) {
-                    return null;
+
+        RefsFile.Reader reader() throws SQLException, AirlockException {
+            Map<String, String> meta = new HashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT key, value FROM meta");
+                    ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    meta.put(rs.getString(1), rs.getString(2));
                 }
-                refs = RefsFile.Reader.partial(refsFile, end);
             }
-        } catch (NumberFormatException e) {
-            throw RefsFile.damaged(refsFile, "bad size in the index's meta table");
+            if (meta.get("commit") == null) {
+                close();
+                return null; // not built yet
+            }
+            if (!"1".equals(meta.get(key + "_format"))) {
+                throw new AirlockException("symbols.refs.format", "The symbol index " + file.getFileName()
+                        + " was built by an earlier version that kept " + (key.equals("refs") ? "references"
+                        : "definitions") + " in SQLite. Building the index again replaces it.");
+            }
+            boolean complete = "complete".equals(meta.get("state"));
+            String now = complete ? "size " + meta.get(key + "_size") : "end " + meta.get(key + "_end");
+            if (reader != null && now.equals(openedFor)) {
+                return reader;
+            }
+            close();
+            try {
+                if (complete) {
+                    long size = Long.parseLong(meta.get(key + "_size"));
+                    reader = RefsFile.Reader.complete(file, size);
+                    stamp = size * 2 + 1;
+                } else {
+                    long end = Long.parseLong(meta.get(key + "_end"));
+                    if (end <= 0) {
+                        return null;
+                    }
+                    reader = RefsFile.Reader.partial(file, end);
+                    stamp = end * 2;
+                }
+            } catch (NumberFormatException e) {
+                throw RefsFile.damaged(file, "bad size in the index's meta table");
+            }
+            openedFor = now;
+            return reader;
         }
-        refsKey = key;
-        return refs;
+
+        long stamp() {
+            return reader == null ? 0 : stamp;
+        }
+
+        void close() {
+            if (reader != null) {
+                reader.close();
+                reader = null;
+                openedFor = null;
+                stamp = 0;
+            }
+        }
     }
 
     /** One file's reference positions (line, column, flags triples) with the file's path. */
@@ -244,7 +438,8 @@ public final class SymbolIndex implements SymbolLookup {
             // one real reference query, so the first one the user asks for runs compiled code on a warm
             // statement cache instead of paying the JIT and the driver's first-use costs (about 80 ms)
             String any = null;
-            RefsFile.Reader r = refs(); // opened (and its directory checked) here, not on the first query
+            RefsFile.Reader r = refs.reader(); // opened (and its directory checked) here, not on the first query
+            defs.reader();
             long id = r == null ? -1 : r.anyName();
             try (PreparedStatement p = c.prepareStatement("SELECT name FROM names WHERE id=?")) {
                 p.setLong(1, id);
@@ -302,47 +497,23 @@ public final class SymbolIndex implements SymbolLookup {
         if (hits.isEmpty() || maxRows <= 0) {
             return List.of();
         }
-        // one statement for all the names (it was one per name: up to 100 statements per keystroke), ordered
-        // here as definitions() orders them: name rank, prototypes last, shorter path, path (UTF-8 bytes, as
-        // SQLite compares), line, then row order
         Map<Long, Integer> rank = new HashMap<>();
-        StringBuilder in = new StringBuilder();
+        List<String> names = new ArrayList<>();
         for (NameTable.Hit h : hits) {
-            rank.putIfAbsent(h.id(), rank.size());
-            in.append(in.length() == 0 ? "?" : ",?");
-        }
-        record Row(int rank, boolean prototype, int pathLength, byte[] path, long rowid, Definition def) {
-        }
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT d.name_id, f.path, d.kind, d.line, d.col, d.end_line,"
-                + " d.scope, d.signature, d.cond, d.rowid FROM defs d JOIN files f ON f.id=d.file_id WHERE d.name_id IN (" + in
-                + ")")) {
-            for (int i = 0; i < hits.size(); i++) {
-                p.setLong(i + 1, hits.get(i).id());
+            if (rank.putIfAbsent(h.id(), names.size()) == null) {
+                names.add(h.name());
             }
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    int r = rank.get(rs.getLong(1));
-                    String path = rs.getString(2);
-                    SymbolKind kind = SymbolKind.valueOf(rs.getString(3));
-                    rows.add(new Row(r, kind == SymbolKind.PROTOTYPE, path.codePointCount(0, path.length()),
-                            path.getBytes(java.nio.charset.StandardCharsets.UTF_8), rs.getLong(10),
-                            new Definition(path, hits.get(r).name(), kind, rs.getInt(4), rs.getInt(5), rs.getInt(6),
-                                    rs.getString(7), rs.getString(8), rs.getString(9))));
-                }
+        }
+        try {
+            List<Ranked> rows = ranked(rank, names);
+            List<Definition> out = new ArrayList<>(Math.min(rows.size(), maxRows));
+            for (int i = 0; i < rows.size() && i < maxRows; i++) {
+                out.add(rows.get(i).def());
             }
-        } catch (SQLException | IllegalArgumentException e) {
-            throw new AirlockException("symbols.query", "The symbol index could not answer (" + e.getMessage()
-                    + "). Rebuild the index.", e);
+            return out;
+        } catch (SQLException e) {
+            throw fail(e);
         }
-        rows.sort(Comparator.comparingInt(Row::rank).thenComparing(Row::prototype).thenComparingInt(Row::pathLength)
-                .thenComparing(Row::path, java.util.Arrays::compareUnsigned)
-                .thenComparingInt(r -> r.def().line()).thenComparingLong(Row::rowid));
-        List<Definition> out = new ArrayList<>(Math.min(rows.size(), maxRows));
-        for (int i = 0; i < rows.size() && i < maxRows; i++) {
-            out.add(rows.get(i).def());
-        }
-        return out;
     }
 
     private List<NameTable.Hit> searchNames(String query, int limit) throws AirlockException {
@@ -357,15 +528,23 @@ public final class SymbolIndex implements SymbolLookup {
         }
     }
 
-    /** The in-memory table of defined names, (re)loaded when the index has new definitions. */
-    private NameTable names() throws SQLException {
-        long stamp = IndexBuilder.count(c, "SELECT coalesce(max(rowid), 0) FROM defs");
+    /**
+     * The in-memory table of defined names, (re)loaded when the index has new definitions: each name's count
+     * from one scan of the definition file, the names from the names table.
+     */
+    private NameTable names() throws SQLException, AirlockException {
+        RefsFile.Reader r = defs.reader();
+        long stamp = defs.stamp();
         if (names == null || names.stamp() != stamp) {
+            long[] counts = r == null ? new long[0] : r.counts();
             NameTable.Loader l = new NameTable.Loader();
-            try (PreparedStatement p = c.prepareStatement("SELECT d.name_id, n.name, count(*) FROM defs d"
-                    + " JOIN names n ON n.id=d.name_id GROUP BY d.name_id"); ResultSet rs = p.executeQuery()) {
+            try (PreparedStatement p = c.prepareStatement("SELECT id, name FROM names ORDER BY id");
+                    ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    l.add(rs.getLong(1), rs.getString(2), rs.getInt(3));
+                    long id = rs.getLong(1);
+                    if (id >= 0 && id < counts.length && counts[(int) id] > 0) {
+                        l.add(id, rs.getString(2), (int) Math.min(Integer.MAX_VALUE, counts[(int) id]));
+                    }
                 }
             }
             names = l.build(stamp);
@@ -424,7 +603,7 @@ public final class SymbolIndex implements SymbolLookup {
                     }
                 }
             }
-            RefsFile.Reader r = fileId < 0 ? null : refs();
+            RefsFile.Reader r = fileId < 0 ? null : refs.reader();
             try (PreparedStatement p = c.prepareStatement("SELECT name FROM names WHERE id=?")) {
                 for (RefsFile.Record rec : r == null ? List.<RefsFile.Record>of() : r.ofBatch(batch)) {
                     for (Occurrences.Group g : groups(rec)) {
@@ -459,14 +638,14 @@ public final class SymbolIndex implements SymbolLookup {
         }
     }
 
-    private int countDefs(String name) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT count(*) FROM defs d JOIN names n ON n.id=d.name_id WHERE n.name=?")) {
-            p.setString(1, name);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
+    private int countDefs(String name) throws SQLException, AirlockException {
+        long id = nameId(name);
+        RefsFile.Reader r = id < 0 ? null : defs.reader();
+        long n = 0;
+        for (RefsFile.Record rec : r == null ? List.<RefsFile.Record>of() : r.ofName(id)) {
+            n += rec.count();
         }
+        return (int) Math.min(Integer.MAX_VALUE, n);
     }
 
     private List<Definition> outlineOrEmpty(String path) {
@@ -479,23 +658,6 @@ public final class SymbolIndex implements SymbolLookup {
         }
     }
 
-    private List<Definition> defs(String sql, String arg) throws AirlockException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, arg);
-            List<Definition> out = new ArrayList<>();
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Definition(rs.getString(1), rs.getString(2), SymbolKind.valueOf(rs.getString(3)),
-                            rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9)));
-                }
-            }
-            return out;
-        } catch (SQLException | IllegalArgumentException e) {
-            throw new AirlockException("symbols.query", "The symbol index could not answer (" + e.getMessage()
-                    + "). Rebuild the index.", e);
-        }
-    }
-
     private static AirlockException fail(SQLException e) {
         return new AirlockException("symbols.query", "The symbol index could not answer (" + e.getMessage()
                 + "). Rebuild the index.", e);
@@ -503,9 +665,11 @@ public final class SymbolIndex implements SymbolLookup {
 
     @Override
     public synchronized void close() {
-        if (refs != null) {
-            refs.close();
-            refs = null;
+        refs.close();
+        defs.close();
+        if (nameSlots != null) {
+            nameSlots.close();
+            nameSlots = null;
         }
         try {
             c.close();

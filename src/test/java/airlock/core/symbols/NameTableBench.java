@@ -27,11 +27,23 @@ public final class NameTableBench {
         System.gc();
         long heap0 = usedHeap();
         NameTable.Loader l = new NameTable.Loader();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + args[0]);
-                ResultSet rs = c.createStatement().executeQuery("SELECT d.name_id, n.name, count(*) FROM defs d"
-                        + " JOIN names n ON n.id=d.name_id GROUP BY d.name_id")) {
-            while (rs.next()) {
-                l.add(rs.getLong(1), rs.getString(2), rs.getInt(3));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + args[0])) {
+            // each defined name's count from the definition file, as SymbolIndex loads it
+            long[] counts;
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT value FROM meta WHERE key='defs_size'")) {
+                rs.next();
+                try (RefsFile.Reader r = RefsFile.Reader.complete(RefsFile.defsOf(java.nio.file.Path.of(args[0])),
+                        Long.parseLong(rs.getString(1)))) {
+                    counts = r.counts();
+                }
+            }
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT id, name FROM names ORDER BY id")) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (id < counts.length && counts[(int) id] > 0) {
+                        l.add(id, rs.getString(2), (int) counts[(int) id]);
+                    }
+                }
             }
         }
         NameTable t = l.build(0);
