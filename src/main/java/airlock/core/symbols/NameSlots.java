@@ -223,10 +223,10 @@ final class NameSlots {
                 }
                 return new Reader(file, ch, slots);
             } catch (AirlockException | RuntimeException e) {
-                NameSlots.close(ch);
+                RefsFile.close(ch);
                 throw e;
             } catch (IOException e) {
-                NameSlots.close(ch);
+                RefsFile.close(ch);
                 throw io(file, e);
             }
         }
@@ -272,7 +272,7 @@ final class NameSlots {
 
         @Override
         public void close() {
-            NameSlots.close(ch);
+            RefsFile.close(ch);
         }
     }
 
@@ -291,11 +291,4 @@ final class NameSlots {
         }
     }
 
-    private static void close(FileChannel ch) {
-        try {
-            ch.close();
-        } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(NameSlots.class).warn("closing a name file: {}", e.getMessage());
-        }
-    }
 }

@@ -714,11 +714,12 @@ final class RefsFile {
         }
     }
 
-    private static void close(FileChannel ch) {
+    /** Closes a channel of one of the index's files, logging a failure (nothing was written through it). */
+    static void close(FileChannel ch) {
         try {
             ch.close();
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(RefsFile.class).warn("closing a reference file: {}", e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(RefsFile.class).warn("closing a symbol index file: {}", e.getMessage());
         }
     }
 

@@ -65,6 +65,12 @@ class DefinitionFilesTest {
         return db;
     }
 
+    private static List<String> answersOf(Path db) throws AirlockException {
+        try (SymbolIndex idx = SymbolIndex.open(db)) {
+            return answers(idx);
+        }
+    }
+
     /** Everything the definitions answer: by name, go to symbol, outlines, the name table, callees' counts. */
     private static List<String> answers(SymbolIndex idx) throws AirlockException {
         List<String> out = new ArrayList<>();
@@ -80,16 +86,6 @@ class DefinitionFilesTest {
         out.add("callees " + idx.callees(idx.definitions("probe").get(0)));
         out.add("callers " + idx.callers("helper", 10_000).size());
         return out;
-    }
-
-    private static ProgressMonitor stopAfter(int files) {
-        return new ProgressMonitor() {
-            int done;
-            @Override public void beginTask(String title, long totalWork) { }
-            @Override public void update(long completed) { done += (int) completed; }
-            @Override public void endTask() { }
-            @Override public boolean isCancelled() { return done >= files; }
-        };
     }
 
     @Test
@@ -117,7 +113,7 @@ class DefinitionFilesTest {
         // in the table; after the resume the answers are the same as one build's
         Path db2 = dir.resolve("resumed.sqlite");
         assertThrows(CancelledException.class,
-                () -> new IndexBuilder(s, "refs/heads/main", db2, 2).build(List.of(), stopAfter(300)));
+                () -> new IndexBuilder(s, "refs/heads/main", db2, 2).build(List.of(), RefsFileTest.stopAfter(300)));
         try (SymbolIndex idx = SymbolIndex.open(db2)) {
             assertEquals(IndexState.Status.PARTIAL, idx.state().status());
             int partial = idx.definitions("f0").size();
@@ -148,10 +144,7 @@ class DefinitionFilesTest {
         Path db = build(s, "cut");
         Path defs = RefsFile.defsOf(db);
         byte[] whole = Files.readAllBytes(defs);
-        List<String> expected;
-        try (SymbolIndex idx = SymbolIndex.open(db)) {
-            expected = answers(idx);
-        }
+        List<String> expected = answersOf(db);
         for (int len = 0; len < whole.length; len += Math.max(1, whole.length / 61)) {
             Files.write(defs, java.util.Arrays.copyOf(whole, len));
             refused(db, "symbols.refs.damaged", "cut to " + len);
@@ -167,6 +160,11 @@ class DefinitionFilesTest {
         }
         Files.delete(defs);
         refused(db, "symbols.refs.missing", "deleted");
+        rebuiltAsBefore(s, db, expected);
+    }
+
+    /** The next build (the keeper runs one whenever it opens the tree) starts afresh and answers as before. */
+    private static void rebuiltAsBefore(MapSource s, Path db, List<String> expected) throws AirlockException {
         s.reads = 0;
         assertTrue(new IndexBuilder(s, "refs/heads/main", db, 2).build(List.of(), ProgressMonitor.NONE).isComplete());
         assertEquals(703, s.reads, "rebuilt from the start");
@@ -181,10 +179,7 @@ class DefinitionFilesTest {
         Path db = build(s, "names");
         Path names = NameSlots.of(db);
         byte[] whole = Files.readAllBytes(names);
-        List<String> expected;
-        try (SymbolIndex idx = SymbolIndex.open(db)) {
-            expected = answers(idx);
-        }
+        List<String> expected = answersOf(db);
         Random r = new Random(7);
         for (int k = 0; k < 60; k++) {
             int i = k < 20 ? k : k < 30 ? whole.length - (k - 19) : r.nextInt(whole.length);
@@ -201,12 +196,7 @@ class DefinitionFilesTest {
         refused(db, "symbols.names.damaged", "extended");
         Files.delete(names);
         refused(db, "symbols.names.missing", "deleted");
-        s.reads = 0;
-        assertTrue(new IndexBuilder(s, "refs/heads/main", db, 2).build(List.of(), ProgressMonitor.NONE).isComplete());
-        assertEquals(703, s.reads, "rebuilt from the start");
-        try (SymbolIndex idx = SymbolIndex.open(db)) {
-            assertEquals(expected, answers(idx));
-        }
+        rebuiltAsBefore(s, db, expected);
     }
 
     /** A name file with valid checksums whose slots are made up: a wrong id never answers another name. */

@@ -111,7 +111,8 @@ class RefsFileTest {
         }
     }
 
-    private static ProgressMonitor stopAfter(int files) {
+    /** Cancels a build once {@code files} files are done. */
+    static ProgressMonitor stopAfter(int files) {
         return new ProgressMonitor() {
             int done;
             @Override public void beginTask(String title, long totalWork) { }
