@@ -149,10 +149,14 @@ public final class IndexBuilder {
                 done.executeBatch();
                 end(ends, ins.flush(batch));
                 c.commit();
-                // the files' directories, forced to disk before the index says complete
+                // the files' directories, forced to disk before the index says complete: the reference file's
+                // (the longest: a read of every record) on this thread, the others on a worker meanwhile
+                java.util.concurrent.Future<long[]> others = pool.submit(
+                        () -> new long[] {defs.finish(), ins.writeNames(NameSlots.of(dbFile))});
                 long refsSize = refs.finish();
-                long defsSize = defs.finish();
-                long namesSize = ins.writeNames(NameSlots.of(dbFile));
+                long[] sizes = next(others);
+                long defsSize = sizes[0];
+                long namesSize = sizes[1];
                 try (Statement s = c.createStatement()) {
                     s.execute("INSERT OR REPLACE INTO meta VALUES ('refs_size','" + refsSize + "')");
                     s.execute("INSERT OR REPLACE INTO meta VALUES ('defs_size','" + defsSize + "')");
@@ -194,7 +198,17 @@ public final class IndexBuilder {
     /** The next finished file's results. */
     private static Extracted next(CompletionService<Extracted> finished) throws AirlockException {
         try {
-            return finished.take().get();
+            return next(finished.take());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    /** A worker's result; its failure rethrown as it was (an AirlockException) or said as a build failure. */
+    private static <T> T next(java.util.concurrent.Future<T> f) throws AirlockException {
+        try {
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException();
@@ -202,7 +216,7 @@ public final class IndexBuilder {
             if (e.getCause() instanceof AirlockException a) {
                 throw a;
             }
-            throw new AirlockException("symbols.build", "Extracting symbols failed: " + e.getCause(), e.getCause());
+            throw new AirlockException("symbols.build", "Building the symbol index failed: " + e.getCause(), e.getCause());
         }
     }
 
