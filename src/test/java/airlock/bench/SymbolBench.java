@@ -30,7 +30,7 @@ public final class SymbolBench {
         boolean build = args[2].equals("build");
         List<String> queries = Arrays.asList(args).subList(3, args.length);
         if (build) {
-            for (String suffix : new String[] {"", "-wal", "-shm", ".refs", ".defs"}) {
+            for (String suffix : new String[] {"", "-wal", "-shm", ".refs", ".defs", ".names"}) {
                 Files.deleteIfExists(Path.of(db + suffix));
             }
             DirectorySource source = new DirectorySource(root);
@@ -45,7 +45,7 @@ public final class SymbolBench {
             out("files_indexed", state.filesTotal());
         }
         long bytes = 0;
-        for (String suffix : new String[] {"", "-wal", ".refs", ".defs"}) { // the reference and definition files beside it
+        for (String suffix : new String[] {"", "-wal", ".refs", ".defs", ".names"}) { // the files beside it
             Path p = Path.of(db + suffix);
             bytes += Files.exists(p) ? Files.size(p) : 0;
         }
