@@ -75,7 +75,7 @@ final class NameSlots {
 
     /** Gathers (name, id) pairs on the build's writer thread, then writes the file. */
     static final class Builder {
-        private long[] slots = new long[1 << 16];
+        private long[] slots = new long[1 << 10];
         private int size;
 
         /** Adds a name (each name once, as the build's name table guarantees). */

@@ -346,7 +346,7 @@ class DefinitionFilesTest {
         assertTrue(seen.size() >= 4, "several kinds of damage named: " + seen);
     }
 
-    /** The name file's table finds every name among 300,000 (grown from 65,536 slots) and no other. */
+    /** The name file's table finds every name among 300,000 (grown from 1,024 slots) and no other. */
     @Test
     void nameSlotsFindEveryNameAndNoOther() throws Exception {
         Random r = new Random(5);
