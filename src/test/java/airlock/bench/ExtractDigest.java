@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * (Decoder with ContentLimits.DEFAULT, FileMark.ofContent, Language.detect, TagsExtractor.extract) over every
  * regular file of a folder on one thread and prints one SHA-256 over all results (path, marks, language, every
  * tag's fields, every occurrence name with its packed positions, names sorted) plus the thread's CPU time spent
- * in that path (reading files and digesting excluded). A change that keeps the digest keeps the results.
+ * in that path (reading files and digesting excluded). A second digest covers the occurrence maps' iteration
+ * order (the inserter numbers new names in that order). A change that keeps the digest keeps the results.
  *
  * <p>Usage: {@code ExtractDigest <folder> [passes]}; each pass prints its own line (later passes run JIT-warm).
  */
@@ -56,6 +57,8 @@ public final class ExtractDigest {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int pass = 1; pass <= passes; pass++) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
+            // the occurrence map's iteration order: the inserter gives new names their ids in that order
+            MessageDigest order = MessageDigest.getInstance("SHA-256");
             Decoder decoder = new Decoder(ContentLimits.DEFAULT);
             long decodeNs = 0;
             long marksNs = 0;
@@ -97,6 +100,10 @@ public final class ExtractDigest {
                             + t.condition());
                     tags++;
                 }
+                update(order, f.getKey());
+                for (String name : fs.occurrences().keySet()) {
+                    update(order, name);
+                }
                 for (Map.Entry<String, int[]> o : new TreeMap<>(fs.occurrences()).entrySet()) {
                     StringBuilder sb = new StringBuilder("O\u0000").append(o.getKey());
                     for (int v : o.getValue()) {
@@ -108,6 +115,7 @@ public final class ExtractDigest {
             }
             System.out.printf("pass %d: files %d, tags %d, occurrence ints %d, digest %s%n", pass, byPath.size(), tags,
                     occ, HexFormat.of().formatHex(md.digest()));
+            System.out.printf("pass %d: occurrence map order digest %s%n", pass, HexFormat.of().formatHex(order.digest()));
             System.out.printf("pass %d: cpu ms decode %d, marks %d, detect+extract %d, total %d%n", pass,
                     decodeNs / 1_000_000, marksNs / 1_000_000, extractNs / 1_000_000,
                     (decodeNs + marksNs + extractNs) / 1_000_000);
