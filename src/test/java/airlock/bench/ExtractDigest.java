@@ -122,6 +122,51 @@ public final class ExtractDigest {
         }
     }
 
+    /**
+     * One chunk of files through the per-file path, for {@link ExtractAb} (called through a class loader of its
+     * own per code version): returns the CPU nanoseconds of decode, marks and detect+extract, and feeds the
+     * results into {@code md} as {@link #main} does.
+     */
+    public static long[] runChunk(String[] paths, byte[][] contents, long[] sizes, MessageDigest md) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Decoder decoder = new Decoder(ContentLimits.DEFAULT);
+        long[] ns = new long[3];
+        for (int i = 0; i < paths.length; i++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            DecodedContent content = decoder.decode(contents[i], sizes[i]);
+            long c1 = mx.getCurrentThreadCpuTime();
+            int marks = FileMark.ofContent(content);
+            long c2 = mx.getCurrentThreadCpuTime();
+            FileSymbols fs = null;
+            Language lang = null;
+            if (content.isText()) {
+                lang = Language.detect(paths[i], content.text());
+                fs = new TagsExtractor().extract(lang, content.text());
+            }
+            long c3 = mx.getCurrentThreadCpuTime();
+            ns[0] += c1 - c0;
+            ns[1] += c2 - c1;
+            ns[2] += c3 - c2;
+            update(md, "F\u0000" + paths[i] + "\u0000" + marks + "\u0000" + lang);
+            if (fs == null) {
+                continue;
+            }
+            for (Tag t : fs.definitions()) {
+                update(md, "T\u0000" + t.name() + "\u0000" + t.kind() + "\u0000" + t.line() + "\u0000" + t.column()
+                        + "\u0000" + t.endLine() + "\u0000" + t.scope() + "\u0000" + t.signature() + "\u0000"
+                        + t.condition());
+            }
+            for (Map.Entry<String, int[]> o : fs.occurrences().entrySet()) { // iteration order included
+                StringBuilder sb = new StringBuilder("O\u0000").append(o.getKey());
+                for (int v : o.getValue()) {
+                    sb.append('\u0000').append(v);
+                }
+                update(md, sb.toString());
+            }
+        }
+        return ns;
+    }
+
     private static byte[] read(Path p, long max) throws IOException {
         try (InputStream in = Files.newInputStream(p)) {
             return in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 16));
