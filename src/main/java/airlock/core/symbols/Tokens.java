@@ -241,13 +241,27 @@ final class Tokens {
 
     /** The source line holding token {@code i}, trimmed and cut to 200 characters. */
     String lineText(int i) {
-        int s = start[i];
-        int e = start[i];
-        while (s > 0 && text.charAt(s - 1) != '\n') {
-            s--;
-        }
-        while (e < text.length() && text.charAt(e) != '\n') {
-            e++;
+        return lineText(text, start[i]);
+    }
+
+    /**
+     * The line holding offset {@code at}, trimmed and cut to 200 characters. In a String the line's ends are
+     * found with lastIndexOf / indexOf instead of a charAt per character (every definition's signature).
+     */
+    static String lineText(CharSequence text, int at) {
+        int s = at;
+        int e = at;
+        if (text instanceof String str) {
+            s = str.lastIndexOf('\n', at - 1) + 1;
+            int nl = str.indexOf('\n', at);
+            e = nl < 0 ? str.length() : nl;
+        } else {
+            while (s > 0 && text.charAt(s - 1) != '\n') {
+                s--;
+            }
+            while (e < text.length() && text.charAt(e) != '\n') {
+                e++;
+            }
         }
         String l = text.subSequence(s, Math.min(e, s + 400)).toString().strip();
         return l.length() > 200 ? l.substring(0, 200) : l;

@@ -64,4 +64,38 @@ class TokensLinesTest {
             }
         }
     }
+
+    /** lineText before the String fast path, kept as the reference. */
+    private static String referenceLineText(CharSequence text, int at) {
+        int s = at;
+        int e = at;
+        while (s > 0 && text.charAt(s - 1) != '\n') {
+            s--;
+        }
+        while (e < text.length() && text.charAt(e) != '\n') {
+            e++;
+        }
+        String l = text.subSequence(s, Math.min(e, s + 400)).toString().strip();
+        return l.length() > 200 ? l.substring(0, 200) : l;
+    }
+
+    @Test
+    void lineTextAsTheCharacterLoopGaveIt() {
+        Random r = new Random(2121);
+        String[] pieces = {"\n", "\r\n", "a", "int x;", " ", "\t", "\u00e9", "\u2028", "\u3000", "x".repeat(300),
+            "\n\n", "  \t "};
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = 1 + r.nextInt(40);
+            for (int i = 0; i < parts; i++) {
+                sb.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            for (int k = 0; k < 10; k++) {
+                int at = r.nextInt(text.length() + 1);
+                assertEquals(referenceLineText(text, at), Tokens.lineText(text, at), text);
+                assertEquals(referenceLineText(text, at), Tokens.lineText(new StringBuilder(text), at));
+            }
+        }
+    }
 }
