@@ -14,6 +14,7 @@ public final class Lexer {
     public Lexer(Language language) {
         this.language = language;
         this.syntax = language.syntax();
+        this.asciiIdentPart = ASCII_IDENT_PART[syntax.ordinal()];
     }
 
     public Language language() {
@@ -170,17 +171,51 @@ public final class Lexer {
     }
 
     private int identEnd(CharSequence s, int i, int n) {
+        boolean[] ascii = asciiIdentPart;
         while (i < n) {
             char c = s.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                    || (c == '$' && syntax != Syntax.SHELL && syntax != Syntax.PYTHON)
-                    || (c >= 0x80 && (Character.isUnicodeIdentifierPart(c) || Character.isSurrogate(c)))) {
+            if (c < 0x80 ? ascii[c] : Character.isUnicodeIdentifierPart(c) || Character.isSurrogate(c)) {
                 i++;
             } else {
                 break;
             }
         }
         return i;
+    }
+
+    /**
+     * Whether {@code c} continues an identifier in {@code syntax}: ASCII letters, digits and '_', '$' outside
+     * shell and Python, Unicode identifier parts and surrogates. {@link #identEnd} asks a table built from
+     * this for ASCII (one load instead of a chain of ranges, per character of every identifier of the tree).
+     */
+    static boolean isIdentPart(char c, Syntax syntax) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                || (c == '$' && syntax != Syntax.SHELL && syntax != Syntax.PYTHON)
+                || (c >= 0x80 && (Character.isUnicodeIdentifierPart(c) || Character.isSurrogate(c)));
+    }
+
+    /** {@link #isIdentPart} of the characters below 0x80, for this lexer's syntax. */
+    private final boolean[] asciiIdentPart;
+    /** Those tables per syntax, by ordinal (a lexer is made per file). */
+    private static final boolean[][] ASCII_IDENT_PART = new boolean[Syntax.values().length][];
+
+    static {
+        for (Syntax syntax : Syntax.values()) {
+            ASCII_IDENT_PART[syntax.ordinal()] = asciiIdentPart(syntax);
+        }
+    }
+
+    private static boolean[] asciiIdentPart(Syntax syntax) {
+        boolean[] table = new boolean[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            table[c] = isIdentPart(c, syntax);
+        }
+        return table;
+    }
+
+    /** The end of the identifier part starting at {@code i} (package-private for the tests). */
+    int identEndForTest(CharSequence s, int i) {
+        return identEnd(s, i, s.length());
     }
 
     private static boolean isDigit(char c) {
