@@ -83,7 +83,9 @@ final class NameSlots {
             if (id <= 0 || id > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("name id " + id + " out of range");
             }
-            if (2 * (size + 1) > slots.length) {
+            // at most three quarters full: the kernel's 4.3 million names fit 8 M slots (64 MB), and a probe
+            // reads a block of slots at once, so the longer runs of linear probing cost no more reads
+            if (4L * (size + 1) > 3L * slots.length) {
                 grow();
             }
             put(slots, hash(name), (int) id);
@@ -161,7 +163,11 @@ final class NameSlots {
         private final Path file;
         private final FileChannel ch;
         private final int slots;
-        private final ByteBuffer one = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        /** Slots read per probe block (512 bytes). */
+        private static final int BLOCK = 64;
+        private final ByteBuffer block = ByteBuffer.allocate(8 * BLOCK).order(ByteOrder.LITTLE_ENDIAN);
+        private int blockFrom = -1;
+        private int blockSize;
 
         private Reader(Path file, FileChannel ch, int slots) {
             this.file = file;
@@ -238,6 +244,8 @@ final class NameSlots {
 
         /** The id of {@code name}, or -1; candidate slots are confirmed by reading their name. */
         long idOf(String name, Names names) throws AirlockException, java.sql.SQLException {
+            blockFrom = -1; // each lookup reads its own blocks
+            blockSize = 0;
             long h = hash(name);
             int mask = slots - 1;
             int i = home(h, slots);
@@ -264,10 +272,15 @@ final class NameSlots {
             return -1;
         }
 
+        /** Slot {@code i}, read with the block it starts (the slots a probe reads next). */
         private long slot(int i) throws AirlockException {
-            one.clear();
-            readFully(file, ch, one, HEADER + 8L * i);
-            return one.getLong(0);
+            if (i < blockFrom || i >= blockFrom + blockSize) {
+                blockFrom = i;
+                blockSize = Math.min(BLOCK, slots - i);
+                block.clear().limit(8 * blockSize);
+                readFully(file, ch, block, HEADER + 8L * i);
+            }
+            return block.getLong(8 * (i - blockFrom));
         }
 
         @Override
