@@ -122,19 +122,57 @@ def run_ctags(folder, out, h_lang):
     return tags
 
 
+def index_files():
+    """bench/symbols-dump.py's readers of the reference and definition files (RefsFile, DefEntries)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("symbols_dump", os.path.join(here(), "bench", "symbols-dump.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def read_airlock(db):
+    """The index's files, languages and definitions: from the definition file (defs_format 1, since 6 Dec
+    2026) or the defs table of older indexes."""
     c = sqlite3.connect(db)
     paths = dict(c.execute("SELECT id, path FROM files"))
     langs = {paths[i]: AIRLOCK_LANG.get(l, l) for i, l in c.execute("SELECT id, lang FROM files")}
-    defs = [(paths[f], n, line, kind) for n, f, kind, line in c.execute(
-        "SELECT names.name, file_id, kind, line FROM defs JOIN names ON names.id = defs.name_id")]
+    meta = dict(c.execute("SELECT key, value FROM meta"))
+    if meta.get("defs_format") == "1":
+        dump = index_files()
+        names = dict(c.execute("SELECT id, name FROM names"))
+        defs = []
+        for name_id, count, blob in dump.refs_file(db + ".defs", meta, "defs"):
+            entries, _ = dump.def_entries(blob, 0, count)
+            defs.extend((paths[f], names[name_id], line, kind) for f, kind, line, _, _, _, _ in entries)
+    else:
+        defs = [(paths[f], n, line, kind) for n, f, kind, line in c.execute(
+            "SELECT names.name, file_id, kind, line FROM defs JOIN names ON names.id = defs.name_id")]
     return c, paths, langs, defs
 
 
-def airlock_refs(c, paths, name):
+def airlock_refs(c, db, paths, wanted):
+    """(path, line) of every reference of each wanted name: from the reference file (refs_format 1, since
+    5 Dec 2026, evening; one scan for all the names) or the refs table of older indexes."""
+    meta = dict(c.execute("SELECT key, value FROM meta"))
+    ids = {}
+    for i, n in c.execute("SELECT id, name FROM names WHERE name IN (%s)" % ",".join("?" * len(wanted)), wanted):
+        ids[i] = n
+    blobs = {n: [] for n in wanted}
+    if meta.get("refs_format") == "1":
+        for name_id, _count, blob in index_files().refs_file(db + ".refs", meta, "refs"):
+            if name_id in ids:
+                blobs[ids[name_id]].append(blob)
+    else:
+        for i, blob in c.execute("SELECT name_id, positions FROM refs"):
+            if i in ids:
+                blobs[ids[i]].append(blob)
+    return {n: positions(paths, b) for n, b in blobs.items()}
+
+
+def positions(paths, blobs):
     out = set()
-    for (blob,) in c.execute("SELECT positions FROM refs JOIN names ON names.id = refs.name_id WHERE names.name = ?",
-                             (name,)):
+    for blob in blobs:
         pos = 0
         while pos < len(blob):
             f, pos = varint(blob, pos)
@@ -257,10 +295,10 @@ def main():
             for p, l, n, kind in sorted(rnd.sample(rows, min(a.samples, len(rows)))):
                 print("    %s:%d %s (%s)  %s" % (p, l, n, kind, source_line(folder, p, l)))
     if a.refs > 0:
-        compare_refs(a, folder, ctags, c, paths, rnd)
+        compare_refs(a, folder, ctags, c, db, paths, rnd)
 
 
-def compare_refs(a, folder, ctags, c, paths, rnd):
+def compare_refs(a, folder, ctags, c, db, paths, rnd):
     gt = os.path.join(a.work, "gtags")
     os.makedirs(gt, exist_ok=True)
     for f in ("GTAGS", "GRTAGS", "GPATH"):
@@ -277,6 +315,7 @@ def compare_refs(a, folder, ctags, c, paths, rnd):
     picked = sorted(rnd.sample(names, min(a.refs, len(names))))
     same = 0
     diffs = []
+    airlock = airlock_refs(c, db, paths, picked)
     for name in picked:
         out = subprocess.run(["global", "-rx", name], cwd=folder, env=env, capture_output=True, text=True,
                              errors="replace").stdout
@@ -285,7 +324,7 @@ def compare_refs(a, folder, ctags, c, paths, rnd):
             parts = line.split(None, 3)
             if len(parts) >= 3 and parts[0] == name:
                 g.add((parts[2][2:] if parts[2].startswith("./") else parts[2], int(parts[1])))
-        al = {(p, l) for p, l in airlock_refs(c, paths, name) if p in gfiles}
+        al = {(p, l) for p, l in airlock[name] if p in gfiles}
         if g == al:
             same += 1
         else:

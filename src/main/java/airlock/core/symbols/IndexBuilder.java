@@ -149,14 +149,12 @@ public final class IndexBuilder {
                 done.executeBatch();
                 end(ends, ins.flush(batch));
                 c.commit();
-                // the files' directories, forced to disk before the index says complete: the reference file's
-                // (the longest: a read of every record) on this thread, the others on a worker meanwhile
-                java.util.concurrent.Future<long[]> others = pool.submit(
-                        () -> new long[] {defs.finish(), ins.writeNames(NameSlots.of(dbFile))});
+                // the name file, then the files' directories, each forced to disk before the index says
+                // complete; one after the other (together, the two directories' arrays did not fit the heap of
+                // a four-kernel build: -Xmx1500m)
+                long namesSize = ins.writeNames(NameSlots.of(dbFile));
+                long defsSize = defs.finish();
                 long refsSize = refs.finish();
-                long[] sizes = next(others);
-                long defsSize = sizes[0];
-                long namesSize = sizes[1];
                 try (Statement s = c.createStatement()) {
                     s.execute("INSERT OR REPLACE INTO meta VALUES ('refs_size','" + refsSize + "')");
                     s.execute("INSERT OR REPLACE INTO meta VALUES ('defs_size','" + defsSize + "')");
@@ -195,20 +193,10 @@ public final class IndexBuilder {
         return t;
     }
 
-    /** The next finished file's results. */
+    /** The next finished file's results; a worker's failure rethrown as it was or said as a build failure. */
     private static Extracted next(CompletionService<Extracted> finished) throws AirlockException {
         try {
-            return next(finished.take());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        }
-    }
-
-    /** A worker's result; its failure rethrown as it was (an AirlockException) or said as a build failure. */
-    private static <T> T next(java.util.concurrent.Future<T> f) throws AirlockException {
-        try {
-            return f.get();
+            return finished.take().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException();
@@ -216,7 +204,7 @@ public final class IndexBuilder {
             if (e.getCause() instanceof AirlockException a) {
                 throw a;
             }
-            throw new AirlockException("symbols.build", "Building the symbol index failed: " + e.getCause(), e.getCause());
+            throw new AirlockException("symbols.build", "Extracting symbols failed: " + e.getCause(), e.getCause());
         }
     }
 

@@ -70,16 +70,16 @@ final class Inserter {
         }
     }
 
-    private final NameIds names;
+    private NameIds names;
     /** Ids whose names row is written (or part of the current batch). */
     private final BitSet written = new BitSet();
     private final PreparedStatement insName;
     private final RefsFile.Writer refs;
     private final RefsFile.Writer defs;
-    private final Gather refsPending = new Gather();
-    private final Gather defsPending = new Gather();
+    private Gather refsPending = new Gather();
+    private Gather defsPending = new Gather();
     /** Every name with its id, for the complete index's name file ({@link NameSlots}). */
-    private final NameSlots.Builder slots = new NameSlots.Builder();
+    private NameSlots.Builder slots = new NameSlots.Builder();
     /** Name rows per executeBatch (see the class comment). */
     private static final int CHUNK_ROWS = 4096;
     private int nameRows;
@@ -167,9 +167,18 @@ final class Inserter {
         return new long[] {refsPending.flush(refs, batch), defsPending.flush(defs, batch)};
     }
 
-    /** Writes the name file of every name written (the build is complete); returns its size. */
+    /**
+     * Writes the name file of every name written (the build is complete; no file is resolved or inserted
+     * after it); returns its size. The name table and the pending arrays are let go first, and the slots
+     * after: the files' directories are built next, and on four kernels they need that heap.
+     */
     long writeNames(java.nio.file.Path file) throws airlock.core.AirlockException {
-        return slots.write(file);
+        names = null;
+        refsPending = null;
+        defsPending = null;
+        long size = slots.write(file);
+        slots = null;
+        return size;
     }
 
     /** The id; its names row joins the batch the first time a row uses it (writer thread). */
