@@ -48,6 +48,8 @@ FAMILY = {
     "packages": ["package", "packageName"],
     "variables/constants": ["variable", "constant", "const", "var", "CONSTANT"],
     "rust impl blocks": ["implementation"],
+    # C++ member declarations whose body is elsewhere: ctags has the kind but leaves it off by default
+    "prototypes (off in ctags)": ["prototype", "PROTOTYPE"],
     "imports (references)": ["header", "unknown"],
 }
 # per language exceptions: ctags' Python "member" is a method, its "namespace" an import alias

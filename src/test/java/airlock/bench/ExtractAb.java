@@ -70,7 +70,8 @@ public final class ExtractAb {
         }
     }
 
-    private static Method runner(String classes, String testClasses, String deps) throws Exception {
+    /** A class loader of one build's classes, test classes and dependencies (each side of an A/B run its own). */
+    static URLClassLoader loaderOf(String classes, String testClasses, String deps) throws Exception {
         List<URL> urls = new ArrayList<>();
         urls.add(Path.of(classes).toUri().toURL());
         urls.add(Path.of(testClasses).toUri().toURL());
@@ -79,8 +80,11 @@ public final class ExtractAb {
                 urls.add(Path.of(d).toUri().toURL());
             }
         }
-        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
-        Class<?> c = Class.forName("airlock.bench.ExtractDigest", true, loader);
+        return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    private static Method runner(String classes, String testClasses, String deps) throws Exception {
+        Class<?> c = Class.forName("airlock.bench.ExtractDigest", true, loaderOf(classes, testClasses, deps));
         return c.getMethod("runChunk", String[].class, byte[][].class, long[].class, MessageDigest.class);
     }
 }

@@ -1,12 +1,6 @@
 package airlock.bench;
 
-import java.io.File;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -67,15 +61,7 @@ public final class NameIdsAb {
     }
 
     private static Class<?> load(String classes, String testClasses, String deps) throws Exception {
-        List<URL> urls = new ArrayList<>();
-        urls.add(Path.of(classes).toUri().toURL());
-        urls.add(Path.of(testClasses).toUri().toURL());
-        for (String d : deps.split(File.pathSeparator)) {
-            if (!d.isBlank()) {
-                urls.add(Path.of(d).toUri().toURL());
-            }
-        }
-        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
-        return Class.forName("airlock.core.symbols.NameIdsLookupBench", true, loader);
+        return Class.forName("airlock.core.symbols.NameIdsLookupBench", true,
+                ExtractAb.loaderOf(classes, testClasses, deps));
     }
 }

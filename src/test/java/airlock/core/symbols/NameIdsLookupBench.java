@@ -53,18 +53,7 @@ public final class NameIdsLookupBench {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 78_000;
         int perFile = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         int distinct = args.length > 2 ? Integer.parseInt(args[2]) : 4_300_000;
-        String[] pool = new String[distinct];
-        Random r = new Random(20);
-        String[] parts = {"dev", "get", "set", "irq", "lock", "spin", "_", "buf", "page", "init", "exit", "xfs", "ext4",
-            "nf", "CONFIG", "MAX", "u32", "skb", "sock", "tcp", "pci", "usb", "drm", "ops", "cb", "fn", "ctx"};
-        for (int i = 0; i < distinct; i++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = r.nextInt(3) + 1; k > 0; k--) {
-                b.append(parts[r.nextInt(parts.length)]).append('_');
-            }
-            b.append(Integer.toString(i, 36));
-            pool[i] = b.toString();
-        }
+        String[] pool = pool(distinct);
         for (int round = 1; round <= 2; round++) {
             NameIds ids = new NameIds(1);
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
