@@ -94,24 +94,12 @@ public final class ExtractDigest {
                 if (fs == null) {
                     continue;
                 }
-                for (Tag t : fs.definitions()) {
-                    update(md, "T\u0000" + t.name() + "\u0000" + t.kind() + "\u0000" + t.line() + "\u0000" + t.column()
-                            + "\u0000" + t.endLine() + "\u0000" + t.scope() + "\u0000" + t.signature() + "\u0000"
-                            + t.condition());
-                    tags++;
-                }
+                tags += digest(md, fs.definitions());
                 update(order, f.getKey());
                 for (String name : fs.occurrences().keySet()) {
                     update(order, name);
                 }
-                for (Map.Entry<String, int[]> o : new TreeMap<>(fs.occurrences()).entrySet()) {
-                    StringBuilder sb = new StringBuilder("O\u0000").append(o.getKey());
-                    for (int v : o.getValue()) {
-                        sb.append('\u0000').append(v);
-                    }
-                    update(md, sb.toString());
-                    occ += o.getValue().length;
-                }
+                occ += digest(md, new TreeMap<>(fs.occurrences()));
             }
             System.out.printf("pass %d: files %d, tags %d, occurrence ints %d, digest %s%n", pass, byPath.size(), tags,
                     occ, HexFormat.of().formatHex(md.digest()));
@@ -151,20 +139,34 @@ public final class ExtractDigest {
             if (fs == null) {
                 continue;
             }
-            for (Tag t : fs.definitions()) {
-                update(md, "T\u0000" + t.name() + "\u0000" + t.kind() + "\u0000" + t.line() + "\u0000" + t.column()
-                        + "\u0000" + t.endLine() + "\u0000" + t.scope() + "\u0000" + t.signature() + "\u0000"
-                        + t.condition());
-            }
-            for (Map.Entry<String, int[]> o : fs.occurrences().entrySet()) { // iteration order included
-                StringBuilder sb = new StringBuilder("O\u0000").append(o.getKey());
-                for (int v : o.getValue()) {
-                    sb.append('\u0000').append(v);
-                }
-                update(md, sb.toString());
-            }
+            digest(md, fs.definitions());
+            digest(md, fs.occurrences()); // iteration order included
         }
         return ns;
+    }
+
+    /** Feeds every definition's fields into {@code md}; returns how many. */
+    private static int digest(MessageDigest md, List<Tag> definitions) {
+        for (Tag t : definitions) {
+            update(md, "T\u0000" + t.name() + "\u0000" + t.kind() + "\u0000" + t.line() + "\u0000" + t.column()
+                    + "\u0000" + t.endLine() + "\u0000" + t.scope() + "\u0000" + t.signature() + "\u0000"
+                    + t.condition());
+        }
+        return definitions.size();
+    }
+
+    /** Feeds each name's positions into {@code md} in the map's iteration order; returns the ints fed. */
+    private static long digest(MessageDigest md, Map<String, int[]> occurrences) {
+        long ints = 0;
+        for (Map.Entry<String, int[]> o : occurrences.entrySet()) {
+            StringBuilder sb = new StringBuilder("O\u0000").append(o.getKey());
+            for (int v : o.getValue()) {
+                sb.append('\u0000').append(v);
+            }
+            update(md, sb.toString());
+            ints += o.getValue().length;
+        }
+        return ints;
     }
 
     private static byte[] read(Path p, long max) throws IOException {

@@ -107,31 +107,20 @@ final class DefEntries {
     static List<Entry> decodeFile(byte[] blob) {
         int[] pos = {0};
         long count = varint(blob, pos);
-        if (count > blob.length) {
-            throw new IllegalArgumentException("a definition count of " + count + " in " + blob.length + " bytes");
-        }
-        List<Entry> out = decode(blob, pos, (int) count);
-        if (pos[0] != blob.length) {
-            throw new IllegalArgumentException((blob.length - pos[0]) + " bytes after the last definition");
-        }
-        return out;
+        return decode(blob, pos, count);
     }
 
     /** Decodes {@code count} entries that fill {@code blob} exactly (a name's record). */
     static List<Entry> decodeAll(byte[] blob, int count) {
-        int[] pos = {0};
-        List<Entry> out = decode(blob, pos, count);
-        if (pos[0] != blob.length) {
-            throw new IllegalArgumentException((blob.length - pos[0]) + " bytes after the last definition");
-        }
-        return out;
+        return decode(blob, new int[] {0}, count);
     }
 
-    private static List<Entry> decode(byte[] b, int[] pos, int count) {
+    /** {@code count} entries from {@code pos}, which must end exactly at the blob's end. */
+    private static List<Entry> decode(byte[] b, int[] pos, long count) {
         if (count < 0 || count > b.length) {
             throw new IllegalArgumentException("a definition count of " + count + " in " + b.length + " bytes");
         }
-        List<Entry> out = new ArrayList<>(count);
+        List<Entry> out = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
             long key = varint(b, pos);
             long kind = varint(b, pos);
@@ -146,6 +135,9 @@ final class DefEntries {
             String scope = text(b, pos);
             String condition = text(b, pos);
             out.add(new Entry(key, KINDS[(int) kind], (int) line, (int) column, (int) end, scope, condition));
+        }
+        if (pos[0] != b.length) {
+            throw new IllegalArgumentException((b.length - pos[0]) + " bytes after the last definition");
         }
         return out;
     }
